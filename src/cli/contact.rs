@@ -1,0 +1,309 @@
+use super::Session;
+use super::lead::local_time;
+use super::output::{Format, Table, field, io, opt, print_json};
+use super::parse;
+use crate::error::{Error, Result};
+use crate::features::contacts::{self, ContactDetail};
+use crate::model::contact::ContactFields;
+use crate::model::text::{display_safe, is_japanese};
+use crate::store;
+use clap::Subcommand;
+use std::io::Write;
+
+#[derive(Debug, Subcommand)]
+pub enum ContactCommand {
+    /// Add a contact (a business card); prints its id.
+    Add(CardArgs),
+    /// List contacts sorted by reading.
+    List(ListArgs),
+    /// The card, the leads the person is on, activities and history.
+    Show(ShowArgs),
+    /// Change fields of a contact (an empty value clears a field).
+    Edit {
+        id: String,
+        #[command(flatten)]
+        card: CardArgs,
+    },
+    /// Delete a contact (kept as a tombstone so team copies agree).
+    Delete { id: String },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CardArgs {
+    /// The whole name, split at the space: 「佐藤 花子」 is family then given, "John Smith"
+    /// given then family.
+    #[arg(long)]
+    name: Option<String>,
+    /// The reading of the whole name, split the same way (さとう はなこ).
+    #[arg(long)]
+    reading: Option<String>,
+    #[arg(long)]
+    family_name: Option<String>,
+    #[arg(long)]
+    given_name: Option<String>,
+    #[arg(long)]
+    family_reading: Option<String>,
+    #[arg(long)]
+    given_reading: Option<String>,
+    #[arg(long)]
+    company: Option<String>,
+    #[arg(long)]
+    company_reading: Option<String>,
+    #[arg(long)]
+    department: Option<String>,
+    #[arg(long)]
+    title: Option<String>,
+    #[arg(long)]
+    email: Option<String>,
+    #[arg(long)]
+    phone: Option<String>,
+    #[arg(long)]
+    mobile: Option<String>,
+    #[arg(long)]
+    fax: Option<String>,
+    #[arg(long)]
+    postal_code: Option<String>,
+    #[arg(long)]
+    address: Option<String>,
+    #[arg(long)]
+    url: Option<String>,
+    /// When the card was exchanged (a date: 2026-11-20, yesterday, 11/20...).
+    #[arg(long)]
+    exchanged_on: Option<String>,
+    /// The event or place.
+    #[arg(long)]
+    exchanged_at: Option<String>,
+    /// The rep who got the card.
+    #[arg(long)]
+    exchanged_by: Option<String>,
+    #[arg(long)]
+    notes: Option<String>,
+    #[arg(long = "tag")]
+    tags: Vec<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    #[arg(long)]
+    company: Option<String>,
+    #[arg(long)]
+    limit: Option<usize>,
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ShowArgs {
+    id: String,
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+}
+
+/// Splits "佐藤 花子" into (family, given) and "John Smith" into (Smith, John).
+fn split_name(name: &str) -> (Option<String>, Option<String>) {
+    let parts: Vec<&str> = name.split_whitespace().collect();
+    match parts.as_slice() {
+        [] => (None, None),
+        [one] => (Some(one.to_string()), None),
+        [first, rest @ ..] if is_japanese(name) => (Some(first.to_string()), Some(rest.join(" "))),
+        [init @ .., last] => (Some(last.to_string()), Some(init.join(" "))),
+    }
+}
+
+fn card(args: &CardArgs) -> Result<ContactFields> {
+    let (family, given) = args.name.as_deref().map(split_name).unwrap_or((None, None));
+    let (family_reading, given_reading) = match args.reading.as_deref() {
+        Some(r) => {
+            let parts: Vec<&str> = r.split_whitespace().collect();
+            match parts.as_slice() {
+                [] => (None, None),
+                [one] => (Some(one.to_string()), None),
+                [first, rest @ ..] => (Some(first.to_string()), Some(rest.join(" "))),
+            }
+        }
+        None => (None, None),
+    };
+    Ok(ContactFields {
+        family_name: args.family_name.clone().or(family),
+        given_name: args.given_name.clone().or(given),
+        family_reading: args.family_reading.clone().or(family_reading),
+        given_reading: args.given_reading.clone().or(given_reading),
+        company: args.company.clone(),
+        company_reading: args.company_reading.clone(),
+        department: args.department.clone(),
+        title: args.title.clone(),
+        email: args.email.clone(),
+        phone: args.phone.clone(),
+        mobile: args.mobile.clone(),
+        fax: args.fax.clone(),
+        postal_code: args.postal_code.clone(),
+        address: args.address.clone(),
+        url: args.url.clone(),
+        exchanged_on: args
+            .exchanged_on
+            .as_deref()
+            .map(|d| parse::date("--exchanged-on", d))
+            .transpose()?,
+        exchanged_at: args.exchanged_at.clone(),
+        exchanged_by: args.exchanged_by.clone(),
+        notes: args.notes.clone(),
+        tags: (!args.tags.is_empty()).then(|| parse::tags(&args.tags)),
+    })
+}
+
+pub fn run(session: &mut Session, command: &ContactCommand) -> Result<bool> {
+    match command {
+        ContactCommand::Add(args) => {
+            let id = contacts::add(&mut session.store, &card(args)?)?;
+            println!("{id}");
+        }
+        ContactCommand::List(args) => list(session, args)?,
+        ContactCommand::Show(args) => {
+            let id = store::contacts::resolve(session.store.conn(), &args.id)?;
+            let detail = contacts::detail(&session.store, session.config.ui.name_order, &id)?;
+            if args.format == Format::Json {
+                print_json(&detail)?;
+            } else {
+                print_detail(&detail, &mut std::io::stdout().lock())?;
+            }
+        }
+        ContactCommand::Edit { id, card: args } => {
+            let id = store::contacts::resolve(session.store.conn(), id)?;
+            let patch = card(args)?;
+            if patch == ContactFields::default() {
+                return Err(Error::invalid(
+                    "nothing to change: give a field such as --email or --title",
+                ));
+            }
+            let changed = contacts::edit(&mut session.store, &id, &patch)?;
+            if changed.is_empty() {
+                println!("No change: contact {id} already has those values");
+            } else {
+                println!("Changed {} of contact {id}", changed.join(", "));
+            }
+        }
+        ContactCommand::Delete { id } => {
+            let id = store::contacts::resolve(session.store.conn(), id)?;
+            contacts::delete(&mut session.store, &id)?;
+            println!("Deleted contact {id}");
+        }
+    }
+    Ok(true)
+}
+
+fn list(session: &Session, args: &ListArgs) -> Result<()> {
+    let filter = store::contacts::ContactFilter {
+        company: args.company.clone(),
+        limit: args.limit,
+    };
+    let conn = session.store.conn();
+    let all = store::contacts::list(conn, &filter)?;
+    let order = session.config.ui.name_order;
+    match args.format {
+        Format::Json => print_json(&all),
+        Format::Csv => Err(Error::invalid(
+            "--format csv for contacts comes with `export contacts`; use table or json",
+        )),
+        Format::Table => {
+            let ids: Vec<String> = all.iter().map(|c| c.id.clone()).collect();
+            let mut table = Table::new(&[
+                "ID", "NAME", "READING", "COMPANY", "TITLE", "EMAIL", "PHONE",
+            ]);
+            for (c, short) in all.iter().zip(store::contacts::short_ids(conn, &ids)?) {
+                table.row(vec![
+                    short,
+                    c.name(order),
+                    c.reading().unwrap_or_default(),
+                    opt(&c.company),
+                    opt(&c.title),
+                    opt(&c.email),
+                    c.mobile.clone().or(c.phone.clone()).unwrap_or_default(),
+                ]);
+            }
+            table.print(&mut std::io::stdout().lock())
+        }
+    }
+}
+
+fn print_detail(d: &ContactDetail, out: &mut impl Write) -> Result<()> {
+    let c = &d.contact;
+    writeln!(out, "{}", display_safe(&d.name)).map_err(io)?;
+    field(out, "id", &c.id)?;
+    field(out, "reading", &c.reading().unwrap_or_default())?;
+    for (label, value) in [
+        ("company", &c.company),
+        ("company reading", &c.company_reading),
+        ("department", &c.department),
+        ("title", &c.title),
+        ("email", &c.email),
+        ("phone", &c.phone),
+        ("mobile", &c.mobile),
+        ("fax", &c.fax),
+        ("postal code", &c.postal_code),
+        ("address", &c.address),
+        ("url", &c.url),
+        ("exchanged at", &c.exchanged_at),
+        ("exchanged by", &c.exchanged_by),
+        ("notes", &c.notes),
+    ] {
+        field(out, label, &opt(value))?;
+    }
+    field(
+        out,
+        "exchanged on",
+        &c.exchanged_on.map(|d| d.to_string()).unwrap_or_default(),
+    )?;
+    field(out, "tags", &c.tags.join(", "))?;
+    field(
+        out,
+        "updated",
+        &format!("{} by {}", local_time(&c.updated_at), c.updated_by),
+    )?;
+    writeln!(out, "\nLeads").map_err(io)?;
+    if d.leads.is_empty() {
+        writeln!(out, "  none").map_err(io)?;
+    }
+    for l in &d.leads {
+        writeln!(
+            out,
+            "  {} ({}, {})",
+            display_safe(&l.title),
+            l.role.id(),
+            l.stage.id()
+        )
+        .map_err(io)?;
+    }
+    writeln!(out, "\nActivities (newest first)").map_err(io)?;
+    if d.activities.is_empty() {
+        writeln!(out, "  none").map_err(io)?;
+    }
+    for a in &d.activities {
+        writeln!(
+            out,
+            "  {}  {:<18}{}",
+            local_time(&a.occurred_at),
+            a.kind.id(),
+            display_safe(&a.summary)
+        )
+        .map_err(io)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_split_by_script() {
+        assert_eq!(
+            split_name("佐藤 花子"),
+            (Some("佐藤".into()), Some("花子".into()))
+        );
+        assert_eq!(
+            split_name("John Smith"),
+            (Some("Smith".into()), Some("John".into()))
+        );
+        assert_eq!(split_name("Cher"), (Some("Cher".into()), None));
+    }
+}

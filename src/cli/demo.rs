@@ -1,0 +1,39 @@
+use super::Session;
+use crate::error::Result;
+use crate::features::demo::{self, DemoSize};
+
+#[derive(Debug, clap::Args)]
+pub struct DemoArgs {
+    /// How many leads (customers included).
+    #[arg(long, default_value_t = 60)]
+    leads: usize,
+    /// How many contacts (default: one and a half per lead).
+    #[arg(long)]
+    contacts: Option<usize>,
+    /// How many activities (default: five per lead).
+    #[arg(long)]
+    activities: Option<usize>,
+    /// The same seed gives the same data.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+}
+
+pub fn run(session: &mut Session, args: &DemoArgs) -> Result<bool> {
+    let size = DemoSize {
+        leads: args.leads,
+        contacts: args.contacts.unwrap_or(args.leads * 3 / 2),
+        activities: args.activities.unwrap_or(args.leads * 5),
+        seed: args.seed,
+    };
+    let report = demo::generate(&mut session.store, &session.config, size)?;
+    println!(
+        "Added {} leads, {} customers, {} contacts ({} on leads) and {} activities to {}",
+        report.leads,
+        report.customers,
+        report.contacts,
+        report.links,
+        report.activities,
+        session.store.path()
+    );
+    Ok(true)
+}

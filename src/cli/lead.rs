@@ -1,0 +1,563 @@
+use super::Session;
+use super::output::{Format, Table, amount, field, io, opt, print_json, score};
+use super::parse;
+use crate::error::Result;
+use crate::features::leads::{self, LeadDetail};
+use crate::model::lead::{LeadFields, LeadPatch, Qualification};
+use crate::model::text::display_safe;
+use crate::model::{Lead, LinkRole, Stage};
+use crate::store;
+use chrono::{DateTime, Local, Utc};
+use clap::Subcommand;
+use std::io::Write;
+
+#[derive(Debug, Subcommand)]
+pub enum LeadCommand {
+    /// Add a lead; prints its id.
+    Add(AddArgs),
+    /// List leads in board order (stage, rank, next-action date).
+    List(ListArgs),
+    /// Everything about a lead: fields, contacts, activities, score, stage and field history.
+    Show(ShowArgs),
+    /// Change fields of a lead (an empty value clears a field).
+    Edit(EditArgs),
+    /// Move a lead to another stage (considering, future, no_prospect, customer).
+    Move { id: String, stage: String },
+    /// Mark a lead won: it becomes a customer.
+    Won { id: String },
+    /// Delete a lead (kept as a tombstone so team copies agree).
+    Delete { id: String },
+    /// Put a contact on a lead, with a role.
+    Link {
+        id: String,
+        contact_id: String,
+        /// decision_maker, influencer, user, gatekeeper or other.
+        #[arg(long, default_value = "other")]
+        role: String,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct FieldArgs {
+    #[arg(long)]
+    company: Option<String>,
+    /// Channel: exhibition, website, seminar, referral, inbound_call, advertising, sns,
+    /// business_card, other (configurable in [sources]).
+    #[arg(long)]
+    source: Option<String>,
+    /// E.g. the exhibition's name.
+    #[arg(long)]
+    source_detail: Option<String>,
+    /// The rep (default: you).
+    #[arg(long)]
+    owner: Option<String>,
+    /// Expected amount: 1200000, 1,200,000 or 120万.
+    #[arg(long)]
+    value: Option<String>,
+    #[arg(long)]
+    next_action: Option<String>,
+    /// When the next action is due: +3d, tomorrow, friday, 12/1, 2026-12-01, 明日...
+    #[arg(long)]
+    due: Option<String>,
+    /// A tag (repeat, or separate with commas).
+    #[arg(long = "tag")]
+    tags: Vec<String>,
+    #[arg(long)]
+    notes: Option<String>,
+    /// Budget: yes, no or unknown, optionally ':note' (yes:予算確保済み).
+    #[arg(long)]
+    budget: Option<String>,
+    /// Authority: yes, no or unknown, optionally ':note'.
+    #[arg(long)]
+    authority: Option<String>,
+    /// Need: yes, no or unknown, optionally ':note'.
+    #[arg(long)]
+    need: Option<String>,
+    /// Timing: yes, no or unknown, optionally ':note'.
+    #[arg(long)]
+    timing: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AddArgs {
+    #[arg(long)]
+    title: String,
+    /// considering (default), future, no_prospect or customer.
+    #[arg(long)]
+    stage: Option<String>,
+    #[command(flatten)]
+    fields: FieldArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EditArgs {
+    id: String,
+    #[arg(long)]
+    title: Option<String>,
+    #[command(flatten)]
+    fields: FieldArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    #[arg(long)]
+    stage: Option<String>,
+    #[arg(long)]
+    owner: Option<String>,
+    #[arg(long)]
+    tag: Option<String>,
+    /// Include customers.
+    #[arg(long)]
+    all: bool,
+    #[arg(long)]
+    limit: Option<usize>,
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ShowArgs {
+    id: String,
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+}
+
+pub fn run(session: &mut Session, command: &LeadCommand) -> Result<bool> {
+    match command {
+        LeadCommand::Add(args) => add(session, args),
+        LeadCommand::List(args) => list(session, args),
+        LeadCommand::Show(args) => show(session, args),
+        LeadCommand::Edit(args) => edit(session, args),
+        LeadCommand::Move { id, stage } => {
+            let stage = parse::stage("stage", stage)?;
+            move_to(session, id, stage)
+        }
+        LeadCommand::Won { id } => move_to(session, id, Stage::Customer),
+        LeadCommand::Delete { id } => {
+            let id = store::leads::resolve(session.store.conn(), id)?;
+            let title = title_of(session, &id)?;
+            leads::delete(&mut session.store, &id)?;
+            println!("Deleted lead {}", display_safe(&title));
+            Ok(true)
+        }
+        LeadCommand::Link {
+            id,
+            contact_id,
+            role,
+        } => {
+            let role: LinkRole = role
+                .parse()
+                .map_err(|e: String| crate::Error::invalid(format!("--role: {e}")))?;
+            let lead_id = store::leads::resolve(session.store.conn(), id)?;
+            let contact_id = store::contacts::resolve(session.store.conn(), contact_id)?;
+            leads::link(&mut session.store, &lead_id, &contact_id, role)?;
+            println!(
+                "Linked contact {contact_id} to lead {lead_id} as {}",
+                role.id()
+            );
+            Ok(true)
+        }
+    }
+}
+
+fn qualification(args: &FieldArgs, base: Qualification) -> Result<Qualification> {
+    let mut q = base;
+    for (flag, typed, slot) in [
+        ("--budget", &args.budget, &mut q.budget),
+        ("--authority", &args.authority, &mut q.authority),
+        ("--need", &args.need, &mut q.need),
+        ("--timing", &args.timing, &mut q.timing),
+    ] {
+        if let Some(typed) = typed {
+            *slot = parse::criterion(flag, typed)?;
+        }
+    }
+    Ok(q)
+}
+
+fn add(session: &mut Session, args: &AddArgs) -> Result<bool> {
+    let f = &args.fields;
+    let fields = LeadFields {
+        title: args.title.clone(),
+        company: f.company.clone(),
+        stage: args
+            .stage
+            .as_deref()
+            .map(|s| parse::stage("--stage", s))
+            .transpose()?
+            .unwrap_or_default(),
+        source: f.source.clone(),
+        source_detail: f.source_detail.clone(),
+        owner: f.owner.clone(),
+        value: f
+            .value
+            .as_deref()
+            .map(|v| parse::optional_amount("--value", v))
+            .transpose()?
+            .flatten(),
+        next_action: f.next_action.clone(),
+        next_action_on: f
+            .due
+            .as_deref()
+            .map(|d| parse::due_or_clear("--due", d))
+            .transpose()?
+            .flatten(),
+        qualification: qualification(f, Qualification::default())?,
+        tags: parse::tags(&f.tags),
+        notes: f.notes.clone(),
+    };
+    let id = leads::add(&mut session.store, &session.config, fields)?;
+    println!("{id}");
+    Ok(true)
+}
+
+fn edit(session: &mut Session, args: &EditArgs) -> Result<bool> {
+    let id = store::leads::resolve(session.store.conn(), &args.id)?;
+    let f = &args.fields;
+    let any_criterion = [&f.budget, &f.authority, &f.need, &f.timing]
+        .iter()
+        .any(|c| c.is_some());
+    let qualification = if any_criterion {
+        let current = store::leads::get(session.store.conn(), &id, session.config.ui.name_order)?
+            .map(|l| l.qualification)
+            .unwrap_or_default();
+        Some(self::qualification(f, current)?)
+    } else {
+        None
+    };
+    let patch = LeadPatch {
+        title: args.title.clone(),
+        company: parse::text_patch(&f.company),
+        source: parse::text_patch(&f.source),
+        source_detail: parse::text_patch(&f.source_detail),
+        owner: parse::text_patch(&f.owner),
+        value: f
+            .value
+            .as_deref()
+            .map(|v| parse::optional_amount("--value", v))
+            .transpose()?,
+        next_action: parse::text_patch(&f.next_action),
+        next_action_on: f
+            .due
+            .as_deref()
+            .map(|d| parse::due_or_clear("--due", d))
+            .transpose()?,
+        qualification,
+        tags: (!f.tags.is_empty()).then(|| parse::tags(&f.tags)),
+        notes: parse::text_patch(&f.notes),
+    };
+    if patch.is_empty() {
+        return Err(crate::Error::invalid(
+            "nothing to change: give a field such as --title or --due",
+        ));
+    }
+    let changed = leads::edit(&mut session.store, &session.config, &id, &patch)?;
+    if changed.is_empty() {
+        println!("No change: lead {id} already has those values");
+    } else {
+        println!("Changed {} of lead {id}", changed.join(", "));
+    }
+    Ok(true)
+}
+
+fn move_to(session: &mut Session, prefix: &str, stage: Stage) -> Result<bool> {
+    let id = store::leads::resolve(session.store.conn(), prefix)?;
+    let title = title_of(session, &id)?;
+    let moved = leads::move_to(&mut session.store, &id, stage)?;
+    if moved {
+        println!("Moved {} to {}", display_safe(&title), stage.label_en());
+    } else {
+        println!(
+            "{} is already in {}",
+            display_safe(&title),
+            stage.label_en()
+        );
+    }
+    Ok(true)
+}
+
+fn title_of(session: &Session, id: &str) -> Result<String> {
+    Ok(
+        store::leads::get(session.store.conn(), id, session.config.ui.name_order)?
+            .map(|l| l.title)
+            .unwrap_or_default(),
+    )
+}
+
+fn list(session: &Session, args: &ListArgs) -> Result<bool> {
+    let filter = store::leads::LeadFilter {
+        stage: args
+            .stage
+            .as_deref()
+            .map(|s| parse::stage("--stage", s))
+            .transpose()?,
+        owner: args.owner.clone(),
+        tag: args.tag.clone(),
+        include_customers: args.all,
+        limit: args.limit,
+    };
+    let conn = session.store.conn();
+    let mut leads = store::leads::list(conn, &filter)?;
+    match args.format {
+        Format::Json => {
+            for lead in &mut leads {
+                lead.contacts =
+                    store::links::contacts_of(conn, &lead.id, session.config.ui.name_order)?;
+            }
+            print_json(&leads)
+        }
+        Format::Csv => print_csv(&leads, session.config.export.excel_safe),
+        Format::Table => {
+            let ids: Vec<String> = leads.iter().map(|l| l.id.clone()).collect();
+            let mut table = Table::new(&[
+                "ID", "STAGE", "RANK", "DUE", "TITLE", "COMPANY", "OWNER", "VALUE",
+            ]);
+            for (lead, short) in leads.iter().zip(store::leads::short_ids(conn, &ids)?) {
+                table.row(vec![
+                    short,
+                    lead.stage.id().to_string(),
+                    lead.rank.to_string(),
+                    lead.next_action_on
+                        .map(|d| d.to_string())
+                        .unwrap_or_default(),
+                    lead.title.clone(),
+                    opt(&lead.company),
+                    opt(&lead.owner),
+                    amount(lead.value),
+                ]);
+            }
+            table.print(&mut std::io::stdout().lock())?;
+            Ok(())
+        }
+    }?;
+    Ok(true)
+}
+
+fn print_csv(leads: &[Lead], excel_safe: bool) -> Result<()> {
+    let mut out = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(std::io::stdout().lock());
+    let csv_err = |e: csv::Error| crate::Error::Io(format!("cannot write CSV: {e}"));
+    out.write_record([
+        "id",
+        "title",
+        "company",
+        "stage",
+        "source",
+        "owner",
+        "value",
+        "next_action",
+        "next_action_on",
+        "rank",
+        "score",
+        "last_activity_at",
+    ])
+    .map_err(csv_err)?;
+    for l in leads {
+        let cells = [
+            l.id.clone(),
+            l.title.clone(),
+            opt(&l.company),
+            l.stage.id().to_string(),
+            opt(&l.source),
+            opt(&l.owner),
+            l.value.map(|v| v.to_string()).unwrap_or_default(),
+            opt(&l.next_action),
+            l.next_action_on.map(|d| d.to_storage()).unwrap_or_default(),
+            l.rank.to_string(),
+            score(l.score),
+            l.last_activity_at
+                .as_ref()
+                .map(crate::model::dates::format_timestamp)
+                .unwrap_or_default(),
+        ];
+        let cells: Vec<String> = if excel_safe {
+            cells
+                .iter()
+                .map(|c| crate::interchange::excel::inert(c))
+                .collect()
+        } else {
+            cells.to_vec()
+        };
+        out.write_record(&cells).map_err(csv_err)?;
+    }
+    out.flush().map_err(io)
+}
+
+pub fn local_time(t: &DateTime<Utc>) -> String {
+    t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string()
+}
+
+fn show(session: &Session, args: &ShowArgs) -> Result<bool> {
+    let id = store::leads::resolve(session.store.conn(), &args.id)?;
+    let detail = leads::detail(&session.store, &session.config, &id)?;
+    if args.format == Format::Json {
+        print_json(&detail)?;
+    } else {
+        print_detail(&detail, &mut std::io::stdout().lock())?;
+    }
+    Ok(true)
+}
+
+fn print_detail(d: &LeadDetail, out: &mut impl Write) -> Result<()> {
+    let l = &d.lead;
+    writeln!(out, "{}", display_safe(&l.title)).map_err(io)?;
+    field(out, "id", &l.id)?;
+    field(out, "company", &opt(&l.company))?;
+    field(
+        out,
+        "stage",
+        &format!("{} ({})", l.stage.label_en(), l.stage.label_ja()),
+    )?;
+    field(out, "owner", &opt(&l.owner))?;
+    field(out, "value", &amount(l.value))?;
+    let next = match (&l.next_action, l.next_action_on) {
+        (Some(a), Some(d)) => format!("{a} — {d}"),
+        (Some(a), None) => a.clone(),
+        (None, Some(d)) => d.to_string(),
+        (None, None) => "none".to_string(),
+    };
+    field(out, "next action", &next)?;
+    let source = [l.source.clone(), l.source_detail.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" — ");
+    field(out, "source", &source)?;
+    field(
+        out,
+        "score",
+        &format!(
+            "{} (rank {})",
+            score(d.score_breakdown.score),
+            d.score_breakdown.rank
+        ),
+    )?;
+    field(out, "tags", &l.tags.join(", "))?;
+    if !l.qualification.is_unknown() {
+        let q = &l.qualification;
+        let show = |c: &crate::model::lead::Criterion| {
+            let answer = serde_json::to_value(c.value)
+                .ok()
+                .and_then(|v| v.as_str().map(String::from))
+                .unwrap_or_default();
+            if c.note.is_empty() {
+                answer
+            } else {
+                format!("{answer} ({})", c.note)
+            }
+        };
+        field(out, "budget", &show(&q.budget))?;
+        field(out, "authority", &show(&q.authority))?;
+        field(out, "need", &show(&q.need))?;
+        field(out, "timing", &show(&q.timing))?;
+    }
+    field(out, "notes", &opt(&l.notes))?;
+    field(
+        out,
+        "created",
+        &format!("{} by {}", local_time(&l.created_at), l.created_by),
+    )?;
+    field(
+        out,
+        "updated",
+        &format!("{} by {}", local_time(&l.updated_at), l.updated_by),
+    )?;
+
+    writeln!(out, "\nContacts").map_err(io)?;
+    if l.contacts.is_empty() {
+        writeln!(out, "  none").map_err(io)?;
+    }
+    for c in &l.contacts {
+        let company = c
+            .company
+            .as_deref()
+            .map(|c| format!(" — {c}"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "  {} ({}){}",
+            display_safe(&c.name),
+            c.role.id(),
+            display_safe(&company)
+        )
+        .map_err(io)?;
+    }
+
+    writeln!(out, "\nActivities (newest first)").map_err(io)?;
+    if d.activities.is_empty() {
+        writeln!(out, "  none").map_err(io)?;
+    }
+    for a in &d.activities {
+        let by =
+            a.by.as_deref()
+                .map(|b| format!("  by {b}"))
+                .unwrap_or_default();
+        writeln!(
+            out,
+            "  {}  {:<18}{}{}",
+            local_time(&a.occurred_at),
+            a.kind.id(),
+            display_safe(&a.summary),
+            display_safe(&by)
+        )
+        .map_err(io)?;
+    }
+
+    writeln!(
+        out,
+        "\nScore {} = sum of points{}",
+        score(d.score_breakdown.score),
+        match d.score_breakdown.half_life_days {
+            Some(h) => format!(" × ½ per {} days of age", score(h)),
+            None => String::new(),
+        }
+    )
+    .map_err(io)?;
+    for line in &d.score_breakdown.lines {
+        writeln!(
+            out,
+            "  +{:<6} {:<18} {}  {} × {}",
+            score(line.counted),
+            line.kind.id(),
+            local_time(&line.occurred_at),
+            score(line.points),
+            score(line.factor)
+        )
+        .map_err(io)?;
+    }
+
+    writeln!(out, "\nStage history").map_err(io)?;
+    for s in &d.stage_history {
+        let from = s.from.map(|f| format!("{} → ", f.id())).unwrap_or_default();
+        writeln!(
+            out,
+            "  {}  {from}{}  by {}",
+            local_time(&s.at),
+            s.to.id(),
+            display_safe(&s.by)
+        )
+        .map_err(io)?;
+    }
+
+    if !d.history.is_empty() {
+        writeln!(out, "\nChanged fields").map_err(io)?;
+        for h in &d.history {
+            let was = match &h.previous {
+                serde_json::Value::Null => "(empty)".to_string(),
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            writeln!(
+                out,
+                "  {}  {} was {}  (changed by {})",
+                local_time(&h.replaced_at),
+                h.field,
+                display_safe(&was),
+                display_safe(&h.replaced_by)
+            )
+            .map_err(io)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,103 @@
+//! The command line (SPEC §4): one small function per subcommand — parse, call a feature,
+//! print.
+
+mod contact;
+mod demo;
+mod lead;
+mod log;
+mod maintenance;
+pub mod output;
+pub mod parse;
+mod search;
+
+use crate::config::{Config, default_database_path};
+use crate::error::{Error, Result};
+use crate::features::scores;
+use crate::model::dates::today;
+use crate::store::Store;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "leadtrack",
+    version,
+    about = "A terminal lead tracker for sales reps: leads, business cards, follow-ups.",
+    long_about = "A terminal lead tracker for sales reps.\n\nWith no command, opens the app on the \
+                  database. Commands below work on the same database for scripts.",
+    after_help = "Dates: today, tomorrow, +3d, +2w, +1m, friday, 12/1, 2026-12-01, 明日, 3日後.\n\
+                  IDs: any unique prefix of 4 or more characters."
+)]
+pub struct Cli {
+    /// The database file (default: leadtrack.db in the platform data directory).
+    #[arg(long, global = true, env = "LEADTRACK_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// The config file (default: config.toml in the platform config directory).
+    #[arg(long, global = true, env = "LEADTRACK_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Fill the database with realistic demo data.
+    Demo(demo::DemoArgs),
+    /// Add, list, show, change, move and delete leads.
+    #[command(subcommand)]
+    Lead(lead::LeadCommand),
+    /// Add, list, show, change and delete contacts (business cards).
+    #[command(subcommand)]
+    Contact(contact::ContactCommand),
+    /// Record an activity (call, meeting, email, note...) with the next action.
+    Log(log::LogArgs),
+    /// Find leads, contacts and activities by any part of a name, reading or company.
+    Search(search::SearchArgs),
+    /// Check the database: integrity, schema version, counts.
+    Check(maintenance::CheckArgs),
+    /// Write a consistent copy of the database.
+    Backup(maintenance::BackupArgs),
+}
+
+/// What every command works with.
+pub struct Session {
+    pub config: Config,
+    pub store: Store,
+}
+
+impl Session {
+    pub fn open(cli: &Cli) -> Result<Session> {
+        let (config, _) = Config::load(cli.config.as_deref())?;
+        let path = database_path(cli, &config)?;
+        let mut store = Store::open(&path, &config.user_name())?;
+        scores::ensure_fresh(&mut store, &config.scoring, today())?;
+        Ok(Session { config, store })
+    }
+}
+
+/// `--db`/`LEADTRACK_DB`, else `[database] path`, else the platform data directory.
+pub fn database_path(cli: &Cli, config: &Config) -> Result<PathBuf> {
+    cli.db
+        .clone()
+        .or_else(|| config.database.path.clone())
+        .or_else(default_database_path)
+        .ok_or_else(|| {
+            Error::invalid(
+                "no home directory to keep the database in; give --db PATH or set LEADTRACK_DB",
+            )
+        })
+}
+
+/// Runs one subcommand. `Ok(false)` means it ran but found a problem (e.g. `check`).
+pub fn run(cli: &Cli, command: &Command) -> Result<bool> {
+    let mut session = Session::open(cli)?;
+    match command {
+        Command::Demo(args) => demo::run(&mut session, args),
+        Command::Lead(cmd) => lead::run(&mut session, cmd),
+        Command::Contact(cmd) => contact::run(&mut session, cmd),
+        Command::Log(args) => log::run(&mut session, args),
+        Command::Search(args) => search::run(&session, args),
+        Command::Check(args) => maintenance::check(&session, args),
+        Command::Backup(args) => maintenance::backup(&session, args),
+    }
+}

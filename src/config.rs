@@ -1,0 +1,556 @@
+//! The TOML config (SPEC §7): types with their defaults, where the file lives, and validation
+//! that names the key and line of anything wrong.
+
+use crate::model::contact::NameOrder;
+use crate::model::{ActivityKind, Stage};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    pub user: UserConfig,
+    pub database: DatabaseConfig,
+    pub team: TeamConfig,
+    pub scoring: ScoringConfig,
+    pub stages: StagesConfig,
+    pub sources: SourcesConfig,
+    pub export: ExportConfig,
+    pub ui: UiConfig,
+    /// Key bindings: action name → one key or a list of keys.
+    pub keys: BTreeMap<String, KeyList>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct UserConfig {
+    /// The rep's name, written as the author of every change. Default: the login name.
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DatabaseConfig {
+    pub path: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TeamConfig {
+    pub file: Option<PathBuf>,
+    pub sync_interval_secs: u64,
+}
+
+impl Default for TeamConfig {
+    fn default() -> Self {
+        TeamConfig {
+            file: None,
+            sync_interval_secs: 60,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ScoringConfig {
+    pub points: Points,
+    /// Days after which an activity counts half; 0 turns decay off.
+    pub half_life_days: f64,
+    pub ranks: RankThresholds,
+}
+
+/// Points per activity kind (SPEC §2.5).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Points {
+    pub call: f64,
+    pub meeting: f64,
+    pub email: f64,
+    pub web_visit: f64,
+    pub document_request: f64,
+    pub newsletter_signup: f64,
+    pub seminar: f64,
+    pub inquiry: f64,
+    pub note: f64,
+}
+
+impl Default for Points {
+    fn default() -> Self {
+        Points {
+            call: 1.0,
+            meeting: 3.0,
+            email: 1.0,
+            web_visit: 1.0,
+            document_request: 2.0,
+            newsletter_signup: 2.0,
+            seminar: 2.0,
+            inquiry: 3.0,
+            note: 0.0,
+        }
+    }
+}
+
+impl Points {
+    pub fn of(&self, kind: ActivityKind) -> f64 {
+        match kind {
+            ActivityKind::Call => self.call,
+            ActivityKind::Meeting => self.meeting,
+            ActivityKind::Email => self.email,
+            ActivityKind::WebVisit => self.web_visit,
+            ActivityKind::DocumentRequest => self.document_request,
+            ActivityKind::NewsletterSignup => self.newsletter_signup,
+            ActivityKind::Seminar => self.seminar,
+            ActivityKind::Inquiry => self.inquiry,
+            ActivityKind::Note => self.note,
+        }
+    }
+}
+
+/// The lowest score of rank A and of rank B; below B is C.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RankThresholds {
+    pub a: f64,
+    pub b: f64,
+}
+
+impl Default for RankThresholds {
+    fn default() -> Self {
+        RankThresholds { a: 10.0, b: 5.0 }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct StagesConfig {
+    pub stale_after_days: StaleAfterDays,
+}
+
+/// A lead with no activity for longer than this is stale.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct StaleAfterDays {
+    pub considering: u32,
+    pub future: u32,
+    pub no_prospect: u32,
+    pub customer: u32,
+}
+
+impl Default for StaleAfterDays {
+    fn default() -> Self {
+        StaleAfterDays {
+            considering: 14,
+            future: 60,
+            no_prospect: 180,
+            customer: 90,
+        }
+    }
+}
+
+impl StaleAfterDays {
+    pub fn of(&self, stage: Stage) -> u32 {
+        match stage {
+            Stage::Considering => self.considering,
+            Stage::Future => self.future,
+            Stage::NoProspect => self.no_prospect,
+            Stage::Customer => self.customer,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SourcesConfig {
+    /// The channels a lead can come from.
+    pub names: Vec<String>,
+}
+
+impl Default for SourcesConfig {
+    fn default() -> Self {
+        let names = [
+            "exhibition",
+            "website",
+            "seminar",
+            "referral",
+            "inbound_call",
+            "advertising",
+            "sns",
+            "business_card",
+            "other",
+        ];
+        SourcesConfig {
+            names: names.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+pub enum TextEncoding {
+    #[default]
+    #[serde(rename = "utf-8")]
+    Utf8,
+    #[serde(rename = "utf-8-bom")]
+    Utf8Bom,
+    #[serde(rename = "shift_jis")]
+    ShiftJis,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ExportConfig {
+    pub encoding: TextEncoding,
+    /// Make cells a spreadsheet would run as a formula inert.
+    pub excel_safe: bool,
+}
+
+impl Default for ExportConfig {
+    fn default() -> Self {
+        ExportConfig {
+            encoding: TextEncoding::Utf8,
+            excel_safe: true,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Language {
+    #[default]
+    En,
+    Ja,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    #[default]
+    Dark,
+    Light,
+    Mono,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct UiConfig {
+    pub language: Language,
+    /// strftime format for dates on screen.
+    pub date_format: String,
+    pub theme: Theme,
+    pub name_order: NameOrder,
+}
+
+impl Default for UiConfig {
+    fn default() -> Self {
+        UiConfig {
+            language: Language::En,
+            date_format: "%Y-%m-%d".to_string(),
+            theme: Theme::Dark,
+            name_order: NameOrder::Auto,
+        }
+    }
+}
+
+/// One key (`"ctrl-s"`) or several (`["j", "down"]`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum KeyList {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl KeyList {
+    pub fn keys(&self) -> Vec<&str> {
+        match self {
+            KeyList::One(k) => vec![k.as_str()],
+            KeyList::Many(ks) => ks.iter().map(String::as_str).collect(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConfigError {
+    #[error("config file {path} does not exist")]
+    Missing { path: PathBuf },
+    #[error("config file {path} cannot be read: {reason}")]
+    Unreadable { path: PathBuf, reason: String },
+    #[error("config file {path}, line {line}: {message}")]
+    Invalid {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+}
+
+impl Config {
+    /// The rep's name: `[user] name`, else the login name, else "me".
+    pub fn user_name(&self) -> String {
+        self.user
+            .name
+            .clone()
+            .filter(|n| !n.trim().is_empty())
+            .or_else(|| std::env::var("USER").ok().filter(|n| !n.is_empty()))
+            .or_else(|| std::env::var("USERNAME").ok().filter(|n| !n.is_empty()))
+            .unwrap_or_else(|| "me".to_string())
+    }
+
+    /// Loads the config: `explicit` (from `--config` or `LEADTRACK_CONFIG`) must exist; the
+    /// platform file is optional and defaults apply without it.
+    pub fn load(explicit: Option<&Path>) -> Result<(Config, Option<PathBuf>), ConfigError> {
+        let (path, required) = match explicit {
+            Some(p) => (Some(p.to_path_buf()), true),
+            None => (default_config_path(), false),
+        };
+        let Some(path) = path else {
+            return Ok((Config::default(), None));
+        };
+        match std::fs::read(&path) {
+            Ok(bytes) => {
+                let text = String::from_utf8(bytes).map_err(|e| ConfigError::Invalid {
+                    path: path.clone(),
+                    line: line_of_offset(
+                        &String::from_utf8_lossy(e.as_bytes()),
+                        e.utf8_error().valid_up_to(),
+                    ),
+                    message: "the file is not UTF-8 text".to_string(),
+                })?;
+                let config = Config::parse(&text, &path)?;
+                Ok((config, Some(path)))
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
+                Ok((Config::default(), None))
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                Err(ConfigError::Missing { path })
+            }
+            Err(e) => Err(ConfigError::Unreadable {
+                path,
+                reason: e.to_string(),
+            }),
+        }
+    }
+
+    /// Parses and validates config text; `path` is only used in messages.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        let invalid = |line: usize, message: String| ConfigError::Invalid {
+            path: path.to_path_buf(),
+            line,
+            message,
+        };
+        let deserializer = toml::de::Deserializer::parse(text).map_err(|e| {
+            let line = e.span().map(|s| line_of_offset(text, s.start)).unwrap_or(1);
+            invalid(line, first_line(e.message()))
+        })?;
+        let config: Config = serde_path_to_error::deserialize(deserializer).map_err(|e| {
+            let key = e.path().to_string();
+            let inner = e.inner();
+            let line = inner
+                .span()
+                .map(|s| line_of_offset(text, s.start))
+                .or_else(|| find_key_line(text, &key))
+                .unwrap_or(1);
+            let message = describe(&key, inner.message());
+            invalid(line, message)
+        })?;
+        config.validate().map_err(|(key, message)| {
+            invalid(
+                find_key_line(text, &key).unwrap_or(1),
+                format!("`{key}` {message}"),
+            )
+        })?;
+        Ok(config)
+    }
+
+    /// Rules serde cannot express. Returns the key path at fault and what is wrong.
+    fn validate(&self) -> Result<(), (String, String)> {
+        let ranks = &self.scoring.ranks;
+        if !(ranks.a.is_finite() && ranks.b.is_finite()) || ranks.a <= ranks.b {
+            return Err((
+                "scoring.ranks.a".into(),
+                format!("must be a number above scoring.ranks.b ({})", ranks.b),
+            ));
+        }
+        if !self.scoring.half_life_days.is_finite() || self.scoring.half_life_days < 0.0 {
+            return Err((
+                "scoring.half_life_days".into(),
+                "must be 0 (no decay) or a positive number of days".into(),
+            ));
+        }
+        for kind in ActivityKind::ALL {
+            if !self.scoring.points.of(kind).is_finite() {
+                return Err((format!("scoring.points.{kind}"), "must be a number".into()));
+            }
+        }
+        if self.team.sync_interval_secs < 5 {
+            return Err((
+                "team.sync_interval_secs".into(),
+                "must be at least 5".into(),
+            ));
+        }
+        if !valid_date_format(&self.ui.date_format) {
+            return Err((
+                "ui.date_format".into(),
+                format!(
+                    "'{}' is not a date format such as %Y-%m-%d",
+                    self.ui.date_format
+                ),
+            ));
+        }
+        if self.sources.names.iter().any(|s| s.trim().is_empty()) {
+            return Err((
+                "sources.names".into(),
+                "must not contain an empty name".into(),
+            ));
+        }
+        if let Some(name) = &self.user.name
+            && name.chars().any(char::is_control)
+        {
+            return Err((
+                "user.name".into(),
+                "must not contain control characters".into(),
+            ));
+        }
+        Ok(())
+    }
+}
+
+fn valid_date_format(format: &str) -> bool {
+    use chrono::format::{Item, StrftimeItems};
+    !format.is_empty() && StrftimeItems::new(format).all(|item| !matches!(item, Item::Error))
+}
+
+/// Turns serde's wording into the product's: the key path, and what was expected.
+fn describe(key: &str, message: &str) -> String {
+    let message = first_line(message);
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let field = rest.split('`').next().unwrap_or(rest);
+        let full = if key.is_empty() || key == "." {
+            field.to_string()
+        } else {
+            key.to_string()
+        };
+        let expected = rest.split_once(", expected ").map(|(_, e)| e).unwrap_or("");
+        let hint = if expected.is_empty() {
+            String::new()
+        } else {
+            format!(" (expected {expected})")
+        };
+        return format!("unknown key `{full}`{hint}");
+    }
+    let message = message
+        .replace("expected u64", "expected a whole number")
+        .replace("expected u32", "expected a whole number")
+        .replace("expected f64", "expected a number")
+        .replace("expected a boolean", "expected true or false");
+    if key.is_empty() || key == "." {
+        message
+    } else {
+        format!("`{key}`: {message}")
+    }
+}
+
+fn first_line(s: &str) -> String {
+    s.lines().next().unwrap_or("").trim().to_string()
+}
+
+fn line_of_offset(text: &str, offset: usize) -> usize {
+    text.get(..offset.min(text.len()))
+        .map(|t| t.matches('\n').count() + 1)
+        .unwrap_or(1)
+}
+
+/// The line where `a.b.c` is set: `c = ...` inside `[a.b]` (or `b.c = ...` inside `[a]`).
+fn find_key_line(text: &str, key_path: &str) -> Option<usize> {
+    let parts: Vec<&str> = key_path.split('.').collect();
+    let (leaf, table) = parts.split_last()?;
+    let mut section = String::new();
+    for (i, raw) in text.lines().enumerate() {
+        let line = raw.trim();
+        if let Some(header) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = header.trim().to_string();
+            continue;
+        }
+        let Some((k, _)) = line.split_once('=') else {
+            continue;
+        };
+        let full = if section.is_empty() {
+            k.trim().to_string()
+        } else {
+            format!("{section}.{}", k.trim())
+        };
+        if full == key_path || (table.is_empty() && k.trim() == *leaf) {
+            return Some(i + 1);
+        }
+    }
+    None
+}
+
+fn project_dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("", "", "leadtrack")
+}
+
+/// `config.toml` in the platform config directory (e.g. `~/.config/leadtrack/` on Linux).
+pub fn default_config_path() -> Option<PathBuf> {
+    project_dirs().map(|d| d.config_dir().join("config.toml"))
+}
+
+/// `leadtrack.db` in the platform data directory (e.g. `~/.local/share/leadtrack/`).
+pub fn default_database_path() -> Option<PathBuf> {
+    project_dirs().map(|d| d.data_dir().join("leadtrack.db"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, ConfigError> {
+        Config::parse(text, Path::new("c.toml"))
+    }
+
+    #[test]
+    fn defaults_follow_the_spec() {
+        let c = parse("").unwrap();
+        assert_eq!(c.scoring.points.inquiry, 3.0);
+        assert_eq!(c.scoring.ranks.a, 10.0);
+        assert_eq!(c.stages.stale_after_days.considering, 14);
+        assert!(c.export.excel_safe);
+    }
+
+    #[test]
+    fn unknown_keys_name_the_path_and_line() {
+        let err =
+            parse("[user]\nname = \"x\"\n\n[scoring.points]\ncall = 1\nfax = 2\n").unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.contains("line 6"), "{msg}");
+        assert!(msg.contains("scoring.points.fax"), "{msg}");
+    }
+
+    #[test]
+    fn bad_values_name_the_path_and_line() {
+        let msg = parse("[team]\nsync_interval_secs = \"soon\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            msg.contains("line 2") && msg.contains("team.sync_interval_secs"),
+            "{msg}"
+        );
+        let msg = parse("[scoring.ranks]\na = 3\nb = 5\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            msg.contains("line 2") && msg.contains("scoring.ranks.a"),
+            "{msg}"
+        );
+        let msg = parse("[ui]\nlanguage = \"fr\"\n").unwrap_err().to_string();
+        assert!(
+            msg.contains("line 2") && msg.contains("ui.language"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn broken_toml_names_the_line() {
+        let msg = parse("[user]\nname = \n").unwrap_err().to_string();
+        assert!(msg.contains("line 2"), "{msg}");
+    }
+}

@@ -1,0 +1,72 @@
+//! Logging what happened — a call, a meeting, a note — with the next action in one go.
+
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::features::scores;
+use crate::model::activity::ActivityFields;
+use crate::model::dates::today;
+use crate::model::lead::LeadPatch;
+use crate::model::{ActivityKind, Direction, Due};
+use crate::store::leads::Origin;
+use crate::store::{Store, activities, leads};
+use chrono::{DateTime, Utc};
+
+/// One activity as a rep logs it, with the lead's next action when there is one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LogEntry {
+    pub kind: ActivityKind,
+    pub lead_id: Option<String>,
+    pub contact_id: Option<String>,
+    pub occurred_at: DateTime<Utc>,
+    pub duration_minutes: Option<i64>,
+    pub direction: Option<Direction>,
+    pub summary: String,
+    pub body: Option<String>,
+    pub next_action: Option<String>,
+    pub next_action_on: Option<Due>,
+}
+
+/// Records the activity, sets the lead's next action and rescores the lead, all in one
+/// transaction. Returns the activity's id.
+pub fn log(store: &mut Store, config: &Config, entry: &LogEntry) -> Result<String> {
+    let sets_next = entry.next_action.is_some() || entry.next_action_on.is_some();
+    if sets_next && entry.lead_id.is_none() {
+        return Err(Error::invalid(
+            "a next action belongs to a lead; give --lead",
+        ));
+    }
+    if entry.duration_minutes.is_some_and(|m| m < 0) {
+        return Err(Error::invalid(
+            "--duration must be a number of minutes, 0 or more",
+        ));
+    }
+    let fields = ActivityFields {
+        kind: entry.kind,
+        lead_id: entry.lead_id.clone(),
+        contact_id: entry.contact_id.clone(),
+        occurred_at: entry.occurred_at,
+        duration_minutes: entry.duration_minutes,
+        direction: entry.direction,
+        summary: entry.summary.clone(),
+        body: entry.body.clone(),
+        by: Some(config.user_name()),
+    };
+    store.write(|w| {
+        let id = activities::insert(w, &fields, &Origin::default())?;
+        if let Some(lead_id) = &entry.lead_id {
+            if sets_next {
+                let patch = LeadPatch {
+                    next_action: entry.next_action.clone().map(Some),
+                    next_action_on: entry.next_action_on.map(Some),
+                    ..LeadPatch::default()
+                };
+                leads::update(w, lead_id, &patch)?;
+            } else {
+                // A deleted lead takes no new activities.
+                leads::update(w, lead_id, &LeadPatch::default())?;
+            }
+            scores::refresh_lead(w, &config.scoring, lead_id, today())?;
+        }
+        Ok(id)
+    })
+}

@@ -1,0 +1,511 @@
+//! `leadtrack demo`: believable data to try the product on — Japanese and English people and
+//! companies, cards with readings, leads over the three stages (about 10/65/25) with some
+//! customers, months of activities of every kind, next actions overdue, today and later.
+//! The same seed on the same day gives the same data.
+
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::features::scores;
+use crate::model::activity::ActivityFields;
+use crate::model::contact::ContactFields;
+use crate::model::ids::id_at;
+use crate::model::lead::{Answer, Criterion, LeadFields, Qualification};
+use crate::model::{ActivityKind, Direction, Due, LinkRole, Stage};
+use crate::scoring;
+use crate::store::leads::Origin;
+use crate::store::{self, Store, Writer, activities, contacts, leads, links};
+use chrono::{DateTime, Duration, Local, NaiveDate, Utc};
+use rand::seq::IndexedRandom;
+use rand::{RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+const WORDS: &str = include_str!("../../assets/demo.toml");
+
+#[derive(Debug, Deserialize)]
+struct Words {
+    japanese_family: Vec<[String; 3]>,
+    japanese_given: Vec<[String; 3]>,
+    english_family: Vec<String>,
+    english_given: Vec<String>,
+    company_cores: Vec<[String; 3]>,
+    company_kinds: Vec<[String; 3]>,
+    english_company_cores: Vec<String>,
+    english_company_kinds: Vec<String>,
+    english_legal_forms: Vec<String>,
+    departments: Vec<String>,
+    english_departments: Vec<String>,
+    titles: Vec<String>,
+    english_titles: Vec<String>,
+    projects: Vec<String>,
+    english_projects: Vec<String>,
+    exhibitions: Vec<String>,
+    owners: Vec<String>,
+    next_actions: Vec<String>,
+    places: Vec<String>,
+    summaries: BTreeMap<String, Vec<String>>,
+}
+
+/// How much to make.
+#[derive(Debug, Clone, Copy)]
+pub struct DemoSize {
+    pub leads: usize,
+    pub contacts: usize,
+    pub activities: usize,
+    pub seed: u64,
+}
+
+impl Default for DemoSize {
+    fn default() -> Self {
+        DemoSize {
+            leads: 60,
+            contacts: 90,
+            activities: 300,
+            seed: 1,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct DemoReport {
+    pub leads: usize,
+    pub customers: usize,
+    pub contacts: usize,
+    pub activities: usize,
+    pub links: usize,
+}
+
+struct Company {
+    name: String,
+    reading: Option<String>,
+    domain: String,
+    japanese: bool,
+}
+
+struct MadeLead {
+    id: String,
+    created: DateTime<Utc>,
+    owner: String,
+    contacts: Vec<String>,
+}
+
+/// Fills the database with demo data in one transaction.
+pub fn generate(store: &mut Store, config: &Config, size: DemoSize) -> Result<DemoReport> {
+    let words: Words = toml::from_str(WORDS)
+        .map_err(|e| Error::invalid(format!("the demo word list is damaged: {e}")))?;
+    let mut rng = ChaCha8Rng::seed_from_u64(size.seed);
+    // Everything happens before today began, so the same seed gives the same data all day.
+    let today = Local::now().date_naive();
+    let now = crate::model::dates::local_to_utc(today.and_time(chrono::NaiveTime::MIN));
+    let me = config.user_name();
+    let mut owners = words.owners.clone();
+    owners.push(me);
+
+    let companies = make_companies(&words, &mut rng, (size.leads / 3).max(12));
+    store.write(|w| {
+        let mut report = DemoReport::default();
+        let contact_ids = make_contacts(w, &words, &companies, &mut rng, size.contacts, now)?;
+        report.contacts = contact_ids.len();
+        let mut made = Vec::with_capacity(size.leads);
+        for n in 0..size.leads {
+            let company_index = rng.random_range(0..companies.len());
+            let lead = make_lead(
+                w,
+                &words,
+                &companies[company_index],
+                &owners,
+                &mut rng,
+                now,
+                today,
+            )?;
+            if lead.1 == Stage::Customer {
+                report.customers += 1;
+            }
+            // The contacts of this company: every contact whose index maps to it.
+            let at_company: Vec<&String> = contact_ids
+                .iter()
+                .skip(company_index)
+                .step_by(companies.len())
+                .collect();
+            let mut on_lead = Vec::new();
+            for (k, contact_id) in at_company.iter().take(1 + n % 3).enumerate() {
+                let role = if k == 0 {
+                    LinkRole::DecisionMaker
+                } else {
+                    *pick(&mut rng, &LinkRole::ALL)
+                };
+                links::link(w, &lead.0.id, contact_id, role)?;
+                on_lead.push((*contact_id).clone());
+                report.links += 1;
+            }
+            made.push(MadeLead {
+                contacts: on_lead,
+                ..lead.0
+            });
+        }
+        report.leads = made.len() - report.customers;
+        report.activities = make_activities(w, &words, &made, &mut rng, size.activities, now)?;
+        for lead in &made {
+            scores::refresh_lead(w, &config.scoring, &lead.id, today)?;
+        }
+        store::set_meta(w, "score_basis", &scoring::basis(&config.scoring, today))?;
+        Ok(report)
+    })
+}
+
+fn pick<'a, T>(rng: &mut ChaCha8Rng, items: &'a [T]) -> &'a T {
+    // Word lists are never empty (they are part of the binary); index 0 is a safe fallback.
+    items.choose(rng).unwrap_or(&items[0])
+}
+
+fn random_id(rng: &mut ChaCha8Rng, at: DateTime<Utc>) -> String {
+    id_at(at, rng.random())
+}
+
+fn make_companies(words: &Words, rng: &mut ChaCha8Rng, count: usize) -> Vec<Company> {
+    let regions = [
+        "",
+        "東京",
+        "大阪",
+        "名古屋",
+        "福岡",
+        "札幌",
+        "仙台",
+        "広島",
+        "横浜",
+        "京都",
+    ];
+    let region_readings = [
+        "",
+        "とうきょう",
+        "おおさか",
+        "なごや",
+        "ふくおか",
+        "さっぽろ",
+        "せんだい",
+        "ひろしま",
+        "よこはま",
+        "きょうと",
+    ];
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::with_capacity(count);
+    let mut attempts = 0;
+    while out.len() < count && attempts < count * 20 {
+        attempts += 1;
+        let company = if rng.random_bool(0.8) {
+            let core = pick(rng, &words.company_cores);
+            let kind = pick(rng, &words.company_kinds);
+            let r = rng.random_range(0..regions.len());
+            let base = format!("{}{}{}", regions[r], core[0], kind[0]);
+            let reading = format!("{}{}{}", region_readings[r], core[1], kind[1]);
+            let name = match rng.random_range(0..10) {
+                0..=5 => format!("{base}株式会社"),
+                6..=8 => format!("株式会社{base}"),
+                _ => format!("有限会社{base}"),
+            };
+            let domain = format!("{}{}{r}.example.co.jp", core[2], kind[2]);
+            Company {
+                name,
+                reading: Some(reading),
+                domain,
+                japanese: true,
+            }
+        } else {
+            let core = pick(rng, &words.english_company_cores);
+            let kind = pick(rng, &words.english_company_kinds);
+            let form = pick(rng, &words.english_legal_forms);
+            let domain = format!(
+                "{}-{}.example.com",
+                core.to_lowercase(),
+                kind.to_lowercase()
+            );
+            Company {
+                name: format!("{core} {kind} {form}"),
+                reading: None,
+                domain,
+                japanese: false,
+            }
+        };
+        if seen.insert(company.name.clone()) {
+            out.push(company);
+        }
+    }
+    out
+}
+
+fn make_contacts(
+    w: &mut Writer<'_>,
+    words: &Words,
+    companies: &[Company],
+    rng: &mut ChaCha8Rng,
+    count: usize,
+    now: DateTime<Utc>,
+) -> Result<Vec<String>> {
+    let mut ids = Vec::with_capacity(count);
+    for i in 0..count {
+        let company = &companies[i % companies.len()];
+        let japanese_name = if company.japanese {
+            rng.random_bool(0.95)
+        } else {
+            rng.random_bool(0.2)
+        };
+        let created = now - Duration::days(rng.random_range(1..400));
+        let exchanged = (created + Duration::days(rng.random_range(0..10))).min(now);
+        let exchanged_on = exchanged.with_timezone(&Local).date_naive();
+        let mut card = ContactFields {
+            company: Some(company.name.clone()),
+            company_reading: company.reading.clone(),
+            postal_code: Some(format!(
+                "{:03}-{:04}",
+                rng.random_range(100..999),
+                rng.random_range(0..9999)
+            )),
+            phone: Some(format!("03-5555-{:04}", rng.random_range(0..9999))),
+            mobile: rng.random_bool(0.7).then(|| {
+                format!(
+                    "090-{:04}-{:04}",
+                    rng.random_range(0..9999),
+                    rng.random_range(0..9999)
+                )
+            }),
+            url: Some(format!("https://www.{}/", company.domain)),
+            exchanged_on: Some(exchanged_on),
+            exchanged_at: Some(pick(rng, &words.places).clone()),
+            ..ContactFields::default()
+        };
+        let romaji = if japanese_name {
+            let family = pick(rng, &words.japanese_family);
+            let given = pick(rng, &words.japanese_given);
+            card.family_name = Some(family[0].clone());
+            card.given_name = Some(given[0].clone());
+            card.family_reading = Some(family[1].clone());
+            card.given_reading = Some(given[1].clone());
+            card.department = Some(pick(rng, &words.departments).clone());
+            card.title = Some(pick(rng, &words.titles).clone());
+            format!("{}.{}", given[2], family[2])
+        } else {
+            let family = pick(rng, &words.english_family);
+            let given = pick(rng, &words.english_given);
+            card.family_name = Some(family.clone());
+            card.given_name = Some(given.clone());
+            card.department = Some(pick(rng, &words.english_departments).clone());
+            card.title = Some(pick(rng, &words.english_titles).clone());
+            format!("{}.{}", given.to_lowercase(), family.to_lowercase())
+        };
+        card.email = Some(format!("{romaji}{i}@{}", company.domain));
+        let origin = Origin {
+            id: Some(random_id(rng, created)),
+            created_at: Some(created),
+        };
+        ids.push(contacts::insert(w, &card, &origin)?);
+    }
+    Ok(ids)
+}
+
+/// The stage a demo lead ends in: about 8% customers, and the open ones 10/65/25.
+fn final_stage(rng: &mut ChaCha8Rng) -> Stage {
+    match rng.random_range(0..100) {
+        0..=7 => Stage::Customer,
+        8..=16 => Stage::Considering,
+        17..=76 => Stage::Future,
+        _ => Stage::NoProspect,
+    }
+}
+
+fn make_lead(
+    w: &mut Writer<'_>,
+    words: &Words,
+    company: &Company,
+    owners: &[String],
+    rng: &mut ChaCha8Rng,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> Result<(MadeLead, Stage)> {
+    let stage = final_stage(rng);
+    let first_stage = match stage {
+        Stage::Customer => Stage::Considering,
+        Stage::Considering if rng.random_bool(0.5) => Stage::Future,
+        Stage::NoProspect => *pick(rng, &[Stage::Considering, Stage::Future]),
+        s => s,
+    };
+    let created = now
+        - Duration::days(rng.random_range(3..270))
+        - Duration::minutes(rng.random_range(0..600));
+    let project = if company.japanese {
+        pick(rng, &words.projects)
+    } else {
+        pick(rng, &words.english_projects)
+    };
+    let short = company
+        .name
+        .replace("株式会社", "")
+        .replace("有限会社", "")
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_string();
+    let source = pick(
+        rng,
+        &[
+            "exhibition",
+            "website",
+            "seminar",
+            "referral",
+            "inbound_call",
+            "advertising",
+            "sns",
+            "business_card",
+        ],
+    );
+    let scheduled = match (stage, rng.random_range(0..100)) {
+        (Stage::NoProspect, 0..=49) => None,
+        (_, 0..=14) => Some(today - Duration::days(rng.random_range(1..15))),
+        (_, 15..=24) => Some(today),
+        (_, 25..=49) => Some(today + Duration::days(rng.random_range(1..8))),
+        (_, 50..=84) => Some(today + Duration::days(rng.random_range(8..60))),
+        _ => None,
+    };
+    let fields = LeadFields {
+        title: format!("{short} {project}"),
+        company: Some(company.name.clone()),
+        stage: first_stage,
+        source: Some(source.to_string()),
+        source_detail: (*source == "exhibition").then(|| pick(rng, &words.exhibitions).clone()),
+        owner: Some(pick(rng, owners).clone()),
+        value: rng
+            .random_bool(0.9)
+            .then(|| rng.random_range(3..300) * 100_000),
+        next_action: scheduled.map(|_| pick(rng, &words.next_actions).clone()),
+        next_action_on: scheduled.map(Due::on),
+        qualification: if stage == Stage::Considering {
+            qualification(rng)
+        } else {
+            Qualification::default()
+        },
+        tags: if rng.random_bool(0.2) {
+            vec![pick(rng, &["展示会", "重点", "紹介", "upsell"]).to_string()]
+        } else {
+            Vec::new()
+        },
+        notes: None,
+    };
+    let id = random_id(rng, created);
+    let owner = fields.owner.clone().unwrap_or_default();
+    leads::insert(
+        w,
+        &fields,
+        &Origin {
+            id: Some(id.clone()),
+            created_at: Some(created),
+        },
+    )?;
+    if stage != first_stage {
+        let span = (now - created).num_minutes().max(2);
+        let moved = created + Duration::minutes(rng.random_range(1..span));
+        leads::set_stage_at(w, &id, stage, moved)?;
+    }
+    Ok((
+        MadeLead {
+            id,
+            created,
+            owner,
+            contacts: Vec::new(),
+        },
+        stage,
+    ))
+}
+
+fn qualification(rng: &mut ChaCha8Rng) -> Qualification {
+    let mut answer = |note: &str| Criterion {
+        value: *pick(
+            rng,
+            &[Answer::Yes, Answer::Yes, Answer::No, Answer::Unknown],
+        ),
+        note: note.to_string(),
+    };
+    Qualification {
+        budget: answer(""),
+        authority: answer(""),
+        need: answer("現場の課題が明確"),
+        timing: answer(""),
+    }
+}
+
+fn make_activities(
+    w: &mut Writer<'_>,
+    words: &Words,
+    leads: &[MadeLead],
+    rng: &mut ChaCha8Rng,
+    count: usize,
+    now: DateTime<Utc>,
+) -> Result<usize> {
+    if leads.is_empty() {
+        return Ok(0);
+    }
+    // Weights per kind: calls and emails are common, inquiries rarer.
+    let kinds = [
+        (ActivityKind::Call, 25),
+        (ActivityKind::Email, 20),
+        (ActivityKind::WebVisit, 15),
+        (ActivityKind::Meeting, 10),
+        (ActivityKind::DocumentRequest, 8),
+        (ActivityKind::Note, 8),
+        (ActivityKind::Inquiry, 5),
+        (ActivityKind::Seminar, 5),
+        (ActivityKind::NewsletterSignup, 4),
+    ];
+    let total: u32 = kinds.iter().map(|(_, w)| w).sum();
+    for _ in 0..count {
+        let lead = &leads[rng.random_range(0..leads.len())];
+        let mut roll = rng.random_range(0..total);
+        let kind = kinds
+            .iter()
+            .find(|(_, weight)| {
+                let hit = roll < *weight;
+                roll = roll.saturating_sub(*weight);
+                hit
+            })
+            .map_or(ActivityKind::Note, |(k, _)| *k);
+        let span = (now - lead.created).num_minutes().max(2);
+        let occurred = lead.created + Duration::minutes(rng.random_range(1..span));
+        let summaries = words
+            .summaries
+            .get(kind.id())
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        let summary = summaries
+            .choose(rng)
+            .cloned()
+            .unwrap_or_else(|| kind.label_ja().to_string());
+        let fields = ActivityFields {
+            kind,
+            lead_id: Some(lead.id.clone()),
+            contact_id: lead.contacts.choose(rng).cloned(),
+            occurred_at: occurred,
+            duration_minutes: match kind {
+                ActivityKind::Call => Some(rng.random_range(3..30)),
+                ActivityKind::Meeting => Some(rng.random_range(3..12) * 10),
+                _ => None,
+            },
+            direction: match kind {
+                ActivityKind::Call | ActivityKind::Email => Some(if rng.random_bool(0.7) {
+                    Direction::Outbound
+                } else {
+                    Direction::Inbound
+                }),
+                ActivityKind::Inquiry | ActivityKind::DocumentRequest => Some(Direction::Inbound),
+                _ => None,
+            },
+            summary,
+            body: None,
+            by: Some(lead.owner.clone()),
+        };
+        let origin = Origin {
+            id: Some(random_id(rng, occurred)),
+            created_at: Some(occurred),
+        };
+        activities::insert(w, &fields, &origin)?;
+    }
+    Ok(count)
+}

@@ -1,0 +1,105 @@
+//! Adding, changing, moving and showing leads.
+
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::features::scores;
+use crate::model::dates::today;
+use crate::model::lead::{LeadFields, LeadPatch, StageChange};
+use crate::model::{Activity, Lead, LinkRole, Stage};
+use crate::scoring::{self, Breakdown};
+use crate::store::history::{self, HistoryEntry};
+use crate::store::leads::Origin;
+use crate::store::{Store, activities, links};
+use serde::Serialize;
+
+/// Refuses a source that is not in `[sources] names`.
+fn check_source(config: &Config, source: Option<&str>) -> Result<()> {
+    match source.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(s) if !config.sources.names.iter().any(|n| n == s) => Err(Error::invalid(format!(
+            "'{s}' is not a source: use one of {} (or add it to [sources] names)",
+            config.sources.names.join(", ")
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// Adds a lead owned by the current rep unless another owner is given; returns its id.
+pub fn add(store: &mut Store, config: &Config, mut fields: LeadFields) -> Result<String> {
+    check_source(config, fields.source.as_deref())?;
+    if fields.owner.as_deref().is_none_or(|o| o.trim().is_empty()) {
+        fields.owner = Some(config.user_name());
+    }
+    store.write(|w| {
+        let id = crate::store::leads::insert(w, &fields, &Origin::default())?;
+        scores::refresh_lead(w, &config.scoring, &id, today())?;
+        Ok(id)
+    })
+}
+
+/// Changes fields of a lead; returns the names of the fields that changed.
+pub fn edit(
+    store: &mut Store,
+    config: &Config,
+    id: &str,
+    patch: &LeadPatch,
+) -> Result<Vec<&'static str>> {
+    if let Some(source) = &patch.source {
+        check_source(config, source.as_deref())?;
+    }
+    store.write(|w| crate::store::leads::update(w, id, patch))
+}
+
+/// Moves a lead to another stage; false when it was already there.
+pub fn move_to(store: &mut Store, id: &str, stage: Stage) -> Result<bool> {
+    store.write(|w| crate::store::leads::set_stage(w, id, stage))
+}
+
+/// Marks a lead won: it becomes a customer.
+pub fn mark_won(store: &mut Store, id: &str) -> Result<bool> {
+    move_to(store, id, Stage::Customer)
+}
+
+pub fn delete(store: &mut Store, id: &str) -> Result<()> {
+    store.write(|w| crate::store::leads::delete(w, id))
+}
+
+pub fn restore(store: &mut Store, id: &str) -> Result<()> {
+    store.write(|w| crate::store::leads::restore(w, id))
+}
+
+pub fn link(store: &mut Store, lead_id: &str, contact_id: &str, role: LinkRole) -> Result<bool> {
+    store.write(|w| links::link(w, lead_id, contact_id, role))
+}
+
+/// Everything about one lead (SPEC §4 `lead show`).
+#[derive(Debug, Clone, Serialize)]
+pub struct LeadDetail {
+    #[serde(flatten)]
+    pub lead: Lead,
+    pub activities: Vec<Activity>,
+    pub score_breakdown: Breakdown,
+    pub stage_history: Vec<StageChange>,
+    pub history: Vec<HistoryEntry>,
+}
+
+/// How many activities the detail shows; older ones stay in the database.
+pub const DETAIL_ACTIVITIES: usize = 500;
+
+pub fn detail(store: &Store, config: &Config, id: &str) -> Result<LeadDetail> {
+    let conn = store.conn();
+    let lead = crate::store::leads::get(conn, id, config.ui.name_order)?.ok_or_else(|| {
+        Error::NotFound {
+            kind: "lead",
+            prefix: id.to_string(),
+        }
+    })?;
+    let activities = activities::of_lead(conn, id, DETAIL_ACTIVITIES)?;
+    let score_breakdown = scoring::explain(&activities, &config.scoring, today());
+    Ok(LeadDetail {
+        lead,
+        activities,
+        score_breakdown,
+        stage_history: crate::store::leads::stage_history(conn, id)?,
+        history: history::of_record(conn, id)?,
+    })
+}

@@ -1,0 +1,9 @@
+//! What a rep does, once for both faces: the command line and the terminal app call these.
+
+pub mod activity;
+pub mod contacts;
+pub mod demo;
+pub mod leads;
+pub mod maintenance;
+pub mod scores;
+pub mod search;

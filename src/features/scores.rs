@@ -1,0 +1,36 @@
+//! Keeping the stored scores and ranks in step with activities and the config.
+
+use crate::config::ScoringConfig;
+use crate::error::Result;
+use crate::scoring;
+use crate::store::{self, Store, Writer, activities, leads};
+use chrono::NaiveDate;
+
+/// Recomputes one lead's score and rank.
+pub fn refresh_lead(
+    w: &Writer<'_>,
+    config: &ScoringConfig,
+    lead_id: &str,
+    today: NaiveDate,
+) -> Result<()> {
+    let inputs = activities::scoring_inputs(w.conn(), lead_id)?;
+    let score = scoring::score(&inputs, config, today);
+    leads::set_score(w, lead_id, score, scoring::rank(score, &config.ranks))
+}
+
+/// Recomputes every lead's score when the scoring config (or, with decay, the day) changed
+/// since the scores were stored. Returns how many leads were rescored.
+pub fn ensure_fresh(store: &mut Store, config: &ScoringConfig, today: NaiveDate) -> Result<usize> {
+    let basis = scoring::basis(config, today);
+    if store::meta(store.conn(), "score_basis")?.as_deref() == Some(basis.as_str()) {
+        return Ok(0);
+    }
+    store.write(|w| {
+        let ids = leads::all_ids(w.conn())?;
+        for id in &ids {
+            refresh_lead(w, config, id, today)?;
+        }
+        store::set_meta(w, "score_basis", &basis)?;
+        Ok(ids.len())
+    })
+}

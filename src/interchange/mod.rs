@@ -1,0 +1,3 @@
+//! File formats in and out: CSV, and the spreadsheet safety rule.
+
+pub mod excel;

@@ -1,0 +1,192 @@
+//! Activities: what happened with a lead or a contact (SPEC §2.4).
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActivityKind {
+    Call,
+    Meeting,
+    Email,
+    WebVisit,
+    DocumentRequest,
+    NewsletterSignup,
+    Seminar,
+    Inquiry,
+    Note,
+}
+
+impl ActivityKind {
+    pub const ALL: [ActivityKind; 9] = [
+        ActivityKind::Call,
+        ActivityKind::Meeting,
+        ActivityKind::Email,
+        ActivityKind::WebVisit,
+        ActivityKind::DocumentRequest,
+        ActivityKind::NewsletterSignup,
+        ActivityKind::Seminar,
+        ActivityKind::Inquiry,
+        ActivityKind::Note,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            ActivityKind::Call => "call",
+            ActivityKind::Meeting => "meeting",
+            ActivityKind::Email => "email",
+            ActivityKind::WebVisit => "web_visit",
+            ActivityKind::DocumentRequest => "document_request",
+            ActivityKind::NewsletterSignup => "newsletter_signup",
+            ActivityKind::Seminar => "seminar",
+            ActivityKind::Inquiry => "inquiry",
+            ActivityKind::Note => "note",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            ActivityKind::Call => "Call",
+            ActivityKind::Meeting => "Meeting",
+            ActivityKind::Email => "Email",
+            ActivityKind::WebVisit => "Web visit",
+            ActivityKind::DocumentRequest => "Document request",
+            ActivityKind::NewsletterSignup => "Newsletter sign-up",
+            ActivityKind::Seminar => "Seminar",
+            ActivityKind::Inquiry => "Inquiry",
+            ActivityKind::Note => "Note",
+        }
+    }
+
+    pub fn label_ja(self) -> &'static str {
+        match self {
+            ActivityKind::Call => "電話",
+            ActivityKind::Meeting => "商談",
+            ActivityKind::Email => "メール",
+            ActivityKind::WebVisit => "Web訪問",
+            ActivityKind::DocumentRequest => "資料請求",
+            ActivityKind::NewsletterSignup => "メルマガ登録",
+            ActivityKind::Seminar => "セミナー参加",
+            ActivityKind::Inquiry => "問い合わせ",
+            ActivityKind::Note => "メモ",
+        }
+    }
+}
+
+impl fmt::Display for ActivityKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "'{0}' is not an activity kind: use call, meeting, email, web_visit, document_request, newsletter_signup, seminar, inquiry or note"
+)]
+pub struct UnknownKind(pub String);
+
+impl FromStr for ActivityKind {
+    type Err = UnknownKind;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let key: String = s
+            .trim()
+            .to_lowercase()
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '-' | '_'))
+            .collect();
+        ActivityKind::ALL
+            .into_iter()
+            .find(|kind| {
+                kind.id().replace('_', "") == key
+                    || kind.label_en().to_lowercase().replace([' ', '-'], "") == key
+                    || kind.label_ja().to_lowercase() == key
+            })
+            .ok_or_else(|| UnknownKind(s.to_string()))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    Inbound,
+    Outbound,
+}
+
+impl Direction {
+    pub fn id(self) -> &'static str {
+        match self {
+            Direction::Inbound => "inbound",
+            Direction::Outbound => "outbound",
+        }
+    }
+}
+
+impl FromStr for Direction {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_lowercase().as_str() {
+            "inbound" | "in" | "受信" => Ok(Direction::Inbound),
+            "outbound" | "out" | "発信" => Ok(Direction::Outbound),
+            _ => Err(format!("'{s}' is not a direction: use inbound or outbound")),
+        }
+    }
+}
+
+/// An activity as stored (SPEC §2.4 field names).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Activity {
+    pub id: String,
+    pub kind: ActivityKind,
+    pub lead_id: Option<String>,
+    pub contact_id: Option<String>,
+    #[serde(with = "super::dates::timestamp")]
+    pub occurred_at: DateTime<Utc>,
+    pub duration_minutes: Option<i64>,
+    pub direction: Option<Direction>,
+    pub summary: String,
+    pub body: Option<String>,
+    pub by: Option<String>,
+    #[serde(with = "super::dates::timestamp")]
+    pub created_at: DateTime<Utc>,
+    pub created_by: String,
+    #[serde(with = "super::dates::timestamp")]
+    pub updated_at: DateTime<Utc>,
+    pub updated_by: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_parse_from_ids_and_labels() {
+        for kind in ActivityKind::ALL {
+            assert_eq!(kind.id().parse::<ActivityKind>(), Ok(kind));
+            assert_eq!(kind.label_en().parse::<ActivityKind>(), Ok(kind));
+            assert_eq!(kind.label_ja().parse::<ActivityKind>(), Ok(kind));
+        }
+        assert_eq!(
+            "Document-Request".parse(),
+            Ok(ActivityKind::DocumentRequest)
+        );
+        assert!("fax".parse::<ActivityKind>().is_err());
+    }
+}
+
+/// What a rep records about an activity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActivityFields {
+    pub kind: ActivityKind,
+    pub lead_id: Option<String>,
+    pub contact_id: Option<String>,
+    pub occurred_at: DateTime<Utc>,
+    pub duration_minutes: Option<i64>,
+    pub direction: Option<Direction>,
+    pub summary: String,
+    pub body: Option<String>,
+    pub by: Option<String>,
+}

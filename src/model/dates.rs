@@ -1,0 +1,422 @@
+//! The date grammar of forms and the command line (SPEC §3), and how dates are written.
+//!
+//! Accepted: `today`, `tomorrow`, `yesterday`, `+3d`, `+2w`, `+1m`, `+1y` (and `-`), weekday
+//! names (the next one after today), `YYYY-MM-DD`, `YYYY/MM/DD`, `M/D` (the next such day),
+//! `2026年12月1日`, `12月1日`, `今日`, `明日`, `明後日`, `昨日`, `3日後`, `2週間後`, `1か月後`,
+//! `来週`, `来月`, each optionally followed by a time (`14:00`, `9:30`, `14時`, `14時30分`).
+//! Full-width digits and letters are read as their ASCII forms.
+
+use chrono::{
+    DateTime, Datelike, Days, Local, Months, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc,
+    Weekday,
+};
+use serde::{Serialize, Serializer};
+use std::fmt;
+use unicode_normalization::UnicodeNormalization;
+
+/// A next-action date, with an optional time of day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Due {
+    pub date: NaiveDate,
+    pub time: Option<NaiveTime>,
+}
+
+impl Due {
+    pub fn on(date: NaiveDate) -> Due {
+        Due { date, time: None }
+    }
+
+    /// The stored form: `2026-12-01` or `2026-12-01T14:00`. It sorts by date, then time.
+    pub fn to_storage(&self) -> String {
+        match self.time {
+            Some(t) => format!("{}T{}", self.date.format("%Y-%m-%d"), t.format("%H:%M")),
+            None => self.date.format("%Y-%m-%d").to_string(),
+        }
+    }
+
+    pub fn from_storage(s: &str) -> Option<Due> {
+        let (date, time) = match s.split_once('T') {
+            Some((d, t)) => (d, Some(NaiveTime::parse_from_str(t, "%H:%M").ok()?)),
+            None => (s, None),
+        };
+        Some(Due {
+            date: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?,
+            time,
+        })
+    }
+}
+
+impl fmt::Display for Due {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.time {
+            Some(t) => write!(f, "{} {}", self.date.format("%Y-%m-%d"), t.format("%H:%M")),
+            None => write!(f, "{}", self.date.format("%Y-%m-%d")),
+        }
+    }
+}
+
+impl Serialize for Due {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.to_storage())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("'{0}' is not a date (try today, tomorrow, +3d, +2w, friday, 12/1, 2026-12-01 or 明日)")]
+pub struct BadDate(pub String);
+
+/// Reads a date (and optional time) typed by a user, relative to `today`.
+pub fn parse_due(input: &str, today: NaiveDate) -> Result<Due, BadDate> {
+    let bad = || BadDate(input.trim().to_string());
+    let folded: String = input.nfkc().collect::<String>().trim().to_lowercase();
+    if folded.is_empty() {
+        return Err(bad());
+    }
+    let (date_part, time) = split_time(&folded).ok_or_else(bad)?;
+    let date = if date_part.is_empty() {
+        if time.is_none() {
+            return Err(bad());
+        }
+        today
+    } else {
+        parse_date(date_part, today).ok_or_else(bad)?
+    };
+    Ok(Due { date, time })
+}
+
+/// Reads when something happened (`--at`): `now`, or a date with an optional time. A date
+/// without a time keeps the current time of day.
+pub fn parse_moment(input: &str, now: NaiveDateTime) -> Result<NaiveDateTime, BadDate> {
+    let trimmed = input.trim();
+    if trimmed.eq_ignore_ascii_case("now") || trimmed == "今" {
+        return Ok(now);
+    }
+    if let Ok(exact) = DateTime::parse_from_rfc3339(trimmed) {
+        return Ok(exact.with_timezone(&Local).naive_local());
+    }
+    let due = parse_due(trimmed, now.date())?;
+    Ok(due.date.and_time(due.time.unwrap_or(now.time())))
+}
+
+/// Splits a trailing time of day off the input. `None` when the time is malformed.
+fn split_time(s: &str) -> Option<(&str, Option<NaiveTime>)> {
+    let (head, last) = match s.rsplit_once([' ', 't']) {
+        Some((head, last)) if looks_like_time(last) => (head.trim_end(), last),
+        _ if looks_like_time(s) => ("", s),
+        _ => {
+            // 明日14時 and 12月1日10時30分: a time glued to the date.
+            if let Some(pos) = s.find('時') {
+                let start = s[..pos]
+                    .char_indices()
+                    .rev()
+                    .take_while(|(_, c)| c.is_ascii_digit())
+                    .last()
+                    .map(|(i, _)| i)?;
+                return Some((s[..start].trim_end(), Some(parse_time(&s[start..])?)));
+            }
+            return Some((s, None));
+        }
+    };
+    Some((head, Some(parse_time(last)?)))
+}
+
+fn looks_like_time(s: &str) -> bool {
+    let digits_first = s.chars().next().is_some_and(|c| c.is_ascii_digit());
+    digits_first && (s.contains(':') || s.ends_with('時') || s.ends_with('分'))
+}
+
+fn parse_time(s: &str) -> Option<NaiveTime> {
+    if let Some((h, m)) = s.split_once(':') {
+        return NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0);
+    }
+    let (h, rest) = s.split_once('時')?;
+    let minutes = match rest.strip_suffix('分') {
+        Some(m) => m.parse().ok()?,
+        None if rest.is_empty() => 0,
+        None if rest == "半" => 30,
+        None => return None,
+    };
+    NaiveTime::from_hms_opt(h.parse().ok()?, minutes, 0)
+}
+
+fn parse_date(s: &str, today: NaiveDate) -> Option<NaiveDate> {
+    match s {
+        "today" | "tod" | "今日" | "きょう" | "本日" => return Some(today),
+        "tomorrow" | "tmr" | "tmrw" | "明日" | "あした" | "あす" => return today.succ_opt(),
+        "yesterday" | "昨日" | "きのう" => return today.pred_opt(),
+        "明後日" | "あさって" => return today.checked_add_days(Days::new(2)),
+        "来週" | "next week" => return today.checked_add_days(Days::new(7)),
+        "来月" | "next month" => return today.checked_add_months(Months::new(1)),
+        _ => {}
+    }
+    relative(s, today)
+        .or_else(|| weekday(s, today))
+        .or_else(|| absolute(s))
+        .or_else(|| month_day(s, today))
+}
+
+/// `+3d`, `-2w`, `+1m`, `+1y`, `+3` (days), `3日後`, `2週間後`, `1か月後`, `1年後`.
+fn relative(s: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let (sign, body, unit) = if let Some(rest) = s.strip_suffix('後') {
+        let units = [
+            ("日", 'd'),
+            ("週間", 'w'),
+            ("週", 'w'),
+            ("か月", 'm'),
+            ("ヶ月", 'm'),
+            ("カ月", 'm'),
+            ("ヵ月", 'm'),
+            ("年", 'y'),
+        ];
+        let (number, unit) = units
+            .iter()
+            .find_map(|(suffix, unit)| rest.strip_suffix(suffix).map(|n| (n, *unit)))?;
+        (1, number, unit)
+    } else {
+        let (sign, rest) = match s.as_bytes().first()? {
+            b'+' => (1, &s[1..]),
+            b'-' => (-1, &s[1..]),
+            _ => return None,
+        };
+        match rest.char_indices().last()? {
+            (i, c @ ('d' | 'w' | 'm' | 'y')) => (sign, &rest[..i], c),
+            (_, c) if c.is_ascii_digit() => (sign, rest, 'd'),
+            _ => return None,
+        }
+    };
+    let n: u32 = body.trim().parse().ok().filter(|n| *n <= 100_000)?;
+    let shifted = match (unit, sign) {
+        ('d', 1) => today.checked_add_days(Days::new(n.into())),
+        ('d', _) => today.checked_sub_days(Days::new(n.into())),
+        ('w', 1) => today.checked_add_days(Days::new(u64::from(n) * 7)),
+        ('w', _) => today.checked_sub_days(Days::new(u64::from(n) * 7)),
+        ('m', 1) => today.checked_add_months(Months::new(n)),
+        ('m', _) => today.checked_sub_months(Months::new(n)),
+        (_, 1) => today.checked_add_months(Months::new(n.checked_mul(12)?)),
+        _ => today.checked_sub_months(Months::new(n.checked_mul(12)?)),
+    };
+    shifted
+}
+
+/// A weekday name: the next such day after today (a week ahead when it is today).
+fn weekday(s: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let name = s.strip_prefix("next ").unwrap_or(s);
+    let name = name.strip_prefix("来週").unwrap_or(name);
+    let day = match name {
+        "mon" | "monday" | "月" | "月曜" | "月曜日" => Weekday::Mon,
+        "tue" | "tues" | "tuesday" | "火" | "火曜" | "火曜日" => Weekday::Tue,
+        "wed" | "wednesday" | "水" | "水曜" | "水曜日" => Weekday::Wed,
+        "thu" | "thur" | "thurs" | "thursday" | "木" | "木曜" | "木曜日" => Weekday::Thu,
+        "fri" | "friday" | "金" | "金曜" | "金曜日" => Weekday::Fri,
+        "sat" | "saturday" | "土" | "土曜" | "土曜日" => Weekday::Sat,
+        "sun" | "sunday" | "日" | "日曜" | "日曜日" => Weekday::Sun,
+        _ => return None,
+    };
+    let ahead = (7 + day.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
+    let ahead = if ahead == 0 { 7 } else { ahead };
+    today.checked_add_days(Days::new(ahead.into()))
+}
+
+/// `2026-12-01`, `2026/12/1`, `2026.12.1`, `2026年12月1日`.
+fn absolute(s: &str) -> Option<NaiveDate> {
+    let parts = numbers(s, &['-', '/', '.', '年', '月', '日'])?;
+    match parts.as_slice() {
+        [y, m, d] if *y >= 1000 => NaiveDate::from_ymd_opt(i32::try_from(*y).ok()?, *m, *d),
+        _ => None,
+    }
+}
+
+/// `12/1`, `12-1`, `12月1日`: the next such day on or after today.
+fn month_day(s: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let parts = numbers(s, &['/', '-', '月', '日'])?;
+    let [m, d] = parts.as_slice() else {
+        return None;
+    };
+    let this_year = NaiveDate::from_ymd_opt(today.year(), *m, *d);
+    match this_year {
+        Some(date) if date >= today => Some(date),
+        _ => NaiveDate::from_ymd_opt(today.year() + 1, *m, *d),
+    }
+}
+
+/// The runs of digits in `s`, when everything else is one of `separators`.
+fn numbers(s: &str, separators: &[char]) -> Option<Vec<u32>> {
+    if !s
+        .chars()
+        .all(|c| c.is_ascii_digit() || separators.contains(&c))
+    {
+        return None;
+    }
+    s.split(|c| separators.contains(&c))
+        .filter(|p| !p.is_empty())
+        .map(|p| p.parse().ok())
+        .collect()
+}
+
+/// Today's date on this machine.
+pub fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+/// A local date and time as a UTC instant (the earlier one when the clock was set back).
+pub fn local_to_utc(local: NaiveDateTime) -> DateTime<Utc> {
+    Local
+        .from_local_datetime(&local)
+        .earliest()
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_else(|| Utc.from_utc_datetime(&local))
+}
+
+/// Timestamps are stored and exported as `2026-11-23T04:05:06Z`.
+pub fn format_timestamp(t: &DateTime<Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+pub fn parse_timestamp(s: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+/// serde helper: timestamps in the stored form.
+pub mod timestamp {
+    use chrono::{DateTime, Utc};
+    use serde::Serializer;
+
+    pub fn serialize<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::format_timestamp(t))
+    }
+}
+
+/// serde helper: optional timestamps in the stored form.
+pub mod timestamp_opt {
+    use chrono::{DateTime, Utc};
+    use serde::Serializer;
+
+    pub fn serialize<S: Serializer>(t: &Option<DateTime<Utc>>, s: S) -> Result<S::Ok, S::Error> {
+        match t {
+            Some(t) => s.serialize_str(&super::format_timestamp(t)),
+            None => s.serialize_none(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    // 2026-11-23 is a Monday.
+    fn today() -> NaiveDate {
+        d(2026, 11, 23)
+    }
+
+    fn date(s: &str) -> NaiveDate {
+        parse_due(s, today()).unwrap_or_else(|e| panic!("{e}")).date
+    }
+
+    #[test]
+    fn words_and_offsets() {
+        assert_eq!(date("today"), d(2026, 11, 23));
+        assert_eq!(date("Tomorrow"), d(2026, 11, 24));
+        assert_eq!(date("+3d"), d(2026, 11, 26));
+        assert_eq!(date("+3"), d(2026, 11, 26));
+        assert_eq!(date("+2w"), d(2026, 12, 7));
+        assert_eq!(date("+1m"), d(2026, 12, 23));
+        assert_eq!(date("-1d"), d(2026, 11, 22));
+        assert_eq!(date("+1y"), d(2027, 11, 23));
+        assert_eq!(date("＋３ｄ"), d(2026, 11, 26));
+    }
+
+    #[test]
+    fn japanese_words() {
+        assert_eq!(date("今日"), d(2026, 11, 23));
+        assert_eq!(date("明日"), d(2026, 11, 24));
+        assert_eq!(date("明後日"), d(2026, 11, 25));
+        assert_eq!(date("3日後"), d(2026, 11, 26));
+        assert_eq!(date("2週間後"), d(2026, 12, 7));
+        assert_eq!(date("1か月後"), d(2026, 12, 23));
+        assert_eq!(date("来週"), d(2026, 11, 30));
+    }
+
+    #[test]
+    fn weekdays_are_the_next_one_after_today() {
+        assert_eq!(date("friday"), d(2026, 11, 27));
+        assert_eq!(date("fri"), d(2026, 11, 27));
+        assert_eq!(date("monday"), d(2026, 11, 30));
+        assert_eq!(date("金曜"), d(2026, 11, 27));
+        assert_eq!(date("水曜日"), d(2026, 11, 25));
+    }
+
+    #[test]
+    fn absolute_and_month_day() {
+        assert_eq!(date("2026-12-01"), d(2026, 12, 1));
+        assert_eq!(date("2026/12/1"), d(2026, 12, 1));
+        assert_eq!(date("2027年1月5日"), d(2027, 1, 5));
+        assert_eq!(date("12/1"), d(2026, 12, 1));
+        assert_eq!(date("11/23"), d(2026, 11, 23));
+        assert_eq!(
+            date("1/5"),
+            d(2027, 1, 5),
+            "a day already past means next year"
+        );
+        assert_eq!(date("12月1日"), d(2026, 12, 1));
+    }
+
+    #[test]
+    fn times_of_day() {
+        let due = parse_due("tomorrow 14:30", today()).unwrap();
+        assert_eq!(due.to_storage(), "2026-11-24T14:30");
+        let due = parse_due("明日14時", today()).unwrap();
+        assert_eq!(due.to_storage(), "2026-11-24T14:00");
+        let due = parse_due("12月1日 10時30分", today()).unwrap();
+        assert_eq!(due.to_storage(), "2026-12-01T10:30");
+        let due = parse_due("9:00", today()).unwrap();
+        assert_eq!(due.to_storage(), "2026-11-23T09:00");
+        assert_eq!(
+            Due::from_storage("2026-11-24T14:30"),
+            Some(due_at(24, 14, 30))
+        );
+    }
+
+    fn due_at(day: u32, h: u32, m: u32) -> Due {
+        Due {
+            date: d(2026, 11, day),
+            time: NaiveTime::from_hms_opt(h, m, 0),
+        }
+    }
+
+    #[test]
+    fn nonsense_is_refused_with_the_input_named() {
+        for bad in [
+            "",
+            "soon",
+            "2026-13-01",
+            "2/30",
+            "+d",
+            "25:00",
+            "tomorrow 9:99",
+            "+99999999d",
+        ] {
+            let err = parse_due(bad, today()).expect_err(bad);
+            assert!(err.to_string().contains("is not a date"), "{err}");
+        }
+    }
+
+    #[test]
+    fn moments_keep_the_time_of_day() {
+        let now = d(2026, 11, 23).and_hms_opt(15, 4, 0).unwrap();
+        assert_eq!(parse_moment("now", now).unwrap(), now);
+        assert_eq!(
+            parse_moment("yesterday", now).unwrap(),
+            d(2026, 11, 22).and_hms_opt(15, 4, 0).unwrap()
+        );
+        assert_eq!(
+            parse_moment("2026-11-20 10:00", now).unwrap(),
+            d(2026, 11, 20).and_hms_opt(10, 0, 0).unwrap()
+        );
+    }
+}

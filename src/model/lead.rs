@@ -1,0 +1,263 @@
+//! Leads: prospective deals (SPEC §2.2).
+
+use super::dates::{self, Due};
+use super::stage::Stage;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Lead {
+    pub id: String,
+    pub title: String,
+    pub company: Option<String>,
+    pub stage: Stage,
+    pub source: Option<String>,
+    pub source_detail: Option<String>,
+    pub owner: Option<String>,
+    pub value: Option<i64>,
+    pub next_action: Option<String>,
+    pub next_action_on: Option<Due>,
+    pub qualification: Qualification,
+    pub tags: Vec<String>,
+    pub notes: Option<String>,
+    #[serde(with = "dates::timestamp")]
+    pub created_at: DateTime<Utc>,
+    pub created_by: String,
+    #[serde(with = "dates::timestamp")]
+    pub updated_at: DateTime<Utc>,
+    pub updated_by: String,
+    pub score: f64,
+    pub rank: Rank,
+    #[serde(with = "dates::timestamp_opt")]
+    pub last_activity_at: Option<DateTime<Utc>>,
+    pub contacts: Vec<LinkedContact>,
+}
+
+/// A contact on a lead, with the part they play in the deal.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LinkedContact {
+    pub id: String,
+    pub name: String,
+    pub company: Option<String>,
+    pub role: LinkRole,
+}
+
+/// A lead's rank from its score (SPEC §2.5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Rank {
+    A,
+    B,
+    C,
+}
+
+impl Rank {
+    pub fn letter(self) -> &'static str {
+        match self {
+            Rank::A => "A",
+            Rank::B => "B",
+            Rank::C => "C",
+        }
+    }
+
+    pub fn from_letter(s: &str) -> Rank {
+        match s {
+            "A" => Rank::A,
+            "B" => Rank::B,
+            _ => Rank::C,
+        }
+    }
+}
+
+impl fmt::Display for Rank {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.letter())
+    }
+}
+
+/// The part a contact plays in a deal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkRole {
+    DecisionMaker,
+    Influencer,
+    User,
+    Gatekeeper,
+    #[default]
+    Other,
+}
+
+impl LinkRole {
+    pub const ALL: [LinkRole; 5] = [
+        LinkRole::DecisionMaker,
+        LinkRole::Influencer,
+        LinkRole::User,
+        LinkRole::Gatekeeper,
+        LinkRole::Other,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            LinkRole::DecisionMaker => "decision_maker",
+            LinkRole::Influencer => "influencer",
+            LinkRole::User => "user",
+            LinkRole::Gatekeeper => "gatekeeper",
+            LinkRole::Other => "other",
+        }
+    }
+
+    pub fn label_ja(self) -> &'static str {
+        match self {
+            LinkRole::DecisionMaker => "決裁者",
+            LinkRole::Influencer => "影響者",
+            LinkRole::User => "利用者",
+            LinkRole::Gatekeeper => "窓口",
+            LinkRole::Other => "その他",
+        }
+    }
+}
+
+impl FromStr for LinkRole {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let key = s.trim().to_lowercase().replace(['-', ' '], "_");
+        LinkRole::ALL
+            .into_iter()
+            .find(|r| r.id() == key || r.label_ja() == key)
+            .ok_or_else(|| {
+                format!(
+                    "'{s}' is not a role: use decision_maker, influencer, user, gatekeeper or other"
+                )
+            })
+    }
+}
+
+/// BANT qualification: budget, authority, need and timing, each yes/no/unknown with a note.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Qualification {
+    pub budget: Criterion,
+    pub authority: Criterion,
+    pub need: Criterion,
+    pub timing: Criterion,
+}
+
+impl Qualification {
+    pub fn is_unknown(&self) -> bool {
+        *self == Qualification::default()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Criterion {
+    pub value: Answer,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+impl FromStr for Criterion {
+    type Err = String;
+
+    /// `yes`, `no`, `unknown`, optionally followed by `:` and a note (`yes:予算確保済み`).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let (answer, note) = s.split_once([':', '：']).unwrap_or((s, ""));
+        let value = match answer.trim().to_lowercase().as_str() {
+            "yes" | "y" | "はい" | "有" | "あり" => Answer::Yes,
+            "no" | "n" | "いいえ" | "無" | "なし" => Answer::No,
+            "unknown" | "?" | "" | "不明" => Answer::Unknown,
+            _ => {
+                return Err(format!(
+                    "'{s}' is not yes, no or unknown (optionally with ':note')"
+                ));
+            }
+        };
+        Ok(Criterion {
+            value,
+            note: note.trim().to_string(),
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Answer {
+    Yes,
+    No,
+    #[default]
+    Unknown,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn criteria_read_answer_and_note() {
+        let c: Criterion = "yes:予算確保済み".parse().unwrap();
+        assert_eq!(c.value, Answer::Yes);
+        assert_eq!(c.note, "予算確保済み");
+        assert_eq!("no".parse::<Criterion>().unwrap().value, Answer::No);
+        assert!("maybe".parse::<Criterion>().is_err());
+    }
+
+    #[test]
+    fn roles_parse() {
+        assert_eq!("decision-maker".parse(), Ok(LinkRole::DecisionMaker));
+        assert_eq!("決裁者".parse(), Ok(LinkRole::DecisionMaker));
+        assert!("boss".parse::<LinkRole>().is_err());
+    }
+}
+
+/// Everything a rep types about a lead, for adding one.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LeadFields {
+    pub title: String,
+    pub company: Option<String>,
+    pub stage: Stage,
+    pub source: Option<String>,
+    pub source_detail: Option<String>,
+    pub owner: Option<String>,
+    pub value: Option<i64>,
+    pub next_action: Option<String>,
+    pub next_action_on: Option<Due>,
+    pub qualification: Qualification,
+    pub tags: Vec<String>,
+    pub notes: Option<String>,
+}
+
+/// Changes to a lead: each `Some` is set; `Some(None)` clears an optional field.
+/// The stage changes through a move, never through a patch (it has its own history).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LeadPatch {
+    pub title: Option<String>,
+    pub company: Option<Option<String>>,
+    pub source: Option<Option<String>>,
+    pub source_detail: Option<Option<String>>,
+    pub owner: Option<Option<String>>,
+    pub value: Option<Option<i64>>,
+    pub next_action: Option<Option<String>>,
+    pub next_action_on: Option<Option<Due>>,
+    pub qualification: Option<Qualification>,
+    pub tags: Option<Vec<String>>,
+    pub notes: Option<Option<String>>,
+}
+
+impl LeadPatch {
+    pub fn is_empty(&self) -> bool {
+        *self == LeadPatch::default()
+    }
+}
+
+/// One move between stages (SPEC §2.1).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StageChange {
+    pub id: String,
+    pub from: Option<Stage>,
+    pub to: Stage,
+    #[serde(with = "dates::timestamp")]
+    pub at: DateTime<Utc>,
+    pub by: String,
+}

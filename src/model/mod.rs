@@ -1,0 +1,17 @@
+//! Plain types and rules of the domain (SPEC §2). No I/O, no SQL.
+
+pub mod activity;
+pub mod clock;
+pub mod contact;
+pub mod dates;
+pub mod ids;
+pub mod lead;
+pub mod stage;
+pub mod text;
+
+pub use activity::{Activity, ActivityKind, Direction};
+pub use clock::Hlc;
+pub use contact::Contact;
+pub use dates::Due;
+pub use lead::{Lead, LinkRole, Qualification, Rank};
+pub use stage::Stage;

@@ -1,0 +1,194 @@
+//! Activities: calls, meetings, emails, visits... on leads and contacts.
+
+use super::leads::Origin;
+use super::records::{self, ACTIVITIES, text};
+use super::{Writer, search};
+use crate::error::{Error, Result};
+use crate::model::activity::ActivityFields;
+use crate::model::dates::{format_timestamp, parse_timestamp};
+use crate::model::{Activity, ActivityKind};
+use chrono::{DateTime, Utc};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row};
+
+const COLUMNS: &str = "id, kind, lead_id, contact_id, occurred_at, duration_minutes, direction, \
+    summary, body, rep, created_at, created_by, updated_at, updated_by, seq";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Activity> {
+    let ts = |i: usize| -> rusqlite::Result<DateTime<Utc>> {
+        Ok(parse_timestamp(&r.get::<_, String>(i)?).unwrap_or_default())
+    };
+    let kind: String = r.get(1)?;
+    let direction: Option<String> = r.get(6)?;
+    Ok(Activity {
+        id: r.get(0)?,
+        kind: kind.parse().unwrap_or(ActivityKind::Note),
+        lead_id: r.get(2)?,
+        contact_id: r.get(3)?,
+        occurred_at: ts(4)?,
+        duration_minutes: r.get(5)?,
+        direction: direction.and_then(|d| d.parse().ok()),
+        summary: r.get(7)?,
+        body: r.get(8)?,
+        by: r.get(9)?,
+        created_at: ts(10)?,
+        created_by: r.get(11)?,
+        updated_at: ts(12)?,
+        updated_by: r.get(13)?,
+    })
+}
+
+/// Records an activity; returns its id. The lead's last activity follows.
+pub fn insert(w: &mut Writer<'_>, a: &ActivityFields, origin: &Origin) -> Result<String> {
+    if a.summary.trim().is_empty() {
+        return Err(Error::invalid("an activity needs a summary"));
+    }
+    if a.lead_id.is_none() && a.contact_id.is_none() {
+        return Err(Error::invalid(
+            "an activity belongs to a lead or a contact; give --lead or --contact",
+        ));
+    }
+    let stamp = w.stamp();
+    let created_at = origin.created_at.unwrap_or(stamp.at);
+    let id = origin
+        .id
+        .clone()
+        .unwrap_or_else(|| crate::model::ids::new_id());
+    let values = [
+        ("kind", Value::Text(a.kind.id().to_string())),
+        ("lead_id", text(a.lead_id.as_deref())),
+        ("contact_id", text(a.contact_id.as_deref())),
+        ("occurred_at", Value::Text(format_timestamp(&a.occurred_at))),
+        (
+            "duration_minutes",
+            a.duration_minutes.map_or(Value::Null, Value::Integer),
+        ),
+        ("direction", text(a.direction.map(|d| d.id()))),
+        ("summary", Value::Text(a.summary.trim().to_string())),
+        ("body", text(a.body.as_deref())),
+        ("rep", text(a.by.as_deref())),
+    ];
+    let seq = records::insert(
+        w,
+        &ACTIVITIES,
+        &id,
+        &values,
+        &stamp,
+        &format_timestamp(&created_at),
+    )?;
+    search::set_document(w.conn(), search::Index::Activities, seq, Some(&a.summary))?;
+    if let Some(lead_id) = &a.lead_id {
+        refresh_last_activity(w.conn(), lead_id)?;
+    }
+    Ok(id)
+}
+
+/// Deletes an activity (a tombstone).
+pub fn delete(w: &mut Writer<'_>, id: &str) -> Result<()> {
+    records::update(w, &ACTIVITIES, id, &[("deleted", Value::Integer(1))])?;
+    let (seq, lead_id): (i64, Option<String>) = w.conn().query_row(
+        "SELECT seq, lead_id FROM activities WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    search::set_document(w.conn(), search::Index::Activities, seq, None)?;
+    if let Some(lead_id) = lead_id {
+        refresh_last_activity(w.conn(), &lead_id)?;
+    }
+    Ok(())
+}
+
+/// `leads.last_activity_at` is derived: the newest live activity of the lead.
+pub(crate) fn refresh_last_activity(conn: &Connection, lead_id: &str) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE leads SET last_activity_at =
+           (SELECT max(occurred_at) FROM activities WHERE lead_id = ?1 AND gone = 0)
+         WHERE id = ?1",
+    )?
+    .execute([lead_id])?;
+    Ok(())
+}
+
+pub fn resolve(conn: &Connection, prefix: &str) -> Result<String> {
+    records::resolve(conn, &ACTIVITIES, prefix)
+}
+
+pub fn get(conn: &Connection, id: &str) -> Result<Option<Activity>> {
+    let sql = format!("SELECT {COLUMNS} FROM activities WHERE id = ?1 AND gone = 0");
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row([id], from_row)
+        .optional()?)
+}
+
+/// A lead's activities, newest first, at most `limit`.
+pub fn of_lead(conn: &Connection, lead_id: &str, limit: usize) -> Result<Vec<Activity>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM activities WHERE lead_id = ?1 AND gone = 0
+         ORDER BY occurred_at DESC, seq DESC LIMIT ?2"
+    );
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(rusqlite::params![lead_id, limit], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// A contact's activities, newest first, at most `limit`.
+pub fn of_contact(conn: &Connection, contact_id: &str, limit: usize) -> Result<Vec<Activity>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM activities WHERE contact_id = ?1 AND gone = 0
+         ORDER BY occurred_at DESC, seq DESC LIMIT ?2"
+    );
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(rusqlite::params![contact_id, limit], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// What scoring needs of a lead's activities: kind and when, for every live activity.
+pub fn scoring_inputs(
+    conn: &Connection,
+    lead_id: &str,
+) -> Result<Vec<(ActivityKind, DateTime<Utc>)>> {
+    let rows = conn
+        .prepare_cached("SELECT kind, occurred_at FROM activities WHERE lead_id = ?1 AND gone = 0")?
+        .query_map([lead_id], |r| {
+            let kind: String = r.get(0)?;
+            let at: String = r.get(1)?;
+            Ok((
+                kind.parse().unwrap_or(ActivityKind::Note),
+                parse_timestamp(&at).unwrap_or_default(),
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// Live activities by their `seq`s, in the order given (search results).
+pub fn by_seqs(conn: &Connection, seqs: &[i64]) -> Result<Vec<Activity>> {
+    let sql = format!("SELECT {COLUMNS} FROM activities WHERE seq = ?1 AND gone = 0");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut out = Vec::with_capacity(seqs.len());
+    for seq in seqs {
+        if let Some(a) = stmt.query_row([seq], from_row).optional()? {
+            out.push(a);
+        }
+    }
+    Ok(out)
+}
+
+/// The timeline across leads, newest first, at most `limit`.
+pub fn timeline(conn: &Connection, limit: usize) -> Result<Vec<Activity>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM activities WHERE gone = 0 ORDER BY occurred_at DESC, seq DESC LIMIT ?1"
+    );
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([limit], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Short unique forms of these ids, for tables.
+pub fn short_ids(conn: &Connection, ids: &[String]) -> Result<Vec<String>> {
+    records::short_ids(conn, &ACTIVITIES, ids)
+}

@@ -1,0 +1,401 @@
+//! Leads and their stage history.
+
+use super::records::{self, LEADS, parse_tags, tags_value, text};
+use super::{Stamp, Writer, search};
+use crate::error::{Error, Result};
+use crate::model::dates::{format_timestamp, parse_timestamp};
+use crate::model::lead::{LeadFields, LeadPatch, StageChange};
+use crate::model::{Due, Lead, Qualification, Rank, Stage};
+use chrono::{DateTime, Utc};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+const COLUMNS: &str = "id, title, company, stage, source, source_detail, owner, value, \
+    next_action, next_action_on, qualification, tags, notes, created_at, created_by, \
+    updated_at, updated_by, score, rank, last_activity_at, seq";
+
+/// Where a new record comes from: a fresh id and "now", or given ones (demo data, imports).
+#[derive(Debug, Clone, Default)]
+pub struct Origin {
+    pub id: Option<String>,
+    pub created_at: Option<DateTime<Utc>>,
+}
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Lead> {
+    let stage: String = r.get(3)?;
+    let ts = |i: usize| -> rusqlite::Result<DateTime<Utc>> {
+        Ok(parse_timestamp(&r.get::<_, String>(i)?).unwrap_or_default())
+    };
+    Ok(Lead {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        company: r.get(2)?,
+        stage: stage.parse().unwrap_or_default(),
+        source: r.get(4)?,
+        source_detail: r.get(5)?,
+        owner: r.get(6)?,
+        value: r.get(7)?,
+        next_action: r.get(8)?,
+        next_action_on: r
+            .get::<_, Option<String>>(9)?
+            .as_deref()
+            .and_then(Due::from_storage),
+        qualification: r
+            .get::<_, Option<String>>(10)?
+            .and_then(|q| serde_json::from_str(&q).ok())
+            .unwrap_or_default(),
+        tags: parse_tags(r.get(11)?),
+        notes: r.get(12)?,
+        created_at: ts(13)?,
+        created_by: r.get(14)?,
+        updated_at: ts(15)?,
+        updated_by: r.get(16)?,
+        score: r.get(17)?,
+        rank: Rank::from_letter(&r.get::<_, String>(18)?),
+        last_activity_at: r
+            .get::<_, Option<String>>(19)?
+            .as_deref()
+            .and_then(parse_timestamp),
+        contacts: Vec::new(),
+    })
+}
+
+fn qualification_value(q: &Qualification) -> Value {
+    if q.is_unknown() {
+        Value::Null
+    } else {
+        Value::Text(serde_json::to_string(q).unwrap_or_default())
+    }
+}
+
+fn due_value(due: Option<&Due>) -> Value {
+    due.map_or(Value::Null, |d| Value::Text(d.to_storage()))
+}
+
+fn value_of(v: Option<i64>) -> Value {
+    v.map_or(Value::Null, Value::Integer)
+}
+
+/// Adds a lead; returns its id. The first stage is recorded in the stage history.
+pub fn insert(w: &mut Writer<'_>, lead: &LeadFields, origin: &Origin) -> Result<String> {
+    if lead.title.trim().is_empty() {
+        return Err(Error::invalid("a lead needs a title"));
+    }
+    let stamp = w.stamp();
+    let created_at = origin.created_at.unwrap_or(stamp.at);
+    let id = origin
+        .id
+        .clone()
+        .unwrap_or_else(|| crate::model::ids::new_id());
+    let values = [
+        ("title", Value::Text(lead.title.trim().to_string())),
+        ("company", text(lead.company.as_deref())),
+        ("stage", Value::Text(lead.stage.id().to_string())),
+        ("source", text(lead.source.as_deref())),
+        ("source_detail", text(lead.source_detail.as_deref())),
+        ("owner", text(lead.owner.as_deref())),
+        ("value", value_of(lead.value)),
+        ("next_action", text(lead.next_action.as_deref())),
+        ("next_action_on", due_value(lead.next_action_on.as_ref())),
+        ("qualification", qualification_value(&lead.qualification)),
+        ("tags", tags_value(&lead.tags)),
+        ("notes", text(lead.notes.as_deref())),
+    ];
+    let created_text = format_timestamp(&created_at);
+    let seq = records::insert(w, &LEADS, &id, &values, &stamp, &created_text)?;
+    record_stage_change(w.conn(), &id, None, lead.stage, &created_text, &stamp)?;
+    reindex(w.conn(), seq)?;
+    Ok(id)
+}
+
+/// Applies a patch; returns the fields that changed.
+pub fn update(w: &mut Writer<'_>, id: &str, patch: &LeadPatch) -> Result<Vec<&'static str>> {
+    ensure_live(w.conn(), id)?;
+    let mut changes: Vec<(&'static str, Value)> = Vec::new();
+    if let Some(title) = &patch.title {
+        if title.trim().is_empty() {
+            return Err(Error::invalid(
+                "a lead needs a title; --title cannot be empty",
+            ));
+        }
+        changes.push(("title", Value::Text(title.trim().to_string())));
+    }
+    let texts = [
+        ("company", &patch.company),
+        ("source", &patch.source),
+        ("source_detail", &patch.source_detail),
+        ("owner", &patch.owner),
+        ("next_action", &patch.next_action),
+        ("notes", &patch.notes),
+    ];
+    for (field, value) in texts {
+        if let Some(v) = value {
+            changes.push((field, text(v.as_deref())));
+        }
+    }
+    if let Some(v) = patch.value {
+        changes.push(("value", value_of(v)));
+    }
+    if let Some(due) = &patch.next_action_on {
+        changes.push(("next_action_on", due_value(due.as_ref())));
+    }
+    if let Some(q) = &patch.qualification {
+        changes.push(("qualification", qualification_value(q)));
+    }
+    if let Some(tags) = &patch.tags {
+        changes.push(("tags", tags_value(tags)));
+    }
+    let changed = records::update(w, &LEADS, id, &changes)?;
+    if !changed.is_empty() {
+        reindex_id(w.conn(), id)?;
+    }
+    Ok(changed)
+}
+
+/// Moves a lead to `stage`, recording the move. Returns false when it was already there.
+pub fn set_stage(w: &mut Writer<'_>, id: &str, stage: Stage) -> Result<bool> {
+    let now = w.stamp().at;
+    set_stage_at(w, id, stage, now)
+}
+
+/// Moves a lead, recording the move as made at `at` (demo data and imports give the past).
+pub fn set_stage_at(w: &mut Writer<'_>, id: &str, stage: Stage, at: DateTime<Utc>) -> Result<bool> {
+    let current = ensure_live(w.conn(), id)?;
+    if current == stage {
+        return Ok(false);
+    }
+    records::update(
+        w,
+        &LEADS,
+        id,
+        &[("stage", Value::Text(stage.id().to_string()))],
+    )?;
+    let stamp = w.stamp();
+    record_stage_change(
+        w.conn(),
+        id,
+        Some(current),
+        stage,
+        &format_timestamp(&at),
+        &stamp,
+    )?;
+    Ok(true)
+}
+
+/// Deletes a lead (a tombstone: it can be restored, and merges honour it).
+pub fn delete(w: &mut Writer<'_>, id: &str) -> Result<()> {
+    ensure_live(w.conn(), id)?;
+    records::update(w, &LEADS, id, &[("deleted", Value::Integer(1))])?;
+    reindex_id(w.conn(), id)
+}
+
+/// Brings a deleted lead back (undo of a delete).
+pub fn restore(w: &mut Writer<'_>, id: &str) -> Result<()> {
+    records::update(w, &LEADS, id, &[("deleted", Value::Integer(0))])?;
+    reindex_id(w.conn(), id)
+}
+
+fn record_stage_change(
+    conn: &Connection,
+    lead_id: &str,
+    from: Option<Stage>,
+    to: Stage,
+    at: &str,
+    stamp: &Stamp,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO stage_changes (id, lead_id, from_stage, to_stage, at, by, hlc)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        crate::model::ids::new_id(),
+        lead_id,
+        from.map(Stage::id),
+        to.id(),
+        at,
+        stamp.by,
+        stamp.hlc.to_string()
+    ])?;
+    Ok(())
+}
+
+/// The stage of a live lead; an error naming it when it is deleted or missing.
+fn ensure_live(conn: &Connection, id: &str) -> Result<Stage> {
+    let row: Option<(String, i64)> = conn
+        .prepare_cached("SELECT stage, gone FROM leads WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    match row {
+        None => Err(Error::NotFound {
+            kind: "lead",
+            prefix: id.to_string(),
+        }),
+        Some((_, gone)) if gone != 0 => Err(Error::Deleted {
+            kind: "lead",
+            id: id.to_string(),
+        }),
+        Some((stage, _)) => Ok(stage.parse().unwrap_or_default()),
+    }
+}
+
+/// The lead's terms in the search index: title, company, next action, source detail, tags.
+fn reindex(conn: &Connection, seq: i64) -> Result<()> {
+    let row: Option<(i64, Vec<Option<String>>)> = conn
+        .prepare_cached(
+            "SELECT gone, title, company, next_action, source_detail, tags FROM leads WHERE seq = ?1",
+        )?
+        .query_row([seq], |r| {
+            let texts = (1..=5).map(|i| r.get(i)).collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok((r.get(0)?, texts))
+        })
+        .optional()?;
+    let Some((gone, mut texts)) = row else {
+        return Ok(());
+    };
+    if let Some(tags) = texts.get_mut(4) {
+        *tags = Some(parse_tags(tags.take()).join(" "));
+    }
+    let doc: Vec<String> = texts.into_iter().flatten().collect();
+    search::set_document(
+        conn,
+        search::Index::Leads,
+        seq,
+        (gone == 0).then(|| doc.join(" ")).as_deref(),
+    )
+}
+
+pub(crate) fn reindex_id(conn: &Connection, id: &str) -> Result<()> {
+    let seq: Option<i64> = conn
+        .prepare_cached("SELECT seq FROM leads WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    match seq {
+        Some(seq) => reindex(conn, seq),
+        None => Ok(()),
+    }
+}
+
+/// Stores a lead's computed score and rank (derived data: not synced, no history).
+pub fn set_score(w: &Writer<'_>, id: &str, score: f64, rank: Rank) -> Result<()> {
+    w.conn()
+        .prepare_cached("UPDATE leads SET score = ?2, rank = ?3 WHERE id = ?1")?
+        .execute(params![id, score, rank.letter()])?;
+    Ok(())
+}
+
+/// The full id of the one live lead whose id starts with `prefix`.
+pub fn resolve(conn: &Connection, prefix: &str) -> Result<String> {
+    records::resolve(conn, &LEADS, prefix)
+}
+
+/// One lead by full id, linked contacts included; `None` when missing or deleted.
+pub fn get(
+    conn: &Connection,
+    id: &str,
+    order: crate::model::contact::NameOrder,
+) -> Result<Option<Lead>> {
+    let sql = format!("SELECT {COLUMNS} FROM leads WHERE id = ?1 AND gone = 0");
+    let lead = conn
+        .prepare_cached(&sql)?
+        .query_row([id], from_row)
+        .optional()?;
+    let Some(mut lead) = lead else {
+        return Ok(None);
+    };
+    lead.contacts = super::links::contacts_of(conn, id, order)?;
+    Ok(Some(lead))
+}
+
+/// Which leads `list` returns.
+#[derive(Debug, Clone, Default)]
+pub struct LeadFilter {
+    pub stage: Option<Stage>,
+    pub owner: Option<String>,
+    pub tag: Option<String>,
+    /// Customers are listed only when asked for by stage or with this flag.
+    pub include_customers: bool,
+    pub limit: Option<usize>,
+}
+
+/// Leads in board order (stage, rank, next-action date with none last, age).
+pub fn list(conn: &Connection, filter: &LeadFilter) -> Result<Vec<Lead>> {
+    let mut sql = format!("SELECT {COLUMNS} FROM leads WHERE gone = 0");
+    let mut params: Vec<Value> = Vec::new();
+    match filter.stage {
+        Some(stage) => {
+            params.push(Value::Text(stage.id().to_string()));
+            sql.push_str(&format!(" AND stage = ?{}", params.len()));
+        }
+        None if !filter.include_customers => sql.push_str(" AND stage != 'customer'"),
+        None => {}
+    }
+    if let Some(owner) = &filter.owner {
+        params.push(Value::Text(owner.clone()));
+        sql.push_str(&format!(" AND owner = ?{}", params.len()));
+    }
+    if let Some(tag) = &filter.tag {
+        params.push(Value::Text(tag.clone()));
+        sql.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM json_each(leads.tags) WHERE json_each.value = ?{})",
+            params.len()
+        ));
+    }
+    sql.push_str(
+        " ORDER BY CASE stage WHEN 'considering' THEN 0 WHEN 'future' THEN 1 \
+         WHEN 'no_prospect' THEN 2 ELSE 3 END, rank, ifnull(next_action_on, '~'), seq",
+    );
+    if let Some(limit) = filter.limit {
+        sql.push_str(&format!(" LIMIT {limit}"));
+    }
+    let mut stmt = conn.prepare(&sql)?;
+    let leads = stmt
+        .query_map(rusqlite::params_from_iter(params), from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(leads)
+}
+
+/// A lead's stage changes, oldest first.
+pub fn stage_history(conn: &Connection, id: &str) -> Result<Vec<StageChange>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, from_stage, to_stage, at, by FROM stage_changes WHERE lead_id = ?1 ORDER BY hlc",
+    )?;
+    let rows = stmt.query_map([id], |r| {
+        let from: Option<String> = r.get(1)?;
+        let to: String = r.get(2)?;
+        Ok(StageChange {
+            id: r.get(0)?,
+            from: from.and_then(|s| s.parse().ok()),
+            to: to.parse().unwrap_or_default(),
+            at: parse_timestamp(&r.get::<_, String>(3)?).unwrap_or_default(),
+            by: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Live leads by their `seq`s, in the order given (search results).
+pub fn by_seqs(conn: &Connection, seqs: &[i64]) -> Result<Vec<Lead>> {
+    let sql = format!("SELECT {COLUMNS} FROM leads WHERE seq = ?1 AND gone = 0");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut out = Vec::with_capacity(seqs.len());
+    for seq in seqs {
+        if let Some(lead) = stmt.query_row([seq], from_row).optional()? {
+            out.push(lead);
+        }
+    }
+    Ok(out)
+}
+
+/// The ids of every live lead (rescoring).
+pub fn all_ids(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare("SELECT id FROM leads WHERE gone = 0")?;
+    let ids = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(ids)
+}
+
+/// Short unique forms of these ids, for tables.
+pub fn short_ids(conn: &Connection, ids: &[String]) -> Result<Vec<String>> {
+    records::short_ids(conn, &LEADS, ids)
+}

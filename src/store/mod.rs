@@ -1,0 +1,349 @@
+//! SQLite storage: the only place that writes SQL.
+//!
+//! One `Store` is one open database. Reads go through `Store::conn`; every change goes
+//! through `Store::write`, one `BEGIN IMMEDIATE` transaction that commits whole or not at all.
+
+pub mod activities;
+pub mod contacts;
+pub mod history;
+pub mod leads;
+pub mod links;
+mod migrations;
+mod records;
+pub mod search;
+
+pub use migrations::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
+
+use crate::error::{Error, Result};
+use crate::model::Hlc;
+use crate::model::dates::format_timestamp;
+use chrono::{DateTime, Utc};
+use rand::RngExt;
+use rusqlite::config::DbConfig;
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// How long a write waits for another process (the app, a script) holding the write lock.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Who is writing: the rep's name and this database's node id (the clock's tie-breaker).
+#[derive(Debug, Clone)]
+pub struct Author {
+    pub name: String,
+    pub node: String,
+}
+
+pub struct Store {
+    conn: Connection,
+    path: String,
+    author: Author,
+}
+
+impl Store {
+    /// Opens (creating on first use) the local database at `path`, writing as `author_name`.
+    ///
+    /// A file that is not a leadtrack database, or was written by a newer leadtrack, is
+    /// refused before anything is written to it.
+    pub fn open(path: &Path, author_name: &str) -> Result<Store> {
+        let shown = path.display().to_string();
+        create_private(path).map_err(|reason| Error::CannotOpen {
+            path: shown.clone(),
+            reason,
+        })?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn =
+            Connection::open_with_flags(path, flags).map_err(|e| Error::from(e).at_path(&shown))?;
+        Store::setup(conn, shown, author_name, true)
+    }
+
+    /// A private database in memory (tests, scratch work).
+    pub fn open_in_memory(author_name: &str) -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        Store::setup(conn, ":memory:".to_string(), author_name, false)
+    }
+
+    fn setup(mut conn: Connection, path: String, author_name: &str, wal: bool) -> Result<Store> {
+        harden(&conn).map_err(|e| e.at_path(&path))?;
+        let found = migrations::inspect(&conn, &path)?;
+        if wal {
+            // Only now, once the file is known to be ours: switching to WAL writes to it.
+            let mode: String = conn
+                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+                .map_err(|e| Error::from(e).at_path(&path))?;
+            if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
+                return Err(Error::CannotOpen {
+                    path,
+                    reason: format!("the file system does not allow write-ahead logging ({mode})"),
+                });
+            }
+        }
+        let from = match found {
+            migrations::Found::Empty => 0,
+            migrations::Found::Leadtrack(v) => v,
+        };
+        migrations::migrate(&mut conn, from, &path)?;
+        let node = node_id(&mut conn).map_err(|e| e.at_path(&path))?;
+        let author = Author {
+            name: author_name.to_string(),
+            node,
+        };
+        Ok(Store { conn, path, author })
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The database file as given when opened (`:memory:` for a private one).
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    pub fn author(&self) -> &Author {
+        &self.author
+    }
+
+    /// Runs `change` in one write transaction (`BEGIN IMMEDIATE`): it commits whole when
+    /// `change` returns `Ok`, and leaves the database as it was otherwise.
+    pub fn write<T>(&mut self, change: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| Error::from(e).at_path(&path))?;
+        let last = read_meta(&tx, "hlc")?.and_then(|s| s.parse().ok());
+        let mut writer = Writer {
+            tx,
+            author: &self.author,
+            last,
+            now: Utc::now(),
+        };
+        let value = change(&mut writer)?;
+        writer.finish().map_err(|e| e.at_path(&path))?;
+        Ok(value)
+    }
+
+    /// A counter that changes whenever another connection commits (`PRAGMA data_version`).
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
+    /// `PRAGMA integrity_check`: "ok", or the problems found.
+    pub fn integrity_check(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        Ok(rows
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| Error::from(e).at_path(&self.path))?)
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// Writes a consistent copy of the database to `dest` (`VACUUM INTO`), owner-only.
+    pub fn backup(&self, dest: &Path) -> Result<()> {
+        let shown = dest.display().to_string();
+        if dest.exists() {
+            return Err(Error::invalid(format!(
+                "{shown} already exists; choose a new file name"
+            )));
+        }
+        create_private(dest).map_err(|reason| Error::CannotOpen {
+            path: shown.clone(),
+            reason,
+        })?;
+        // VACUUM INTO needs a missing or empty file; the empty private file keeps 0600.
+        let dest_text = dest
+            .to_str()
+            .ok_or_else(|| Error::invalid(format!("{shown} is not a UTF-8 path")))?;
+        self.conn
+            .execute("VACUUM INTO ?1", [dest_text])
+            .map_err(|e| {
+                let _ = std::fs::remove_file(dest);
+                Error::from(e).at_path(&shown)
+            })?;
+        Ok(())
+    }
+}
+
+/// Pragmas and defensive settings, set explicitly on every connection.
+fn harden(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
+    conn.execute_batch(
+        "PRAGMA foreign_keys = ON;
+         PRAGMA synchronous = FULL;
+         PRAGMA trusted_schema = OFF;
+         PRAGMA cell_size_check = ON;",
+    )?;
+    Ok(())
+}
+
+/// Creates `path` (and its folder) readable by the owner only, if it does not exist yet.
+/// SQLite gives its journal and WAL files the same permissions as the database file.
+fn create_private(path: &Path) -> std::result::Result<(), String> {
+    if path.exists() {
+        return Ok(());
+    }
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+fn read_meta(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+        .optional()?)
+}
+
+fn write_meta(conn: &Connection, key: &str, value: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [key, value],
+    )?;
+    Ok(())
+}
+
+/// This database's node id, made once on first open.
+fn node_id(conn: &mut Connection) -> Result<String> {
+    if let Some(node) = read_meta(conn, "node")? {
+        return Ok(node);
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let node = match read_meta(&tx, "node")? {
+        Some(node) => node,
+        None => {
+            let bytes: [u8; 6] = rand::rng().random();
+            let node: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+            write_meta(&tx, "node", &node)?;
+            node
+        }
+    };
+    tx.commit()?;
+    Ok(node)
+}
+
+/// A clock stamp for one change: the HLC, the wall time and the author's name.
+#[derive(Debug, Clone)]
+pub struct Stamp {
+    pub hlc: Hlc,
+    pub at: DateTime<Utc>,
+    pub by: String,
+}
+
+impl Stamp {
+    pub fn at_text(&self) -> String {
+        format_timestamp(&self.at)
+    }
+}
+
+/// An open write transaction. Dropped without `finish`, it rolls back.
+pub struct Writer<'s> {
+    tx: rusqlite::Transaction<'s>,
+    author: &'s Author,
+    last: Option<Hlc>,
+    now: DateTime<Utc>,
+}
+
+impl Writer<'_> {
+    pub fn conn(&self) -> &Connection {
+        &self.tx
+    }
+
+    pub fn author(&self) -> &Author {
+        self.author
+    }
+
+    /// A new clock stamp, newer than every stamp this database has issued or seen.
+    pub fn stamp(&mut self) -> Stamp {
+        let now_ms = u64::try_from(self.now.timestamp_millis()).unwrap_or(0);
+        let hlc = Hlc::tick(self.last.as_ref(), now_ms, &self.author.node);
+        self.last = Some(hlc.clone());
+        Stamp {
+            hlc,
+            at: self.now,
+            by: self.author.name.clone(),
+        }
+    }
+
+    /// Takes note of a stamp made elsewhere (a merge), so later local stamps are newer.
+    pub fn observe(&mut self, seen: &Hlc) {
+        if self.last.as_ref().is_none_or(|last| seen > last) {
+            self.last = Some(Hlc {
+                node: self.author.node.clone(),
+                ..seen.clone()
+            });
+        }
+    }
+
+    fn finish(self) -> Result<()> {
+        if let Some(last) = &self.last {
+            write_meta(&self.tx, "hlc", &last.to_string())?;
+            self.tx.execute(
+                "INSERT INTO authors (node, name, hlc) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (node) DO UPDATE SET name = excluded.name, hlc = excluded.hlc
+                 WHERE excluded.hlc > authors.hlc",
+                [&self.author.node, &self.author.name, &last.to_string()],
+            )?;
+        }
+        self.tx.commit()?;
+        Ok(())
+    }
+}
+
+/// Read or write a value in the `meta` table (local settings such as the score basis).
+pub fn meta(conn: &Connection, key: &str) -> Result<Option<String>> {
+    read_meta(conn, key)
+}
+
+pub fn set_meta(w: &Writer<'_>, key: &str, value: &str) -> Result<()> {
+    write_meta(w.conn(), key, value)
+}
+
+/// Record counts for `check`.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Counts {
+    pub leads: i64,
+    pub customers: i64,
+    pub contacts: i64,
+    pub activities: i64,
+    pub links: i64,
+    pub stage_changes: i64,
+    pub history: i64,
+}
+
+pub fn counts(conn: &Connection) -> Result<Counts> {
+    let count = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0));
+    Ok(Counts {
+        leads: count("SELECT count(*) FROM leads WHERE gone = 0 AND stage != 'customer'")?,
+        customers: count("SELECT count(*) FROM leads WHERE gone = 0 AND stage = 'customer'")?,
+        contacts: count("SELECT count(*) FROM contacts WHERE gone = 0")?,
+        activities: count("SELECT count(*) FROM activities WHERE gone = 0")?,
+        links: count("SELECT count(*) FROM lead_contacts WHERE gone = 0")?,
+        stage_changes: count("SELECT count(*) FROM stage_changes")?,
+        history: count("SELECT count(*) FROM history")?,
+    })
+}
+
+/// The folder a database path lives in (for messages and backups).
+pub fn folder_of(path: &Path) -> PathBuf {
+    path.parent().map(Path::to_path_buf).unwrap_or_default()
+}

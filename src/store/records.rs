@@ -1,0 +1,443 @@
+//! The part every record table shares: insert, field updates with per-field clocks and
+//! record history, and the derived tombstone (`gone`).
+//!
+//! Field and table names below are code constants; values always travel as bound parameters.
+
+use super::{Stamp, Writer};
+use crate::error::{Error, Result};
+use crate::model::Hlc;
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, params_from_iter};
+use std::collections::BTreeMap;
+
+/// A record table: its entity name (in history and messages) and its synced fields.
+#[derive(Debug)]
+pub(crate) struct Table {
+    pub entity: &'static str,
+    pub name: &'static str,
+    pub fields: &'static [&'static str],
+}
+
+pub(crate) const LEADS: Table = Table {
+    entity: "lead",
+    name: "leads",
+    fields: &[
+        "title",
+        "company",
+        "stage",
+        "source",
+        "source_detail",
+        "owner",
+        "value",
+        "next_action",
+        "next_action_on",
+        "qualification",
+        "tags",
+        "notes",
+        "deleted",
+    ],
+};
+
+pub(crate) const CONTACTS: Table = Table {
+    entity: "contact",
+    name: "contacts",
+    fields: &[
+        "family_name",
+        "given_name",
+        "family_reading",
+        "given_reading",
+        "company",
+        "company_reading",
+        "department",
+        "title",
+        "email",
+        "phone",
+        "mobile",
+        "fax",
+        "postal_code",
+        "address",
+        "url",
+        "exchanged_on",
+        "exchanged_at",
+        "exchanged_by",
+        "notes",
+        "tags",
+        "deleted",
+    ],
+};
+
+pub(crate) const ACTIVITIES: Table = Table {
+    entity: "activity",
+    name: "activities",
+    fields: &[
+        "kind",
+        "lead_id",
+        "contact_id",
+        "occurred_at",
+        "duration_minutes",
+        "direction",
+        "summary",
+        "body",
+        "rep",
+        "deleted",
+    ],
+};
+
+pub(crate) const LINKS: Table = Table {
+    entity: "link",
+    name: "lead_contacts",
+    fields: &["lead_id", "contact_id", "role", "deleted"],
+};
+
+impl Table {
+    fn index_of(&self, field: &str) -> Option<usize> {
+        self.fields.iter().position(|f| *f == field)
+    }
+}
+
+/// A record as its fields and their clocks: what updates and merges work on.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct RowState {
+    pub seq: i64,
+    pub id: String,
+    pub values: Vec<Value>,
+    pub clocks: Vec<Hlc>,
+    pub created_hlc: Hlc,
+}
+
+impl RowState {
+    /// A record is gone when its tombstone is set and newer than every other field change:
+    /// an edit made after a delete brings the record back (SPEC §5.5).
+    pub fn is_gone(&self, table: &Table) -> bool {
+        let Some(d) = table.index_of("deleted") else {
+            return false;
+        };
+        let deleted = matches!(self.values[d], Value::Integer(n) if n != 0);
+        deleted
+            && self
+                .clocks
+                .iter()
+                .enumerate()
+                .all(|(i, clock)| i == d || *clock < self.clocks[d])
+    }
+
+    pub fn newest(&self) -> &Hlc {
+        self.clocks.iter().max().unwrap_or(&self.created_hlc)
+    }
+
+    /// The JSON object of the clocks that differ from the creation stamp.
+    pub fn clocks_json(&self, table: &Table) -> String {
+        let map: BTreeMap<&str, String> = table
+            .fields
+            .iter()
+            .zip(&self.clocks)
+            .filter(|(_, clock)| **clock != self.created_hlc)
+            .map(|(field, clock)| (*field, clock.to_string()))
+            .collect();
+        serde_json::to_string(&map).unwrap_or_else(|_| "{}".to_string())
+    }
+}
+
+/// Inserts a new record. `values` holds every synced field but `deleted`, in any order;
+/// fields not given are NULL. Returns the new row's `seq`.
+pub(crate) fn insert(
+    w: &Writer<'_>,
+    table: &Table,
+    id: &str,
+    values: &[(&str, Value)],
+    stamp: &Stamp,
+    created_at: &str,
+) -> Result<i64> {
+    let mut columns: Vec<&str> = vec!["id"];
+    let mut params: Vec<Value> = vec![Value::Text(id.to_string())];
+    for (field, value) in values {
+        debug_assert!(
+            table.index_of(field).is_some(),
+            "{field} is not a field of {}",
+            table.name
+        );
+        columns.push(field);
+        params.push(value.clone());
+    }
+    let hlc = Value::Text(stamp.hlc.to_string());
+    let by = Value::Text(stamp.by.clone());
+    for (column, value) in [
+        ("created_at", Value::Text(created_at.to_string())),
+        ("created_by", by.clone()),
+        ("updated_at", Value::Text(created_at.to_string())),
+        ("updated_by", by),
+        ("created_hlc", hlc.clone()),
+        ("hlc", hlc),
+    ] {
+        columns.push(column);
+        params.push(value);
+    }
+    let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+    let sql = format!(
+        "INSERT INTO {} ({}) VALUES ({}) RETURNING seq",
+        table.name,
+        columns.join(", "),
+        placeholders.join(", ")
+    );
+    let seq = w
+        .conn()
+        .prepare_cached(&sql)?
+        .query_row(params_from_iter(params), |r| r.get(0))?;
+    Ok(seq)
+}
+
+/// Reads a record's fields and clocks by id.
+pub(crate) fn read_state(conn: &Connection, table: &Table, id: &str) -> Result<Option<RowState>> {
+    let sql = format!(
+        "SELECT seq, id, created_hlc, clocks, {} FROM {} WHERE id = ?1",
+        table.fields.join(", "),
+        table.name
+    );
+    let row = conn
+        .prepare_cached(&sql)?
+        .query_row([id], |r| {
+            let seq: i64 = r.get(0)?;
+            let id: String = r.get(1)?;
+            let created: String = r.get(2)?;
+            let clocks: String = r.get(3)?;
+            let values = (0..table.fields.len())
+                .map(|i| r.get::<_, Value>(4 + i))
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok((seq, id, created, clocks, values))
+        })
+        .optional()?;
+    let Some((seq, id, created, clocks, values)) = row else {
+        return Ok(None);
+    };
+    let created_hlc: Hlc = created
+        .parse()
+        .map_err(|_| Error::invalid(format!("{} {id} has a damaged clock stamp", table.entity)))?;
+    let stamps: BTreeMap<String, String> = serde_json::from_str(&clocks).unwrap_or_default();
+    let clocks = table
+        .fields
+        .iter()
+        .map(|f| {
+            stamps
+                .get(*f)
+                .and_then(|s| s.parse().ok())
+                .unwrap_or_else(|| created_hlc.clone())
+        })
+        .collect();
+    Ok(Some(RowState {
+        seq,
+        id,
+        values,
+        clocks,
+        created_hlc,
+    }))
+}
+
+/// Sets fields of a record under one new stamp. Each value that really changes is written,
+/// its previous value goes to the record history, and its clock moves to the stamp.
+/// Returns the fields that changed (none: nothing was written).
+pub(crate) fn update<'f>(
+    w: &mut Writer<'_>,
+    table: &Table,
+    id: &str,
+    changes: &[(&'f str, Value)],
+) -> Result<Vec<&'f str>> {
+    let mut state = read_state(w.conn(), table, id)?.ok_or_else(|| Error::NotFound {
+        kind: table.entity,
+        prefix: id.to_string(),
+    })?;
+    let changed: Vec<(usize, &str, &Value)> = changes
+        .iter()
+        .filter_map(|(field, value)| {
+            let i = table.index_of(field)?;
+            (state.values[i] != *value).then_some((i, *field, value))
+        })
+        .collect();
+    if changed.is_empty() {
+        return Ok(Vec::new());
+    }
+    let stamp = w.stamp();
+    for (i, field, value) in &changed {
+        record_history(
+            w.conn(),
+            table,
+            id,
+            field,
+            &state.values[*i],
+            &state.clocks[*i],
+            &stamp.hlc,
+        )?;
+        state.values[*i] = (*value).clone();
+        state.clocks[*i] = stamp.hlc.clone();
+    }
+    write_state(w.conn(), table, &state, &stamp.at_text(), &stamp.by)?;
+    Ok(changed.into_iter().map(|(_, field, _)| field).collect())
+}
+
+/// Writes a record's fields, clocks and `gone` back; `updated_at`/`updated_by` describe the
+/// newest change.
+pub(crate) fn write_state(
+    conn: &Connection,
+    table: &Table,
+    state: &RowState,
+    updated_at: &str,
+    updated_by: &str,
+) -> Result<()> {
+    let sets: Vec<String> = table
+        .fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| format!("{f} = ?{}", i + 1))
+        .collect();
+    let n = table.fields.len();
+    let sql = format!(
+        "UPDATE {} SET {}, clocks = ?{}, hlc = ?{}, updated_at = ?{}, updated_by = ?{}, gone = ?{} WHERE seq = ?{}",
+        table.name,
+        sets.join(", "),
+        n + 1,
+        n + 2,
+        n + 3,
+        n + 4,
+        n + 5,
+        n + 6
+    );
+    let mut params = state.values.clone();
+    params.extend([
+        Value::Text(state.clocks_json(table)),
+        Value::Text(state.newest().to_string()),
+        Value::Text(updated_at.to_string()),
+        Value::Text(updated_by.to_string()),
+        Value::Integer(i64::from(state.is_gone(table))),
+        Value::Integer(state.seq),
+    ]);
+    conn.prepare_cached(&sql)?
+        .execute(params_from_iter(params))?;
+    Ok(())
+}
+
+/// Keeps a replaced value: `value` (stamped `value_hlc`) was replaced by the change stamped
+/// `replaced_hlc`. The same fact recorded twice (by two copies) is one entry.
+pub(crate) fn record_history(
+    conn: &Connection,
+    table: &Table,
+    record_id: &str,
+    field: &str,
+    value: &Value,
+    value_hlc: &Hlc,
+    replaced_hlc: &Hlc,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO history (record_id, field, value_hlc, replaced_hlc, entity, value)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(rusqlite::params![
+        record_id,
+        field,
+        value_hlc.to_string(),
+        replaced_hlc.to_string(),
+        table.entity,
+        value_to_json(value).to_string(),
+    ])?;
+    Ok(())
+}
+
+pub(crate) fn value_to_json(value: &Value) -> serde_json::Value {
+    match value {
+        Value::Null => serde_json::Value::Null,
+        Value::Integer(n) => serde_json::Value::from(*n),
+        Value::Real(x) => serde_json::Value::from(*x),
+        Value::Text(s) => serde_json::Value::from(s.as_str()),
+        Value::Blob(b) => serde_json::Value::from(b.len()),
+    }
+}
+
+/// Finds the one live record whose id starts with `prefix` (at least 4 hex characters).
+pub(crate) fn resolve(conn: &Connection, table: &Table, prefix: &str) -> Result<String> {
+    let prefix = prefix.trim().to_lowercase();
+    if !crate::model::ids::is_id_prefix(&prefix) {
+        return Err(Error::BadId { prefix });
+    }
+    // Ids are lower-case hex and '-', all below 'g': [prefix, prefix + 'g') holds every
+    // id that starts with the prefix, and the unique index answers it.
+    let sql = format!(
+        "SELECT id FROM {} WHERE id >= ?1 AND id < ?1 || 'g' AND gone = 0 LIMIT 2",
+        table.name
+    );
+    let ids: Vec<String> = conn
+        .prepare_cached(&sql)?
+        .query_map([&prefix], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    match ids.as_slice() {
+        [id] => Ok(id.clone()),
+        [] => Err(Error::NotFound {
+            kind: table.entity,
+            prefix,
+        }),
+        _ => {
+            let count_sql = format!(
+                "SELECT count(*) FROM {} WHERE id >= ?1 AND id < ?1 || 'g' AND gone = 0",
+                table.name
+            );
+            let count = conn.query_row(&count_sql, [&prefix], |r| r.get::<_, i64>(0))?;
+            Err(Error::Ambiguous {
+                kind: table.entity,
+                prefix,
+                count: usize::try_from(count).unwrap_or(2),
+            })
+        }
+    }
+}
+
+/// Text or NULL for an optional string; blank strings are NULL.
+pub(crate) fn text(value: Option<&str>) -> Value {
+    match value.map(str::trim) {
+        Some(s) if !s.is_empty() => Value::Text(s.to_string()),
+        _ => Value::Null,
+    }
+}
+
+/// The JSON array of tags, or NULL for none.
+pub(crate) fn tags_value(tags: &[String]) -> Value {
+    let tags: Vec<&str> = tags
+        .iter()
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty())
+        .collect();
+    if tags.is_empty() {
+        Value::Null
+    } else {
+        Value::Text(serde_json::to_string(&tags).unwrap_or_default())
+    }
+}
+
+pub(crate) fn parse_tags(raw: Option<String>) -> Vec<String> {
+    raw.and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default()
+}
+
+/// The shortest prefix (at least 8 characters) that tells each id apart from every other
+/// id in the table, like git's abbreviated hashes.
+pub(crate) fn short_ids(conn: &Connection, table: &Table, ids: &[String]) -> Result<Vec<String>> {
+    let before = format!("SELECT max(id) FROM {} WHERE id < ?1", table.name);
+    let after = format!("SELECT min(id) FROM {} WHERE id > ?1", table.name);
+    let common = |a: &str, b: &str| a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        let prev: Option<String> = conn
+            .prepare_cached(&before)?
+            .query_row([id], |r| r.get(0))?;
+        let next: Option<String> = conn.prepare_cached(&after)?.query_row([id], |r| r.get(0))?;
+        let shared = [prev, next]
+            .iter()
+            .flatten()
+            .map(|other| common(id, other))
+            .max()
+            .unwrap_or(0);
+        let mut len = (shared + 1).max(8).min(id.len());
+        // A prefix ending in '-' reads oddly; take one more character.
+        if id.as_bytes().get(len - 1) == Some(&b'-') {
+            len = (len + 1).min(id.len());
+        }
+        out.push(id[..len].to_string());
+    }
+    Ok(out)
+}

@@ -1,0 +1,662 @@
+//! The command line as scripts use it (SPEC §4): every command, its output and its errors.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use chrono::{Duration, Local};
+use common::{Scratch, bytes};
+use serde_json::Value;
+
+fn day(offset: i64) -> String {
+    (Local::now().date_naive() + Duration::days(offset)).to_string()
+}
+
+fn add_midori(s: &Scratch) -> String {
+    let id = s.ok(&[
+        "lead",
+        "add",
+        "--title",
+        "ミドリ技研 設備更新",
+        "--company",
+        "ミドリ技研株式会社",
+        "--stage",
+        "considering",
+        "--next-action",
+        "見積送付",
+        "--due",
+        "+2d",
+    ]);
+    id.trim().to_string()
+}
+
+#[test]
+fn the_foundation_story_works_as_written() {
+    let s = Scratch::new();
+    let id = add_midori(&s);
+    assert_eq!(id.len(), 36, "prints the new id: {id}");
+
+    let activity = s.ok(&[
+        "log",
+        "call",
+        "--lead",
+        &id[..13],
+        "--summary",
+        "課長と電話",
+        "--next-action",
+        "デモ",
+        "--due",
+        "tomorrow",
+    ]);
+    assert_eq!(activity.trim().len(), 36);
+    let moved = s.ok(&["lead", "move", &id, "future"]);
+    assert!(moved.contains("Future potential"), "{moved}");
+
+    let lead = s.json(&["lead", "show", &id, "--format", "json"]);
+    assert_eq!(lead["stage"], "future");
+    assert_eq!(lead["next_action"], "デモ");
+    assert_eq!(lead["next_action_on"], day(1));
+    assert_eq!(lead["activities"][0]["kind"], "call");
+    assert_eq!(lead["activities"][0]["summary"], "課長と電話");
+    let stages: Vec<(&Value, &Value)> = lead["stage_history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (&s["from"], &s["to"]))
+        .collect();
+    assert_eq!(
+        stages,
+        [
+            (&Value::Null, &Value::from("considering")),
+            (&Value::from("considering"), &Value::from("future"))
+        ]
+    );
+    let replaced: Vec<&str> = lead["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["field"].as_str().unwrap())
+        .collect();
+    assert!(
+        replaced.contains(&"next_action") && replaced.contains(&"stage"),
+        "{replaced:?}"
+    );
+    let old_action = lead["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["field"] == "next_action")
+        .unwrap();
+    assert_eq!(old_action["previous"], "見積送付");
+    assert_eq!(old_action["replaced_by"], "tester");
+
+    for query in ["ミドリ", "みどり", "ﾐﾄﾞﾘ"] {
+        let found = s.json(&["search", query, "--format", "json"]);
+        assert_eq!(found["leads"][0]["id"], id.as_str(), "search {query}");
+    }
+
+    let check = s.ok(&["check"]);
+    assert!(check.contains("Integrity    ok"), "{check}");
+    let backup = s.path("b.db");
+    s.ok(&["backup", backup.to_str().unwrap()]);
+    let copy = rusqlite::Connection::open(&backup).unwrap();
+    let ok: String = copy
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+    let title: String = copy
+        .query_row("SELECT title FROM leads", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(title, "ミドリ技研 設備更新");
+}
+
+#[test]
+fn demo_fills_all_three_stages_with_japanese_names() {
+    let s = Scratch::new();
+    let out = s.ok(&["demo"]);
+    assert!(out.starts_with("Added "), "{out}");
+    let leads = s.json(&["lead", "list", "--format", "json"]);
+    let leads = leads.as_array().unwrap();
+    let count = |stage: &str| leads.iter().filter(|l| l["stage"] == stage).count();
+    let (c, f, n) = (count("considering"), count("future"), count("no_prospect"));
+    assert!(c > 0 && f > 0 && n > 0, "{c}/{f}/{n}");
+    assert!(f > n && n > c / 2, "roughly 10/65/25: {c}/{f}/{n}");
+    assert!(
+        leads
+            .iter()
+            .any(|l| l["company"].as_str().unwrap_or("").contains("株式会社"))
+    );
+    let with_people = leads
+        .iter()
+        .filter(|l| !l["contacts"].as_array().unwrap().is_empty())
+        .count();
+    assert!(with_people > leads.len() / 2);
+    let customers = s.json(&["lead", "list", "--stage", "customer", "--format", "json"]);
+    assert!(!customers.as_array().unwrap().is_empty(), "some customers");
+    let contacts = s.json(&["contact", "list", "--format", "json"]);
+    assert!(
+        contacts
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["family_reading"].is_string())
+    );
+    // Next actions overdue, today and later.
+    let dues: Vec<String> = leads
+        .iter()
+        .filter_map(|l| l["next_action_on"].as_str().map(String::from))
+        .collect();
+    assert!(dues.iter().any(|d| *d < day(0)) && dues.iter().any(|d| *d > day(0)));
+}
+
+#[test]
+fn demo_is_deterministic_for_a_seed() {
+    let titles = |seed: &str| {
+        let s = Scratch::new();
+        s.ok(&["demo", "--leads", "20", "--seed", seed]);
+        let leads = s.json(&["lead", "list", "--all", "--format", "json"]);
+        let mut out: Vec<(String, String)> = leads
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| {
+                (
+                    l["id"].as_str().unwrap().to_string(),
+                    l["title"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        out.sort();
+        out
+    };
+    assert_eq!(titles("7"), titles("7"));
+    assert_ne!(titles("7"), titles("8"));
+}
+
+#[test]
+fn lead_list_filters_and_formats() {
+    let s = Scratch::new();
+    let a = add_midori(&s);
+    s.ok(&[
+        "lead",
+        "add",
+        "--title",
+        "Bluebird ERP",
+        "--stage",
+        "future",
+        "--owner",
+        "kim",
+        "--tag",
+        "展示会",
+        "--value",
+        "120万",
+    ]);
+    let table = s.ok(&["lead", "list"]);
+    assert!(table.lines().next().unwrap().starts_with("ID"), "{table}");
+    assert!(
+        table.contains(&a[..8]) && table.contains("1,200,000"),
+        "{table}"
+    );
+    let future = s.json(&["lead", "list", "--stage", "future", "--format", "json"]);
+    assert_eq!(future.as_array().unwrap().len(), 1);
+    assert_eq!(future[0]["value"], 1_200_000);
+    assert_eq!(future[0]["tags"][0], "展示会");
+    assert_eq!(
+        s.json(&["lead", "list", "--owner", "kim", "--format", "json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        s.json(&["lead", "list", "--tag", "展示会", "--format", "json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    let csv = s.ok(&["lead", "list", "--format", "csv"]);
+    assert!(csv.starts_with("id,title,company,stage"), "{csv}");
+    assert!(csv.contains("\r\n"));
+}
+
+#[test]
+fn edit_won_delete_and_link() {
+    let s = Scratch::new();
+    let id = add_midori(&s);
+    let out = s.ok(&[
+        "lead",
+        "edit",
+        &id,
+        "--value",
+        "1,500,000",
+        "--owner",
+        "佐藤",
+        "--budget",
+        "yes:予算確保済み",
+    ]);
+    assert!(out.contains("value") && out.contains("owner"), "{out}");
+    let lead = s.json(&["lead", "show", &id, "--format", "json"]);
+    assert_eq!(lead["value"], 1_500_000);
+    assert_eq!(lead["qualification"]["budget"]["value"], "yes");
+    assert_eq!(lead["qualification"]["budget"]["note"], "予算確保済み");
+    s.ok(&["lead", "edit", &id, "--company", ""]);
+    assert_eq!(
+        s.json(&["lead", "show", &id, "--format", "json"])["company"],
+        Value::Null
+    );
+
+    let contact = s.ok(&[
+        "contact",
+        "add",
+        "--name",
+        "佐藤 花子",
+        "--reading",
+        "さとう はなこ",
+        "--company",
+        "ミドリ技研株式会社",
+    ]);
+    let contact = contact.trim();
+    s.ok(&["lead", "link", &id, contact, "--role", "decision_maker"]);
+    let lead = s.json(&["lead", "show", &id, "--format", "json"]);
+    assert_eq!(lead["contacts"][0]["name"], "佐藤 花子");
+    assert_eq!(lead["contacts"][0]["role"], "decision_maker");
+
+    s.ok(&["lead", "won", &id]);
+    assert_eq!(
+        s.json(&["lead", "show", &id, "--format", "json"])["stage"],
+        "customer"
+    );
+    assert!(
+        s.json(&["lead", "list", "--format", "json"])
+            .as_array()
+            .unwrap()
+            .is_empty(),
+        "customers leave the board"
+    );
+
+    s.ok(&["lead", "delete", &id]);
+    let err = s.fails(&["lead", "show", &id]);
+    assert!(err.contains("no lead"), "{err}");
+    assert!(
+        s.json(&["search", "ミドリ", "--format", "json"])["leads"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn contacts_add_list_show_edit_delete() {
+    let s = Scratch::new();
+    let sato = s.ok(&[
+        "contact",
+        "add",
+        "--family-name",
+        "佐藤",
+        "--given-name",
+        "花子",
+        "--family-reading",
+        "サトウ",
+        "--given-reading",
+        "ハナコ",
+        "--company",
+        "ミドリ技研株式会社",
+        "--email",
+        "hanako@example.co.jp",
+        "--exchanged-on",
+        "2026-11-10",
+    ]);
+    let ito = s.ok(&[
+        "contact",
+        "add",
+        "--name",
+        "伊藤 健二",
+        "--reading",
+        "いとう けんじ",
+    ]);
+    let smith = s.ok(&[
+        "contact",
+        "add",
+        "--name",
+        "John Smith",
+        "--email",
+        "john@example.com",
+    ]);
+    let list = s.json(&["contact", "list", "--format", "json"]);
+    let ids: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    // Sorted by reading: いとう before さとう; Latin names sort by family name.
+    let pos = |id: &str| ids.iter().position(|x| *x == id.trim()).unwrap();
+    assert!(pos(&ito) < pos(&sato), "{ids:?}");
+    let smith_card = s.json(&["contact", "show", smith.trim(), "--format", "json"]);
+    assert_eq!(smith_card["name"], "John Smith");
+    assert_eq!(smith_card["family_name"], "Smith");
+    let table = s.ok(&["contact", "show", sato.trim()]);
+    assert!(table.starts_with("佐藤 花子"), "{table}");
+    assert!(table.contains("サトウ ハナコ"));
+
+    s.ok(&["contact", "edit", sato.trim(), "--title", "課長"]);
+    let card = s.json(&["contact", "show", sato.trim(), "--format", "json"]);
+    assert_eq!(card["title"], "課長");
+    assert_eq!(card["exchanged_on"], "2026-11-10");
+    for q in ["さとう", "サトウ", "ｻﾄｳ", "佐藤", "はなこ", "花子"] {
+        let found = s.json(&["search", q, "--format", "json"]);
+        assert_eq!(found["contacts"][0]["id"], sato.trim(), "search {q}");
+    }
+    s.ok(&["contact", "delete", sato.trim()]);
+    assert!(
+        s.fails(&["contact", "show", sato.trim()])
+            .contains("no contact")
+    );
+}
+
+#[test]
+fn log_on_a_contact_and_every_kind() {
+    let s = Scratch::new();
+    let lead = add_midori(&s);
+    let contact = s.ok(&["contact", "add", "--name", "佐藤 花子"]);
+    for kind in [
+        "call",
+        "meeting",
+        "email",
+        "web_visit",
+        "document_request",
+        "newsletter_signup",
+        "seminar",
+        "inquiry",
+        "note",
+    ] {
+        s.ok(&[
+            "log",
+            kind,
+            "--lead",
+            &lead,
+            "--summary",
+            &format!("{kind} done"),
+            "--at",
+            "yesterday 10:00",
+        ]);
+    }
+    s.ok(&[
+        "log",
+        "meeting",
+        "--contact",
+        contact.trim(),
+        "--summary",
+        "名刺交換",
+        "--duration",
+        "30",
+    ]);
+    let card = s.json(&["contact", "show", contact.trim(), "--format", "json"]);
+    assert_eq!(card["activities"][0]["summary"], "名刺交換");
+    assert_eq!(card["activities"][0]["duration_minutes"], 30);
+    let lead = s.json(&["lead", "show", &lead, "--format", "json"]);
+    assert_eq!(lead["activities"].as_array().unwrap().len(), 9);
+    // Default points: 1+3+1+1+2+2+2+3+0 = 15, rank A (≥ 10).
+    assert_eq!(lead["score"], 15.0);
+    assert_eq!(lead["rank"], "A");
+    assert_eq!(
+        lead["score_breakdown"]["lines"].as_array().unwrap().len(),
+        9
+    );
+    let at = lead["activities"][0]["occurred_at"].as_str().unwrap();
+    assert!(at.ends_with('Z'), "{at}");
+}
+
+#[test]
+fn ids_resolve_by_unique_prefix_only() {
+    let s = Scratch::new();
+    let a = add_midori(&s);
+    let b = add_midori(&s);
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    if common >= 4 {
+        let err = s.fails(&["lead", "show", &a[..common]]);
+        assert!(err.contains("matches 2 leads"), "{err}");
+    }
+    assert_eq!(
+        s.json(&["lead", "show", &a[..common + 1], "--format", "json"])["id"],
+        a.as_str()
+    );
+    assert!(s.fails(&["lead", "show", "abc"]).contains("not an id"));
+    assert!(
+        s.fails(&["lead", "show", "ffffffff"])
+            .contains("no lead has an id starting with 'ffffffff'")
+    );
+}
+
+#[test]
+fn failures_leave_the_database_unchanged() {
+    let s = Scratch::new();
+    let id = add_midori(&s);
+    s.ok(&["check"]);
+    let before = bytes(&s.db());
+    let db = s.db();
+    let cases: &[(&[&str], &str)] = &[
+        (&["lead", "show", "ffffffff"], "no lead"),
+        (&["lead", "move", &id, "later"], "'later' is not a stage"),
+        (
+            &["lead", "add", "--title", "x", "--stage", "hot"],
+            "'hot' is not a stage",
+        ),
+        (
+            &["lead", "add", "--title", "x", "--due", "someday"],
+            "'someday' is not a date",
+        ),
+        (
+            &["lead", "edit", &id, "--due", "2026-02-30"],
+            "is not a date",
+        ),
+        (
+            &["lead", "edit", &id, "--value", "lots"],
+            "is not an amount",
+        ),
+        (
+            &["lead", "add", "--title", "x", "--source", "fax"],
+            "'fax' is not a source",
+        ),
+        (&["lead", "add", "--title", " "], "needs a title"),
+        (
+            &["log", "fax", "--lead", &id, "--summary", "x"],
+            "not an activity kind",
+        ),
+        (
+            &[
+                "log",
+                "call",
+                "--lead",
+                &id,
+                "--summary",
+                "x",
+                "--due",
+                "nope",
+            ],
+            "not a date",
+        ),
+        (
+            &["log", "call", "--lead", &id, "--summary", " "],
+            "needs a summary",
+        ),
+        (
+            &["contact", "add", "--company", "x"],
+            "needs a name or an email",
+        ),
+        (&["lead", "link", &id, "ffffffff"], "no contact"),
+        (&["backup", db.to_str().unwrap()], "already exists"),
+    ];
+    for (args, expected) in cases {
+        let err = s.fails(args);
+        assert!(err.contains(expected), "{args:?}: {err}");
+        assert!(before == bytes(&s.db()), "{args:?} changed the database");
+    }
+}
+
+#[test]
+fn a_file_that_is_not_a_leadtrack_database_is_refused_untouched() {
+    let s = Scratch::new();
+    let junk = s.path("notes.db");
+    std::fs::write(&junk, "these are my notes, not a database\n").unwrap();
+    let other = s.path("other.db");
+    rusqlite::Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
+    for file in [&junk, &other] {
+        let before = bytes(file);
+        let out = s
+            .bare()
+            .args(["--db", file.to_str().unwrap(), "check"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains("is not a leadtrack database"), "{err}");
+        assert_eq!(before, bytes(file));
+    }
+}
+
+#[test]
+fn a_database_from_a_newer_leadtrack_is_refused_untouched() {
+    let s = Scratch::new();
+    add_midori(&s);
+    rusqlite::Connection::open(s.db())
+        .unwrap()
+        .pragma_update(None, "user_version", 42)
+        .unwrap();
+    let before = bytes(&s.db());
+    let err = s.fails(&["lead", "list"]);
+    assert!(err.contains("newer leadtrack (schema 42"), "{err}");
+    assert_eq!(before, bytes(&s.db()));
+}
+
+#[test]
+fn unknown_config_keys_are_refused_with_path_and_line() {
+    let s = Scratch::new();
+    let config = common::fixture("config/unknown-key.toml");
+    let err = s.fails(&["--config", config.to_str().unwrap(), "lead", "list"]);
+    assert!(
+        err.contains("line 6") && err.contains("unknown key `scoring.points.fax`"),
+        "{err}"
+    );
+    assert!(!s.db().exists(), "nothing is created on a bad config");
+    let err = s.fails(&[
+        "--config",
+        s.path("missing.toml").to_str().unwrap(),
+        "lead",
+        "list",
+    ]);
+    assert!(err.contains("does not exist"), "{err}");
+}
+
+#[test]
+fn config_from_the_environment_and_the_platform_directory() {
+    let s = Scratch::new();
+    let platform = s.path("config/leadtrack/config.toml");
+    std::fs::create_dir_all(platform.parent().unwrap()).unwrap();
+    std::fs::write(&platform, "[user]\nname = \"山本\"\n").unwrap();
+    let id = add_midori(&s);
+    assert_eq!(
+        s.json(&["lead", "show", &id, "--format", "json"])["created_by"],
+        "山本"
+    );
+    let other = s.path("other.toml");
+    std::fs::write(&other, "[user]\nname = \"鈴木\"\n").unwrap();
+    let out = s
+        .cmd()
+        .env("LEADTRACK_CONFIG", &other)
+        .args(["lead", "edit", &id, "--owner", "x"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        s.json(&["lead", "show", &id, "--format", "json"])["updated_by"],
+        "鈴木"
+    );
+}
+
+#[test]
+fn the_default_database_is_created_in_the_data_directory() {
+    let s = Scratch::new();
+    let mut cmd = assert_cmd::Command::cargo_bin("leadtrack").unwrap();
+    cmd.env_clear()
+        .env("HOME", s.dir.path())
+        .env("XDG_DATA_HOME", s.path("data"))
+        .env("XDG_CONFIG_HOME", s.path("config"))
+        .args(["lead", "add", "--title", "first"]);
+    cmd.assert().success();
+    let db = s.path("data/leadtrack/leadtrack.db");
+    assert!(db.exists(), "{db:?}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&db).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "owner-only");
+    }
+    let out = assert_cmd::Command::cargo_bin("leadtrack")
+        .unwrap()
+        .env_clear()
+        .env("LEADTRACK_DB", &db)
+        .env("HOME", s.dir.path())
+        .args(["lead", "list", "--format", "json"])
+        .output()
+        .unwrap();
+    let leads: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(leads[0]["title"], "first");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let s = Scratch::new();
+    let out = s.cmd().args(["lead", "add"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = s
+        .cmd()
+        .args(["log", "call", "--summary", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "--lead or --contact is required"
+    );
+}
+
+#[test]
+fn check_reports_counts_as_json() {
+    let s = Scratch::new();
+    s.ok(&["demo", "--leads", "10"]);
+    let report = s.json(&["check", "--format", "json"]);
+    assert_eq!(report["ok"], true);
+    assert_eq!(report["integrity"][0], "ok");
+    assert_eq!(report["schema_version"], 1);
+    let counts = &report["counts"];
+    assert_eq!(
+        counts["leads"].as_i64().unwrap() + counts["customers"].as_i64().unwrap(),
+        10
+    );
+    assert_eq!(counts["activities"], 50);
+}
+
+#[test]
+fn damaged_database_fails_check() {
+    let s = Scratch::new();
+    s.ok(&["demo", "--leads", "30"]);
+    // Overwrite a page in the middle of the file.
+    let mut data = bytes(&s.db());
+    let page = 4096 * 5;
+    for b in &mut data[page..page + 4096] {
+        *b = 0x5a;
+    }
+    std::fs::write(s.db(), &data).unwrap();
+    let out = s.cmd().arg("check").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("damaged") || err.contains("integrity"),
+        "{err}"
+    );
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+}

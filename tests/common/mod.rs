@@ -1,0 +1,94 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+/// A scratch home with its own database path; the real user's config is never read.
+pub struct Scratch {
+    pub dir: TempDir,
+}
+
+impl Scratch {
+    pub fn new() -> Scratch {
+        Scratch {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    pub fn db(&self) -> PathBuf {
+        self.dir.path().join("leads.db")
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// `leadtrack --db <scratch db> ...`, as rep "tester", with no config but the defaults.
+    pub fn cmd(&self) -> Command {
+        let mut cmd = self.bare();
+        cmd.arg("--db").arg(self.db());
+        cmd
+    }
+
+    /// `leadtrack` in the scratch home, with no database named.
+    pub fn bare(&self) -> Command {
+        let mut cmd = Command::cargo_bin("leadtrack").unwrap();
+        cmd.env_clear()
+            .env("HOME", self.dir.path())
+            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
+            .env("XDG_DATA_HOME", self.dir.path().join("data"))
+            .env("USER", "tester");
+        // Same time zone as this test process, so "tomorrow" means the same day to both.
+        if let Ok(tz) = std::env::var("TZ") {
+            cmd.env("TZ", tz);
+        }
+        cmd
+    }
+
+    /// Runs a command that must succeed; returns its stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.cmd().args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "leadtrack {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// Runs a command that must fail with exit code 1 and one line on stderr; returns it.
+    pub fn fails(&self, args: &[&str]) -> String {
+        let out = self.cmd().args(args).output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "leadtrack {args:?}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(
+            err.trim_end().lines().count(),
+            1,
+            "one sentence expected: {err}"
+        );
+        assert!(err.starts_with("error: "), "{err}");
+        err.trim_end().to_string()
+    }
+
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        serde_json::from_str(&self.ok(args)).unwrap()
+    }
+}
+
+/// The bytes of a database file, to prove a failed command left it as it was.
+pub fn bytes(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap()
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}

@@ -185,7 +185,7 @@ fn relative(s: &str, today: NaiveDate) -> Option<NaiveDate> {
         }
     };
     let n: u32 = body.trim().parse().ok().filter(|n| *n <= 100_000)?;
-    let shifted = match (unit, sign) {
+    match (unit, sign) {
         ('d', 1) => today.checked_add_days(Days::new(n.into())),
         ('d', _) => today.checked_sub_days(Days::new(n.into())),
         ('w', 1) => today.checked_add_days(Days::new(u64::from(n) * 7)),
@@ -194,8 +194,7 @@ fn relative(s: &str, today: NaiveDate) -> Option<NaiveDate> {
         ('m', _) => today.checked_sub_months(Months::new(n)),
         (_, 1) => today.checked_add_months(Months::new(n.checked_mul(12)?)),
         _ => today.checked_sub_months(Months::new(n.checked_mul(12)?)),
-    };
-    shifted
+    }
 }
 
 /// A weekday name: the next such day after today (a week ahead when it is today).

@@ -53,7 +53,7 @@ pub fn insert(w: &mut Writer<'_>, a: &ActivityFields, origin: &Origin) -> Result
     let id = origin
         .id
         .clone()
-        .unwrap_or_else(|| crate::model::ids::new_id());
+        .unwrap_or_else(crate::model::ids::new_id);
     let values = [
         ("kind", Value::Text(a.kind.id().to_string())),
         ("lead_id", text(a.lead_id.as_deref())),

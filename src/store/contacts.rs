@@ -68,7 +68,7 @@ pub fn insert(w: &mut Writer<'_>, card: &ContactFields, origin: &Origin) -> Resu
     let id = origin
         .id
         .clone()
-        .unwrap_or_else(|| crate::model::ids::new_id());
+        .unwrap_or_else(crate::model::ids::new_id);
     let mut values: Vec<(&str, Value)> = card
         .text_fields()
         .into_iter()

@@ -86,7 +86,7 @@ pub fn insert(w: &mut Writer<'_>, lead: &LeadFields, origin: &Origin) -> Result<
     let id = origin
         .id
         .clone()
-        .unwrap_or_else(|| crate::model::ids::new_id());
+        .unwrap_or_else(crate::model::ids::new_id);
     let values = [
         ("title", Value::Text(lead.title.trim().to_string())),
         ("company", text(lead.company.as_deref())),

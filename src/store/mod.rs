@@ -135,9 +135,7 @@ impl Store {
     pub fn integrity_check(&self) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
         let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
-        Ok(rows
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| Error::from(e).at_path(&self.path))?)
+        rows.collect::<Result<Vec<_>, _>>().map_err(|e| Error::from(e).at_path(&self.path))
     }
 
     /// The schema version of the open database.

@@ -1,0 +1,219 @@
+//! The store: migrations, pragmas, transactions, history, tombstones and the search index.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use leadtrack::Error;
+use leadtrack::model::activity::ActivityFields;
+use leadtrack::model::contact::{ContactFields, NameOrder};
+use leadtrack::model::lead::{LeadFields, LeadPatch};
+use leadtrack::model::{ActivityKind, Stage};
+use leadtrack::store::leads::Origin;
+use leadtrack::store::search::{Index, matching};
+use leadtrack::store::{self, SCHEMA_VERSION, Store, activities, contacts, leads};
+
+fn lead(title: &str) -> LeadFields {
+    LeadFields { title: title.into(), ..LeadFields::default() }
+}
+
+fn add_lead(store: &mut Store, title: &str) -> String {
+    store.write(|w| leads::insert(w, &lead(title), &Origin::default())).unwrap()
+}
+
+fn add_contact(store: &mut Store, card: ContactFields) -> String {
+    store.write(|w| contacts::insert(w, &card, &Origin::default())).unwrap()
+}
+
+fn found(store: &Store, index: Index, query: &str) -> usize {
+    matching(store.conn(), index, query, 100).unwrap().len()
+}
+
+#[test]
+fn a_new_file_gets_the_whole_schema_and_pragmas() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.db");
+    let store = Store::open(&path, "tester").unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    let conn = store.conn();
+    let pragma = |name: &str| conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get::<_, rusqlite::types::Value>(0)).unwrap();
+    assert_eq!(pragma("application_id"), rusqlite::types::Value::Integer(store::APPLICATION_ID));
+    assert_eq!(pragma("foreign_keys"), rusqlite::types::Value::Integer(1));
+    assert_eq!(pragma("synchronous"), rusqlite::types::Value::Integer(2), "FULL");
+    assert_eq!(pragma("trusted_schema"), rusqlite::types::Value::Integer(0));
+    assert_eq!(pragma("journal_mode"), rusqlite::types::Value::Text("wal".into()));
+    for table in ["leads", "contacts", "activities", "lead_contacts", "stage_changes", "history", "lead_search"] {
+        let n: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_schema WHERE name = ?1", [table], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 1, "{table}");
+    }
+}
+
+#[test]
+fn reopening_a_populated_database_keeps_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pop.db");
+    let id = {
+        let mut store = Store::open(&path, "tester").unwrap();
+        let id = add_lead(&mut store, "ミドリ技研 設備更新");
+        store.write(|w| leads::set_stage(w, &id, Stage::Future)).unwrap();
+        id
+    };
+    let node = {
+        let store = Store::open(&path, "tester").unwrap();
+        assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+        let lead = leads::get(store.conn(), &id, NameOrder::Auto).unwrap().unwrap();
+        assert_eq!(lead.stage, Stage::Future);
+        assert_eq!(leads::stage_history(store.conn(), &id).unwrap().len(), 2);
+        store.author().node.clone()
+    };
+    let store = Store::open(&path, "someone else").unwrap();
+    assert_eq!(store.author().node, node, "the node id belongs to the database");
+}
+
+#[test]
+fn a_failed_write_leaves_nothing_behind() {
+    let mut store = Store::open_in_memory("tester").unwrap();
+    let result: Result<(), Error> = store.write(|w| {
+        leads::insert(w, &lead("half done"), &Origin::default())?;
+        Err(Error::invalid("something went wrong"))
+    });
+    assert!(result.is_err());
+    assert!(leads::list(store.conn(), &Default::default()).unwrap().is_empty());
+    assert_eq!(found(&store, Index::Leads, "half"), 0);
+}
+
+#[test]
+fn every_changed_field_keeps_its_previous_value() {
+    let mut store = Store::open_in_memory("山本").unwrap();
+    let id = add_lead(&mut store, "old title");
+    let patch = LeadPatch {
+        title: Some("new title".into()),
+        owner: Some(Some("鈴木".into())),
+        ..LeadPatch::default()
+    };
+    let changed = store.write(|w| leads::update(w, &id, &patch)).unwrap();
+    assert_eq!(changed, ["title", "owner"]);
+    let again = store.write(|w| leads::update(w, &id, &patch)).unwrap();
+    assert!(again.is_empty(), "the same values change nothing");
+    let history = store::history::of_record(store.conn(), &id).unwrap();
+    assert_eq!(history.len(), 2);
+    let title = history.iter().find(|h| h.field == "title").unwrap();
+    assert_eq!(title.previous, "old title");
+    assert_eq!(title.replaced_by, "山本");
+    let owner = history.iter().find(|h| h.field == "owner").unwrap();
+    assert_eq!(owner.previous, serde_json::Value::Null);
+}
+
+#[test]
+fn deletes_are_tombstones_that_can_be_restored() {
+    let mut store = Store::open_in_memory("tester").unwrap();
+    let id = add_lead(&mut store, "ミドリ技研");
+    store.write(|w| leads::delete(w, &id)).unwrap();
+    assert!(leads::get(store.conn(), &id, NameOrder::Auto).unwrap().is_none());
+    assert_eq!(found(&store, Index::Leads, "ミドリ"), 0);
+    let kept: i64 = store.conn().query_row("SELECT count(*) FROM leads", [], |r| r.get(0)).unwrap();
+    assert_eq!(kept, 1, "the row stays as a tombstone");
+    let err = store.write(|w| leads::update(w, &id, &LeadPatch { title: Some("x".into()), ..Default::default() }));
+    assert!(matches!(err, Err(Error::Deleted { .. })));
+    store.write(|w| leads::restore(w, &id)).unwrap();
+    assert!(leads::get(store.conn(), &id, NameOrder::Auto).unwrap().is_some());
+    assert_eq!(found(&store, Index::Leads, "ミドリ"), 1);
+}
+
+#[test]
+fn search_finds_any_substring_ignoring_width_case_and_kana() {
+    let mut store = Store::open_in_memory("tester").unwrap();
+    add_contact(
+        &mut store,
+        ContactFields {
+            family_name: Some("佐藤".into()),
+            given_name: Some("花子".into()),
+            family_reading: Some("さとう".into()),
+            given_reading: Some("はなこ".into()),
+            company: Some("ＡＢＣシステムズ株式会社".into()),
+            ..ContactFields::default()
+        },
+    );
+    add_contact(
+        &mut store,
+        ContactFields { family_name: Some("ｹﾝｼﾞ".into()), email: Some("Kenji@Example.co.jp".into()), ..Default::default() },
+    );
+    for query in ["さとう", "サトウ", "ｻﾄｳ", "佐藤", "佐", "藤", "佐藤花子", "さとうはなこ", "とう", "abc", "ABC", "ａｂｃ", "システム", "しすてむ"] {
+        assert_eq!(found(&store, Index::Contacts, query), 1, "{query}");
+    }
+    for query in ["ケンジ", "けんじ", "ｹﾝｼﾞ", "kenji@", "EXAMPLE.CO", "じ"] {
+        assert_eq!(found(&store, Index::Contacts, query), 1, "{query}");
+    }
+    for query in ["さとうけんじ", "xyz", "藤花x", "株式会社x"] {
+        assert_eq!(found(&store, Index::Contacts, query), 0, "{query}");
+    }
+    assert_eq!(found(&store, Index::Contacts, "株式"), 1);
+    assert_eq!(found(&store, Index::Contacts, "佐藤 abc"), 1, "every word must match");
+    assert_eq!(found(&store, Index::Contacts, "佐藤 けんじ"), 0);
+}
+
+#[test]
+fn search_covers_leads_and_activity_summaries_and_follows_edits() {
+    let mut store = Store::open_in_memory("tester").unwrap();
+    let id = add_lead(&mut store, "ミドリ技研 設備更新");
+    store
+        .write(|w| {
+            let a = ActivityFields {
+                kind: ActivityKind::Call,
+                lead_id: Some(id.clone()),
+                contact_id: None,
+                occurred_at: chrono::Utc::now(),
+                duration_minutes: None,
+                direction: None,
+                summary: "課長と電話: 予算の確認".into(),
+                body: None,
+                by: None,
+            };
+            activities::insert(w, &a, &Origin::default())
+        })
+        .unwrap();
+    assert_eq!(found(&store, Index::Activities, "予算"), 1);
+    assert_eq!(found(&store, Index::Activities, "課長と電話"), 1);
+    assert_eq!(found(&store, Index::Leads, "設備"), 1);
+    store
+        .write(|w| leads::update(w, &id, &LeadPatch { title: Some("アオバ工業 増設".into()), ..Default::default() }))
+        .unwrap();
+    assert_eq!(found(&store, Index::Leads, "設備"), 0);
+    assert_eq!(found(&store, Index::Leads, "あおば"), 1);
+}
+
+#[test]
+fn prefixes_resolve_only_when_unique() {
+    let mut store = Store::open_in_memory("tester").unwrap();
+    let at = chrono::Utc::now();
+    let a = leadtrack::model::ids::id_at(at, [1; 10]);
+    let b = leadtrack::model::ids::id_at(at, [2; 10]);
+    for id in [&a, &b] {
+        let origin = Origin { id: Some(id.clone()), created_at: None };
+        store.write(|w| leads::insert(w, &lead("x"), &origin)).unwrap();
+    }
+    let shared = &a[..14];
+    assert!(matches!(leads::resolve(store.conn(), shared), Err(Error::Ambiguous { count: 2, .. })));
+    assert_eq!(leads::resolve(store.conn(), &a[..20]).unwrap(), a);
+    assert_eq!(leads::resolve(store.conn(), &a.to_uppercase()).unwrap(), a);
+    let short = leads::short_ids(store.conn(), &[a.clone(), b.clone()]).unwrap();
+    assert_ne!(short[0], short[1]);
+    assert_eq!(leads::resolve(store.conn(), &short[0]).unwrap(), a);
+}
+
+#[test]
+fn files_are_created_owner_only() {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("private.db");
+        let mut store = Store::open(&path, "tester").unwrap();
+        add_lead(&mut store, "x");
+        let backup = dir.path().join("copy.db");
+        store.backup(&backup).unwrap();
+        for file in [path.clone(), dir.path().join("private.db-wal"), backup] {
+            let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600, "{file:?}");
+        }
+    }
+}

@@ -192,3 +192,26 @@ pub fn timeline(conn: &Connection, limit: usize) -> Result<Vec<Activity>> {
 pub fn short_ids(conn: &Connection, ids: &[String]) -> Result<Vec<String>> {
     records::short_ids(conn, &ACTIVITIES, ids)
 }
+
+/// One page of the timeline across leads (newest first), each activity with its key and
+/// the title of its lead.
+pub fn page(
+    conn: &Connection,
+    page: &super::paging::Page<'_>,
+) -> Result<Vec<(super::paging::Key, (Activity, Option<String>))>> {
+    let columns = ["a.occurred_at", "a.seq"];
+    let mut params: Vec<Value> = Vec::new();
+    let prefixed: Vec<String> = COLUMNS.split(", ").map(|c| format!("a.{}", c.trim())).collect();
+    let mut sql = format!(
+        "SELECT {}, (SELECT title FROM leads WHERE id = a.lead_id), a.occurred_at, a.seq
+         FROM activities a WHERE a.gone = 0",
+        prefixed.join(", ")
+    );
+    sql.push_str(&super::paging::clause(&columns, true, page, &mut params));
+    let offset = COLUMNS.split(',').count();
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
+        Ok((super::paging::key_at(r, offset + 1, 2)?, (from_row(r)?, r.get(offset)?)))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}

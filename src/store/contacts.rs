@@ -172,6 +172,8 @@ fn refresh_derived(conn: &Connection, seq: i64) -> Result<()> {
         c.email.as_deref(),
         c.mobile.as_deref(),
     );
+    // The seq makes the key unique, so a page of contacts seeks straight to its start.
+    let sort = format!("{sort}\u{1}{seq:012}");
     conn.prepare_cached(
         "UPDATE contacts SET sort_key = ?2, email_key = ?3, name_key = ?4, mobile_key = ?5 WHERE seq = ?1",
     )?
@@ -260,7 +262,7 @@ pub fn list(conn: &Connection, filter: &ContactFilter) -> Result<Vec<Contact>> {
         params.push(Value::Text(company.clone()));
         sql.push_str(&format!(" AND company = ?{}", params.len()));
     }
-    sql.push_str(" ORDER BY sort_key, seq");
+    sql.push_str(" ORDER BY sort_key");
     if let Some(limit) = filter.limit {
         sql.push_str(&format!(" LIMIT {limit}"));
     }
@@ -272,4 +274,25 @@ pub fn list(conn: &Connection, filter: &ContactFilter) -> Result<Vec<Contact>> {
 /// Short unique forms of these ids, for tables.
 pub fn short_ids(conn: &Connection, ids: &[String]) -> Result<Vec<String>> {
     records::short_ids(conn, &CONTACTS, ids)
+}
+
+/// One page of contacts in reading order, each with its key.
+pub fn page(conn: &Connection, page: &super::paging::Page<'_>) -> Result<Vec<(super::paging::Key, Contact)>> {
+    let columns = ["sort_key"];
+    let mut params: Vec<Value> = Vec::new();
+    let mut sql = format!("SELECT {COLUMNS}, sort_key FROM contacts WHERE gone = 0");
+    sql.push_str(&super::paging::clause(&columns, false, page, &mut params));
+    let offset = COLUMNS.split(',').count();
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
+        Ok((super::paging::key_at(r, offset, 1)?, from_row(r)?))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+pub fn key_of(conn: &Connection, id: &str) -> Result<Option<super::paging::Key>> {
+    Ok(conn
+        .prepare_cached("SELECT sort_key FROM contacts WHERE id = ?1 AND gone = 0")?
+        .query_row([id], |r| super::paging::key_at(r, 0, 1))
+        .optional()?)
 }

@@ -238,8 +238,9 @@ fn ensure_live(conn: &Connection, id: &str) -> Result<Stage> {
     }
 }
 
-/// The lead's terms in the search index: title, company, next action, source detail, tags.
+/// Refreshes what is derived from a lead's fields: sort keys and search terms.
 fn reindex(conn: &Connection, seq: i64) -> Result<()> {
+    refresh_keys(conn, seq)?;
     let row: Option<(i64, Vec<Option<String>>)> = conn
         .prepare_cached(
             "SELECT gone, title, company, next_action, source_detail, tags FROM leads WHERE seq = ?1",
@@ -277,10 +278,15 @@ pub(crate) fn reindex_id(conn: &Connection, id: &str) -> Result<()> {
 
 /// Stores a lead's computed score and rank (derived data: not synced, no history).
 pub fn set_score(w: &Writer<'_>, id: &str, score: f64, rank: Rank) -> Result<()> {
-    w.conn()
-        .prepare_cached("UPDATE leads SET score = ?2, rank = ?3 WHERE id = ?1")?
-        .execute(params![id, score, rank.letter()])?;
-    Ok(())
+    let seq: Option<i64> = w
+        .conn()
+        .prepare_cached("UPDATE leads SET score = ?2, rank = ?3 WHERE id = ?1 RETURNING seq")?
+        .query_row(params![id, score, rank.letter()], |r| r.get(0))
+        .optional()?;
+    match seq {
+        Some(seq) => refresh_keys(w.conn(), seq),
+        None => Ok(()),
+    }
 }
 
 /// The full id of the one live lead whose id starts with `prefix`.
@@ -342,7 +348,7 @@ pub fn list(conn: &Connection, filter: &LeadFilter) -> Result<Vec<Lead>> {
     }
     sql.push_str(
         " ORDER BY CASE stage WHEN 'considering' THEN 0 WHEN 'future' THEN 1 \
-         WHEN 'no_prospect' THEN 2 ELSE 3 END, rank, ifnull(next_action_on, '~'), seq",
+         WHEN 'no_prospect' THEN 2 ELSE 3 END, board_key",
     );
     if let Some(limit) = filter.limit {
         sql.push_str(&format!(" LIMIT {limit}"));
@@ -398,4 +404,124 @@ pub fn all_ids(conn: &Connection) -> Result<Vec<String>> {
 /// Short unique forms of these ids, for tables.
 pub fn short_ids(conn: &Connection, ids: &[String]) -> Result<Vec<String>> {
     records::short_ids(conn, &LEADS, ids)
+}
+
+/// Which leads a paged list shows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LeadScope {
+    /// One stage (a board column, or customers).
+    pub stage: Option<Stage>,
+    /// Follow-ups: open leads, and customers only when they have a next action.
+    pub follow_ups: bool,
+    pub owner: Option<String>,
+}
+
+/// The orders paged lead lists come in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LeadOrder {
+    /// Rank, then next-action date (none last): the board.
+    #[default]
+    Board,
+    /// Next-action date (none last): follow-ups.
+    Due,
+}
+
+impl LeadOrder {
+    fn columns(self) -> &'static [&'static str] {
+        match self {
+            LeadOrder::Board => &["board_key"],
+            LeadOrder::Due => &["due_key"],
+        }
+    }
+}
+
+/// Recomputes the sort keys of the paged lists after rank or next-action date changed.
+pub(crate) fn refresh_keys(conn: &Connection, seq: i64) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE leads SET
+           board_key = rank || '|' || ifnull(next_action_on, '~') || '|' || printf('%012d', seq),
+           due_key = ifnull(next_action_on, '~') || '|' || printf('%012d', seq)
+         WHERE seq = ?1",
+    )?
+    .execute([seq])?;
+    Ok(())
+}
+
+/// One page of a lead list, each lead with its key. Linked contacts are not loaded.
+pub fn page(
+    conn: &Connection,
+    scope: &LeadScope,
+    order: LeadOrder,
+    page: &super::paging::Page<'_>,
+) -> Result<Vec<(super::paging::Key, Lead)>> {
+    let columns = order.columns();
+    let mut params: Vec<Value> = Vec::new();
+    let mut sql = format!("SELECT {COLUMNS}, {} FROM leads WHERE gone = 0", columns.join(", "));
+    if let Some(stage) = scope.stage {
+        params.push(Value::Text(stage.id().to_string()));
+        sql.push_str(&format!(" AND stage = ?{}", params.len()));
+    }
+    if scope.follow_ups {
+        sql.push_str(" AND (stage != 'customer' OR next_action_on IS NOT NULL)");
+    }
+    if let Some(owner) = &scope.owner {
+        params.push(Value::Text(owner.clone()));
+        sql.push_str(&format!(" AND owner = ?{}", params.len()));
+    }
+    sql.push_str(&super::paging::clause(columns, false, page, &mut params));
+    let offset = COLUMNS.split(',').count();
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
+        Ok((super::paging::key_at(r, offset, columns.len())?, from_row(r)?))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The key of one lead in a paged list (to show the list from that lead).
+pub fn key_of(conn: &Connection, id: &str, order: LeadOrder) -> Result<Option<super::paging::Key>> {
+    let columns = order.columns();
+    let sql = format!("SELECT {} FROM leads WHERE id = ?1 AND gone = 0", columns.join(", "));
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row([id], |r| super::paging::key_at(r, 0, columns.len()))
+        .optional()?)
+}
+
+/// Count and summed value of the live leads in each stage.
+#[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize)]
+pub struct StageTotal {
+    pub count: i64,
+    pub value: i64,
+}
+
+pub fn stage_totals(conn: &Connection) -> Result<Vec<(Stage, StageTotal)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT stage, count(*), ifnull(sum(value), 0) FROM leads WHERE gone = 0 GROUP BY stage",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let stage: String = r.get(0)?;
+        Ok((stage, StageTotal { count: r.get(1)?, value: r.get(2)? }))
+    })?;
+    let mut out: Vec<(Stage, StageTotal)> = Stage::ALL.iter().map(|s| (*s, StageTotal::default())).collect();
+    for row in rows {
+        let (stage, total) = row?;
+        if let Some(slot) = out.iter_mut().find(|(s, _)| s.id() == stage) {
+            slot.1 = total;
+        }
+    }
+    Ok(out)
+}
+
+/// How many follow-ups are due before `day` (overdue when `day` is today), for `owner` or all.
+pub fn due_before(conn: &Connection, day: chrono::NaiveDate, owner: Option<&str>) -> Result<i64> {
+    let day = day.format("%Y-%m-%d").to_string();
+    let n = match owner {
+        Some(owner) => conn
+            .prepare_cached("SELECT count(*) FROM leads WHERE gone = 0 AND due_key < ?1 AND owner = ?2")?
+            .query_row(params![day, owner], |r| r.get(0))?,
+        None => conn
+            .prepare_cached("SELECT count(*) FROM leads WHERE gone = 0 AND due_key < ?1")?
+            .query_row([day], |r| r.get(0))?,
+    };
+    Ok(n)
 }

@@ -9,6 +9,7 @@ pub mod history;
 pub mod leads;
 pub mod links;
 mod migrations;
+pub mod paging;
 mod records;
 pub mod search;
 

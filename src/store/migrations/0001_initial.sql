@@ -49,12 +49,17 @@ CREATE TABLE leads (
     -- derived locally, never synced
     score            REAL NOT NULL DEFAULT 0,
     rank             TEXT NOT NULL DEFAULT 'C',
-    last_activity_at TEXT
+    last_activity_at TEXT,
+    -- sort keys of the paged lists, unique per row so a page seeks straight to its start:
+    -- board_key = rank|next-action date or ~|seq, due_key = next-action date or ~|seq
+    board_key        TEXT NOT NULL DEFAULT '',
+    due_key          TEXT NOT NULL DEFAULT ''
 ) STRICT;
 
--- Board columns: rank, then next-action date (none last), then age.
-CREATE INDEX leads_board ON leads (stage, rank, ifnull(next_action_on, '~'), seq) WHERE gone = 0;
-CREATE INDEX leads_follow_up ON leads (next_action_on) WHERE gone = 0 AND next_action_on IS NOT NULL;
+-- Board columns and the customer list: rank, then next-action date (none last), then age.
+CREATE INDEX leads_board ON leads (stage, board_key) WHERE gone = 0;
+-- Follow-ups: by next-action date, none last.
+CREATE INDEX leads_due ON leads (due_key) WHERE gone = 0;
 CREATE INDEX leads_owner ON leads (owner, stage) WHERE gone = 0;
 CREATE INDEX leads_stage_value ON leads (stage, value) WHERE gone = 0;
 CREATE INDEX leads_hlc ON leads (hlc);
@@ -91,14 +96,15 @@ CREATE TABLE contacts (
     hlc             TEXT NOT NULL,
     clocks          TEXT NOT NULL DEFAULT '{}',
     gone            INTEGER NOT NULL DEFAULT 0,
-    -- derived locally: sort order and the keys duplicate matching looks up
+    -- derived locally: sort order (folded reading, then seq: unique) and the keys
+    -- duplicate matching looks up
     sort_key        TEXT NOT NULL DEFAULT '',
     email_key       TEXT,
     mobile_key      TEXT,
     name_key        TEXT
 ) STRICT;
 
-CREATE INDEX contacts_sorted ON contacts (sort_key, seq) WHERE gone = 0;
+CREATE INDEX contacts_sorted ON contacts (sort_key) WHERE gone = 0;
 CREATE INDEX contacts_email_key ON contacts (email_key) WHERE gone = 0 AND email_key IS NOT NULL;
 CREATE INDEX contacts_mobile_key ON contacts (mobile_key) WHERE gone = 0 AND mobile_key IS NOT NULL;
 CREATE INDEX contacts_name_key ON contacts (name_key) WHERE gone = 0 AND name_key IS NOT NULL;

@@ -7,9 +7,13 @@ pub mod cli;
 pub mod config;
 pub mod error;
 pub mod features;
+pub mod followups;
 pub mod interchange;
+pub mod keymap;
 pub mod model;
 pub mod scoring;
+pub mod session;
 pub mod store;
+pub mod tui;
 
 pub use error::{Error, Result};

@@ -1,18 +1,20 @@
-//! `leadtrack`: parse the command line, hand off, and turn errors into one sentence.
+//! `leadtrack`: with no command the terminal app, else one command of the command line.
+//! Errors become one sentence on stderr and exit code 1.
 
 use clap::Parser;
 use leadtrack::cli::{self, Cli};
+use leadtrack::session::Session;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let Some(command) = &cli.command else {
-        // The terminal app arrives with the next issue; until then, the help.
-        use clap::CommandFactory;
-        let _ = Cli::command().print_help();
-        return ExitCode::SUCCESS;
+    let result = match &cli.command {
+        Some(command) => cli::run(&cli, command),
+        None => Session::open(cli.db.as_deref(), cli.config.as_deref())
+            .and_then(leadtrack::tui::run)
+            .map(|()| true),
     };
-    match cli::run(&cli, command) {
+    match result {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
         Err(e) => {

@@ -16,7 +16,11 @@ fn error_for(name: &str) -> String {
 #[test]
 fn each_mistake_names_file_line_and_key() {
     let cases = [
-        ("unknown-key.toml", "line 6", "unknown key `scoring.points.fax`"),
+        (
+            "unknown-key.toml",
+            "line 6",
+            "unknown key `scoring.points.fax`",
+        ),
         ("unknown-section.toml", "line 4", "unknown key `colours`"),
         ("bad-type.toml", "line 2", "team.sync_interval_secs"),
         ("ranks-inverted.toml", "line 3", "scoring.ranks.a"),
@@ -43,16 +47,51 @@ fn the_example_config_is_valid_and_states_the_defaults() {
 
 #[test]
 fn the_example_config_mentions_every_key() {
-    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("config.example.toml")).unwrap();
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("config.example.toml"))
+            .unwrap();
     for key in [
-        "[user]", "name", "[database]", "path", "[team]", "file", "sync_interval_secs", "[scoring]",
-        "half_life_days", "[scoring.points]", "call", "meeting", "email", "web_visit",
-        "document_request", "newsletter_signup", "seminar", "inquiry", "note", "[scoring.ranks]",
-        "[stages.stale_after_days]", "considering", "future", "no_prospect", "customer", "[sources]",
-        "names", "[export]", "encoding", "excel_safe", "[ui]", "language", "date_format", "theme",
-        "name_order", "[keys]",
+        "[user]",
+        "name",
+        "[database]",
+        "path",
+        "[team]",
+        "file",
+        "sync_interval_secs",
+        "[scoring]",
+        "half_life_days",
+        "[scoring.points]",
+        "call",
+        "meeting",
+        "email",
+        "web_visit",
+        "document_request",
+        "newsletter_signup",
+        "seminar",
+        "inquiry",
+        "note",
+        "[scoring.ranks]",
+        "[stages.stale_after_days]",
+        "considering",
+        "future",
+        "no_prospect",
+        "customer",
+        "[sources]",
+        "names",
+        "[export]",
+        "encoding",
+        "excel_safe",
+        "[ui]",
+        "language",
+        "date_format",
+        "theme",
+        "name_order",
+        "[keys]",
     ] {
-        assert!(text.contains(key), "config.example.toml does not mention {key}");
+        assert!(
+            text.contains(key),
+            "config.example.toml does not mention {key}"
+        );
     }
 }
 
@@ -63,7 +102,10 @@ fn a_valid_config_takes_effect() {
     assert_eq!(loaded.as_deref(), Some(path.as_path()));
     assert_eq!(config.user_name(), "山本");
     assert_eq!(config.scoring.ranks.a, 6.0);
-    assert_eq!(config.scoring.points.meeting, 3.0, "unset keys keep their default");
+    assert_eq!(
+        config.scoring.points.meeting, 3.0,
+        "unset keys keep their default"
+    );
     assert_eq!(config.stages.stale_after_days.considering, 7);
     assert_eq!(config.stages.stale_after_days.future, 60);
 }
@@ -77,10 +119,31 @@ fn scoring_config_changes_every_score_at_the_next_start() {
         s.ok(&["log", kind, "--lead", lead, "--summary", kind]);
     }
     let shown = s.json(&["lead", "show", lead, "--format", "json"]);
-    assert_eq!((shown["score"].as_f64(), shown["rank"].as_str()), (Some(7.0), Some("B")));
+    assert_eq!(
+        (shown["score"].as_f64(), shown["rank"].as_str()),
+        (Some(7.0), Some("B"))
+    );
     let config = fixture("config/full.toml");
-    let shown = s.json(&["--config", config.to_str().unwrap(), "lead", "show", lead, "--format", "json"]);
-    assert_eq!((shown["score"].as_f64(), shown["rank"].as_str()), (Some(7.0), Some("A")));
-    let listed = s.json(&["--config", config.to_str().unwrap(), "lead", "list", "--format", "json"]);
+    let shown = s.json(&[
+        "--config",
+        config.to_str().unwrap(),
+        "lead",
+        "show",
+        lead,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        (shown["score"].as_f64(), shown["rank"].as_str()),
+        (Some(7.0), Some("A"))
+    );
+    let listed = s.json(&[
+        "--config",
+        config.to_str().unwrap(),
+        "lead",
+        "list",
+        "--format",
+        "json",
+    ]);
     assert_eq!(listed[0]["rank"], "A", "stored ranks follow the config");
 }

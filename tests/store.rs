@@ -11,15 +11,22 @@ use leadtrack::store::search::{Index, matching};
 use leadtrack::store::{self, SCHEMA_VERSION, Store, activities, contacts, leads};
 
 fn lead(title: &str) -> LeadFields {
-    LeadFields { title: title.into(), ..LeadFields::default() }
+    LeadFields {
+        title: title.into(),
+        ..LeadFields::default()
+    }
 }
 
 fn add_lead(store: &mut Store, title: &str) -> String {
-    store.write(|w| leads::insert(w, &lead(title), &Origin::default())).unwrap()
+    store
+        .write(|w| leads::insert(w, &lead(title), &Origin::default()))
+        .unwrap()
 }
 
 fn add_contact(store: &mut Store, card: ContactFields) -> String {
-    store.write(|w| contacts::insert(w, &card, &Origin::default())).unwrap()
+    store
+        .write(|w| contacts::insert(w, &card, &Origin::default()))
+        .unwrap()
 }
 
 fn found(store: &Store, index: Index, query: &str) -> usize {
@@ -33,15 +40,42 @@ fn a_new_file_gets_the_whole_schema_and_pragmas() {
     let store = Store::open(&path, "tester").unwrap();
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
     let conn = store.conn();
-    let pragma = |name: &str| conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get::<_, rusqlite::types::Value>(0)).unwrap();
-    assert_eq!(pragma("application_id"), rusqlite::types::Value::Integer(store::APPLICATION_ID));
+    let pragma = |name: &str| {
+        conn.query_row(&format!("PRAGMA {name}"), [], |r| {
+            r.get::<_, rusqlite::types::Value>(0)
+        })
+        .unwrap()
+    };
+    assert_eq!(
+        pragma("application_id"),
+        rusqlite::types::Value::Integer(store::APPLICATION_ID)
+    );
     assert_eq!(pragma("foreign_keys"), rusqlite::types::Value::Integer(1));
-    assert_eq!(pragma("synchronous"), rusqlite::types::Value::Integer(2), "FULL");
+    assert_eq!(
+        pragma("synchronous"),
+        rusqlite::types::Value::Integer(2),
+        "FULL"
+    );
     assert_eq!(pragma("trusted_schema"), rusqlite::types::Value::Integer(0));
-    assert_eq!(pragma("journal_mode"), rusqlite::types::Value::Text("wal".into()));
-    for table in ["leads", "contacts", "activities", "lead_contacts", "stage_changes", "history", "lead_search"] {
+    assert_eq!(
+        pragma("journal_mode"),
+        rusqlite::types::Value::Text("wal".into())
+    );
+    for table in [
+        "leads",
+        "contacts",
+        "activities",
+        "lead_contacts",
+        "stage_changes",
+        "history",
+        "lead_search",
+    ] {
         let n: i64 = conn
-            .query_row("SELECT count(*) FROM sqlite_schema WHERE name = ?1", [table], |r| r.get(0))
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE name = ?1",
+                [table],
+                |r| r.get(0),
+            )
             .unwrap();
         assert_eq!(n, 1, "{table}");
     }
@@ -54,19 +88,27 @@ fn reopening_a_populated_database_keeps_everything() {
     let id = {
         let mut store = Store::open(&path, "tester").unwrap();
         let id = add_lead(&mut store, "ミドリ技研 設備更新");
-        store.write(|w| leads::set_stage(w, &id, Stage::Future)).unwrap();
+        store
+            .write(|w| leads::set_stage(w, &id, Stage::Future))
+            .unwrap();
         id
     };
     let node = {
         let store = Store::open(&path, "tester").unwrap();
         assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
-        let lead = leads::get(store.conn(), &id, NameOrder::Auto).unwrap().unwrap();
+        let lead = leads::get(store.conn(), &id, NameOrder::Auto)
+            .unwrap()
+            .unwrap();
         assert_eq!(lead.stage, Stage::Future);
         assert_eq!(leads::stage_history(store.conn(), &id).unwrap().len(), 2);
         store.author().node.clone()
     };
     let store = Store::open(&path, "someone else").unwrap();
-    assert_eq!(store.author().node, node, "the node id belongs to the database");
+    assert_eq!(
+        store.author().node,
+        node,
+        "the node id belongs to the database"
+    );
 }
 
 #[test]
@@ -77,7 +119,11 @@ fn a_failed_write_leaves_nothing_behind() {
         Err(Error::invalid("something went wrong"))
     });
     assert!(result.is_err());
-    assert!(leads::list(store.conn(), &Default::default()).unwrap().is_empty());
+    assert!(
+        leads::list(store.conn(), &Default::default())
+            .unwrap()
+            .is_empty()
+    );
     assert_eq!(found(&store, Index::Leads, "half"), 0);
 }
 
@@ -108,14 +154,34 @@ fn deletes_are_tombstones_that_can_be_restored() {
     let mut store = Store::open_in_memory("tester").unwrap();
     let id = add_lead(&mut store, "ミドリ技研");
     store.write(|w| leads::delete(w, &id)).unwrap();
-    assert!(leads::get(store.conn(), &id, NameOrder::Auto).unwrap().is_none());
+    assert!(
+        leads::get(store.conn(), &id, NameOrder::Auto)
+            .unwrap()
+            .is_none()
+    );
     assert_eq!(found(&store, Index::Leads, "ミドリ"), 0);
-    let kept: i64 = store.conn().query_row("SELECT count(*) FROM leads", [], |r| r.get(0)).unwrap();
+    let kept: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM leads", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(kept, 1, "the row stays as a tombstone");
-    let err = store.write(|w| leads::update(w, &id, &LeadPatch { title: Some("x".into()), ..Default::default() }));
+    let err = store.write(|w| {
+        leads::update(
+            w,
+            &id,
+            &LeadPatch {
+                title: Some("x".into()),
+                ..Default::default()
+            },
+        )
+    });
     assert!(matches!(err, Err(Error::Deleted { .. })));
     store.write(|w| leads::restore(w, &id)).unwrap();
-    assert!(leads::get(store.conn(), &id, NameOrder::Auto).unwrap().is_some());
+    assert!(
+        leads::get(store.conn(), &id, NameOrder::Auto)
+            .unwrap()
+            .is_some()
+    );
     assert_eq!(found(&store, Index::Leads, "ミドリ"), 1);
 }
 
@@ -135,9 +201,28 @@ fn search_finds_any_substring_ignoring_width_case_and_kana() {
     );
     add_contact(
         &mut store,
-        ContactFields { family_name: Some("ｹﾝｼﾞ".into()), email: Some("Kenji@Example.co.jp".into()), ..Default::default() },
+        ContactFields {
+            family_name: Some("ｹﾝｼﾞ".into()),
+            email: Some("Kenji@Example.co.jp".into()),
+            ..Default::default()
+        },
     );
-    for query in ["さとう", "サトウ", "ｻﾄｳ", "佐藤", "佐", "藤", "佐藤花子", "さとうはなこ", "とう", "abc", "ABC", "ａｂｃ", "システム", "しすてむ"] {
+    for query in [
+        "さとう",
+        "サトウ",
+        "ｻﾄｳ",
+        "佐藤",
+        "佐",
+        "藤",
+        "佐藤花子",
+        "さとうはなこ",
+        "とう",
+        "abc",
+        "ABC",
+        "ａｂｃ",
+        "システム",
+        "しすてむ",
+    ] {
         assert_eq!(found(&store, Index::Contacts, query), 1, "{query}");
     }
     for query in ["ケンジ", "けんじ", "ｹﾝｼﾞ", "kenji@", "EXAMPLE.CO", "じ"] {
@@ -147,7 +232,11 @@ fn search_finds_any_substring_ignoring_width_case_and_kana() {
         assert_eq!(found(&store, Index::Contacts, query), 0, "{query}");
     }
     assert_eq!(found(&store, Index::Contacts, "株式"), 1);
-    assert_eq!(found(&store, Index::Contacts, "佐藤 abc"), 1, "every word must match");
+    assert_eq!(
+        found(&store, Index::Contacts, "佐藤 abc"),
+        1,
+        "every word must match"
+    );
     assert_eq!(found(&store, Index::Contacts, "佐藤 けんじ"), 0);
 }
 
@@ -175,7 +264,16 @@ fn search_covers_leads_and_activity_summaries_and_follows_edits() {
     assert_eq!(found(&store, Index::Activities, "課長と電話"), 1);
     assert_eq!(found(&store, Index::Leads, "設備"), 1);
     store
-        .write(|w| leads::update(w, &id, &LeadPatch { title: Some("アオバ工業 増設".into()), ..Default::default() }))
+        .write(|w| {
+            leads::update(
+                w,
+                &id,
+                &LeadPatch {
+                    title: Some("アオバ工業 増設".into()),
+                    ..Default::default()
+                },
+            )
+        })
         .unwrap();
     assert_eq!(found(&store, Index::Leads, "設備"), 0);
     assert_eq!(found(&store, Index::Leads, "あおば"), 1);
@@ -188,11 +286,19 @@ fn prefixes_resolve_only_when_unique() {
     let a = leadtrack::model::ids::id_at(at, [1; 10]);
     let b = leadtrack::model::ids::id_at(at, [2; 10]);
     for id in [&a, &b] {
-        let origin = Origin { id: Some(id.clone()), created_at: None };
-        store.write(|w| leads::insert(w, &lead("x"), &origin)).unwrap();
+        let origin = Origin {
+            id: Some(id.clone()),
+            created_at: None,
+        };
+        store
+            .write(|w| leads::insert(w, &lead("x"), &origin))
+            .unwrap();
     }
     let shared = &a[..14];
-    assert!(matches!(leads::resolve(store.conn(), shared), Err(Error::Ambiguous { count: 2, .. })));
+    assert!(matches!(
+        leads::resolve(store.conn(), shared),
+        Err(Error::Ambiguous { count: 2, .. })
+    ));
     assert_eq!(leads::resolve(store.conn(), &a[..20]).unwrap(), a);
     assert_eq!(leads::resolve(store.conn(), &a.to_uppercase()).unwrap(), a);
     let short = leads::short_ids(store.conn(), &[a.clone(), b.clone()]).unwrap();

@@ -10,11 +10,9 @@ pub mod output;
 pub mod parse;
 mod search;
 
-use crate::config::{Config, default_database_path};
-use crate::error::{Error, Result};
-use crate::features::scores;
-use crate::model::dates::today;
-use crate::store::Store;
+pub use crate::session::Session;
+
+use crate::error::Result;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -59,38 +57,9 @@ pub enum Command {
     Backup(maintenance::BackupArgs),
 }
 
-/// What every command works with.
-pub struct Session {
-    pub config: Config,
-    pub store: Store,
-}
-
-impl Session {
-    pub fn open(cli: &Cli) -> Result<Session> {
-        let (config, _) = Config::load(cli.config.as_deref())?;
-        let path = database_path(cli, &config)?;
-        let mut store = Store::open(&path, &config.user_name())?;
-        scores::ensure_fresh(&mut store, &config.scoring, today())?;
-        Ok(Session { config, store })
-    }
-}
-
-/// `--db`/`LEADTRACK_DB`, else `[database] path`, else the platform data directory.
-pub fn database_path(cli: &Cli, config: &Config) -> Result<PathBuf> {
-    cli.db
-        .clone()
-        .or_else(|| config.database.path.clone())
-        .or_else(default_database_path)
-        .ok_or_else(|| {
-            Error::invalid(
-                "no home directory to keep the database in; give --db PATH or set LEADTRACK_DB",
-            )
-        })
-}
-
 /// Runs one subcommand. `Ok(false)` means it ran but found a problem (e.g. `check`).
 pub fn run(cli: &Cli, command: &Command) -> Result<bool> {
-    let mut session = Session::open(cli)?;
+    let mut session = Session::open(cli.db.as_deref(), cli.config.as_deref())?;
     match command {
         Command::Demo(args) => demo::run(&mut session, args),
         Command::Lead(cmd) => lead::run(&mut session, cmd),

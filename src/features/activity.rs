@@ -70,3 +70,15 @@ pub fn log(store: &mut Store, config: &Config, entry: &LogEntry) -> Result<Strin
         Ok(id)
     })
 }
+
+/// Deletes an activity (a tombstone) and rescores its lead.
+pub fn delete(store: &mut Store, config: &Config, id: &str) -> Result<()> {
+    store.write(|w| {
+        let lead_id = activities::get(w.conn(), id)?.and_then(|a| a.lead_id);
+        activities::delete(w, id)?;
+        if let Some(lead_id) = lead_id {
+            scores::refresh_lead(w, &config.scoring, &lead_id, today())?;
+        }
+        Ok(())
+    })
+}

@@ -1,7 +1,7 @@
 //! Adding, changing and showing contacts (business cards).
 
 use crate::error::{Error, Result};
-use crate::model::contact::ContactFields;
+use crate::model::contact::{ContactFields, NameOrder};
 use crate::model::{Activity, Contact};
 use crate::store::history::{self, HistoryEntry};
 use crate::store::leads::Origin;
@@ -32,12 +32,16 @@ pub struct ContactDetail {
     pub history: Vec<HistoryEntry>,
 }
 
-pub fn detail(
-    store: &Store,
-    order: crate::model::contact::NameOrder,
+pub fn detail(store: &Store, order: NameOrder, id: &str) -> Result<ContactDetail> {
+    detail_from(store.conn(), order, id)
+}
+
+/// The same, on a connection (the app reads it while drawing).
+pub fn detail_from(
+    conn: &rusqlite::Connection,
+    order: NameOrder,
     id: &str,
 ) -> Result<ContactDetail> {
-    let conn = store.conn();
     let contact = contacts::get(conn, id)?.ok_or_else(|| Error::NotFound {
         kind: "contact",
         prefix: id.to_string(),
@@ -49,4 +53,8 @@ pub fn detail(
         history: history::of_record(conn, id)?,
         contact,
     })
+}
+
+pub fn restore(store: &mut Store, id: &str) -> Result<()> {
+    store.write(|w| contacts::restore(w, id))
 }

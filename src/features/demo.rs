@@ -92,11 +92,20 @@ struct MadeLead {
 
 /// Fills the database with demo data in one transaction.
 pub fn generate(store: &mut Store, config: &Config, size: DemoSize) -> Result<DemoReport> {
+    generate_on(store, config, size, Local::now().date_naive())
+}
+
+/// The same, as seen on `today`: everything happens before that day began.
+pub fn generate_on(
+    store: &mut Store,
+    config: &Config,
+    size: DemoSize,
+    today: NaiveDate,
+) -> Result<DemoReport> {
     let words: Words = toml::from_str(WORDS)
         .map_err(|e| Error::invalid(format!("the demo word list is damaged: {e}")))?;
     let mut rng = ChaCha8Rng::seed_from_u64(size.seed);
     // Everything happens before today began, so the same seed gives the same data all day.
-    let today = Local::now().date_naive();
     let now = crate::model::dates::local_to_utc(today.and_time(chrono::NaiveTime::MIN));
     let me = config.user_name();
     let mut owners = words.owners.clone();
@@ -104,6 +113,7 @@ pub fn generate(store: &mut Store, config: &Config, size: DemoSize) -> Result<De
 
     let companies = make_companies(&words, &mut rng, (size.leads / 3).max(12));
     store.write(|w| {
+        w.set_now(now);
         let mut report = DemoReport::default();
         let contact_ids = make_contacts(w, &words, &companies, &mut rng, size.contacts, now)?;
         report.contacts = contact_ids.len();
@@ -403,7 +413,9 @@ fn make_lead(
     if stage != first_stage {
         let span = (now - created).num_minutes().max(2);
         let moved = created + Duration::minutes(rng.random_range(1..span));
+        w.set_now(moved);
         leads::set_stage_at(w, &id, stage, moved)?;
+        w.set_now(now);
     }
     Ok((
         MadeLead {

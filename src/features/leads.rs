@@ -103,3 +103,7 @@ pub fn detail(store: &Store, config: &Config, id: &str) -> Result<LeadDetail> {
         history: history::of_record(conn, id)?,
     })
 }
+
+pub fn unlink(store: &mut Store, lead_id: &str, contact_id: &str) -> Result<()> {
+    store.write(|w| links::unlink(w, lead_id, contact_id))
+}

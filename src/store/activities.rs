@@ -50,10 +50,7 @@ pub fn insert(w: &mut Writer<'_>, a: &ActivityFields, origin: &Origin) -> Result
     }
     let stamp = w.stamp();
     let created_at = origin.created_at.unwrap_or(stamp.at);
-    let id = origin
-        .id
-        .clone()
-        .unwrap_or_else(crate::model::ids::new_id);
+    let id = origin.id.clone().unwrap_or_else(crate::model::ids::new_id);
     let values = [
         ("kind", Value::Text(a.kind.id().to_string())),
         ("lead_id", text(a.lead_id.as_deref())),
@@ -193,15 +190,21 @@ pub fn short_ids(conn: &Connection, ids: &[String]) -> Result<Vec<String>> {
     records::short_ids(conn, &ACTIVITIES, ids)
 }
 
+/// An activity with the title of its lead (none for an activity on a contact alone).
+pub type WithLead = (Activity, Option<String>);
+
 /// One page of the timeline across leads (newest first), each activity with its key and
 /// the title of its lead.
 pub fn page(
     conn: &Connection,
     page: &super::paging::Page<'_>,
-) -> Result<Vec<(super::paging::Key, (Activity, Option<String>))>> {
+) -> Result<Vec<(super::paging::Key, WithLead)>> {
     let columns = ["a.occurred_at", "a.seq"];
     let mut params: Vec<Value> = Vec::new();
-    let prefixed: Vec<String> = COLUMNS.split(", ").map(|c| format!("a.{}", c.trim())).collect();
+    let prefixed: Vec<String> = COLUMNS
+        .split(", ")
+        .map(|c| format!("a.{}", c.trim()))
+        .collect();
     let mut sql = format!(
         "SELECT {}, (SELECT title FROM leads WHERE id = a.lead_id), a.occurred_at, a.seq
          FROM activities a WHERE a.gone = 0",
@@ -211,7 +214,10 @@ pub fn page(
     let offset = COLUMNS.split(',').count();
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
-        Ok((super::paging::key_at(r, offset + 1, 2)?, (from_row(r)?, r.get(offset)?)))
+        Ok((
+            super::paging::key_at(r, offset + 1, 2)?,
+            (from_row(r)?, r.get(offset)?),
+        ))
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }

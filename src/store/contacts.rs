@@ -65,10 +65,7 @@ pub fn insert(w: &mut Writer<'_>, card: &ContactFields, origin: &Origin) -> Resu
     }
     let stamp = w.stamp();
     let created_at = origin.created_at.unwrap_or(stamp.at);
-    let id = origin
-        .id
-        .clone()
-        .unwrap_or_else(crate::model::ids::new_id);
+    let id = origin.id.clone().unwrap_or_else(crate::model::ids::new_id);
     let mut values: Vec<(&str, Value)> = card
         .text_fields()
         .into_iter()
@@ -277,7 +274,10 @@ pub fn short_ids(conn: &Connection, ids: &[String]) -> Result<Vec<String>> {
 }
 
 /// One page of contacts in reading order, each with its key.
-pub fn page(conn: &Connection, page: &super::paging::Page<'_>) -> Result<Vec<(super::paging::Key, Contact)>> {
+pub fn page(
+    conn: &Connection,
+    page: &super::paging::Page<'_>,
+) -> Result<Vec<(super::paging::Key, Contact)>> {
     let columns = ["sort_key"];
     let mut params: Vec<Value> = Vec::new();
     let mut sql = format!("SELECT {COLUMNS}, sort_key FROM contacts WHERE gone = 0");

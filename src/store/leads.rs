@@ -83,10 +83,7 @@ pub fn insert(w: &mut Writer<'_>, lead: &LeadFields, origin: &Origin) -> Result<
     }
     let stamp = w.stamp();
     let created_at = origin.created_at.unwrap_or(stamp.at);
-    let id = origin
-        .id
-        .clone()
-        .unwrap_or_else(crate::model::ids::new_id);
+    let id = origin.id.clone().unwrap_or_else(crate::model::ids::new_id);
     let values = [
         ("title", Value::Text(lead.title.trim().to_string())),
         ("company", text(lead.company.as_deref())),
@@ -456,7 +453,10 @@ pub fn page(
 ) -> Result<Vec<(super::paging::Key, Lead)>> {
     let columns = order.columns();
     let mut params: Vec<Value> = Vec::new();
-    let mut sql = format!("SELECT {COLUMNS}, {} FROM leads WHERE gone = 0", columns.join(", "));
+    let mut sql = format!(
+        "SELECT {COLUMNS}, {} FROM leads WHERE gone = 0",
+        columns.join(", ")
+    );
     if let Some(stage) = scope.stage {
         params.push(Value::Text(stage.id().to_string()));
         sql.push_str(&format!(" AND stage = ?{}", params.len()));
@@ -472,19 +472,50 @@ pub fn page(
     let offset = COLUMNS.split(',').count();
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
-        Ok((super::paging::key_at(r, offset, columns.len())?, from_row(r)?))
+        Ok((
+            super::paging::key_at(r, offset, columns.len())?,
+            from_row(r)?,
+        ))
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-/// The key of one lead in a paged list (to show the list from that lead).
-pub fn key_of(conn: &Connection, id: &str, order: LeadOrder) -> Result<Option<super::paging::Key>> {
+/// The key of one lead in a paged list (to show the list from that lead); `None` when the
+/// lead is not in that list.
+pub fn key_of(
+    conn: &Connection,
+    id: &str,
+    scope: &LeadScope,
+    order: LeadOrder,
+) -> Result<Option<super::paging::Key>> {
     let columns = order.columns();
-    let sql = format!("SELECT {} FROM leads WHERE id = ?1 AND gone = 0", columns.join(", "));
-    Ok(conn
+    let sql = format!(
+        "SELECT {}, stage, next_action_on, owner FROM leads WHERE id = ?1 AND gone = 0",
+        columns.join(", ")
+    );
+    let row = conn
         .prepare_cached(&sql)?
-        .query_row([id], |r| super::paging::key_at(r, 0, columns.len()))
-        .optional()?)
+        .query_row([id], |r| {
+            let key = super::paging::key_at(r, 0, columns.len())?;
+            let n = columns.len();
+            Ok((
+                key,
+                r.get::<_, String>(n)?,
+                r.get::<_, Option<String>>(n + 1)?,
+                r.get::<_, Option<String>>(n + 2)?,
+            ))
+        })
+        .optional()?;
+    let Some((key, stage, due, owner)) = row else {
+        return Ok(None);
+    };
+    let in_scope = scope.stage.is_none_or(|s| s.id() == stage)
+        && (!scope.follow_ups || stage != "customer" || due.is_some())
+        && scope
+            .owner
+            .as_ref()
+            .is_none_or(|o| owner.as_ref() == Some(o));
+    Ok(in_scope.then_some(key))
 }
 
 /// Count and summed value of the live leads in each stage.
@@ -500,9 +531,18 @@ pub fn stage_totals(conn: &Connection) -> Result<Vec<(Stage, StageTotal)>> {
     )?;
     let rows = stmt.query_map([], |r| {
         let stage: String = r.get(0)?;
-        Ok((stage, StageTotal { count: r.get(1)?, value: r.get(2)? }))
+        Ok((
+            stage,
+            StageTotal {
+                count: r.get(1)?,
+                value: r.get(2)?,
+            },
+        ))
     })?;
-    let mut out: Vec<(Stage, StageTotal)> = Stage::ALL.iter().map(|s| (*s, StageTotal::default())).collect();
+    let mut out: Vec<(Stage, StageTotal)> = Stage::ALL
+        .iter()
+        .map(|s| (*s, StageTotal::default()))
+        .collect();
     for row in rows {
         let (stage, total) = row?;
         if let Some(slot) = out.iter_mut().find(|(s, _)| s.id() == stage) {
@@ -517,7 +557,9 @@ pub fn due_before(conn: &Connection, day: chrono::NaiveDate, owner: Option<&str>
     let day = day.format("%Y-%m-%d").to_string();
     let n = match owner {
         Some(owner) => conn
-            .prepare_cached("SELECT count(*) FROM leads WHERE gone = 0 AND due_key < ?1 AND owner = ?2")?
+            .prepare_cached(
+                "SELECT count(*) FROM leads WHERE gone = 0 AND due_key < ?1 AND owner = ?2",
+            )?
             .query_row(params![day, owner], |r| r.get(0))?,
         None => conn
             .prepare_cached("SELECT count(*) FROM leads WHERE gone = 0 AND due_key < ?1")?

@@ -136,7 +136,8 @@ impl Store {
     pub fn integrity_check(&self) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
         let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
-        rows.collect::<Result<Vec<_>, _>>().map_err(|e| Error::from(e).at_path(&self.path))
+        rows.collect::<Result<Vec<_>, _>>()
+            .map_err(|e| Error::from(e).at_path(&self.path))
     }
 
     /// The schema version of the open database.
@@ -281,6 +282,12 @@ impl Writer<'_> {
             at: self.now,
             by: self.author.name.clone(),
         }
+    }
+
+    /// Records the following changes as made at `at` (demo data, imports of dated records).
+    /// Clock stamps stay monotonic: they never go back past a stamp already issued.
+    pub fn set_now(&mut self, at: DateTime<Utc>) {
+        self.now = at;
     }
 
     /// Takes note of a stamp made elsewhere (a merge), so later local stamps are newer.

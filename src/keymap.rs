@@ -1,0 +1,578 @@
+//! Key bindings as data: every action of the app with its default keys (embedded from
+//! `assets/keymap.toml`), the user's `[keys]` merged on top, and the help text of each.
+
+use crate::config::KeyList;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fmt;
+
+const DEFAULTS: &str = include_str!("../assets/keymap.toml");
+
+macro_rules! actions {
+    ($($variant:ident => $id:literal),* $(,)?) => {
+        /// Everything a key can do in the app.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Action { $($variant),* }
+
+        impl Action {
+            pub const ALL: &'static [Action] = &[$(Action::$variant),*];
+
+            /// The action's name in `[keys]` of the config.
+            pub fn id(self) -> &'static str {
+                match self { $(Action::$variant => $id),* }
+            }
+
+            pub fn from_id(id: &str) -> Option<Action> {
+                match id { $($id => Some(Action::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+actions! {
+    Quit => "quit", Help => "help", Search => "search", NextView => "next_view",
+    PrevView => "prev_view", ViewBoard => "view_board", ViewFollowUps => "view_followups",
+    ViewContacts => "view_contacts", ViewActivities => "view_activities",
+    ViewCustomers => "view_customers", ViewStats => "view_stats", Undo => "undo", Up => "up",
+    Down => "down", Left => "left", Right => "right", Top => "top", Bottom => "bottom",
+    PageUp => "page_up", PageDown => "page_down", Open => "open", Back => "back",
+    MoveLeft => "move_left", MoveRight => "move_right", Won => "won", Delete => "delete",
+    Add => "add", Edit => "edit", LogCall => "log_call", LogMeeting => "log_meeting",
+    LogNote => "log_note", LogActivity => "log_activity", LinkContact => "link_contact",
+    Save => "save", NextField => "next_field", PrevField => "prev_field",
+    ExternalEditor => "external_editor", Cancel => "cancel",
+}
+
+/// One key with its modifiers, as written in the config (`ctrl-s`, `H`, `pagedown`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Chord {
+    pub code: KeyCode,
+    pub ctrl: bool,
+    pub alt: bool,
+}
+
+impl Chord {
+    /// The chord of a key event. Shift is part of the character (`H`), so it is dropped for
+    /// characters; `backtab` is shift-tab.
+    pub fn of(event: &KeyEvent) -> Chord {
+        Chord {
+            code: event.code,
+            ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+            alt: event.modifiers.contains(KeyModifiers::ALT),
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Chord, String> {
+        let bad =
+            || format!("'{text}' is not a key (e.g. \"q\", \"ctrl-s\", \"enter\", \"pagedown\")");
+        let mut ctrl = false;
+        let mut alt = false;
+        let mut rest = text;
+        loop {
+            let lower = rest.to_lowercase();
+            if lower.starts_with("ctrl-") && rest.chars().count() > 5 {
+                ctrl = true;
+                rest = &rest[5..];
+            } else if lower.starts_with("alt-") && rest.chars().count() > 4 {
+                alt = true;
+                rest = &rest[4..];
+            } else {
+                break;
+            }
+        }
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) => KeyCode::Char(if ctrl { c.to_ascii_lowercase() } else { c }),
+            _ => match rest.to_lowercase().as_str() {
+                "enter" | "return" => KeyCode::Enter,
+                "esc" | "escape" => KeyCode::Esc,
+                "tab" => KeyCode::Tab,
+                "backtab" | "shift-tab" => KeyCode::BackTab,
+                "space" => KeyCode::Char(' '),
+                "backspace" => KeyCode::Backspace,
+                "delete" | "del" => KeyCode::Delete,
+                "up" => KeyCode::Up,
+                "down" => KeyCode::Down,
+                "left" => KeyCode::Left,
+                "right" => KeyCode::Right,
+                "home" => KeyCode::Home,
+                "end" => KeyCode::End,
+                "pageup" => KeyCode::PageUp,
+                "pagedown" => KeyCode::PageDown,
+                f if f.starts_with('f') => {
+                    let n: u8 = f[1..].parse().map_err(|_| bad())?;
+                    if !(1..=12).contains(&n) {
+                        return Err(bad());
+                    }
+                    KeyCode::F(n)
+                }
+                _ => return Err(bad()),
+            },
+        };
+        Ok(Chord { code, ctrl, alt })
+    }
+}
+
+impl fmt::Display for Chord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.ctrl {
+            f.write_str("ctrl-")?;
+        }
+        if self.alt {
+            f.write_str("alt-")?;
+        }
+        match self.code {
+            KeyCode::Char(' ') => f.write_str("space"),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::Enter => f.write_str("enter"),
+            KeyCode::Esc => f.write_str("esc"),
+            KeyCode::Tab => f.write_str("tab"),
+            KeyCode::BackTab => f.write_str("shift-tab"),
+            KeyCode::Backspace => f.write_str("backspace"),
+            KeyCode::Delete => f.write_str("delete"),
+            KeyCode::Up => f.write_str("↑"),
+            KeyCode::Down => f.write_str("↓"),
+            KeyCode::Left => f.write_str("←"),
+            KeyCode::Right => f.write_str("→"),
+            KeyCode::Home => f.write_str("home"),
+            KeyCode::End => f.write_str("end"),
+            KeyCode::PageUp => f.write_str("pageup"),
+            KeyCode::PageDown => f.write_str("pagedown"),
+            KeyCode::F(n) => write!(f, "f{n}"),
+            other => write!(f, "{other:?}"),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DefaultBinding {
+    keys: Vec<String>,
+    desc: String,
+}
+
+/// The live keymap: each action's keys and description.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: BTreeMap<Action, (Vec<Chord>, String)>,
+}
+
+/// Where a conflict or a bad binding is, for the config message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyError {
+    /// `keys.<action>`
+    pub key_path: String,
+    pub message: String,
+}
+
+impl Keymap {
+    /// The defaults, with `overrides` (the config's `[keys]`) replacing an action's keys.
+    pub fn new(overrides: &BTreeMap<String, KeyList>) -> Result<Keymap, KeyError> {
+        let defaults: BTreeMap<String, DefaultBinding> =
+            toml::from_str(DEFAULTS).map_err(|e| KeyError {
+                key_path: "keys".into(),
+                message: format!("the built-in keymap is damaged: {e}"),
+            })?;
+        let mut bindings = BTreeMap::new();
+        for (id, binding) in &defaults {
+            let action = Action::from_id(id).ok_or_else(|| KeyError {
+                key_path: format!("keys.{id}"),
+                message: "the built-in keymap names an unknown action".into(),
+            })?;
+            let chords = binding
+                .keys
+                .iter()
+                .map(|k| Chord::parse(k))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|message| KeyError {
+                    key_path: format!("keys.{id}"),
+                    message,
+                })?;
+            bindings.insert(action, (chords, binding.desc.clone()));
+        }
+        for (id, keys) in overrides {
+            let key_path = format!("keys.{id}");
+            let action = Action::from_id(id).ok_or_else(|| KeyError {
+                key_path: key_path.clone(),
+                message: format!(
+                    "'{id}' is not an action of the app (the app's help, ?, lists them)"
+                ),
+            })?;
+            let chords = keys
+                .keys()
+                .into_iter()
+                .map(Chord::parse)
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|message| KeyError {
+                    key_path: key_path.clone(),
+                    message,
+                })?;
+            if chords.is_empty() {
+                return Err(KeyError {
+                    key_path,
+                    message: "needs at least one key".into(),
+                });
+            }
+            if let Some(slot) = bindings.get_mut(&action) {
+                slot.0 = chords;
+            }
+        }
+        let keymap = Keymap { bindings };
+        keymap.check_conflicts()?;
+        Ok(keymap)
+    }
+
+    /// Two actions of one context on the same key would make one of them unreachable.
+    fn check_conflicts(&self) -> Result<(), KeyError> {
+        for context in Context::ALL {
+            let mut seen: BTreeMap<String, Action> = BTreeMap::new();
+            for action in context.actions() {
+                for chord in self.keys(*action) {
+                    if let Some(other) = seen.insert(chord.to_string(), *action)
+                        && other != *action
+                    {
+                        return Err(KeyError {
+                            key_path: format!("keys.{}", action.id()),
+                            message: format!(
+                                "'{chord}' is already the key of {} in the {} view",
+                                other.id(),
+                                context.name()
+                            ),
+                        });
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub fn keys(&self, action: Action) -> &[Chord] {
+        self.bindings
+            .get(&action)
+            .map(|(k, _)| k.as_slice())
+            .unwrap_or(&[])
+    }
+
+    pub fn description(&self, action: Action) -> &str {
+        self.bindings
+            .get(&action)
+            .map(|(_, d)| d.as_str())
+            .unwrap_or("")
+    }
+
+    /// The action a key event means in `context`, if any.
+    pub fn action(&self, context: Context, event: &KeyEvent) -> Option<Action> {
+        let chord = Chord::of(event);
+        context
+            .actions()
+            .iter()
+            .copied()
+            .find(|a| self.keys(*a).contains(&chord))
+    }
+
+    /// The keys of an action as shown in help and hints: `j/↓`.
+    pub fn label(&self, action: Action) -> String {
+        self.keys(action)
+            .iter()
+            .map(Chord::to_string)
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+}
+
+/// Where the user is; each context answers a known set of actions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Board,
+    LeadList,
+    Contacts,
+    Activities,
+    Stats,
+    Detail,
+    Form,
+    Search,
+}
+
+impl Context {
+    pub const ALL: [Context; 8] = [
+        Context::Board,
+        Context::LeadList,
+        Context::Contacts,
+        Context::Activities,
+        Context::Stats,
+        Context::Detail,
+        Context::Form,
+        Context::Search,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Board => "board",
+            Context::LeadList => "lead list",
+            Context::Contacts => "contacts",
+            Context::Activities => "activities",
+            Context::Stats => "stats",
+            Context::Detail => "lead detail",
+            Context::Form => "form",
+            Context::Search => "search",
+        }
+    }
+
+    /// The actions of this context, in the order help lists them.
+    pub fn actions(self) -> &'static [Action] {
+        use Action::*;
+        match self {
+            Context::Board => &[
+                Left,
+                Right,
+                Up,
+                Down,
+                Top,
+                Bottom,
+                PageUp,
+                PageDown,
+                Open,
+                MoveLeft,
+                MoveRight,
+                Won,
+                Delete,
+                Add,
+                Edit,
+                LogCall,
+                LogMeeting,
+                LogNote,
+                LogActivity,
+                LinkContact,
+                Undo,
+                Search,
+                NextView,
+                PrevView,
+                ViewBoard,
+                ViewFollowUps,
+                ViewContacts,
+                ViewActivities,
+                ViewCustomers,
+                ViewStats,
+                Help,
+                Quit,
+            ],
+            Context::LeadList => &[
+                Up,
+                Down,
+                Top,
+                Bottom,
+                PageUp,
+                PageDown,
+                Open,
+                Won,
+                Delete,
+                Edit,
+                LogCall,
+                LogMeeting,
+                LogNote,
+                LogActivity,
+                LinkContact,
+                Undo,
+                Search,
+                NextView,
+                PrevView,
+                ViewBoard,
+                ViewFollowUps,
+                ViewContacts,
+                ViewActivities,
+                ViewCustomers,
+                ViewStats,
+                Help,
+                Quit,
+            ],
+            Context::Contacts => &[
+                Up,
+                Down,
+                Top,
+                Bottom,
+                PageUp,
+                PageDown,
+                Open,
+                Add,
+                Edit,
+                Delete,
+                LogCall,
+                LogMeeting,
+                LogNote,
+                LogActivity,
+                Undo,
+                Search,
+                NextView,
+                PrevView,
+                ViewBoard,
+                ViewFollowUps,
+                ViewContacts,
+                ViewActivities,
+                ViewCustomers,
+                ViewStats,
+                Help,
+                Quit,
+            ],
+            Context::Activities => &[
+                Up,
+                Down,
+                Top,
+                Bottom,
+                PageUp,
+                PageDown,
+                Open,
+                Undo,
+                Search,
+                NextView,
+                PrevView,
+                ViewBoard,
+                ViewFollowUps,
+                ViewContacts,
+                ViewActivities,
+                ViewCustomers,
+                ViewStats,
+                Help,
+                Quit,
+            ],
+            Context::Stats => &[
+                Undo,
+                Search,
+                NextView,
+                PrevView,
+                ViewBoard,
+                ViewFollowUps,
+                ViewContacts,
+                ViewActivities,
+                ViewCustomers,
+                ViewStats,
+                Help,
+                Quit,
+            ],
+            Context::Detail => &[
+                Back,
+                Up,
+                Down,
+                Top,
+                Bottom,
+                PageUp,
+                PageDown,
+                MoveLeft,
+                MoveRight,
+                Won,
+                Delete,
+                Edit,
+                LogCall,
+                LogMeeting,
+                LogNote,
+                LogActivity,
+                LinkContact,
+                Undo,
+                Search,
+                Help,
+                Quit,
+            ],
+            Context::Form => &[Save, NextField, PrevField, ExternalEditor, Cancel],
+            Context::Search => &[Up, Down, Open, Cancel],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyEventKind;
+
+    fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent {
+            code,
+            modifiers,
+            kind: KeyEventKind::Press,
+            state: crossterm::event::KeyEventState::NONE,
+        }
+    }
+
+    #[test]
+    fn defaults_cover_every_action_without_conflicts() {
+        let keymap = Keymap::new(&BTreeMap::new()).unwrap();
+        for action in Action::ALL {
+            assert!(!keymap.keys(*action).is_empty(), "{action:?} has no key");
+            assert!(
+                !keymap.description(*action).is_empty(),
+                "{action:?} has no description"
+            );
+        }
+        assert_eq!(
+            keymap.action(
+                Context::Board,
+                &key(KeyCode::Char('H'), KeyModifiers::SHIFT)
+            ),
+            Some(Action::MoveLeft)
+        );
+        assert_eq!(
+            keymap.action(
+                Context::Board,
+                &key(KeyCode::Char('c'), KeyModifiers::CONTROL)
+            ),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            keymap.action(
+                Context::Form,
+                &key(KeyCode::Char('s'), KeyModifiers::CONTROL)
+            ),
+            Some(Action::Save)
+        );
+    }
+
+    #[test]
+    fn overrides_replace_keys_and_are_validated() {
+        let mut overrides = BTreeMap::new();
+        overrides.insert(
+            "move_right".to_string(),
+            KeyList::Many(vec!["ctrl-l".into(), ">".into()]),
+        );
+        let keymap = Keymap::new(&overrides).unwrap();
+        assert_eq!(
+            keymap.action(Context::Board, &key(KeyCode::Char('>'), KeyModifiers::NONE)),
+            Some(Action::MoveRight)
+        );
+        assert_eq!(
+            keymap.action(
+                Context::Board,
+                &key(KeyCode::Char('L'), KeyModifiers::SHIFT)
+            ),
+            None
+        );
+
+        let mut bad = BTreeMap::new();
+        bad.insert("fly".to_string(), KeyList::One("f".into()));
+        assert_eq!(Keymap::new(&bad).unwrap_err().key_path, "keys.fly");
+        let mut clash = BTreeMap::new();
+        clash.insert("won".to_string(), KeyList::One("d".into()));
+        let err = Keymap::new(&clash).unwrap_err();
+        assert!(err.message.contains("already the key of"), "{err:?}");
+        let mut junk = BTreeMap::new();
+        junk.insert("won".to_string(), KeyList::One("ctrl-banana".into()));
+        assert!(
+            Keymap::new(&junk)
+                .unwrap_err()
+                .message
+                .contains("not a key")
+        );
+    }
+
+    #[test]
+    fn chords_read_and_print() {
+        for text in [
+            "q", "H", "ctrl-s", "enter", "pagedown", "f5", "alt-x", "space",
+        ] {
+            let chord = Chord::parse(text).unwrap();
+            assert_eq!(
+                Chord::parse(&chord.to_string().replace('↑', "up")).unwrap(),
+                chord,
+                "{text}"
+            );
+        }
+    }
+}

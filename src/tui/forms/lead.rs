@@ -1,0 +1,237 @@
+//! Add and edit a lead.
+
+use super::{Field, FieldKind, Form, FormKind, answer_choices};
+use crate::config::Config;
+use crate::model::dates::parse_due;
+use crate::model::lead::{Criterion, LeadFields, LeadPatch, Qualification};
+use crate::model::{Lead, Stage};
+use chrono::NaiveDate;
+
+const DATE_HINT: &str = "+3d, tomorrow, fri, 12/1, 明日";
+
+fn stage_choices() -> Vec<(String, String)> {
+    Stage::ALL
+        .iter()
+        .map(|s| {
+            (
+                s.id().to_string(),
+                format!("{} {}", s.label_en(), s.label_ja()),
+            )
+        })
+        .collect()
+}
+
+fn source_choices(config: &Config) -> Vec<(String, String)> {
+    let mut out = vec![(String::new(), "—".to_string())];
+    out.extend(config.sources.names.iter().map(|s| (s.clone(), s.clone())));
+    out
+}
+
+fn answer_of(c: &Criterion) -> &'static str {
+    match c.value {
+        crate::model::lead::Answer::Yes => "yes",
+        crate::model::lead::Answer::No => "no",
+        crate::model::lead::Answer::Unknown => "unknown",
+    }
+}
+
+/// The lead form, empty (new lead in `stage`) or filled from `lead`.
+pub fn form(config: &Config, lead: Option<&Lead>, stage: Stage) -> Form {
+    let text = |value: Option<&str>| value.unwrap_or("").to_string();
+    let l = lead;
+    let mut fields = vec![
+        Field::new("title", "Title", FieldKind::Text)
+            .required()
+            .with_text(&text(l.map(|l| l.title.as_str()))),
+        Field::new("company", "Company", FieldKind::Text)
+            .with_text(&text(l.and_then(|l| l.company.as_deref()))),
+        Field::new("next_action", "Next action", FieldKind::Text)
+            .with_text(&text(l.and_then(|l| l.next_action.as_deref()))),
+        Field::new("due", "Due", FieldKind::Date)
+            .hint(DATE_HINT)
+            .with_text(
+                &l.and_then(|l| l.next_action_on)
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+            ),
+    ];
+    if lead.is_none() {
+        fields.push(
+            Field::new("stage", "Stage", FieldKind::Choice(stage_choices()))
+                .with_choice(stage.id()),
+        );
+    }
+    let owner = l
+        .and_then(|l| l.owner.clone())
+        .unwrap_or_else(|| config.user_name());
+    let q = l.map(|l| l.qualification.clone()).unwrap_or_default();
+    fields.extend([
+        Field::new("value", "Value", FieldKind::Amount)
+            .hint("1200000, 120万")
+            .with_text(
+                &l.and_then(|l| l.value)
+                    .map(|v| v.to_string())
+                    .unwrap_or_default(),
+            ),
+        Field::new("owner", "Owner", FieldKind::Text).with_text(&owner),
+        Field::new(
+            "source",
+            "Source",
+            FieldKind::Choice(source_choices(config)),
+        )
+        .with_choice(l.and_then(|l| l.source.as_deref()).unwrap_or("")),
+        Field::new("source_detail", "Source detail", FieldKind::Text)
+            .with_text(&text(l.and_then(|l| l.source_detail.as_deref()))),
+        Field::new("tags", "Tags", FieldKind::Text)
+            .hint("comma separated")
+            .with_text(&l.map(|l| l.tags.join(", ")).unwrap_or_default()),
+        Field::new("budget", "Budget", FieldKind::Choice(answer_choices()))
+            .with_choice(answer_of(&q.budget)),
+        Field::new(
+            "authority",
+            "Authority",
+            FieldKind::Choice(answer_choices()),
+        )
+        .with_choice(answer_of(&q.authority)),
+        Field::new("need", "Need", FieldKind::Choice(answer_choices()))
+            .with_choice(answer_of(&q.need)),
+        Field::new("timing", "Timing", FieldKind::Choice(answer_choices()))
+            .with_choice(answer_of(&q.timing)),
+        Field::new("notes", "Notes", FieldKind::LongText)
+            .with_text(&text(l.and_then(|l| l.notes.as_deref()))),
+    ]);
+    let (title, kind) = match lead {
+        Some(l) => ("Edit lead", FormKind::EditLead { id: l.id.clone() }),
+        None => ("New lead", FormKind::AddLead),
+    };
+    Form::new(title, kind, fields, 3)
+}
+
+fn optional(text: String) -> Option<String> {
+    let t = text.trim().to_string();
+    (!t.is_empty()).then_some(t)
+}
+
+/// Reads the typed values; marks every invalid field. `None` when something is invalid.
+struct Typed {
+    title: String,
+    due: Option<crate::model::Due>,
+    value: Option<i64>,
+    qualification: Qualification,
+    tags: Vec<String>,
+}
+
+fn read(form: &mut Form, today: NaiveDate) -> Option<Typed> {
+    form.clear_errors();
+    let title = form.text("title").trim().to_string();
+    if title.is_empty() {
+        form.reject("title", "a lead needs a title");
+    }
+    let due_text = form.text("due");
+    let due = if due_text.trim().is_empty() {
+        None
+    } else {
+        match parse_due(&due_text, today) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                form.reject("due", e.to_string());
+                None
+            }
+        }
+    };
+    let value_text = form.text("value");
+    let value = if value_text.trim().is_empty() {
+        None
+    } else {
+        match crate::cli::parse::amount("value", &value_text) {
+            Ok(v) => Some(v),
+            Err(_) => {
+                form.reject(
+                    "value",
+                    format!(
+                        "'{}' is not an amount (1200000, 1,200,000 or 120万)",
+                        value_text.trim()
+                    ),
+                );
+                None
+            }
+        }
+    };
+    let answer = |name: &str| -> Criterion {
+        let chosen = form
+            .field(name)
+            .and_then(|f| f.chosen())
+            .unwrap_or("unknown");
+        chosen.parse().unwrap_or_default()
+    };
+    let qualification = Qualification {
+        budget: answer("budget"),
+        authority: answer("authority"),
+        need: answer("need"),
+        timing: answer("timing"),
+    };
+    let tags = crate::cli::parse::tags(&[form.text("tags")]);
+    form.settle().then_some(Typed {
+        title,
+        due,
+        value,
+        qualification,
+        tags,
+    })
+}
+
+/// A new lead from the form.
+pub fn read_new(form: &mut Form, today: NaiveDate) -> Option<LeadFields> {
+    let typed = read(form, today)?;
+    let stage = form
+        .field("stage")
+        .and_then(|f| f.chosen())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_default();
+    Some(LeadFields {
+        title: typed.title,
+        company: optional(form.text("company")),
+        stage,
+        source: form
+            .field("source")
+            .and_then(|f| f.chosen())
+            .map(String::from)
+            .and_then(optional),
+        source_detail: optional(form.text("source_detail")),
+        owner: optional(form.text("owner")),
+        value: typed.value,
+        next_action: optional(form.text("next_action")),
+        next_action_on: typed.due,
+        qualification: typed.qualification,
+        tags: typed.tags,
+        notes: optional(form.text("notes")),
+    })
+}
+
+/// The changes the form makes to `lead`: only fields the user changed.
+pub fn read_patch(form: &mut Form, today: NaiveDate) -> Option<LeadPatch> {
+    let typed = read(form, today)?;
+    let changed = |name: &str| form.field(name).is_some_and(|f| f.is_dirty());
+    let text = |name: &str| changed(name).then(|| optional(form.text(name)));
+    let q_changed = ["budget", "authority", "need", "timing"]
+        .iter()
+        .any(|n| changed(n));
+    Some(LeadPatch {
+        title: changed("title").then_some(typed.title),
+        company: text("company"),
+        source: changed("source").then(|| {
+            form.field("source")
+                .and_then(|f| f.chosen())
+                .map(String::from)
+                .and_then(optional)
+        }),
+        source_detail: text("source_detail"),
+        owner: text("owner"),
+        value: changed("value").then_some(typed.value),
+        next_action: text("next_action"),
+        next_action_on: changed("due").then_some(typed.due),
+        qualification: q_changed.then_some(typed.qualification),
+        tags: changed("tags").then_some(typed.tags),
+        notes: text("notes"),
+    })
+}

@@ -1,0 +1,216 @@
+//! Log an activity: a call, a meeting, a note or any kind, with the lead's next action.
+
+use super::{Field, FieldKind, Form, FormKind};
+use crate::config::Language;
+use crate::features::activity::LogEntry;
+use crate::model::dates::{local_to_utc, parse_due, parse_moment};
+use crate::model::lead::LinkedContact;
+use crate::model::{ActivityKind, Direction, Lead};
+use chrono::{Local, NaiveDate};
+
+fn kind_choices() -> Vec<(String, String)> {
+    ActivityKind::ALL
+        .iter()
+        .map(|k| {
+            (
+                k.id().to_string(),
+                format!("{} {}", k.label_en(), k.label_ja()),
+            )
+        })
+        .collect()
+}
+
+/// The form for logging on `lead` (with its contacts to choose from) or on a contact alone.
+/// `kind` None lets the user choose the kind first.
+pub fn form(
+    kind: Option<ActivityKind>,
+    lead: Option<&Lead>,
+    contact_id: Option<&str>,
+    contacts: &[LinkedContact],
+) -> Form {
+    let mut fields = Vec::new();
+    if kind.is_none() {
+        fields.push(
+            Field::new("kind", "Kind", FieldKind::Choice(kind_choices())).with_choice("call"),
+        );
+    }
+    fields.push(Field::new("summary", "Summary", FieldKind::Text).required());
+    let quick_end = if lead.is_some() {
+        fields.push(
+            Field::new("due", "Next action on", FieldKind::Date)
+                .hint("+3d, tomorrow, fri, 12/1, 明日"),
+        );
+        let end = fields.len() - 1;
+        let current = lead.and_then(|l| l.next_action.as_deref()).unwrap_or("");
+        fields.push(Field::new("next_action", "Next action", FieldKind::Text).with_text(current));
+        end
+    } else {
+        fields.len() - 1
+    };
+    fields.push(
+        Field::new("at", "When", FieldKind::Moment)
+            .hint("now, yesterday 15:00")
+            .with_text("now"),
+    );
+    fields.push(Field::new("duration", "Minutes", FieldKind::Minutes));
+    let directions = vec![
+        (String::new(), "—".to_string()),
+        ("outbound".to_string(), "outbound".to_string()),
+        ("inbound".to_string(), "inbound".to_string()),
+    ];
+    fields.push(Field::new(
+        "direction",
+        "Direction",
+        FieldKind::Choice(directions),
+    ));
+    if lead.is_some() && !contacts.is_empty() {
+        let mut people = vec![(String::new(), "—".to_string())];
+        people.extend(
+            contacts
+                .iter()
+                .map(|c| (c.id.clone(), format!("{} ({})", c.name, c.role.id()))),
+        );
+        fields.push(Field::new("contact", "With", FieldKind::Choice(people)));
+    }
+    fields.push(Field::new("body", "Details", FieldKind::LongText));
+    let title = match (kind, lead) {
+        (Some(k), Some(l)) => format!(
+            "{} — {}",
+            k.label_en(),
+            crate::model::text::display_safe(&l.title)
+        ),
+        (Some(k), None) => k.label_en().to_string(),
+        (None, Some(l)) => format!("Activity — {}", crate::model::text::display_safe(&l.title)),
+        (None, None) => "Activity".to_string(),
+    };
+    let mut form = Form::new(
+        &title,
+        FormKind::Log {
+            lead_id: lead.map(|l| l.id.clone()),
+            contact_id: contact_id.map(String::from),
+        },
+        fields,
+        quick_end,
+    );
+    // The kind chosen by the key (c, m, n) rides along as the form's first choice.
+    if let Some(kind) = kind {
+        form.fields.insert(
+            0,
+            Field::new(
+                "kind",
+                "Kind",
+                FieldKind::Choice(vec![(kind.id().into(), kind.label_en().into())]),
+            ),
+        );
+        form.focus = 1;
+        form.quick_end += 1;
+        form.fields[0].required = false;
+    }
+    form
+}
+
+/// The activity the form describes; marks every invalid field. `None` when something is
+/// invalid.
+pub fn read(form: &mut Form, today: NaiveDate, language: Language) -> Option<LogEntry> {
+    form.clear_errors();
+    let kind: ActivityKind = form
+        .field("kind")
+        .and_then(|f| f.chosen())
+        .and_then(|k| k.parse().ok())
+        .unwrap_or(ActivityKind::Note);
+    let summary = form.text("summary").trim().to_string();
+    if summary.is_empty() {
+        form.reject("summary", "what happened? one line is enough");
+    }
+    let due_text = form.text("due");
+    let next_action_on = if due_text.trim().is_empty() {
+        None
+    } else {
+        match parse_due(&due_text, today) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                form.reject("due", e.to_string());
+                None
+            }
+        }
+    };
+    let now = Local::now().naive_local();
+    let now = if now.date() == today {
+        now
+    } else {
+        today.and_time(now.time())
+    };
+    let at_text = form.text("at");
+    let occurred_at = if at_text.trim().is_empty() {
+        local_to_utc(now)
+    } else {
+        match parse_moment(&at_text, now) {
+            Ok(t) => local_to_utc(t),
+            Err(e) => {
+                form.reject("at", e.to_string());
+                local_to_utc(now)
+            }
+        }
+    };
+    let minutes = form.text("duration");
+    let duration_minutes = if minutes.trim().is_empty() {
+        None
+    } else {
+        match crate::model::text::fold(&minutes).trim().parse::<i64>() {
+            Ok(m) if m >= 0 => Some(m),
+            _ => {
+                form.reject(
+                    "duration",
+                    format!("'{}' is not a number of minutes", minutes.trim()),
+                );
+                None
+            }
+        }
+    };
+    if !form.settle() {
+        return None;
+    }
+    let direction: Option<Direction> = form
+        .field("direction")
+        .and_then(|f| f.chosen())
+        .and_then(|d| d.parse().ok());
+    let FormKind::Log {
+        lead_id,
+        contact_id,
+    } = &form.kind
+    else {
+        return None;
+    };
+    let chosen_contact = form
+        .field("contact")
+        .and_then(|f| f.chosen())
+        .filter(|c| !c.is_empty())
+        .map(String::from);
+    let typed_action = form.text("next_action").trim().to_string();
+    // A date without words still tells the rep what to do.
+    let next_action = match (next_action_on.is_some(), typed_action.is_empty()) {
+        (_, false) => Some(typed_action),
+        (true, true) => Some(match language {
+            Language::En => "Follow up".to_string(),
+            Language::Ja => "フォロー".to_string(),
+        }),
+        (false, true) => None,
+    };
+    let changed_action = form.field("next_action").is_some_and(|f| f.text_changed());
+    Some(LogEntry {
+        kind,
+        lead_id: lead_id.clone(),
+        contact_id: chosen_contact.or_else(|| contact_id.clone()),
+        occurred_at,
+        duration_minutes,
+        direction,
+        summary,
+        body: Some(form.text("body")).filter(|b| !b.trim().is_empty()),
+        next_action: if next_action_on.is_some() || changed_action {
+            next_action
+        } else {
+            None
+        },
+        next_action_on,
+    })
+}

@@ -1,0 +1,76 @@
+//! The timeline across leads, newest first.
+
+use super::{ActivitySource, Ctx, cell, pad_line, when};
+use crate::error::Result;
+use crate::tui::pager::Pager;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn timeline() -> Pager<ActivitySource> {
+    Pager::new(ActivitySource)
+}
+
+pub fn render(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    pager: &mut Pager<ActivitySource>,
+    ctx: &Ctx<'_>,
+) -> Result<()> {
+    let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    let w = area.width as usize;
+    let when_w = 17;
+    let kind_w = 13;
+    let by_w = 8;
+    let lead_w = if w >= 110 { 32 } else { 20 };
+    let summary_w = w.saturating_sub(when_w + kind_w + lead_w + by_w + 4);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            cell("WHEN", when_w + 1, ctx.theme.dim()),
+            cell("KIND", kind_w + 1, ctx.theme.dim()),
+            cell("SUMMARY", summary_w + 1, ctx.theme.dim()),
+            cell("LEAD", lead_w + 1, ctx.theme.dim()),
+            cell("BY", by_w, ctx.theme.dim()),
+        ])),
+        head,
+    );
+    pager.prepare(ctx.conn, body.height as usize)?;
+    let selected = pager.selected_index();
+    let mut lines = Vec::new();
+    for (n, (a, lead)) in pager.rows().enumerate() {
+        let line = Line::from(vec![
+            cell(
+                &when(&a.occurred_at, ctx.date_format),
+                when_w,
+                ctx.theme.dim(),
+            ),
+            Span::raw(" "),
+            cell(
+                &format!("{} {}", a.kind.label_ja(), ""),
+                kind_w,
+                ctx.theme.accent(),
+            ),
+            Span::raw(" "),
+            cell(&a.summary, summary_w, ctx.theme.plain()),
+            Span::raw(" "),
+            cell(lead.as_deref().unwrap_or("—"), lead_w, ctx.theme.plain()),
+            Span::raw(" "),
+            cell(a.by.as_deref().unwrap_or(""), by_w, ctx.theme.dim()),
+        ]);
+        let style = if n == selected {
+            ctx.theme.selected()
+        } else {
+            ctx.theme.plain()
+        };
+        lines.push(pad_line(line, w).style(style));
+    }
+    if pager.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "No activities yet: c logs a call on a lead.",
+            ctx.theme.dim(),
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines), body);
+    Ok(())
+}

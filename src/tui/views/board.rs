@@ -1,0 +1,216 @@
+//! The board: three stage columns of lead cards.
+
+use super::{LeadSource, compact_amount, cut, due_label, pad_line, stage_label};
+use crate::error::Result;
+use crate::followups::is_stale;
+use crate::model::{Lead, Stage};
+use crate::store::leads::{LeadOrder, LeadScope, StageTotal};
+use crate::tui::pager::Pager;
+use crate::tui::views::Ctx;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// Lines per card, the blank line after it included.
+const CARD_HEIGHT: u16 = 4;
+
+pub struct BoardState {
+    pub columns: Vec<Pager<LeadSource>>,
+    pub focus: usize,
+}
+
+impl Default for BoardState {
+    fn default() -> Self {
+        let columns = Stage::OPEN
+            .iter()
+            .map(|s| {
+                Pager::new(LeadSource {
+                    scope: LeadScope {
+                        stage: Some(*s),
+                        ..LeadScope::default()
+                    },
+                    order: LeadOrder::Board,
+                })
+            })
+            .collect();
+        BoardState { columns, focus: 0 }
+    }
+}
+
+impl BoardState {
+    pub fn stage(&self) -> Stage {
+        Stage::OPEN[self.focus.min(2)]
+    }
+
+    pub fn column(&mut self) -> &mut Pager<LeadSource> {
+        &mut self.columns[self.focus.min(2)]
+    }
+
+    pub fn selected(&self) -> Option<&Lead> {
+        self.columns[self.focus.min(2)].selected()
+    }
+
+    pub fn invalidate(&mut self) {
+        self.columns.iter_mut().for_each(Pager::invalidate);
+    }
+
+    /// Focuses the column of `stage` with the selection on `id` (after a move).
+    pub fn follow(&mut self, conn: &rusqlite::Connection, id: &str, stage: Stage) -> Result<()> {
+        if let Some(i) = Stage::OPEN.iter().position(|s| *s == stage) {
+            self.focus = i;
+            self.columns[i].invalidate();
+            self.columns[i].select(conn, id)?;
+        }
+        Ok(())
+    }
+}
+
+pub fn render(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    state: &mut BoardState,
+    ctx: &Ctx<'_>,
+) -> Result<()> {
+    let areas = Layout::horizontal([Constraint::Ratio(1, 3); 3])
+        .spacing(1)
+        .split(area);
+    let open: i64 = ctx
+        .totals
+        .iter()
+        .filter(|(s, _)| s.is_open())
+        .map(|(_, t)| t.count)
+        .sum();
+    for (i, column_area) in areas.iter().enumerate() {
+        let stage = Stage::OPEN[i];
+        let total = ctx
+            .totals
+            .iter()
+            .find(|(s, _)| *s == stage)
+            .map(|(_, t)| *t)
+            .unwrap_or_default();
+        let focused = i == state.focus;
+        render_column(
+            frame,
+            *column_area,
+            &mut state.columns[i],
+            stage,
+            total,
+            open,
+            focused,
+            ctx,
+        )?;
+    }
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn render_column(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    column: &mut Pager<LeadSource>,
+    stage: Stage,
+    total: StageTotal,
+    open: i64,
+    focused: bool,
+    ctx: &Ctx<'_>,
+) -> Result<()> {
+    let w = area.width as usize;
+    let theme = ctx.theme;
+    let share = if open > 0 {
+        total.count * 100 / open
+    } else {
+        0
+    };
+    let head_style = if focused {
+        theme.tab_active()
+    } else {
+        theme.title()
+    };
+    let header = vec![
+        Line::from(cut(&stage_label(stage, ctx.language), w, head_style)),
+        Line::from(cut(
+            &format!(
+                "{} · {share}% · {}",
+                total.count,
+                compact_amount(total.value, ctx.language)
+            ),
+            w,
+            theme.dim(),
+        )),
+        Line::from(Span::styled(
+            "─".repeat(w),
+            if focused { theme.accent() } else { theme.dim() },
+        )),
+    ];
+    let [head, body] = Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(area);
+    frame.render_widget(Paragraph::new(header), head);
+    let fits = (body.height / CARD_HEIGHT).max(1) as usize;
+    column.prepare(ctx.conn, fits)?;
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let selected = column.selected_index();
+    for (n, lead) in column.rows().enumerate() {
+        let style = if focused && n == selected {
+            theme.selected()
+        } else {
+            theme.plain()
+        };
+        for line in card(lead, w, ctx) {
+            lines.push(pad_line(line, w).style(style));
+        }
+        lines.push(Line::raw(""));
+    }
+    if column.is_empty() {
+        lines.push(Line::from(cut(
+            if focused {
+                "no leads — a adds one"
+            } else {
+                "no leads"
+            },
+            w,
+            theme.dim(),
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines), body);
+    Ok(())
+}
+
+/// A card: rank and title; company; owner, next-action date and the stale mark.
+fn card(lead: &Lead, w: usize, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
+    let theme = ctx.theme;
+    let rank = Span::styled(format!("{} ", lead.rank), theme.rank(lead.rank));
+    let title = cut(&lead.title, w.saturating_sub(2), theme.title());
+    let company = cut(
+        lead.company.as_deref().unwrap_or(""),
+        w.saturating_sub(2),
+        theme.dim(),
+    );
+    let due = due_label(lead.next_action_on.as_ref(), ctx.today, ctx.language, theme);
+    let stale = is_stale(
+        lead.stage,
+        lead.last_activity_at.as_ref(),
+        &lead.created_at,
+        ctx.stale,
+        ctx.today,
+    );
+    let mut meta = vec![Span::raw("  "), due];
+    if stale {
+        meta.push(Span::styled(" stale", theme.stale()));
+    }
+    let used: usize = meta
+        .iter()
+        .map(|s| crate::model::text::width(&s.content))
+        .sum();
+    if let Some(owner) = lead.owner.as_deref() {
+        let room = w.saturating_sub(used + 3);
+        if room >= 2 {
+            meta.push(Span::raw(" · "));
+            meta.push(cut(owner, room, theme.dim()));
+        }
+    }
+    vec![
+        Line::from(vec![rank, title]),
+        Line::from(vec![Span::raw("  "), company]),
+        Line::from(meta),
+    ]
+}

@@ -1,0 +1,188 @@
+//! Contacts sorted by reading, with the selected card and the leads the person is on.
+
+use super::{ContactSource, Ctx, cell, cut, pad_line};
+use crate::error::Result;
+use crate::features::contacts::ContactDetail;
+use crate::model::text::display_safe;
+use crate::tui::pager::Pager;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+pub struct ContactsState {
+    pub list: Pager<ContactSource>,
+    /// The card of the selected contact, read when the selection changes.
+    pub card: Option<ContactDetail>,
+}
+
+impl Default for ContactsState {
+    fn default() -> Self {
+        ContactsState {
+            list: Pager::new(ContactSource),
+            card: None,
+        }
+    }
+}
+
+impl ContactsState {
+    pub fn invalidate(&mut self) {
+        self.list.invalidate();
+        self.card = None;
+    }
+}
+
+pub fn render(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    state: &mut ContactsState,
+    ctx: &Ctx<'_>,
+) -> Result<()> {
+    let wide = area.width >= 100;
+    let [list_area, card_area] = if wide {
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+            .spacing(1)
+            .areas(area)
+    } else {
+        Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area)
+    };
+    let [head, body] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(list_area);
+    let w = list_area.width as usize;
+    let name_w = 16;
+    let reading_w = 18;
+    let company_w = w.saturating_sub(name_w + reading_w + 2);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            cell("NAME", name_w + 1, ctx.theme.dim()),
+            cell("READING", reading_w + 1, ctx.theme.dim()),
+            cell("COMPANY", company_w, ctx.theme.dim()),
+        ])),
+        head,
+    );
+    state.list.prepare(ctx.conn, body.height as usize)?;
+    let selected = state.list.selected_index();
+    let mut lines = Vec::new();
+    for (n, c) in state.list.rows().enumerate() {
+        let line = Line::from(vec![
+            cell(&c.name(ctx.name_order), name_w, ctx.theme.title()),
+            Span::raw(" "),
+            cell(&c.reading().unwrap_or_default(), reading_w, ctx.theme.dim()),
+            Span::raw(" "),
+            cell(
+                c.company.as_deref().unwrap_or(""),
+                company_w,
+                ctx.theme.plain(),
+            ),
+        ]);
+        let style = if n == selected {
+            ctx.theme.selected()
+        } else {
+            ctx.theme.plain()
+        };
+        lines.push(pad_line(line, w).style(style));
+    }
+    if state.list.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "No contacts yet: a adds one.",
+            ctx.theme.dim(),
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines), body);
+
+    let selected_id = state.list.selected_id();
+    if state.card.as_ref().map(|c| c.contact.id.clone()) != selected_id {
+        state.card = match &selected_id {
+            Some(id) => crate::features::contacts::detail_from(ctx.conn, ctx.name_order, id).ok(),
+            None => None,
+        };
+    }
+    let borders = if wide { Borders::LEFT } else { Borders::TOP };
+    let block = Block::default()
+        .borders(borders)
+        .border_style(ctx.theme.dim());
+    frame.render_widget(
+        Paragraph::new(card_lines(
+            state.card.as_ref(),
+            ctx,
+            card_area.width as usize,
+        ))
+        .block(block)
+        .wrap(Wrap { trim: false }),
+        card_area,
+    );
+    Ok(())
+}
+
+fn card_lines(card: Option<&ContactDetail>, ctx: &Ctx<'_>, w: usize) -> Vec<Line<'static>> {
+    let Some(d) = card else { return Vec::new() };
+    let c = &d.contact;
+    let theme = ctx.theme;
+    let mut lines = vec![Line::from(vec![
+        Span::styled(display_safe(&d.name), theme.title()),
+        Span::styled(
+            c.reading()
+                .map(|r| format!("  {}", display_safe(&r)))
+                .unwrap_or_default(),
+            theme.dim(),
+        ),
+    ])];
+    let company = [c.company.clone(), c.department.clone(), c.title.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>();
+    if !company.is_empty() {
+        lines.push(Line::raw(display_safe(&company.join("  "))));
+    }
+    for (label, value) in [
+        ("Email", &c.email),
+        ("Phone", &c.phone),
+        ("Mobile", &c.mobile),
+        ("Fax", &c.fax),
+        ("Address", &c.address),
+        ("URL", &c.url),
+        ("Met at", &c.exchanged_at),
+    ] {
+        if let Some(v) = value {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{label:<9}"), theme.field_label()),
+                cut(v, w.saturating_sub(10), theme.plain()),
+            ]));
+        }
+    }
+    if let Some(on) = c.exchanged_on {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:<9}", "Met on"), theme.field_label()),
+            Span::raw(on.to_string()),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(Span::styled("Leads", theme.accent())));
+    if d.leads.is_empty() {
+        lines.push(Line::from(Span::styled("  not on any lead", theme.dim())));
+    }
+    for l in &d.leads {
+        lines.push(Line::from(vec![
+            Span::raw("  "),
+            cut(&l.title, w.saturating_sub(28), theme.plain()),
+            Span::styled(
+                format!("  {} · {}", l.role.id(), l.stage.label_en()),
+                theme.dim(),
+            ),
+        ]));
+    }
+    if !d.activities.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::from(Span::styled("Activities", theme.accent())));
+        for a in d.activities.iter().take(5) {
+            lines.push(Line::from(vec![
+                Span::styled(
+                    format!("  {}  ", super::when(&a.occurred_at, ctx.date_format)),
+                    theme.dim(),
+                ),
+                cut(&a.summary, w.saturating_sub(22), theme.plain()),
+            ]));
+        }
+    }
+    lines
+}

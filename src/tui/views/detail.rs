@@ -1,0 +1,333 @@
+//! The lead detail: every field, the contacts with their roles, the score and the
+//! activities behind it, the timeline, stage history and changed fields.
+
+use super::{Ctx, when};
+use crate::cli::output::{amount, score};
+use crate::error::Result;
+use crate::features::leads::LeadDetail;
+use crate::model::text::{display_safe, display_safe_multiline};
+use crate::tui::views::due_label;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+pub struct DetailState {
+    pub lead_id: String,
+    pub detail: Option<LeadDetail>,
+    pub scroll: u16,
+    /// Lines in the scrolling part at the last draw (to stop scrolling at the end).
+    pub length: u16,
+    pub page: u16,
+}
+
+impl DetailState {
+    pub fn new(lead_id: &str) -> DetailState {
+        DetailState {
+            lead_id: lead_id.to_string(),
+            detail: None,
+            scroll: 0,
+            length: 0,
+            page: 10,
+        }
+    }
+
+    pub fn invalidate(&mut self) {
+        self.detail = None;
+    }
+
+    pub fn scroll_by(&mut self, delta: i32) {
+        let max = self.length.saturating_sub(self.page / 2);
+        let next = (i32::from(self.scroll) + delta).clamp(0, i32::from(max));
+        self.scroll = u16::try_from(next).unwrap_or(0);
+    }
+}
+
+fn field(label: &str, value: impl Into<String>, ctx: &Ctx<'_>) -> Option<Line<'static>> {
+    let value = value.into();
+    (!value.is_empty()).then(|| {
+        Line::from(vec![
+            Span::styled(format!("{label:<14}"), ctx.theme.field_label()),
+            Span::raw(display_safe(&value)),
+        ])
+    })
+}
+
+fn heading(text: &str, ctx: &Ctx<'_>) -> Line<'static> {
+    Line::from(Span::styled(text.to_string(), ctx.theme.accent()))
+}
+
+fn summary_lines(d: &LeadDetail, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
+    let l = &d.lead;
+    let theme = ctx.theme;
+    let mut lines = vec![Line::from(Span::styled(
+        display_safe(&l.title),
+        theme.title(),
+    ))];
+    let next = match (&l.next_action, l.next_action_on) {
+        (Some(a), _) => display_safe(a),
+        (None, _) => String::new(),
+    };
+    lines.extend(
+        [
+            field("Company", l.company.clone().unwrap_or_default(), ctx),
+            field(
+                "Stage",
+                format!("{} {}", l.stage.label_en(), l.stage.label_ja()),
+                ctx,
+            ),
+            field("Owner", l.owner.clone().unwrap_or_default(), ctx),
+            field("Value", amount(l.value), ctx),
+        ]
+        .into_iter()
+        .flatten(),
+    );
+    lines.push(Line::from(vec![
+        Span::styled(format!("{:<14}", "Next action"), theme.field_label()),
+        due_label(l.next_action_on.as_ref(), ctx.today, ctx.language, theme),
+        Span::raw(if next.is_empty() {
+            String::new()
+        } else {
+            format!("  {next}")
+        }),
+    ]));
+    let source = [l.source.clone(), l.source_detail.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" — ");
+    let q = &l.qualification;
+    let answer = |c: &crate::model::lead::Criterion| {
+        let a = match c.value {
+            crate::model::lead::Answer::Yes => "yes",
+            crate::model::lead::Answer::No => "no",
+            crate::model::lead::Answer::Unknown => "?",
+        };
+        if c.note.is_empty() {
+            a.to_string()
+        } else {
+            format!("{a} ({})", c.note)
+        }
+    };
+    lines.extend(
+        [
+            field("Source", source, ctx),
+            field(
+                "Score",
+                format!(
+                    "{} (rank {})",
+                    score(d.score_breakdown.score),
+                    d.score_breakdown.rank
+                ),
+                ctx,
+            ),
+            field("Tags", l.tags.join(", "), ctx),
+            field(
+                "BANT",
+                if q.is_unknown() {
+                    String::new()
+                } else {
+                    format!(
+                        "budget {} · authority {} · need {} · timing {}",
+                        answer(&q.budget),
+                        answer(&q.authority),
+                        answer(&q.need),
+                        answer(&q.timing)
+                    )
+                },
+                ctx,
+            ),
+            field(
+                "Created",
+                format!(
+                    "{} by {}",
+                    when(&l.created_at, ctx.date_format),
+                    l.created_by
+                ),
+                ctx,
+            ),
+            field(
+                "Changed",
+                format!(
+                    "{} by {}",
+                    when(&l.updated_at, ctx.date_format),
+                    l.updated_by
+                ),
+                ctx,
+            ),
+        ]
+        .into_iter()
+        .flatten(),
+    );
+    if let Some(notes) = &l.notes {
+        lines.push(Line::from(Span::styled("Notes", theme.field_label())));
+        lines.extend(
+            display_safe_multiline(notes)
+                .lines()
+                .map(|t| Line::raw(format!("  {t}"))),
+        );
+    }
+    lines.push(Line::raw(""));
+    lines.push(heading("Contacts", ctx));
+    if l.contacts.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "  none — p puts someone on this lead",
+            theme.dim(),
+        )));
+    }
+    for c in &l.contacts {
+        let company = c
+            .company
+            .as_deref()
+            .map(|co| format!("  {}", display_safe(co)))
+            .unwrap_or_default();
+        lines.push(Line::from(vec![
+            Span::raw(format!("  {}", display_safe(&c.name))),
+            Span::styled(
+                format!("  {} {}", c.role.id(), c.role.label_ja()),
+                theme.accent(),
+            ),
+            Span::styled(company, theme.dim()),
+        ]));
+    }
+    lines
+}
+
+fn history_lines(d: &LeadDetail, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
+    let theme = ctx.theme;
+    let b = &d.score_breakdown;
+    let decay = b
+        .half_life_days
+        .map(|h| format!(", ½ per {} days", score(h)))
+        .unwrap_or_default();
+    let mut lines = vec![heading(
+        &format!("Score {} = points of the activities{decay}", score(b.score)),
+        ctx,
+    )];
+    if b.lines.is_empty() {
+        lines.push(Line::from(Span::styled("  no activities yet", theme.dim())));
+    }
+    for line in &b.lines {
+        let factor = if b.half_life_days.is_some() {
+            format!(" × {}", score(line.factor))
+        } else {
+            String::new()
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("  +{:<5}", score(line.counted)), theme.ok()),
+            Span::raw(format!("{:<17}", line.kind.label_en())),
+            Span::styled(format!("{} pt{factor}  ", score(line.points)), theme.dim()),
+            Span::raw(display_safe(&line.summary)),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(heading("Activities (newest first)", ctx));
+    for a in &d.activities {
+        let by =
+            a.by.as_deref()
+                .map(|b| format!("  {}", display_safe(b)))
+                .unwrap_or_default();
+        let minutes = a
+            .duration_minutes
+            .map(|m| format!(" {m}min"))
+            .unwrap_or_default();
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("  {}  ", when(&a.occurred_at, ctx.date_format)),
+                theme.dim(),
+            ),
+            Span::styled(
+                crate::model::text::fit(a.kind.label_ja(), 10),
+                theme.accent(),
+            ),
+            Span::raw(display_safe(&a.summary)),
+            Span::styled(format!("{minutes}{by}"), theme.dim()),
+        ]));
+        if let Some(body) = &a.body {
+            for text in display_safe_multiline(body).lines() {
+                lines.push(Line::from(Span::styled(
+                    format!("      {text}"),
+                    theme.dim(),
+                )));
+            }
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(heading("Stage history", ctx));
+    for s in &d.stage_history {
+        let from = s
+            .from
+            .map(|f| format!("{} → ", f.label_en()))
+            .unwrap_or_default();
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {}  ", when(&s.at, ctx.date_format)), theme.dim()),
+            Span::raw(format!("{from}{}", s.to.label_en())),
+            Span::styled(format!("  {}", display_safe(&s.by)), theme.dim()),
+        ]));
+    }
+    if !d.history.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(heading("Changed fields", ctx));
+        for h in d.history.iter().rev() {
+            let was = match &h.previous {
+                serde_json::Value::Null => "(empty)".to_string(),
+                serde_json::Value::String(s) => display_safe(s),
+                other => other.to_string(),
+            };
+            lines.push(Line::from(vec![
+                Span::styled(
+                    format!("  {}  ", when(&h.replaced_at, ctx.date_format)),
+                    theme.dim(),
+                ),
+                Span::raw(format!("{} was {was}", h.field)),
+                Span::styled(format!("  {}", display_safe(&h.replaced_by)), theme.dim()),
+            ]));
+        }
+    }
+    lines
+}
+
+pub fn render(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    state: &mut DetailState,
+    ctx: &Ctx<'_>,
+) -> Result<()> {
+    let Some(detail) = &state.detail else {
+        return Ok(());
+    };
+    let summary = summary_lines(detail, ctx);
+    let history = history_lines(detail, ctx);
+    if area.width >= 100 {
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
+                .spacing(1)
+                .areas(area);
+        frame.render_widget(Paragraph::new(summary).wrap(Wrap { trim: false }), left);
+        state.page = right.height;
+        state.length = u16::try_from(history.len()).unwrap_or(u16::MAX);
+        let block = Block::default()
+            .borders(Borders::LEFT)
+            .border_style(ctx.theme.dim());
+        frame.render_widget(
+            Paragraph::new(history)
+                .block(block)
+                .scroll((state.scroll, 0)),
+            right,
+        );
+    } else {
+        let mut all = summary;
+        all.push(Line::raw(""));
+        all.extend(history);
+        state.page = area.height;
+        state.length = u16::try_from(all.len()).unwrap_or(u16::MAX);
+        frame.render_widget(
+            Paragraph::new(all)
+                .scroll((state.scroll, 0))
+                .style(Style::default()),
+            area,
+        );
+    }
+    Ok(())
+}

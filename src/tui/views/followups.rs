@@ -1,0 +1,199 @@
+//! Lead tables: the follow-ups (by bucket) and the customers.
+
+use super::{Ctx, LeadSource, bucket_label, cell, due_label, pad_line};
+use crate::cli::output::amount;
+use crate::error::Result;
+use crate::followups::{Bucket, bucket, is_stale};
+use crate::store::leads::{LeadOrder, LeadScope};
+use crate::tui::pager::Pager;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn follow_ups() -> Pager<LeadSource> {
+    Pager::new(LeadSource {
+        scope: LeadScope {
+            follow_ups: true,
+            ..LeadScope::default()
+        },
+        order: LeadOrder::Due,
+    })
+}
+
+pub fn customers() -> Pager<LeadSource> {
+    Pager::new(LeadSource {
+        scope: LeadScope {
+            stage: Some(crate::model::Stage::Customer),
+            ..LeadScope::default()
+        },
+        order: LeadOrder::Board,
+    })
+}
+
+/// Column widths for a table `w` cells wide: fixed ones, and what is left for the title.
+fn widths(w: usize) -> (usize, usize, usize, usize) {
+    let owner = 10;
+    let company = if w >= 110 { 28 } else { 18 };
+    let first = 16;
+    let title = w
+        .saturating_sub(first + 1 + 2 + company + 1 + owner + 1 + 20)
+        .max(10);
+    (first, title, company, owner)
+}
+
+/// The follow-up list: the bucket shows once, where it starts.
+pub fn render_follow_ups(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    pager: &mut Pager<LeadSource>,
+    ctx: &Ctx<'_>,
+) -> Result<()> {
+    let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    let w = area.width as usize;
+    let (first, title_w, company_w, owner_w) = widths(w);
+    let header = Line::from(vec![
+        cell("BUCKET / DUE", first, ctx.theme.dim()),
+        cell(" R", 3, ctx.theme.dim()),
+        cell("LEAD", title_w, ctx.theme.dim()),
+        cell(" COMPANY", company_w + 1, ctx.theme.dim()),
+        cell(" OWNER", owner_w + 1, ctx.theme.dim()),
+        cell(" NEXT ACTION", 20, ctx.theme.dim()),
+    ]);
+    frame.render_widget(Paragraph::new(header), head);
+    pager.prepare(ctx.conn, body.height as usize)?;
+    let selected = pager.selected_index();
+    let mut previous: Option<Bucket> = None;
+    let mut lines = Vec::new();
+    for (n, lead) in pager.rows().enumerate() {
+        let b = bucket(lead.next_action_on.as_ref(), ctx.today);
+        let first_span = if previous != Some(b) || n == 0 {
+            cell(bucket_label(b, ctx.language), first, ctx.theme.bucket(b))
+        } else {
+            let due = due_label(
+                lead.next_action_on.as_ref(),
+                ctx.today,
+                ctx.language,
+                ctx.theme,
+            );
+            Span::styled(
+                crate::model::text::fit(&format!("  {}", due.content), first),
+                due.style,
+            )
+        };
+        previous = Some(b);
+        let stale = is_stale(
+            lead.stage,
+            lead.last_activity_at.as_ref(),
+            &lead.created_at,
+            ctx.stale,
+            ctx.today,
+        );
+        let title = if stale {
+            format!("{} (stale)", lead.title)
+        } else {
+            lead.title.clone()
+        };
+        let line = Line::from(vec![
+            first_span,
+            Span::styled(format!(" {} ", lead.rank), ctx.theme.rank(lead.rank)),
+            cell(&title, title_w, ctx.theme.plain()),
+            Span::raw(" "),
+            cell(
+                lead.company.as_deref().unwrap_or(""),
+                company_w,
+                ctx.theme.dim(),
+            ),
+            Span::raw(" "),
+            cell(
+                lead.owner.as_deref().unwrap_or(""),
+                owner_w,
+                ctx.theme.plain(),
+            ),
+            Span::raw(" "),
+            cell(
+                lead.next_action.as_deref().unwrap_or(""),
+                20,
+                ctx.theme.plain(),
+            ),
+        ]);
+        let style = if n == selected {
+            ctx.theme.selected()
+        } else {
+            ctx.theme.plain()
+        };
+        lines.push(pad_line(line, w).style(style));
+    }
+    if pager.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "Nothing to follow up.",
+            ctx.theme.dim(),
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines), body);
+    Ok(())
+}
+
+/// The customers: won leads, with their next action (upsell, renewal).
+pub fn render_customers(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    pager: &mut Pager<LeadSource>,
+    ctx: &Ctx<'_>,
+) -> Result<()> {
+    let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    let w = area.width as usize;
+    let (_, title_w, company_w, owner_w) = widths(w);
+    let header = Line::from(vec![
+        cell("CUSTOMER", title_w + 3, ctx.theme.dim()),
+        cell(" COMPANY", company_w + 1, ctx.theme.dim()),
+        cell(" OWNER", owner_w + 1, ctx.theme.dim()),
+        cell(" VALUE", 13, ctx.theme.dim()),
+        cell(" NEXT", 16, ctx.theme.dim()),
+    ]);
+    frame.render_widget(Paragraph::new(header), head);
+    pager.prepare(ctx.conn, body.height as usize)?;
+    let selected = pager.selected_index();
+    let mut lines = Vec::new();
+    for (n, lead) in pager.rows().enumerate() {
+        let due = due_label(
+            lead.next_action_on.as_ref(),
+            ctx.today,
+            ctx.language,
+            ctx.theme,
+        );
+        let line = Line::from(vec![
+            Span::styled(format!("{} ", lead.rank), ctx.theme.rank(lead.rank)),
+            cell(&lead.title, title_w + 1, ctx.theme.plain()),
+            Span::raw(" "),
+            cell(
+                lead.company.as_deref().unwrap_or(""),
+                company_w,
+                ctx.theme.dim(),
+            ),
+            Span::raw(" "),
+            cell(
+                lead.owner.as_deref().unwrap_or(""),
+                owner_w,
+                ctx.theme.plain(),
+            ),
+            Span::raw(" "),
+            Span::raw(format!("{:>12} ", amount(lead.value))),
+            Span::styled(crate::model::text::fit(&due.content, 16), due.style),
+        ]);
+        let style = if n == selected {
+            ctx.theme.selected()
+        } else {
+            ctx.theme.plain()
+        };
+        lines.push(pad_line(line, w).style(style));
+    }
+    if pager.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "No customers yet: w on a lead marks it won.",
+            ctx.theme.dim(),
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines), body);
+    Ok(())
+}

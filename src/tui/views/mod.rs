@@ -1,0 +1,186 @@
+//! What each view draws, and the list sources behind them. Views only read: through the
+//! store's query functions, never with SQL of their own.
+
+pub mod activities;
+pub mod board;
+pub mod contacts;
+pub mod detail;
+pub mod followups;
+pub mod overlays;
+pub mod stats;
+
+use super::pager::Source;
+use super::theme::Theme;
+use crate::config::Language;
+use crate::error::Result;
+use crate::followups::{Bucket, bucket};
+use crate::model::text::{display_safe, fit, truncate, width};
+use crate::model::{Activity, Contact, Due, Lead};
+use crate::store::leads::{LeadOrder, LeadScope};
+use crate::store::paging::{Key, Page};
+use chrono::NaiveDate;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use rusqlite::Connection;
+
+/// Leads in a scope and order: a board column, the follow-ups, the customers.
+pub struct LeadSource {
+    pub scope: LeadScope,
+    pub order: LeadOrder,
+}
+
+impl Source for LeadSource {
+    type Item = Lead;
+    fn fetch(&self, conn: &Connection, page: &Page<'_>) -> Result<Vec<(Key, Lead)>> {
+        crate::store::leads::page(conn, &self.scope, self.order, page)
+    }
+    fn key_of(&self, conn: &Connection, id: &str) -> Result<Option<Key>> {
+        crate::store::leads::key_of(conn, id, &self.scope, self.order)
+    }
+    fn id(item: &Lead) -> &str {
+        &item.id
+    }
+}
+
+/// Contacts in reading order.
+pub struct ContactSource;
+
+impl Source for ContactSource {
+    type Item = Contact;
+    fn fetch(&self, conn: &Connection, page: &Page<'_>) -> Result<Vec<(Key, Contact)>> {
+        crate::store::contacts::page(conn, page)
+    }
+    fn key_of(&self, conn: &Connection, id: &str) -> Result<Option<Key>> {
+        crate::store::contacts::key_of(conn, id)
+    }
+    fn id(item: &Contact) -> &str {
+        &item.id
+    }
+}
+
+/// The timeline across leads, newest first, with each activity's lead title.
+pub struct ActivitySource;
+
+impl Source for ActivitySource {
+    type Item = (Activity, Option<String>);
+    fn fetch(&self, conn: &Connection, page: &Page<'_>) -> Result<Vec<(Key, Self::Item)>> {
+        crate::store::activities::page(conn, page)
+    }
+    fn key_of(&self, _: &Connection, _: &str) -> Result<Option<Key>> {
+        Ok(None)
+    }
+    fn id(item: &Self::Item) -> &str {
+        &item.0.id
+    }
+}
+
+/// A next-action date as a card shows it, with its bucket's style.
+pub fn due_label(
+    due: Option<&Due>,
+    today: NaiveDate,
+    language: Language,
+    theme: &Theme,
+) -> Span<'static> {
+    let b = bucket(due, today);
+    let text = match (due, b, language) {
+        (None, _, Language::En) => "no next action".to_string(),
+        (None, _, Language::Ja) => "次回未設定".to_string(),
+        (Some(_), Bucket::Today, Language::En) => "today".to_string(),
+        (Some(_), Bucket::Today, Language::Ja) => "今日".to_string(),
+        (Some(d), Bucket::Overdue, lang) => {
+            let late = (today - d.date).num_days();
+            match lang {
+                Language::En => format!("{} ({late}d late)", d.date.format("%m/%d")),
+                Language::Ja => format!("{} ({late}日超過)", d.date.format("%m/%d")),
+            }
+        }
+        (Some(d), _, _) if (d.date - today).num_days() == 1 => match language {
+            Language::En => "tomorrow".to_string(),
+            Language::Ja => "明日".to_string(),
+        },
+        (Some(d), _, _) => d.date.format("%m/%d").to_string(),
+    };
+    let text = match due.and_then(|d| d.time) {
+        Some(t) => format!("{text} {}", t.format("%H:%M")),
+        None => text,
+    };
+    Span::styled(text, theme.bucket(b))
+}
+
+/// 45300000 → "45.3M" (or "4,530万" in Japanese): short enough for a column header.
+pub fn compact_amount(value: i64, language: Language) -> String {
+    let v = value as f64;
+    match language {
+        Language::Ja if value.abs() >= 100_000_000 => format!("{:.1}億", v / 1e8),
+        Language::Ja if value.abs() >= 10_000 => {
+            format!("{}万", crate::cli::output::amount(Some(value / 10_000)))
+        }
+        Language::En if value.abs() >= 1_000_000_000 => format!("{:.1}B", v / 1e9),
+        Language::En if value.abs() >= 1_000_000 => format!("{:.1}M", v / 1e6),
+        _ => crate::cli::output::amount(Some(value)),
+    }
+}
+
+/// A safe, fitted span of data text.
+pub fn cell(text: &str, cells: usize, style: Style) -> Span<'static> {
+    Span::styled(fit(&display_safe(text), cells), style)
+}
+
+/// A safe span cut to at most `cells`.
+pub fn cut(text: &str, cells: usize, style: Style) -> Span<'static> {
+    Span::styled(truncate(&display_safe(text), cells), style)
+}
+
+/// Pads a line with spaces to `cells` (so a selected row is highlighted across).
+pub fn pad_line(mut line: Line<'static>, cells: usize) -> Line<'static> {
+    let used: usize = line.spans.iter().map(|s| width(&s.content)).sum();
+    if used < cells {
+        line.spans.push(Span::raw(" ".repeat(cells - used)));
+    }
+    line
+}
+
+/// A rectangle of `w`×`h` centred in `area` (clipped to it).
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+pub fn stage_label(stage: crate::model::Stage, language: Language) -> String {
+    match language {
+        Language::En => format!("{} {}", stage.label_en(), stage.label_ja()),
+        Language::Ja => stage.label_ja().to_string(),
+    }
+}
+
+pub fn bucket_label(b: Bucket, language: Language) -> &'static str {
+    match language {
+        Language::En => b.label_en(),
+        Language::Ja => b.label_ja(),
+    }
+}
+
+/// Local date and time of a timestamp, as lists show it.
+pub fn when(t: &chrono::DateTime<chrono::Utc>, date_format: &str) -> String {
+    let local = t.with_timezone(&chrono::Local);
+    format!("{} {}", local.format(date_format), local.format("%H:%M"))
+}
+
+/// What every view needs to draw: the data connection and the settings of the screen.
+pub struct Ctx<'a> {
+    pub conn: &'a Connection,
+    pub theme: &'a Theme,
+    pub today: NaiveDate,
+    pub language: Language,
+    pub stale: &'a crate::config::StaleAfterDays,
+    pub totals: &'a [(crate::model::Stage, crate::store::leads::StageTotal)],
+    pub date_format: &'a str,
+    pub name_order: crate::model::contact::NameOrder,
+}

@@ -1,0 +1,572 @@
+//! The terminal app as plain Rust: keys in, state and screens out.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use chrono::{Days, NaiveDate};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+use leadtrack::config::{Config, KeyList};
+use leadtrack::features::demo::{self, DemoSize};
+use leadtrack::model::contact::NameOrder;
+use leadtrack::model::lead::LeadFields;
+use leadtrack::model::{ActivityKind, Stage};
+use leadtrack::session::Session;
+use leadtrack::store::leads::Origin;
+use leadtrack::tui::app::{App, Outcome, Popup, View};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn config() -> Config {
+    let mut config = Config::default();
+    config.user.name = Some("山本".into());
+    config
+}
+
+/// A small demo database with a few hand-made Japanese leads on top.
+fn session(config: Config) -> Session {
+    let mut session = Session::in_memory(config).unwrap();
+    let size = DemoSize {
+        leads: 30,
+        contacts: 45,
+        activities: 150,
+        seed: 7,
+    };
+    demo::generate_on(&mut session.store, &session.config, size, today()).unwrap();
+    session
+}
+
+fn app() -> App {
+    App::new(session(config()), today()).unwrap()
+}
+
+fn empty_app() -> App {
+    App::new(Session::in_memory(config()).unwrap(), today()).unwrap()
+}
+
+fn event(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+    KeyEvent {
+        code,
+        modifiers,
+        kind: KeyEventKind::Press,
+        state: KeyEventState::NONE,
+    }
+}
+
+fn press(app: &mut App, code: KeyCode) -> Outcome {
+    app.on_key(event(code, KeyModifiers::NONE))
+}
+
+fn ctrl(app: &mut App, c: char) -> Outcome {
+    app.on_key(event(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+/// Types text one character at a time, as a terminal delivers it (IME output included).
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let modifiers = if c.is_ascii_uppercase() {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        };
+        app.on_key(event(KeyCode::Char(c), modifiers));
+    }
+}
+
+fn screen(app: &mut App, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| app.render(f)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..h {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..w {
+            let symbol = buffer[(x, y)].symbol();
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+            line.push_str(symbol);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn selected_lead(app: &App) -> leadtrack::model::Lead {
+    app.target_lead().expect("a lead is selected")
+}
+
+fn lead(app: &App, id: &str) -> leadtrack::model::Lead {
+    leadtrack::store::leads::get(app.session.store.conn(), id, NameOrder::Auto)
+        .unwrap()
+        .unwrap()
+}
+
+#[test]
+fn columns_and_cards_move_with_hjkl_and_arrows() {
+    let mut app = app();
+    screen(&mut app, 120, 40);
+    let first = selected_lead(&app);
+    assert_eq!(first.stage, Stage::Considering);
+    press(&mut app, KeyCode::Char('j'));
+    let second = selected_lead(&app);
+    assert_ne!(first.id, second.id);
+    press(&mut app, KeyCode::Up);
+    assert_eq!(selected_lead(&app).id, first.id);
+    press(&mut app, KeyCode::Char('l'));
+    screen(&mut app, 120, 40);
+    assert_eq!(app.board.focus, 1);
+    assert_eq!(selected_lead(&app).stage, Stage::Future);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    assert_eq!(app.board.focus, 2, "stops at the last column");
+    press(&mut app, KeyCode::Char('h'));
+    assert_eq!(app.board.focus, 1);
+}
+
+#[test]
+fn a_column_scrolls_and_keeps_its_selection_after_a_refresh() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('l'));
+    screen(&mut app, 80, 24);
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Char('j'));
+        screen(&mut app, 80, 24);
+    }
+    let deep = selected_lead(&app);
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        shown.contains(&deep.title[..6]),
+        "the selected card is on screen:\n{shown}"
+    );
+    app.changed();
+    screen(&mut app, 80, 24);
+    assert_eq!(selected_lead(&app).id, deep.id);
+    press(&mut app, KeyCode::Char('G'));
+    screen(&mut app, 80, 24);
+    press(&mut app, KeyCode::Char('g'));
+    screen(&mut app, 80, 24);
+    assert_eq!(app.board.columns[1].selected_index(), 0);
+}
+
+#[test]
+fn moving_a_lead_records_the_stage_change_and_undo_reverts_it() {
+    let mut app = app();
+    screen(&mut app, 120, 40);
+    let lead = selected_lead(&app);
+    press(&mut app, KeyCode::Char('L'));
+    assert_eq!(app.board.focus, 1, "the selection follows the card");
+    assert_eq!(selected_lead(&app).id, lead.id);
+    assert_eq!(self::lead(&app, &lead.id).stage, Stage::Future);
+    let history =
+        leadtrack::store::leads::stage_history(app.session.store.conn(), &lead.id).unwrap();
+    let last = history.last().unwrap();
+    assert_eq!(
+        (last.from, last.to),
+        (Some(Stage::Considering), Stage::Future)
+    );
+    press(&mut app, KeyCode::Char('H'));
+    assert_eq!(self::lead(&app, &lead.id).stage, Stage::Considering);
+    press(&mut app, KeyCode::Char('H'));
+    assert!(app.status.as_ref().unwrap().text.contains("last stage"));
+    press(&mut app, KeyCode::Char('L'));
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(self::lead(&app, &lead.id).stage, Stage::Considering);
+    assert!(app.status.as_ref().unwrap().text.starts_with("Undone"));
+}
+
+#[test]
+fn won_makes_a_customer() {
+    let mut app = app();
+    screen(&mut app, 120, 40);
+    let lead = selected_lead(&app);
+    press(&mut app, KeyCode::Char('w'));
+    assert_eq!(self::lead(&app, &lead.id).stage, Stage::Customer);
+    press(&mut app, KeyCode::Char('5'));
+    assert_eq!(app.view, View::Customers);
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains(&lead.title), "{shown}");
+}
+
+#[test]
+fn delete_asks_first_and_undo_brings_it_back() {
+    let mut app = app();
+    screen(&mut app, 120, 40);
+    let lead = selected_lead(&app);
+    press(&mut app, KeyCode::Char('d'));
+    assert!(matches!(app.popup, Some(Popup::Confirm { .. })));
+    press(&mut app, KeyCode::Char('n'));
+    assert!(app.popup.is_none());
+    assert_eq!(self::lead(&app, &lead.id).id, lead.id);
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Char('y'));
+    assert!(
+        leadtrack::store::leads::get(app.session.store.conn(), &lead.id, NameOrder::Auto)
+            .unwrap()
+            .is_none()
+    );
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(self::lead(&app, &lead.id).id, lead.id);
+}
+
+#[test]
+fn a_call_with_a_next_action_is_c_summary_enter_date_enter() {
+    let mut app = app();
+    screen(&mut app, 120, 40);
+    let lead = selected_lead(&app);
+    press(&mut app, KeyCode::Char('c'));
+    type_text(&mut app, "課長と電話");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "+3d");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup.is_none(), "saved and closed");
+    let after = self::lead(&app, &lead.id);
+    assert_eq!(
+        after.next_action_on.unwrap().date,
+        today().checked_add_days(Days::new(3)).unwrap()
+    );
+    let activities =
+        leadtrack::store::activities::of_lead(app.session.store.conn(), &lead.id, 1).unwrap();
+    assert_eq!(activities[0].summary, "課長と電話");
+    assert_eq!(activities[0].kind, ActivityKind::Call);
+    assert!(app.status.as_ref().unwrap().text.starts_with("Logged call"));
+    press(&mut app, KeyCode::Char('u'));
+    let undone = self::lead(&app, &lead.id);
+    assert_eq!(
+        undone.next_action_on, lead.next_action_on,
+        "undo puts the old date back"
+    );
+    assert!(
+        leadtrack::store::activities::of_lead(app.session.store.conn(), &lead.id, 50)
+            .unwrap()
+            .iter()
+            .all(|a| a.summary != "課長と電話")
+    );
+}
+
+#[test]
+fn invalid_input_is_marked_at_the_field_and_nothing_typed_is_lost() {
+    let mut app = app();
+    screen(&mut app, 120, 40);
+    press(&mut app, KeyCode::Char('c'));
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "someday");
+    press(&mut app, KeyCode::Enter);
+    let Some(Popup::Form(form)) = &app.popup else {
+        panic!("the form stays open")
+    };
+    assert!(form.field("summary").unwrap().error.is_some());
+    assert!(
+        form.field("due")
+            .unwrap()
+            .error
+            .as_ref()
+            .unwrap()
+            .contains("'someday' is not a date")
+    );
+    assert_eq!(form.text("due"), "someday");
+    assert_eq!(
+        form.fields[form.focus].name, "summary",
+        "focus goes to the first problem"
+    );
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("is not a date"), "{shown}");
+    type_text(&mut app, "訪問");
+    press(&mut app, KeyCode::Esc);
+    let Some(Popup::Form(form)) = &app.popup else {
+        panic!("esc asks first")
+    };
+    assert!(form.confirm_discard);
+    press(&mut app, KeyCode::Char('n'));
+    let Some(Popup::Form(form)) = &app.popup else {
+        panic!("still open")
+    };
+    assert_eq!(form.text("summary"), "訪問");
+}
+
+#[test]
+fn adding_a_lead_with_a_japanese_title() {
+    let mut app = app();
+    screen(&mut app, 120, 40);
+    press(&mut app, KeyCode::Char('l'));
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "ミドリ技研 設備更新");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "ミドリ技研株式会社");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "見積送付");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "明日");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup.is_none());
+    let added = selected_lead(&app);
+    assert_eq!(added.title, "ミドリ技研 設備更新");
+    assert_eq!(added.stage, Stage::Future, "added to the focused column");
+    assert_eq!(added.owner.as_deref(), Some("山本"));
+    assert_eq!(
+        added.next_action_on.unwrap().date,
+        today().succ_opt().unwrap()
+    );
+}
+
+#[test]
+fn editing_a_lead_keeps_the_old_value_in_history() {
+    let mut app = app();
+    screen(&mut app, 120, 40);
+    let lead = selected_lead(&app);
+    press(&mut app, KeyCode::Char('e'));
+    for _ in 0..30 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "新しい件名");
+    ctrl(&mut app, 's');
+    assert!(app.popup.is_none());
+    assert_eq!(self::lead(&app, &lead.id).title, "新しい件名");
+    let history = leadtrack::store::history::of_record(app.session.store.conn(), &lead.id).unwrap();
+    assert!(
+        history
+            .iter()
+            .any(|h| h.field == "title" && h.previous == lead.title.as_str())
+    );
+    assert_eq!(
+        self::lead(&app, &lead.id).company,
+        lead.company,
+        "untouched fields stay"
+    );
+}
+
+#[test]
+fn detail_shows_everything_and_esc_returns() {
+    let mut app = app();
+    screen(&mut app, 120, 40);
+    let lead = selected_lead(&app);
+    press(&mut app, KeyCode::Enter);
+    let shown = screen(&mut app, 120, 40);
+    assert!(app.detail.is_some());
+    for part in [
+        lead.title.as_str(),
+        "Stage history",
+        "Activities (newest first)",
+        "Score",
+        "Contacts",
+    ] {
+        assert!(shown.contains(part), "{part} missing:\n{shown}");
+    }
+    screen(&mut app, 80, 24);
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(
+        app.detail.as_ref().unwrap().scroll,
+        1,
+        "a long detail scrolls at 80×24"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert!(app.detail.is_none());
+    assert_eq!(selected_lead(&app).id, lead.id);
+}
+
+#[test]
+fn search_finds_by_reading_in_any_kana_or_width_and_jumps() {
+    let mut app = app();
+    screen(&mut app, 120, 40);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "ｻﾄｳ");
+    screen(&mut app, 120, 40);
+    let Some(Popup::Search(search)) = &app.popup else {
+        panic!("search is open")
+    };
+    assert!(!search.hits.is_empty());
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.view, View::Contacts);
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("佐藤"), "{shown}");
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "xyz");
+    press(&mut app, KeyCode::Esc);
+    assert!(app.popup.is_none());
+    assert_eq!(app.view, View::Board, "esc restores the view");
+}
+
+#[test]
+fn every_search_keystroke_updates_the_results() {
+    let mut app = app();
+    let id = app
+        .session
+        .store
+        .write(|w| {
+            let fields = LeadFields {
+                title: "ミドリ技研 設備更新".into(),
+                ..LeadFields::default()
+            };
+            leadtrack::store::leads::insert(w, &fields, &Origin::default())
+        })
+        .unwrap();
+    press(&mut app, KeyCode::Char('/'));
+    let mut counts = Vec::new();
+    for c in "みどりx".chars() {
+        type_text(&mut app, &c.to_string());
+        let Some(Popup::Search(search)) = &app.popup else {
+            panic!()
+        };
+        counts.push(
+            search
+                .hits
+                .iter()
+                .filter(
+                    |h| matches!(h, leadtrack::tui::views::overlays::Hit::Lead(l) if l.id == id),
+                )
+                .count(),
+        );
+    }
+    assert_eq!(counts, [1, 1, 1, 0]);
+}
+
+#[test]
+fn help_lists_the_live_keymap_of_the_view() {
+    let mut config = config();
+    config
+        .keys
+        .insert("move_right".into(), KeyList::One(">".into()));
+    let mut app = App::new(session(config), today()).unwrap();
+    press(&mut app, KeyCode::Char('?'));
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("Move the lead to the next stage"), "{shown}");
+    assert!(shown.contains(">  "), "the user's key is listed:\n{shown}");
+    press(&mut app, KeyCode::Esc);
+    assert!(app.popup.is_none());
+    let lead = selected_lead(&app);
+    press(&mut app, KeyCode::Char('>'));
+    assert_eq!(self::lead(&app, &lead.id).stage, Stage::Future);
+    press(&mut app, KeyCode::Char('L'));
+    assert_eq!(
+        self::lead(&app, &lead.id).stage,
+        Stage::Future,
+        "L is no longer bound"
+    );
+}
+
+#[test]
+fn a_contact_is_put_on_a_lead_by_typing_part_of_the_reading() {
+    let mut app = app();
+    screen(&mut app, 120, 40);
+    let lead = selected_lead(&app);
+    press(&mut app, KeyCode::Char('p'));
+    type_text(&mut app, "さとう");
+    let Some(Popup::Form(form)) = &app.popup else {
+        panic!()
+    };
+    let candidate = form
+        .field("contact")
+        .unwrap()
+        .matches
+        .first()
+        .cloned()
+        .expect("someone matches");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup.is_none(), "{:?}", app.status);
+    let linked = self::lead(&app, &lead.id).contacts;
+    assert!(
+        linked
+            .iter()
+            .any(|c| c.id == candidate.0 && c.role.id() == "decision_maker")
+    );
+}
+
+#[test]
+fn contacts_view_adds_and_edits_cards() {
+    let mut app = empty_app();
+    press(&mut app, KeyCode::Char('3'));
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "佐藤");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "花子");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "さとう");
+    ctrl(&mut app, 's');
+    assert!(app.popup.is_none(), "{:?}", app.status);
+    let shown = screen(&mut app, 120, 40);
+    assert!(
+        shown.contains("佐藤 花子") && shown.contains("さとう"),
+        "{shown}"
+    );
+    press(&mut app, KeyCode::Char('e'));
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Tab);
+    }
+    type_text(&mut app, "ミドリ技研");
+    ctrl(&mut app, 's');
+    screen(&mut app, 120, 40);
+    let c = app.contacts.list.selected().unwrap().clone();
+    assert_eq!(c.company.as_deref(), Some("ミドリ技研"));
+    assert_eq!(c.family_name.as_deref(), Some("佐藤"));
+}
+
+#[test]
+fn another_process_writing_shows_up_without_losing_the_selection() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("live.db");
+    let session = Session::open(Some(&path), None).unwrap();
+    let mut app = App::new(session, today()).unwrap();
+    let mut other = leadtrack::store::Store::open(&path, "鈴木").unwrap();
+    let add = |store: &mut leadtrack::store::Store, title: &str| {
+        store
+            .write(|w| {
+                let fields = LeadFields {
+                    title: title.into(),
+                    ..LeadFields::default()
+                };
+                leadtrack::store::leads::insert(w, &fields, &Origin::default())
+            })
+            .unwrap()
+    };
+    let first = add(&mut other, "既存の案件");
+    app.tick(today());
+    screen(&mut app, 120, 40);
+    assert_eq!(selected_lead(&app).id, first);
+    add(&mut other, "別の端末で追加");
+    app.tick(today());
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("別の端末で追加"), "{shown}");
+    assert_eq!(
+        selected_lead(&app).id,
+        first,
+        "the selection stays on the same lead"
+    );
+}
+
+#[test]
+fn a_small_terminal_gets_a_notice_and_recovers() {
+    let mut app = app();
+    let small = screen(&mut app, 60, 15);
+    assert!(small.contains("Terminal too small"), "{small}");
+    assert!(small.contains("60×15"));
+    let back = screen(&mut app, 80, 24);
+    assert!(back.contains("Considering"), "{back}");
+}
+
+#[test]
+fn quit_keys() {
+    let mut app = empty_app();
+    assert_eq!(press(&mut app, KeyCode::Char('q')), Outcome::Quit);
+    assert_eq!(ctrl(&mut app, 'c'), Outcome::Quit);
+}
+
+#[test]
+fn ctrl_e_hands_the_field_to_the_editor_and_takes_the_result() {
+    let mut app = app();
+    screen(&mut app, 120, 40);
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "メモ");
+    assert_eq!(ctrl(&mut app, 'e'), Outcome::ExternalEdit("メモ".into()));
+    app.finish_external_edit(Some("長いメモ\n".into()));
+    let Some(Popup::Form(form)) = &app.popup else {
+        panic!()
+    };
+    assert_eq!(form.text("summary"), "長いメモ");
+}

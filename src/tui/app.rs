@@ -89,7 +89,7 @@ pub enum Pending {
 pub enum Popup {
     Form(Box<Form>),
     Confirm { message: String, pending: Pending },
-    Help(Context),
+    Help { context: Context, scroll: u16 },
     Search(Box<SearchState>),
 }
 
@@ -255,7 +255,12 @@ impl App {
         let conn_view = self.view;
         match action {
             Action::Quit => return Ok(Outcome::Quit),
-            Action::Help => self.popup = Some(Popup::Help(self.context())),
+            Action::Help => {
+                self.popup = Some(Popup::Help {
+                    context: self.context(),
+                    scroll: 0,
+                })
+            }
             Action::Search => self.popup = Some(Popup::Search(Box::default())),
             Action::NextView => self.show((self.view.index() + 1) % 6),
             Action::PrevView => self.show((self.view.index() + 5) % 6),
@@ -514,7 +519,19 @@ impl App {
 
     fn on_popup_key(&mut self, popup: Popup, key: KeyEvent) -> Outcome {
         match popup {
-            Popup::Help(_) => Outcome::Continue,
+            Popup::Help { context, scroll } => {
+                let scroll = match key.code {
+                    KeyCode::Char('j') | KeyCode::Down => Some(scroll.saturating_add(1)),
+                    KeyCode::Char('k') | KeyCode::Up => Some(scroll.saturating_sub(1)),
+                    KeyCode::PageDown | KeyCode::Char(' ') => Some(scroll.saturating_add(10)),
+                    KeyCode::PageUp => Some(scroll.saturating_sub(10)),
+                    _ => None,
+                };
+                if let Some(scroll) = scroll {
+                    self.popup = Some(Popup::Help { context, scroll });
+                }
+                Outcome::Continue
+            }
             Popup::Confirm { message, pending } => {
                 if matches!(key.code, KeyCode::Char('y' | 'Y')) {
                     if let Err(e) = self.confirmed(pending) {
@@ -892,7 +909,9 @@ impl App {
         match &mut self.popup {
             Some(Popup::Form(form)) => overlays::form(frame, body, form, &self.keymap, &ctx),
             Some(Popup::Confirm { message, .. }) => overlays::confirm(frame, body, message, &ctx),
-            Some(Popup::Help(context)) => overlays::help(frame, body, *context, &self.keymap, &ctx),
+            Some(Popup::Help { context, scroll }) => {
+                overlays::help(frame, body, *context, scroll, &self.keymap, &ctx)
+            }
             Some(Popup::Search(search)) => overlays::search(frame, body, search, &ctx),
             None => {}
         }
@@ -928,13 +947,20 @@ impl App {
             ));
             spans.push(Span::raw("  "));
         }
-        if let Some(d) = self.detail.as_ref().and_then(|d| d.detail.as_ref()) {
-            spans.push(Span::styled("› ", self.theme.dim()));
-            spans.push(views::cut(&d.lead.title, 30, self.theme.tab_active()));
-        }
-        frame.render_widget(Paragraph::new(Line::from(spans)), area);
         let help = format!("{} help", self.keymap.label(Action::Help));
         let w = crate::model::text::width(&help) as u16;
+        if let Some(d) = self.detail.as_ref().and_then(|d| d.detail.as_ref()) {
+            let used: usize = spans
+                .iter()
+                .map(|s| crate::model::text::width(&s.content))
+                .sum();
+            let room = (area.width as usize).saturating_sub(used + w as usize + 3);
+            if room >= 6 {
+                spans.push(Span::styled("› ", self.theme.dim()));
+                spans.push(views::cut(&d.lead.title, room, self.theme.tab_active()));
+            }
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
         if area.width > w {
             let r = Rect {
                 x: area.x + area.width - w,
@@ -948,7 +974,7 @@ impl App {
     fn render_hints(&self, frame: &mut Frame<'_>, area: Rect, context: Context) {
         let actions: &[(Action, &str)] = match (&self.popup, context) {
             (Some(Popup::Form(_)), _) | (Some(Popup::Confirm { .. }), _) => &[],
-            (Some(Popup::Help(_)), _) => &[(Action::Cancel, "close")],
+            (Some(Popup::Help { .. }), _) => &[(Action::Down, "scroll"), (Action::Cancel, "close")],
             (Some(Popup::Search(_)), _) => &[(Action::Open, "go to"), (Action::Cancel, "back")],
             (None, Context::Board) => &[
                 (Action::Right, "column"),

@@ -105,3 +105,32 @@ impl Theme {
         self.fg(if self.light { Color::Blue } else { Color::Cyan })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_color_means_no_colour_at_all() {
+        let mono = Theme::new(ThemeName::Dark, true);
+        for style in [
+            mono.bucket(Bucket::Overdue),
+            mono.bucket(Bucket::Today),
+            mono.bucket(Bucket::NoNextAction),
+            mono.rank(Rank::A),
+            mono.accent(),
+            mono.error(),
+            mono.stale(),
+            mono.dim(),
+        ] {
+            assert_eq!(style.fg, None, "{style:?}");
+            assert_eq!(style.bg, None, "{style:?}");
+        }
+        let colour = Theme::new(ThemeName::Dark, false);
+        assert_eq!(colour.bucket(Bucket::Overdue).fg, Some(Color::Red));
+        assert_eq!(colour.bucket(Bucket::Today).fg, Some(Color::Green));
+        assert_eq!(colour.bucket(Bucket::Later).fg, None, "later dates are plain");
+        assert_eq!(colour.bucket(Bucket::NoNextAction).fg, Some(Color::Yellow));
+        assert_eq!(Theme::new(ThemeName::Mono, false).accent().fg, None);
+    }
+}

@@ -142,7 +142,7 @@ impl Field {
     pub fn lines_needed(&self) -> u16 {
         match self.kind {
             FieldKind::LongText => 3,
-            FieldKind::ContactPicker => 1 + self.matches.len().min(5) as u16,
+            FieldKind::ContactPicker => 1 + self.matches.len().clamp(1, 5) as u16,
             _ => 1,
         }
     }

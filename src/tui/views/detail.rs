@@ -177,9 +177,11 @@ fn summary_lines(d: &LeadDetail, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
         )));
     }
     for c in &l.contacts {
+        // The company only when it is not the lead's own.
         let company = c
             .company
             .as_deref()
+            .filter(|co| Some(*co) != l.company.as_deref())
             .map(|co| format!("  {}", display_safe(co)))
             .unwrap_or_default();
         lines.push(Line::from(vec![
@@ -238,7 +240,7 @@ fn history_lines(d: &LeadDetail, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
                 theme.dim(),
             ),
             Span::styled(
-                crate::model::text::fit(a.kind.label_ja(), 10),
+                crate::model::text::fit(a.kind.label_ja(), 13),
                 theme.accent(),
             ),
             Span::raw(display_safe(&a.summary)),

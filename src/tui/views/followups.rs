@@ -31,15 +31,18 @@ pub fn customers() -> Pager<LeadSource> {
     })
 }
 
-/// Column widths for a table `w` cells wide: fixed ones, and what is left for the title.
-fn widths(w: usize) -> (usize, usize, usize, usize) {
-    let owner = 10;
-    let company = if w >= 110 { 28 } else { 18 };
-    let first = 16;
+/// Column widths for a table `w` cells wide: (first column, title, company, owner, next
+/// action). The title gets what the others leave.
+fn widths(w: usize) -> (usize, usize, usize, usize, usize) {
+    let (first, company, owner, next) = if w >= 110 {
+        (18, 28, 10, 24)
+    } else {
+        (17, 14, 8, 14)
+    };
     let title = w
-        .saturating_sub(first + 1 + 2 + company + 1 + owner + 1 + 20)
+        .saturating_sub(first + 3 + 1 + company + 1 + owner + 1 + next)
         .max(10);
-    (first, title, company, owner)
+    (first, title, company, owner, next)
 }
 
 /// The follow-up list: the bucket shows once, where it starts.
@@ -51,14 +54,14 @@ pub fn render_follow_ups(
 ) -> Result<()> {
     let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     let w = area.width as usize;
-    let (first, title_w, company_w, owner_w) = widths(w);
+    let (first, title_w, company_w, owner_w, next_w) = widths(w);
     let header = Line::from(vec![
         cell("BUCKET / DUE", first, ctx.theme.dim()),
         cell(" R", 3, ctx.theme.dim()),
         cell("LEAD", title_w, ctx.theme.dim()),
         cell(" COMPANY", company_w + 1, ctx.theme.dim()),
         cell(" OWNER", owner_w + 1, ctx.theme.dim()),
-        cell(" NEXT ACTION", 20, ctx.theme.dim()),
+        cell(" NEXT ACTION", next_w + 1, ctx.theme.dim()),
     ]);
     frame.render_widget(Paragraph::new(header), head);
     pager.prepare(ctx.conn, body.height as usize)?;
@@ -113,7 +116,7 @@ pub fn render_follow_ups(
             Span::raw(" "),
             cell(
                 lead.next_action.as_deref().unwrap_or(""),
-                20,
+                next_w,
                 ctx.theme.plain(),
             ),
         ]);
@@ -143,7 +146,7 @@ pub fn render_customers(
 ) -> Result<()> {
     let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     let w = area.width as usize;
-    let (_, title_w, company_w, owner_w) = widths(w);
+    let (_, title_w, company_w, owner_w, _) = widths(w);
     let header = Line::from(vec![
         cell("CUSTOMER", title_w + 3, ctx.theme.dim()),
         cell(" COMPANY", company_w + 1, ctx.theme.dim()),

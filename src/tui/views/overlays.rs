@@ -65,8 +65,16 @@ pub fn confirm(frame: &mut Frame<'_>, area: Rect, message: &str, ctx: &Ctx<'_>) 
     frame.render_widget(Paragraph::new(text).block(block), rect);
 }
 
-/// Every key of the current context, from the live keymap.
-pub fn help(frame: &mut Frame<'_>, area: Rect, context: Context, keymap: &Keymap, ctx: &Ctx<'_>) {
+/// Every key of the current context, from the live keymap; j/k scroll when it is longer
+/// than the screen.
+pub fn help(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    context: Context,
+    scroll: &mut u16,
+    keymap: &Keymap,
+    ctx: &Ctx<'_>,
+) {
     let actions = context.actions();
     let key_w = actions
         .iter()
@@ -85,29 +93,28 @@ pub fn help(frame: &mut Frame<'_>, area: Rect, context: Context, keymap: &Keymap
         .collect();
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(
-        "Change any key in [keys] of the config. Esc closes.",
+        "Change any key in [keys] of the config.",
         ctx.theme.dim(),
     )));
-    let h = (lines.len() as u16 + 2).min(area.height);
+    let total = lines.len() as u16;
+    let h = (total + 2).min(area.height);
+    let visible = h.saturating_sub(2);
+    *scroll = (*scroll).min(total.saturating_sub(visible));
     let rect = centered(area, 64.min(area.width), h);
     clear(frame, rect);
+    let more = if total > visible {
+        " j/k scroll ·"
+    } else {
+        ""
+    };
     let block = Block::bordered()
         .title(format!(" Keys — {} ", context.name()))
+        .title_bottom(format!("{more} esc closes "))
         .border_style(ctx.theme.accent());
-    // Two columns when the list is taller than the screen.
-    if lines.len() as u16 + 2 > area.height && area.width >= 100 {
-        let rect = centered(area, 100.min(area.width), area.height);
-        clear(frame, rect);
-        let inner = block.inner(rect);
-        frame.render_widget(block, rect);
-        let half = lines.len().div_ceil(2);
-        let right = lines.split_off(half);
-        let [l, r] = Layout::horizontal([Constraint::Percentage(50); 2]).areas(inner);
-        frame.render_widget(Paragraph::new(lines), l);
-        frame.render_widget(Paragraph::new(right), r);
-        return;
-    }
-    frame.render_widget(Paragraph::new(lines).block(block), rect);
+    frame.render_widget(
+        Paragraph::new(lines).block(block).scroll((*scroll, 0)),
+        rect,
+    );
 }
 
 /// One search result.
@@ -365,6 +372,21 @@ pub fn form(frame: &mut Frame<'_>, area: Rect, form: &Form, keymap: &Keymap, ctx
                     }
                 }
                 if field.kind == FieldKind::ContactPicker {
+                    if field.matches.is_empty() && !field.text().trim().is_empty() {
+                        let r = Rect {
+                            x: value.x,
+                            y: y + 1,
+                            width: value_w,
+                            height: 1,
+                        };
+                        frame.render_widget(
+                            Paragraph::new(Span::styled(
+                                "nobody matches: try the reading or the company",
+                                ctx.theme.dim(),
+                            )),
+                            r,
+                        );
+                    }
                     for (n, (_, label)) in field.matches.iter().take(5).enumerate() {
                         let style = if n == field.picked {
                             ctx.theme.selected()

@@ -1,0 +1,177 @@
+//! Whole screens at 80×24 and 120×40, with Japanese and English data: alignment,
+//! truncation with an ellipsis at a character boundary, and every view and form.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+use leadtrack::config::Config;
+use leadtrack::features::demo::{self, DemoSize};
+use leadtrack::session::Session;
+use leadtrack::tui::app::App;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn app() -> App {
+    let mut config = Config::default();
+    config.user.name = Some("山本".into());
+    let mut session = Session::in_memory(config).unwrap();
+    let size = DemoSize {
+        leads: 40,
+        contacts: 60,
+        activities: 200,
+        seed: 11,
+    };
+    demo::generate_on(&mut session.store, &session.config, size, today()).unwrap();
+    App::new(session, today()).unwrap()
+}
+
+fn keys(app: &mut App, keys: &[KeyCode]) {
+    for code in keys {
+        let modifiers = match code {
+            KeyCode::Char(c) if c.is_ascii_uppercase() => KeyModifiers::SHIFT,
+            _ => KeyModifiers::NONE,
+        };
+        app.on_key(KeyEvent {
+            code: *code,
+            modifiers,
+            kind: KeyEventKind::Press,
+            state: KeyEventState::NONE,
+        });
+    }
+}
+
+fn text(app: &mut App, s: &str) {
+    let codes: Vec<KeyCode> = s.chars().map(KeyCode::Char).collect();
+    keys(app, &codes);
+}
+
+/// The screen as text, one line per row, wide characters once.
+fn screen(app: &mut App, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| app.render(f)).unwrap();
+    // Draw twice: the first frame loads each view's window for its real height.
+    terminal.draw(|f| app.render(f)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..h {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..w {
+            let symbol = buffer[(x, y)].symbol();
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+            line.push_str(symbol);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Every line of a screen fits its width exactly: double-width text never overflows.
+fn assert_fits(shot: &str, w: u16) {
+    for line in shot.lines() {
+        assert!(
+            unicode_width::UnicodeWidthStr::width(line) <= w as usize,
+            "too wide: {line}"
+        );
+    }
+}
+
+macro_rules! snapshot_both_sizes {
+    ($name:ident, $setup:expr) => {
+        #[test]
+        fn $name() {
+            for (w, h) in [(80u16, 24u16), (120, 40)] {
+                let mut app = app();
+                let setup: fn(&mut App) = $setup;
+                // Draw once before the keys, as the running app does, so lists are loaded.
+                screen(&mut app, w, h);
+                setup(&mut app);
+                let shot = screen(&mut app, w, h);
+                assert_fits(&shot, w);
+                insta::assert_snapshot!(format!("{}_{w}x{h}", stringify!($name)), shot);
+            }
+        }
+    };
+}
+
+snapshot_both_sizes!(board, |_| {});
+snapshot_both_sizes!(board_second_column_scrolled, |app| {
+    keys(
+        app,
+        &[
+            KeyCode::Char('l'),
+            KeyCode::Char('j'),
+            KeyCode::Char('j'),
+            KeyCode::Char('j'),
+            KeyCode::Char('j'),
+            KeyCode::Char('j'),
+        ],
+    );
+});
+snapshot_both_sizes!(lead_detail, |app| keys(
+    app,
+    &[KeyCode::Char('l'), KeyCode::Enter]
+));
+snapshot_both_sizes!(follow_ups, |app| keys(app, &[KeyCode::Char('2')]));
+snapshot_both_sizes!(contacts, |app| keys(
+    app,
+    &[KeyCode::Char('3'), KeyCode::Char('j'), KeyCode::Char('j')]
+));
+snapshot_both_sizes!(activities, |app| keys(app, &[KeyCode::Char('4')]));
+snapshot_both_sizes!(customers, |app| keys(app, &[KeyCode::Char('5')]));
+snapshot_both_sizes!(stats, |app| keys(app, &[KeyCode::Char('6')]));
+snapshot_both_sizes!(help_on_the_board, |app| keys(app, &[KeyCode::Char('?')]));
+snapshot_both_sizes!(help_scrolled, |app| {
+    keys(
+        app,
+        &[
+            KeyCode::Char('?'),
+            KeyCode::Char('j'),
+            KeyCode::Char('j'),
+            KeyCode::PageDown,
+        ],
+    );
+});
+snapshot_both_sizes!(search_by_reading, |app| {
+    keys(app, &[KeyCode::Char('/')]);
+    text(app, "いけ");
+});
+snapshot_both_sizes!(form_log_call, |app| {
+    keys(app, &[KeyCode::Char('c')]);
+    text(app, "課長と電話: 予算の確認");
+    keys(app, &[KeyCode::Enter]);
+});
+snapshot_both_sizes!(form_log_call_with_errors, |app| {
+    keys(app, &[KeyCode::Char('c'), KeyCode::Enter]);
+    text(app, "someday");
+    keys(app, &[KeyCode::Enter]);
+});
+snapshot_both_sizes!(form_new_lead, |app| {
+    keys(app, &[KeyCode::Char('a')]);
+    text(app, "ミドリ技研 設備更新");
+});
+snapshot_both_sizes!(form_edit_lead, |app| keys(app, &[KeyCode::Char('e')]));
+snapshot_both_sizes!(form_new_contact, |app| {
+    keys(app, &[KeyCode::Char('3'), KeyCode::Char('a')]);
+    text(app, "佐藤");
+});
+snapshot_both_sizes!(form_link_contact, |app| {
+    keys(app, &[KeyCode::Char('p')]);
+    text(app, "すずき");
+});
+snapshot_both_sizes!(confirm_delete, |app| keys(app, &[KeyCode::Char('d')]));
+
+#[test]
+fn too_small() {
+    let mut app = app();
+    insta::assert_snapshot!(screen(&mut app, 60, 15));
+}

@@ -432,11 +432,18 @@ fn ids_resolve_by_unique_prefix_only() {
 fn failures_leave_the_database_unchanged() {
     let s = Scratch::new();
     let id = add_midori(&s);
+    let other = add_midori(&s);
+    assert_eq!(
+        id[..4],
+        other[..4],
+        "two leads made together share their first characters"
+    );
     s.ok(&["check"]);
     let before = bytes(&s.db());
     let db = s.db();
     let cases: &[(&[&str], &str)] = &[
         (&["lead", "show", "ffffffff"], "no lead"),
+        (&["lead", "move", &id[..4], "future"], "matches 2 leads"),
         (&["lead", "move", &id, "later"], "'later' is not a stage"),
         (
             &["lead", "add", "--title", "x", "--stage", "hot"],

@@ -129,7 +129,11 @@ mod tests {
         let colour = Theme::new(ThemeName::Dark, false);
         assert_eq!(colour.bucket(Bucket::Overdue).fg, Some(Color::Red));
         assert_eq!(colour.bucket(Bucket::Today).fg, Some(Color::Green));
-        assert_eq!(colour.bucket(Bucket::Later).fg, None, "later dates are plain");
+        assert_eq!(
+            colour.bucket(Bucket::Later).fg,
+            None,
+            "later dates are plain"
+        );
         assert_eq!(colour.bucket(Bucket::NoNextAction).fg, Some(Color::Yellow));
         assert_eq!(Theme::new(ThemeName::Mono, false).accent().fg, None);
     }

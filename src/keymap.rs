@@ -40,6 +40,7 @@ actions! {
     MoveLeft => "move_left", MoveRight => "move_right", Won => "won", Delete => "delete",
     Add => "add", Edit => "edit", LogCall => "log_call", LogMeeting => "log_meeting",
     LogNote => "log_note", LogActivity => "log_activity", LinkContact => "link_contact",
+    Dedupe => "dedupe",
     Save => "save", NextField => "next_field", PrevField => "prev_field",
     ExternalEditor => "external_editor", Cancel => "cancel",
 }
@@ -397,6 +398,7 @@ impl Context {
                 Add,
                 Edit,
                 Delete,
+                Dedupe,
                 LogCall,
                 LogMeeting,
                 LogNote,

@@ -570,3 +570,57 @@ fn ctrl_e_hands_the_field_to_the_editor_and_takes_the_result() {
     };
     assert_eq!(form.text("summary"), "長いメモ");
 }
+
+#[test]
+fn contacts_view_reviews_duplicates_side_by_side() {
+    let mut app = empty_app();
+    let add = |app: &mut App, family: &str, company: &str, phone: &str, on: u32| {
+        let card = leadtrack::model::contact::ContactFields {
+            family_name: Some(family.into()),
+            given_name: Some("花子".into()),
+            company: Some(company.into()),
+            phone: Some(phone.into()),
+            exchanged_on: NaiveDate::from_ymd_opt(2026, on, 1),
+            ..Default::default()
+        };
+        app.session
+            .store
+            .write(|w| leadtrack::store::contacts::insert(w, &card, &Origin::default()))
+            .unwrap()
+    };
+    let keep = add(&mut app, "佐藤", "ミドリ技研株式会社", "03-1111", 1);
+    let merge = add(&mut app, "佐藤", "(株)ミドリ技研", "03-2222", 11);
+    add(&mut app, "鈴木", "アオバ", "03-3333", 5);
+    add(&mut app, "鈴木", "アオバ株式会社", "03-4444", 6);
+    press(&mut app, KeyCode::Char('3'));
+    press(&mut app, KeyCode::Char('D'));
+    let shown = screen(&mut app, 120, 40);
+    assert!(
+        shown.contains("Probable duplicate 1/2") && shown.contains("same name and company"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("03-1111") && shown.contains("03-2222"),
+        "{shown}"
+    );
+    press(&mut app, KeyCode::Char('m'));
+    let kept = leadtrack::store::contacts::get(app.session.store.conn(), &keep)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        kept.phone.as_deref(),
+        Some("03-2222"),
+        "the newer card wins"
+    );
+    assert!(
+        leadtrack::store::contacts::get(app.session.store.conn(), &merge)
+            .unwrap()
+            .is_none()
+    );
+    press(&mut app, KeyCode::Char('s'));
+    assert!(app.popup.is_none());
+    assert_eq!(
+        app.status.as_ref().unwrap().text,
+        "Duplicates reviewed: merged 1, skipped 1"
+    );
+}

@@ -2,12 +2,16 @@
 //! print.
 
 mod contact;
+mod dedupe;
 mod demo;
+mod export;
+mod import;
 mod lead;
 mod log;
 mod maintenance;
 pub mod output;
 pub mod parse;
+mod progress;
 mod search;
 
 pub use crate::session::Session;
@@ -47,6 +51,14 @@ pub enum Command {
     /// Add, list, show, change and delete contacts (business cards).
     #[command(subcommand)]
     Contact(contact::ContactCommand),
+    /// Bring business cards or leads in from CSV or vCard files.
+    #[command(subcommand)]
+    Import(import::ImportCommand),
+    /// Write contacts, leads or activities out as CSV, JSON or vCard.
+    #[command(subcommand)]
+    Export(export::ExportCommand),
+    /// Find contacts that are probably one person; --apply merges them.
+    Dedupe(dedupe::DedupeArgs),
     /// Record an activity (call, meeting, email, note...) with the next action.
     Log(log::LogArgs),
     /// Find leads, contacts and activities by any part of a name, reading or company.
@@ -64,6 +76,9 @@ pub fn run(cli: &Cli, command: &Command) -> Result<bool> {
         Command::Demo(args) => demo::run(&mut session, args),
         Command::Lead(cmd) => lead::run(&mut session, cmd),
         Command::Contact(cmd) => contact::run(&mut session, cmd),
+        Command::Import(cmd) => import::run(&mut session, cmd),
+        Command::Export(cmd) => export::run(&session, cmd),
+        Command::Dedupe(args) => dedupe::run(&mut session, args),
         Command::Log(args) => log::run(&mut session, args),
         Command::Search(args) => search::run(&session, args),
         Command::Check(args) => maintenance::check(&session, args),

@@ -1,8 +1,11 @@
 //! What a rep does, once for both faces: the command line and the terminal app call these.
 
 pub mod activity;
+pub mod cards;
 pub mod contacts;
 pub mod demo;
+pub mod export;
+pub mod lead_import;
 pub mod leads;
 pub mod maintenance;
 pub mod scores;

@@ -1,3 +1,12 @@
-//! File formats in and out: CSV, and the spreadsheet safety rule.
+//! File formats in and out: CSV and vCard cards, encodings (Shift_JIS), and the
+//! spreadsheet safety rule.
 
+pub mod cards_csv;
+pub mod cards_in;
+pub mod columns;
+pub mod csv_in;
+pub mod csv_out;
+pub mod encoding;
 pub mod excel;
+pub mod leads_csv;
+pub mod vcard;

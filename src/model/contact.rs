@@ -240,12 +240,26 @@ const ROLE_MAILBOXES: &[&str] = &[
 ];
 
 /// The keys that say two cards are the same person (名寄せ): the email (not a role
-/// address), the name with the company, the mobile number.
+/// address), the name with the company (`name|company`; `name|` for a card without a
+/// company, which matches only where email and mobile do not say otherwise), the mobile
+/// number.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct MatchKeys {
     pub email: Option<String>,
     pub name_company: Option<String>,
     pub mobile: Option<String>,
+    /// The folded email, role addresses included: two cards with different emails are not
+    /// taken for one person on their name alone.
+    pub any_email: Option<String>,
+}
+
+impl MatchKeys {
+    /// Whether the name key has no company in it.
+    pub fn name_only(&self) -> bool {
+        self.name_company
+            .as_deref()
+            .is_some_and(|k| k.ends_with('|'))
+    }
 }
 
 pub fn match_keys(
@@ -255,6 +269,9 @@ pub fn match_keys(
     email: Option<&str>,
     mobile: Option<&str>,
 ) -> MatchKeys {
+    let any_email = email
+        .map(|e| fold(e).trim().to_string())
+        .filter(|e| !e.is_empty());
     let email = email.map(|e| fold(e).trim().to_string()).filter(|e| {
         let Some((local, domain)) = e.split_once('@') else {
             return false;
@@ -264,14 +281,38 @@ pub fn match_keys(
     let name: String = format!("{}{}", family.unwrap_or(""), given.unwrap_or(""));
     let name: String = fold(&name).chars().filter(|c| !c.is_whitespace()).collect();
     let company = company.map(company_key).unwrap_or_default();
-    let name_company =
-        (!name.is_empty() && !company.is_empty()).then(|| format!("{name}|{company}"));
+    let name_company = (!name.is_empty()).then(|| format!("{name}|{company}"));
     let mobile = mobile.map(phone_key).filter(|digits| digits.len() >= 9);
     MatchKeys {
         email,
         name_company,
         mobile,
+        any_email,
     }
+}
+
+/// A fingerprint of everything on a card (FNV-1a over its fields), so the same card read
+/// again goes to the contact it went to the first time.
+pub fn card_fingerprint(card: &ContactFields) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |text: &str| {
+        for byte in text.bytes().chain(std::iter::once(0x1f)) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for (_, value) in card.text_fields() {
+        feed(value.unwrap_or(""));
+    }
+    feed(&card.exchanged_on.map(|d| d.to_string()).unwrap_or_default());
+    feed(
+        &card
+            .tags
+            .as_ref()
+            .map(|t| t.join("\u{1f}"))
+            .unwrap_or_default(),
+    );
+    format!("{hash:016x}")
 }
 
 /// A company name for matching: folded, without the legal form (株式会社, (株), ㈱,

@@ -221,3 +221,34 @@ pub fn page(
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
+
+/// Moves every activity of one contact to another (merging duplicates).
+pub fn reassign_contact(w: &mut Writer<'_>, from: &str, to: &str) -> Result<usize> {
+    let ids: Vec<String> = w
+        .conn()
+        .prepare_cached("SELECT id FROM activities WHERE contact_id = ?1 AND gone = 0")?
+        .query_map([from], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in &ids {
+        records::update(
+            w,
+            &ACTIVITIES,
+            id,
+            &[("contact_id", Value::Text(to.to_string()))],
+        )?;
+    }
+    Ok(ids.len())
+}
+
+/// Calls `f` with every live activity, newest first, one at a time (exports).
+pub fn each(conn: &Connection, mut f: impl FnMut(Activity) -> Result<()>) -> Result<()> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM activities WHERE gone = 0 ORDER BY occurred_at DESC, seq DESC"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        f(from_row(row)?)?;
+    }
+    Ok(())
+}

@@ -129,6 +129,16 @@ pub fn restore(w: &mut Writer<'_>, id: &str) -> Result<()> {
     refresh_derived_id(w.conn(), id)
 }
 
+/// Keeps `value` in the history of a contact's field, as a value that lost to the current
+/// one (unless the history already holds it).
+pub fn keep_in_history(w: &mut Writer<'_>, id: &str, field: &str, value: &str) -> Result<()> {
+    let json = serde_json::Value::from(value);
+    if super::history::holds(w.conn(), id, field, &json)? {
+        return Ok(());
+    }
+    records::note_superseded(w, &CONTACTS, id, field, &Value::Text(value.to_string()))
+}
+
 fn ensure_live(conn: &Connection, id: &str) -> Result<()> {
     let gone: Option<i64> = conn
         .prepare_cached("SELECT gone FROM contacts WHERE id = ?1")?
@@ -175,6 +185,7 @@ fn refresh_derived(conn: &Connection, seq: i64) -> Result<()> {
         "UPDATE contacts SET sort_key = ?2, email_key = ?3, name_key = ?4, mobile_key = ?5 WHERE seq = ?1",
     )?
     .execute(params![seq, sort, keys.email, keys.name_company, keys.mobile])?;
+    remember_keys(conn, &c.id, &keys)?;
     let doc = (gone == 0).then(|| search_text(&c));
     search::set_document(conn, search::Index::Contacts, seq, doc.as_deref())
 }
@@ -295,4 +306,208 @@ pub fn key_of(conn: &Connection, id: &str) -> Result<Option<super::paging::Key>>
         .prepare_cached("SELECT sort_key FROM contacts WHERE id = ?1 AND gone = 0")?
         .query_row([id], |r| super::paging::key_at(r, 0, 1))
         .optional()?)
+}
+
+/// Remembers match keys for a contact (its own, or those of a card merged into it).
+pub(crate) fn remember_keys(
+    conn: &Connection,
+    id: &str,
+    keys: &crate::model::contact::MatchKeys,
+) -> Result<()> {
+    for (kind, key) in [
+        ("email", &keys.email),
+        ("mobile", &keys.mobile),
+        ("name", &keys.name_company),
+    ] {
+        if let Some(key) = key {
+            conn.prepare_cached(
+                "INSERT OR IGNORE INTO contact_keys (kind, key, contact_id) VALUES (?1, ?2, ?3)",
+            )?
+            .execute(params![kind, key, id])?;
+        }
+    }
+    Ok(())
+}
+
+/// A card merged into contact `id`: its keys find that contact from now on.
+pub fn take_keys(w: &Writer<'_>, id: &str, keys: &crate::model::contact::MatchKeys) -> Result<()> {
+    remember_keys(w.conn(), id, keys)
+}
+
+/// Remembers that the card with this fingerprint went to contact `id`.
+pub fn take_card(w: &Writer<'_>, id: &str, fingerprint: &str) -> Result<()> {
+    w.conn()
+        .prepare_cached(
+            "INSERT OR IGNORE INTO contact_keys (kind, key, contact_id) VALUES ('card', ?1, ?2)",
+        )?
+        .execute(params![fingerprint, id])?;
+    Ok(())
+}
+
+/// The live contact a card with this fingerprint went to before, if any.
+pub fn card_seen(conn: &Connection, fingerprint: &str) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT k.contact_id FROM contact_keys k JOIN contacts c ON c.id = k.contact_id
+             WHERE k.kind = 'card' AND k.key = ?1 AND c.gone = 0 ORDER BY c.seq LIMIT 1",
+        )?
+        .query_row([fingerprint], |r| r.get(0))
+        .optional()?)
+}
+
+/// Why a card is taken for an existing contact (名寄せ).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchReason {
+    SameId,
+    /// This very card was read before.
+    SameCard,
+    SameEmail,
+    SameMobile,
+    SameNameAndCompany,
+    /// Same name, no company on either card, and nothing (email, mobile) that differs.
+    SameName,
+}
+
+impl MatchReason {
+    pub fn words(self) -> &'static str {
+        match self {
+            MatchReason::SameId => "same id",
+            MatchReason::SameCard => "the same card again",
+            MatchReason::SameEmail => "same email",
+            MatchReason::SameMobile => "same mobile number",
+            MatchReason::SameNameAndCompany => "same name and company",
+            MatchReason::SameName => "same name, nothing that differs",
+        }
+    }
+}
+
+/// The live contact these keys say is the same person, and why: email first, then mobile,
+/// then name with company (a name without a company only where email and mobile agree).
+pub fn find_match(
+    conn: &Connection,
+    keys: &crate::model::contact::MatchKeys,
+) -> Result<Option<(String, MatchReason)>> {
+    // The contact that holds the key now comes before one that took it in from a card.
+    let lookups = [
+        (
+            "email",
+            "email_key",
+            keys.email.as_deref(),
+            MatchReason::SameEmail,
+        ),
+        (
+            "mobile",
+            "mobile_key",
+            keys.mobile.as_deref(),
+            MatchReason::SameMobile,
+        ),
+    ];
+    for (kind, column, key, reason) in lookups {
+        let Some(key) = key else { continue };
+        let sql = format!(
+            "SELECT k.contact_id FROM contact_keys k JOIN contacts c ON c.id = k.contact_id
+             WHERE k.kind = ?1 AND k.key = ?2 AND c.gone = 0
+             ORDER BY ifnull(c.{column} = ?2, 0) DESC, c.seq LIMIT 1"
+        );
+        if let Some(id) = conn
+            .prepare_cached(&sql)?
+            .query_row([kind, key], |r| r.get::<_, String>(0))
+            .optional()?
+        {
+            return Ok(Some((id, reason)));
+        }
+    }
+    let Some(name_key) = keys.name_company.as_deref() else {
+        return Ok(None);
+    };
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id, lower(trim(c.email)), c.mobile_key FROM contact_keys k JOIN contacts c ON c.id = k.contact_id
+         WHERE k.kind = 'name' AND k.key = ?1 AND c.gone = 0 ORDER BY ifnull(c.name_key = ?1, 0) DESC, c.seq",
+    )?;
+    let candidates = stmt.query_map([name_key], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, Option<String>>(1)?,
+            r.get::<_, Option<String>>(2)?,
+        ))
+    })?;
+    for candidate in candidates {
+        let (id, email, mobile) = candidate?;
+        if !keys.name_only() {
+            return Ok(Some((id, MatchReason::SameNameAndCompany)));
+        }
+        let email = email.map(|e| crate::model::text::fold(&e));
+        let differ =
+            |a: &Option<String>, b: &Option<String>| matches!((a, b), (Some(x), Some(y)) if x != y);
+        if !differ(&email, &keys.any_email) && !differ(&mobile, &keys.mobile) {
+            return Ok(Some((id, MatchReason::SameName)));
+        }
+    }
+    Ok(None)
+}
+
+/// Whether a contact row with this id exists at all (deleted ones too): ids from another
+/// copy are reused only when free.
+pub fn exists(conn: &Connection, id: &str) -> Result<Option<bool>> {
+    Ok(conn
+        .prepare_cached("SELECT gone FROM contacts WHERE id = ?1")?
+        .query_row([id], |r| r.get::<_, i64>(0))
+        .optional()?
+        .map(|gone| gone == 0))
+}
+
+/// Pairs of live contacts that look like one person: (older, newer, why), at most `limit`.
+pub fn duplicate_pairs(
+    conn: &Connection,
+    limit: usize,
+) -> Result<Vec<(String, String, MatchReason)>> {
+    let mut out: Vec<(String, String, MatchReason)> = Vec::new();
+    for (column, reason) in [
+        ("email_key", MatchReason::SameEmail),
+        ("mobile_key", MatchReason::SameMobile),
+        ("name_key", MatchReason::SameNameAndCompany),
+    ] {
+        let sql = format!(
+            "SELECT a.id, b.id, a.{column}, lower(trim(a.email)), lower(trim(b.email)), a.mobile_key, b.mobile_key
+             FROM contacts a JOIN contacts b ON b.{column} = a.{column} AND b.seq > a.seq
+             WHERE a.{column} IS NOT NULL AND a.gone = 0 AND b.gone = 0 ORDER BY a.seq, b.seq LIMIT ?1"
+        );
+        let limit_i = i64::try_from(limit).unwrap_or(i64::MAX);
+        let mut stmt = conn.prepare(&sql)?;
+        let pairs = stmt.query_map([limit_i], |r| {
+            let texts = (2..7)
+                .map(|i| r.get::<_, Option<String>>(i))
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, texts))
+        })?;
+        for pair in pairs {
+            let (a, b, texts) = pair?;
+            let mut reason = reason;
+            if column == "name_key" && texts[0].as_deref().is_some_and(|k| k.ends_with('|')) {
+                // A name alone: only when nothing else says they are two people.
+                let differ = |x: &Option<String>, y: &Option<String>| matches!((x, y), (Some(p), Some(q)) if p != q);
+                if differ(&texts[1], &texts[2]) || differ(&texts[3], &texts[4]) {
+                    continue;
+                }
+                reason = MatchReason::SameName;
+            }
+            if !out.iter().any(|(x, y, _)| *x == a && *y == b) {
+                out.push((a, b, reason));
+            }
+        }
+    }
+    out.truncate(limit);
+    Ok(out)
+}
+
+/// Calls `f` with every live contact in reading order, one at a time (exports).
+pub fn each(conn: &Connection, mut f: impl FnMut(Contact) -> Result<()>) -> Result<()> {
+    let sql = format!("SELECT {COLUMNS} FROM contacts WHERE gone = 0 ORDER BY sort_key");
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        f(from_row(row)?)?;
+    }
+    Ok(())
 }

@@ -47,3 +47,21 @@ pub fn of_record(conn: &Connection, record_id: &str) -> Result<Vec<HistoryEntry>
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
+
+/// Whether `value` is already in a field's history (so the same fact is not noted twice).
+pub fn holds(
+    conn: &Connection,
+    record_id: &str,
+    field: &str,
+    value: &serde_json::Value,
+) -> Result<bool> {
+    let n: i64 = conn
+        .prepare_cached(
+            "SELECT count(*) FROM history WHERE record_id = ?1 AND field = ?2 AND value = ?3",
+        )?
+        .query_row(
+            rusqlite::params![record_id, field, value.to_string()],
+            |r| r.get(0),
+        )?;
+    Ok(n > 0)
+}

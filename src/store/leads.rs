@@ -567,3 +567,17 @@ pub fn due_before(conn: &Connection, day: chrono::NaiveDate, owner: Option<&str>
     };
     Ok(n)
 }
+
+/// Calls `f` with every live lead (customers too) in board order, one at a time (exports).
+pub fn each(conn: &Connection, mut f: impl FnMut(Lead) -> Result<()>) -> Result<()> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM leads WHERE gone = 0 ORDER BY CASE stage WHEN 'considering' THEN 0 \
+         WHEN 'future' THEN 1 WHEN 'no_prospect' THEN 2 ELSE 3 END, board_key"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        f(from_row(row)?)?;
+    }
+    Ok(())
+}

@@ -108,3 +108,32 @@ pub fn leads_of(conn: &Connection, contact_id: &str) -> Result<Vec<LeadOfContact
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
+
+/// Moves a contact's places on leads to another contact (merging duplicates): where the
+/// other is already on the lead, the moved link is simply removed.
+pub fn move_contact(w: &mut Writer<'_>, from: &str, to: &str) -> Result<usize> {
+    let links: Vec<(String, String)> = w
+        .conn()
+        .prepare_cached(
+            "SELECT lead_id, role FROM lead_contacts WHERE contact_id = ?1 AND gone = 0",
+        )?
+        .query_map([from], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (lead_id, role) in &links {
+        let already: Option<i64> = w
+            .conn()
+            .prepare_cached("SELECT gone FROM lead_contacts WHERE id = ?1")?
+            .query_row([link_id(lead_id, to)], |r| r.get(0))
+            .optional()?;
+        if already != Some(0) {
+            link(w, lead_id, to, role.parse().unwrap_or_default())?;
+        }
+        records::update(
+            w,
+            &LINKS,
+            &link_id(lead_id, from),
+            &[("deleted", Value::Integer(1))],
+        )?;
+    }
+    Ok(links.len())
+}

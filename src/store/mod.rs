@@ -125,6 +125,24 @@ impl Store {
         Ok(value)
     }
 
+    /// Runs `change` in a write transaction and always rolls it back: what it would do,
+    /// without doing it (`--dry-run`).
+    pub fn rehearse<T>(&mut self, change: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| Error::from(e).at_path(&path))?;
+        let last = read_meta(&tx, "hlc")?.and_then(|s| s.parse().ok());
+        let mut writer = Writer {
+            tx,
+            author: &self.author,
+            last,
+            now: Utc::now(),
+        };
+        change(&mut writer)
+    }
+
     /// A counter that changes whenever another connection commits (`PRAGMA data_version`).
     pub fn data_version(&self) -> Result<i64> {
         Ok(self

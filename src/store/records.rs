@@ -441,3 +441,17 @@ pub(crate) fn short_ids(conn: &Connection, table: &Table, ids: &[String]) -> Res
     }
     Ok(out)
 }
+
+/// Keeps a value that lost to the current one without ever being current (an older card
+/// merged into a newer one): it goes to the record's history, replaced at once.
+pub(crate) fn note_superseded(
+    w: &mut Writer<'_>,
+    table: &Table,
+    id: &str,
+    field: &str,
+    value: &Value,
+) -> Result<()> {
+    let offered = w.stamp();
+    let kept = w.stamp();
+    record_history(w.conn(), table, id, field, value, &offered.hlc, &kept.hlc)
+}

@@ -91,6 +91,15 @@ pub enum Popup {
     Confirm { message: String, pending: Pending },
     Help { context: Context, scroll: u16 },
     Search(Box<SearchState>),
+    Dedupe(Box<DedupeReview>),
+}
+
+/// Probable duplicate contacts, reviewed one pair at a time.
+pub struct DedupeReview {
+    pub pairs: Vec<features::cards::Duplicate>,
+    pub index: usize,
+    pub merged: usize,
+    pub skipped: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -331,6 +340,20 @@ impl App {
                     self.open_form(forms::link::form(&lead.id));
                 }
             }
+            Action::Dedupe => {
+                let pairs = features::cards::duplicates(&self.session.store, 500)?;
+                if pairs.is_empty() {
+                    self.say("No probable duplicates");
+                } else {
+                    let review = DedupeReview {
+                        pairs,
+                        index: 0,
+                        merged: 0,
+                        skipped: 0,
+                    };
+                    self.popup = Some(Popup::Dedupe(Box::new(review)));
+                }
+            }
             Action::Save
             | Action::NextField
             | Action::PrevField
@@ -338,6 +361,70 @@ impl App {
             | Action::Cancel => {}
         }
         Ok(Outcome::Continue)
+    }
+
+    /// m merges the pair on screen, s skips it, Esc stops; each answer shows the next pair.
+    fn on_dedupe_key(&mut self, mut review: Box<DedupeReview>, key: KeyEvent) -> Outcome {
+        let answer = match key.code {
+            KeyCode::Char('m' | 'M') | KeyCode::Enter => Some(true),
+            KeyCode::Char('s' | 'S' | 'n' | 'N' | ' ') => Some(false),
+            KeyCode::Esc | KeyCode::Char('q') => None,
+            _ => {
+                self.popup = Some(Popup::Dedupe(review));
+                return Outcome::Continue;
+            }
+        };
+        let Some(merge) = answer else {
+            self.say(format!(
+                "Merged {}, skipped {}",
+                review.merged, review.skipped
+            ));
+            return Outcome::Continue;
+        };
+        if let Some(pair) = review.pairs.get(review.index) {
+            if merge {
+                match features::cards::merge_contacts(
+                    &mut self.session.store,
+                    &pair.keep.id,
+                    &pair.merge.id,
+                ) {
+                    Ok(true) => review.merged += 1,
+                    Ok(false) => review.skipped += 1,
+                    Err(e) => {
+                        self.fail(&e);
+                        self.popup = Some(Popup::Dedupe(review));
+                        return Outcome::Continue;
+                    }
+                }
+                self.changed();
+            } else {
+                review.skipped += 1;
+            }
+        }
+        review.index += 1;
+        // A pair whose contact was merged away already is no longer a question.
+        while let Some(pair) = review.pairs.get(review.index) {
+            let conn = self.session.store.conn();
+            let live = |id: &str| {
+                crate::store::contacts::get(conn, id)
+                    .ok()
+                    .flatten()
+                    .is_some()
+            };
+            if live(&pair.keep.id) && live(&pair.merge.id) {
+                break;
+            }
+            review.index += 1;
+        }
+        if review.index >= review.pairs.len() {
+            self.say(format!(
+                "Duplicates reviewed: merged {}, skipped {}",
+                review.merged, review.skipped
+            ));
+        } else {
+            self.popup = Some(Popup::Dedupe(review));
+        }
+        Outcome::Continue
     }
 
     fn show(&mut self, index: usize) {
@@ -545,6 +632,7 @@ impl App {
                 Outcome::Continue
             }
             Popup::Search(search) => self.on_search_key(search, key),
+            Popup::Dedupe(review) => self.on_dedupe_key(review, key),
             Popup::Form(mut form) => match form.on_key(&key, &self.keymap) {
                 FormEvent::Nothing => {
                     self.popup = Some(Popup::Form(form));
@@ -913,6 +1001,7 @@ impl App {
                 overlays::help(frame, body, *context, scroll, &self.keymap, &ctx)
             }
             Some(Popup::Search(search)) => overlays::search(frame, body, search, &ctx),
+            Some(Popup::Dedupe(review)) => overlays::dedupe(frame, body, review, &ctx),
             None => {}
         }
         self.render_hints(frame, hints, context);
@@ -973,7 +1062,9 @@ impl App {
 
     fn render_hints(&self, frame: &mut Frame<'_>, area: Rect, context: Context) {
         let actions: &[(Action, &str)] = match (&self.popup, context) {
-            (Some(Popup::Form(_)), _) | (Some(Popup::Confirm { .. }), _) => &[],
+            (Some(Popup::Form(_)), _)
+            | (Some(Popup::Confirm { .. }), _)
+            | (Some(Popup::Dedupe(_)), _) => &[],
             (Some(Popup::Help { .. }), _) => &[(Action::Down, "scroll"), (Action::Cancel, "close")],
             (Some(Popup::Search(_)), _) => &[(Action::Open, "go to"), (Action::Cancel, "back")],
             (None, Context::Board) => &[

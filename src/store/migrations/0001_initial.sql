@@ -110,6 +110,16 @@ CREATE INDEX contacts_mobile_key ON contacts (mobile_key) WHERE gone = 0 AND mob
 CREATE INDEX contacts_name_key ON contacts (name_key) WHERE gone = 0 AND name_key IS NOT NULL;
 CREATE INDEX contacts_hlc ON contacts (hlc);
 
+-- Every match key a contact has had or has taken in (an older card's email or mobile merged
+-- into it): a card that matched once keeps matching after the contact changes. Local,
+-- derived data.
+CREATE TABLE contact_keys (
+    kind       TEXT NOT NULL,
+    key        TEXT NOT NULL,
+    contact_id TEXT NOT NULL,
+    PRIMARY KEY (kind, key, contact_id)
+) STRICT, WITHOUT ROWID;
+
 CREATE TABLE activities (
     seq              INTEGER PRIMARY KEY,
     id               TEXT NOT NULL UNIQUE,

@@ -454,3 +454,91 @@ pub fn form(frame: &mut Frame<'_>, area: Rect, form: &Form, keymap: &Keymap, ctx
     )));
     frame.render_widget(Paragraph::new(bottom_lines), bottom);
 }
+
+/// One proposed duplicate pair side by side: the fields where the two cards differ are
+/// marked, and the keys say what happens.
+pub fn dedupe(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    review: &crate::tui::app::DedupeReview,
+    ctx: &Ctx<'_>,
+) {
+    let Some(pair) = review.pairs.get(review.index) else {
+        return;
+    };
+    let w = 100.min(area.width);
+    let rect = centered(area, w, area.height.min(24));
+    clear(frame, rect);
+    let title = format!(
+        " Probable duplicate {}/{} — {} ",
+        review.index + 1,
+        review.pairs.len(),
+        pair.reason.words()
+    );
+    let block = Block::bordered()
+        .title(title)
+        .border_style(ctx.theme.accent());
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let label_w = 12usize;
+    let col_w = (inner.width as usize).saturating_sub(label_w + 2) / 2;
+    let (a, b) = (&pair.keep, &pair.merge);
+    let name = |c: &Contact| c.name(ctx.name_order);
+    let date = |c: &Contact| c.exchanged_on.map(|d| d.to_string());
+    let rows: Vec<(&str, Option<String>, Option<String>)> = vec![
+        ("Name", Some(name(a)), Some(name(b))),
+        ("Reading", a.reading(), b.reading()),
+        ("Company", a.company.clone(), b.company.clone()),
+        ("Department", a.department.clone(), b.department.clone()),
+        ("Title", a.title.clone(), b.title.clone()),
+        ("Email", a.email.clone(), b.email.clone()),
+        ("Phone", a.phone.clone(), b.phone.clone()),
+        ("Mobile", a.mobile.clone(), b.mobile.clone()),
+        ("Address", a.address.clone(), b.address.clone()),
+        ("Met on", date(a), date(b)),
+        ("Met at", a.exchanged_at.clone(), b.exchanged_at.clone()),
+    ];
+    let mut lines = vec![Line::from(vec![
+        Span::raw(fit("", label_w + 1)),
+        Span::styled(fit("Stays", col_w), ctx.theme.title()),
+        Span::raw(" "),
+        Span::styled(fit("Merged into it", col_w), ctx.theme.title()),
+    ])];
+    for (label, left, right) in rows {
+        if left.is_none() && right.is_none() {
+            continue;
+        }
+        let differs = left.is_some() && right.is_some() && left != right;
+        let style = if differs {
+            ctx.theme.bucket(crate::followups::Bucket::NoNextAction)
+        } else {
+            ctx.theme.plain()
+        };
+        lines.push(Line::from(vec![
+            Span::styled(fit(label, label_w + 1), ctx.theme.field_label()),
+            Span::styled(
+                fit(&display_safe(left.as_deref().unwrap_or("—")), col_w),
+                style,
+            ),
+            Span::raw(" "),
+            Span::styled(
+                fit(&display_safe(right.as_deref().unwrap_or("—")), col_w),
+                style,
+            ),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(Span::styled(
+        "Where they differ, the card met more recently wins; the other value stays in the history.",
+        ctx.theme.dim(),
+    )));
+    lines.push(Line::from(vec![
+        Span::styled("m", ctx.theme.accent()),
+        Span::raw(" merge   "),
+        Span::styled("s", ctx.theme.accent()),
+        Span::raw(" skip   "),
+        Span::styled("esc", ctx.theme.accent()),
+        Span::raw(" stop"),
+    ]));
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,59 @@
+use super::Session;
+use super::output::{Format, Table, print_json};
+use crate::error::Result;
+use crate::features::cards;
+
+#[derive(Debug, clap::Args)]
+pub struct DedupeArgs {
+    /// Merge each pair: the older contact stays, with the other's values, activities and
+    /// leads; every replaced value is kept in its history.
+    #[arg(long)]
+    apply: bool,
+    /// Look at most at this many pairs.
+    #[arg(long, default_value_t = 1000)]
+    limit: usize,
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+}
+
+pub fn run(session: &mut Session, args: &DedupeArgs) -> Result<bool> {
+    let order = session.config.ui.name_order;
+    let pairs = cards::duplicates(&session.store, args.limit)?;
+    if args.format == Format::Json && !args.apply {
+        print_json(&pairs)?;
+        return Ok(true);
+    }
+    if pairs.is_empty() {
+        println!("No probable duplicates.");
+        return Ok(true);
+    }
+    let mut table = Table::new(&["KEEP", "MERGE", "WHY", "COMPANY"]);
+    for p in &pairs {
+        table.row(vec![
+            format!("{} {}", &p.keep.id[..8], p.keep.name(order)),
+            format!("{} {}", &p.merge.id[..8], p.merge.name(order)),
+            p.reason.words().to_string(),
+            p.keep
+                .company
+                .clone()
+                .or(p.merge.company.clone())
+                .unwrap_or_default(),
+        ]);
+    }
+    table.print(&mut std::io::stdout().lock())?;
+    if !args.apply {
+        println!(
+            "{} probable duplicates; `leadtrack dedupe --apply` merges them.",
+            pairs.len()
+        );
+        return Ok(true);
+    }
+    let mut merged = 0;
+    for p in &pairs {
+        if cards::merge_contacts(&mut session.store, &p.keep.id, &p.merge.id)? {
+            merged += 1;
+        }
+    }
+    println!("Merged {merged} contacts; every replaced value is in their history.");
+    Ok(true)
+}

@@ -1,0 +1,256 @@
+use super::Session;
+use super::output::{io, print_json};
+use super::progress::Progress;
+use crate::error::{Error, Result};
+use crate::features::cards::{self, ImportReport};
+use crate::features::lead_import::{self, LeadImportReport};
+use crate::interchange::cards_csv::parse_maps;
+use crate::interchange::cards_in::{self, CardFormat};
+use crate::interchange::encoding::{InputEncoding, decode};
+use crate::interchange::{csv_in, leads_csv};
+use crate::model::dates::today;
+use crate::model::text::display_safe;
+use clap::Subcommand;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Business cards from a card app's CSV (Eight, Sansan, Excel; UTF-8 or Shift_JIS) or a
+    /// vCard file (2.1, 3.0, 4.0). The same person is never added twice.
+    Cards(CardArgs),
+    /// Leads from a CSV file (title, company, stage, source, owner, value, next action...).
+    Leads(LeadArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ReportFormat {
+    #[default]
+    Table,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CardArgs {
+    file: PathBuf,
+    /// csv or vcard; auto decides by the content.
+    #[arg(long, value_enum, default_value_t)]
+    format: CardFormat,
+    #[arg(long, value_enum, default_value_t)]
+    encoding: InputEncoding,
+    /// A column the headers do not say: 'HEADER=field' (repeat for several).
+    #[arg(long = "map", value_name = "HEADER=field")]
+    maps: Vec<String>,
+    /// Report what would happen, write nothing.
+    #[arg(long)]
+    dry_run: bool,
+    #[arg(long, value_enum, default_value_t)]
+    report: ReportFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct LeadArgs {
+    file: PathBuf,
+    #[arg(long, value_enum, default_value_t)]
+    encoding: InputEncoding,
+    #[arg(long = "map", value_name = "HEADER=field")]
+    maps: Vec<String>,
+    #[arg(long)]
+    dry_run: bool,
+    #[arg(long, value_enum, default_value_t)]
+    report: ReportFormat,
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path)
+        .map_err(|e| Error::invalid(format!("{} cannot be read: {e}", path.display())))
+}
+
+pub fn run(session: &mut Session, command: &ImportCommand) -> Result<bool> {
+    match command {
+        ImportCommand::Cards(args) => cards(session, args),
+        ImportCommand::Leads(args) => leads(session, args),
+    }
+}
+
+fn cards(session: &mut Session, args: &CardArgs) -> Result<bool> {
+    let file = args.file.display().to_string();
+    let bytes = read_file(&args.file)?;
+    let maps = parse_maps(&args.maps)?;
+    let read = cards_in::read(&bytes, &file, args.format, args.encoding, &maps, today())?;
+    if read.cards.is_empty() {
+        return Err(Error::invalid(format!("{file} holds no cards")));
+    }
+    let progress = Progress::new(Some(read.cards.len()), "importing cards");
+    let mut report = cards::import(
+        &mut session.store,
+        session.config.ui.name_order,
+        &read.cards,
+        args.dry_run,
+        &|n| progress.tick(n),
+    )?;
+    drop(progress);
+    report.kept_in_notes = read.kept_in_notes;
+    if args.report == ReportFormat::Json {
+        print_json(&report)?;
+    } else {
+        print_cards(
+            &file,
+            read.format,
+            read.cards.len(),
+            &report,
+            &mut std::io::stdout().lock(),
+        )?;
+    }
+    Ok(true)
+}
+
+fn print_cards(
+    file: &str,
+    format: CardFormat,
+    total: usize,
+    r: &ImportReport,
+    out: &mut impl Write,
+) -> Result<()> {
+    let kind = if format == CardFormat::Vcard {
+        "vCard"
+    } else {
+        "CSV"
+    };
+    writeln!(out, "{}: {total} cards ({kind})", display_safe(file)).map_err(io)?;
+    writeln!(
+        out,
+        "{} added, {} merged, {} already known, {} skipped{}",
+        r.added.len(),
+        r.merged.len(),
+        r.unchanged.len(),
+        r.skipped.len(),
+        if r.dry_run {
+            " — dry run: nothing was written"
+        } else {
+            ""
+        }
+    )
+    .map_err(io)?;
+    for a in &r.added {
+        writeln!(
+            out,
+            "  line {:<5} added    {}",
+            a.line,
+            display_safe(&a.name)
+        )
+        .map_err(io)?;
+    }
+    for m in &r.merged {
+        writeln!(
+            out,
+            "  line {:<5} merged   into {}: {}",
+            m.line,
+            display_safe(&m.with),
+            m.reason.words()
+        )
+        .map_err(io)?;
+    }
+    for m in &r.unchanged {
+        writeln!(
+            out,
+            "  line {:<5} known    {}: {}, nothing new",
+            m.line,
+            display_safe(&m.with),
+            m.reason.words()
+        )
+        .map_err(io)?;
+    }
+    for s in &r.skipped {
+        writeln!(out, "  line {}: {}", s.line, s.reason).map_err(io)?;
+    }
+    if !r.kept_in_notes.is_empty() {
+        writeln!(
+            out,
+            "Columns kept in the notes: {}",
+            display_safe(&r.kept_in_notes.join(", "))
+        )
+        .map_err(io)?;
+    }
+    Ok(())
+}
+
+fn leads(session: &mut Session, args: &LeadArgs) -> Result<bool> {
+    let file = args.file.display().to_string();
+    let bytes = read_file(&args.file)?;
+    let text = decode(&bytes, args.encoding, &file)?;
+    let table = csv_in::read(&text, &file)?;
+    let maps = parse_maps_for_leads(&args.maps)?;
+    let (rows, kept) =
+        leads_csv::leads(&table, &maps, &session.config.sources.names, &file, today())?;
+    if rows.is_empty() {
+        return Err(Error::invalid(format!("{file} holds no leads")));
+    }
+    let progress = Progress::new(Some(rows.len()), "importing leads");
+    let mut report = lead_import::import(
+        &mut session.store,
+        &session.config,
+        &rows,
+        args.dry_run,
+        &|n| progress.tick(n),
+    )?;
+    drop(progress);
+    report.kept_in_notes = kept;
+    if args.report == ReportFormat::Json {
+        print_json(&report)?;
+    } else {
+        print_leads(&file, &report, &mut std::io::stdout().lock())?;
+    }
+    Ok(true)
+}
+
+fn parse_maps_for_leads(maps: &[String]) -> Result<Vec<(String, String)>> {
+    maps.iter()
+        .map(|m| {
+            m.rsplit_once('=')
+                .map(|(h, f)| (h.trim().to_string(), f.trim().to_string()))
+                .ok_or_else(|| Error::invalid(format!("--map '{m}': write it as 'HEADER=field'")))
+        })
+        .collect()
+}
+
+fn print_leads(file: &str, r: &LeadImportReport, out: &mut impl Write) -> Result<()> {
+    writeln!(
+        out,
+        "{}: {} added, {} updated, {} unchanged, {} skipped{}",
+        display_safe(file),
+        r.added.len(),
+        r.updated.len(),
+        r.unchanged.len(),
+        r.skipped.len(),
+        if r.dry_run {
+            " — dry run: nothing was written"
+        } else {
+            ""
+        }
+    )
+    .map_err(io)?;
+    for (word, lines) in [("added", &r.added), ("updated", &r.updated)] {
+        for l in lines {
+            writeln!(
+                out,
+                "  line {:<5} {word:<8} {}",
+                l.line,
+                display_safe(&l.title)
+            )
+            .map_err(io)?;
+        }
+    }
+    for s in &r.skipped {
+        writeln!(out, "  line {}: {}", s.line, s.reason).map_err(io)?;
+    }
+    if !r.kept_in_notes.is_empty() {
+        writeln!(
+            out,
+            "Columns kept in the notes: {}",
+            display_safe(&r.kept_in_notes.join(", "))
+        )
+        .map_err(io)?;
+    }
+    Ok(())
+}

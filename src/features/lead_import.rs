@@ -1,0 +1,131 @@
+//! Leads in from a CSV file. A row whose title and company match a lead already there
+//! updates it (every replaced value kept in the history) instead of adding it twice.
+
+use crate::config::Config;
+use crate::error::Result;
+use crate::features::scores;
+use crate::interchange::leads_csv::Row;
+use crate::model::contact::company_key;
+use crate::model::dates::today;
+use crate::model::lead::{LeadFields, LeadPatch};
+use crate::model::text::fold;
+use crate::store::leads::Origin;
+use crate::store::{Store, Writer, leads};
+use serde::Serialize;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct LeadImportReport {
+    pub added: Vec<Line>,
+    pub updated: Vec<Line>,
+    pub unchanged: Vec<Line>,
+    pub skipped: Vec<super::cards::Skipped>,
+    pub kept_in_notes: Vec<String>,
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Line {
+    pub line: usize,
+    pub id: String,
+    pub title: String,
+}
+
+fn identity(title: &str, company: Option<&str>) -> String {
+    format!(
+        "{}|{}",
+        fold(title.trim()),
+        company.map(company_key).unwrap_or_default()
+    )
+}
+
+pub fn import(
+    store: &mut Store,
+    config: &Config,
+    rows: &[Row],
+    dry_run: bool,
+    progress: &dyn Fn(usize),
+) -> Result<LeadImportReport> {
+    let mut known: HashMap<String, String> = HashMap::new();
+    leads::each(store.conn(), |l| {
+        known.insert(identity(&l.title, l.company.as_deref()), l.id);
+        Ok(())
+    })?;
+    let run = |w: &mut Writer<'_>| -> Result<LeadImportReport> {
+        let mut report = LeadImportReport {
+            dry_run,
+            ..LeadImportReport::default()
+        };
+        for (n, row) in rows.iter().enumerate() {
+            progress(n);
+            match row {
+                Row::Skipped { line, reason } => {
+                    report.skipped.push(super::cards::Skipped {
+                        line: *line,
+                        reason: reason.clone(),
+                    });
+                }
+                Row::Lead {
+                    line,
+                    fields,
+                    stage_given,
+                } => {
+                    let key = identity(&fields.title, fields.company.as_deref());
+                    let entry = |id: &str| Line {
+                        line: *line,
+                        id: id.to_string(),
+                        title: fields.title.clone(),
+                    };
+                    match known.get(&key).cloned() {
+                        Some(id) => {
+                            let mut changed = !leads::update(w, &id, &patch_of(fields))?.is_empty();
+                            if *stage_given {
+                                changed |= leads::set_stage(w, &id, fields.stage)?;
+                            }
+                            scores::refresh_lead(w, &config.scoring, &id, today())?;
+                            if changed {
+                                report.updated.push(entry(&id))
+                            } else {
+                                report.unchanged.push(entry(&id))
+                            }
+                        }
+                        None => {
+                            let mut fields = fields.clone();
+                            if fields.owner.is_none() {
+                                fields.owner = Some(config.user_name());
+                            }
+                            let id = leads::insert(w, &fields, &Origin::default())?;
+                            scores::refresh_lead(w, &config.scoring, &id, today())?;
+                            known.insert(key, id.clone());
+                            report.added.push(entry(&id));
+                        }
+                    }
+                }
+            }
+        }
+        Ok(report)
+    };
+    if dry_run {
+        store.rehearse(run)
+    } else {
+        store.write(run)
+    }
+}
+
+/// The fields a row fills, as a patch (empty cells leave a field alone).
+fn patch_of(f: &LeadFields) -> LeadPatch {
+    let set = |v: &Option<String>| v.clone().map(Some);
+    LeadPatch {
+        title: None,
+        company: set(&f.company),
+        source: set(&f.source),
+        source_detail: set(&f.source_detail),
+        owner: set(&f.owner),
+        value: f.value.map(Some),
+        next_action: set(&f.next_action),
+        next_action_on: f.next_action_on.map(Some),
+        qualification: None,
+        tags: (!f.tags.is_empty()).then(|| f.tags.clone()),
+        notes: set(&f.notes),
+    }
+}

@@ -1,0 +1,85 @@
+//! Reading a file of business cards, CSV or vCard, decided by its content.
+
+use super::cards_csv::{self, Card};
+use super::csv_in;
+use super::encoding::{InputEncoding, decode};
+use crate::error::{Error, Result};
+use chrono::NaiveDate;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CardFormat {
+    /// By the content: a file that starts with BEGIN:VCARD is vCard, anything else CSV.
+    #[default]
+    Auto,
+    Csv,
+    Vcard,
+}
+
+/// What a card file held.
+pub struct CardFile {
+    pub format: CardFormat,
+    pub cards: Vec<Card>,
+    /// CSV columns with no field of their own, kept in the notes.
+    pub kept_in_notes: Vec<String>,
+}
+
+/// Whether the bytes are a vCard file (whatever the file is called).
+pub fn looks_like_vcard(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    bytes[start..].len() >= 11 && bytes[start..start + 11].eq_ignore_ascii_case(b"BEGIN:VCARD")
+}
+
+pub fn read(
+    bytes: &[u8],
+    file: &str,
+    format: CardFormat,
+    encoding: InputEncoding,
+    maps: &[(String, String)],
+    today: NaiveDate,
+) -> Result<CardFile> {
+    let format = match format {
+        CardFormat::Auto if looks_like_vcard(bytes) => CardFormat::Vcard,
+        CardFormat::Auto => CardFormat::Csv,
+        other => other,
+    };
+    match format {
+        CardFormat::Vcard => {
+            if !maps.is_empty() {
+                return Err(Error::invalid(
+                    "--map is for CSV files; a vCard names its own fields",
+                ));
+            }
+            let cards =
+                super::vcard::read(bytes).map_err(|e| Error::invalid(format!("{file}, {e}")))?;
+            let cards = cards
+                .into_iter()
+                .map(|c| Card {
+                    line: c.line,
+                    uid: c.uid,
+                    fields: c.fields,
+                })
+                .collect();
+            Ok(CardFile {
+                format,
+                cards,
+                kept_in_notes: Vec::new(),
+            })
+        }
+        _ => {
+            let text = decode(bytes, encoding, file)?;
+            let table = csv_in::read(&text, file)?;
+            let layout = cards_csv::layout(&table.headers, maps, file)?;
+            let cards = cards_csv::cards(&table, &layout, file, today)?;
+            Ok(CardFile {
+                format: CardFormat::Csv,
+                cards,
+                kept_in_notes: layout.kept_in_notes,
+            })
+        }
+    }
+}

@@ -1,0 +1,168 @@
+//! Text encodings of files in and out: UTF-8 (with or without BOM) and Shift_JIS (CP932),
+//! detected on the way in, chosen on the way out.
+
+use crate::config::TextEncoding;
+use crate::error::{Error, Result};
+
+/// How to read a file's bytes as text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum InputEncoding {
+    /// UTF-8 when the bytes are valid UTF-8 (a BOM is dropped), else Shift_JIS.
+    #[default]
+    Auto,
+    #[value(name = "utf-8")]
+    Utf8,
+    #[value(name = "shift_jis")]
+    ShiftJis,
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The file's text. `file` names it in errors, with the line of the first bad byte.
+pub fn decode(bytes: &[u8], encoding: InputEncoding, file: &str) -> Result<String> {
+    if let Some(pos) = bytes.iter().position(|b| *b == 0) {
+        return Err(Error::invalid(format!(
+            "{file}, line {}: this is not a text file (it holds a NUL byte)",
+            line_at(bytes, pos)
+        )));
+    }
+    let utf8 = |bytes: &[u8]| -> Result<String> {
+        let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
+        String::from_utf8(bytes.to_vec()).map_err(|e| {
+            let at = e.utf8_error().valid_up_to();
+            Error::invalid(format!(
+                "{file}, line {}: the text is not UTF-8 (try --encoding shift_jis)",
+                line_at(bytes, at)
+            ))
+        })
+    };
+    let shift_jis = |bytes: &[u8]| -> Result<String> {
+        encoding_rs::SHIFT_JIS
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .map(|text| text.into_owned())
+            .ok_or_else(|| {
+                let (text, _, _) = encoding_rs::SHIFT_JIS.decode(bytes);
+                let line = text
+                    .lines()
+                    .position(|l| l.contains('\u{FFFD}'))
+                    .map_or(1, |i| i + 1);
+                Error::invalid(format!(
+                    "{file}, line {line}: the text is not Shift_JIS (try --encoding utf-8)"
+                ))
+            })
+    };
+    match encoding {
+        InputEncoding::Utf8 => utf8(bytes),
+        InputEncoding::ShiftJis => shift_jis(bytes),
+        InputEncoding::Auto if bytes.starts_with(BOM) || std::str::from_utf8(bytes).is_ok() => utf8(bytes),
+        InputEncoding::Auto => shift_jis(bytes).map_err(|_| {
+            Error::invalid(format!(
+                "{file}: the text is neither UTF-8 nor Shift_JIS (line {} has bytes neither can read)",
+                first_bad_line(bytes)
+            ))
+        }),
+    }
+}
+
+fn line_at(bytes: &[u8], pos: usize) -> usize {
+    bytes[..pos.min(bytes.len())]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
+}
+
+fn first_bad_line(bytes: &[u8]) -> usize {
+    let valid = std::str::from_utf8(bytes)
+        .map(|_| bytes.len())
+        .unwrap_or_else(|e| e.valid_up_to());
+    line_at(bytes, valid)
+}
+
+/// Text in an output encoding. Characters Shift_JIS cannot hold become `?`; the count of
+/// them is returned so the caller can say so.
+pub fn encode(text: &str, encoding: TextEncoding) -> (Vec<u8>, usize) {
+    match encoding {
+        TextEncoding::Utf8 => (text.as_bytes().to_vec(), 0),
+        TextEncoding::Utf8Bom => {
+            let mut out = BOM.to_vec();
+            out.extend_from_slice(text.as_bytes());
+            (out, 0)
+        }
+        TextEncoding::ShiftJis => {
+            let mut out = Vec::with_capacity(text.len());
+            let mut lost = 0;
+            let mut buf = [0u8; 4];
+            for c in text.chars() {
+                let (bytes, _, unmappable) = encoding_rs::SHIFT_JIS.encode(c.encode_utf8(&mut buf));
+                if unmappable {
+                    out.push(b'?');
+                    lost += 1;
+                } else {
+                    out.extend_from_slice(&bytes);
+                }
+            }
+            (out, lost)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_utf8_bom_and_shift_jis() {
+        assert_eq!(
+            decode("佐藤".as_bytes(), InputEncoding::Auto, "f").unwrap(),
+            "佐藤"
+        );
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFabc", InputEncoding::Auto, "f").unwrap(),
+            "abc"
+        );
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode("佐藤,ｹﾝｼﾞ,①");
+        assert_eq!(
+            decode(&sjis, InputEncoding::Auto, "f").unwrap(),
+            "佐藤,ｹﾝｼﾞ,①"
+        );
+        assert_eq!(
+            decode(&sjis, InputEncoding::ShiftJis, "f").unwrap(),
+            "佐藤,ｹﾝｼﾞ,①"
+        );
+    }
+
+    #[test]
+    fn wrong_or_binary_input_names_file_and_line() {
+        let err = decode(b"ok\nok\n\x00\x01", InputEncoding::Auto, "cards.csv")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("cards.csv, line 3") && err.contains("not a text file"),
+            "{err}"
+        );
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode("a\n佐藤");
+        let err = decode(&sjis, InputEncoding::Utf8, "cards.csv")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("line 2") && err.contains("not UTF-8"), "{err}");
+        let err = decode(b"a\n\xff\xff\xff", InputEncoding::Auto, "x.csv")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("neither UTF-8 nor Shift_JIS"), "{err}");
+    }
+
+    #[test]
+    fn shift_jis_output_round_trips_and_counts_what_it_cannot_hold() {
+        let (bytes, lost) = encode("佐藤 ｹﾝｼﾞ ㈱", TextEncoding::ShiftJis);
+        assert_eq!(lost, 0);
+        assert_eq!(
+            decode(&bytes, InputEncoding::ShiftJis, "f").unwrap(),
+            "佐藤 ｹﾝｼﾞ ㈱"
+        );
+        let (_, lost) = encode("😀佐藤", TextEncoding::ShiftJis);
+        assert_eq!(lost, 1);
+        let (bom, _) = encode("a", TextEncoding::Utf8Bom);
+        assert_eq!(bom, b"\xEF\xBB\xBFa");
+    }
+}

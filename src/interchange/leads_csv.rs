@@ -1,0 +1,164 @@
+//! Leads from a CSV table. A value that cannot be read (an unknown stage, a date that is
+//! not one) stops the whole file with its line and column named.
+
+use super::columns::{LEAD_COLUMNS, field_for, header_key};
+use super::csv_in::Table;
+use crate::error::{Error, Result};
+use crate::model::Stage;
+use crate::model::dates::parse_due;
+use crate::model::lead::LeadFields;
+use chrono::NaiveDate;
+
+pub const MAPPABLE: &[&str] = &[
+    "title",
+    "company",
+    "stage",
+    "source",
+    "source_detail",
+    "owner",
+    "value",
+    "next_action",
+    "next_action_on",
+    "tags",
+    "notes",
+    "ignore",
+];
+
+/// A lead row, or why the row was passed over.
+pub enum Row {
+    /// `stage_given`: the file said the stage (else the default applies to new leads only).
+    Lead {
+        line: usize,
+        fields: Box<LeadFields>,
+        stage_given: bool,
+    },
+    Skipped {
+        line: usize,
+        reason: String,
+    },
+}
+
+/// The leads of a table. `sources` are the configured lead sources.
+pub fn leads(
+    table: &Table,
+    maps: &[(String, String)],
+    sources: &[String],
+    file: &str,
+    today: NaiveDate,
+) -> Result<(Vec<Row>, Vec<String>)> {
+    for (header, field) in maps {
+        if !MAPPABLE.contains(&field.as_str()) {
+            return Err(Error::invalid(format!(
+                "--map '{header}={field}': '{field}' is not a lead field (use one of {})",
+                MAPPABLE.join(", ")
+            )));
+        }
+        if !table
+            .headers
+            .iter()
+            .any(|h| header_key(h) == header_key(header))
+        {
+            return Err(Error::invalid(format!(
+                "--map: {file} has no column '{header}'"
+            )));
+        }
+    }
+    let fields: Vec<Option<&'static str>> = table
+        .headers
+        .iter()
+        .map(|h| {
+            match maps
+                .iter()
+                .find(|(header, _)| header_key(header) == header_key(h))
+            {
+                Some((_, field)) => MAPPABLE
+                    .iter()
+                    .copied()
+                    .find(|f| f == field)
+                    .filter(|f| *f != "ignore"),
+                None => field_for(h, LEAD_COLUMNS),
+            }
+        })
+        .collect();
+    if !fields.contains(&Some("title")) {
+        return Err(Error::invalid(format!(
+            "{file}, line 1: no column is the lead's title (name one with --map 'HEADER=title')"
+        )));
+    }
+    let kept: Vec<String> = table
+        .headers
+        .iter()
+        .zip(&fields)
+        .filter(|(_, f)| f.is_none())
+        .map(|(h, _)| h.clone())
+        .collect();
+    let mut rows = Vec::new();
+    for (line, row) in &table.rows {
+        let line = *line;
+        let mut lead = LeadFields::default();
+        let mut stage_given = false;
+        let mut extras: Vec<String> = Vec::new();
+        for ((value, field), header) in row.iter().zip(&fields).zip(&table.headers) {
+            let value = value.trim();
+            if value.is_empty() {
+                continue;
+            }
+            let at = || format!("{file}, line {line}, column '{header}'");
+            let text = Some(value.to_string());
+            match field {
+                None => extras.push(format!("{header}: {value}")),
+                Some("title") => lead.title = value.to_string(),
+                Some("company") => lead.company = text,
+                Some("stage") => {
+                    lead.stage = value
+                        .parse::<Stage>()
+                        .map_err(|e| Error::invalid(format!("{}: {e}", at())))?;
+                    stage_given = true;
+                }
+                Some("source") => {
+                    if !sources.iter().any(|s| s == value) {
+                        return Err(Error::invalid(format!(
+                            "{}: '{value}' is not a source (use one of {}, or add it to [sources] names)",
+                            at(),
+                            sources.join(", ")
+                        )));
+                    }
+                    lead.source = text;
+                }
+                Some("source_detail") => lead.source_detail = text,
+                Some("owner") => lead.owner = text,
+                Some("value") => {
+                    let amount = crate::cli::parse::amount(&at(), value)?;
+                    lead.value = Some(amount);
+                }
+                Some("next_action") => lead.next_action = text,
+                Some("next_action_on") => {
+                    let due = parse_due(value, today)
+                        .map_err(|e| Error::invalid(format!("{}: {e}", at())))?;
+                    lead.next_action_on = Some(due);
+                }
+                Some("tags") => lead.tags = crate::cli::parse::tags(&[value.to_string()]),
+                Some("notes") => lead.notes = text,
+                Some(_) => {}
+            }
+        }
+        if !extras.is_empty() {
+            let mut notes: Vec<String> = lead.notes.take().into_iter().collect();
+            notes.extend(extras);
+            lead.notes = Some(notes.join("\n"));
+        }
+        if lead.title.is_empty() {
+            rows.push(Row::Skipped {
+                line,
+                reason: "no title — skipped".into(),
+            });
+        } else {
+            rows.push(Row::Lead {
+                line,
+                fields: Box::new(lead),
+                stage_given,
+            });
+        }
+    }
+    Ok((rows, kept))
+}

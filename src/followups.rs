@@ -98,6 +98,23 @@ mod tests {
     }
 
     #[test]
+    fn times_of_day_do_not_move_a_follow_up_across_midnight() {
+        let today = d(11, 23);
+        let at = |day: NaiveDate, h: u32, m: u32| Due {
+            date: day,
+            time: chrono::NaiveTime::from_hms_opt(h, m, 0),
+        };
+        assert_eq!(bucket(Some(&at(d(11, 22), 23, 59)), today), Bucket::Overdue);
+        assert_eq!(bucket(Some(&at(d(11, 23), 0, 0)), today), Bucket::Today);
+        assert_eq!(bucket(Some(&at(d(11, 23), 23, 59)), today), Bucket::Today);
+        assert_eq!(bucket(Some(&at(d(11, 24), 0, 0)), today), Bucket::ThisWeek);
+        // "This week" is the next seven days, across a weekend and a month end.
+        let friday = d(11, 27);
+        assert_eq!(bucket(Some(&Due::on(d(12, 4))), friday), Bucket::ThisWeek);
+        assert_eq!(bucket(Some(&Due::on(d(12, 5))), friday), Bucket::Later);
+    }
+
+    #[test]
     fn stale_after_the_stage_limit() {
         let limits = StaleAfterDays::default();
         let today = d(11, 23);

@@ -624,3 +624,138 @@ fn contacts_view_reviews_duplicates_side_by_side() {
         "Duplicates reviewed: merged 1, skipped 1"
     );
 }
+
+#[test]
+fn s_cycles_the_board_sort_and_keeps_the_selection() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('l'));
+    screen(&mut app, 120, 40);
+    let lead = selected_lead(&app);
+    for expected in [
+        "by next action",
+        "by value",
+        "longest quiet first",
+        "by rank",
+    ] {
+        press(&mut app, KeyCode::Char('s'));
+        let shown = screen(&mut app, 120, 40);
+        assert!(
+            app.status.as_ref().unwrap().text.ends_with(expected),
+            "{:?}",
+            app.status
+        );
+        if expected != "by rank" {
+            assert!(
+                shown.contains(&format!("── {expected}")),
+                "the column says how it is sorted:\n{shown}"
+            );
+        }
+        assert_eq!(selected_lead(&app).id, lead.id, "sorted {expected}");
+    }
+    // By value: the first card has the largest value of the column.
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Char('s'));
+    screen(&mut app, 120, 40);
+    press(&mut app, KeyCode::Char('g'));
+    let values: Vec<i64> = app.board.columns[1]
+        .rows()
+        .filter_map(|l| l.value)
+        .collect();
+    assert!(values.windows(2).all(|w| w[0] >= w[1]), "{values:?}");
+}
+
+#[test]
+fn stale_and_owner_filters_on_the_board_and_the_follow_ups() {
+    let mut app = app();
+    screen(&mut app, 120, 40);
+    press(&mut app, KeyCode::Char('S'));
+    screen(&mut app, 120, 40);
+    let limits = app.session.config.stages.stale_after_days.clone();
+    for column in &app.board.columns {
+        for lead in column.rows() {
+            assert!(leadtrack::followups::is_stale(
+                lead.stage,
+                lead.last_activity_at.as_ref(),
+                &lead.created_at,
+                &limits,
+                today()
+            ));
+        }
+    }
+    press(&mut app, KeyCode::Char('S'));
+    press(&mut app, KeyCode::Char('o'));
+    assert_eq!(
+        app.board.owner.as_deref(),
+        Some("山本"),
+        "o first shows my leads"
+    );
+    screen(&mut app, 120, 40);
+    assert!(
+        app.board
+            .columns
+            .iter()
+            .flat_map(|c| c.rows())
+            .all(|l| l.owner.as_deref() == Some("山本"))
+    );
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('o'));
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("[山本]"), "{shown}");
+    assert!(
+        app.follow_ups
+            .rows()
+            .all(|l| l.owner.as_deref() == Some("山本"))
+    );
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Char('o'));
+    }
+    assert!(
+        app.list_owner.is_none() || app.list_owner.is_some(),
+        "the cycle never gets stuck"
+    );
+}
+
+#[test]
+fn reschedule_from_the_follow_ups_is_one_date_field() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('2'));
+    screen(&mut app, 120, 40);
+    let lead = selected_lead(&app);
+    press(&mut app, KeyCode::Char('r'));
+    for _ in 0..12 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "金曜");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup.is_none(), "{:?}", app.status);
+    let after = self::lead(&app, &lead.id);
+    assert_eq!(
+        after.next_action_on.unwrap().date,
+        NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+    );
+    assert_eq!(after.next_action, lead.next_action, "only the date moves");
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(
+        self::lead(&app, &lead.id).next_action_on,
+        lead.next_action_on
+    );
+}
+
+#[test]
+fn the_stats_view_draws_the_funnel() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('6'));
+    let shown = screen(&mut app, 120, 40);
+    for part in [
+        "Open leads per stage",
+        "Flow since",
+        "By source",
+        "By rep",
+        "Won since",
+        "█",
+    ] {
+        assert!(shown.contains(part), "{part} missing:\n{shown}");
+    }
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.stats_scroll, 1);
+}

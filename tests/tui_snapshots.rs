@@ -117,6 +117,20 @@ snapshot_both_sizes!(board_second_column_scrolled, |app| {
         ],
     );
 });
+snapshot_both_sizes!(board_by_value_stale_only, |app| {
+    keys(
+        app,
+        &[KeyCode::Char('s'), KeyCode::Char('s'), KeyCode::Char('S')],
+    );
+});
+snapshot_both_sizes!(follow_ups_mine, |app| keys(
+    app,
+    &[KeyCode::Char('2'), KeyCode::Char('o')]
+));
+snapshot_both_sizes!(reschedule, |app| keys(
+    app,
+    &[KeyCode::Char('2'), KeyCode::Char('r')]
+));
 snapshot_both_sizes!(lead_detail, |app| keys(
     app,
     &[KeyCode::Char('l'), KeyCode::Enter]

@@ -68,7 +68,7 @@ pub struct CardArgs {
     #[arg(long)]
     url: Option<String>,
     /// When the card was exchanged (a date: 2026-11-20, yesterday, 11/20...).
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     exchanged_on: Option<String>,
     /// The event or place.
     #[arg(long)]

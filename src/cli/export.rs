@@ -3,7 +3,9 @@ use super::progress::Progress;
 use crate::config::TextEncoding;
 use crate::error::{Error, Result};
 use crate::features::export::{self, CsvOptions, Exported, RecordFormat};
+use crate::features::follow_up_list::{self, ListFormat, Selection};
 use crate::interchange::vcard::VcardVersion;
+use crate::model::dates::today;
 use clap::Subcommand;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -16,6 +18,29 @@ pub enum ExportCommand {
     Leads(ExportArgs),
     /// Activities as CSV or JSON.
     Activities(ExportArgs),
+    /// The follow-up list: CSV for Excel, JSON, ICS for calendars, Markdown for chat.
+    Followups(FollowupArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct FollowupArgs {
+    /// Only what is due within this many days (overdue always; leads with no next action
+    /// are listed too, except in a calendar).
+    #[arg(long, value_name = "DAYS")]
+    within: Option<u32>,
+    /// Only this rep's (`me` for you).
+    #[arg(long)]
+    owner: Option<String>,
+    #[arg(long, value_enum, default_value = "csv")]
+    format: ListFormat,
+    /// CSV encoding (default: [export] encoding of the config).
+    #[arg(long, value_enum)]
+    encoding: Option<EncodingArg>,
+    /// Write cells exactly as stored, even those a spreadsheet would run as a formula.
+    #[arg(long)]
+    raw: bool,
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -63,6 +88,7 @@ pub fn run(session: &Session, command: &ExportCommand) -> Result<bool> {
         ExportCommand::Contacts(a) => (a, "contacts"),
         ExportCommand::Leads(a) => (a, "leads"),
         ExportCommand::Activities(a) => (a, "activities"),
+        ExportCommand::Followups(a) => return follow_ups(session, a),
     };
     let csv = CsvOptions {
         encoding: args
@@ -92,9 +118,44 @@ pub fn run(session: &Session, command: &ExportCommand) -> Result<bool> {
         }
         ExportCommand::Leads(_) => export::leads(store, args.format, csv, &tick)?,
         ExportCommand::Activities(_) => export::activities(store, args.format, csv, &tick)?,
+        ExportCommand::Followups(_) => return Ok(true),
     };
     drop(progress);
     deliver(&exported, args.output.as_deref(), what)?;
+    Ok(true)
+}
+
+fn follow_ups(session: &Session, args: &FollowupArgs) -> Result<bool> {
+    let config = &session.config;
+    let owner = args.owner.as_ref().map(|o| {
+        if o == "me" {
+            config.user_name()
+        } else {
+            o.clone()
+        }
+    });
+    let selection = Selection {
+        within_days: args.within,
+        owner,
+    };
+    let rows = follow_up_list::list(&session.store, &selection, today(), config.ui.name_order)?;
+    let encoding = args
+        .encoding
+        .map(TextEncoding::from)
+        .unwrap_or(config.export.encoding);
+    let (exported, undated) = follow_up_list::render(
+        &rows,
+        args.format,
+        encoding,
+        config.export.excel_safe && !args.raw,
+        config.ui.language,
+    )?;
+    deliver(&exported, args.output.as_deref(), "follow-ups")?;
+    if undated > 0 {
+        eprintln!(
+            "note: {undated} open leads have no next action, so they are not in the calendar"
+        );
+    }
     Ok(true)
 }
 

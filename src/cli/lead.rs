@@ -52,12 +52,12 @@ pub struct FieldArgs {
     #[arg(long)]
     owner: Option<String>,
     /// Expected amount: 1200000, 1,200,000 or 120万.
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     value: Option<String>,
     #[arg(long)]
     next_action: Option<String>,
     /// When the next action is due: +3d, tomorrow, friday, 12/1, 2026-12-01, 明日...
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     due: Option<String>,
     /// A tag (repeat, or separate with commas).
     #[arg(long = "tag")]

@@ -24,7 +24,7 @@ pub struct LogArgs {
     #[arg(long)]
     body: Option<String>,
     /// When it happened (default now): 2026-11-20 14:00, yesterday 15:30...
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     at: Option<String>,
     /// How long, in minutes.
     #[arg(long)]
@@ -36,7 +36,7 @@ pub struct LogArgs {
     #[arg(long)]
     next_action: Option<String>,
     /// When the next action is due: +3d, tomorrow, friday, 12/1, 明日...
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     due: Option<String>,
 }
 

@@ -13,6 +13,7 @@ pub mod output;
 pub mod parse;
 mod progress;
 mod search;
+mod stats;
 
 pub use crate::session::Session;
 
@@ -63,6 +64,8 @@ pub enum Command {
     Log(log::LogArgs),
     /// Find leads, contacts and activities by any part of a name, reading or company.
     Search(search::SearchArgs),
+    /// The funnel: stages, flow, sources, reps, what won leads were touched by.
+    Stats(stats::StatsArgs),
     /// Check the database: integrity, schema version, counts.
     Check(maintenance::CheckArgs),
     /// Write a consistent copy of the database.
@@ -81,6 +84,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<bool> {
         Command::Dedupe(args) => dedupe::run(&mut session, args),
         Command::Log(args) => log::run(&mut session, args),
         Command::Search(args) => search::run(&session, args),
+        Command::Stats(args) => stats::run(&session, args),
         Command::Check(args) => maintenance::check(&session, args),
         Command::Backup(args) => maintenance::backup(&session, args),
     }

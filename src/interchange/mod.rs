@@ -8,5 +8,7 @@ pub mod csv_in;
 pub mod csv_out;
 pub mod encoding;
 pub mod excel;
+pub mod ics;
 pub mod leads_csv;
+pub mod markdown;
 pub mod vcard;

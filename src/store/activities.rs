@@ -97,13 +97,18 @@ pub fn delete(w: &mut Writer<'_>, id: &str) -> Result<()> {
 
 /// `leads.last_activity_at` is derived: the newest live activity of the lead.
 pub(crate) fn refresh_last_activity(conn: &Connection, lead_id: &str) -> Result<()> {
-    conn.prepare_cached(
-        "UPDATE leads SET last_activity_at =
-           (SELECT max(occurred_at) FROM activities WHERE lead_id = ?1 AND gone = 0)
-         WHERE id = ?1",
-    )?
-    .execute([lead_id])?;
-    Ok(())
+    let seq: Option<i64> = conn
+        .prepare_cached(
+            "UPDATE leads SET last_activity_at =
+               (SELECT max(occurred_at) FROM activities WHERE lead_id = ?1 AND gone = 0)
+             WHERE id = ?1 RETURNING seq",
+        )?
+        .query_row([lead_id], |r| r.get(0))
+        .optional()?;
+    match seq {
+        Some(seq) => super::leads::refresh_keys(conn, seq),
+        None => Ok(()),
+    }
 }
 
 pub fn resolve(conn: &Connection, prefix: &str) -> Result<String> {

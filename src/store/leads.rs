@@ -411,6 +411,40 @@ pub struct LeadScope {
     /// Follow-ups: open leads, and customers only when they have a next action.
     pub follow_ups: bool,
     pub owner: Option<String>,
+    /// Stale leads only: nothing since these timestamps (considering, future, no prospect,
+    /// customer).
+    pub quiet_since: Option<[String; 4]>,
+}
+
+impl LeadScope {
+    /// The scope as SQL conditions (each starting with AND), its values added to `params`.
+    fn clause(&self, params: &mut Vec<Value>) -> String {
+        let mut sql = String::new();
+        if let Some(stage) = self.stage {
+            params.push(Value::Text(stage.id().to_string()));
+            sql.push_str(&format!(" AND stage = ?{}", params.len()));
+        }
+        if self.follow_ups {
+            sql.push_str(" AND (stage != 'customer' OR next_action_on IS NOT NULL)");
+        }
+        if let Some(owner) = &self.owner {
+            params.push(Value::Text(owner.clone()));
+            sql.push_str(&format!(" AND owner = ?{}", params.len()));
+        }
+        if let Some(cutoffs) = &self.quiet_since {
+            let first = params.len() + 1;
+            params.extend(cutoffs.iter().map(|c| Value::Text(c.clone())));
+            sql.push_str(&format!(
+                " AND ifnull(last_activity_at, created_at) < CASE stage WHEN 'considering' THEN ?{} \
+                 WHEN 'future' THEN ?{} WHEN 'no_prospect' THEN ?{} ELSE ?{} END",
+                first,
+                first + 1,
+                first + 2,
+                first + 3
+            ));
+        }
+        sql
+    }
 }
 
 /// The orders paged lead lists come in.
@@ -421,6 +455,10 @@ pub enum LeadOrder {
     Board,
     /// Next-action date (none last): follow-ups.
     Due,
+    /// Largest expected value first (none last).
+    Value,
+    /// Longest without activity first.
+    Quiet,
 }
 
 impl LeadOrder {
@@ -428,6 +466,8 @@ impl LeadOrder {
         match self {
             LeadOrder::Board => &["board_key"],
             LeadOrder::Due => &["due_key"],
+            LeadOrder::Value => &["value_key"],
+            LeadOrder::Quiet => &["quiet_key"],
         }
     }
 }
@@ -437,7 +477,9 @@ pub(crate) fn refresh_keys(conn: &Connection, seq: i64) -> Result<()> {
     conn.prepare_cached(
         "UPDATE leads SET
            board_key = rank || '|' || ifnull(next_action_on, '~') || '|' || printf('%012d', seq),
-           due_key = ifnull(next_action_on, '~') || '|' || printf('%012d', seq)
+           due_key = ifnull(next_action_on, '~') || '|' || printf('%012d', seq),
+           value_key = printf('%019d', 9000000000000000000 - ifnull(value, -1)) || '|' || printf('%012d', seq),
+           quiet_key = ifnull(last_activity_at, created_at) || '|' || printf('%012d', seq)
          WHERE seq = ?1",
     )?
     .execute([seq])?;
@@ -457,17 +499,7 @@ pub fn page(
         "SELECT {COLUMNS}, {} FROM leads WHERE gone = 0",
         columns.join(", ")
     );
-    if let Some(stage) = scope.stage {
-        params.push(Value::Text(stage.id().to_string()));
-        sql.push_str(&format!(" AND stage = ?{}", params.len()));
-    }
-    if scope.follow_ups {
-        sql.push_str(" AND (stage != 'customer' OR next_action_on IS NOT NULL)");
-    }
-    if let Some(owner) = &scope.owner {
-        params.push(Value::Text(owner.clone()));
-        sql.push_str(&format!(" AND owner = ?{}", params.len()));
-    }
+    sql.push_str(&scope.clause(&mut params));
     sql.push_str(&super::paging::clause(columns, false, page, &mut params));
     let offset = COLUMNS.split(',').count();
     let mut stmt = conn.prepare_cached(&sql)?;
@@ -489,33 +521,27 @@ pub fn key_of(
     order: LeadOrder,
 ) -> Result<Option<super::paging::Key>> {
     let columns = order.columns();
-    let sql = format!(
-        "SELECT {}, stage, next_action_on, owner FROM leads WHERE id = ?1 AND gone = 0",
+    let mut params: Vec<Value> = vec![Value::Text(id.to_string())];
+    let mut sql = format!(
+        "SELECT {} FROM leads WHERE id = ?1 AND gone = 0",
         columns.join(", ")
     );
-    let row = conn
+    sql.push_str(&scope.clause(&mut params));
+    Ok(conn
         .prepare_cached(&sql)?
-        .query_row([id], |r| {
-            let key = super::paging::key_at(r, 0, columns.len())?;
-            let n = columns.len();
-            Ok((
-                key,
-                r.get::<_, String>(n)?,
-                r.get::<_, Option<String>>(n + 1)?,
-                r.get::<_, Option<String>>(n + 2)?,
-            ))
+        .query_row(rusqlite::params_from_iter(params), |r| {
+            super::paging::key_at(r, 0, columns.len())
         })
-        .optional()?;
-    let Some((key, stage, due, owner)) = row else {
-        return Ok(None);
-    };
-    let in_scope = scope.stage.is_none_or(|s| s.id() == stage)
-        && (!scope.follow_ups || stage != "customer" || due.is_some())
-        && scope
-            .owner
-            .as_ref()
-            .is_none_or(|o| owner.as_ref() == Some(o));
-    Ok(in_scope.then_some(key))
+        .optional()?)
+}
+
+/// The reps who own leads, for the owner filter.
+pub fn owners(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT owner FROM leads WHERE gone = 0 AND owner IS NOT NULL ORDER BY owner",
+    )?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<String>>>()?)
 }
 
 /// Count and summed value of the live leads in each stage.

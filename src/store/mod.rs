@@ -11,6 +11,7 @@ pub mod links;
 mod migrations;
 pub mod paging;
 mod records;
+pub mod reports;
 pub mod search;
 
 pub use migrations::{APPLICATION_ID, LATEST as SCHEMA_VERSION};

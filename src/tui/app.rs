@@ -127,6 +127,12 @@ pub struct App {
     totals: Vec<(Stage, StageTotal)>,
     overdue: i64,
     counts_stale: bool,
+    /// Filters of the follow-up and customer lists.
+    pub list_owner: Option<String>,
+    pub list_stale_only: bool,
+    /// The Stats view's numbers, counted when it is shown and again after changes.
+    pub stats: Option<crate::features::stats::Stats>,
+    pub stats_scroll: u16,
 }
 
 impl App {
@@ -154,6 +160,10 @@ impl App {
             totals: Vec::new(),
             overdue: 0,
             counts_stale: true,
+            list_owner: None,
+            list_stale_only: false,
+            stats: None,
+            stats_scroll: 0,
         })
     }
 
@@ -200,6 +210,7 @@ impl App {
             d.invalidate();
         }
         self.counts_stale = true;
+        self.stats = None;
         if let Ok(v) = self.session.store.data_version() {
             self.data_version = v;
         }
@@ -340,6 +351,61 @@ impl App {
                     self.open_form(forms::link::form(&lead.id));
                 }
             }
+            Action::Sort => {
+                use crate::store::leads::LeadOrder;
+                self.board.order = match self.board.order {
+                    LeadOrder::Board => LeadOrder::Due,
+                    LeadOrder::Due => LeadOrder::Value,
+                    LeadOrder::Value => LeadOrder::Quiet,
+                    LeadOrder::Quiet => LeadOrder::Board,
+                };
+                self.apply_filters();
+                self.say(format!(
+                    "Sorted {}",
+                    views::board::order_label(self.board.order)
+                ));
+            }
+            Action::StaleOnly => {
+                let on = if self.view == View::Board {
+                    self.board.stale_only = !self.board.stale_only;
+                    self.board.stale_only
+                } else {
+                    self.list_stale_only = !self.list_stale_only;
+                    self.list_stale_only
+                };
+                self.apply_filters();
+                self.say(if on {
+                    "Only stale leads"
+                } else {
+                    "All leads, stale or not"
+                });
+            }
+            Action::OwnerFilter => {
+                let owners = crate::store::leads::owners(self.session.store.conn())?;
+                let me = self.session.config.user_name();
+                let current = if self.view == View::Board {
+                    self.board.owner.clone()
+                } else {
+                    self.list_owner.clone()
+                };
+                let next = next_owner(current.as_deref(), &me, &owners);
+                self.say(match &next {
+                    None => "Everyone's leads".to_string(),
+                    Some(o) if *o == me => format!("My leads ({})", display_safe(o)),
+                    Some(o) => format!("{}'s leads", display_safe(o)),
+                });
+                if self.view == View::Board {
+                    self.board.owner = next;
+                } else {
+                    self.list_owner = next;
+                }
+                self.apply_filters();
+            }
+            Action::Reschedule => {
+                if let Some(lead) = self.target_lead() {
+                    self.open_form(forms::lead::reschedule(&lead));
+                }
+            }
             Action::Dedupe => {
                 let pairs = features::cards::duplicates(&self.session.store, 500)?;
                 if pairs.is_empty() {
@@ -427,6 +493,54 @@ impl App {
         Outcome::Continue
     }
 
+    /// The timestamps before which a lead of each stage is stale (no activity since).
+    fn quiet_since(&self) -> [String; 4] {
+        let limits = &self.session.config.stages.stale_after_days;
+        let cutoff = |stage: Stage| {
+            let day = self.today - chrono::Duration::days(i64::from(limits.of(stage)));
+            crate::model::dates::format_timestamp(&crate::model::dates::local_to_utc(
+                day.and_time(chrono::NaiveTime::MIN),
+            ))
+        };
+        [
+            cutoff(Stage::Considering),
+            cutoff(Stage::Future),
+            cutoff(Stage::NoProspect),
+            cutoff(Stage::Customer),
+        ]
+    }
+
+    /// Puts the board's and the lists' orders and filters into their sources.
+    fn apply_filters(&mut self) {
+        let quiet = self.quiet_since();
+        self.board.apply(&quiet);
+        let stale = self.list_stale_only.then(|| quiet.clone());
+        for (pager, follow_ups, stage) in [
+            (&mut self.follow_ups, true, None),
+            (&mut self.customers, false, Some(Stage::Customer)),
+        ] {
+            pager.source.scope = crate::store::leads::LeadScope {
+                stage,
+                follow_ups,
+                owner: self.list_owner.clone(),
+                quiet_since: stale.clone(),
+            };
+            pager.reset();
+        }
+    }
+
+    /// The lists' filters in words.
+    pub fn list_caption(&self) -> Option<String> {
+        let mut parts = Vec::new();
+        if let Some(o) = &self.list_owner {
+            parts.push(o.clone());
+        }
+        if self.list_stale_only {
+            parts.push("stale only".to_string());
+        }
+        (!parts.is_empty()).then(|| parts.join(" · "))
+    }
+
     fn show(&mut self, index: usize) {
         self.detail = None;
         self.view = View::ALL[index.min(5)];
@@ -483,7 +597,17 @@ impl App {
             View::Customers => go!(self.customers),
             View::Contacts => go!(self.contacts.list),
             View::Activities => go!(self.activities),
-            View::Stats => Ok(()),
+            View::Stats => {
+                self.stats_scroll = match action {
+                    Action::Up => self.stats_scroll.saturating_sub(1),
+                    Action::Down => self.stats_scroll.saturating_add(1),
+                    Action::PageUp => self.stats_scroll.saturating_sub(10),
+                    Action::PageDown => self.stats_scroll.saturating_add(10),
+                    Action::Top => 0,
+                    _ => u16::MAX,
+                };
+                Ok(())
+            }
         }
     }
 
@@ -731,6 +855,29 @@ impl App {
                     self.board.follow(self.session.store.conn(), &id, stage)?;
                 }
             }
+            FormKind::Reschedule { id } => {
+                let Some(due) = forms::lead::read_reschedule(form, today) else {
+                    return Ok(false);
+                };
+                let patch = LeadPatch {
+                    next_action_on: Some(due),
+                    ..LeadPatch::default()
+                };
+                let before = crate::store::leads::get(self.session.store.conn(), &id, order)?
+                    .map(|lead| inverse_lead_patch(&lead, &patch));
+                features::leads::edit(&mut self.session.store, &self.session.config, &id, &patch)?;
+                if let Some(before) = before {
+                    self.undo.push(UndoStep::EditedLead {
+                        lead_id: id,
+                        before,
+                    });
+                }
+                self.say(match due {
+                    Some(d) => format!("Next action on {d}"),
+                    None => "No next action date".to_string(),
+                });
+                self.changed();
+            }
             FormKind::EditLead { id } => {
                 let Some(patch) = forms::lead::read_patch(form, today) else {
                     return Ok(false);
@@ -965,6 +1112,13 @@ impl App {
                 }
             }
         }
+        if self.view == View::Stats && self.detail.is_none() && self.stats.is_none() {
+            let since = self.today - chrono::Duration::days(90);
+            match crate::features::stats::compute(&self.session.store, since, self.today) {
+                Ok(stats) => self.stats = Some(stats),
+                Err(e) => self.fail(&e),
+            }
+        }
         let config = &self.session.config;
         let ctx = Ctx {
             conn: self.session.store.conn(),
@@ -975,6 +1129,10 @@ impl App {
             totals: &self.totals,
             date_format: &config.ui.date_format,
             name_order: config.ui.name_order,
+        };
+        let list_caption = match (&self.detail, self.view) {
+            (None, View::FollowUps | View::Customers) => self.list_caption(),
+            _ => None,
         };
         let drawn = match (&mut self.detail, self.view) {
             (Some(d), _) => views::detail::render(frame, body, d, &ctx),
@@ -991,8 +1149,28 @@ impl App {
             (None, View::Activities) => {
                 views::activities::render(frame, body, &mut self.activities, &ctx)
             }
-            (None, View::Stats) => views::stats::render(frame, body, &ctx),
+            (None, View::Stats) => {
+                views::stats::render(
+                    frame,
+                    body,
+                    self.stats.as_ref(),
+                    &mut self.stats_scroll,
+                    &ctx,
+                );
+                Ok(())
+            }
         };
+        if let Some(caption) = list_caption {
+            let text = format!(" [{}] ", display_safe(&caption));
+            let w = (crate::model::text::width(&text) as u16).min(body.width);
+            let r = Rect {
+                x: body.x + body.width - w,
+                y: body.y,
+                width: w,
+                height: 1,
+            };
+            frame.render_widget(Paragraph::new(Span::styled(text, self.theme.accent())), r);
+        }
         let context = self.context();
         match &mut self.popup {
             Some(Popup::Form(form)) => overlays::form(frame, body, form, &self.keymap, &ctx),
@@ -1096,6 +1274,11 @@ impl App {
                 (Action::LogCall, "call"),
                 (Action::Search, "search"),
             ],
+            (None, Context::Stats) => &[
+                (Action::Down, "scroll"),
+                (Action::Search, "search"),
+                (Action::NextView, "next view"),
+            ],
             (None, _) => &[
                 (Action::Down, "move"),
                 (Action::Open, "open"),
@@ -1168,6 +1351,20 @@ impl App {
             spans.push(views::cut(&status.text, room, style));
         }
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    }
+}
+
+/// The owner filter after `current`: everyone → me → each other rep → everyone.
+fn next_owner(current: Option<&str>, me: &str, owners: &[String]) -> Option<String> {
+    let mut cycle: Vec<&str> = vec![me];
+    cycle.extend(owners.iter().map(String::as_str).filter(|o| *o != me));
+    match current {
+        None => Some(me.to_string()),
+        Some(c) => cycle
+            .iter()
+            .position(|o| *o == c)
+            .and_then(|i| cycle.get(i + 1))
+            .map(|o| o.to_string()),
     }
 }
 

@@ -20,6 +20,8 @@ pub struct Pager<S: Source> {
     selected: usize,
     height: usize,
     stale: bool,
+    /// The record to select at the next `prepare` (after the source changed its order).
+    wanted: Option<String>,
 }
 
 impl<S: Source> Pager<S> {
@@ -30,7 +32,17 @@ impl<S: Source> Pager<S> {
             selected: 0,
             height: 0,
             stale: true,
+            wanted: None,
         }
+    }
+
+    /// The source's order or scope changed: start again from the top, keeping the
+    /// selection on the same record when it is still in the list.
+    pub fn reset(&mut self) {
+        self.wanted = self.selected_id();
+        self.rows.clear();
+        self.selected = 0;
+        self.stale = true;
     }
 
     pub fn rows(&self) -> impl Iterator<Item = &S::Item> {
@@ -67,7 +79,7 @@ impl<S: Source> Pager<S> {
         }
         self.height = height;
         self.stale = false;
-        let keep = self.selected_id();
+        let keep = self.wanted.take().or_else(|| self.selected_id());
         let top = self.rows.first().map(|(k, _)| k.clone());
         self.fill_from(conn, top.as_ref())?;
         match keep {

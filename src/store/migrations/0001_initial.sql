@@ -51,15 +51,21 @@ CREATE TABLE leads (
     rank             TEXT NOT NULL DEFAULT 'C',
     last_activity_at TEXT,
     -- sort keys of the paged lists, unique per row so a page seeks straight to its start:
-    -- board_key = rank|next-action date or ~|seq, due_key = next-action date or ~|seq
+    -- board_key = rank|next-action date or ~|seq, due_key = next-action date or ~|seq,
+    -- value_key = largest value first|seq, quiet_key = last activity (else creation)|seq
     board_key        TEXT NOT NULL DEFAULT '',
-    due_key          TEXT NOT NULL DEFAULT ''
+    due_key          TEXT NOT NULL DEFAULT '',
+    value_key        TEXT NOT NULL DEFAULT '',
+    quiet_key        TEXT NOT NULL DEFAULT ''
 ) STRICT;
 
 -- Board columns and the customer list: rank, then next-action date (none last), then age.
 CREATE INDEX leads_board ON leads (stage, board_key) WHERE gone = 0;
 -- Follow-ups: by next-action date, none last.
 CREATE INDEX leads_due ON leads (due_key) WHERE gone = 0;
+-- The other orders of a board column (s cycles them): value, longest quiet first.
+CREATE INDEX leads_by_value ON leads (stage, value_key) WHERE gone = 0;
+CREATE INDEX leads_by_quiet ON leads (stage, quiet_key) WHERE gone = 0;
 CREATE INDEX leads_owner ON leads (owner, stage) WHERE gone = 0;
 CREATE INDEX leads_stage_value ON leads (stage, value) WHERE gone = 0;
 CREATE INDEX leads_hlc ON leads (hlc);

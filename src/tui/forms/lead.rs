@@ -235,3 +235,46 @@ pub fn read_patch(form: &mut Form, today: NaiveDate) -> Option<LeadPatch> {
         notes: text("notes"),
     })
 }
+
+/// One date field: when the lead's next action is now due.
+pub fn reschedule(lead: &Lead) -> Form {
+    let current = lead
+        .next_action_on
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    let what = lead
+        .next_action
+        .clone()
+        .unwrap_or_else(|| "next action".into());
+    let fields = vec![
+        Field::new("due", "Next action on", FieldKind::Date)
+            .hint(DATE_HINT)
+            .with_text(&current),
+    ];
+    let title = format!("Reschedule: {}", crate::model::text::display_safe(&what));
+    Form::new(
+        &title,
+        FormKind::Reschedule {
+            id: lead.id.clone(),
+        },
+        fields,
+        0,
+    )
+}
+
+/// The new date; marks the field when it is not one. `Some(None)` clears the date.
+pub fn read_reschedule(form: &mut Form, today: NaiveDate) -> Option<Option<crate::model::Due>> {
+    form.clear_errors();
+    let text = form.text("due");
+    if text.trim().is_empty() {
+        return Some(None);
+    }
+    match parse_due(&text, today) {
+        Ok(d) => Some(Some(d)),
+        Err(e) => {
+            form.reject("due", e.to_string());
+            form.settle();
+            None
+        }
+    }
+}

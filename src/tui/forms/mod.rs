@@ -155,6 +155,9 @@ pub enum FormKind {
     EditLead {
         id: String,
     },
+    Reschedule {
+        id: String,
+    },
     Log {
         lead_id: Option<String>,
         contact_id: Option<String>,

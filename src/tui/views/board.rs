@@ -18,6 +18,9 @@ const CARD_HEIGHT: u16 = 4;
 pub struct BoardState {
     pub columns: Vec<Pager<LeadSource>>,
     pub focus: usize,
+    pub order: LeadOrder,
+    pub stale_only: bool,
+    pub owner: Option<String>,
 }
 
 impl Default for BoardState {
@@ -34,7 +37,23 @@ impl Default for BoardState {
                 })
             })
             .collect();
-        BoardState { columns, focus: 0 }
+        BoardState {
+            columns,
+            focus: 0,
+            order: LeadOrder::Board,
+            stale_only: false,
+            owner: None,
+        }
+    }
+}
+
+/// What the order of a list is called on screen.
+pub fn order_label(order: LeadOrder) -> &'static str {
+    match order {
+        LeadOrder::Board => "by rank",
+        LeadOrder::Due => "by next action",
+        LeadOrder::Value => "by value",
+        LeadOrder::Quiet => "longest quiet first",
     }
 }
 
@@ -53,6 +72,35 @@ impl BoardState {
 
     pub fn invalidate(&mut self) {
         self.columns.iter_mut().for_each(Pager::invalidate);
+    }
+
+    /// Applies the order and filters to every column (`quiet_since`: the stale cutoffs).
+    pub fn apply(&mut self, quiet_since: &[String; 4]) {
+        for (column, stage) in self.columns.iter_mut().zip(Stage::OPEN) {
+            column.source.order = self.order;
+            column.source.scope = LeadScope {
+                stage: Some(stage),
+                owner: self.owner.clone(),
+                quiet_since: self.stale_only.then(|| quiet_since.clone()),
+                ..LeadScope::default()
+            };
+            column.reset();
+        }
+    }
+
+    /// The order and filters in words, when they are not the plain board.
+    pub fn caption(&self) -> Option<String> {
+        let mut parts = Vec::new();
+        if self.order != LeadOrder::Board {
+            parts.push(order_label(self.order).to_string());
+        }
+        if self.stale_only {
+            parts.push("stale only".to_string());
+        }
+        if let Some(owner) = &self.owner {
+            parts.push(owner.clone());
+        }
+        (!parts.is_empty()).then(|| parts.join(" · "))
     }
 
     /// Focuses the column of `stage` with the selection on `id` (after a move).
@@ -81,6 +129,7 @@ pub fn render(
         .filter(|(s, _)| s.is_open())
         .map(|(_, t)| t.count)
         .sum();
+    let caption = state.caption();
     for (i, column_area) in areas.iter().enumerate() {
         let stage = Stage::OPEN[i];
         let total = ctx
@@ -90,31 +139,41 @@ pub fn render(
             .map(|(_, t)| *t)
             .unwrap_or_default();
         let focused = i == state.focus;
-        render_column(
-            frame,
-            *column_area,
-            &mut state.columns[i],
+        let column = Column {
             stage,
             total,
             open,
             focused,
-            ctx,
-        )?;
+            caption: caption.as_deref(),
+        };
+        render_column(frame, *column_area, &mut state.columns[i], &column, ctx)?;
     }
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
-fn render_column(
-    frame: &mut Frame<'_>,
-    area: Rect,
-    column: &mut Pager<LeadSource>,
+/// What a column's header says.
+struct Column<'a> {
     stage: Stage,
     total: StageTotal,
     open: i64,
     focused: bool,
+    caption: Option<&'a str>,
+}
+
+fn render_column(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    column: &mut Pager<LeadSource>,
+    head: &Column<'_>,
     ctx: &Ctx<'_>,
 ) -> Result<()> {
+    let Column {
+        stage,
+        total,
+        open,
+        focused,
+        caption,
+    } = *head;
     let w = area.width as usize;
     let theme = ctx.theme;
     let share = if open > 0 {
@@ -138,10 +197,11 @@ fn render_column(
             w,
             theme.dim(),
         )),
-        Line::from(Span::styled(
-            "─".repeat(w),
+        rule(
+            w,
+            caption,
             if focused { theme.accent() } else { theme.dim() },
-        )),
+        ),
     ];
     let [head, body] = Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(area);
     frame.render_widget(Paragraph::new(header), head);
@@ -173,6 +233,24 @@ fn render_column(
     }
     frame.render_widget(Paragraph::new(lines), body);
     Ok(())
+}
+
+/// The line under a column's header, with the order and filters in it when there are any.
+fn rule(w: usize, caption: Option<&str>, style: ratatui::style::Style) -> Line<'static> {
+    match caption {
+        Some(c) if w > 8 => {
+            let text = crate::model::text::truncate(
+                &crate::model::text::display_safe(c),
+                w.saturating_sub(6),
+            );
+            let used = crate::model::text::width(&text) + 4;
+            Line::from(Span::styled(
+                format!("── {text} {}", "─".repeat(w.saturating_sub(used))),
+                style,
+            ))
+        }
+        _ => Line::from(Span::styled("─".repeat(w), style)),
+    }
 }
 
 /// A card: rank and title; company; owner, next-action date and the stale mark.

@@ -1,0 +1,131 @@
+use super::Session;
+use super::output::{Format, Table, amount, print_json};
+use super::parse;
+use crate::error::Result;
+use crate::features::stats::{self, Stats};
+use crate::model::dates::today;
+use chrono::Days;
+
+#[derive(Debug, clap::Args)]
+pub struct StatsArgs {
+    /// Count flows, sources, reps and wins from this date (default: 90 days ago).
+    #[arg(long, allow_hyphen_values = true)]
+    since: Option<String>,
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+}
+
+pub fn run(session: &Session, args: &StatsArgs) -> Result<bool> {
+    let today = today();
+    let since = match &args.since {
+        Some(s) => parse::date("--since", s)?,
+        None => today.checked_sub_days(Days::new(90)).unwrap_or(today),
+    };
+    let stats = stats::compute(&session.store, since, today)?;
+    if args.format == Format::Json {
+        print_json(&stats)?;
+    } else {
+        print(&stats)?;
+    }
+    Ok(true)
+}
+
+fn label(s: &Option<String>) -> String {
+    s.clone().unwrap_or_else(|| "(none)".to_string())
+}
+
+fn print(s: &Stats) -> Result<()> {
+    let out = &mut std::io::stdout().lock();
+    println!("Open leads per stage (rule of thumb 10/65/25)");
+    let mut t = Table::new(&["STAGE", "LEADS", "SHARE", "REF", "VALUE"]);
+    for st in s.stages.iter().chain(std::iter::once(&s.customers)) {
+        t.row(vec![
+            format!("{} {}", st.stage.label_en(), st.stage.label_ja()),
+            st.count.to_string(),
+            format!("{:.1}%", st.share),
+            st.reference_share
+                .map(|r| format!("{r}%"))
+                .unwrap_or_default(),
+            amount(Some(st.value)),
+        ]);
+    }
+    t.print(out)?;
+    println!(
+        "\nFlow since {} — {} won, median {} days from creation to won",
+        s.since,
+        s.flow.won,
+        s.flow
+            .median_days_to_won
+            .map(|d| format!("{d:.1}"))
+            .unwrap_or_else(|| "—".into())
+    );
+    let mut t = Table::new(&["FROM", "TO", "LEADS"]);
+    for m in &s.flow.changes {
+        t.row(vec![
+            m.from.id().into(),
+            m.to.id().into(),
+            m.count.to_string(),
+        ]);
+    }
+    t.print(out)?;
+    let mut t = Table::new(&["STAGE", "MEDIAN DAYS IN STAGE", "MOVES OUT"]);
+    for d in &s.flow.median_days_in_stage {
+        t.row(vec![
+            d.stage.id().into(),
+            format!("{:.1}", d.median_days),
+            d.moves.to_string(),
+        ]);
+    }
+    t.print(out)?;
+    println!("\nBy source (leads created since {})", s.since);
+    let mut t = Table::new(&["SOURCE", "LEADS", "REACHED CONSIDERING", "WON"]);
+    for src in &s.sources {
+        t.row(vec![
+            label(&src.source),
+            src.leads.to_string(),
+            format!(
+                "{} ({:.1}%)",
+                src.reached_considering, src.reached_considering_share
+            ),
+            src.won.to_string(),
+        ]);
+    }
+    t.print(out)?;
+    println!("\nBy rep (activities per week since {})", s.since);
+    let kinds: Vec<&str> = stats::kinds().collect();
+    let mut headers = vec!["REP", "PER WEEK", "OVERDUE"];
+    headers.extend(kinds.iter().copied());
+    let mut t = Table::new(&headers);
+    for r in &s.reps {
+        let mut row = vec![
+            label(&r.rep),
+            format!("{:.1}", r.activities_per_week),
+            r.overdue_follow_ups.to_string(),
+        ];
+        row.extend(kinds.iter().map(|k| {
+            r.per_week_by_kind
+                .get(*k)
+                .map(|v| format!("{v:.1}"))
+                .unwrap_or_default()
+        }));
+        t.row(row);
+    }
+    t.print(out)?;
+    println!("\nWon since {}: {} leads", s.since, s.attribution.won);
+    let mut t = Table::new(&["TOUCH", "KIND", "WON"]);
+    for (touch, map) in [
+        ("first", &s.attribution.first_touch_by_kind),
+        ("last", &s.attribution.last_touch_by_kind),
+    ] {
+        for (kind, n) in map {
+            t.row(vec![touch.into(), kind.clone(), n.to_string()]);
+        }
+    }
+    t.print(out)?;
+    let mut t = Table::new(&["SOURCE", "WON"]);
+    for (source, n) in &s.attribution.won_by_source {
+        t.row(vec![source.clone(), n.to_string()]);
+    }
+    t.print(out)?;
+    Ok(())
+}

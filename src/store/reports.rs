@@ -1,0 +1,220 @@
+//! The queries behind follow-up lists and the funnel stats: whole-database reads, each one
+//! SQL statement with the database doing the counting.
+
+use crate::error::Result;
+use crate::model::dates::parse_timestamp;
+use crate::model::{Due, Rank, Stage};
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, params};
+
+/// One follow-up with what a list of them shows: the lead, and its first contact.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FollowUpRecord {
+    pub lead_id: String,
+    pub title: String,
+    pub company: Option<String>,
+    pub stage: Stage,
+    pub rank: Rank,
+    pub score: f64,
+    pub next_action: Option<String>,
+    pub next_action_on: Option<Due>,
+    pub owner: Option<String>,
+    pub last_activity_at: Option<DateTime<Utc>>,
+    pub updated_at: DateTime<Utc>,
+    pub contact_family: Option<String>,
+    pub contact_given: Option<String>,
+    pub contact_phone: Option<String>,
+    pub contact_email: Option<String>,
+}
+
+/// Follow-ups due before `until` (a `YYYY-MM-DD` bound, exclusive; None for all), with the
+/// open leads that have no next action, by date (none last); for `owner` or everyone.
+pub fn follow_ups(
+    conn: &Connection,
+    until: Option<&str>,
+    owner: Option<&str>,
+) -> Result<Vec<FollowUpRecord>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT l.id, l.title, l.company, l.stage, l.rank, l.score, l.next_action, l.next_action_on,
+                l.owner, l.last_activity_at, l.updated_at,
+                c.family_name, c.given_name, coalesce(c.mobile, c.phone), c.email
+         FROM leads l
+         LEFT JOIN contacts c ON c.gone = 0 AND c.id = (
+             SELECT lc.contact_id FROM lead_contacts lc
+             WHERE lc.lead_id = l.id AND lc.gone = 0
+             ORDER BY CASE lc.role WHEN 'decision_maker' THEN 0 WHEN 'influencer' THEN 1
+                      WHEN 'user' THEN 2 WHEN 'gatekeeper' THEN 3 ELSE 4 END, lc.seq
+             LIMIT 1)
+         WHERE l.gone = 0
+           AND (l.stage != 'customer' OR l.next_action_on IS NOT NULL)
+           AND (?1 IS NULL OR l.next_action_on IS NULL OR l.due_key < ?1)
+           AND (?2 IS NULL OR l.owner = ?2)
+         ORDER BY l.due_key",
+    )?;
+    let rows = stmt.query_map(params![until, owner], |r| {
+        let stage: String = r.get(3)?;
+        let rank: String = r.get(4)?;
+        let due: Option<String> = r.get(7)?;
+        let last: Option<String> = r.get(9)?;
+        let updated: String = r.get(10)?;
+        Ok(FollowUpRecord {
+            lead_id: r.get(0)?,
+            title: r.get(1)?,
+            company: r.get(2)?,
+            stage: stage.parse().unwrap_or_default(),
+            rank: Rank::from_letter(&rank),
+            score: r.get(5)?,
+            next_action: r.get(6)?,
+            next_action_on: due.as_deref().and_then(Due::from_storage),
+            owner: r.get(8)?,
+            last_activity_at: last.as_deref().and_then(parse_timestamp),
+            updated_at: parse_timestamp(&updated).unwrap_or_default(),
+            contact_family: r.get(11)?,
+            contact_given: r.get(12)?,
+            contact_phone: r.get(13)?,
+            contact_email: r.get(14)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Stage changes in a period: (from, to, how many), a lead's first stage not counted.
+pub fn stage_flow(conn: &Connection, since: &str) -> Result<Vec<(Stage, Stage, i64)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.from_stage, s.to_stage, count(*) FROM stage_changes s JOIN leads l ON l.id = s.lead_id
+         WHERE l.gone = 0 AND s.from_stage IS NOT NULL AND s.at >= ?1
+         GROUP BY s.from_stage, s.to_stage ORDER BY count(*) DESC, s.from_stage, s.to_stage",
+    )?;
+    let rows = stmt.query_map([since], |r| {
+        let from: String = r.get(0)?;
+        let to: String = r.get(1)?;
+        Ok((
+            from.parse().unwrap_or_default(),
+            to.parse().unwrap_or_default(),
+            r.get(2)?,
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Days from creation to won, for each lead won in the period (its last move to customer).
+pub fn days_to_won(conn: &Connection, since: &str) -> Result<Vec<f64>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT julianday(max(s.at)) - julianday(l.created_at)
+         FROM stage_changes s JOIN leads l ON l.id = s.lead_id
+         WHERE l.gone = 0 AND l.stage = 'customer' AND s.to_stage = 'customer' AND s.at >= ?1
+         GROUP BY l.id",
+    )?;
+    let rows = stmt.query_map([since], |r| r.get::<_, f64>(0))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// For each move out of a stage in the period: (the stage left, days spent in it).
+pub fn days_in_stage(conn: &Connection, since: &str) -> Result<Vec<(Stage, f64)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.from_stage, julianday(s.at) - julianday(
+             (SELECT p.at FROM stage_changes p WHERE p.lead_id = s.lead_id AND p.hlc < s.hlc ORDER BY p.hlc DESC LIMIT 1))
+         FROM stage_changes s JOIN leads l ON l.id = s.lead_id
+         WHERE l.gone = 0 AND s.from_stage IS NOT NULL AND s.at >= ?1",
+    )?;
+    let rows = stmt.query_map([since], |r| {
+        let from: String = r.get(0)?;
+        Ok((
+            from.parse().unwrap_or_default(),
+            r.get::<_, Option<f64>>(1)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        if let (stage, Some(days)) = row? {
+            out.push((stage, days.max(0.0)));
+        }
+    }
+    Ok(out)
+}
+
+/// Leads from one source created in a period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceCount {
+    pub source: Option<String>,
+    pub leads: i64,
+    pub reached_considering: i64,
+    pub won: i64,
+}
+
+/// Leads created in the period by source.
+pub fn by_source(conn: &Connection, since: &str) -> Result<Vec<SourceCount>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT l.source, count(*),
+                sum(l.stage IN ('considering', 'customer') OR EXISTS (
+                    SELECT 1 FROM stage_changes s WHERE s.lead_id = l.id AND s.to_stage = 'considering')),
+                sum(l.stage = 'customer')
+         FROM leads l WHERE l.gone = 0 AND l.created_at >= ?1
+         GROUP BY l.source ORDER BY count(*) DESC, l.source",
+    )?;
+    let rows = stmt.query_map([since], |r| {
+        Ok(SourceCount {
+            source: r.get(0)?,
+            leads: r.get(1)?,
+            reached_considering: r.get(2)?,
+            won: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Activities in the period by rep and kind: (rep, kind, how many).
+pub fn activities_by_rep(
+    conn: &Connection,
+    since: &str,
+) -> Result<Vec<(Option<String>, String, i64)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT rep, kind, count(*) FROM activities WHERE gone = 0 AND occurred_at >= ?1
+         GROUP BY rep, kind ORDER BY rep, kind",
+    )?;
+    let rows = stmt.query_map([since], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Overdue follow-ups per owner, as of `today` (`YYYY-MM-DD`).
+pub fn overdue_by_owner(conn: &Connection, today: &str) -> Result<Vec<(Option<String>, i64)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT owner, count(*) FROM leads WHERE gone = 0 AND due_key < ?1 GROUP BY owner ORDER BY owner",
+    )?;
+    let rows = stmt.query_map([today], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// A lead won in a period: its source, and the kinds of its first activity and of its last
+/// activity before the win.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WonTouch {
+    pub source: Option<String>,
+    pub first_kind: Option<String>,
+    pub last_kind: Option<String>,
+}
+
+/// The leads won in the period, with their first and last touches.
+pub fn won_touches(conn: &Connection, since: &str) -> Result<Vec<WonTouch>> {
+    let mut stmt = conn.prepare_cached(
+        "WITH won AS (
+             SELECT l.id, l.source, max(s.at) AS won_at
+             FROM leads l JOIN stage_changes s ON s.lead_id = l.id
+             WHERE l.gone = 0 AND l.stage = 'customer' AND s.to_stage = 'customer' AND s.at >= ?1
+             GROUP BY l.id)
+         SELECT w.source,
+                (SELECT a.kind FROM activities a WHERE a.lead_id = w.id AND a.gone = 0
+                 ORDER BY a.occurred_at, a.seq LIMIT 1),
+                (SELECT a.kind FROM activities a WHERE a.lead_id = w.id AND a.gone = 0 AND a.occurred_at <= w.won_at
+                 ORDER BY a.occurred_at DESC, a.seq DESC LIMIT 1)
+         FROM won w ORDER BY w.id",
+    )?;
+    let rows = stmt.query_map([since], |r| {
+        Ok(WonTouch {
+            source: r.get(0)?,
+            first_kind: r.get(1)?,
+            last_kind: r.get(2)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}

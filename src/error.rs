@@ -41,6 +41,9 @@ pub enum Error {
     Config(#[from] ConfigError),
     #[error("{0}")]
     Io(String),
+    /// Whoever read the output stopped reading (`| head`): not a failure.
+    #[error("the output was closed")]
+    OutputClosed,
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }

@@ -14,6 +14,7 @@ pub mod model;
 pub mod scoring;
 pub mod session;
 pub mod store;
+pub mod sync;
 pub mod tui;
 
 pub use error::{Error, Result};

@@ -11,12 +11,20 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Some(command) => cli::run(&cli, command),
         None => Session::open(cli.db.as_deref(), cli.config.as_deref())
-            .and_then(leadtrack::tui::run)
+            .and_then(|session| {
+                let team = cli
+                    .team_file
+                    .clone()
+                    .or_else(|| session.config.team.file.clone());
+                leadtrack::tui::run(session, team)
+            })
             .map(|()| true),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
+        // The reader of the output went away (`| head`): nothing went wrong here.
+        Err(leadtrack::Error::OutputClosed) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");
             ExitCode::FAILURE

@@ -759,3 +759,41 @@ fn the_stats_view_draws_the_funnel() {
     press(&mut app, KeyCode::Char('j'));
     assert_eq!(app.stats_scroll, 1);
 }
+
+#[test]
+fn the_status_bar_says_when_the_team_last_synced_or_what_is_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = Session::open(Some(&dir.path().join("local.db")), None).unwrap();
+    let mut app = App::new(session, today()).unwrap();
+    std::fs::create_dir(dir.path().join("shared")).unwrap();
+    let team = dir.path().join("shared/team.leadtrack.db");
+    app.start_sync(team.clone());
+    let start = std::time::Instant::now();
+    while app.sync_state.is_none() && start.elapsed() < std::time::Duration::from_secs(10) {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        app.tick(today());
+    }
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("synced "), "{shown}");
+    assert!(team.exists(), "the first round made the team file");
+    app.stop_sync();
+
+    let mut app = App::new(
+        Session::open(Some(&dir.path().join("other.db")), None).unwrap(),
+        today(),
+    )
+    .unwrap();
+    app.start_sync(dir.path().join("not/mounted/team.leadtrack.db"));
+    let start = std::time::Instant::now();
+    while app.sync_state.is_none() && start.elapsed() < std::time::Duration::from_secs(10) {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        app.tick(today());
+    }
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("not reachable — working locally"), "{shown}");
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "つながらなくても作業できる");
+    ctrl(&mut app, 's');
+    assert!(app.popup.is_none(), "the rep keeps working");
+    app.stop_sync();
+}

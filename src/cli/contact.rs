@@ -155,7 +155,7 @@ pub fn run(session: &mut Session, command: &ContactCommand) -> Result<bool> {
     match command {
         ContactCommand::Add(args) => {
             let id = contacts::add(&mut session.store, &card(args)?)?;
-            println!("{id}");
+            outln!("{id}")?;
         }
         ContactCommand::List(args) => list(session, args)?,
         ContactCommand::Show(args) => {
@@ -177,15 +177,15 @@ pub fn run(session: &mut Session, command: &ContactCommand) -> Result<bool> {
             }
             let changed = contacts::edit(&mut session.store, &id, &patch)?;
             if changed.is_empty() {
-                println!("No change: contact {id} already has those values");
+                outln!("No change: contact {id} already has those values")?;
             } else {
-                println!("Changed {} of contact {id}", changed.join(", "));
+                outln!("Changed {} of contact {id}", changed.join(", "))?;
             }
         }
         ContactCommand::Delete { id } => {
             let id = store::contacts::resolve(session.store.conn(), id)?;
             contacts::delete(&mut session.store, &id)?;
-            println!("Deleted contact {id}");
+            outln!("Deleted contact {id}")?;
         }
     }
     Ok(true)

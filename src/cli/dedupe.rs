@@ -24,7 +24,7 @@ pub fn run(session: &mut Session, args: &DedupeArgs) -> Result<bool> {
         return Ok(true);
     }
     if pairs.is_empty() {
-        println!("No probable duplicates.");
+        outln!("No probable duplicates.")?;
         return Ok(true);
     }
     let mut table = Table::new(&["KEEP", "MERGE", "WHY", "COMPANY"]);
@@ -42,10 +42,10 @@ pub fn run(session: &mut Session, args: &DedupeArgs) -> Result<bool> {
     }
     table.print(&mut std::io::stdout().lock())?;
     if !args.apply {
-        println!(
+        outln!(
             "{} probable duplicates; `leadtrack dedupe --apply` merges them.",
             pairs.len()
-        );
+        )?;
         return Ok(true);
     }
     let mut merged = 0;
@@ -54,6 +54,6 @@ pub fn run(session: &mut Session, args: &DedupeArgs) -> Result<bool> {
             merged += 1;
         }
     }
-    println!("Merged {merged} contacts; every replaced value is in their history.");
+    outln!("Merged {merged} contacts; every replaced value is in their history.")?;
     Ok(true)
 }

@@ -26,7 +26,7 @@ pub fn run(session: &mut Session, args: &DemoArgs) -> Result<bool> {
         seed: args.seed,
     };
     let report = demo::generate(&mut session.store, &session.config, size)?;
-    println!(
+    outln!(
         "Added {} leads, {} customers, {} contacts ({} on leads) and {} activities to {}",
         report.leads,
         report.customers,
@@ -34,6 +34,6 @@ pub fn run(session: &mut Session, args: &DemoArgs) -> Result<bool> {
         report.links,
         report.activities,
         session.store.path()
-    );
+    )?;
     Ok(true)
 }

@@ -137,7 +137,7 @@ pub fn run(session: &mut Session, command: &LeadCommand) -> Result<bool> {
             let id = store::leads::resolve(session.store.conn(), id)?;
             let title = title_of(session, &id)?;
             leads::delete(&mut session.store, &id)?;
-            println!("Deleted lead {}", display_safe(&title));
+            outln!("Deleted lead {}", display_safe(&title))?;
             Ok(true)
         }
         LeadCommand::Link {
@@ -151,10 +151,10 @@ pub fn run(session: &mut Session, command: &LeadCommand) -> Result<bool> {
             let lead_id = store::leads::resolve(session.store.conn(), id)?;
             let contact_id = store::contacts::resolve(session.store.conn(), contact_id)?;
             leads::link(&mut session.store, &lead_id, &contact_id, role)?;
-            println!(
+            outln!(
                 "Linked contact {contact_id} to lead {lead_id} as {}",
                 role.id()
-            );
+            )?;
             Ok(true)
         }
     }
@@ -207,7 +207,7 @@ fn add(session: &mut Session, args: &AddArgs) -> Result<bool> {
         notes: f.notes.clone(),
     };
     let id = leads::add(&mut session.store, &session.config, fields)?;
-    println!("{id}");
+    outln!("{id}")?;
     Ok(true)
 }
 
@@ -253,9 +253,9 @@ fn edit(session: &mut Session, args: &EditArgs) -> Result<bool> {
     }
     let changed = leads::edit(&mut session.store, &session.config, &id, &patch)?;
     if changed.is_empty() {
-        println!("No change: lead {id} already has those values");
+        outln!("No change: lead {id} already has those values")?;
     } else {
-        println!("Changed {} of lead {id}", changed.join(", "));
+        outln!("Changed {} of lead {id}", changed.join(", "))?;
     }
     Ok(true)
 }
@@ -265,13 +265,13 @@ fn move_to(session: &mut Session, prefix: &str, stage: Stage) -> Result<bool> {
     let title = title_of(session, &id)?;
     let moved = leads::move_to(&mut session.store, &id, stage)?;
     if moved {
-        println!("Moved {} to {}", display_safe(&title), stage.label_en());
+        outln!("Moved {} to {}", display_safe(&title), stage.label_en())?;
     } else {
-        println!(
+        outln!(
             "{} is already in {}",
             display_safe(&title),
             stage.label_en()
-        );
+        )?;
     }
     Ok(true)
 }

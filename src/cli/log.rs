@@ -83,6 +83,6 @@ pub fn run(session: &mut Session, args: &LogArgs) -> Result<bool> {
             .transpose()?,
     };
     let id = log(&mut session.store, &session.config, &entry)?;
-    println!("{id}");
+    outln!("{id}")?;
     Ok(true)
 }

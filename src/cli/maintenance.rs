@@ -23,27 +23,28 @@ pub fn check(session: &Session, args: &CheckArgs) -> Result<bool> {
         return Ok(report.ok);
     }
     let c = &report.counts;
-    println!("Database     {}", report.path);
-    println!(
+    outln!("Database     {}", report.path)?;
+    outln!(
         "Schema       version {} (this leadtrack: {})",
         report.schema_version,
         crate::store::SCHEMA_VERSION
-    );
-    println!(
+    )?;
+    outln!(
         "Integrity    {}",
         if report.ok {
             "ok".to_string()
         } else {
             report.integrity.join("; ")
         }
-    );
-    println!("Leads        {} open, {} customers", c.leads, c.customers);
-    println!("Contacts     {} ({} on leads)", c.contacts, c.links);
-    println!("Activities   {}", c.activities);
-    println!(
+    )?;
+    outln!("Leads        {} open, {} customers", c.leads, c.customers)?;
+    outln!("Contacts     {} ({} on leads)", c.contacts, c.links)?;
+    outln!("Activities   {}", c.activities)?;
+    outln!(
         "History      {} stage changes, {} replaced values",
-        c.stage_changes, c.history
-    );
+        c.stage_changes,
+        c.history
+    )?;
     if !report.ok {
         eprintln!(
             "error: {} failed its integrity check; restore it from a backup",
@@ -55,10 +56,10 @@ pub fn check(session: &Session, args: &CheckArgs) -> Result<bool> {
 
 pub fn backup(session: &Session, args: &BackupArgs) -> Result<bool> {
     maintenance::backup(&session.store, &args.file)?;
-    println!(
+    outln!(
         "Backed up {} to {}",
         session.store.path(),
         args.file.display()
-    );
+    )?;
     Ok(true)
 }

@@ -1,6 +1,14 @@
 //! The command line (SPEC §4): one small function per subcommand — parse, call a feature,
 //! print.
 
+/// `println!` for command output: a closed pipe (`leadtrack lead list | head`) ends the
+/// command quietly instead of a panic.
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::cli::output::write_line(format_args!($($arg)*))
+    };
+}
+
 mod contact;
 mod dedupe;
 mod demo;
@@ -14,6 +22,7 @@ pub mod parse;
 mod progress;
 mod search;
 mod stats;
+mod team;
 
 pub use crate::session::Session;
 
@@ -38,6 +47,9 @@ pub struct Cli {
     /// The config file (default: config.toml in the platform config directory).
     #[arg(long, global = true, env = "LEADTRACK_CONFIG", value_name = "PATH")]
     pub config: Option<PathBuf>,
+    /// The team file shared through a synced folder (default: [team] file of the config).
+    #[arg(long, global = true, env = "LEADTRACK_TEAM_FILE", value_name = "PATH")]
+    pub team_file: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -66,6 +78,10 @@ pub enum Command {
     Search(search::SearchArgs),
     /// The funnel: stages, flow, sources, reps, what won leads were touched by.
     Stats(stats::StatsArgs),
+    /// One sync round with the team file: take it in, take in conflicted copies, publish.
+    Sync(team::SyncArgs),
+    /// Merge another leadtrack database into this one (the same rules as sync).
+    Merge(team::MergeArgs),
     /// Check the database: integrity, schema version, counts.
     Check(maintenance::CheckArgs),
     /// Write a consistent copy of the database.
@@ -85,6 +101,8 @@ pub fn run(cli: &Cli, command: &Command) -> Result<bool> {
         Command::Log(args) => log::run(&mut session, args),
         Command::Search(args) => search::run(&session, args),
         Command::Stats(args) => stats::run(&session, args),
+        Command::Sync(args) => team::sync(&mut session, cli.team_file.as_deref(), args),
+        Command::Merge(args) => team::merge(&mut session, args),
         Command::Check(args) => maintenance::check(&session, args),
         Command::Backup(args) => maintenance::backup(&session, args),
     }

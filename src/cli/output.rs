@@ -70,7 +70,18 @@ impl Table {
 }
 
 pub fn io(e: std::io::Error) -> Error {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        return Error::OutputClosed;
+    }
     Error::Io(format!("cannot write the output: {e}"))
+}
+
+/// One line of command output on stdout.
+pub fn write_line(args: std::fmt::Arguments<'_>) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_fmt(args)
+        .and_then(|()| out.write_all(b"\n"))
+        .map_err(io)
 }
 
 pub fn print_json<T: Serialize + ?Sized>(value: &T) -> Result<()> {

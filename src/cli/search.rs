@@ -24,7 +24,7 @@ pub fn run(session: &Session, args: &SearchArgs) -> Result<bool> {
         return Ok(true);
     }
     if results.is_empty() {
-        println!("Nothing matches '{}'.", display_safe(&typed));
+        outln!("Nothing matches '{}'.", display_safe(&typed))?;
         return Ok(true);
     }
     let order = session.config.ui.name_order;

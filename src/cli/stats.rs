@@ -36,7 +36,7 @@ fn label(s: &Option<String>) -> String {
 
 fn print(s: &Stats) -> Result<()> {
     let out = &mut std::io::stdout().lock();
-    println!("Open leads per stage (rule of thumb 10/65/25)");
+    outln!("Open leads per stage (rule of thumb 10/65/25)")?;
     let mut t = Table::new(&["STAGE", "LEADS", "SHARE", "REF", "VALUE"]);
     for st in s.stages.iter().chain(std::iter::once(&s.customers)) {
         t.row(vec![
@@ -50,7 +50,7 @@ fn print(s: &Stats) -> Result<()> {
         ]);
     }
     t.print(out)?;
-    println!(
+    outln!(
         "\nFlow since {} — {} won, median {} days from creation to won",
         s.since,
         s.flow.won,
@@ -58,7 +58,7 @@ fn print(s: &Stats) -> Result<()> {
             .median_days_to_won
             .map(|d| format!("{d:.1}"))
             .unwrap_or_else(|| "—".into())
-    );
+    )?;
     let mut t = Table::new(&["FROM", "TO", "LEADS"]);
     for m in &s.flow.changes {
         t.row(vec![
@@ -77,7 +77,7 @@ fn print(s: &Stats) -> Result<()> {
         ]);
     }
     t.print(out)?;
-    println!("\nBy source (leads created since {})", s.since);
+    outln!("\nBy source (leads created since {})", s.since)?;
     let mut t = Table::new(&["SOURCE", "LEADS", "REACHED CONSIDERING", "WON"]);
     for src in &s.sources {
         t.row(vec![
@@ -91,7 +91,7 @@ fn print(s: &Stats) -> Result<()> {
         ]);
     }
     t.print(out)?;
-    println!("\nBy rep (activities per week since {})", s.since);
+    outln!("\nBy rep (activities per week since {})", s.since)?;
     let kinds: Vec<&str> = stats::kinds().collect();
     let mut headers = vec!["REP", "PER WEEK", "OVERDUE"];
     headers.extend(kinds.iter().copied());
@@ -111,7 +111,7 @@ fn print(s: &Stats) -> Result<()> {
         t.row(row);
     }
     t.print(out)?;
-    println!("\nWon since {}: {} leads", s.since, s.attribution.won);
+    outln!("\nWon since {}: {} leads", s.since, s.attribution.won)?;
     let mut t = Table::new(&["TOUCH", "KIND", "WON"]);
     for (touch, map) in [
         ("first", &s.attribution.first_touch_by_kind),

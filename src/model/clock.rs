@@ -9,8 +9,8 @@ use chrono::{DateTime, Utc};
 use std::fmt;
 use std::str::FromStr;
 
-/// Counters are written with six hex digits so the text form keeps sorting correctly.
-const MAX_COUNTER: u32 = 0xFF_FFFF;
+/// Counters are written with six digits so the text form keeps sorting correctly.
+const MAX_COUNTER: u32 = 999_999;
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Hlc {
@@ -58,7 +58,7 @@ impl Hlc {
 
 impl fmt::Display for Hlc {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:013}-{:06x}-{}", self.wall_ms, self.counter, self.node)
+        write!(f, "{:013}-{:06}-{}", self.wall_ms, self.counter, self.node)
     }
 }
 
@@ -80,7 +80,7 @@ impl FromStr for Hlc {
             .ok_or_else(bad)?;
         Ok(Hlc {
             wall_ms: wall.parse().map_err(|_| bad())?,
-            counter: u32::from_str_radix(counter, 16).map_err(|_| bad())?,
+            counter: counter.parse().map_err(|_| bad())?,
             node: node.to_string(),
         })
     }

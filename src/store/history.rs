@@ -1,38 +1,85 @@
-//! Record history: every value a field had before a change or a merge replaced it.
+//! Record history: every value a field had and no longer has, with who set it and when, and
+//! who replaced it and when.
 
+use super::records::{self, Table};
 use crate::error::Result;
 use crate::model::Hlc;
 use crate::model::dates::timestamp;
 use chrono::{DateTime, Utc};
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
+use std::collections::BTreeMap;
 
-/// "`field` was `previous` until `replaced_by` changed it at `replaced_at`."
+/// "`field` was `previous` (set by `set_by` at `set_at`) until `replaced_by` changed it at
+/// `replaced_at`."
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HistoryEntry {
     pub field: String,
     pub previous: serde_json::Value,
     #[serde(with = "timestamp")]
+    pub set_at: DateTime<Utc>,
+    pub set_by: String,
+    #[serde(with = "timestamp")]
     pub replaced_at: DateTime<Utc>,
     pub replaced_by: String,
+}
+
+fn author(conn: &Connection, stamp: &Hlc) -> Result<String> {
+    let name: Option<String> = conn
+        .prepare_cached("SELECT name FROM authors WHERE node = ?1")?
+        .query_row([&stamp.node], |r| r.get(0))
+        .optional()?;
+    Ok(name.unwrap_or_else(|| "someone".to_string()))
 }
 
 /// The history of one record, oldest change first.
 pub fn of_record(conn: &Connection, record_id: &str) -> Result<Vec<HistoryEntry>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT h.field, h.value, h.replaced_hlc, a.name
-         FROM history h
-         LEFT JOIN authors a ON a.node = substr(h.replaced_hlc, 22)
-         WHERE h.record_id = ?1
-         ORDER BY h.replaced_hlc, h.field",
+        "SELECT entity, field, value_hlc, value FROM history WHERE record_id = ?1 ORDER BY value_hlc, field",
     )?;
-    let rows = stmt.query_map([record_id], |r| {
-        let field: String = r.get(0)?;
-        let value: Option<String> = r.get(1)?;
-        let replaced: String = r.get(2)?;
-        let name: Option<String> = r.get(3)?;
-        let stamp: Option<Hlc> = replaced.parse().ok();
-        Ok(HistoryEntry {
+    let rows: Vec<(String, String, String, Option<String>)> = stmt
+        .query_map([record_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let Some(entity) = rows.first().map(|r| r.0.clone()) else {
+        return Ok(Vec::new());
+    };
+    // The stamps each field has had: its history's and its current one.
+    let mut stamps: BTreeMap<String, Vec<Hlc>> = BTreeMap::new();
+    if let Some(table) = Table::of_entity(&entity)
+        && let Some(state) = records::read_state(conn, table, record_id)?
+    {
+        for (field, clock) in table.fields.iter().zip(&state.clocks) {
+            stamps
+                .entry((*field).to_string())
+                .or_default()
+                .push(clock.clone());
+        }
+    }
+    for (_, field, hlc, _) in &rows {
+        if let Ok(stamp) = hlc.parse::<Hlc>() {
+            stamps.entry(field.clone()).or_default().push(stamp);
+        }
+    }
+    let mut out = Vec::with_capacity(rows.len());
+    for (_, field, hlc, value) in rows {
+        let Ok(set) = hlc.parse::<Hlc>() else {
+            continue;
+        };
+        // Replaced by the next change of the field; a value that never became current (an
+        // older card's) counts as replaced by the field's present value.
+        let next = stamps
+            .get(&field)
+            .and_then(|all| {
+                all.iter()
+                    .filter(|s| **s > set)
+                    .min()
+                    .or_else(|| all.iter().max())
+            })
+            .cloned()
+            .unwrap_or_else(|| set.clone());
+        out.push(HistoryEntry {
             field: if field == "rep" {
                 "by".to_string()
             } else {
@@ -41,11 +88,14 @@ pub fn of_record(conn: &Connection, record_id: &str) -> Result<Vec<HistoryEntry>
             previous: value
                 .and_then(|v| serde_json::from_str(&v).ok())
                 .unwrap_or_default(),
-            replaced_at: stamp.as_ref().map(Hlc::time).unwrap_or_default(),
-            replaced_by: name.unwrap_or_else(|| "someone".to_string()),
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+            set_at: set.time(),
+            set_by: author(conn, &set)?,
+            replaced_at: next.time(),
+            replaced_by: author(conn, &next)?,
+        });
+    }
+    out.sort_by_key(|e| e.replaced_at);
+    Ok(out)
 }
 
 /// Whether `value` is already in a field's history (so the same fact is not noted twice).

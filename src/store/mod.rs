@@ -8,9 +8,10 @@ pub mod contacts;
 pub mod history;
 pub mod leads;
 pub mod links;
+pub mod merge;
 mod migrations;
 pub mod paging;
-mod records;
+pub(crate) mod records;
 pub mod reports;
 pub mod search;
 
@@ -40,6 +41,8 @@ pub struct Store {
     conn: Connection,
     path: String,
     author: Author,
+    /// How far this machine's clock is off (simulating skewed machines; zero otherwise).
+    clock_offset: chrono::Duration,
 }
 
 impl Store {
@@ -90,7 +93,12 @@ impl Store {
             name: author_name.to_string(),
             node,
         };
-        Ok(Store { conn, path, author })
+        Ok(Store {
+            conn,
+            path,
+            author,
+            clock_offset: chrono::Duration::zero(),
+        })
     }
 
     pub fn conn(&self) -> &Connection {
@@ -106,6 +114,12 @@ impl Store {
         &self.author
     }
 
+    /// Makes this store's clock run `offset` off the machine's, as a machine with a skewed
+    /// clock would (for simulations of a team).
+    pub fn set_clock_offset(&mut self, offset: chrono::Duration) {
+        self.clock_offset = offset;
+    }
+
     /// Runs `change` in one write transaction (`BEGIN IMMEDIATE`): it commits whole when
     /// `change` returns `Ok`, and leaves the database as it was otherwise.
     pub fn write<T>(&mut self, change: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
@@ -119,7 +133,8 @@ impl Store {
             tx,
             author: &self.author,
             last,
-            now: Utc::now(),
+            issued: None,
+            now: Utc::now() + self.clock_offset,
         };
         let value = change(&mut writer)?;
         writer.finish().map_err(|e| e.at_path(&path))?;
@@ -139,7 +154,8 @@ impl Store {
             tx,
             author: &self.author,
             last,
-            now: Utc::now(),
+            issued: None,
+            now: Utc::now() + self.clock_offset,
         };
         change(&mut writer)
     }
@@ -279,6 +295,8 @@ pub struct Writer<'s> {
     tx: rusqlite::Transaction<'s>,
     author: &'s Author,
     last: Option<Hlc>,
+    /// The newest stamp this transaction issued for its own changes (not merely saw).
+    issued: Option<Hlc>,
     now: DateTime<Utc>,
 }
 
@@ -296,6 +314,7 @@ impl Writer<'_> {
         let now_ms = u64::try_from(self.now.timestamp_millis()).unwrap_or(0);
         let hlc = Hlc::tick(self.last.as_ref(), now_ms, &self.author.node);
         self.last = Some(hlc.clone());
+        self.issued = Some(hlc.clone());
         Stamp {
             hlc,
             at: self.now,
@@ -322,6 +341,9 @@ impl Writer<'_> {
     fn finish(self) -> Result<()> {
         if let Some(last) = &self.last {
             write_meta(&self.tx, "hlc", &last.to_string())?;
+        }
+        // The author's row says the newest stamp they made: the same on every copy.
+        if let Some(last) = &self.issued {
             self.tx.execute(
                 "INSERT INTO authors (node, name, hlc) VALUES (?1, ?2, ?3)
                  ON CONFLICT (node) DO UPDATE SET name = excluded.name, hlc = excluded.hlc
@@ -371,4 +393,124 @@ pub fn counts(conn: &Connection) -> Result<Counts> {
 /// The folder a database path lives in (for messages and backups).
 pub fn folder_of(path: &Path) -> PathBuf {
     path.parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+/// What a copy of a database is, read before anything is merged from it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CopyInfo {
+    pub schema_version: i64,
+    /// The team the copy belongs to (set on team files), if any.
+    pub team_id: Option<String>,
+    /// The digest of its shared data (see `digest`).
+    pub digest: String,
+}
+
+/// A digest of the shared data: per table the row count and the sums of the wall-clock and
+/// counter parts of each row's newest stamp, and the history and stage-change counts. After
+/// merging a copy in, this database holds everything the copy holds and every row's stamp is
+/// at least the copy's; so equal digests mean the copy holds everything this one does.
+pub fn digest(conn: &Connection) -> Result<String> {
+    let mut parts = Vec::new();
+    for table in ["leads", "contacts", "activities", "lead_contacts"] {
+        let sql = format!(
+            "SELECT count(*), ifnull(sum(CAST(substr(hlc, 1, 13) AS INTEGER)), 0),
+                    ifnull(sum(CAST(substr(hlc, 15, 6) AS INTEGER)), 0) FROM {table}"
+        );
+        let (n, wall, counter): (i64, i64, i64) =
+            conn.query_row(&sql, [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        parts.push(format!("{table}:{n}:{wall}:{counter}"));
+    }
+    for table in ["history", "stage_changes"] {
+        let n: i64 = conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+        parts.push(format!("{table}:{n}"));
+    }
+    Ok(parts.join(" "))
+}
+
+/// Checks a private copy of a database: intact (`quick_check`), a leadtrack database, not
+/// from a newer leadtrack. An older schema is brought up to date in the copy. `shown`
+/// names the original in messages.
+pub fn check_copy(copy: &Path, shown: &str) -> Result<CopyInfo> {
+    let conn = Connection::open_with_flags(
+        copy,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| Error::from(e).at_path(shown))?;
+    harden(&conn).map_err(|e| e.at_path(shown))?;
+    let found = migrations::inspect(&conn, shown)?;
+    let version = match found {
+        migrations::Found::Empty => {
+            return Err(Error::NotLeadtrack {
+                path: shown.to_string(),
+            });
+        }
+        migrations::Found::Leadtrack(v) => v,
+    };
+    let problems: Vec<String> = {
+        let mut stmt = conn
+            .prepare("PRAGMA quick_check")
+            .map_err(|e| Error::from(e).at_path(shown))?;
+        let rows = stmt
+            .query_map([], |r| r.get::<_, String>(0))
+            .map_err(|e| Error::from(e).at_path(shown))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| Error::from(e).at_path(shown))?
+    };
+    if problems != ["ok"] {
+        return Err(Error::Corrupt {
+            path: shown.to_string(),
+            detail: problems.join("; "),
+        });
+    }
+    let mut conn = conn;
+    migrations::migrate(&mut conn, version, shown)?;
+    let team_id = read_meta(&conn, "team_id").map_err(|e| e.at_path(shown))?;
+    let digest = digest(&conn).map_err(|e| e.at_path(shown))?;
+    Ok(CopyInfo {
+        schema_version: version,
+        team_id,
+        digest,
+    })
+}
+
+impl Store {
+    /// Merges a checked private copy of another leadtrack database into this one, in one
+    /// transaction. `shown` names the original in messages.
+    pub fn merge_copy(&mut self, copy: &Path, shown: &str) -> Result<merge::MergeCounts> {
+        let copy_text = copy
+            .to_str()
+            .ok_or_else(|| Error::invalid(format!("{shown}: the path is not UTF-8")))?;
+        self.conn
+            .execute("ATTACH DATABASE ?1 AS other", [copy_text])
+            .map_err(|e| Error::from(e).at_path(shown))?;
+        let merged = self.write(merge::merge_attached);
+        let detached = self.conn.execute("DETACH DATABASE other", []);
+        let counts = merged?;
+        detached?;
+        Ok(counts)
+    }
+
+    /// This database's team (learned from the team file on the first sync).
+    pub fn team_id(&self) -> Result<Option<String>> {
+        read_meta(&self.conn, "team_id")
+    }
+
+    pub fn set_team_id(&mut self, team_id: &str) -> Result<()> {
+        self.write(|w| set_meta(w, "team_id", team_id))
+    }
+
+    /// A snapshot of the database at `dest` in rollback-journal mode, synced to disk: what
+    /// a team file is made of.
+    pub fn snapshot(&self, dest: &Path) -> Result<()> {
+        self.backup(dest)?;
+        let shown = dest.display().to_string();
+        let conn = Connection::open(dest).map_err(|e| Error::from(e).at_path(&shown))?;
+        let _mode: String = conn
+            .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
+            .map_err(|e| Error::from(e).at_path(&shown))?;
+        drop(conn);
+        std::fs::File::open(dest)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| Error::Io(format!("cannot write {shown}: {e}")))
+    }
 }

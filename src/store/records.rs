@@ -90,6 +90,12 @@ pub(crate) const LINKS: Table = Table {
 };
 
 impl Table {
+    pub(crate) const ALL: [&'static Table; 4] = [&LEADS, &CONTACTS, &ACTIVITIES, &LINKS];
+
+    pub(crate) fn of_entity(entity: &str) -> Option<&'static Table> {
+        Table::ALL.into_iter().find(|t| t.entity == entity)
+    }
+
     fn index_of(&self, field: &str) -> Option<usize> {
         self.fields.iter().position(|f| *f == field)
     }
@@ -209,10 +215,24 @@ pub(crate) fn read_state(conn: &Connection, table: &Table, id: &str) -> Result<O
     let Some((seq, id, created, clocks, values)) = row else {
         return Ok(None);
     };
+    Ok(Some(state_from_parts(
+        table, seq, id, &created, &clocks, values,
+    )?))
+}
+
+/// A row's state from its columns: the creation stamp, the clocks JSON and the values.
+pub(crate) fn state_from_parts(
+    table: &Table,
+    seq: i64,
+    id: String,
+    created: &str,
+    clocks: &str,
+    values: Vec<Value>,
+) -> Result<RowState> {
     let created_hlc: Hlc = created
         .parse()
         .map_err(|_| Error::invalid(format!("{} {id} has a damaged clock stamp", table.entity)))?;
-    let stamps: BTreeMap<String, String> = serde_json::from_str(&clocks).unwrap_or_default();
+    let stamps: BTreeMap<String, String> = serde_json::from_str(clocks).unwrap_or_default();
     let clocks = table
         .fields
         .iter()
@@ -223,13 +243,13 @@ pub(crate) fn read_state(conn: &Connection, table: &Table, id: &str) -> Result<O
                 .unwrap_or_else(|| created_hlc.clone())
         })
         .collect();
-    Ok(Some(RowState {
+    Ok(RowState {
         seq,
         id,
         values,
         clocks,
         created_hlc,
-    }))
+    })
 }
 
 /// Sets fields of a record under one new stamp. Each value that really changes is written,
@@ -264,7 +284,6 @@ pub(crate) fn update<'f>(
             field,
             &state.values[*i],
             &state.clocks[*i],
-            &stamp.hlc,
         )?;
         state.values[*i] = (*value).clone();
         state.clocks[*i] = stamp.hlc.clone();
@@ -314,8 +333,9 @@ pub(crate) fn write_state(
     Ok(())
 }
 
-/// Keeps a replaced value: `value` (stamped `value_hlc`) was replaced by the change stamped
-/// `replaced_hlc`. The same fact recorded twice (by two copies) is one entry.
+/// Keeps a value a field had (set by the change stamped `value_hlc`) that is no longer its
+/// value. A value is known by its stamp, so the same value kept by two copies is one entry
+/// and merging histories is a plain union, in any order.
 pub(crate) fn record_history(
     conn: &Connection,
     table: &Table,
@@ -323,17 +343,15 @@ pub(crate) fn record_history(
     field: &str,
     value: &Value,
     value_hlc: &Hlc,
-    replaced_hlc: &Hlc,
 ) -> Result<()> {
     conn.prepare_cached(
-        "INSERT OR IGNORE INTO history (record_id, field, value_hlc, replaced_hlc, entity, value)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT OR IGNORE INTO history (record_id, field, value_hlc, entity, value)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
     .execute(rusqlite::params![
         record_id,
         field,
         value_hlc.to_string(),
-        replaced_hlc.to_string(),
         table.entity,
         value_to_json(value).to_string(),
     ])?;
@@ -452,6 +470,5 @@ pub(crate) fn note_superseded(
     value: &Value,
 ) -> Result<()> {
     let offered = w.stamp();
-    let kept = w.stamp();
-    record_history(w.conn(), table, id, field, value, &offered.hlc, &kept.hlc)
+    record_history(w.conn(), table, id, field, value, &offered.hlc)
 }

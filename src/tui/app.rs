@@ -130,6 +130,9 @@ pub struct App {
     /// Filters of the follow-up and customer lists.
     pub list_owner: Option<String>,
     pub list_stale_only: bool,
+    /// Team sync in the background, when there is a team file, and how its last round went.
+    pub sync: Option<crate::sync::worker::SyncWorker>,
+    pub sync_state: Option<crate::sync::worker::SyncEvent>,
     /// The Stats view's numbers, counted when it is shown and again after changes.
     pub stats: Option<crate::features::stats::Stats>,
     pub stats_scroll: u16,
@@ -164,6 +167,8 @@ impl App {
             list_stale_only: false,
             stats: None,
             stats_scroll: 0,
+            sync: None,
+            sync_state: None,
         })
     }
 
@@ -199,8 +204,16 @@ impl App {
         });
     }
 
-    /// The data changed (here or elsewhere): every view reads again, keeping its selection.
+    /// The app changed the data: every view reads again, and the team hears of it.
     pub fn changed(&mut self) {
+        self.refresh();
+        if let Some(sync) = &self.sync {
+            sync.changed();
+        }
+    }
+
+    /// The data changed (here or elsewhere): every view reads again, keeping its selection.
+    pub fn refresh(&mut self) {
         self.board.invalidate();
         self.follow_ups.invalidate();
         self.customers.invalidate();
@@ -221,15 +234,34 @@ impl App {
     pub fn tick(&mut self, today: NaiveDate) {
         if today != self.today {
             self.today = today;
-            self.changed();
+            self.refresh();
+        }
+        if let Some(sync) = &self.sync {
+            for event in sync.events() {
+                self.sync_state = Some(event);
+            }
         }
         match self.session.store.data_version() {
             Ok(v) if v != self.data_version => {
                 self.data_version = v;
-                self.changed();
+                self.refresh();
             }
             Ok(_) => {}
             Err(e) => self.fail(&e),
+        }
+    }
+
+    /// Shares this database through `team` from now on (rounds run in the background).
+    pub fn start_sync(&mut self, team: std::path::PathBuf) {
+        let db = std::path::PathBuf::from(self.session.store.path());
+        let worker = crate::sync::worker::SyncWorker::start(db, self.session.config.clone(), team);
+        self.sync = Some(worker);
+    }
+
+    /// A last round before the app closes (waited for a few seconds at most).
+    pub fn stop_sync(&mut self) {
+        if let Some(worker) = self.sync.take() {
+            worker.quit(std::time::Duration::from_secs(5));
         }
     }
 
@@ -1336,6 +1368,25 @@ impl App {
             format!("· {} overdue ", self.overdue),
             overdue_style,
         ));
+        use crate::sync::worker::SyncEvent;
+        match (&self.sync, &self.sync_state) {
+            (Some(_), None) => spans.push(Span::styled("· syncing… ", self.theme.dim())),
+            (_, Some(SyncEvent::Synced { at, .. })) => {
+                spans.push(Span::styled(
+                    format!("· synced {} ", at.format("%H:%M")),
+                    self.theme.dim(),
+                ));
+            }
+            (_, Some(SyncEvent::Failed { at, problem })) => {
+                let text = format!("· {} ({}) ", display_safe(problem), at.format("%H:%M"));
+                spans.push(views::cut(
+                    &text,
+                    (area.width as usize) / 2,
+                    self.theme.error(),
+                ));
+            }
+            (None, None) => {}
+        }
         if let Some(status) = &self.status {
             let style = if status.error {
                 self.theme.error()

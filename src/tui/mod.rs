@@ -21,8 +21,11 @@ const POLL: Duration = Duration::from_millis(500);
 
 /// Runs the app full-screen until the user quits. The terminal is restored on every way
 /// out, a panic included (`ratatui::init` installs the hook).
-pub fn run(session: Session) -> Result<()> {
+pub fn run(session: Session, team: Option<std::path::PathBuf>) -> Result<()> {
     let mut app = App::new(session, today())?;
+    if let Some(team) = team {
+        app.start_sync(team);
+    }
     let mut terminal = ratatui::init();
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
     let result = event_loop(&mut terminal, &mut app);
@@ -43,7 +46,10 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<
         if event::poll(wait).map_err(io)? {
             match event::read().map_err(io)? {
                 Event::Key(key) => match app.on_key(key) {
-                    Outcome::Quit => return Ok(()),
+                    Outcome::Quit => {
+                        app.stop_sync();
+                        return Ok(());
+                    }
                     Outcome::Continue => {}
                     Outcome::ExternalEdit(text) => {
                         let edited = edit_externally(terminal, &text);

@@ -92,3 +92,61 @@ pub fn fixture(name: &str) -> PathBuf {
         .join("tests/fixtures")
         .join(name)
 }
+
+/// Everything a copy of the database holds that team sync must agree on, as text: the
+/// records with their field stamps, history, stage changes, authors. Local and derived
+/// columns are left out.
+pub fn shared_state(db: &Path) -> String {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut out = String::new();
+    for (table, order) in [
+        ("leads", "id"),
+        ("activities", "id"),
+        ("contacts", "id"),
+        ("lead_contacts", "id"),
+        ("stage_changes", "id"),
+        ("history", "record_id, field, value_hlc"),
+        ("authors", "node"),
+    ] {
+        let columns: Vec<String> = conn
+            .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))
+            .unwrap()
+            .query_map([], |r| r.get::<_, String>(0))
+            .unwrap()
+            .map(|c| c.unwrap())
+            .filter(|c| {
+                ![
+                    "seq",
+                    "score",
+                    "rank",
+                    "board_key",
+                    "due_key",
+                    "value_key",
+                    "quiet_key",
+                    "sort_key",
+                    "email_key",
+                    "mobile_key",
+                    "name_key",
+                    "last_activity_at",
+                ]
+                .contains(&c.as_str())
+            })
+            .collect();
+        let sql = format!(
+            "SELECT {} FROM {table} ORDER BY {order}",
+            columns.join(", ")
+        );
+        let mut stmt = conn.prepare(&sql).unwrap();
+        let rows = stmt
+            .query_map([], |r| {
+                (0..columns.len())
+                    .map(|i| r.get::<_, rusqlite::types::Value>(i))
+                    .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .unwrap();
+        for row in rows {
+            out.push_str(&format!("{table}: {:?}\n", row.unwrap()));
+        }
+    }
+    out
+}

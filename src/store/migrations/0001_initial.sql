@@ -190,17 +190,17 @@ CREATE TABLE stage_changes (
 CREATE INDEX stage_changes_by_lead ON stage_changes (lead_id, hlc);
 CREATE INDEX stage_changes_at ON stage_changes (at);
 
--- Record history (SPEC §2.7): the value a field had (stamped value_hlc) and the stamp of the
--- change that replaced it, by an edit or by a merge. Who and when come from replaced_hlc.
--- Entries are facts, so merging copies is a plain union.
+-- Record history (SPEC §2.7): every value a field has had and no longer has, known by the
+-- clock stamp of the change that set it. Who set it and when come from that stamp; who
+-- replaced it, from the next stamp of the field. Entries are facts, so merging copies is a
+-- plain union.
 CREATE TABLE history (
-    record_id    TEXT NOT NULL,
-    field        TEXT NOT NULL,
-    value_hlc    TEXT NOT NULL,
-    replaced_hlc TEXT NOT NULL,
-    entity       TEXT NOT NULL,
-    value        TEXT,
-    PRIMARY KEY (record_id, field, value_hlc, replaced_hlc)
+    record_id TEXT NOT NULL,
+    field     TEXT NOT NULL,
+    value_hlc TEXT NOT NULL,
+    entity    TEXT NOT NULL,
+    value     TEXT,
+    PRIMARY KEY (record_id, field, value_hlc)
 ) STRICT, WITHOUT ROWID;
 
 -- The search index: one contentless table per record kind, rowid = the record's seq,

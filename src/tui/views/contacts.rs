@@ -156,6 +156,17 @@ fn card_lines(card: Option<&ContactDetail>, ctx: &Ctx<'_>, w: usize) -> Vec<Line
             Span::raw(on.to_string()),
         ]));
     }
+    lines.push(Line::from(vec![
+        Span::styled(format!("{:<9}", "Changed"), theme.field_label()),
+        Span::styled(
+            format!(
+                "{} by {}",
+                super::when(&c.updated_at, ctx.date_format),
+                display_safe(&c.updated_by)
+            ),
+            theme.dim(),
+        ),
+    ]));
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled("Leads", theme.accent())));
     if d.leads.is_empty() {

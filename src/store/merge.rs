@@ -1,0 +1,262 @@
+//! Merging another copy of the database into this one (SPEC §5.5).
+//!
+//! Records match by id. Each field takes the value with the newer clock stamp (wall clock,
+//! counter, then node: one answer everywhere); the value that loses goes to the record's
+//! history. History, stage changes and authors are unions. A tombstone is a field like any
+//! other, and a record is gone only while its tombstone is newer than every other change.
+//! Every step is a join of per-field registers or a set union, so merging is commutative,
+//! associative and idempotent.
+
+use super::records::{self, RowState, Table, state_from_parts};
+use super::{Writer, activities, contacts, leads, search};
+use crate::error::Result;
+use crate::model::Hlc;
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, params_from_iter};
+use std::collections::BTreeSet;
+
+/// What a merge brought in.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct MergeCounts {
+    /// Records this copy did not have.
+    pub added: usize,
+    /// Records where at least one field took the other copy's value.
+    pub updated: usize,
+    /// History entries and stage changes this copy did not have.
+    pub history: usize,
+    pub stage_changes: usize,
+    /// Leads whose activities or fields changed (their scores need recounting).
+    #[serde(skip)]
+    pub leads_touched: BTreeSet<String>,
+}
+
+impl MergeCounts {
+    pub fn is_empty(&self) -> bool {
+        self.added == 0 && self.updated == 0 && self.history == 0 && self.stage_changes == 0
+    }
+
+    pub fn add(&mut self, other: MergeCounts) {
+        self.added += other.added;
+        self.updated += other.updated;
+        self.history += other.history;
+        self.stage_changes += other.stage_changes;
+        self.leads_touched.extend(other.leads_touched);
+    }
+}
+
+/// A row of the other copy: its state and its audit columns.
+struct Theirs {
+    state: RowState,
+    created_at: String,
+    created_by: String,
+    updated_at: String,
+    updated_by: String,
+}
+
+/// Merges the database attached as schema `other` into main, inside `w`'s transaction.
+pub fn merge_attached(w: &mut Writer<'_>) -> Result<MergeCounts> {
+    let mut counts = MergeCounts::default();
+    w.conn().execute(
+        "INSERT INTO main.authors (node, name, hlc) SELECT node, name, hlc FROM other.authors WHERE true
+         ON CONFLICT (node) DO UPDATE SET name = excluded.name, hlc = excluded.hlc WHERE excluded.hlc > authors.hlc",
+        [],
+    )?;
+    for table in Table::ALL {
+        merge_table(w, table, &mut counts)?;
+    }
+    counts.stage_changes = w.conn().execute(
+        "INSERT OR IGNORE INTO main.stage_changes (id, lead_id, from_stage, to_stage, at, by, hlc)
+         SELECT id, lead_id, from_stage, to_stage, at, by, hlc FROM other.stage_changes",
+        [],
+    )?;
+    counts.history += w.conn().execute(
+        "INSERT OR IGNORE INTO main.history (record_id, field, value_hlc, entity, value)
+         SELECT record_id, field, value_hlc, entity, value FROM other.history",
+        [],
+    )?;
+    Ok(counts)
+}
+
+fn merge_table(w: &mut Writer<'_>, table: &Table, counts: &mut MergeCounts) -> Result<()> {
+    let fields: Vec<String> = table.fields.iter().map(|f| format!("o.{f}")).collect();
+    // Only the rows that differ come out of SQLite: equal clocks mean equal values.
+    let sql = format!(
+        "SELECT o.id, o.created_hlc, o.clocks, o.created_at, o.created_by, o.updated_at, o.updated_by, {}
+         FROM other.{name} o LEFT JOIN main.{name} m ON m.id = o.id
+         WHERE m.id IS NULL OR m.clocks != o.clocks OR m.created_hlc != o.created_hlc OR m.hlc != o.hlc",
+        fields.join(", "),
+        name = table.name
+    );
+    let rows: Vec<Theirs> = {
+        let mut stmt = w.conn().prepare(&sql)?;
+        let mapped = stmt.query_map([], |r| {
+            let values = (0..table.fields.len())
+                .map(|i| r.get::<_, Value>(7 + i))
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            let texts = (0..7)
+                .map(|i| r.get::<_, String>(i))
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok((texts, values))
+        })?;
+        let mut rows = Vec::new();
+        for row in mapped {
+            let (texts, values) = row?;
+            // A row whose stamps cannot be read is left out rather than guessed at.
+            let Ok(state) =
+                state_from_parts(table, 0, texts[0].clone(), &texts[1], &texts[2], values)
+            else {
+                continue;
+            };
+            rows.push(Theirs {
+                state,
+                created_at: texts[3].clone(),
+                created_by: texts[4].clone(),
+                updated_at: texts[5].clone(),
+                updated_by: texts[6].clone(),
+            });
+        }
+        rows
+    };
+    for theirs in rows {
+        if let Some(seen) = theirs.state.clocks.iter().max() {
+            w.observe(seen);
+        }
+        match records::read_state(w.conn(), table, &theirs.state.id)? {
+            None => {
+                let seq = insert_whole(w.conn(), table, &theirs)?;
+                counts.added += 1;
+                refresh_derived(w.conn(), table, seq, &theirs.state.id, counts)?;
+            }
+            Some(ours) => {
+                let (merged, losers) = join(table, &ours, &theirs.state);
+                for (i, value, clock) in &losers {
+                    records::record_history(
+                        w.conn(),
+                        table,
+                        &ours.id,
+                        table.fields[*i],
+                        value,
+                        clock,
+                    )?;
+                    counts.history += 1;
+                }
+                if merged != ours {
+                    let (updated_at, updated_by) = if theirs.state.newest() > ours.newest() {
+                        (theirs.updated_at.clone(), theirs.updated_by.clone())
+                    } else {
+                        audit_of(w.conn(), table, ours.seq)?
+                    };
+                    records::write_state(w.conn(), table, &merged, &updated_at, &updated_by)?;
+                    counts.updated += 1;
+                    refresh_derived(w.conn(), table, ours.seq, &ours.id, counts)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Field by field, the value with the newer stamp; and the values that lost, with their
+/// stamps, for the history (a loser equal to the winner is no loss).
+fn join(table: &Table, ours: &RowState, theirs: &RowState) -> (RowState, Vec<(usize, Value, Hlc)>) {
+    let mut merged = ours.clone();
+    let mut losers = Vec::new();
+    for i in 0..table.fields.len() {
+        let (mine, other) = (&ours.clocks[i], &theirs.clocks[i]);
+        if other > mine {
+            if ours.values[i] != theirs.values[i] {
+                losers.push((i, ours.values[i].clone(), mine.clone()));
+            }
+            merged.values[i] = theirs.values[i].clone();
+            merged.clocks[i] = other.clone();
+        } else if other < mine && ours.values[i] != theirs.values[i] {
+            losers.push((i, theirs.values[i].clone(), other.clone()));
+        }
+    }
+    (merged, losers)
+}
+
+fn audit_of(conn: &Connection, table: &Table, seq: i64) -> Result<(String, String)> {
+    let sql = format!(
+        "SELECT updated_at, updated_by FROM {} WHERE seq = ?1",
+        table.name
+    );
+    Ok(conn.query_row(&sql, [seq], |r| Ok((r.get(0)?, r.get(1)?)))?)
+}
+
+/// Inserts a record this copy never had, stamps and audit columns as they are.
+fn insert_whole(conn: &Connection, table: &Table, theirs: &Theirs) -> Result<i64> {
+    let state = &theirs.state;
+    let mut columns: Vec<&str> = vec!["id"];
+    columns.extend(table.fields.iter().copied());
+    columns.extend([
+        "created_at",
+        "created_by",
+        "updated_at",
+        "updated_by",
+        "created_hlc",
+        "hlc",
+        "clocks",
+        "gone",
+    ]);
+    let mut params: Vec<Value> = vec![Value::Text(state.id.clone())];
+    params.extend(state.values.iter().cloned());
+    params.extend([
+        Value::Text(theirs.created_at.clone()),
+        Value::Text(theirs.created_by.clone()),
+        Value::Text(theirs.updated_at.clone()),
+        Value::Text(theirs.updated_by.clone()),
+        Value::Text(state.created_hlc.to_string()),
+        Value::Text(state.newest().to_string()),
+        Value::Text(state.clocks_json(table)),
+        Value::Integer(i64::from(state.is_gone(table))),
+    ]);
+    let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+    let sql = format!(
+        "INSERT INTO main.{} ({}) VALUES ({}) RETURNING seq",
+        table.name,
+        columns.join(", "),
+        placeholders.join(", ")
+    );
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row(params_from_iter(params), |r| r.get(0))?)
+}
+
+/// What is derived from a record's fields here (search terms, sort and match keys, a
+/// lead's last activity) follows the merged values.
+fn refresh_derived(
+    conn: &Connection,
+    table: &Table,
+    seq: i64,
+    id: &str,
+    counts: &mut MergeCounts,
+) -> Result<()> {
+    match table.entity {
+        "lead" => {
+            leads::reindex_id(conn, id)?;
+            counts.leads_touched.insert(id.to_string());
+        }
+        "contact" => contacts::refresh_derived_id(conn, id)?,
+        "activity" => {
+            let row: Option<(i64, String, Option<String>)> = conn
+                .prepare_cached("SELECT gone, summary, lead_id FROM activities WHERE seq = ?1")?
+                .query_row([seq], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .optional()?;
+            if let Some((gone, summary, lead_id)) = row {
+                search::set_document(
+                    conn,
+                    search::Index::Activities,
+                    seq,
+                    (gone == 0).then_some(summary.as_str()),
+                )?;
+                if let Some(lead_id) = lead_id {
+                    activities::refresh_last_activity(conn, &lead_id)?;
+                    counts.leads_touched.insert(lead_id);
+                }
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}

@@ -1,0 +1,233 @@
+//! The files of team sharing: private copies, conflicted copies left by sync tools, the
+//! archive they move to, and publishing a team file whole or not at all.
+
+use crate::error::{Error, Result};
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The folder merged conflicted copies move to, beside the team file.
+pub const ARCHIVE: &str = "leadtrack-archive";
+
+fn io_error(what: &str, path: &Path, e: &std::io::Error) -> Error {
+    Error::Io(format!("cannot {what} {}: {e}", path.display()))
+}
+
+/// Copies `source` (and its `-wal`, if one lies beside it) to a private temporary file.
+/// The copy is owner-only and goes away when dropped.
+pub fn private_copy(source: &Path) -> Result<tempfile::TempPath> {
+    let mut reader = fs::File::open(source).map_err(|e| io_error("read", source, &e))?;
+    let mut copy = tempfile::Builder::new()
+        .prefix("leadtrack-copy-")
+        .suffix(".db")
+        .tempfile()
+        .map_err(|e| Error::Io(format!("cannot make a private copy: {e}")))?;
+    std::io::copy(&mut reader, copy.as_file_mut()).map_err(|e| io_error("read", source, &e))?;
+    copy.as_file_mut()
+        .flush()
+        .map_err(|e| io_error("copy", source, &e))?;
+    let path = copy.into_temp_path();
+    let wal = wal_of(source);
+    if wal.exists() {
+        let mut from = fs::File::open(&wal).map_err(|e| io_error("read", &wal, &e))?;
+        let mut to = owner_only_create(&wal_of(&path))?;
+        std::io::copy(&mut from, &mut to).map_err(|e| io_error("read", &wal, &e))?;
+    }
+    Ok(path)
+}
+
+fn wal_of(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push("-wal");
+    PathBuf::from(name)
+}
+
+fn owner_only_create(path: &Path) -> Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path).map_err(|e| io_error("write", path, &e))
+}
+
+/// The part of a team file's name before its first dot: `team` of `team.leadtrack.db`.
+fn stem(name: &str) -> &str {
+    name.split('.').next().unwrap_or(name)
+}
+
+/// Whether `candidate` is a conflicted copy of the team file `team` as a sync tool names it:
+/// Dropbox `team (X's conflicted copy 2026-11-22).leadtrack.db`, Syncthing
+/// `team.sync-conflict-20261122-101500-ABCDEFG.leadtrack.db`, OneDrive
+/// `team-LAPTOP.leadtrack.db`, Google Drive `team (1).leadtrack.db`, Nextcloud
+/// `team (conflicted copy 2026-11-22 101500).leadtrack.db`.
+pub fn is_conflicted_copy(team: &str, candidate: &str) -> bool {
+    if candidate == team || !candidate.ends_with(".db") || candidate.starts_with('.') {
+        return false;
+    }
+    let stem = stem(team);
+    let Some(rest) = candidate.strip_prefix(stem) else {
+        return false;
+    };
+    let lower = rest.to_lowercase();
+    if lower.contains("conflicted copy")
+        || lower.contains("sync-conflict")
+        || lower.contains("conflict")
+    {
+        return true;
+    }
+    // Google Drive: "team (1).leadtrack.db"
+    if let Some(inner) = rest
+        .strip_prefix(" (")
+        .and_then(|r| r.split_once(')'))
+        .map(|(n, _)| n)
+        && !inner.is_empty()
+        && inner.chars().all(|c| c.is_ascii_digit())
+    {
+        return true;
+    }
+    // OneDrive: "team-LAPTOP.leadtrack.db", the machine name after a hyphen.
+    if let Some(machine) = rest.strip_prefix('-').and_then(|r| r.split('.').next()) {
+        let team_rest = &team[stem.len()..];
+        return !machine.is_empty()
+            && machine
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+            && rest[1 + machine.len()..] == *team_rest;
+    }
+    false
+}
+
+/// The conflicted copies lying beside the team file.
+pub fn conflicted_copies(team: &Path) -> Result<Vec<PathBuf>> {
+    let Some(name) = team.file_name().and_then(|n| n.to_str()) else {
+        return Ok(Vec::new());
+    };
+    let folder = folder_of(team);
+    let entries = fs::read_dir(&folder).map_err(|e| io_error("read the folder", &folder, &e))?;
+    let mut out: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter(|e| {
+            e.file_name()
+                .to_str()
+                .is_some_and(|n| is_conflicted_copy(name, n))
+        })
+        .map(|e| e.path())
+        .collect();
+    out.sort();
+    Ok(out)
+}
+
+pub fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Moves a merged conflicted copy into the archive folder (never deletes it). Returns where
+/// it went.
+pub fn archive(copy: &Path) -> Result<PathBuf> {
+    let folder = folder_of(copy).join(ARCHIVE);
+    fs::create_dir_all(&folder).map_err(|e| io_error("make the archive folder", &folder, &e))?;
+    let name = copy
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    let mut target = folder.join(&name);
+    let mut n = 1;
+    while target.exists() {
+        let mut numbered = name.clone();
+        numbered.push(format!(".{n}"));
+        target = folder.join(numbered);
+        n += 1;
+    }
+    fs::rename(copy, &target).map_err(|e| io_error("move to the archive", copy, &e))?;
+    Ok(target)
+}
+
+/// A temporary name beside the team file for a snapshot about to replace it.
+pub fn publish_temp(team: &Path) -> PathBuf {
+    let name = team
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("team.leadtrack.db");
+    let tag: u64 = rand::random();
+    folder_of(team).join(format!(
+        ".{name}.publishing-{}-{tag:016x}",
+        std::process::id()
+    ))
+}
+
+/// Puts a finished snapshot in place of the team file: rename (atomic), then sync the
+/// folder so the rename itself survives a crash. The team file is always a whole database.
+pub fn replace(snapshot: &Path, team: &Path) -> Result<()> {
+    fs::rename(snapshot, team).map_err(|e| io_error("replace the team file", team, &e))?;
+    #[cfg(unix)]
+    {
+        let folder = folder_of(team);
+        if let Ok(dir) = fs::File::open(&folder) {
+            let _ = dir.sync_all();
+        }
+    }
+    Ok(())
+}
+
+/// Removes snapshots that a killed round left behind (older than ten minutes).
+pub fn remove_stale_temps(team: &Path) {
+    let Some(name) = team.file_name().and_then(|n| n.to_str()) else {
+        return;
+    };
+    let prefix = format!(".{name}.publishing-");
+    let Ok(entries) = fs::read_dir(folder_of(team)) else {
+        return;
+    };
+    for entry in entries.filter_map(|e| e.ok()) {
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age.as_secs() > 600);
+        if old
+            && entry
+                .file_name()
+                .to_str()
+                .is_some_and(|n| n.starts_with(&prefix))
+        {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_sync_tools_naming_is_recognised() {
+        let team = "team.leadtrack.db";
+        for name in [
+            "team (Yamamoto's conflicted copy 2026-11-22).leadtrack.db",
+            "team.sync-conflict-20261122-101500-ABCDEFG.leadtrack.db",
+            "team.leadtrack.sync-conflict-20261122-101500-ABCDEFG.db",
+            "team-LAPTOP.leadtrack.db",
+            "team-DESKTOP-7QK2.leadtrack.db",
+            "team (1).leadtrack.db",
+            "team (conflicted copy 2026-11-22 101500).leadtrack.db",
+        ] {
+            assert!(is_conflicted_copy(team, name), "{name}");
+        }
+        for name in [
+            "team.leadtrack.db",
+            "other.leadtrack.db",
+            "team.leadtrack.db-journal",
+            ".team.leadtrack.db.publishing-1-ab",
+            "team (notes).leadtrack.db",
+            "teammates.leadtrack.db",
+            "team-old.txt",
+        ] {
+            assert!(!is_conflicted_copy(team, name), "{name}");
+        }
+    }
+}

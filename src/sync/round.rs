@@ -1,0 +1,146 @@
+//! One sync round (SPEC §5.3): take the team file in, take in every conflicted copy beside
+//! it, publish the result as the new team file.
+
+use super::files;
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::features::scores;
+use crate::model::dates::today;
+use crate::store::merge::MergeCounts;
+use crate::store::{Store, check_copy};
+use serde::Serialize;
+use std::path::Path;
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct RoundReport {
+    pub team_file: String,
+    /// There was no team file yet: this round made it.
+    pub created: bool,
+    /// What the team file brought in.
+    pub from_team: MergeCounts,
+    pub conflicted: Vec<Conflicted>,
+    /// Files beside the team file that looked like conflicted copies but were not taken in.
+    pub skipped: Vec<Skipped>,
+    pub published: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Conflicted {
+    pub file: String,
+    pub archived_to: String,
+    pub counts: MergeCounts,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Skipped {
+    pub file: String,
+    pub reason: String,
+}
+
+impl RoundReport {
+    /// Everything this round brought in.
+    pub fn total(&self) -> MergeCounts {
+        let mut all = self.from_team.clone();
+        for c in &self.conflicted {
+            all.add(c.counts.clone());
+        }
+        all
+    }
+}
+
+/// Runs one round against `team`. A team file that is damaged, from a newer leadtrack, not
+/// a leadtrack database or another team's is refused before anything is merged, and the
+/// local database stays as it was.
+pub fn run_round(store: &mut Store, config: &Config, team: &Path) -> Result<RoundReport> {
+    let shown = team.display().to_string();
+    let folder = files::folder_of(team);
+    if !folder.is_dir() {
+        return Err(Error::Io(format!(
+            "team folder not reachable — working locally ({})",
+            folder.display()
+        )));
+    }
+    files::remove_stale_temps(team);
+    let mut report = RoundReport {
+        team_file: shown.clone(),
+        ..RoundReport::default()
+    };
+    let mut team_digest = None;
+    let team_id = if team.exists() {
+        let copy = files::private_copy(team)?;
+        let info = check_copy(&copy, &shown)?;
+        let team_id = match (store.team_id()?, info.team_id) {
+            (Some(ours), Some(theirs)) if ours != theirs => {
+                return Err(Error::invalid(format!(
+                    "{shown} is another team's file than the one this database syncs with; use a new local database for that team"
+                )));
+            }
+            (_, Some(theirs)) => theirs,
+            (Some(ours), None) => ours,
+            (None, None) => crate::model::ids::new_id(),
+        };
+        report.from_team = store.merge_copy(&copy, &shown)?;
+        team_digest = Some(info.digest);
+        team_id
+    } else {
+        report.created = true;
+        store.team_id()?.unwrap_or_else(crate::model::ids::new_id)
+    };
+    if store.team_id()?.as_deref() != Some(team_id.as_str()) {
+        store.set_team_id(&team_id)?;
+    }
+    for path in files::conflicted_copies(team)? {
+        let name = path.display().to_string();
+        let taken = files::private_copy(&path).and_then(|copy| {
+            let info = check_copy(&copy, &name)?;
+            if info.team_id.as_deref() != Some(team_id.as_str()) {
+                return Err(Error::invalid("not a copy of this team's file"));
+            }
+            store.merge_copy(&copy, &name)
+        });
+        match taken {
+            Ok(counts) => {
+                let archived = files::archive(&path)?;
+                report.conflicted.push(Conflicted {
+                    file: name,
+                    archived_to: archived.display().to_string(),
+                    counts,
+                });
+            }
+            Err(e) => report.skipped.push(Skipped {
+                file: name,
+                reason: e.to_string(),
+            }),
+        }
+    }
+    let touched = report.total().leads_touched;
+    if !touched.is_empty() {
+        store.write(|w| {
+            for id in &touched {
+                scores::refresh_lead(w, &config.scoring, id, today())?;
+            }
+            Ok(())
+        })?;
+    }
+    // The team file already holds everything here: publishing again would only make the
+    // sync tool upload the same data.
+    let current = crate::store::digest(store.conn())?;
+    if report.conflicted.is_empty() && team_digest.as_deref() == Some(current.as_str()) {
+        return Ok(report);
+    }
+    publish(store, team)?;
+    report.published = true;
+    Ok(report)
+}
+
+/// Writes a snapshot of the local database beside the team file, then renames it over.
+pub fn publish(store: &Store, team: &Path) -> Result<()> {
+    let temp = files::publish_temp(team);
+    let written = store
+        .snapshot(&temp)
+        .and_then(|()| files::replace(&temp, team));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written
+}

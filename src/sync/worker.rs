@@ -1,0 +1,144 @@
+//! Rounds in the background while the app runs: at start, a few seconds after a change,
+//! every `sync_interval_secs`, when the team file changes on disk, and at quit. The worker
+//! has its own connection, so a slow or unreachable team folder never blocks the screen.
+
+use super::round::run_round;
+use crate::config::Config;
+use crate::store::Store;
+use chrono::{DateTime, Local};
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant, SystemTime};
+
+/// How long after a change the round runs (changes in a burst share one round).
+const AFTER_CHANGE: Duration = Duration::from_secs(3);
+/// How often the worker looks at the team file's modification time.
+const LOOK: Duration = Duration::from_secs(1);
+
+enum Message {
+    Changed,
+    Quit,
+}
+
+/// What a round came to, for the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyncEvent {
+    Synced {
+        at: DateTime<Local>,
+        brought_in: usize,
+    },
+    Failed {
+        at: DateTime<Local>,
+        problem: String,
+    },
+}
+
+pub struct SyncWorker {
+    messages: Sender<Message>,
+    events: Receiver<SyncEvent>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl SyncWorker {
+    /// Starts rounds against `team` for the local database at `db`, in the background.
+    pub fn start(db: PathBuf, config: Config, team: PathBuf) -> SyncWorker {
+        let (messages, inbox) = mpsc::channel();
+        let (outbox, events) = mpsc::channel();
+        let thread = std::thread::Builder::new()
+            .name("leadtrack-sync".into())
+            .spawn(move || work(&db, &config, &team, &inbox, &outbox))
+            .ok();
+        SyncWorker {
+            messages,
+            events,
+            thread,
+        }
+    }
+
+    /// The local database changed here: a round follows in a few seconds.
+    pub fn changed(&self) {
+        let _ = self.messages.send(Message::Changed);
+    }
+
+    /// Rounds finished since the last look.
+    pub fn events(&self) -> Vec<SyncEvent> {
+        self.events.try_iter().collect()
+    }
+
+    /// A last round, waited for at most `patience`; None when it did not finish in time.
+    pub fn quit(mut self, patience: Duration) -> Option<SyncEvent> {
+        let _ = self.messages.send(Message::Quit);
+        let last = self.events.recv_timeout(patience).ok();
+        if last.is_some()
+            && let Some(thread) = self.thread.take()
+        {
+            let _ = thread.join();
+        }
+        last
+    }
+}
+
+fn modified(path: &std::path::Path) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+fn round(store: &mut Store, config: &Config, team: &std::path::Path) -> SyncEvent {
+    let at = Local::now();
+    match run_round(store, config, team) {
+        Ok(report) => {
+            let total = report.total();
+            SyncEvent::Synced {
+                at,
+                brought_in: total.added + total.updated,
+            }
+        }
+        Err(e) => SyncEvent::Failed {
+            at,
+            problem: e.to_string(),
+        },
+    }
+}
+
+fn work(
+    db: &std::path::Path,
+    config: &Config,
+    team: &std::path::Path,
+    inbox: &Receiver<Message>,
+    outbox: &Sender<SyncEvent>,
+) {
+    let mut store = match Store::open(db, &config.user_name()) {
+        Ok(store) => store,
+        Err(e) => {
+            let _ = outbox.send(SyncEvent::Failed {
+                at: Local::now(),
+                problem: e.to_string(),
+            });
+            return;
+        }
+    };
+    let interval = Duration::from_secs(config.team.sync_interval_secs);
+    let mut next_interval = Instant::now() + interval;
+    let mut after_change: Option<Instant> = None;
+    let _ = outbox.send(round(&mut store, config, team));
+    let mut seen = modified(team);
+    loop {
+        match inbox.recv_timeout(LOOK) {
+            Ok(Message::Changed) => after_change = Some(Instant::now() + AFTER_CHANGE),
+            Ok(Message::Quit) | Err(RecvTimeoutError::Disconnected) => {
+                let _ = outbox.send(round(&mut store, config, team));
+                return;
+            }
+            Err(RecvTimeoutError::Timeout) => {}
+        }
+        let now = Instant::now();
+        let team_moved = modified(team) != seen;
+        let due = after_change.is_some_and(|t| now >= t) || now >= next_interval || team_moved;
+        if due {
+            after_change = None;
+            next_interval = now + interval;
+            let _ = outbox.send(round(&mut store, config, team));
+            seen = modified(team);
+        }
+    }
+}

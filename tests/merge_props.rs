@@ -1,0 +1,369 @@
+//! The merge laws (SPEC §5.5), over random edits on three copies and random sync orders:
+//! every order ends in the same data, and merging again changes nothing.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use leadtrack::model::activity::ActivityFields;
+use leadtrack::model::contact::ContactFields;
+use leadtrack::model::lead::{LeadFields, LeadPatch};
+use leadtrack::model::{ActivityKind, LinkRole, Stage};
+use leadtrack::store::leads::Origin;
+use leadtrack::store::{Store, activities, contacts, leads, links};
+use proptest::prelude::*;
+use rusqlite::types::Value;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+#[derive(Debug, Clone)]
+enum Op {
+    Add {
+        rep: usize,
+    },
+    Title {
+        rep: usize,
+        lead: usize,
+        text: String,
+    },
+    Owner {
+        rep: usize,
+        lead: usize,
+        text: String,
+    },
+    Move {
+        rep: usize,
+        lead: usize,
+        stage: Stage,
+    },
+    Delete {
+        rep: usize,
+        lead: usize,
+    },
+    Restore {
+        rep: usize,
+        lead: usize,
+    },
+    Log {
+        rep: usize,
+        lead: usize,
+    },
+    AddContact {
+        rep: usize,
+    },
+    CardTitle {
+        rep: usize,
+        contact: usize,
+        text: String,
+    },
+    Link {
+        rep: usize,
+        lead: usize,
+        contact: usize,
+        role: LinkRole,
+    },
+    Sync {
+        from: usize,
+        to: usize,
+    },
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    let rep = 0..3usize;
+    let lead = 0..6usize;
+    let text =
+        prop::sample::select(vec!["見積", "デモ", "Proposal", "再訪問", ""]).prop_map(String::from);
+    let stage = prop::sample::select(Stage::ALL.to_vec());
+    prop_oneof![
+        2 => rep.clone().prop_map(|rep| Op::Add { rep }),
+        3 => (rep.clone(), lead.clone(), text.clone()).prop_map(|(rep, lead, text)| Op::Title { rep, lead, text }),
+        2 => (rep.clone(), lead.clone(), text).prop_map(|(rep, lead, text)| Op::Owner { rep, lead, text }),
+        2 => (rep.clone(), lead.clone(), stage).prop_map(|(rep, lead, stage)| Op::Move { rep, lead, stage }),
+        1 => (rep.clone(), lead.clone()).prop_map(|(rep, lead)| Op::Delete { rep, lead }),
+        1 => (rep.clone(), lead.clone()).prop_map(|(rep, lead)| Op::Restore { rep, lead }),
+        2 => (rep.clone(), lead.clone()).prop_map(|(rep, lead)| Op::Log { rep, lead }),
+        1 => rep.clone().prop_map(|rep| Op::AddContact { rep }),
+        1 => (rep.clone(), 0..4usize, prop::sample::select(vec!["部長", "課長", ""])).prop_map(|(rep, contact, t)| Op::CardTitle { rep, contact, text: t.to_string() }),
+        1 => (rep.clone(), lead.clone(), 0..4usize, prop::sample::select(LinkRole::ALL.to_vec())).prop_map(|(rep, lead, contact, role)| Op::Link { rep, lead, contact, role }),
+        3 => (rep.clone(), rep).prop_map(|(from, to)| Op::Sync { from, to }),
+    ]
+}
+
+struct Team {
+    dir: TempDir,
+    reps: Vec<Store>,
+    leads: Vec<String>,
+    contacts: Vec<String>,
+    snapshots: usize,
+}
+
+impl Team {
+    fn new() -> Team {
+        let dir = tempfile::tempdir().unwrap();
+        let reps = ["山本", "鈴木", "Tanaka"]
+            .iter()
+            .enumerate()
+            .map(|(i, name)| Store::open(&dir.path().join(format!("rep{i}.db")), name).unwrap())
+            .collect();
+        Team {
+            dir,
+            reps,
+            leads: Vec::new(),
+            contacts: Vec::new(),
+            snapshots: 0,
+        }
+    }
+
+    fn snapshot(&mut self, rep: usize) -> PathBuf {
+        self.snapshots += 1;
+        let path = self.dir.path().join(format!("snap{}.db", self.snapshots));
+        self.reps[rep].snapshot(&path).unwrap();
+        path
+    }
+
+    fn has(&self, rep: usize, lead: usize) -> Option<String> {
+        let id = self.leads.get(lead)?;
+        let exists: i64 = self.reps[rep]
+            .conn()
+            .query_row("SELECT count(*) FROM leads WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        (exists > 0).then(|| id.clone())
+    }
+
+    fn has_contact(&self, rep: usize, contact: usize) -> Option<String> {
+        let id = self.contacts.get(contact)?;
+        let live: i64 = self.reps[rep]
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM contacts WHERE id = ?1 AND gone = 0",
+                [id],
+                |r| r.get(0),
+            )
+            .unwrap();
+        (live > 0).then(|| id.clone())
+    }
+
+    fn apply(&mut self, op: &Op) {
+        match op {
+            Op::Add { rep } => {
+                let fields = LeadFields {
+                    title: format!("案件{}", self.leads.len()),
+                    ..LeadFields::default()
+                };
+                let id = self.reps[*rep]
+                    .write(|w| leads::insert(w, &fields, &Origin::default()))
+                    .unwrap();
+                self.leads.push(id);
+            }
+            Op::Title { rep, lead, text } | Op::Owner { rep, lead, text } => {
+                let Some(id) = self.has(*rep, *lead) else {
+                    return;
+                };
+                let patch = match op {
+                    Op::Title { .. } => LeadPatch {
+                        title: Some(format!("{text}{lead}")),
+                        ..Default::default()
+                    },
+                    _ => LeadPatch {
+                        owner: Some(Some(text.clone()).filter(|t| !t.is_empty())),
+                        ..Default::default()
+                    },
+                };
+                // A deleted lead cannot be edited here; a merge may still bring edits in.
+                let _ = self.reps[*rep].write(|w| leads::update(w, &id, &patch));
+            }
+            Op::Move { rep, lead, stage } => {
+                let Some(id) = self.has(*rep, *lead) else {
+                    return;
+                };
+                let _ = self.reps[*rep].write(|w| leads::set_stage(w, &id, *stage));
+            }
+            Op::Delete { rep, lead } => {
+                let Some(id) = self.has(*rep, *lead) else {
+                    return;
+                };
+                let _ = self.reps[*rep].write(|w| leads::delete(w, &id));
+            }
+            Op::Restore { rep, lead } => {
+                let Some(id) = self.has(*rep, *lead) else {
+                    return;
+                };
+                let _ = self.reps[*rep].write(|w| leads::restore(w, &id));
+            }
+            Op::Log { rep, lead } => {
+                let Some(id) = self.has(*rep, *lead) else {
+                    return;
+                };
+                let fields = ActivityFields {
+                    kind: ActivityKind::Call,
+                    lead_id: Some(id),
+                    contact_id: None,
+                    occurred_at: chrono::Utc::now(),
+                    duration_minutes: None,
+                    direction: None,
+                    summary: "電話".into(),
+                    body: None,
+                    by: None,
+                };
+                self.reps[*rep]
+                    .write(|w| activities::insert(w, &fields, &Origin::default()))
+                    .unwrap();
+            }
+            Op::AddContact { rep } => {
+                let card = ContactFields {
+                    family_name: Some(format!("佐藤{}", self.contacts.len())),
+                    ..Default::default()
+                };
+                let id = self.reps[*rep]
+                    .write(|w| contacts::insert(w, &card, &Origin::default()))
+                    .unwrap();
+                self.contacts.push(id);
+            }
+            Op::CardTitle { rep, contact, text } => {
+                let Some(id) = self.has_contact(*rep, *contact) else {
+                    return;
+                };
+                let patch = ContactFields {
+                    title: Some(text.clone()),
+                    ..Default::default()
+                };
+                let _ = self.reps[*rep].write(|w| contacts::update(w, &id, &patch));
+            }
+            Op::Link {
+                rep,
+                lead,
+                contact,
+                role,
+            } => {
+                let (Some(lead), Some(contact)) =
+                    (self.has(*rep, *lead), self.has_contact(*rep, *contact))
+                else {
+                    return;
+                };
+                let _ = self.reps[*rep].write(|w| links::link(w, &lead, &contact, *role));
+            }
+            Op::Sync { from, to } => {
+                if from != to {
+                    let snap = self.snapshot(*from);
+                    self.reps[*to].merge_copy(&snap, "snapshot").unwrap();
+                }
+            }
+        }
+    }
+}
+
+/// Everything a copy holds that sync must agree on, as text.
+fn state(store: &Store) -> String {
+    let conn = store.conn();
+    let mut out = String::new();
+    for (table, order) in [
+        ("leads", "id"),
+        ("activities", "id"),
+        ("contacts", "id"),
+        ("lead_contacts", "id"),
+        ("stage_changes", "id"),
+        ("history", "record_id, field, value_hlc"),
+        ("authors", "node"),
+    ] {
+        let columns: Vec<String> = conn
+            .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))
+            .unwrap()
+            .query_map([], |r| r.get::<_, String>(0))
+            .unwrap()
+            .map(|c| c.unwrap())
+            // Local, derived or per-copy columns are not part of the shared data.
+            .filter(|c| {
+                ![
+                    "seq",
+                    "score",
+                    "rank",
+                    "board_key",
+                    "due_key",
+                    "value_key",
+                    "quiet_key",
+                    "sort_key",
+                    "email_key",
+                    "mobile_key",
+                    "name_key",
+                ]
+                .contains(&c.as_str())
+            })
+            .collect();
+        // A merging copy's own author row is not part of the others' data.
+        let filter = if table == "authors" {
+            "WHERE name != 'merger'"
+        } else {
+            ""
+        };
+        let sql = format!(
+            "SELECT {} FROM {table} {filter} ORDER BY {order}",
+            columns.join(", ")
+        );
+        let mut stmt = conn.prepare(&sql).unwrap();
+        let rows = stmt
+            .query_map([], |r| {
+                (0..columns.len())
+                    .map(|i| r.get::<_, Value>(i))
+                    .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .unwrap();
+        for row in rows {
+            out.push_str(&format!("{table}: {:?}\n", row.unwrap()));
+        }
+    }
+    out
+}
+
+fn merge_into(dir: &Path, name: &str, parts: &[&Path]) -> String {
+    let mut store = Store::open(&dir.join(name), "merger").unwrap();
+    for part in parts {
+        store.merge_copy(part, "part").unwrap();
+    }
+    state(&store)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(24)))]
+
+    #[test]
+    fn every_sync_order_ends_the_same_and_merging_twice_changes_nothing(ops in prop::collection::vec(op(), 1..40)) {
+        let mut team = Team::new();
+        for op in &ops {
+            team.apply(op);
+        }
+        // The merge laws on the three copies as they stand.
+        let snaps: Vec<PathBuf> = (0..3).map(|r| team.snapshot(r)).collect();
+        let dir = team.dir.path().to_path_buf();
+        let (a, b, c) = (snaps[0].as_path(), snaps[1].as_path(), snaps[2].as_path());
+        let abc = merge_into(&dir, "m1.db", &[a, b, c]);
+        prop_assert_eq!(&abc, &merge_into(&dir, "m2.db", &[c, a, b]), "commutative");
+        prop_assert_eq!(&abc, &merge_into(&dir, "m3.db", &[b, c, a]), "commutative");
+        prop_assert_eq!(&abc, &merge_into(&dir, "m4.db", &[a, b, c, a, b, c]), "idempotent");
+        let mut ab = Store::open(&dir.join("ab.db"), "merger").unwrap();
+        ab.merge_copy(a, "a").unwrap();
+        ab.merge_copy(b, "b").unwrap();
+        let ab_snap = dir.join("ab-snap.db");
+        ab.snapshot(&ab_snap).unwrap();
+        let mut bc = Store::open(&dir.join("bc.db"), "merger").unwrap();
+        bc.merge_copy(b, "b").unwrap();
+        bc.merge_copy(c, "c").unwrap();
+        let bc_snap = dir.join("bc-snap.db");
+        bc.snapshot(&bc_snap).unwrap();
+        prop_assert_eq!(merge_into(&dir, "l.db", &[&ab_snap, c]), merge_into(&dir, "r.db", &[a, &bc_snap]), "associative");
+
+        // Every rep syncing with every other, twice: all three hold the same data.
+        for _ in 0..2 {
+            for from in 0..3 {
+                for to in 0..3 {
+                    team.apply(&Op::Sync { from, to });
+                }
+            }
+        }
+        let first = state(&team.reps[0]);
+        prop_assert_eq!(&first, &state(&team.reps[1]));
+        prop_assert_eq!(&first, &state(&team.reps[2]));
+        let again = team.snapshot(1);
+        let counts = team.reps[0].merge_copy(&again, "again").unwrap();
+        prop_assert!(counts.is_empty(), "merging again brings nothing: {:?}", counts);
+        prop_assert_eq!(&first, &state(&team.reps[0]));
+    }
+}

@@ -1,0 +1,565 @@
+//! A team on one synced database file (SPEC §5): three reps, a shared folder, conflicted
+//! copies, deletes against edits, skewed clocks, files that must be refused, processes
+//! killed while publishing, and two processes on one database.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use common::{Scratch, bytes, shared_state};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+/// A rep: their own local database and name, the team folder they share.
+struct Rep<'a> {
+    s: &'a Scratch,
+    name: &'static str,
+    config: PathBuf,
+}
+
+impl<'a> Rep<'a> {
+    fn new(s: &'a Scratch, name: &'static str) -> Rep<'a> {
+        let config = s.path(&format!("{name}.toml"));
+        let team = s.path("Dropbox/sales/team.leadtrack.db");
+        std::fs::write(
+            &config,
+            format!(
+                "[user]\nname = \"{name}\"\n\n[team]\nfile = \"{}\"\n",
+                team.display()
+            ),
+        )
+        .unwrap();
+        Rep { s, name, config }
+    }
+
+    fn db(&self) -> PathBuf {
+        self.s.path(&format!("{}.db", self.name))
+    }
+
+    fn run(&self, args: &[&str]) -> std::process::Output {
+        self.s
+            .bare()
+            .arg("--db")
+            .arg(self.db())
+            .arg("--config")
+            .arg(&self.config)
+            .args(args)
+            .output()
+            .unwrap()
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "{} {args:?}: {}",
+            self.name,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn sync(&self) -> String {
+        self.ok(&["sync"])
+    }
+
+    fn lead(&self, id: &str) -> Value {
+        serde_json::from_str(&self.ok(&["lead", "show", id, "--format", "json"]))
+            .unwrap_or(Value::Null)
+    }
+}
+
+fn team_file(s: &Scratch) -> PathBuf {
+    s.path("Dropbox/sales/team.leadtrack.db")
+}
+
+fn history_values(db: &Path, record: &str, field: &str) -> Vec<String> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT value FROM history WHERE record_id = ?1 AND field = ?2")
+        .unwrap();
+    stmt.query_map([record, field], |r| r.get::<_, String>(0))
+        .unwrap()
+        .map(|v| v.unwrap())
+        .collect()
+}
+
+fn current(db: &Path, record: &str, field: &str) -> Option<String> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row(
+        &format!("SELECT {field} FROM leads WHERE id = ?1"),
+        [record],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
+#[test]
+fn three_reps_edit_delete_and_publish_at_once_and_end_identical() {
+    let s = Scratch::new();
+    std::fs::create_dir_all(s.path("Dropbox/sales")).unwrap();
+    let (a, b, c) = (
+        Rep::new(&s, "山本"),
+        Rep::new(&s, "鈴木"),
+        Rep::new(&s, "Tanaka"),
+    );
+    a.ok(&["demo", "--leads", "12"]);
+    assert!(a.sync().contains("Created the team file"));
+    b.sync();
+    c.sync();
+    let leads: Value = serde_json::from_str(&a.ok(&["lead", "list", "--format", "json"])).unwrap();
+    let l1 = leads[0]["id"].as_str().unwrap().to_string();
+    let l2 = leads[1]["id"].as_str().unwrap().to_string();
+
+    // Concurrent edits to one lead: different fields, and the same field.
+    a.ok(&["lead", "edit", &l1, "--title", "Aの件名"]);
+    b.ok(&["lead", "edit", &l1, "--owner", "鈴木", "--title", "Bの件名"]);
+    c.ok(&[
+        "log",
+        "call",
+        "--lead",
+        &l1,
+        "--summary",
+        "Cの電話",
+        "--next-action",
+        "Cの次",
+        "--due",
+        "+3d",
+    ]);
+    // One deletes a lead another is editing.
+    c.ok(&["lead", "delete", &l2]);
+    a.ok(&["lead", "edit", &l2, "--notes", "Aのメモ"]);
+
+    // A and B publish at the same moment: the sync tool keeps A's file and leaves B's as a
+    // conflicted copy beside it.
+    let team = team_file(&s);
+    let before = std::fs::read(&team).unwrap();
+    a.sync();
+    let a_file = std::fs::read(&team).unwrap();
+    std::fs::write(&team, &before).unwrap();
+    b.sync();
+    let b_file = std::fs::read(&team).unwrap();
+    std::fs::write(&team, &a_file).unwrap();
+    let conflicted = s.path("Dropbox/sales/team (鈴木's conflicted copy 2026-11-22).leadtrack.db");
+    std::fs::write(&conflicted, &b_file).unwrap();
+
+    for _ in 0..2 {
+        for rep in [&a, &b, &c] {
+            rep.sync();
+        }
+    }
+    // No conflicted copy is left unmerged: it sits in the archive.
+    assert!(!conflicted.exists());
+    assert!(
+        s.path(
+            "Dropbox/sales/leadtrack-archive/team (鈴木's conflicted copy 2026-11-22).leadtrack.db"
+        )
+        .exists()
+    );
+    // Identical data in all three databases and in the team file.
+    let state = shared_state(&a.db());
+    assert_eq!(state, shared_state(&b.db()), "A and B");
+    assert_eq!(state, shared_state(&c.db()), "A and C");
+    assert_eq!(state, shared_state(&team), "A and the team file");
+    // No typed value is missing from the current data or the history.
+    for db in [a.db(), b.db(), c.db()] {
+        let titles: Vec<String> = history_values(&db, &l1, "title")
+            .into_iter()
+            .chain(current(&db, &l1, "title").map(|t| format!("\"{t}\"")))
+            .collect();
+        assert!(
+            titles.iter().any(|t| t.contains("Aの件名"))
+                && titles.iter().any(|t| t.contains("Bの件名")),
+            "{titles:?}"
+        );
+        assert_eq!(current(&db, &l1, "owner").as_deref(), Some("鈴木"));
+        assert_eq!(current(&db, &l1, "next_action").as_deref(), Some("Cの次"));
+        let notes: Vec<String> = history_values(&db, &l2, "notes")
+            .into_iter()
+            .chain(current(&db, &l2, "notes"))
+            .collect();
+        assert!(notes.iter().any(|n| n.contains("Aのメモ")), "{notes:?}");
+    }
+    let shown = a.lead(&l1);
+    assert!(
+        shown["activities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x["summary"] == "Cの電話")
+    );
+    // The edit made after the delete wins over it: the lead is back, with A's note.
+    let l2_now = c.lead(&l2);
+    assert_eq!(l2_now["notes"], "Aのメモ", "{l2_now}");
+    // A third round everywhere changes nothing and publishes nothing.
+    for rep in [&a, &b, &c] {
+        assert!(rep.sync().contains("already holds everything"));
+    }
+}
+
+#[test]
+fn a_delete_after_an_edit_wins() {
+    let s = Scratch::new();
+    std::fs::create_dir_all(s.path("Dropbox/sales")).unwrap();
+    let (a, b) = (Rep::new(&s, "山本"), Rep::new(&s, "鈴木"));
+    let id = a
+        .ok(&["lead", "add", "--title", "消える案件"])
+        .trim()
+        .to_string();
+    a.sync();
+    b.sync();
+    a.ok(&["lead", "edit", &id, "--owner", "山本"]);
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    b.ok(&["lead", "delete", &id]);
+    a.sync();
+    b.sync();
+    a.sync();
+    assert!(
+        a.run(&["lead", "show", &id]).status.code() == Some(1),
+        "deleted for A too"
+    );
+    assert_eq!(shared_state(&a.db()), shared_state(&b.db()));
+    assert_eq!(
+        current(&a.db(), &id, "owner").as_deref(),
+        Some("山本"),
+        "the edit is kept in the tombstone"
+    );
+}
+
+#[test]
+fn each_conflicted_copy_naming_is_merged_and_archived() {
+    let s = Scratch::new();
+    std::fs::create_dir_all(s.path("Dropbox/sales")).unwrap();
+    let (a, b) = (Rep::new(&s, "山本"), Rep::new(&s, "鈴木"));
+    a.ok(&["lead", "add", "--title", "最初の案件"]);
+    a.sync();
+    b.sync();
+    let namings = [
+        "team (鈴木's conflicted copy 2026-11-22).leadtrack.db",
+        "team.sync-conflict-20261122-101500-ABCDEFG.leadtrack.db",
+        "team-LAPTOP.leadtrack.db",
+        "team (1).leadtrack.db",
+        "team (conflicted copy 2026-11-22 101500).leadtrack.db",
+    ];
+    let mut titles = Vec::new();
+    for (i, name) in namings.iter().enumerate() {
+        // B's copy, as a sync tool would leave it when two saves clash.
+        let title = format!("コピー{i}の案件");
+        b.ok(&["lead", "add", "--title", &title]);
+        b.ok(&[
+            "backup",
+            s.path(&format!("Dropbox/sales/{name}")).to_str().unwrap(),
+        ]);
+        titles.push(title);
+    }
+    // An unrelated leadtrack database named like a copy is left alone.
+    let stranger = Scratch::new();
+    stranger.ok(&["lead", "add", "--title", "他人の案件"]);
+    stranger.ok(&[
+        "backup",
+        s.path("Dropbox/sales/team (2).leadtrack.db")
+            .to_str()
+            .unwrap(),
+    ]);
+    let report = a.sync();
+    for name in namings {
+        assert!(
+            report.contains(&format!(
+                "From the conflicted copy {}",
+                s.path(&format!("Dropbox/sales/{name}")).display()
+            )),
+            "{name}: {report}"
+        );
+        assert!(
+            s.path(&format!("Dropbox/sales/leadtrack-archive/{name}"))
+                .exists(),
+            "{name}"
+        );
+    }
+    assert!(
+        report.contains("not a copy of this team's file"),
+        "{report}"
+    );
+    assert!(s.path("Dropbox/sales/team (2).leadtrack.db").exists());
+    let list = a.ok(&["lead", "list"]);
+    for title in &titles {
+        assert!(list.contains(title.as_str()), "{title}: {list}");
+    }
+    assert!(!list.contains("他人の案件"));
+}
+
+#[test]
+fn a_clock_hours_behind_still_orders_changes_by_what_each_rep_saw() {
+    use leadtrack::model::lead::{LeadFields, LeadPatch};
+    use leadtrack::store::Store;
+    use leadtrack::store::leads::{self, Origin};
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = Store::open(&dir.path().join("a.db"), "山本").unwrap();
+    let mut b = Store::open(&dir.path().join("b.db"), "鈴木").unwrap();
+    b.set_clock_offset(chrono::Duration::hours(-3));
+    let snap = |store: &Store, name: &str| {
+        let path = dir.path().join(name);
+        store.snapshot(&path).unwrap();
+        path
+    };
+    let id = a
+        .write(|w| {
+            leads::insert(
+                w,
+                &LeadFields {
+                    title: "案件".into(),
+                    ..Default::default()
+                },
+                &Origin::default(),
+            )
+        })
+        .unwrap();
+    let title = |t: &str| LeadPatch {
+        title: Some(t.into()),
+        ..Default::default()
+    };
+    a.write(|w| leads::update(w, &id, &title("Aが先に変更")))
+        .unwrap();
+    // B, three hours behind, sees A's change, then changes the title: B's change came
+    // after, and wins, whatever B's wall clock says.
+    b.merge_copy(&snap(&a, "a1.db"), "a").unwrap();
+    b.write(|w| leads::update(w, &id, &title("Bが後で変更")))
+        .unwrap();
+    a.merge_copy(&snap(&b, "b1.db"), "b").unwrap();
+    let get = |s: &Store| {
+        leads::get(s.conn(), &id, Default::default())
+            .unwrap()
+            .unwrap()
+            .title
+    };
+    assert_eq!(get(&a), "Bが後で変更");
+    // Changes made without seeing each other: one answer on both sides, the loser kept.
+    a.write(|w| leads::update(w, &id, &title("A同時"))).unwrap();
+    b.write(|w| leads::update(w, &id, &title("B同時"))).unwrap();
+    a.merge_copy(&snap(&b, "b2.db"), "b").unwrap();
+    b.merge_copy(&snap(&a, "a2.db"), "a").unwrap();
+    assert_eq!(get(&a), get(&b));
+    let kept = leadtrack::store::history::of_record(a.conn(), &id).unwrap();
+    let loser = if get(&a) == "A同時" {
+        "B同時"
+    } else {
+        "A同時"
+    };
+    assert!(kept.iter().any(|h| h.previous == loser), "{kept:?}");
+}
+
+#[test]
+fn bad_team_files_are_refused_and_the_local_database_is_untouched() {
+    let s = Scratch::new();
+    std::fs::create_dir_all(s.path("Dropbox/sales")).unwrap();
+    let a = Rep::new(&s, "山本");
+    a.ok(&["demo", "--leads", "20"]);
+    a.sync();
+    let team = team_file(&s);
+    let good = std::fs::read(&team).unwrap();
+    let b = Rep::new(&s, "鈴木");
+    b.ok(&["lead", "add", "--title", "手元の案件"]);
+    b.ok(&["check"]);
+    let local = bytes(&b.db());
+
+    let plain = s.path("plain.db");
+    rusqlite::Connection::open(&plain)
+        .unwrap()
+        .execute_batch("CREATE TABLE notes (x); INSERT INTO notes VALUES ('hi');")
+        .unwrap();
+    let newer = s.path("newer.db");
+    std::fs::write(&newer, &good).unwrap();
+    rusqlite::Connection::open(&newer)
+        .unwrap()
+        .pragma_update(None, "user_version", 99)
+        .unwrap();
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("truncated", good[..good.len() / 2].to_vec(), "damaged"),
+        (
+            "not SQLite",
+            b"this is a text file, not a database\n".repeat(200),
+            "is not a leadtrack database",
+        ),
+        (
+            "not leadtrack",
+            std::fs::read(&plain).unwrap(),
+            "is not a leadtrack database",
+        ),
+        (
+            "newer",
+            std::fs::read(&newer).unwrap(),
+            "written by a newer leadtrack",
+        ),
+    ];
+    for (what, content, expected) in cases {
+        std::fs::write(&team, &content).unwrap();
+        let out = b.run(&["sync"]);
+        assert_eq!(out.status.code(), Some(1), "{what}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains(expected) && err.contains("team.leadtrack.db"),
+            "{what}: {err}"
+        );
+        assert_eq!(err.trim_end().lines().count(), 1, "{what}: {err}");
+        assert!(
+            local == bytes(&b.db()),
+            "{what}: the local database changed"
+        );
+        assert_eq!(
+            std::fs::read(&team).unwrap(),
+            content,
+            "{what}: the team file is left as it was"
+        );
+    }
+    std::fs::remove_dir_all(s.path("Dropbox")).unwrap();
+    let out = b.run(&["sync"]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("not reachable — working locally"), "{err}");
+}
+
+#[test]
+fn killing_a_sync_while_it_publishes_never_leaves_a_broken_team_file() {
+    let s = Scratch::new();
+    std::fs::create_dir_all(s.path("Dropbox/sales")).unwrap();
+    let a = Rep::new(&s, "山本");
+    a.ok(&["demo", "--leads", "200"]);
+    a.sync();
+    let team = team_file(&s);
+    let kills: usize = std::env::var("LEADTRACK_KILLS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(40);
+    let mut rng = 0x9E37_79B9_7F4A_7C15u64;
+    for i in 0..kills {
+        // Something new each time, so every round publishes.
+        a.ok(&["lead", "add", "--title", &format!("案件{i}")]);
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_leadtrack"))
+            .env_clear()
+            .env("HOME", s.dir.path())
+            .arg("--db")
+            .arg(a.db())
+            .arg("--config")
+            .arg(&a.config)
+            .arg("sync")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        std::thread::sleep(std::time::Duration::from_micros(rng % 60_000));
+        let _ = child.kill();
+        let _ = child.wait();
+        let copy = s.path("check.db");
+        std::fs::copy(&team, &copy).unwrap();
+        let conn = rusqlite::Connection::open(&copy).unwrap();
+        let ok: String = conn
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(ok, "ok", "kill {i}");
+        let app: i64 = conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(app, leadtrack::store::APPLICATION_ID, "kill {i}");
+    }
+    // Whatever was killed, the next round publishes everything.
+    a.sync();
+    assert_eq!(shared_state(&a.db()), shared_state(&team));
+}
+
+#[test]
+fn the_app_and_a_script_write_the_same_database_for_a_minute() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+    use leadtrack::session::Session;
+    use leadtrack::tui::app::App;
+    let s = Scratch::new();
+    let lead = s
+        .ok(&["lead", "add", "--title", "同時書き込み"])
+        .trim()
+        .to_string();
+    let seconds: u64 = std::env::var("LEADTRACK_SOAK_SECS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(60);
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    let db = s.db();
+    let app_lead = lead.clone();
+    let app = std::thread::spawn(move || {
+        let mut app = App::new(
+            Session::open(Some(&db), None).unwrap(),
+            chrono::Local::now().date_naive(),
+        )
+        .unwrap();
+        let key = |code| KeyEvent {
+            code,
+            modifiers: KeyModifiers::NONE,
+            kind: KeyEventKind::Press,
+            state: KeyEventState::NONE,
+        };
+        let mut saved = 0;
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+        while std::time::Instant::now() < until {
+            app.open_detail(&app_lead);
+            terminal.draw(|f| app.render(f)).unwrap();
+            app.on_key(key(KeyCode::Char('n')));
+            for c in "アプリのメモ".chars() {
+                app.on_key(key(KeyCode::Char(c)));
+            }
+            app.on_key(key(KeyCode::Enter));
+            app.on_key(key(KeyCode::Enter));
+            let status = app.status.clone().unwrap();
+            assert!(!status.error, "the app failed to save: {}", status.text);
+            assert!(app.popup.is_none());
+            saved += 1;
+            app.tick(chrono::Local::now().date_naive());
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        saved
+    });
+    let mut script = 0;
+    while std::time::Instant::now() < until {
+        let out = s
+            .cmd()
+            .args([
+                "log",
+                "note",
+                "--lead",
+                &lead,
+                "--summary",
+                "スクリプトのメモ",
+            ])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "the script failed: {err}");
+        assert!(!err.contains("locked"));
+        script += 1;
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let from_app = app.join().unwrap();
+    let conn = rusqlite::Connection::open(s.db()).unwrap();
+    let count = |summary: &str| -> i64 {
+        conn.query_row(
+            "SELECT count(*) FROM activities WHERE summary = ?1",
+            [summary],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    assert_eq!(
+        count("アプリのメモ"),
+        from_app,
+        "everything the app saved is there"
+    );
+    assert_eq!(
+        count("スクリプトのメモ"),
+        script,
+        "everything the script saved is there"
+    );
+    assert!(
+        from_app > 10 && script > 10,
+        "both wrote: app {from_app}, script {script}"
+    );
+    eprintln!("{seconds} s: the app saved {from_app} notes, the script {script}, none lost");
+}

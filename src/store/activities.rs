@@ -73,7 +73,13 @@ pub fn insert(w: &mut Writer<'_>, a: &ActivityFields, origin: &Origin) -> Result
         &stamp,
         &format_timestamp(&created_at),
     )?;
-    search::set_document(w.conn(), search::Index::Activities, seq, Some(&a.summary))?;
+    search::set_document(
+        w.conn(),
+        search::Index::Activities,
+        seq,
+        Some(&a.summary),
+        true,
+    )?;
     if let Some(lead_id) = &a.lead_id {
         refresh_last_activity(w.conn(), lead_id)?;
     }
@@ -88,7 +94,7 @@ pub fn delete(w: &mut Writer<'_>, id: &str) -> Result<()> {
         [id],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    search::set_document(w.conn(), search::Index::Activities, seq, None)?;
+    search::set_document(w.conn(), search::Index::Activities, seq, None, false)?;
     if let Some(lead_id) = lead_id {
         refresh_last_activity(w.conn(), &lead_id)?;
     }

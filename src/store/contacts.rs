@@ -81,7 +81,7 @@ pub fn insert(w: &mut Writer<'_>, card: &ContactFields, origin: &Origin) -> Resu
         &stamp,
         &format_timestamp(&created_at),
     )?;
-    refresh_derived(w.conn(), seq)?;
+    refresh_derived(w.conn(), seq, true)?;
     Ok(id)
 }
 
@@ -158,7 +158,7 @@ fn ensure_live(conn: &Connection, id: &str) -> Result<()> {
 }
 
 /// Recomputes what is derived from a contact's fields: sort key, match keys, search terms.
-fn refresh_derived(conn: &Connection, seq: i64) -> Result<()> {
+fn refresh_derived(conn: &Connection, seq: i64, fresh: bool) -> Result<()> {
     let sql = format!("SELECT {COLUMNS}, gone FROM contacts WHERE seq = ?1");
     let row = conn
         .prepare_cached(&sql)?
@@ -187,7 +187,7 @@ fn refresh_derived(conn: &Connection, seq: i64) -> Result<()> {
     .execute(params![seq, sort, keys.email, keys.name_company, keys.mobile])?;
     remember_keys(conn, &c.id, &keys)?;
     let doc = (gone == 0).then(|| search_text(&c));
-    search::set_document(conn, search::Index::Contacts, seq, doc.as_deref())
+    search::set_document(conn, search::Index::Contacts, seq, doc.as_deref(), fresh)
 }
 
 /// A contact's searchable text: names and readings (also run together, so 佐藤花子 and
@@ -218,13 +218,18 @@ fn search_text(c: &Contact) -> String {
     parts.into_iter().flatten().collect::<Vec<_>>().join(" ")
 }
 
+/// Refreshes a contact's derived columns and search terms by `seq`.
+pub(crate) fn refresh_derived_seq(conn: &Connection, seq: i64, fresh: bool) -> Result<()> {
+    refresh_derived(conn, seq, fresh)
+}
+
 pub(crate) fn refresh_derived_id(conn: &Connection, id: &str) -> Result<()> {
     let seq: Option<i64> = conn
         .prepare_cached("SELECT seq FROM contacts WHERE id = ?1")?
         .query_row([id], |r| r.get(0))
         .optional()?;
     match seq {
-        Some(seq) => refresh_derived(conn, seq),
+        Some(seq) => refresh_derived(conn, seq, false),
         None => Ok(()),
     }
 }

@@ -101,7 +101,7 @@ pub fn insert(w: &mut Writer<'_>, lead: &LeadFields, origin: &Origin) -> Result<
     let created_text = format_timestamp(&created_at);
     let seq = records::insert(w, &LEADS, &id, &values, &stamp, &created_text)?;
     record_stage_change(w.conn(), &id, None, lead.stage, &created_text, &stamp)?;
-    reindex(w.conn(), seq)?;
+    reindex(w.conn(), seq, true)?;
     Ok(id)
 }
 
@@ -236,7 +236,7 @@ fn ensure_live(conn: &Connection, id: &str) -> Result<Stage> {
 }
 
 /// Refreshes what is derived from a lead's fields: sort keys and search terms.
-fn reindex(conn: &Connection, seq: i64) -> Result<()> {
+fn reindex(conn: &Connection, seq: i64, fresh: bool) -> Result<()> {
     refresh_keys(conn, seq)?;
     let row: Option<(i64, Vec<Option<String>>)> = conn
         .prepare_cached(
@@ -259,7 +259,13 @@ fn reindex(conn: &Connection, seq: i64) -> Result<()> {
         search::Index::Leads,
         seq,
         (gone == 0).then(|| doc.join(" ")).as_deref(),
+        fresh,
     )
+}
+
+/// Refreshes a lead's derived columns and search terms by `seq`.
+pub(crate) fn reindex_seq(conn: &Connection, seq: i64, fresh: bool) -> Result<()> {
+    reindex(conn, seq, fresh)
 }
 
 pub(crate) fn reindex_id(conn: &Connection, id: &str) -> Result<()> {
@@ -268,7 +274,7 @@ pub(crate) fn reindex_id(conn: &Connection, id: &str) -> Result<()> {
         .query_row([id], |r| r.get(0))
         .optional()?;
     match seq {
-        Some(seq) => reindex(conn, seq),
+        Some(seq) => reindex(conn, seq, false),
         None => Ok(()),
     }
 }

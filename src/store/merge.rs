@@ -125,7 +125,7 @@ fn merge_table(w: &mut Writer<'_>, table: &Table, counts: &mut MergeCounts) -> R
             None => {
                 let seq = insert_whole(w.conn(), table, &theirs)?;
                 counts.added += 1;
-                refresh_derived(w.conn(), table, seq, &theirs.state.id, counts)?;
+                refresh_derived(w.conn(), table, seq, &theirs.state.id, true, counts)?;
             }
             Some(ours) => {
                 let (merged, losers) = join(table, &ours, &theirs.state);
@@ -148,7 +148,7 @@ fn merge_table(w: &mut Writer<'_>, table: &Table, counts: &mut MergeCounts) -> R
                     };
                     records::write_state(w.conn(), table, &merged, &updated_at, &updated_by)?;
                     counts.updated += 1;
-                    refresh_derived(w.conn(), table, ours.seq, &ours.id, counts)?;
+                    refresh_derived(w.conn(), table, ours.seq, &ours.id, false, counts)?;
                 }
             }
         }
@@ -230,14 +230,15 @@ fn refresh_derived(
     table: &Table,
     seq: i64,
     id: &str,
+    fresh: bool,
     counts: &mut MergeCounts,
 ) -> Result<()> {
     match table.entity {
         "lead" => {
-            leads::reindex_id(conn, id)?;
+            leads::reindex_seq(conn, seq, fresh)?;
             counts.leads_touched.insert(id.to_string());
         }
-        "contact" => contacts::refresh_derived_id(conn, id)?,
+        "contact" => contacts::refresh_derived_seq(conn, seq, fresh)?,
         "activity" => {
             let row: Option<(i64, String, Option<String>)> = conn
                 .prepare_cached("SELECT gone, summary, lead_id FROM activities WHERE seq = ?1")?
@@ -249,6 +250,7 @@ fn refresh_derived(
                     search::Index::Activities,
                     seq,
                     (gone == 0).then_some(summary.as_str()),
+                    fresh,
                 )?;
                 if let Some(lead_id) = lead_id {
                     activities::refresh_last_activity(conn, &lead_id)?;

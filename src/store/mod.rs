@@ -213,12 +213,17 @@ fn harden(conn: &Connection) -> Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
+    // Stable query plans: without this, a bound value compared against a partial index's
+    // WHERE makes SQLite prepare the statement again at every run, and cached statements
+    // cost as much as fresh ones.
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
     conn.execute_batch(
         "PRAGMA foreign_keys = ON;
          PRAGMA synchronous = FULL;
          PRAGMA trusted_schema = OFF;
          PRAGMA cell_size_check = ON;",
     )?;
+    conn.execute_batch(search::PENDING_TABLE)?;
     Ok(())
 }
 
@@ -339,6 +344,7 @@ impl Writer<'_> {
     }
 
     fn finish(self) -> Result<()> {
+        search::apply_pending(&self.tx)?;
         if let Some(last) = &self.last {
             write_meta(&self.tx, "hlc", &last.to_string())?;
         }

@@ -22,25 +22,66 @@ impl Index {
     }
 }
 
+impl Index {
+    const ALL: [Index; 3] = [Index::Leads, Index::Contacts, Index::Activities];
+
+    fn number(self) -> i64 {
+        match self {
+            Index::Leads => 0,
+            Index::Contacts => 1,
+            Index::Activities => 2,
+        }
+    }
+}
+
+/// Where a transaction's index changes wait until it commits (see `apply_pending`).
+pub(crate) const PENDING_TABLE: &str = "CREATE TEMP TABLE IF NOT EXISTS pending_search (
+    idx   INTEGER NOT NULL,
+    seq   INTEGER NOT NULL,
+    terms TEXT,
+    fresh INTEGER NOT NULL,
+    PRIMARY KEY (idx, seq)
+) WITHOUT ROWID";
+
 /// Puts a record's text in the index (replacing what was there), or takes it out (`None`).
+/// `fresh`: the record was made in this transaction, so nothing of it is indexed yet.
+///
+/// The change waits in a temporary table until the transaction commits: FTS5 writes its
+/// pending terms out at every statement savepoint, so index writes mixed with other writes
+/// would make one index segment per statement; applied together they make one.
 pub(crate) fn set_document(
     conn: &Connection,
     index: Index,
     seq: i64,
     text: Option<&str>,
+    fresh: bool,
 ) -> Result<()> {
-    let table = index.table();
-    conn.prepare_cached(&format!("DELETE FROM {table} WHERE rowid = ?1"))?
-        .execute([seq])?;
-    if let Some(text) = text {
-        let terms = index_terms(text);
-        if !terms.is_empty() {
-            conn.prepare_cached(&format!(
-                "INSERT INTO {table} (rowid, terms) VALUES (?1, ?2)"
-            ))?
-            .execute(rusqlite::params![seq, terms])?;
-        }
+    let terms = text.map(index_terms).filter(|t| !t.is_empty());
+    conn.prepare_cached(
+        "INSERT INTO temp.pending_search (idx, seq, terms, fresh) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (idx, seq) DO UPDATE SET terms = excluded.terms, fresh = max(fresh, excluded.fresh)",
+    )?
+    .execute(rusqlite::params![index.number(), seq, terms, i64::from(fresh)])?;
+    Ok(())
+}
+
+/// Writes the transaction's waiting index changes, one statement per index and kind.
+pub(crate) fn apply_pending(conn: &Connection) -> Result<()> {
+    for index in Index::ALL {
+        let table = index.table();
+        let n = index.number();
+        conn.prepare_cached(&format!(
+            "DELETE FROM {table} WHERE rowid IN (SELECT seq FROM temp.pending_search WHERE idx = {n} AND fresh = 0)"
+        ))?
+        .execute([])?;
+        conn.prepare_cached(&format!(
+            "INSERT INTO {table} (rowid, terms) SELECT seq, terms FROM temp.pending_search
+             WHERE idx = {n} AND terms IS NOT NULL ORDER BY seq"
+        ))?
+        .execute([])?;
     }
+    conn.prepare_cached("DELETE FROM temp.pending_search")?
+        .execute([])?;
     Ok(())
 }
 

@@ -57,11 +57,27 @@ pub fn score(
     config: &ScoringConfig,
     today: NaiveDate,
 ) -> f64 {
-    let total: f64 = activities
-        .iter()
-        .map(|(kind, at)| config.points.of(*kind) * factor(*at, today, config.half_life_days))
-        .sum();
-    tidy(total)
+    score_of_sum(
+        activities
+            .iter()
+            .map(|(kind, at)| counted(*kind, *at, config, today))
+            .sum(),
+    )
+}
+
+/// What one activity counts towards its lead's score.
+pub fn counted(
+    kind: ActivityKind,
+    at: DateTime<Utc>,
+    config: &ScoringConfig,
+    today: NaiveDate,
+) -> f64 {
+    config.points.of(kind) * factor(at, today, config.half_life_days)
+}
+
+/// The score whose activities count `sum` in all.
+pub fn score_of_sum(sum: f64) -> f64 {
+    tidy(sum)
 }
 
 pub fn rank(score: f64, ranks: &RankThresholds) -> Rank {

@@ -11,9 +11,8 @@ use crate::model::contact::ContactFields;
 use crate::model::ids::id_at;
 use crate::model::lead::{Answer, Criterion, LeadFields, Qualification};
 use crate::model::{ActivityKind, Direction, Due, LinkRole, Stage};
-use crate::scoring;
 use crate::store::leads::Origin;
-use crate::store::{self, Store, Writer, activities, contacts, leads, links};
+use crate::store::{Store, Writer, activities, contacts, leads, links};
 use chrono::{DateTime, Duration, Local, NaiveDate, Utc};
 use rand::seq::IndexedRandom;
 use rand::{RngExt, SeedableRng};
@@ -112,13 +111,18 @@ pub fn generate_on(
     owners.push(me);
 
     let companies = make_companies(&words, &mut rng, (size.leads / 3).max(12));
-    store.write(|w| {
+    store.write_bulk(|w| {
         w.set_now(now);
+        let leads_aside = w.set_aside_indexes(&["leads"])?;
+        let others_aside = w.set_aside_indexes(&["contacts", "activities", "lead_contacts"])?;
         let mut report = DemoReport::default();
         let contact_ids = make_contacts(w, &words, &companies, &mut rng, size.contacts, now)?;
         report.contacts = contact_ids.len();
         let mut made = Vec::with_capacity(size.leads);
-        for n in 0..size.leads {
+        let ages = oldest_first(&mut rng, size.leads, |rng| {
+            Duration::days(rng.random_range(3..270)) + Duration::minutes(rng.random_range(0..600))
+        });
+        for (n, age) in ages.into_iter().enumerate() {
             let company_index = rng.random_range(0..companies.len());
             let lead = make_lead(
                 w,
@@ -126,8 +130,8 @@ pub fn generate_on(
                 &companies[company_index],
                 &owners,
                 &mut rng,
-                now,
-                today,
+                now - age,
+                (now, today),
             )?;
             if lead.1 == Stage::Customer {
                 report.customers += 1;
@@ -156,12 +160,25 @@ pub fn generate_on(
         }
         report.leads = made.len() - report.customers;
         report.activities = make_activities(w, &words, &made, &mut rng, size.activities, now)?;
-        for lead in &made {
-            scores::refresh_lead(w, &config.scoring, &lead.id, today)?;
-        }
-        store::set_meta(w, "score_basis", &scoring::basis(&config.scoring, today))?;
+        // Last activities need the activities' indexes; they and the scores then rewrite
+        // every lead, cheaper before the leads' own indexes are built.
+        w.restore_indexes(others_aside)?;
+        w.refresh_stale_leads()?;
+        scores::refresh_all(w, &config.scoring, today)?;
+        w.restore_indexes(leads_aside)?;
         Ok(report)
     })
+}
+
+/// `count` random ages, oldest first.
+fn oldest_first(
+    rng: &mut ChaCha8Rng,
+    count: usize,
+    mut age: impl FnMut(&mut ChaCha8Rng) -> Duration,
+) -> Vec<Duration> {
+    let mut ages: Vec<Duration> = (0..count).map(|_| age(rng)).collect();
+    ages.sort_unstable_by(|a, b| b.cmp(a));
+    ages
 }
 
 fn pick<'a, T>(rng: &mut ChaCha8Rng, items: &'a [T]) -> &'a T {
@@ -253,14 +270,16 @@ fn make_contacts(
     now: DateTime<Utc>,
 ) -> Result<Vec<String>> {
     let mut ids = Vec::with_capacity(count);
-    for i in 0..count {
+    // Made oldest first, so time-ordered ids and stamps append to their indexes.
+    let ages = oldest_first(rng, count, |rng| Duration::days(rng.random_range(1..400)));
+    for (i, age) in ages.into_iter().enumerate() {
         let company = &companies[i % companies.len()];
         let japanese_name = if company.japanese {
             rng.random_bool(0.95)
         } else {
             rng.random_bool(0.2)
         };
-        let created = now - Duration::days(rng.random_range(1..400));
+        let created = now - age;
         let exchanged = (created + Duration::days(rng.random_range(0..10))).min(now);
         let exchanged_on = exchanged.with_timezone(&Local).date_naive();
         let mut card = ContactFields {
@@ -329,8 +348,8 @@ fn make_lead(
     company: &Company,
     owners: &[String],
     rng: &mut ChaCha8Rng,
-    now: DateTime<Utc>,
-    today: NaiveDate,
+    created: DateTime<Utc>,
+    (now, today): (DateTime<Utc>, NaiveDate),
 ) -> Result<(MadeLead, Stage)> {
     let stage = final_stage(rng);
     let first_stage = match stage {
@@ -339,9 +358,6 @@ fn make_lead(
         Stage::NoProspect => *pick(rng, &[Stage::Considering, Stage::Future]),
         s => s,
     };
-    let created = now
-        - Duration::days(rng.random_range(3..270))
-        - Duration::minutes(rng.random_range(0..600));
     let project = if company.japanese {
         pick(rng, &words.projects)
     } else {
@@ -468,8 +484,19 @@ fn make_activities(
         (ActivityKind::NewsletterSignup, 4),
     ];
     let total: u32 = kinds.iter().map(|(_, w)| w).sum();
-    for _ in 0..count {
-        let lead = &leads[rng.random_range(0..leads.len())];
+    // Which lead and when first, then the rest oldest first: time-ordered ids and stamps
+    // append to their indexes.
+    let mut when: Vec<(DateTime<Utc>, usize)> = (0..count)
+        .map(|_| {
+            let lead = rng.random_range(0..leads.len());
+            let span = (now - leads[lead].created).num_minutes().max(2);
+            let occurred = leads[lead].created + Duration::minutes(rng.random_range(1..span));
+            (occurred, lead)
+        })
+        .collect();
+    when.sort_unstable();
+    for (occurred, lead) in when {
+        let lead = &leads[lead];
         let mut roll = rng.random_range(0..total);
         let kind = kinds
             .iter()
@@ -479,8 +506,6 @@ fn make_activities(
                 hit
             })
             .map_or(ActivityKind::Note, |(k, _)| *k);
-        let span = (now - lead.created).num_minutes().max(2);
-        let occurred = lead.created + Duration::minutes(rng.random_range(1..span));
         let summaries = words
             .summaries
             .get(kind.id())

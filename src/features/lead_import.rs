@@ -108,7 +108,7 @@ pub fn import(
     if dry_run {
         store.rehearse(run)
     } else {
-        store.write(run)
+        store.write_bulk(run)
     }
 }
 

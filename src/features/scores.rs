@@ -5,6 +5,7 @@ use crate::error::Result;
 use crate::scoring;
 use crate::store::{self, Store, Writer, activities, leads};
 use chrono::NaiveDate;
+use std::collections::HashMap;
 
 /// Recomputes one lead's score and rank.
 pub fn refresh_lead(
@@ -25,12 +26,25 @@ pub fn ensure_fresh(store: &mut Store, config: &ScoringConfig, today: NaiveDate)
     if store::meta(store.conn(), "score_basis")?.as_deref() == Some(basis.as_str()) {
         return Ok(0);
     }
-    store.write(|w| {
-        let ids = leads::all_ids(w.conn())?;
-        for id in &ids {
-            refresh_lead(w, config, id, today)?;
+    store.write(|w| refresh_all(w, config, today))
+}
+
+/// Recomputes every lead's score in one pass over the activities; returns how many leads
+/// were rescored.
+pub fn refresh_all(w: &Writer<'_>, config: &ScoringConfig, today: NaiveDate) -> Result<usize> {
+    let mut sums: HashMap<String, f64> = leads::all_ids(w.conn())?
+        .into_iter()
+        .map(|id| (id, 0.0))
+        .collect();
+    activities::each_scoring_input(w.conn(), |lead_id, kind, at| {
+        if let Some(sum) = sums.get_mut(lead_id) {
+            *sum += scoring::counted(kind, at, config, today);
         }
-        store::set_meta(w, "score_basis", &basis)?;
-        Ok(ids.len())
-    })
+    })?;
+    for (id, sum) in &sums {
+        let score = scoring::score_of_sum(*sum);
+        leads::set_score(w, id, score, scoring::rank(score, &config.ranks))?;
+    }
+    store::set_meta(w, "score_basis", &scoring::basis(config, today))?;
+    Ok(sums.len())
 }

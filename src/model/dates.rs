@@ -268,7 +268,8 @@ pub fn local_to_utc(local: NaiveDateTime) -> DateTime<Utc> {
 
 /// Timestamps are stored and exported as `2026-11-23T04:05:06Z`.
 pub fn format_timestamp(t: &DateTime<Utc>) -> String {
-    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    // `2026-11-23T13:43:00Z`; far cheaper than a format string, and bulk loads stamp every row.
+    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 pub fn parse_timestamp(s: &str) -> Option<DateTime<Utc>> {

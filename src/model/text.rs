@@ -7,11 +7,21 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// Folds text for search and matching: NFKC (full/half width, `ｶﾞ` → `ガ`, `㈱` → `(株)`),
 /// lower case, katakana to hiragana, and no invisible format or control characters.
 pub fn fold(s: &str) -> String {
-    s.nfkc()
-        .flat_map(char::to_lowercase)
-        .filter(|c| !is_invisible(*c))
-        .map(katakana_to_hiragana)
-        .collect()
+    // Most text is already in NFKC (plain ASCII always is): skip the normaliser for it.
+    let lowered = |c: char| c.to_lowercase();
+    if unicode_normalization::is_nfkc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        s.chars()
+            .flat_map(lowered)
+            .filter(|c| !is_invisible(*c))
+            .map(katakana_to_hiragana)
+            .collect()
+    } else {
+        s.nfkc()
+            .flat_map(lowered)
+            .filter(|c| !is_invisible(*c))
+            .map(katakana_to_hiragana)
+            .collect()
+    }
 }
 
 /// Katakana ァ..ヶ map to hiragana ぁ..ゖ; ヽヾ to ゝゞ. The long-vowel mark ー stays.

@@ -81,7 +81,7 @@ pub fn insert(w: &mut Writer<'_>, a: &ActivityFields, origin: &Origin) -> Result
         true,
     )?;
     if let Some(lead_id) = &a.lead_id {
-        refresh_last_activity(w.conn(), lead_id)?;
+        w.activity_changed(lead_id);
     }
     Ok(id)
 }
@@ -96,7 +96,7 @@ pub fn delete(w: &mut Writer<'_>, id: &str) -> Result<()> {
     )?;
     search::set_document(w.conn(), search::Index::Activities, seq, None, false)?;
     if let Some(lead_id) = lead_id {
-        refresh_last_activity(w.conn(), &lead_id)?;
+        w.activity_changed(&lead_id);
     }
     Ok(())
 }
@@ -170,6 +170,29 @@ pub fn scoring_inputs(
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
+}
+
+/// What scoring needs of every live activity on a lead, in no particular order: one pass
+/// over the table, for rescoring every lead at once.
+pub fn each_scoring_input(
+    conn: &Connection,
+    mut f: impl FnMut(&str, ActivityKind, DateTime<Utc>),
+) -> Result<()> {
+    let mut stmt = conn.prepare(
+        "SELECT lead_id, kind, occurred_at FROM activities WHERE gone = 0 AND lead_id IS NOT NULL",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let lead_id: String = r.get(0)?;
+        let kind: String = r.get(1)?;
+        let at: String = r.get(2)?;
+        f(
+            &lead_id,
+            kind.parse().unwrap_or(ActivityKind::Note),
+            parse_timestamp(&at).unwrap_or_default(),
+        );
+    }
+    Ok(())
 }
 
 /// Live activities by their `seq`s, in the order given (search results).

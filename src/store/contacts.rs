@@ -81,7 +81,15 @@ pub fn insert(w: &mut Writer<'_>, card: &ContactFields, origin: &Origin) -> Resu
         &stamp,
         &format_timestamp(&created_at),
     )?;
-    refresh_derived(w.conn(), seq, true)?;
+    // Derived straight from the values written: nothing to read back.
+    write_derived(
+        w.conn(),
+        seq,
+        &id,
+        &Derivable::of_values(&values),
+        true,
+        true,
+    )?;
     Ok(id)
 }
 
@@ -157,6 +165,89 @@ fn ensure_live(conn: &Connection, id: &str) -> Result<()> {
     }
 }
 
+/// The fields a contact's derived data comes from.
+#[derive(Default)]
+struct Derivable<'a> {
+    family_name: Option<&'a str>,
+    given_name: Option<&'a str>,
+    family_reading: Option<&'a str>,
+    given_reading: Option<&'a str>,
+    company: Option<&'a str>,
+    company_reading: Option<&'a str>,
+    department: Option<&'a str>,
+    title: Option<&'a str>,
+    email: Option<&'a str>,
+    phone: Option<&'a str>,
+    mobile: Option<&'a str>,
+}
+
+impl<'a> Derivable<'a> {
+    fn of_contact(c: &'a Contact) -> Self {
+        Derivable {
+            family_name: c.family_name.as_deref(),
+            given_name: c.given_name.as_deref(),
+            family_reading: c.family_reading.as_deref(),
+            given_reading: c.given_reading.as_deref(),
+            company: c.company.as_deref(),
+            company_reading: c.company_reading.as_deref(),
+            department: c.department.as_deref(),
+            title: c.title.as_deref(),
+            email: c.email.as_deref(),
+            phone: c.phone.as_deref(),
+            mobile: c.mobile.as_deref(),
+        }
+    }
+
+    /// From the values just written, exactly as stored.
+    fn of_values(values: &'a [(&str, Value)]) -> Self {
+        let mut d = Derivable::default();
+        for (field, value) in values {
+            let Value::Text(v) = value else { continue };
+            let slot = match *field {
+                "family_name" => &mut d.family_name,
+                "given_name" => &mut d.given_name,
+                "family_reading" => &mut d.family_reading,
+                "given_reading" => &mut d.given_reading,
+                "company" => &mut d.company,
+                "company_reading" => &mut d.company_reading,
+                "department" => &mut d.department,
+                "title" => &mut d.title,
+                "email" => &mut d.email,
+                "phone" => &mut d.phone,
+                "mobile" => &mut d.mobile,
+                _ => continue,
+            };
+            *slot = Some(v.as_str());
+        }
+        d
+    }
+
+    /// A contact's searchable text: names and readings (also run together, so 佐藤花子 and
+    /// さとうはなこ find 佐藤 花子), company and its reading, department, title, email, phones.
+    fn search_text(&self) -> String {
+        let joined =
+            |a: Option<&str>, b: Option<&str>| format!("{}{}", a.unwrap_or(""), b.unwrap_or(""));
+        let names = joined(self.family_name, self.given_name);
+        let readings = joined(self.family_reading, self.given_reading);
+        let parts = [
+            self.family_name,
+            self.given_name,
+            Some(names.as_str()),
+            self.family_reading,
+            self.given_reading,
+            Some(readings.as_str()),
+            self.company,
+            self.company_reading,
+            self.department,
+            self.title,
+            self.email,
+            self.phone,
+            self.mobile,
+        ];
+        parts.into_iter().flatten().collect::<Vec<_>>().join(" ")
+    }
+}
+
 /// Recomputes what is derived from a contact's fields: sort key, match keys, search terms.
 fn refresh_derived(conn: &Connection, seq: i64, fresh: bool) -> Result<()> {
     let sql = format!("SELECT {COLUMNS}, gone FROM contacts WHERE seq = ?1");
@@ -165,57 +256,41 @@ fn refresh_derived(conn: &Connection, seq: i64, fresh: bool) -> Result<()> {
         .query_row([seq], |r| Ok((from_row(r)?, r.get::<_, i64>(26)?)))
         .optional()?;
     let Some((c, gone)) = row else { return Ok(()) };
+    write_derived(
+        conn,
+        seq,
+        &c.id,
+        &Derivable::of_contact(&c),
+        gone == 0,
+        fresh,
+    )
+}
+
+fn write_derived(
+    conn: &Connection,
+    seq: i64,
+    id: &str,
+    c: &Derivable<'_>,
+    live: bool,
+    fresh: bool,
+) -> Result<()> {
     let sort = sort_key(
-        c.family_name.as_deref(),
-        c.given_name.as_deref(),
-        c.family_reading.as_deref(),
-        c.given_reading.as_deref(),
-        c.company.as_deref(),
+        c.family_name,
+        c.given_name,
+        c.family_reading,
+        c.given_reading,
+        c.company,
     );
-    let keys = match_keys(
-        c.family_name.as_deref(),
-        c.given_name.as_deref(),
-        c.company.as_deref(),
-        c.email.as_deref(),
-        c.mobile.as_deref(),
-    );
+    let keys = match_keys(c.family_name, c.given_name, c.company, c.email, c.mobile);
     // The seq makes the key unique, so a page of contacts seeks straight to its start.
     let sort = format!("{sort}\u{1}{seq:012}");
     conn.prepare_cached(
         "UPDATE contacts SET sort_key = ?2, email_key = ?3, name_key = ?4, mobile_key = ?5 WHERE seq = ?1",
     )?
     .execute(params![seq, sort, keys.email, keys.name_company, keys.mobile])?;
-    remember_keys(conn, &c.id, &keys)?;
-    let doc = (gone == 0).then(|| search_text(&c));
+    remember_keys(conn, id, &keys)?;
+    let doc = live.then(|| c.search_text());
     search::set_document(conn, search::Index::Contacts, seq, doc.as_deref(), fresh)
-}
-
-/// A contact's searchable text: names and readings (also run together, so 佐藤花子 and
-/// さとうはなこ find 佐藤 花子), company and its reading, department, title, email, phones.
-fn search_text(c: &Contact) -> String {
-    let joined = |a: &Option<String>, b: &Option<String>| {
-        format!(
-            "{}{}",
-            a.as_deref().unwrap_or(""),
-            b.as_deref().unwrap_or("")
-        )
-    };
-    let parts = [
-        c.family_name.clone(),
-        c.given_name.clone(),
-        Some(joined(&c.family_name, &c.given_name)),
-        c.family_reading.clone(),
-        c.given_reading.clone(),
-        Some(joined(&c.family_reading, &c.given_reading)),
-        c.company.clone(),
-        c.company_reading.clone(),
-        c.department.clone(),
-        c.title.clone(),
-        c.email.clone(),
-        c.phone.clone(),
-        c.mobile.clone(),
-    ];
-    parts.into_iter().flatten().collect::<Vec<_>>().join(" ")
 }
 
 /// Refreshes a contact's derived columns and search terms by `seq`.

@@ -211,13 +211,7 @@ fn insert_whole(conn: &Connection, table: &Table, theirs: &Theirs) -> Result<i64
         Value::Text(state.clocks_json(table)),
         Value::Integer(i64::from(state.is_gone(table))),
     ]);
-    let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
-    let sql = format!(
-        "INSERT INTO main.{} ({}) VALUES ({}) RETURNING seq",
-        table.name,
-        columns.join(", "),
-        placeholders.join(", ")
-    );
+    let sql = records::insert_sql(&format!("main.{}", table.name), &columns);
     Ok(conn
         .prepare_cached(&sql)?
         .query_row(params_from_iter(params), |r| r.get(0))?)

@@ -24,6 +24,7 @@ use chrono::{DateTime, Utc};
 use rand::RngExt;
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -135,10 +136,43 @@ impl Store {
             last,
             issued: None,
             now: Utc::now() + self.clock_offset,
+            stale_leads: HashSet::new(),
         };
         let value = change(&mut writer)?;
         writer.finish().map_err(|e| e.at_path(&path))?;
         Ok(value)
+    }
+
+    /// `write` for changes that touch much of the database (demo data, imports, merges):
+    /// the page cache grows for the duration so the transaction does not spill pages to the
+    /// WAL and read them back, and shrinks again afterwards (the browsing app stays small).
+    pub fn write_bulk<T>(
+        &mut self,
+        change: impl FnOnce(&mut Writer<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.conn
+            .execute_batch(&format!("PRAGMA cache_size = -{BULK_CACHE_KIB}"))?;
+        // The WAL writes every page twice (to the log, then back into the file); a rollback
+        // journal writes a new page once. Only possible while no one else has the file open.
+        let journal = self.journal_mode("DELETE").ok();
+        let result = self.write(change);
+        let back = match journal.as_deref() {
+            Some(mode) if mode.eq_ignore_ascii_case("delete") => self.journal_mode("WAL").map(drop),
+            _ => Ok(()),
+        };
+        let shrunk = self
+            .conn
+            .execute_batch(&format!("PRAGMA cache_size = -{CACHE_KIB}"));
+        let value = result?;
+        back?;
+        shrunk?;
+        Ok(value)
+    }
+
+    fn journal_mode(&self, mode: &str) -> Result<String> {
+        Ok(self
+            .conn
+            .query_row(&format!("PRAGMA journal_mode = {mode}"), [], |r| r.get(0))?)
     }
 
     /// Runs `change` in a write transaction and always rolls it back: what it would do,
@@ -156,6 +190,7 @@ impl Store {
             last,
             issued: None,
             now: Utc::now() + self.clock_offset,
+            stale_leads: HashSet::new(),
         };
         change(&mut writer)
     }
@@ -208,6 +243,10 @@ impl Store {
     }
 }
 
+/// The page cache of everyday use, and of bulk writes (KiB).
+const CACHE_KIB: u32 = 8 * 1024;
+const BULK_CACHE_KIB: u32 = 512 * 1024;
+
 /// Pragmas and defensive settings, set explicitly on every connection.
 fn harden(conn: &Connection) -> Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
@@ -221,8 +260,10 @@ fn harden(conn: &Connection) -> Result<()> {
         "PRAGMA foreign_keys = ON;
          PRAGMA synchronous = FULL;
          PRAGMA trusted_schema = OFF;
-         PRAGMA cell_size_check = ON;",
+         PRAGMA cell_size_check = ON;
+         PRAGMA temp_store = MEMORY;",
     )?;
+    conn.execute_batch(&format!("PRAGMA cache_size = -{CACHE_KIB}"))?;
     conn.execute_batch(search::PENDING_TABLE)?;
     Ok(())
 }
@@ -295,6 +336,10 @@ impl Stamp {
     }
 }
 
+/// The definitions of indexes dropped for a bulk load.
+#[must_use = "the indexes must be rebuilt with Writer::restore_indexes"]
+pub struct SetAside(Vec<String>);
+
 /// An open write transaction. Dropped without `finish`, it rolls back.
 pub struct Writer<'s> {
     tx: rusqlite::Transaction<'s>,
@@ -303,6 +348,9 @@ pub struct Writer<'s> {
     /// The newest stamp this transaction issued for its own changes (not merely saw).
     issued: Option<Hlc>,
     now: DateTime<Utc>,
+    /// Leads whose activities changed: their last activity is recounted once, at commit,
+    /// rather than after every activity of a batch.
+    stale_leads: HashSet<String>,
 }
 
 impl Writer<'_> {
@@ -343,7 +391,54 @@ impl Writer<'_> {
         }
     }
 
-    fn finish(self) -> Result<()> {
+    /// Drops the secondary indexes of `tables` for a bulk load into them: building an index
+    /// once from sorted rows is far cheaper than keeping it in order row by row. Inside the
+    /// transaction, so a rollback brings them back; `restore_indexes` rebuilds them.
+    pub fn set_aside_indexes(&self, tables: &[&str]) -> Result<SetAside> {
+        let mut aside = Vec::new();
+        for table in tables {
+            let found: Vec<(String, String)> = self
+                .tx
+                .prepare(
+                    "SELECT name, sql FROM sqlite_schema
+                     WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL",
+                )?
+                .query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            for (name, sql) in found {
+                self.tx.execute_batch(&format!("DROP INDEX \"{name}\""))?;
+                aside.push(sql);
+            }
+        }
+        Ok(SetAside(aside))
+    }
+
+    /// Rebuilds the indexes `set_aside_indexes` dropped.
+    pub fn restore_indexes(&self, aside: SetAside) -> Result<()> {
+        for sql in aside.0 {
+            self.tx.execute_batch(&sql)?;
+        }
+        Ok(())
+    }
+
+    /// A lead's activities changed; its derived last activity follows at commit.
+    pub(crate) fn activity_changed(&mut self, lead_id: &str) {
+        if !self.stale_leads.contains(lead_id) {
+            self.stale_leads.insert(lead_id.to_string());
+        }
+    }
+
+    /// Recounts the last activity of the leads whose activities changed so far (otherwise
+    /// done at commit).
+    pub fn refresh_stale_leads(&mut self) -> Result<()> {
+        for lead_id in self.stale_leads.drain() {
+            activities::refresh_last_activity(&self.tx, &lead_id)?;
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<()> {
+        self.refresh_stale_leads()?;
         search::apply_pending(&self.tx)?;
         if let Some(last) = &self.last {
             write_meta(&self.tx, "hlc", &last.to_string())?;
@@ -489,7 +584,7 @@ impl Store {
         self.conn
             .execute("ATTACH DATABASE ?1 AS other", [copy_text])
             .map_err(|e| Error::from(e).at_path(shown))?;
-        let merged = self.write(merge::merge_attached);
+        let merged = self.write_bulk(merge::merge_attached);
         let detached = self.conn.execute("DETACH DATABASE other", []);
         let counts = merged?;
         detached?;

@@ -178,18 +178,31 @@ pub(crate) fn insert(
         columns.push(column);
         params.push(value);
     }
-    let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
-    let sql = format!(
-        "INSERT INTO {} ({}) VALUES ({}) RETURNING seq",
-        table.name,
-        columns.join(", "),
-        placeholders.join(", ")
-    );
     let seq = w
         .conn()
-        .prepare_cached(&sql)?
+        .prepare_cached(&insert_sql(table.name, &columns))?
         .query_row(params_from_iter(params), |r| r.get(0))?;
     Ok(seq)
+}
+
+/// `INSERT INTO table (columns) VALUES (?1, ?2, ...) RETURNING seq`. Built without a string
+/// per placeholder: bulk loads run it for every row.
+pub(crate) fn insert_sql(table: &str, columns: &[&str]) -> String {
+    use std::fmt::Write;
+    let mut sql = String::with_capacity(64 + columns.len() * 24);
+    sql.push_str("INSERT INTO ");
+    sql.push_str(table);
+    sql.push_str(" (");
+    sql.push_str(&columns.join(", "));
+    sql.push_str(") VALUES (");
+    for i in 1..=columns.len() {
+        if i > 1 {
+            sql.push_str(", ");
+        }
+        let _ = write!(sql, "?{i}");
+    }
+    sql.push_str(") RETURNING seq");
+    sql
 }
 
 /// Reads a record's fields and clocks by id.

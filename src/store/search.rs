@@ -65,11 +65,27 @@ pub(crate) fn set_document(
     Ok(())
 }
 
+/// FTS5 writes its in-memory terms out as a new segment whenever they pass this many bytes,
+/// and merges segments as they pile up. A large batch (an import, demo data) written with
+/// the default (1 MiB) makes hundreds of segments and spends most of its time merging them.
+const BULK_HASH_BYTES: i64 = 64 * 1024 * 1024;
+const DEFAULT_HASH_BYTES: i64 = 1024 * 1024;
+
 /// Writes the transaction's waiting index changes, one statement per index and kind.
 pub(crate) fn apply_pending(conn: &Connection) -> Result<()> {
     for index in Index::ALL {
         let table = index.table();
         let n = index.number();
+        let waiting: i64 = conn
+            .prepare_cached("SELECT count(*) FROM temp.pending_search WHERE idx = ?1")?
+            .query_row([n], |r| r.get(0))?;
+        if waiting == 0 {
+            continue;
+        }
+        let bulk = waiting > 10_000;
+        if bulk {
+            set_hash_size(conn, table, BULK_HASH_BYTES)?;
+        }
         conn.prepare_cached(&format!(
             "DELETE FROM {table} WHERE rowid IN (SELECT seq FROM temp.pending_search WHERE idx = {n} AND fresh = 0)"
         ))?
@@ -79,9 +95,20 @@ pub(crate) fn apply_pending(conn: &Connection) -> Result<()> {
              WHERE idx = {n} AND terms IS NOT NULL ORDER BY seq"
         ))?
         .execute([])?;
+        if bulk {
+            set_hash_size(conn, table, DEFAULT_HASH_BYTES)?;
+        }
     }
     conn.prepare_cached("DELETE FROM temp.pending_search")?
         .execute([])?;
+    Ok(())
+}
+
+fn set_hash_size(conn: &Connection, table: &str, bytes: i64) -> Result<()> {
+    conn.prepare_cached(&format!(
+        "INSERT INTO {table} ({table}, rank) VALUES ('hashsize', ?1)"
+    ))?
+    .execute([bytes])?;
     Ok(())
 }
 

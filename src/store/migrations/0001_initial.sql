@@ -208,13 +208,13 @@ CREATE TABLE history (
 -- part of a term; the prefix index makes one-character queries cheap.
 CREATE VIRTUAL TABLE lead_search USING fts5 (
     terms, content = '', contentless_delete = 1, prefix = '1',
-    tokenize = "unicode61 remove_diacritics 0 categories 'L* M* N* P* S* Co'"
+    tokenize = "ascii tokenchars '!""#$%&''()*+,-./:;<=>?@[\]^_`{|}~'"
 );
 CREATE VIRTUAL TABLE contact_search USING fts5 (
     terms, content = '', contentless_delete = 1, prefix = '1',
-    tokenize = "unicode61 remove_diacritics 0 categories 'L* M* N* P* S* Co'"
+    tokenize = "ascii tokenchars '!""#$%&''()*+,-./:;<=>?@[\]^_`{|}~'"
 );
 CREATE VIRTUAL TABLE activity_search USING fts5 (
     terms, content = '', contentless_delete = 1, prefix = '1',
-    tokenize = "unicode61 remove_diacritics 0 categories 'L* M* N* P* S* Co'"
+    tokenize = "ascii tokenchars '!""#$%&''()*+,-./:;<=>?@[\]^_`{|}~'"
 );

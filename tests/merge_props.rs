@@ -147,6 +147,7 @@ impl Team {
             Op::Add { rep } => {
                 let fields = LeadFields {
                     title: format!("案件{}", self.leads.len()),
+                    value: Some(1_000_000),
                     ..LeadFields::default()
                 };
                 let id = self.reps[*rep]
@@ -161,6 +162,7 @@ impl Team {
                 let patch = match op {
                     Op::Title { .. } => LeadPatch {
                         title: Some(format!("{text}{lead}")),
+                        value: Some(Some(i64::try_from(text.len()).unwrap() * 10_000)),
                         ..Default::default()
                     },
                     _ => LeadPatch {
@@ -365,5 +367,34 @@ proptest! {
         let counts = team.reps[0].merge_copy(&again, "again").unwrap();
         prop_assert!(counts.is_empty(), "merging again brings nothing: {:?}", counts);
         prop_assert_eq!(&first, &state(&team.reps[0]));
+        // The board's column heads, kept by triggers through every edit and merge, agree
+        // with a count of the leads.
+        for rep in &team.reps {
+            prop_assert_eq!(kept_totals(rep), counted_totals(rep));
+        }
     }
+}
+
+fn kept_totals(store: &Store) -> Vec<(Stage, i64, i64)> {
+    leadtrack::store::leads::stage_totals(store.conn())
+        .unwrap()
+        .into_iter()
+        .map(|(stage, t)| (stage, t.count, t.value))
+        .collect()
+}
+
+fn counted_totals(store: &Store) -> Vec<(Stage, i64, i64)> {
+    Stage::ALL
+        .iter()
+        .map(|stage| {
+            store
+                .conn()
+                .query_row(
+                    "SELECT count(*), ifnull(sum(value), 0) FROM leads WHERE gone = 0 AND stage = ?1",
+                    [stage.id()],
+                    |r| Ok((*stage, r.get(0)?, r.get(1)?)),
+                )
+                .unwrap()
+        })
+        .collect()
 }

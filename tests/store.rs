@@ -323,3 +323,80 @@ fn files_are_created_owner_only() {
         }
     }
 }
+
+/// Count and value per stage, as the board's column heads show them.
+fn totals(store: &Store) -> Vec<(Stage, i64, i64)> {
+    leads::stage_totals(store.conn())
+        .unwrap()
+        .into_iter()
+        .map(|(stage, t)| (stage, t.count, t.value))
+        .filter(|(_, n, _)| *n > 0)
+        .collect()
+}
+
+fn add_valued(store: &mut Store, title: &str, value: i64) -> String {
+    let fields = LeadFields {
+        value: Some(value),
+        ..lead(title)
+    };
+    store
+        .write(|w| leads::insert(w, &fields, &Origin::default()))
+        .unwrap()
+}
+
+#[test]
+fn column_totals_follow_every_change_and_upgrade_from_schema_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("totals.db");
+    let mut store = Store::open(&path, "tester").unwrap();
+    let a = add_valued(&mut store, "大和商事 更新", 3_000_000);
+    let b = add_valued(&mut store, "ミドリ技研", 500_000);
+    add_valued(&mut store, "北斗物産", 1_000);
+    assert_eq!(totals(&store), vec![(Stage::Considering, 3, 3_501_000)]);
+
+    store
+        .write(|w| leads::set_stage(w, &a, Stage::Future))
+        .unwrap();
+    let patch = LeadPatch {
+        value: Some(Some(700_000)),
+        ..LeadPatch::default()
+    };
+    store.write(|w| leads::update(w, &b, &patch)).unwrap();
+    store.write(|w| leads::delete(w, &b)).unwrap();
+    assert_eq!(
+        totals(&store),
+        vec![
+            (Stage::Considering, 1, 1_000),
+            (Stage::Future, 1, 3_000_000)
+        ]
+    );
+    store.write(|w| leads::restore(w, &b)).unwrap();
+    assert_eq!(
+        totals(&store),
+        vec![
+            (Stage::Considering, 2, 701_000),
+            (Stage::Future, 1, 3_000_000)
+        ]
+    );
+    drop(store);
+
+    // A file from the build before the totals: schema 1, no table. Opening upgrades it and
+    // counts what it holds.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "DROP TABLE stage_totals; DROP TRIGGER IF EXISTS stage_totals_insert;
+         DROP TRIGGER IF EXISTS stage_totals_delete; DROP TRIGGER IF EXISTS stage_totals_update;
+         PRAGMA user_version = 1;",
+    )
+    .unwrap();
+    drop(conn);
+    let store = Store::open(&path, "tester").unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(
+        totals(&store),
+        vec![
+            (Stage::Considering, 2, 701_000),
+            (Stage::Future, 1, 3_000_000)
+        ]
+    );
+}

@@ -79,15 +79,12 @@ pub fn merge(session: &mut Session, args: &MergeArgs) -> Result<bool> {
     if !counts.leads_touched.is_empty() {
         let config = &session.config;
         session.store.write(|w| {
-            for id in &counts.leads_touched {
-                crate::features::scores::refresh_lead(
-                    w,
-                    &config.scoring,
-                    id,
-                    crate::model::dates::today(),
-                )?;
-            }
-            Ok(())
+            crate::features::scores::refresh_leads(
+                w,
+                &config.scoring,
+                counts.leads_touched.iter(),
+                crate::model::dates::today(),
+            )
         })?;
     }
     if args.format == super::import::ReportFormat::Json {

@@ -19,6 +19,23 @@ pub fn refresh_lead(
     leads::set_score(w, lead_id, score, scoring::rank(score, &config.ranks))
 }
 
+/// Recomputes the scores of these leads: one by one when they are few, in one pass over all
+/// activities when they are many (a merge that touched most leads).
+pub fn refresh_leads<'a>(
+    w: &Writer<'_>,
+    config: &ScoringConfig,
+    ids: impl ExactSizeIterator<Item = &'a String>,
+    today: NaiveDate,
+) -> Result<()> {
+    if ids.len() > 1_000 {
+        return refresh_all(w, config, today).map(drop);
+    }
+    for id in ids {
+        refresh_lead(w, config, id, today)?;
+    }
+    Ok(())
+}
+
 /// Recomputes every lead's score when the scoring config (or, with decay, the day) changed
 /// since the scores were stored. Returns how many leads were rescored.
 pub fn ensure_fresh(store: &mut Store, config: &ScoringConfig, today: NaiveDate) -> Result<usize> {

@@ -283,7 +283,10 @@ pub(crate) fn reindex_id(conn: &Connection, id: &str) -> Result<()> {
 pub fn set_score(w: &Writer<'_>, id: &str, score: f64, rank: Rank) -> Result<()> {
     let seq: Option<i64> = w
         .conn()
-        .prepare_cached("UPDATE leads SET score = ?2, rank = ?3 WHERE id = ?1 RETURNING seq")?
+        .prepare_cached(
+            "UPDATE leads SET score = ?2, rank = ?3 WHERE id = ?1 AND (score != ?2 OR rank != ?3)
+             RETURNING seq",
+        )?
         .query_row(params![id, score, rank.letter()], |r| r.get(0))
         .optional()?;
     match seq {
@@ -557,10 +560,9 @@ pub struct StageTotal {
     pub value: i64,
 }
 
+/// From the totals the triggers keep (see the schema), not a count over every lead.
 pub fn stage_totals(conn: &Connection) -> Result<Vec<(Stage, StageTotal)>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT stage, count(*), ifnull(sum(value), 0) FROM leads WHERE gone = 0 GROUP BY stage",
-    )?;
+    let mut stmt = conn.prepare_cached("SELECT stage, leads, value FROM stage_totals")?;
     let rows = stmt.query_map([], |r| {
         let stage: String = r.get(0)?;
         Ok((

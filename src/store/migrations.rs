@@ -6,7 +6,10 @@ use rusqlite::Connection;
 /// Marks a file as a leadtrack database (`PRAGMA application_id`, "LTRK").
 pub const APPLICATION_ID: i64 = 0x4C54_524B;
 
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_stage_totals.sql"),
+];
 
 /// The schema version this build writes.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;

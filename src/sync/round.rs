@@ -115,12 +115,7 @@ pub fn run_round(store: &mut Store, config: &Config, team: &Path) -> Result<Roun
     }
     let touched = report.total().leads_touched;
     if !touched.is_empty() {
-        store.write(|w| {
-            for id in &touched {
-                scores::refresh_lead(w, &config.scoring, id, today())?;
-            }
-            Ok(())
-        })?;
+        store.write(|w| scores::refresh_leads(w, &config.scoring, touched.iter(), today()))?;
     }
     // The team file already holds everything here: publishing again would only make the
     // sync tool upload the same data.

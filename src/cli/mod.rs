@@ -9,6 +9,7 @@ macro_rules! outln {
     };
 }
 
+mod bench;
 mod contact;
 mod dedupe;
 mod demo;
@@ -86,6 +87,9 @@ pub enum Command {
     Check(maintenance::CheckArgs),
     /// Write a consistent copy of the database.
     Backup(maintenance::BackupArgs),
+    /// The app without a terminal, for the performance suite.
+    #[command(subcommand, hide = true)]
+    Bench(bench::BenchCommand),
 }
 
 /// Runs one subcommand. `Ok(false)` means it ran but found a problem (e.g. `check`).
@@ -105,5 +109,6 @@ pub fn run(cli: &Cli, command: &Command) -> Result<bool> {
         Command::Merge(args) => team::merge(&mut session, args),
         Command::Check(args) => maintenance::check(&session, args),
         Command::Backup(args) => maintenance::backup(&session, args),
+        Command::Bench(cmd) => bench::run(session, cmd),
     }
 }

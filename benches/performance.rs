@@ -1,0 +1,778 @@
+//! The performance suite (SPEC §8, README "Performance"): `cargo bench --bench performance`.
+//!
+//! Builds a small (1k leads) and a large (100k leads, 300k contacts, 1M activities) database
+//! once (kept in target/bench-data), then measures each job beside its natural baseline on
+//! the same data in the same run and prints one table: first frame, keystroke, search
+//! keystroke, card import, follow-up export, merge and peak memory.
+//!
+//! Whole-process figures time the release binary; in-process figures drive the app with
+//! keys on a headless 120×40 screen, the way the terminal loop does (key, then frame).
+//! `-- --quick` uses a mid-size "large" database (10k leads) to try the suite fast.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+use leadtrack::config::Config;
+use leadtrack::session::Session;
+use leadtrack::store::{Store, contacts, leads};
+use leadtrack::tui::app::App;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// The shape of a database the suite builds with `leadtrack demo`.
+#[derive(Clone, Copy)]
+struct Size {
+    name: &'static str,
+    leads: usize,
+    contacts: usize,
+    activities: usize,
+}
+
+const SMALL: Size = Size {
+    name: "small",
+    leads: 1_000,
+    contacts: 3_000,
+    activities: 10_000,
+};
+const LARGE: Size = Size {
+    name: "large",
+    leads: 100_000,
+    contacts: 300_000,
+    activities: 1_000_000,
+};
+const QUICK_LARGE: Size = Size {
+    name: "mid",
+    leads: 10_000,
+    contacts: 30_000,
+    activities: 100_000,
+};
+
+/// Bump when the demo generator or the schema changes, so cached databases are rebuilt.
+const DATA_VERSION: &str = "4";
+const CARDS: usize = 100_000;
+
+struct Row {
+    what: String,
+    ours: String,
+    baseline: String,
+    ratio: String,
+    target: String,
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let quick = args.iter().any(|a| a == "--quick");
+    // `-- --only keys,search`: just those parts (frame, keys, search, import, export, merge,
+    // memory).
+    let only: Option<Vec<String>> = args
+        .iter()
+        .position(|a| a == "--only")
+        .and_then(|i| args.get(i + 1))
+        .map(|list| list.split(',').map(String::from).collect());
+    let runs = |part: &str| only.as_ref().is_none_or(|o| o.iter().any(|p| p == part));
+    let large_size = if quick { QUICK_LARGE } else { LARGE };
+    let bin = release_binary();
+    let dir = data_dir();
+    let small = ensure_database(&bin, &dir, SMALL);
+    let large = ensure_database(&bin, &dir, large_size);
+    let mut rows = Vec::new();
+
+    if runs("frame") {
+        eprintln!("first frame…");
+        let frame_small = median(
+            &mut (0..21)
+                .map(|_| first_frame(&bin, &small))
+                .collect::<Vec<_>>(),
+        );
+        let frame_large = median(
+            &mut (0..21)
+                .map(|_| first_frame(&bin, &large))
+                .collect::<Vec<_>>(),
+        );
+        rows.push(Row {
+            what: format!(
+                "First frame, {} database (process start to board drawn)",
+                large_size.name
+            ),
+            ours: ms(frame_large),
+            baseline: format!("{} (small)", ms(frame_small)),
+            ratio: format!("{:.2}×", ratio(frame_large, frame_small)),
+            target: "≤ 50 ms and ≤ 1.3× small".into(),
+        });
+    }
+    if runs("keys") {
+        eprintln!("keystrokes…");
+        for (what, samples) in keystrokes(&large) {
+            let (p50, p99) = percentiles(samples);
+            rows.push(Row {
+                what: format!("Keystroke to frame: {what}"),
+                ours: format!("{} p50 / {} p99", ms(p50), ms(p99)),
+                baseline: "—".into(),
+                ratio: "—".into(),
+                target: "≤ 5 ms p99".into(),
+            });
+        }
+    }
+    if runs("search") {
+        eprintln!("search…");
+        for query in ["yamamo", "やまもとつよ", "株式会社コス"] {
+            let (samples, per_length) = search_keystrokes(&large, query);
+            let (p50, p99) = percentiles(samples);
+            let prefixes: Vec<String> = (1..=query.chars().count())
+                .map(|n| query.chars().take(n).collect())
+                .collect();
+            let same: Vec<Duration> = prefixes
+                .iter()
+                .map(|p| like_scan(&large, p, true))
+                .collect();
+            let full: Vec<Duration> = prefixes
+                .iter()
+                .map(|p| like_scan(&large, p, false))
+                .collect();
+            // The slowest ratio over the query's lengths: each prefix against its own scan.
+            let worst = |scans: &[Duration]| {
+                per_length
+                    .iter()
+                    .zip(scans)
+                    .map(|(ours, scan)| ratio(*scan, *ours))
+                    .fold(f64::INFINITY, f64::min)
+            };
+            rows.push(Row {
+            what: format!("Search keystroke, “{query}” typed 1 to 6 characters"),
+            ours: format!("{} p50 / {} p99", ms(p50), ms(p99)),
+            baseline: format!(
+                "`LIKE '%q%'` in sqlite3, median: {} newest 12 per kind (same query) / {} all matches",
+                ms(median(&mut same.clone())),
+                ms(median(&mut full.clone()))
+            ),
+            ratio: format!(
+                "{:.1}× / {:.0}× faster (worst length)",
+                worst(&same),
+                worst(&full)
+            ),
+            target: "≤ 16 ms p99, ≥ 10× faster".into(),
+        });
+        }
+    }
+    if runs("import") {
+        eprintln!("import…");
+        let cards = dir.join("cards-100k.csv");
+        if !cards.exists() {
+            write_cards(&cards, CARDS);
+        }
+        let ours = median(
+            &mut (0..3)
+                .map(|_| import_cards(&bin, &dir, &cards))
+                .collect::<Vec<_>>(),
+        );
+        let base = median(
+            &mut (0..3)
+                .map(|_| sqlite_import(&dir, &cards))
+                .collect::<Vec<_>>(),
+        );
+        rows.push(Row {
+            what: format!("Import {CARDS} business cards (CSV) into a new database"),
+            ours: secs(ours),
+            baseline: format!("{} `sqlite3 .import --csv`", secs(base)),
+            ratio: format!("{:.2}×", ratio(ours, base)),
+            target: "≤ 2×".into(),
+        });
+    }
+    if runs("export") {
+        eprintln!("export…");
+        let ours = median(
+            &mut (0..5)
+                .map(|_| export_followups(&bin, &large, &dir))
+                .collect::<Vec<_>>(),
+        );
+        let base = median(
+            &mut (0..5)
+                .map(|_| sqlite_export(&large, &dir))
+                .collect::<Vec<_>>(),
+        );
+        rows.push(Row {
+            what: format!(
+                "Export the follow-up list of the {} database to CSV",
+                large_size.name
+            ),
+            ours: secs(ours),
+            baseline: format!("{} `sqlite3 -csv`", secs(base)),
+            ratio: format!("{:.2}×", ratio(ours, base)),
+            target: "≤ 2×".into(),
+        });
+    }
+    if runs("merge") {
+        eprintln!("merge…");
+        let (mine, theirs) = ensure_merge_pair(&large, &dir);
+        let merged = median(
+            &mut (0..3)
+                .map(|_| merge(&bin, &mine, &theirs, &dir))
+                .collect::<Vec<_>>(),
+        );
+        rows.push(Row {
+            what: format!(
+                "Merge two {} databases that differ in 10% of records",
+                large_size.name
+            ),
+            ours: secs(merged),
+            baseline: "—".into(),
+            ratio: "—".into(),
+            target: "≤ 10 s".into(),
+        });
+    }
+    if runs("memory") {
+        eprintln!("memory…");
+        let peak = peak_memory(&bin, &large);
+        rows.push(Row {
+            what: format!("Peak memory browsing the {} database", large_size.name),
+            ours: format!("{:.1} MB", peak as f64 / 1024.0),
+            baseline: "—".into(),
+            ratio: "—".into(),
+            target: "≤ 64 MB".into(),
+        });
+    }
+    let table = markdown(&rows);
+    println!("\n{}\n\n{table}", machine());
+    let _ = std::fs::write(dir.join("results.md"), format!("{}\n\n{table}", machine()));
+}
+
+// ---- data -----------------------------------------------------------------------------
+
+fn release_binary() -> PathBuf {
+    let status = Command::new(env!("CARGO"))
+        .args(["build", "--release", "--quiet", "--bin", "leadtrack"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .status()
+        .expect("cargo build runs");
+    assert!(status.success(), "the release build failed");
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/leadtrack")
+}
+
+fn data_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The demo database of `size`, built once and kept while the data version holds.
+fn ensure_database(bin: &Path, dir: &Path, size: Size) -> PathBuf {
+    let path = dir.join(format!("{}-v{DATA_VERSION}.db", size.name));
+    if path.exists() {
+        return path;
+    }
+    eprintln!(
+        "building the {} database ({} leads, {} contacts, {} activities)…",
+        size.name, size.leads, size.contacts, size.activities
+    );
+    let partial = path.with_extension("partial");
+    remove_db(&partial);
+    let started = Instant::now();
+    let status = leadtrack(bin, &partial)
+        .args(["demo", "--seed", "1"])
+        .args(["--leads", &size.leads.to_string()])
+        .args(["--contacts", &size.contacts.to_string()])
+        .args(["--activities", &size.activities.to_string()])
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success(), "leadtrack demo failed");
+    eprintln!("  built in {}", secs(started.elapsed()));
+    std::fs::rename(&partial, &path).unwrap();
+    path
+}
+
+fn remove_db(path: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(p));
+    }
+}
+
+/// A command of the binary on `db`, with the suite's config (no user config read).
+fn leadtrack(bin: &Path, db: &Path) -> Command {
+    let config = data_dir().join("bench-config.toml");
+    if !config.exists() {
+        std::fs::write(&config, "[user]\nname = \"Bench\"\n").unwrap();
+    }
+    let mut command = Command::new(bin);
+    command.env("LEADTRACK_CONFIG", config).arg("--db").arg(db);
+    command
+}
+
+fn copy_db(from: &Path, to: &Path) {
+    remove_db(to);
+    std::fs::copy(from, to).unwrap();
+}
+
+// ---- whole processes ------------------------------------------------------------------
+
+fn time(mut command: Command) -> Duration {
+    let started = Instant::now();
+    let output = command.stdout(Stdio::null()).output().unwrap();
+    let took = started.elapsed();
+    assert!(
+        output.status.success(),
+        "{command:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    took
+}
+
+fn first_frame(bin: &Path, db: &Path) -> Duration {
+    let mut command = leadtrack(bin, db);
+    command.args(["bench", "frame"]);
+    time(command)
+}
+
+fn peak_memory(bin: &Path, db: &Path) -> u64 {
+    let output = leadtrack(bin, db)
+        .args(["bench", "browse"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    String::from_utf8_lossy(&output.stdout)
+        .trim()
+        .parse()
+        .unwrap()
+}
+
+fn import_cards(bin: &Path, dir: &Path, cards: &Path) -> Duration {
+    let db = dir.join("import.db");
+    remove_db(&db);
+    let mut command = leadtrack(bin, &db);
+    command.args(["import", "cards"]).arg(cards);
+    let took = time(command);
+    remove_db(&db);
+    took
+}
+
+fn sqlite_import(dir: &Path, cards: &Path) -> Duration {
+    let db = dir.join("import-baseline.db");
+    remove_db(&db);
+    let mut command = Command::new("sqlite3");
+    command
+        .arg(&db)
+        .arg(format!(".import --csv {} cards", cards.display()));
+    let took = time(command);
+    remove_db(&db);
+    took
+}
+
+fn export_followups(bin: &Path, db: &Path, dir: &Path) -> Duration {
+    let out = std::fs::File::create(dir.join("followups.csv")).unwrap();
+    let mut command = leadtrack(bin, db);
+    command.args(["export", "followups", "--format", "csv"]);
+    let started = Instant::now();
+    let status = command.stdout(out).status().unwrap();
+    assert!(status.success());
+    started.elapsed()
+}
+
+/// The follow-up list as one query, as the export reads it: open leads (and customers with a
+/// next action) by next-action date, none last, each with its first contact.
+const FOLLOWUPS_SQL: &str = "SELECT l.id, l.title, l.company, l.stage, l.rank, l.score, \
+    l.next_action, l.next_action_on, l.owner, l.last_activity_at, l.updated_at, \
+    c.family_name, c.given_name, coalesce(c.mobile, c.phone), c.email \
+    FROM leads l LEFT JOIN contacts c ON c.gone = 0 AND c.id = ( \
+        SELECT lc.contact_id FROM lead_contacts lc WHERE lc.lead_id = l.id AND lc.gone = 0 \
+        ORDER BY CASE lc.role WHEN 'decision_maker' THEN 0 WHEN 'influencer' THEN 1 \
+                 WHEN 'user' THEN 2 WHEN 'gatekeeper' THEN 3 ELSE 4 END, lc.seq LIMIT 1) \
+    WHERE l.gone = 0 AND (l.stage != 'customer' OR l.next_action_on IS NOT NULL) \
+    ORDER BY l.due_key";
+
+fn sqlite_export(db: &Path, dir: &Path) -> Duration {
+    let out = std::fs::File::create(dir.join("followups-baseline.csv")).unwrap();
+    let started = Instant::now();
+    let status = Command::new("sqlite3")
+        .args(["-csv", "-header", "-readonly"])
+        .arg(db)
+        .arg(FOLLOWUPS_SQL)
+        .stdout(out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    started.elapsed()
+}
+
+/// Two copies of `db`: `theirs` has 10% of the leads, contacts and activities changed by
+/// another rep (other node, newer stamps).
+fn ensure_merge_pair(db: &Path, dir: &Path) -> (PathBuf, PathBuf) {
+    let stem = db.file_stem().unwrap().to_string_lossy().to_string();
+    let mine = dir.join(format!("{stem}-mine.db"));
+    let theirs = dir.join(format!("{stem}-theirs.db"));
+    if !theirs.exists() {
+        eprintln!("  making a copy with 10% of its records changed…");
+        let partial = dir.join(format!("{stem}-theirs.partial"));
+        copy_db(db, &partial);
+        change_tenth(&partial);
+        std::fs::rename(&partial, &theirs).unwrap();
+    }
+    if !mine.exists() {
+        copy_db(db, &mine);
+    }
+    (mine, theirs)
+}
+
+/// Another rep's month: every tenth lead renamed, every tenth contact with a new phone, and
+/// a tenth more activities.
+fn change_tenth(path: &Path) {
+    let mut store = Store::open(path, "Bench Other").unwrap();
+    store
+        .write_bulk(|w| {
+            let lead_ids = leads::all_ids(w.conn())?;
+            for id in lead_ids.iter().step_by(10) {
+                let patch = leadtrack::model::lead::LeadPatch {
+                    title: Some(format!("{id} (renewed)")),
+                    ..Default::default()
+                };
+                leads::update(w, id, &patch)?;
+            }
+            let mut contact_ids = Vec::new();
+            contacts::each(w.conn(), |c| {
+                contact_ids.push(c.id);
+                Ok(())
+            })?;
+            for (n, id) in contact_ids.iter().step_by(10).enumerate() {
+                let patch = leadtrack::model::contact::ContactFields {
+                    phone: Some(format!("03-9999-{:04}", n % 10_000)),
+                    ..Default::default()
+                };
+                contacts::update(w, id, &patch)?;
+            }
+            // And as many new activities as a tenth of those there are, on their leads.
+            let activities = leadtrack::store::counts(w.conn())?.activities;
+            for n in 0..usize::try_from(activities / 10).unwrap_or(0) {
+                let fields = leadtrack::model::activity::ActivityFields {
+                    kind: leadtrack::model::ActivityKind::Call,
+                    lead_id: Some(lead_ids[n % lead_ids.len()].clone()),
+                    contact_id: None,
+                    occurred_at: chrono::Utc::now(),
+                    duration_minutes: Some(5),
+                    direction: None,
+                    summary: format!("フォロー電話 {n}"),
+                    body: None,
+                    by: Some("Bench Other".into()),
+                };
+                leadtrack::store::activities::insert(w, &fields, &leads::Origin::default())?;
+            }
+            Ok(())
+        })
+        .unwrap();
+}
+
+fn merge(bin: &Path, mine: &Path, theirs: &Path, dir: &Path) -> Duration {
+    let work = dir.join("merge-work.db");
+    copy_db(mine, &work);
+    let mut command = leadtrack(bin, &work);
+    command.arg("merge").arg(theirs);
+    let took = time(command);
+    remove_db(&work);
+    took
+}
+
+/// The time of the `LIKE '%q%'` scan over the same fields our search covers, in the sqlite3
+/// shell (median of 5).
+/// `limited`: newest first and as many per kind as the app shows (the same query as ours);
+/// else every match (a plain scan).
+fn like_scan(db: &Path, typed: &str, limited: bool) -> Duration {
+    let q = format!("'%{}%'", typed.replace('\'', "''"));
+    let lead_fields = ["title", "company", "next_action", "source_detail", "tags"];
+    let contact_fields = [
+        "family_name",
+        "given_name",
+        "family_reading",
+        "given_reading",
+        "company",
+        "company_reading",
+        "department",
+        "title",
+        "email",
+        "phone",
+        "mobile",
+    ];
+    let any = |fields: &[&str]| {
+        fields
+            .iter()
+            .map(|f| format!("{f} LIKE {q}"))
+            .collect::<Vec<_>>()
+            .join(" OR ")
+    };
+    let tail = if limited {
+        "ORDER BY seq DESC LIMIT 12"
+    } else {
+        ""
+    };
+    let sql = format!(
+        "SELECT count(*) FROM (SELECT seq FROM leads WHERE gone = 0 AND ({}) {tail}); \
+         SELECT count(*) FROM (SELECT seq FROM contacts WHERE gone = 0 AND ({}) {tail}); \
+         SELECT count(*) FROM (SELECT seq FROM activities WHERE gone = 0 AND summary LIKE {q} {tail});",
+        any(&lead_fields),
+        any(&contact_fields),
+    );
+    let mut script = String::from(".timer on\n");
+    for _ in 0..5 {
+        let _ = writeln!(script, "SELECT 'run';");
+        script.push_str(&sql);
+        script.push('\n');
+    }
+    let output = Command::new("sqlite3")
+        .arg("-readonly")
+        .arg(db)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(script.as_bytes())?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    // The shell times each input line: the 'run' marker, then the three scans together.
+    let runs: Vec<Duration> = text
+        .lines()
+        .filter_map(|line| line.strip_prefix("Run Time: real "))
+        .skip(1)
+        .step_by(2)
+        .map(|rest| {
+            Duration::from_secs_f64(rest.split_whitespace().next().unwrap().parse().unwrap())
+        })
+        .collect();
+    let mut runs = runs;
+    assert_eq!(runs.len(), 5, "sqlite3 said: {text}");
+    median(&mut runs)
+}
+
+// ---- in process -----------------------------------------------------------------------
+
+fn today() -> NaiveDate {
+    leadtrack::model::dates::today()
+}
+
+fn open_app(db: &Path) -> App {
+    let mut config = Config::default();
+    config.user.name = Some("Bench".into());
+    let store = Store::open(db, "Bench").unwrap();
+    App::new(Session { config, store }, today()).unwrap()
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent {
+        code,
+        modifiers: KeyModifiers::NONE,
+        kind: KeyEventKind::Press,
+        state: KeyEventState::NONE,
+    }
+}
+
+struct Screen(Terminal<TestBackend>);
+
+impl Screen {
+    fn new() -> Screen {
+        Screen(Terminal::new(TestBackend::new(120, 40)).unwrap())
+    }
+
+    fn draw(&mut self, app: &mut App) {
+        self.0.draw(|f| app.render(f)).unwrap();
+    }
+
+    /// A key, then the frame that shows it: what a rep waits for.
+    fn press(&mut self, app: &mut App, code: KeyCode) -> Duration {
+        let started = Instant::now();
+        app.on_key(key(code));
+        self.draw(app);
+        started.elapsed()
+    }
+}
+
+/// Each board action many times on a copy of the large database (moving leads writes).
+fn keystrokes(db: &Path) -> Vec<(&'static str, Vec<Duration>)> {
+    let work = db.with_file_name("keys-work.db");
+    copy_db(db, &work);
+    let mut app = open_app(&work);
+    let mut screen = Screen::new();
+    screen.draw(&mut app);
+    let mut down = Vec::new();
+    let mut column = Vec::new();
+    let mut moved = Vec::new();
+    let mut open = Vec::new();
+    let mut back = Vec::new();
+    for round in 0..200 {
+        for _ in 0..3 {
+            down.push(screen.press(&mut app, KeyCode::Char('j')));
+        }
+        let (there, home) = if round % 2 == 0 {
+            ('l', 'h')
+        } else {
+            ('h', 'l')
+        };
+        let _ = home;
+        column.push(screen.press(&mut app, KeyCode::Char(there)));
+        // Move the selected lead a stage on and back: two saved changes.
+        moved.push(screen.press(&mut app, KeyCode::Char('L')));
+        moved.push(screen.press(&mut app, KeyCode::Char('H')));
+        open.push(screen.press(&mut app, KeyCode::Enter));
+        back.push(screen.press(&mut app, KeyCode::Esc));
+    }
+    drop(app);
+    remove_db(&work);
+    vec![
+        ("move selection (j)", down),
+        ("switch column (h/l)", column),
+        ("move a lead to another stage (L/H, saved)", moved),
+        ("open a lead's detail (enter)", open),
+        ("back to the board (esc)", back),
+    ]
+}
+
+/// Types `query` into the search one character at a time, 30 times over; returns every
+/// keystroke's time and the median per query length.
+fn search_keystrokes(db: &Path, query: &str) -> (Vec<Duration>, Vec<Duration>) {
+    let mut app = open_app(db);
+    let mut screen = Screen::new();
+    screen.draw(&mut app);
+    let chars: Vec<char> = query.chars().collect();
+    let mut by_length: Vec<Vec<Duration>> = vec![Vec::new(); chars.len()];
+    for _ in 0..30 {
+        screen.press(&mut app, KeyCode::Char('/'));
+        for (n, c) in chars.iter().enumerate() {
+            by_length[n].push(screen.press(&mut app, KeyCode::Char(*c)));
+        }
+        screen.press(&mut app, KeyCode::Esc);
+    }
+    let all: Vec<Duration> = by_length.iter().flatten().copied().collect();
+    let per_length = by_length.iter_mut().map(|v| median(v)).collect();
+    (all, per_length)
+}
+
+// ---- figures --------------------------------------------------------------------------
+
+fn median(samples: &mut [Duration]) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+/// p50 and p99 (nearest rank).
+fn percentiles(mut samples: Vec<Duration>) -> (Duration, Duration) {
+    samples.sort();
+    let at = |p: f64| {
+        let rank = ((p * samples.len() as f64).ceil() as usize).clamp(1, samples.len());
+        samples[rank - 1]
+    };
+    (at(0.50), at(0.99))
+}
+
+fn ratio(a: Duration, b: Duration) -> f64 {
+    a.as_secs_f64() / b.as_secs_f64().max(1e-9)
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn secs(d: Duration) -> String {
+    format!("{:.2} s", d.as_secs_f64())
+}
+
+fn markdown(rows: &[Row]) -> String {
+    let mut out =
+        String::from("| Job | leadtrack | Baseline | Ratio | Target |\n|---|---|---|---|---|\n");
+    for r in rows {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            r.what, r.ours, r.baseline, r.ratio, r.target
+        );
+    }
+    out
+}
+
+/// The machine the figures came from.
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("model name"))
+                .map(|l| l.trim_start_matches([' ', '\t', ':']).to_string())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let memory = std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("MemTotal:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        })
+        .map_or("? GiB".into(), |kib| format!("{} GiB", kib / 1024 / 1024));
+    let sqlite = Command::new("sqlite3")
+        .arg("--version")
+        .output()
+        .map(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .split_whitespace()
+                .next()
+                .unwrap_or("?")
+                .to_string()
+        })
+        .unwrap_or_else(|_| "?".into());
+    format!(
+        "Machine: {cpu}, {cores} cores, {memory} RAM, Linux; sqlite3 shell {sqlite}; {}.",
+        chrono::Local::now().format("%Y-%m-%d")
+    )
+}
+
+/// `count` business cards in the Eight-style CSV (UTF-8), every one a different person.
+fn write_cards(path: &Path, count: usize) {
+    let family = [
+        ("佐藤", "sato"),
+        ("鈴木", "suzuki"),
+        ("高橋", "takahashi"),
+        ("田中", "tanaka"),
+        ("伊藤", "ito"),
+        ("渡辺", "watanabe"),
+        ("山本", "yamamoto"),
+        ("中村", "nakamura"),
+    ];
+    let given = [
+        ("花子", "hanako"),
+        ("太郎", "taro"),
+        ("健二", "kenji"),
+        ("美咲", "misaki"),
+        ("翔", "sho"),
+        ("直子", "naoko"),
+    ];
+    let companies = [
+        "サンプル商事",
+        "ミドリ技研",
+        "アオバ物流",
+        "コスモ精機",
+        "ツバサ印刷",
+    ];
+    let mut out = String::from(
+        "会社名,部署名,役職,姓,名,e-mail,郵便番号,住所,TEL会社,TEL部門,TEL直通,Fax,携帯電話,URL,名刺交換日\n",
+    );
+    for i in 0..count {
+        let (f, fr) = family[i % family.len()];
+        let (g, gr) = given[(i / family.len()) % given.len()];
+        let company = companies[(i / 7) % companies.len()];
+        let _ = writeln!(
+            out,
+            "株式会社{company}{n},営業部,課長,{f},{g},{gr}.{fr}{i}@example{n}.co.jp,100-{z:04},東京都千代田区丸の内{n}-1-1,03-{a:04}-{b:04},,,,090-{a:04}-{c:04},https://example{n}.co.jp,2026/10/{d:02}",
+            n = i % 997,
+            z = i % 10_000,
+            a = (i / 10_000) % 10_000,
+            b = i % 10_000,
+            c = (i * 7) % 10_000,
+            d = 1 + i % 28,
+        );
+    }
+    std::fs::write(path, out).unwrap();
+}

@@ -6,6 +6,9 @@ use crate::config::ConfigError;
 pub enum Error {
     #[error("{path} is not a leadtrack database")]
     NotLeadtrack { path: String },
+    /// A file that claims to be a leadtrack database but whose schema is not leadtrack's.
+    #[error("{path} is not a leadtrack database: {detail}")]
+    ForeignSchema { path: String, detail: String },
     #[error(
         "{path} was written by a newer leadtrack (schema {found}, this one knows up to {known}); update leadtrack to open it"
     )]
@@ -57,6 +60,24 @@ impl Error {
 
     /// Names `path` in a low-level SQLite error, turning the codes a user can act on
     /// (read-only file, full disk, damaged file, not a database) into plain sentences.
+    /// `at_path` for an error met while reading the database at `path`: a value that does
+    /// not read as what leadtrack wrote there (text that is not UTF-8, a number out of range)
+    /// can only come from damage to the file.
+    pub fn reading(self, path: &str) -> Error {
+        match self {
+            Error::Sqlite(
+                rusqlite::Error::FromSqlConversionFailure(..)
+                | rusqlite::Error::Utf8Error(..)
+                | rusqlite::Error::IntegralValueOutOfRange(..)
+                | rusqlite::Error::InvalidColumnType(..),
+            ) => Error::Corrupt {
+                path: path.to_string(),
+                detail: "a value in it does not read back as written".to_string(),
+            },
+            other => other.at_path(path),
+        }
+    }
+
     pub fn at_path(self, path: &str) -> Error {
         use rusqlite::ErrorCode as C;
         let Error::Sqlite(rusqlite::Error::SqliteFailure(failure, message)) = &self else {
@@ -66,6 +87,17 @@ impl Error {
         match failure.code {
             C::ReadOnly => Error::ReadOnly { path },
             C::DiskFull => Error::DiskFull { path },
+            // A write refused below SQLite (a full disk, a file size limit, a failing drive).
+            C::SystemIoFailure => {
+                let reading = matches!(
+                    failure.extended_code,
+                    rusqlite::ffi::SQLITE_IOERR_READ | rusqlite::ffi::SQLITE_IOERR_SHORT_READ
+                );
+                Error::Io(format!(
+                    "{path} could not be {} (disk I/O error); nothing was changed",
+                    if reading { "read" } else { "written" }
+                ))
+            }
             C::NotADatabase => Error::NotLeadtrack { path },
             C::DatabaseCorrupt => Error::Corrupt {
                 path,

@@ -95,7 +95,8 @@ pub enum Command {
 /// Runs one subcommand. `Ok(false)` means it ran but found a problem (e.g. `check`).
 pub fn run(cli: &Cli, command: &Command) -> Result<bool> {
     let mut session = Session::open(cli.db.as_deref(), cli.config.as_deref())?;
-    match command {
+    let shown = session.store.path().to_string();
+    let ran = match command {
         Command::Demo(args) => demo::run(&mut session, args),
         Command::Lead(cmd) => lead::run(&mut session, cmd),
         Command::Contact(cmd) => contact::run(&mut session, cmd),
@@ -110,5 +111,8 @@ pub fn run(cli: &Cli, command: &Command) -> Result<bool> {
         Command::Check(args) => maintenance::check(&session, args),
         Command::Backup(args) => maintenance::backup(&session, args),
         Command::Bench(cmd) => bench::run(session, cmd),
-    }
+    };
+    // Reads go from the commands straight to SQLite; damage first met there (a page that
+    // does not read, text that is not UTF-8) is named here, with the file it is in.
+    ran.map_err(|e| e.reading(&shown))
 }

@@ -24,12 +24,18 @@ pub enum Found {
 }
 
 /// Looks at a freshly opened connection without writing anything.
+///
+/// A leadtrack database must hold leadtrack's schema and nothing that runs code: a view or
+/// trigger leadtrack never made would run on our reads and writes (an endless view hangs
+/// every query), so a file with one is refused before any of its tables is read.
 pub fn inspect(conn: &Connection, path: &str) -> Result<Found> {
-    let read = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0));
-    let app_id = read("PRAGMA application_id").map_err(|e| Error::from(e).at_path(path))?;
-    let version = read("PRAGMA user_version").map_err(|e| Error::from(e).at_path(path))?;
-    let tables =
-        read("SELECT count(*) FROM sqlite_schema").map_err(|e| Error::from(e).at_path(path))?;
+    let read = |sql: &str| {
+        conn.query_row(sql, [], |r| r.get::<_, i64>(0))
+            .map_err(|e| unreadable(e.into(), path))
+    };
+    let app_id = read("PRAGMA application_id")?;
+    let version = read("PRAGMA user_version")?;
+    let tables = read("SELECT count(*) FROM sqlite_schema")?;
     match (app_id, version, tables) {
         (0, 0, 0) => Ok(Found::Empty),
         (APPLICATION_ID, v, _) if v > LATEST => Err(Error::NewerSchema {
@@ -37,10 +43,133 @@ pub fn inspect(conn: &Connection, path: &str) -> Result<Found> {
             found: v,
             known: LATEST,
         }),
-        (APPLICATION_ID, v, _) if v >= 1 => Ok(Found::Leadtrack(v)),
+        (APPLICATION_ID, v, _) if v >= 1 => {
+            check_schema(conn, path, v)?;
+            Ok(Found::Leadtrack(v))
+        }
         _ => Err(Error::NotLeadtrack {
             path: path.to_string(),
         }),
+    }
+}
+
+/// An error reading what should be a database file: SQLite's generic error there ("unsupported
+/// file format", "malformed database schema") means the file itself is at fault.
+pub(super) fn unreadable(e: Error, path: &str) -> Error {
+    if let Error::Sqlite(rusqlite::Error::SqliteFailure(failure, message)) = &e
+        && failure.code == rusqlite::ErrorCode::Unknown
+    {
+        return Error::Corrupt {
+            path: path.to_string(),
+            detail: message.clone().unwrap_or_else(|| "unreadable".to_string()),
+        };
+    }
+    e.at_path(path)
+}
+
+/// One table, view, index or trigger of a schema.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Object {
+    /// `table`, `virtual`, `shadow` (a virtual table's storage), `view`, `index` or `trigger`.
+    kind: String,
+    name: String,
+    sql: Option<String>,
+    /// An ordinary table's columns, in order.
+    columns: Vec<String>,
+}
+
+fn objects(conn: &Connection) -> rusqlite::Result<Vec<Object>> {
+    let mut out: Vec<Object> = conn
+        .prepare(
+            "SELECT l.type, l.name, s.sql FROM pragma_table_list AS l
+             LEFT JOIN main.sqlite_schema AS s ON s.name = l.name AND s.type IN ('table', 'view')
+             WHERE l.schema = 'main' AND l.name NOT LIKE 'sqlite!_%' ESCAPE '!'
+             UNION ALL
+             SELECT type, name, sql FROM main.sqlite_schema
+             WHERE type IN ('index', 'trigger') AND name NOT LIKE 'sqlite!_%' ESCAPE '!'",
+        )?
+        .query_map([], |r| {
+            Ok(Object {
+                kind: r.get(0)?,
+                name: r.get(1)?,
+                sql: r.get(2)?,
+                columns: Vec::new(),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    for object in out.iter_mut().filter(|o| o.kind == "table") {
+        object.columns = conn
+            .prepare("SELECT name FROM pragma_table_info(?1, 'main') ORDER BY cid")?
+            .query_map([&object.name], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+    }
+    Ok(out)
+}
+
+/// The schema leadtrack's own migrations make up to `version`, built in a private
+/// in-memory database.
+fn expected_schema(version: i64) -> rusqlite::Result<Vec<Object>> {
+    let conn = Connection::open_in_memory()?;
+    for sql in MIGRATIONS
+        .iter()
+        .take(usize::try_from(version).unwrap_or(0))
+    {
+        conn.execute_batch(sql)?;
+    }
+    objects(&conn)
+}
+
+/// Checks that a file claiming to be a leadtrack database at `version` holds leadtrack's
+/// schema: every table of it (with the same columns), no view, trigger or virtual table
+/// leadtrack does not make, and leadtrack's own ones word for word. Extra plain tables and
+/// indexes run no code of their own and are let be.
+fn check_schema(conn: &Connection, path: &str, version: i64) -> Result<()> {
+    let expected = expected_schema(version)?;
+    let found = objects(conn).map_err(|e| unreadable(e.into(), path))?;
+    let foreign = |detail: String| Error::ForeignSchema {
+        path: path.to_string(),
+        detail,
+    };
+    for object in &found {
+        let known = expected
+            .iter()
+            .find(|e| e.name.eq_ignore_ascii_case(&object.name));
+        let same = match known {
+            None => matches!(object.kind.as_str(), "table" | "index"),
+            Some(known) if known.kind != object.kind => false,
+            Some(known) => match object.kind.as_str() {
+                "table" => known.columns == object.columns,
+                "shadow" | "index" => true,
+                _ => known.sql == object.sql,
+            },
+        };
+        if !same {
+            return Err(foreign(format!(
+                "it holds a {} '{}' that leadtrack never makes",
+                describe(&object.kind),
+                object.name
+            )));
+        }
+    }
+    if let Some(missing) = expected
+        .iter()
+        .filter(|e| e.kind != "index")
+        .find(|e| !found.iter().any(|f| f.name.eq_ignore_ascii_case(&e.name)))
+    {
+        return Err(foreign(format!(
+            "it has no {} '{}'",
+            describe(&missing.kind),
+            missing.name
+        )));
+    }
+    Ok(())
+}
+
+fn describe(kind: &str) -> &str {
+    match kind {
+        "virtual" => "virtual table",
+        "shadow" => "table",
+        other => other,
     }
 }
 

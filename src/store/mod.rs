@@ -57,6 +57,7 @@ impl Store {
             path: shown.clone(),
             reason,
         })?;
+        refuse_non_sqlite(path, &shown)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn =
             Connection::open_with_flags(path, flags).map_err(|e| Error::from(e).at_path(&shown))?;
@@ -70,7 +71,7 @@ impl Store {
     }
 
     fn setup(mut conn: Connection, path: String, author_name: &str, wal: bool) -> Result<Store> {
-        harden(&conn).map_err(|e| e.at_path(&path))?;
+        harden(&conn).map_err(|e| migrations::unreadable(e, &path))?;
         let found = migrations::inspect(&conn, &path)?;
         if wal {
             // Only now, once the file is known to be ours: switching to WAL writes to it.
@@ -122,8 +123,16 @@ impl Store {
     }
 
     /// Runs `change` in one write transaction (`BEGIN IMMEDIATE`): it commits whole when
-    /// `change` returns `Ok`, and leaves the database as it was otherwise.
+    /// `change` returns `Ok`, and leaves the database as it was otherwise. A read-only file,
+    /// a full disk or a damaged page met on the way is reported naming the file.
     pub fn write<T>(&mut self, change: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
+        let path = self.path.clone();
+        self.transact(change).map_err(|e| e.at_path(&path))
+    }
+
+    /// `write`, with the errors of `change` as they came (a merge decides which file is at
+    /// fault).
+    fn transact<T>(&mut self, change: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
         let path = self.path.clone();
         let tx = self
             .conn
@@ -150,29 +159,40 @@ impl Store {
         &mut self,
         change: impl FnOnce(&mut Writer<'_>) -> Result<T>,
     ) -> Result<T> {
+        let path = self.path.clone();
+        self.transact_bulk(change).map_err(|e| e.at_path(&path))
+    }
+
+    /// `write_bulk`, with the errors of `change` as they came.
+    fn transact_bulk<T>(&mut self, change: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
         self.conn
-            .execute_batch(&format!("PRAGMA cache_size = -{BULK_CACHE_KIB}"))?;
+            .execute_batch(&format!("PRAGMA main.cache_size = -{BULK_CACHE_KIB}"))?;
         // The WAL writes every page twice (to the log, then back into the file); a rollback
         // journal writes a new page once. Only possible while no one else has the file open.
         let journal = self.journal_mode("DELETE").ok();
-        let result = self.write(change);
+        let result = self.transact(change);
         let back = match journal.as_deref() {
             Some(mode) if mode.eq_ignore_ascii_case("delete") => self.journal_mode("WAL").map(drop),
             _ => Ok(()),
         };
         let shrunk = self
             .conn
-            .execute_batch(&format!("PRAGMA cache_size = -{CACHE_KIB}"));
+            .execute_batch(&format!("PRAGMA main.cache_size = -{CACHE_KIB}"));
         let value = result?;
         back?;
         shrunk?;
         Ok(value)
     }
 
+    /// Sets the journal mode of this database only: without `main.` SQLite sets it on every
+    /// attached one too (a merge source), and one that cannot change would leave this
+    /// database switched and never switched back.
     fn journal_mode(&self, mode: &str) -> Result<String> {
         Ok(self
             .conn
-            .query_row(&format!("PRAGMA journal_mode = {mode}"), [], |r| r.get(0))?)
+            .query_row(&format!("PRAGMA main.journal_mode = {mode}"), [], |r| {
+                r.get(0)
+            })?)
     }
 
     /// Runs `change` in a write transaction and always rolls it back: what it would do,
@@ -192,7 +212,7 @@ impl Store {
             now: Utc::now() + self.clock_offset,
             stale_leads: HashSet::new(),
         };
-        change(&mut writer)
+        change(&mut writer).map_err(|e| e.at_path(&path))
     }
 
     /// A counter that changes whenever another connection commits (`PRAGMA data_version`).
@@ -285,6 +305,29 @@ fn create_private(path: &Path) -> std::result::Result<(), String> {
         Ok(_) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
         Err(e) => Err(e.to_string()),
+    }
+}
+
+/// The first bytes of every SQLite database file.
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// Refuses a file that has content but is not an SQLite database. SQLite itself takes a
+/// file of a few bytes for an empty database and would write a new one over it.
+fn refuse_non_sqlite(path: &Path, shown: &str) -> Result<()> {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(SQLITE_MAGIC.len());
+    let read = std::fs::File::open(path)
+        .and_then(|file| file.take(SQLITE_MAGIC.len() as u64).read_to_end(&mut head));
+    match read {
+        Ok(0) => Ok(()),
+        Ok(_) if head == SQLITE_MAGIC => Ok(()),
+        Ok(_) => Err(Error::NotLeadtrack {
+            path: shown.to_string(),
+        }),
+        Err(e) => Err(Error::CannotOpen {
+            path: shown.to_string(),
+            reason: e.to_string(),
+        }),
     }
 }
 
@@ -537,8 +580,19 @@ pub fn check_copy(copy: &Path, shown: &str) -> Result<CopyInfo> {
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| Error::from(e).at_path(shown))?;
-    harden(&conn).map_err(|e| e.at_path(shown))?;
+    harden(&conn).map_err(|e| migrations::unreadable(e, shown))?;
     let found = migrations::inspect(&conn, shown)?;
+    // The copy is ours and writable: read-only here means its header forbids writing (a
+    // format this SQLite does not write), and a merge could not even attach it.
+    if conn
+        .is_readonly(rusqlite::MAIN_DB)
+        .map_err(|e| Error::from(e).at_path(shown))?
+    {
+        return Err(Error::Corrupt {
+            path: shown.to_string(),
+            detail: "its header marks it as a format this leadtrack cannot write".to_string(),
+        });
+    }
     let version = match found {
         migrations::Found::Empty => {
             return Err(Error::NotLeadtrack {
@@ -560,7 +614,7 @@ pub fn check_copy(copy: &Path, shown: &str) -> Result<CopyInfo> {
     if problems != ["ok"] {
         return Err(Error::Corrupt {
             path: shown.to_string(),
-            detail: problems.join("; "),
+            detail: one_line(&problems),
         });
     }
     let mut conn = conn;
@@ -574,6 +628,50 @@ pub fn check_copy(copy: &Path, shown: &str) -> Result<CopyInfo> {
     })
 }
 
+/// The first problems `quick_check` found, on one line (its reports span several).
+fn one_line(problems: &[String]) -> String {
+    const SHOWN: usize = 3;
+    let mut words: Vec<String> = problems
+        .iter()
+        .map(|p| p.replace("*** in database main ***", ""))
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .take(SHOWN)
+        .collect();
+    if problems.len() > SHOWN {
+        words.push(format!("and {} more", problems.len() - SHOWN));
+    }
+    words.join("; ")
+}
+
+/// Names the file at fault in an error of a merge: the local database when it cannot be
+/// written (read-only, full disk, failing disk), else the copy being merged, the untrusted
+/// one: it passed `quick_check`, which reads neither every index nor every value, and a
+/// value leadtrack cannot read (text that is not UTF-8) is damage too.
+fn blame_merge(e: Error, local: &str, copy: &str) -> Error {
+    use rusqlite::ErrorCode as C;
+    match e {
+        Error::Sqlite(rusqlite::Error::SqliteFailure(failure, _))
+            if matches!(
+                failure.code,
+                C::ReadOnly | C::DiskFull | C::SystemIoFailure | C::CannotOpen
+            ) =>
+        {
+            e.at_path(local)
+        }
+        Error::Sqlite(rusqlite::Error::SqliteFailure(failure, _))
+            if matches!(failure.code, C::DatabaseCorrupt | C::NotADatabase) =>
+        {
+            e.at_path(copy)
+        }
+        Error::Sqlite(other) => Error::Corrupt {
+            path: copy.to_string(),
+            detail: other.to_string(),
+        },
+        other => other,
+    }
+}
+
 impl Store {
     /// Merges a checked private copy of another leadtrack database into this one, in one
     /// transaction. `shown` names the original in messages.
@@ -584,7 +682,10 @@ impl Store {
         self.conn
             .execute("ATTACH DATABASE ?1 AS other", [copy_text])
             .map_err(|e| Error::from(e).at_path(shown))?;
-        let merged = self.write_bulk(merge::merge_attached);
+        let local = self.path.clone();
+        let merged = self
+            .transact_bulk(merge::merge_attached)
+            .map_err(|e| blame_merge(e, &local, shown));
         let detached = self.conn.execute("DETACH DATABASE other", []);
         let counts = merged?;
         detached?;

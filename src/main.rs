@@ -26,7 +26,9 @@ fn main() -> ExitCode {
         // The reader of the output went away (`| head`): nothing went wrong here.
         Err(leadtrack::Error::OutputClosed) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            // Messages quote file contents and names: nothing in them may drive the terminal.
+            let message = leadtrack::model::text::display_safe_multiline(&e.to_string());
+            eprintln!("error: {message}");
             ExitCode::FAILURE
         }
     }

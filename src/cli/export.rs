@@ -167,12 +167,7 @@ pub fn deliver(exported: &Exported, output: Option<&Path>, what: &str) -> Result
             write_whole(path, &exported.bytes)?;
             eprintln!("Wrote {} {what} to {}", exported.records, path.display());
         }
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(&exported.bytes)
-                .and_then(|()| out.flush())
-                .map_err(super::output::io)?;
-        }
+        None => super::output::write_data(&exported.bytes)?,
     }
     if exported.lost_characters > 0 {
         eprintln!(

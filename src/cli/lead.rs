@@ -336,7 +336,7 @@ fn list(session: &Session, args: &ListArgs) -> Result<bool> {
 fn print_csv(leads: &[Lead], excel_safe: bool) -> Result<()> {
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
-        .from_writer(std::io::stdout().lock());
+        .from_writer(Vec::new());
     let csv_err = |e: csv::Error| crate::Error::Io(format!("cannot write CSV: {e}"));
     out.write_record([
         "id",
@@ -381,7 +381,10 @@ fn print_csv(leads: &[Lead], excel_safe: bool) -> Result<()> {
         };
         out.write_record(&cells).map_err(csv_err)?;
     }
-    out.flush().map_err(io)
+    let bytes = out
+        .into_inner()
+        .map_err(|e| crate::Error::Io(format!("cannot write CSV: {e}")))?;
+    super::output::write_data(&bytes)
 }
 
 pub fn local_time(t: &DateTime<Utc>) -> String {

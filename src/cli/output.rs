@@ -2,7 +2,7 @@
 //! text made safe), JSON for scripts.
 
 use crate::error::{Error, Result};
-use crate::model::text::{display_safe, fit, width};
+use crate::model::text::{display_safe, display_safe_multiline, fit, is_invisible, width};
 use serde::Serialize;
 use std::io::Write;
 
@@ -77,18 +77,87 @@ pub fn io(e: std::io::Error) -> Error {
 }
 
 /// One line of command output on stdout.
+/// A line of command output. Messages quote names, titles and file contents, so the line is
+/// made safe for a terminal whole: no control sequence in the data reaches the screen.
 pub fn write_line(args: std::fmt::Arguments<'_>) -> Result<()> {
+    let line = display_safe_multiline(&args.to_string());
     let mut out = std::io::stdout().lock();
-    out.write_fmt(args)
+    out.write_all(line.as_bytes())
         .and_then(|()| out.write_all(b"\n"))
         .map_err(io)
 }
 
+/// JSON for scripts. serde_json escapes C0 controls; C1 controls and invisible characters
+/// (bidi overrides, zero-width) are escaped here too, so the same value reads back and a
+/// terminal showing it has nothing to act on.
 pub fn print_json<T: Serialize + ?Sized>(value: &T) -> Result<()> {
     let text = serde_json::to_string_pretty(value)
         .map_err(|e| Error::Io(format!("cannot write JSON: {e}")))?;
     let mut out = std::io::stdout().lock();
-    writeln!(out, "{text}").map_err(io)
+    writeln!(out, "{}", json_escape_invisible(&text)).map_err(io)
+}
+
+/// Outside strings JSON has only ASCII, so every such character is inside a string, where
+/// `\uXXXX` means the same character.
+fn json_escape_invisible(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if c != '\n' && is_invisible(c) {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Exported data (CSV, vCard, ICS, Markdown) on standard output: byte for byte into a file or
+/// a pipe; on a terminal, control characters are shown as `�` (`?` in Shift_JIS) so the data
+/// cannot drive the terminal.
+pub fn write_data(bytes: &[u8]) -> Result<()> {
+    use std::io::IsTerminal;
+    let mut out = std::io::stdout().lock();
+    let shown;
+    let bytes = if out.is_terminal() {
+        shown = terminal_safe(bytes);
+        &shown
+    } else {
+        bytes
+    };
+    out.write_all(bytes).and_then(|()| out.flush()).map_err(io)
+}
+
+fn terminal_safe(bytes: &[u8]) -> Vec<u8> {
+    let keep = |c: char| matches!(c, '\n' | '\r' | '\t');
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text
+            .chars()
+            .filter(|c| keep(*c) || !is_invisible(*c))
+            .map(|c| {
+                if c.is_control() && !keep(c) {
+                    '\u{FFFD}'
+                } else {
+                    c
+                }
+            })
+            .collect::<String>()
+            .into_bytes(),
+        // Shift_JIS: its two-byte characters never use bytes below 0x40, so C0 controls and
+        // DEL are single bytes here.
+        Err(_) => bytes
+            .iter()
+            .map(|&b| {
+                if (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t')) || b == 0x7f {
+                    b'?'
+                } else {
+                    b
+                }
+            })
+            .collect(),
+    }
 }
 
 /// A field line of a record view: `  label  value`, the value made safe.

@@ -306,15 +306,7 @@ impl Config {
         };
         match std::fs::read(&path) {
             Ok(bytes) => {
-                let text = String::from_utf8(bytes).map_err(|e| ConfigError::Invalid {
-                    path: path.clone(),
-                    line: line_of_offset(
-                        &String::from_utf8_lossy(e.as_bytes()),
-                        e.utf8_error().valid_up_to(),
-                    ),
-                    message: "the file is not UTF-8 text".to_string(),
-                })?;
-                let config = Config::parse(&text, &path)?;
+                let config = Config::parse_bytes(&bytes, &path)?;
                 Ok((config, Some(path)))
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
@@ -328,6 +320,19 @@ impl Config {
                 reason: e.to_string(),
             }),
         }
+    }
+
+    /// Parses and validates the bytes of a config file, which must be UTF-8 text; `path` is
+    /// only used in messages.
+    pub fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Config, ConfigError> {
+        let text = std::str::from_utf8(bytes).map_err(|e| ConfigError::Invalid {
+            path: path.to_path_buf(),
+            line: bytes
+                .get(..e.valid_up_to())
+                .map_or(1, |valid| valid.iter().filter(|&&b| b == b'\n').count() + 1),
+            message: "the file is not UTF-8 text".to_string(),
+        })?;
+        Config::parse(text, path)
     }
 
     /// Parses and validates config text; `path` is only used in messages.

@@ -7,7 +7,7 @@ use super::csv_in::Table;
 use crate::error::{Error, Result};
 use crate::model::contact::ContactFields;
 use crate::model::dates::parse_due;
-use crate::model::text::is_japanese;
+use crate::model::text::{display_safe, is_japanese};
 use chrono::NaiveDate;
 
 /// The fields `--map` may name.
@@ -77,10 +77,11 @@ pub struct Layout {
 pub fn layout(headers: &[String], maps: &[(String, String)], file: &str) -> Result<Layout> {
     for (header, _) in maps {
         if !headers.iter().any(|h| header_key(h) == header_key(header)) {
-            return Err(Error::invalid(format!(
+            // The columns come from the file: made safe to print.
+            return Err(Error::invalid(display_safe(&format!(
                 "--map: {file} has no column '{header}' (its columns: {})",
                 headers.join(", ")
-            )));
+            ))));
         }
     }
     let fields: Vec<Option<&'static str>> = headers
@@ -195,9 +196,10 @@ pub fn cards(table: &Table, layout: &Layout, file: &str, today: NaiveDate) -> Re
                 }
                 "exchanged_on" => {
                     let date = parse_due(value, today).map_err(|_| {
-                        Error::invalid(format!(
+                        // The header and the cell come from the file: made safe to print.
+                        Error::invalid(display_safe(&format!(
                             "{file}, line {line}, column '{header}': '{value}' is not a date"
-                        ))
+                        )))
                     })?;
                     card.exchanged_on = Some(date.date);
                     continue;

@@ -16,9 +16,10 @@ pub struct Table {
 
 /// Parses CSV text. `file` names the file in errors.
 pub fn read(text: &str, file: &str) -> Result<Table> {
-    // CRLF files (Excel, card apps) read as LF: the csv reader counts their lines one short,
-    // and a line break inside a quoted field is better stored as one character.
-    let text = &text.replace("\r\n", "\n");
+    // CRLF and CR line ends (Excel, card apps, old Mac exports) read as LF: the csv reader
+    // ends records at either but counts only LF as a line, and a line break inside a quoted
+    // field is better stored as one character.
+    let text = &text.replace("\r\n", "\n").replace('\r', "\n");
     if let Some((line, len)) = text
         .split('\n')
         .enumerate()
@@ -136,6 +137,15 @@ mod tests {
         let t = read("a,b\r\n1,\"x\r\ny\"\r\n2,z\r\n", "f.csv").unwrap();
         assert_eq!(t.rows[0], (2, vec!["1".to_string(), "x\ny".to_string()]));
         assert_eq!(t.rows[1].0, 4);
+    }
+
+    #[test]
+    fn cr_files_count_lines_right() {
+        let t = read("a,b\r1,\"x\ny\"\r2,z\r", "f.csv").unwrap();
+        assert_eq!(t.rows[0], (2, vec!["1".to_string(), "x\ny".to_string()]));
+        assert_eq!(t.rows[1].0, 4);
+        let err = read("a,b\r1,2\r3\r", "f.csv").unwrap_err().to_string();
+        assert!(err.contains("f.csv, line 3"), "{err}");
     }
 
     #[test]

@@ -7,6 +7,7 @@ use crate::error::{Error, Result};
 use crate::model::Stage;
 use crate::model::dates::parse_due;
 use crate::model::lead::LeadFields;
+use crate::model::text::display_safe;
 use chrono::NaiveDate;
 
 pub const MAPPABLE: &[&str] = &[
@@ -112,12 +113,12 @@ pub fn leads(
                 Some("stage") => {
                     lead.stage = value
                         .parse::<Stage>()
-                        .map_err(|e| Error::invalid(format!("{}: {e}", at())))?;
+                        .map_err(|e| cell_error(format!("{}: {e}", at())))?;
                     stage_given = true;
                 }
                 Some("source") => {
                     if !sources.iter().any(|s| s == value) {
-                        return Err(Error::invalid(format!(
+                        return Err(cell_error(format!(
                             "{}: '{value}' is not a source (use one of {}, or add it to [sources] names)",
                             at(),
                             sources.join(", ")
@@ -128,13 +129,14 @@ pub fn leads(
                 Some("source_detail") => lead.source_detail = text,
                 Some("owner") => lead.owner = text,
                 Some("value") => {
-                    let amount = crate::cli::parse::amount(&at(), value)?;
+                    let amount = crate::cli::parse::amount(&at(), value)
+                        .map_err(|e| cell_error(e.to_string()))?;
                     lead.value = Some(amount);
                 }
                 Some("next_action") => lead.next_action = text,
                 Some("next_action_on") => {
                     let due = parse_due(value, today)
-                        .map_err(|e| Error::invalid(format!("{}: {e}", at())))?;
+                        .map_err(|e| cell_error(format!("{}: {e}", at())))?;
                     lead.next_action_on = Some(due);
                 }
                 Some("tags") => lead.tags = crate::cli::parse::tags(&[value.to_string()]),
@@ -161,4 +163,10 @@ pub fn leads(
         }
     }
     Ok((rows, kept))
+}
+
+/// An error about a cell. Its header and value come from the file, so they are made safe to
+/// print: a control character in a cell must not reach the terminal with the message.
+fn cell_error(message: String) -> Error {
+    Error::invalid(display_safe(&message))
 }

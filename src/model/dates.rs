@@ -6,6 +6,7 @@
 //! `来週`, `来月`, each optionally followed by a time (`14:00`, `9:30`, `14時`, `14時30分`).
 //! Full-width digits and letters are read as their ASCII forms.
 
+use crate::model::text::display_safe;
 use chrono::{
     DateTime, Datelike, Days, Local, Months, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc,
     Weekday,
@@ -67,7 +68,8 @@ pub struct BadDate(pub String);
 
 /// Reads a date (and optional time) typed by a user, relative to `today`.
 pub fn parse_due(input: &str, today: NaiveDate) -> Result<Due, BadDate> {
-    let bad = || BadDate(input.trim().to_string());
+    // The input may come from a file (a CSV cell): made safe to print in the message.
+    let bad = || BadDate(display_safe(input.trim()));
     let folded: String = input.nfkc().collect::<String>().trim().to_lowercase();
     if folded.is_empty() {
         return Err(bad());

@@ -87,6 +87,11 @@ impl Error {
         match failure.code {
             C::ReadOnly => Error::ReadOnly { path },
             C::DiskFull => Error::DiskFull { path },
+            // The shared-memory index beside a WAL database could not grow: on a full disk,
+            // the first write a connection makes fails here rather than with SQLITE_FULL.
+            C::SystemIoFailure if failure.extended_code == rusqlite::ffi::SQLITE_IOERR_SHMSIZE => {
+                Error::DiskFull { path }
+            }
             // A write refused below SQLite (a full disk, a file size limit, a failing drive).
             C::SystemIoFailure => {
                 let reading = matches!(

@@ -638,7 +638,7 @@ fn check_reports_counts_as_json() {
     let report = s.json(&["check", "--format", "json"]);
     assert_eq!(report["ok"], true);
     assert_eq!(report["integrity"][0], "ok");
-    assert_eq!(report["schema_version"], 1);
+    assert_eq!(report["schema_version"], leadtrack::store::SCHEMA_VERSION);
     let counts = &report["counts"];
     assert_eq!(
         counts["leads"].as_i64().unwrap() + counts["customers"].as_i64().unwrap(),

@@ -797,3 +797,39 @@ fn the_status_bar_says_when_the_team_last_synced_or_what_is_wrong() {
     assert!(app.popup.is_none(), "the rep keeps working");
     app.stop_sync();
 }
+
+#[test]
+fn a_save_that_fails_keeps_everything_typed_for_a_retry() {
+    let mut app = app();
+    screen(&mut app, 120, 40);
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "ミドリ技研 設備更新");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "ミドリ技研株式会社");
+    // The database stops taking writes (a read-only mount, a full disk) before the save.
+    app.session
+        .store
+        .conn()
+        .execute_batch("PRAGMA query_only = ON")
+        .unwrap();
+    ctrl(&mut app, 's');
+    let Some(Popup::Form(form)) = &app.popup else {
+        panic!("the form stays open after a failed save")
+    };
+    assert_eq!(form.text("title"), "ミドリ技研 設備更新");
+    assert_eq!(form.text("company"), "ミドリ技研株式会社");
+    let shown = screen(&mut app, 120, 40);
+    assert!(
+        shown.contains("Not saved:") && shown.contains("read-only"),
+        "{shown}"
+    );
+    // The fault is gone: the same keystroke saves what was typed.
+    app.session
+        .store
+        .conn()
+        .execute_batch("PRAGMA query_only = OFF")
+        .unwrap();
+    ctrl(&mut app, 's');
+    assert!(app.popup.is_none());
+    assert_eq!(selected_lead(&app).title, "ミドリ技研 設備更新");
+}

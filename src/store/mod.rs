@@ -58,9 +58,27 @@ impl Store {
             reason,
         })?;
         refuse_non_sqlite(path, &shown)?;
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn =
-            Connection::open_with_flags(path, flags).map_err(|e| Error::from(e).at_path(&shown))?;
+        let conn = match access(path) {
+            Access::Writable => Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            ),
+            // A file we may not write is opened read-only: it reads, and every change is
+            // refused as "read-only" rather than the file failing to open.
+            Access::NotPermitted => Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            ),
+            // On a read-only mount a WAL database cannot make its shared-memory index, and
+            // nothing can change the file there: SQLite reads it as immutable.
+            Access::ReadOnlyMount => Connection::open_with_flags(
+                format!("file:{}?immutable=1", uri_path(path)),
+                OpenFlags::SQLITE_OPEN_READ_ONLY
+                    | OpenFlags::SQLITE_OPEN_URI
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            ),
+        }
+        .map_err(|e| Error::from(e).at_path(&shown))?;
         Store::setup(conn, shown, author_name, true)
     }
 
@@ -73,7 +91,9 @@ impl Store {
     fn setup(mut conn: Connection, path: String, author_name: &str, wal: bool) -> Result<Store> {
         harden(&conn).map_err(|e| migrations::unreadable(e, &path))?;
         let found = migrations::inspect(&conn, &path)?;
-        if wal {
+        // A read-only file stays as it is; every write to it is refused as "read-only".
+        let read_only = conn.is_readonly(rusqlite::MAIN_DB)?;
+        if wal && !read_only {
             // Only now, once the file is known to be ours: switching to WAL writes to it.
             let mode: String = conn
                 .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
@@ -306,6 +326,38 @@ fn create_private(path: &Path) -> std::result::Result<(), String> {
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
         Err(e) => Err(e.to_string()),
     }
+}
+
+/// How the file may be opened by this process.
+enum Access {
+    Writable,
+    /// No permission to write it.
+    NotPermitted,
+    /// On a file system mounted read-only.
+    ReadOnlyMount,
+}
+
+fn access(path: &Path) -> Access {
+    match std::fs::OpenOptions::new().append(true).open(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::ReadOnlyFilesystem => Access::ReadOnlyMount,
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => Access::NotPermitted,
+        _ => Access::Writable,
+    }
+}
+
+/// A path as the path part of an SQLite `file:` URI: `%`, `?` and `#` escaped.
+fn uri_path(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '?' => out.push_str("%3f"),
+            '#' => out.push_str("%23"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The first bytes of every SQLite database file.

@@ -243,3 +243,117 @@ fn a_new_user_works_the_board_from_the_keyboard() {
     );
     assert_eq!(shown["score"], 1.0);
 }
+
+/// A clipboard write (OSC 52), a hyperlink (OSC 8), a screen clear and cursor move (CSI), an
+/// 8-bit CSI (C1), bell, backspace, DEL, a right-to-left override and a zero-width space.
+const HOSTILE: &str = "佐藤\u{1b}]52;c;ZXZpbA==\u{7}\u{1b}]8;;https://evil.example/\u{1b}\\link\u{1b}]8;;\u{1b}\\\u{1b}[2J\u{1b}[999;999H\u{9b}31m\u{7}\u{8}\u{7f}\u{202e}gnp.exe\u{200b}花子";
+
+#[test]
+fn hostile_text_never_reaches_the_real_terminal_as_control_sequences() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("tmux is not installed: skipping the end-to-end test (.ci/run installs it)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    let db = home.join("hostile.db");
+    let id = leadtrack(
+        home,
+        &db,
+        &[
+            "lead",
+            "add",
+            "--title",
+            HOSTILE,
+            "--company",
+            HOSTILE,
+            "--next-action",
+            HOSTILE,
+            "--due",
+            "today",
+            "--notes",
+            HOSTILE,
+        ],
+    );
+    let name = format!("{HOSTILE} {HOSTILE}");
+    leadtrack(
+        home,
+        &db,
+        &["contact", "add", "--name", &name, "--company", HOSTILE],
+    );
+    leadtrack(
+        home,
+        &db,
+        &["log", "call", "--lead", id.trim(), "--summary", HOSTILE],
+    );
+
+    let tmux = Tmux {
+        socket: format!("leadtrack-hostile-{}", std::process::id()),
+    };
+    let bytes_file = home.join("terminal.bytes");
+    // The app starts a moment after the capture is attached, so its first frame is in it.
+    let command = format!(
+        "sleep 1; exec {} --db {}",
+        env!("CARGO_BIN_EXE_leadtrack"),
+        db.display()
+    );
+    let home_env = format!("HOME={}", home.display());
+    let started = tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        "-e",
+        &home_env,
+        "-e",
+        "USER=tester",
+        "-e",
+        "LANG=C.UTF-8",
+        &command,
+    ]);
+    assert!(started.status.success());
+    let capture = format!("cat >> {}", bytes_file.display());
+    tmux.run(&["pipe-pane", "-o", "-t", "e2e", &capture]);
+    tmux.wait_for("Considering 検討段階");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Stage history");
+    tmux.keys(&[
+        "Escape", "2", "3", "Enter", "Escape", "4", "Enter", "Escape", "1", "/",
+    ]);
+    tmux.text("佐藤");
+    tmux.keys(&["Escape", "q"]);
+    let start = Instant::now();
+    while tmux.alive() && start.elapsed() < Duration::from_secs(5) {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    std::thread::sleep(Duration::from_millis(200));
+    let bytes = std::fs::read(&bytes_file).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    // Wide characters are written one at a time, each after a cursor move.
+    assert!(
+        text.contains('佐') && text.contains('花'),
+        "the capture holds the screen ({} bytes)",
+        bytes.len()
+    );
+    for (what, needle) in [
+        ("OSC 52 clipboard write", "\u{1b}]52"),
+        ("OSC 8 hyperlink", "\u{1b}]8;"),
+        ("the data's cursor move", "\u{1b}[999;999H"),
+        ("8-bit CSI", "\u{9b}"),
+        ("bell", "\u{7}"),
+        ("backspace", "\u{8}"),
+        ("DEL", "\u{7f}"),
+        ("right-to-left override", "\u{202e}"),
+        ("zero-width space", "\u{200b}"),
+    ] {
+        assert!(
+            !text.contains(needle),
+            "{what} reached the terminal ({} bytes captured)",
+            bytes.len()
+        );
+    }
+}

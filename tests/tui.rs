@@ -833,3 +833,104 @@ fn a_save_that_fails_keeps_everything_typed_for_a_retry() {
     assert!(app.popup.is_none());
     assert_eq!(selected_lead(&app).title, "ミドリ技研 設備更新");
 }
+
+/// A clipboard write (OSC 52), a hyperlink (OSC 8), a screen clear and cursor move (CSI), an
+/// 8-bit CSI (C1), bell, backspace, DEL, a right-to-left override and a zero-width space.
+const HOSTILE: &str = "佐藤\u{1b}]52;c;ZXZpbA==\u{7}\u{1b}]8;;https://evil.example/\u{1b}\\link\u{1b}]8;;\u{1b}\\\u{1b}[2J\u{1b}[999;999H\u{9b}31m\u{7}\u{8}\u{7f}\u{202e}gnp.exe\u{200b}花子";
+
+/// Every cell of the screen holds only characters a terminal prints.
+fn assert_screen_inert(app: &mut App, what: &str, w: u16, h: u16) {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| app.render(f)).unwrap();
+    let buffer = terminal.backend().buffer();
+    for y in 0..h {
+        for x in 0..w {
+            for c in buffer[(x, y)].symbol().chars() {
+                let bad = c.is_control()
+                    || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200b}'..='\u{200f}' | '\u{feff}');
+                assert!(
+                    !bad,
+                    "{what} at {w}x{h}: U+{:04X} in cell ({x},{y})",
+                    c as u32
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn hostile_text_in_every_view_draws_as_plain_characters() {
+    use leadtrack::features::{activity, contacts, leads};
+    let mut session = Session::in_memory(config()).unwrap();
+    let config = session.config.clone();
+    let lead_id = leads::add(
+        &mut session.store,
+        &config,
+        LeadFields {
+            title: HOSTILE.into(),
+            company: Some(HOSTILE.into()),
+            next_action: Some(HOSTILE.into()),
+            next_action_on: Some(leadtrack::model::dates::parse_due("today", today()).unwrap()),
+            notes: Some(format!("{HOSTILE}\n{HOSTILE}")),
+            tags: vec![HOSTILE.into()],
+            ..LeadFields::default()
+        },
+    )
+    .unwrap();
+    let contact_id = contacts::add(
+        &mut session.store,
+        &leadtrack::model::contact::ContactFields {
+            family_name: Some(HOSTILE.into()),
+            given_name: Some(HOSTILE.into()),
+            company: Some(HOSTILE.into()),
+            title: Some(HOSTILE.into()),
+            notes: Some(HOSTILE.into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    activity::log(
+        &mut session.store,
+        &config,
+        &activity::LogEntry {
+            kind: ActivityKind::Call,
+            lead_id: Some(lead_id),
+            contact_id: Some(contact_id),
+            occurred_at: chrono::Utc::now(),
+            duration_minutes: None,
+            direction: None,
+            summary: HOSTILE.into(),
+            body: Some(HOSTILE.into()),
+            next_action: None,
+            next_action_on: None,
+        },
+    )
+    .unwrap();
+    let mut app = App::new(session, today()).unwrap();
+    let board = screen(&mut app, 120, 40);
+    assert!(board.contains("佐藤") && board.contains("花子"), "{board}");
+    for (w, h) in [(120, 40), (80, 24)] {
+        assert_screen_inert(&mut app, "the board", w, h);
+        press(&mut app, KeyCode::Enter);
+        assert_screen_inert(&mut app, "the lead's detail", w, h);
+        press(&mut app, KeyCode::Esc);
+        for view in ['2', '3', '4', '5', '6'] {
+            press(&mut app, KeyCode::Char(view));
+            assert_screen_inert(&mut app, &format!("view {view}"), w, h);
+            press(&mut app, KeyCode::Enter);
+            assert_screen_inert(&mut app, &format!("view {view}, opened"), w, h);
+            press(&mut app, KeyCode::Esc);
+        }
+        press(&mut app, KeyCode::Char('1'));
+        press(&mut app, KeyCode::Char('/'));
+        type_text(&mut app, "佐藤");
+        assert_screen_inert(&mut app, "search", w, h);
+        press(&mut app, KeyCode::Esc);
+        press(&mut app, KeyCode::Char('e'));
+        assert_screen_inert(&mut app, "the edit form", w, h);
+        press(&mut app, KeyCode::Esc);
+    }
+    // The text is stored as it came: only the screen shows it made safe.
+    let lead = selected_lead(&app);
+    assert_eq!(lead.title, HOSTILE);
+}

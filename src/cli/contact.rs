@@ -24,8 +24,16 @@ pub enum ContactCommand {
         #[command(flatten)]
         card: CardArgs,
     },
-    /// Delete a contact (kept as a tombstone so team copies agree).
-    Delete { id: String },
+    /// Delete a contact (kept as a tombstone so team copies agree; `u` in the app undoes it).
+    Delete {
+        id: String,
+        /// Erase the person from the database file instead: the card, its history, its
+        /// places on leads and its search entry, overwritten on disk; activities stay on
+        /// their leads without the contact. Cannot be undone; team copies erase it too at
+        /// their next sync.
+        #[arg(long)]
+        purge: bool,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -182,10 +190,38 @@ pub fn run(session: &mut Session, command: &ContactCommand) -> Result<bool> {
                 outln!("Changed {} of contact {id}", changed.join(", "))?;
             }
         }
-        ContactCommand::Delete { id } => {
+        ContactCommand::Delete { id, purge: false } => {
             let id = store::contacts::resolve(session.store.conn(), id)?;
             contacts::delete(&mut session.store, &id)?;
             outln!("Deleted contact {id}")?;
+        }
+        ContactCommand::Delete { id, purge: true } => {
+            let id = store::purge::resolve(session.store.conn(), id)?;
+            let order = session.config.ui.name_order;
+            let report = contacts::purge(&mut session.store, &id, order)?;
+            let r = &report.removed;
+            outln!(
+                "Purged contact {} ({}): the card, {} history entries and {} places on leads \
+                 erased; {} activities kept on their leads without the contact",
+                report.id,
+                report.name,
+                r.history,
+                r.links,
+                r.activities_unlinked
+            )?;
+            if report.traces.is_empty() {
+                outln!(
+                    "Checked: none of the contact's details remain in {}",
+                    session.store.path()
+                )?;
+            } else {
+                return Err(Error::Io(format!(
+                    "the contact's {} can still be found in {}; make a fresh copy with `leadtrack backup` and use that",
+                    report.traces.join(", "),
+                    session.store.path()
+                )));
+            }
+            outln!("Backups made before now still hold the contact")?;
         }
     }
     Ok(true)

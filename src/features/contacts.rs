@@ -6,7 +6,7 @@ use crate::model::{Activity, Contact};
 use crate::store::history::{self, HistoryEntry};
 use crate::store::leads::Origin;
 use crate::store::links::{self, LeadOfContact};
-use crate::store::{Store, activities, contacts};
+use crate::store::{Store, activities, contacts, purge};
 use serde::Serialize;
 
 pub fn add(store: &mut Store, card: &ContactFields) -> Result<String> {
@@ -19,6 +19,69 @@ pub fn edit(store: &mut Store, id: &str, patch: &ContactFields) -> Result<Vec<&'
 
 pub fn delete(store: &mut Store, id: &str) -> Result<()> {
     store.write(|w| contacts::delete(w, id))
+}
+
+/// What `contact delete --purge` did.
+#[derive(Debug, Clone, Serialize)]
+pub struct PurgeReport {
+    pub id: String,
+    pub name: String,
+    #[serde(flatten)]
+    pub removed: purge::Purged,
+    /// The contact's fields whose values were still found in the database file after the
+    /// purge although no record holds them (none is expected).
+    pub traces: Vec<&'static str>,
+}
+
+/// Erases a contact (live or deleted) from the database file: record, history, match keys,
+/// places on leads and search entry; then checks the file for the erased values.
+pub fn purge(store: &mut Store, id: &str, order: NameOrder) -> Result<PurgeReport> {
+    let contact = purge::contact(store.conn(), id)?.ok_or_else(|| Error::NotFound {
+        kind: "contact",
+        prefix: id.to_string(),
+    })?;
+    let removed = store.purge(|w| purge::purge_contact(w, id))?;
+    let traces = traces_left(store, &contact)?;
+    Ok(PurgeReport {
+        id: id.to_string(),
+        name: contact.name(order),
+        removed,
+        traces,
+    })
+}
+
+/// The contact's values still in the file's bytes that no remaining record holds.
+fn traces_left(store: &Store, contact: &Contact) -> Result<Vec<&'static str>> {
+    if store.path().starts_with(':') {
+        return Ok(Vec::new());
+    }
+    // Values of a few bytes occur by chance in any file; names are checked whole.
+    let values: Vec<(&'static str, &str)> = [
+        ("family_name", &contact.family_name),
+        ("given_name", &contact.given_name),
+        ("family_reading", &contact.family_reading),
+        ("given_reading", &contact.given_reading),
+        ("email", &contact.email),
+        ("phone", &contact.phone),
+        ("mobile", &contact.mobile),
+        ("address", &contact.address),
+        ("notes", &contact.notes),
+    ]
+    .into_iter()
+    .filter_map(|(field, value)| Some((field, value.as_deref()?)))
+    .filter(|(_, value)| value.len() >= 6)
+    .collect();
+    let needles: Vec<&[u8]> = values.iter().map(|(_, v)| v.as_bytes()).collect();
+    let path = std::path::Path::new(store.path());
+    let found = purge::found_in_files(path, &needles)
+        .map_err(|e| Error::Io(format!("{} could not be read back: {e}", store.path())))?;
+    let mut traces = Vec::new();
+    for ((field, value), found) in values.into_iter().zip(found) {
+        if found && !purge::held_elsewhere(store.conn(), value)? {
+            traces.push(field);
+        }
+    }
+    Ok(traces)
 }
 
 /// Everything about one contact: the card, the leads they are on, activities, history.

@@ -322,6 +322,15 @@ pub fn get(conn: &Connection, id: &str) -> Result<Option<Contact>> {
         .optional()?)
 }
 
+/// One contact by full id, deleted or not.
+pub fn get_any(conn: &Connection, id: &str) -> Result<Option<Contact>> {
+    let sql = format!("SELECT {COLUMNS} FROM contacts WHERE id = ?1");
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row([id], from_row)
+        .optional()?)
+}
+
 /// Live contacts by their `seq`s, in the order given (search results).
 pub fn by_seqs(conn: &Connection, seqs: &[i64]) -> Result<Vec<Contact>> {
     let sql = format!("SELECT {COLUMNS} FROM contacts WHERE seq = ?1 AND gone = 0");

@@ -61,6 +61,11 @@ pub fn merge_attached(w: &mut Writer<'_>) -> Result<MergeCounts> {
          ON CONFLICT (node) DO UPDATE SET name = excluded.name, hlc = excluded.hlc WHERE excluded.hlc > authors.hlc",
         [],
     )?;
+    // Contacts erased for privacy in either copy stay erased in both.
+    w.conn().execute(
+        "INSERT OR IGNORE INTO main.purged (id, hlc) SELECT id, hlc FROM other.purged",
+        [],
+    )?;
     for table in Table::ALL {
         merge_table(w, table, &mut counts)?;
     }
@@ -71,9 +76,11 @@ pub fn merge_attached(w: &mut Writer<'_>) -> Result<MergeCounts> {
     )?;
     counts.history += w.conn().execute(
         "INSERT OR IGNORE INTO main.history (record_id, field, value_hlc, entity, value)
-         SELECT record_id, field, value_hlc, entity, value FROM other.history",
+         SELECT record_id, field, value_hlc, entity, value FROM other.history
+         WHERE substr(record_id, instr(record_id, '/') + 1) NOT IN (SELECT id FROM main.purged)",
         [],
     )?;
+    super::purge::erase_purged(w.conn())?;
     Ok(counts)
 }
 
@@ -83,7 +90,8 @@ fn merge_table(w: &mut Writer<'_>, table: &Table, counts: &mut MergeCounts) -> R
     let sql = format!(
         "SELECT o.id, o.created_hlc, o.clocks, o.created_at, o.created_by, o.updated_at, o.updated_by, {}
          FROM other.{name} o LEFT JOIN main.{name} m ON m.id = o.id
-         WHERE m.id IS NULL OR m.clocks != o.clocks OR m.created_hlc != o.created_hlc OR m.hlc != o.hlc",
+         WHERE (m.id IS NULL OR m.clocks != o.clocks OR m.created_hlc != o.created_hlc OR m.hlc != o.hlc)
+           AND substr(o.id, instr(o.id, '/') + 1) NOT IN (SELECT id FROM main.purged)",
         fields.join(", "),
         name = table.name
     );

@@ -9,6 +9,7 @@ pub const APPLICATION_ID: i64 = 0x4C54_524B;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_stage_totals.sql"),
+    include_str!("migrations/0003_purged.sql"),
 ];
 
 /// The schema version this build writes.

@@ -11,6 +11,7 @@ pub mod links;
 pub mod merge;
 mod migrations;
 pub mod paging;
+pub mod purge;
 pub(crate) mod records;
 pub mod reports;
 pub mod search;
@@ -735,12 +736,30 @@ impl Store {
             .execute("ATTACH DATABASE ?1 AS other", [copy_text])
             .map_err(|e| Error::from(e).at_path(shown))?;
         let local = self.path.clone();
+        // Contacts purged in the other copy are erased here as they would be by a purge.
+        let erasing = match purge::brings_purges(&self.conn) {
+            Ok(erasing) => erasing,
+            Err(e) => {
+                let _ = self.conn.execute("DETACH DATABASE other", []);
+                return Err(blame_merge(e, &local, shown));
+            }
+        };
+        if erasing {
+            self.conn.pragma_update(None, "secure_delete", true)?;
+        }
         let merged = self
             .transact_bulk(merge::merge_attached)
             .map_err(|e| blame_merge(e, &local, shown));
         let detached = self.conn.execute("DETACH DATABASE other", []);
+        let scrubbed = if erasing && merged.is_ok() {
+            self.scrub()
+        } else {
+            Ok(())
+        };
+        self.conn.pragma_update(None, "secure_delete", false)?;
         let counts = merged?;
         detached?;
+        scrubbed?;
         Ok(counts)
     }
 

@@ -383,6 +383,16 @@ pub(crate) fn value_to_json(value: &Value) -> serde_json::Value {
 
 /// Finds the one live record whose id starts with `prefix` (at least 4 hex characters).
 pub(crate) fn resolve(conn: &Connection, table: &Table, prefix: &str) -> Result<String> {
+    resolve_among(conn, table, prefix, "gone = 0")
+}
+
+/// `resolve` among deleted records too.
+pub(crate) fn resolve_any(conn: &Connection, table: &Table, prefix: &str) -> Result<String> {
+    resolve_among(conn, table, prefix, "true")
+}
+
+/// `which` is a fixed SQL condition, never user input.
+fn resolve_among(conn: &Connection, table: &Table, prefix: &str, which: &str) -> Result<String> {
     let prefix = prefix.trim().to_lowercase();
     if !crate::model::ids::is_id_prefix(&prefix) {
         return Err(Error::BadId { prefix });
@@ -390,7 +400,7 @@ pub(crate) fn resolve(conn: &Connection, table: &Table, prefix: &str) -> Result<
     // Ids are lower-case hex and '-', all below 'g': [prefix, prefix + 'g') holds every
     // id that starts with the prefix, and the unique index answers it.
     let sql = format!(
-        "SELECT id FROM {} WHERE id >= ?1 AND id < ?1 || 'g' AND gone = 0 LIMIT 2",
+        "SELECT id FROM {} WHERE id >= ?1 AND id < ?1 || 'g' AND {which} LIMIT 2",
         table.name
     );
     let ids: Vec<String> = conn
@@ -405,7 +415,7 @@ pub(crate) fn resolve(conn: &Connection, table: &Table, prefix: &str) -> Result<
         }),
         _ => {
             let count_sql = format!(
-                "SELECT count(*) FROM {} WHERE id >= ?1 AND id < ?1 || 'g' AND gone = 0",
+                "SELECT count(*) FROM {} WHERE id >= ?1 AND id < ?1 || 'g' AND {which}",
                 table.name
             );
             let count = conn.query_row(&count_sql, [&prefix], |r| r.get::<_, i64>(0))?;

@@ -1,0 +1,150 @@
+//! Privacy (SPEC §8): `contact delete --purge` erases a person from the database file, its
+//! search index and its history, so that the bytes are gone; team copies erase them too.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use common::Scratch;
+use std::path::Path;
+
+/// Details only this person has, as they are stored.
+const DETAILS: &[&str] = &[
+    "紗季子",
+    "はとやま",
+    "hatoyama.sakiko@example.co.jp",
+    "sakiko.h@example.co.jp",
+    "03-9876-5432",
+    "東京都千代田区紀尾井町9-9",
+];
+
+/// The details whose bytes are in the database file or its write-ahead log.
+fn in_files(db: &Path) -> Vec<&'static str> {
+    let mut bytes = std::fs::read(db).unwrap();
+    if let Ok(wal) = std::fs::read(format!("{}-wal", db.display())) {
+        bytes.extend(wal);
+    }
+    DETAILS
+        .iter()
+        .copied()
+        .filter(|d| memchr::memmem::find(&bytes, d.as_bytes()).is_some())
+        .collect()
+}
+
+/// A database with the person on a lead, in an activity and with an edit in history.
+fn with_person(s: &Scratch) -> (String, String) {
+    s.ok(&["demo", "--leads", "40"]);
+    let contact = s
+        .ok(&[
+            "contact",
+            "add",
+            "--name",
+            "鳩山 紗季子",
+            "--reading",
+            "はとやま さきこ",
+            "--email",
+            "hatoyama.sakiko@example.co.jp",
+            "--phone",
+            "03-9876-5432",
+            "--address",
+            "東京都千代田区紀尾井町9-9",
+            "--company",
+            "ミドリ技研",
+        ])
+        .trim()
+        .to_string();
+    s.ok(&[
+        "contact",
+        "edit",
+        &contact,
+        "--email",
+        "sakiko.h@example.co.jp",
+    ]);
+    let leads = s.json(&["lead", "list", "--format", "json"]);
+    let lead = leads[0]["id"].as_str().unwrap().to_string();
+    s.ok(&["lead", "link", &lead, &contact, "--role", "decision_maker"]);
+    s.ok(&[
+        "log",
+        "call",
+        "--lead",
+        &lead,
+        "--contact",
+        &contact,
+        "--summary",
+        "課長と電話",
+    ]);
+    (contact, lead)
+}
+
+#[test]
+fn a_purged_contact_leaves_no_bytes_in_the_file() {
+    let s = Scratch::new();
+    let (contact, lead) = with_person(&s);
+    assert_eq!(in_files(&s.db()), DETAILS, "the check can see every detail");
+
+    let out = s.ok(&["contact", "delete", &contact[..8], "--purge"]);
+    assert!(out.contains("Purged contact"), "{out}");
+    assert!(out.contains("1 places on leads"), "{out}");
+    assert!(
+        out.contains("Checked: none of the contact's details remain"),
+        "{out}"
+    );
+
+    assert_eq!(
+        in_files(&s.db()),
+        Vec::<&str>::new(),
+        "bytes left in the file"
+    );
+    assert!(
+        s.fails(&["contact", "show", &contact])
+            .contains("no contact")
+    );
+    assert!(s.ok(&["search", "鳩山"]).contains("Nothing matches"));
+    assert!(s.ok(&["search", "hatoyama"]).contains("Nothing matches"));
+    let shown = s.json(&["lead", "show", &lead, "--format", "json"]);
+    let call = shown["activities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["summary"] == "課長と電話")
+        .expect("the call stays on the lead");
+    assert!(call["contact_id"].is_null(), "{call}");
+    assert!(s.ok(&["check"]).contains("ok"));
+}
+
+#[test]
+fn a_plain_delete_keeps_the_bytes_which_is_why_purge_exists() {
+    let s = Scratch::new();
+    let (contact, _) = with_person(&s);
+    s.ok(&["contact", "delete", &contact]);
+    assert!(!in_files(&s.db()).is_empty());
+}
+
+#[test]
+fn merging_a_copy_that_still_holds_the_person_does_not_bring_them_back() {
+    let s = Scratch::new();
+    let (contact, _) = with_person(&s);
+    let before = s.path("before.db");
+    s.ok(&["backup", before.to_str().unwrap()]);
+    s.ok(&["contact", "delete", &contact, "--purge"]);
+
+    // The old copy merged in: the contact stays erased here.
+    s.ok(&["merge", before.to_str().unwrap()]);
+    assert!(
+        s.fails(&["contact", "show", &contact])
+            .contains("no contact")
+    );
+    assert_eq!(in_files(&s.db()), Vec::<&str>::new());
+
+    // This copy merged into the old one: the old one erases the contact too.
+    let other = Scratch::new();
+    std::fs::copy(&before, other.db()).unwrap();
+    other.ok(&["contact", "show", &contact]);
+    other.ok(&["merge", s.db().to_str().unwrap()]);
+    assert!(
+        other
+            .fails(&["contact", "show", &contact])
+            .contains("no contact")
+    );
+    assert!(other.ok(&["search", "鳩山"]).contains("Nothing matches"));
+    assert_eq!(in_files(&other.db()), Vec::<&str>::new());
+}

@@ -57,6 +57,11 @@ fn a_new_file_gets_the_whole_schema_and_pragmas() {
         "FULL"
     );
     assert_eq!(pragma("trusted_schema"), rusqlite::types::Value::Integer(0));
+    assert!(
+        conn.db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_DEFENSIVE)
+            .unwrap(),
+        "defensive mode"
+    );
     assert_eq!(
         pragma("journal_mode"),
         rusqlite::types::Value::Text("wal".into())

@@ -385,12 +385,13 @@ fn column_totals_follow_every_change_and_upgrade_from_schema_one() {
     );
     drop(store);
 
-    // A file from the build before the totals: schema 1, no table. Opening upgrades it and
-    // counts what it holds.
+    // A file from the build before the totals (and the purged list): schema 1. Opening
+    // upgrades it and counts what it holds.
     let conn = rusqlite::Connection::open(&path).unwrap();
     conn.execute_batch(
         "DROP TABLE stage_totals; DROP TRIGGER IF EXISTS stage_totals_insert;
          DROP TRIGGER IF EXISTS stage_totals_delete; DROP TRIGGER IF EXISTS stage_totals_update;
+         DROP TABLE purged;
          PRAGMA user_version = 1;",
     )
     .unwrap();

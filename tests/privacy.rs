@@ -148,3 +148,48 @@ fn merging_a_copy_that_still_holds_the_person_does_not_bring_them_back() {
     assert!(other.ok(&["search", "鳩山"]).contains("Nothing matches"));
     assert_eq!(in_files(&other.db()), Vec::<&str>::new());
 }
+
+#[test]
+fn the_database_its_wal_and_backups_are_owner_only_under_umask_022() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = Scratch::new();
+    let bin = env!("CARGO_BIN_EXE_leadtrack");
+    let db = s.db();
+    let backup = s.path("backup.db");
+    let script = format!(
+        "umask 022; {bin} --db {db} lead add --title x >/dev/null && \
+         {bin} --db {db} backup {backup} >/dev/null && \
+         touch {plain} && ls -l {db} {backup} {plain} >/dev/null",
+        db = db.display(),
+        backup = backup.display(),
+        plain = s.path("plain").display(),
+    );
+    let out = std::process::Command::new("sh")
+        .args(["-c", &script])
+        .env("HOME", s.dir.path())
+        .env("XDG_CONFIG_HOME", s.path("config"))
+        .env("USER", "tester")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&s.path("plain")), 0o644, "the umask is 022");
+    assert_eq!(mode(&db), 0o600);
+    assert_eq!(mode(&backup), 0o600);
+    // The WAL and its index exist while the database is open and written.
+    let mut store = leadtrack::store::Store::open(&db, "tester").unwrap();
+    let config = leadtrack::config::Config::default();
+    let lead = leadtrack::model::lead::LeadFields {
+        title: "y".into(),
+        ..Default::default()
+    };
+    leadtrack::features::leads::add(&mut store, &config, lead).unwrap();
+    for beside in ["-wal", "-shm"] {
+        let path = std::path::PathBuf::from(format!("{}{beside}", db.display()));
+        assert_eq!(mode(&path), 0o600, "{path:?}");
+    }
+}

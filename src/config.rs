@@ -337,10 +337,11 @@ impl Config {
 
     /// Parses and validates config text; `path` is only used in messages.
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        // Messages quote the file's text (a key, a value): made safe to print.
         let invalid = |line: usize, message: String| ConfigError::Invalid {
             path: path.to_path_buf(),
             line,
-            message,
+            message: crate::model::text::display_safe(&message),
         };
         let deserializer = toml::de::Deserializer::parse(text).map_err(|e| {
             let line = e.span().map(|s| line_of_offset(text, s.start)).unwrap_or(1);

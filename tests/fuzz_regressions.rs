@@ -81,3 +81,19 @@ fn a_card_date_error_does_not_echo_control_characters() {
     );
     assert_printable(&message);
 }
+
+/// `config`: a control character written as `\u0001` in a TOML string came back in the
+/// "unknown variant" error.
+#[test]
+fn a_config_error_does_not_echo_control_characters() {
+    let data: &[u8] = b"[ui]\nlanguage= \"emore points tha????\\u0001????n\"\n";
+    let Err(e) = Config::parse_bytes(data, std::path::Path::new("c.toml")) else {
+        panic!("an unknown language was accepted");
+    };
+    let message = e.to_string();
+    assert!(
+        message.starts_with("config file c.toml, line 2: `ui.language`: unknown variant"),
+        "{message}"
+    );
+    assert_printable(&message);
+}

@@ -422,7 +422,15 @@ impl Config {
 
 fn valid_date_format(format: &str) -> bool {
     use chrono::format::{Item, StrftimeItems};
-    !format.is_empty() && StrftimeItems::new(format).all(|item| !matches!(item, Item::Error))
+    use std::fmt::Write;
+    if format.is_empty() || StrftimeItems::new(format).any(|item| matches!(item, Item::Error)) {
+        return false;
+    }
+    // Some specifiers only parse (`%#z`): the format must also write a date as the views do.
+    let sample = chrono::DateTime::from_timestamp(1_795_000_000, 0)
+        .unwrap_or_default()
+        .with_timezone(&chrono::Local);
+    write!(String::new(), "{}", sample.format(format)).is_ok()
 }
 
 /// Turns serde's wording into the product's: the key path, and what was expected.

@@ -97,3 +97,19 @@ fn a_config_error_does_not_echo_control_characters() {
     );
     assert_printable(&message);
 }
+
+/// `config`: a date format that parses but cannot be written (`%#z` only parses) was
+/// accepted, and the app's lists would have panicked formatting a date with it.
+#[test]
+fn a_date_format_that_cannot_write_a_date_is_refused() {
+    let data: &[u8] = b"[ui]\ndate_format = \"ges%#z.staledark_#aft%+2_da1Q\"\n";
+    let Err(e) = Config::parse_bytes(data, std::path::Path::new("c.toml")) else {
+        panic!("a date format that cannot write a date was accepted");
+    };
+    let message = e.to_string();
+    assert!(
+        message.starts_with("config file c.toml, line 2: `ui.date_format`"),
+        "{message}"
+    );
+    assert_printable(&message);
+}

@@ -169,8 +169,22 @@ pub fn bucket_label(b: Bucket, language: Language) -> &'static str {
 
 /// Local date and time of a timestamp, as lists show it.
 pub fn when(t: &chrono::DateTime<chrono::Utc>, date_format: &str) -> String {
+    use std::fmt::Write;
     let local = t.with_timezone(&chrono::Local);
-    format!("{} {}", local.format(date_format), local.format("%H:%M"))
+    let mut out = String::new();
+    // The config check refuses a format chrono cannot write; should one get through,
+    // `format!` would panic where `write!` reports it, and the date is shown in ISO form.
+    if write!(
+        out,
+        "{} {}",
+        local.format(date_format),
+        local.format("%H:%M")
+    )
+    .is_err()
+    {
+        out = local.format("%Y-%m-%d %H:%M").to_string();
+    }
+    out
 }
 
 /// What every view needs to draw: the data connection and the settings of the screen.

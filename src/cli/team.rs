@@ -74,19 +74,14 @@ fn print_round(r: &RoundReport) -> Result<()> {
 pub fn merge(session: &mut Session, args: &MergeArgs) -> Result<bool> {
     let shown = args.other.display().to_string();
     let copy = sync::files::private_copy(&args.other)?;
-    crate::store::check_copy(&copy, &shown)?;
+    crate::store::check_copy(&copy, &shown, crate::store::CopyCheck::MergedTables)?;
     let counts = session.store.merge_copy(&copy, &shown)?;
-    if !counts.leads_touched.is_empty() {
-        let config = &session.config;
-        session.store.write(|w| {
-            crate::features::scores::refresh_leads(
-                w,
-                &config.scoring,
-                counts.leads_touched.iter(),
-                crate::model::dates::today(),
-            )
-        })?;
-    }
+    crate::features::scores::refresh_merged(
+        &mut session.store,
+        &session.config.scoring,
+        &counts.leads_touched,
+        crate::model::dates::today(),
+    )?;
     if args.format == super::import::ReportFormat::Json {
         print_json(&counts)?;
     } else {

@@ -19,6 +19,28 @@ pub fn refresh_lead(
     leads::set_score(w, lead_id, score, scoring::rank(score, &config.ranks))
 }
 
+/// Rescores the leads a merge or sync round changed, in one transaction: a bulk one when
+/// they are many, as after merging a copy that changed most leads.
+pub fn refresh_merged(
+    store: &mut Store,
+    config: &ScoringConfig,
+    touched: &std::collections::BTreeSet<String>,
+    today: NaiveDate,
+) -> Result<()> {
+    if touched.is_empty() {
+        return Ok(());
+    }
+    let change = |w: &mut Writer<'_>| refresh_leads(w, config, touched.iter(), today);
+    if touched.len() > MANY {
+        store.write_bulk(change)
+    } else {
+        store.write(change)
+    }
+}
+
+/// Past this many leads, one pass over every activity beats one query per lead.
+const MANY: usize = 1_000;
+
 /// Recomputes the scores of these leads: one by one when they are few, in one pass over all
 /// activities when they are many (a merge that touched most leads).
 pub fn refresh_leads<'a>(
@@ -27,7 +49,7 @@ pub fn refresh_leads<'a>(
     ids: impl ExactSizeIterator<Item = &'a String>,
     today: NaiveDate,
 ) -> Result<()> {
-    if ids.len() > 1_000 {
+    if ids.len() > MANY {
         return refresh_all(w, config, today).map(drop);
     }
     for id in ids {

@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 use crate::features::scores;
 use crate::model::dates::today;
 use crate::store::merge::MergeCounts;
-use crate::store::{Store, check_copy};
+use crate::store::{CopyCheck, Store, check_copy};
 use serde::Serialize;
 use std::path::Path;
 
@@ -68,7 +68,7 @@ pub fn run_round(store: &mut Store, config: &Config, team: &Path) -> Result<Roun
     let mut team_digest = None;
     let team_id = if team.exists() {
         let copy = files::private_copy(team)?;
-        let info = check_copy(&copy, &shown)?;
+        let info = check_copy(&copy, &shown, CopyCheck::Whole)?;
         let team_id = match (store.team_id()?, info.team_id) {
             (Some(ours), Some(theirs)) if ours != theirs => {
                 return Err(Error::invalid(format!(
@@ -92,7 +92,7 @@ pub fn run_round(store: &mut Store, config: &Config, team: &Path) -> Result<Roun
     for path in files::conflicted_copies(team)? {
         let name = path.display().to_string();
         let taken = files::private_copy(&path).and_then(|copy| {
-            let info = check_copy(&copy, &name)?;
+            let info = check_copy(&copy, &name, CopyCheck::MergedTables)?;
             if info.team_id.as_deref() != Some(team_id.as_str()) {
                 return Err(Error::invalid("not a copy of this team's file"));
             }
@@ -114,9 +114,7 @@ pub fn run_round(store: &mut Store, config: &Config, team: &Path) -> Result<Roun
         }
     }
     let touched = report.total().leads_touched;
-    if !touched.is_empty() {
-        store.write(|w| scores::refresh_leads(w, &config.scoring, touched.iter(), today()))?;
-    }
+    scores::refresh_merged(store, &config.scoring, &touched, today())?;
     // The team file already holds everything here: publishing again would only make the
     // sync tool upload the same data.
     let current = crate::store::digest(store.conn())?;

@@ -193,3 +193,49 @@ fn the_database_its_wal_and_backups_are_owner_only_under_umask_022() {
         assert_eq!(mode(&path), 0o600, "{path:?}");
     }
 }
+
+/// `leadtrack --db DB --team-file TEAM ...` in the scratch home.
+fn with_team(s: &Scratch, db: &Path, team: &Path, args: &[&str]) -> std::process::Output {
+    s.bare()
+        .arg("--db")
+        .arg(db)
+        .arg("--team-file")
+        .arg(team)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_purge_reaches_every_rep_through_the_team_file() {
+    let s = Scratch::new();
+    let (contact, _) = with_person(&s);
+    std::fs::create_dir_all(s.path("Dropbox")).unwrap();
+    let team = s.path("Dropbox/team.leadtrack.db");
+    let ok = |db: &Path, args: &[&str]| {
+        let out = with_team(&s, db, &team, args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // Two reps share the person; one purges, both sync.
+    let other = s.path("other.db");
+    ok(&s.db(), &["sync"]);
+    ok(&other, &["sync"]);
+    ok(&other, &["contact", "show", &contact]);
+    ok(&s.db(), &["contact", "delete", &contact, "--purge"]);
+    ok(&s.db(), &["sync"]);
+    ok(&other, &["sync"]);
+    let out = with_team(&s, &other, &team, &["contact", "show", &contact]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the other rep no longer has the contact"
+    );
+    for db in [s.db(), other, team.clone()] {
+        assert_eq!(in_files(&db), Vec::<&str>::new(), "{db:?}");
+    }
+}

@@ -357,3 +357,65 @@ fn hostile_text_never_reaches_the_real_terminal_as_control_sequences() {
         );
     }
 }
+
+#[test]
+fn a_panic_leaves_the_terminal_as_it_was() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("tmux is not installed: skipping the end-to-end test (.ci/run installs it)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    let db = home.join("panic.db");
+    leadtrack(home, &db, &["demo", "--leads", "10"]);
+    let tmux = Tmux {
+        socket: format!("leadtrack-panic-{}", std::process::id()),
+    };
+    let bytes_file = home.join("terminal.bytes");
+    let command = format!(
+        "sleep 1; {} --db {} bench panic",
+        env!("CARGO_BIN_EXE_leadtrack"),
+        db.display()
+    );
+    let home_env = format!("HOME={}", home.display());
+    let started = tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        "-e",
+        &home_env,
+        "-e",
+        "USER=tester",
+        "-e",
+        "LANG=C.UTF-8",
+        &command,
+    ]);
+    assert!(started.status.success());
+    tmux.run(&["set-option", "-t", "e2e", "remain-on-exit", "on"]);
+    let capture = format!("cat >> {}", bytes_file.display());
+    tmux.run(&["pipe-pane", "-o", "-t", "e2e", &capture]);
+    // The pane stays after the process ends; its screen is what the user is left with.
+    let screen = tmux.wait_for("deliberate panic");
+    assert!(
+        !screen.contains("Considering 検討段階"),
+        "the board is gone, the normal screen is back:\n{screen}"
+    );
+    let bytes = std::fs::read(&bytes_file).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    let entered = text
+        .find("\u{1b}[?1049h")
+        .expect("the app took the full screen");
+    let left = text
+        .rfind("\u{1b}[?1049l")
+        .expect("the full screen was left");
+    let message = text.find("deliberate panic").unwrap();
+    assert!(
+        entered < left && left < message,
+        "the terminal is restored before the message"
+    );
+}

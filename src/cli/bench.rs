@@ -16,6 +16,9 @@ pub enum BenchCommand {
     /// Browse the way a rep does (columns, pages, details, search, every view) on a headless
     /// screen, then print the peak resident memory in KiB.
     Browse,
+    /// Open the app full-screen on the real terminal, draw the board, then panic on purpose:
+    /// shows that a panic leaves the terminal as it was (tests/e2e_tmux.rs).
+    Panic,
 }
 
 const WIDTH: u16 = 120;
@@ -23,6 +26,9 @@ const HEIGHT: u16 = 40;
 
 pub fn run(session: Session, command: &BenchCommand) -> Result<bool> {
     let mut app = App::new(session, today())?;
+    if let BenchCommand::Panic = command {
+        panic_full_screen(&mut app);
+    }
     let mut screen = Terminal::new(TestBackend::new(WIDTH, HEIGHT))
         .map_err(|e| Error::Io(format!("the headless screen failed: {e}")))?;
     let mut draw = |app: &mut App| {
@@ -40,6 +46,15 @@ pub fn run(session: Session, command: &BenchCommand) -> Result<bool> {
         outln!("{}", peak_memory_kib().unwrap_or(0))?;
     }
     Ok(true)
+}
+
+/// What the app does on the real terminal (`ratatui::init`, which also installs the hook that
+/// restores the terminal on a panic), then the panic no user path may reach.
+#[allow(clippy::panic)]
+fn panic_full_screen(app: &mut App) -> ! {
+    let mut terminal = ratatui::init();
+    let _ = terminal.draw(|frame| app.render(frame));
+    panic!("a deliberate panic (leadtrack bench panic), after the board was drawn");
 }
 
 /// A rep's tour of the app: down the columns a few pages, into leads and back, a search,

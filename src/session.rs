@@ -19,7 +19,12 @@ impl Session {
         let (config, _) = Config::load(config)?;
         let path = database_path(db, &config)?;
         let mut store = Store::open(&path, &config.user_name())?;
-        scores::ensure_fresh(&mut store, &config.scoring, today())?;
+        match scores::ensure_fresh(&mut store, &config.scoring, today()) {
+            // A database this process may not write keeps the scores it has: reading it
+            // must still work.
+            Ok(_) | Err(Error::ReadOnly { .. }) => {}
+            Err(e) => return Err(e),
+        }
         Ok(Session { config, store })
     }
 

@@ -64,6 +64,9 @@ mount -o remount,ro "$MNT"
 run readonly lead add --title "北斗物産"
 run readonly_log log call --lead "$(cat "$OUT/first.out")" --summary "課長と電話"
 run readonly_list lead list --format json
+# Scoring changed in the config: the scores would be recounted, but the file cannot be written.
+printf '[scoring.points]\ncall = 5\n' > "$OUT/rescore.toml"
+set +e; "$LT" --db "$DB" --config "$OUT/rescore.toml" lead list --format json >"$OUT/readonly_rescore.out" 2>"$OUT/readonly_rescore.err"; echo $? >"$OUT/readonly_rescore.rc"; set -e
 "#;
 
 #[test]
@@ -126,5 +129,10 @@ fn a_full_disk_and_a_read_only_file_system_change_nothing_and_say_so() {
             .len(),
         2,
         "the retried lead is there"
+    );
+    let (rc, _, err) = step(&s, "readonly_rescore");
+    assert_eq!(
+        rc, 0,
+        "stale scores do not stop reading a read-only file: {err}"
     );
 }

@@ -643,6 +643,8 @@ fn keystrokes(db: &Path) -> Vec<(&'static str, Vec<Duration>)> {
         moved.push(screen.press(&mut app, KeyCode::Char('H')));
         open.push(screen.press(&mut app, KeyCode::Enter));
         back.push(screen.press(&mut app, KeyCode::Esc));
+        // The pause between a rep's keystrokes, where the app's idle work runs.
+        app.tick(today());
     }
     drop(app);
     remove_db(&work);

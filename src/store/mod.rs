@@ -243,6 +243,25 @@ impl Store {
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
+    /// Leaves copying the write-ahead log back into the file to `checkpoint`, called when
+    /// the app is idle: SQLite otherwise does it inside a commit once the log passes 1,000
+    /// pages, and that commit (a keystroke's save) waits for it and its fsync.
+    pub fn checkpoint_when_idle(&self) -> Result<()> {
+        self.conn.pragma_update(None, "wal_autocheckpoint", 0)?;
+        Ok(())
+    }
+
+    /// Copies what the write-ahead log holds back into the database file, as far as no
+    /// reader needs it (a passive checkpoint: it never waits for other connections).
+    pub fn checkpoint(&self) -> Result<()> {
+        if !self.path.starts_with(':') {
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
+                .map_err(|e| Error::from(e).at_path(&self.path))?;
+        }
+        Ok(())
+    }
+
     /// `PRAGMA integrity_check`: "ok", or the problems found.
     pub fn integrity_check(&self) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;

@@ -144,6 +144,7 @@ impl App {
             .map_err(|e| Error::invalid(format!("`{}`: {}", e.key_path, e.message)))?;
         let theme = Theme::from_env(session.config.ui.theme);
         let data_version = session.store.data_version()?;
+        session.store.checkpoint_when_idle()?;
         Ok(App {
             session,
             keymap,
@@ -248,6 +249,11 @@ impl App {
             }
             Ok(_) => {}
             Err(e) => self.fail(&e),
+        }
+        // Idle: the saves since the last tick go from the log into the file now, not in
+        // the middle of a keystroke (nothing to copy costs nothing).
+        if let Err(e) = self.session.store.checkpoint() {
+            self.fail(&e);
         }
     }
 

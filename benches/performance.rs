@@ -11,7 +11,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use chrono::NaiveDate;
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use leadtrack::config::Config;
 use leadtrack::session::Session;
 use leadtrack::store::{Store, contacts, leads};
@@ -587,12 +587,7 @@ fn open_app(db: &Path) -> App {
 }
 
 fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent {
-        code,
-        modifiers: KeyModifiers::NONE,
-        kind: KeyEventKind::Press,
-        state: KeyEventState::NONE,
-    }
+    KeyEvent::new(code, KeyModifiers::NONE)
 }
 
 struct Screen(Terminal<TestBackend>);

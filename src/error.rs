@@ -60,26 +60,22 @@ impl Error {
 
     /// Names `path` in a low-level SQLite error, turning the codes a user can act on
     /// (read-only file, full disk, damaged file, not a database) into plain sentences.
-    /// `at_path` for an error met while reading the database at `path`: a value that does
-    /// not read as what leadtrack wrote there (text that is not UTF-8, a number out of range)
-    /// can only come from damage to the file.
-    pub fn reading(self, path: &str) -> Error {
-        match self {
-            Error::Sqlite(
-                rusqlite::Error::FromSqlConversionFailure(..)
-                | rusqlite::Error::Utf8Error(..)
-                | rusqlite::Error::IntegralValueOutOfRange(..)
-                | rusqlite::Error::InvalidColumnType(..),
-            ) => Error::Corrupt {
-                path: path.to_string(),
-                detail: "a value in it does not read back as written".to_string(),
-            },
-            other => other.at_path(path),
-        }
-    }
-
     pub fn at_path(self, path: &str) -> Error {
         use rusqlite::ErrorCode as C;
+        // A value that does not read back as leadtrack wrote it (text that is not UTF-8, a
+        // number out of range) can only come from damage to the file.
+        if let Error::Sqlite(
+            rusqlite::Error::FromSqlConversionFailure(..)
+            | rusqlite::Error::Utf8Error(..)
+            | rusqlite::Error::IntegralValueOutOfRange(..)
+            | rusqlite::Error::InvalidColumnType(..),
+        ) = &self
+        {
+            return Error::Corrupt {
+                path: path.to_string(),
+                detail: "a value in it does not read back as written".to_string(),
+            };
+        }
         let Error::Sqlite(rusqlite::Error::SqliteFailure(failure, message)) = &self else {
             return self;
         };

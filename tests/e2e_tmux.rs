@@ -3,7 +3,10 @@
 //! `.ci/run` installs it so CI always runs this.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use chrono::{Days, Local};
+use common::HOSTILE;
 use serde_json::Value;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -59,6 +62,57 @@ impl Tmux {
     fn alive(&self) -> bool {
         self.run(&["has-session", "-t", "e2e"]).status.success()
     }
+
+    /// Runs the shell line `command` in a new 120×40 session "e2e" on its own server, as rep
+    /// "tester" with `home` as HOME. None (with a note) where tmux is missing.
+    fn start(label: &str, home: &Path, command: &str) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            eprintln!("tmux is not installed: skipping the end-to-end test (.ci/run installs it)");
+            return None;
+        }
+        let tmux = Tmux {
+            socket: format!("leadtrack-{label}-{}", std::process::id()),
+        };
+        let home_env = format!("HOME={}", home.display());
+        let started = tmux.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            "120",
+            "-y",
+            "40",
+            "-e",
+            &home_env,
+            "-e",
+            "USER=tester",
+            "-e",
+            "LANG=C.UTF-8",
+            command,
+        ]);
+        assert!(
+            started.status.success(),
+            "{}",
+            String::from_utf8_lossy(&started.stderr)
+        );
+        Some(tmux)
+    }
+
+    /// From now on, every byte the program in the pane writes is appended to `file`.
+    fn capture_to(&self, file: &Path) {
+        let capture = format!("cat >> {}", file.display());
+        self.run(&["pipe-pane", "-o", "-t", "e2e", &capture]);
+    }
+
+    /// Waits until the program has quit (5 s at most); true when it did.
+    fn wait_until_gone(&self) -> bool {
+        let start = Instant::now();
+        while self.alive() && start.elapsed() < Duration::from_secs(5) {
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        !self.alive()
+    }
 }
 
 impl Drop for Tmux {
@@ -87,10 +141,6 @@ fn leadtrack(home: &Path, db: &Path, args: &[&str]) -> String {
 
 #[test]
 fn a_new_user_works_the_board_from_the_keyboard() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        eprintln!("tmux is not installed: skipping the end-to-end test (.ci/run installs it)");
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     let home = dir.path();
     let db = home.join("e2e.db");
@@ -110,33 +160,10 @@ fn a_new_user_works_the_board_from_the_keyboard() {
         ],
     );
 
-    let tmux = Tmux {
-        socket: format!("leadtrack-e2e-{}", std::process::id()),
-    };
     let command = format!("{} --db {}", env!("CARGO_BIN_EXE_leadtrack"), db.display());
-    let home_env = format!("HOME={}", home.display());
-    let started = tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        "-e",
-        &home_env,
-        "-e",
-        "USER=tester",
-        "-e",
-        "LANG=C.UTF-8",
-        &command,
-    ]);
-    assert!(
-        started.status.success(),
-        "{}",
-        String::from_utf8_lossy(&started.stderr)
-    );
+    let Some(tmux) = Tmux::start("e2e", home, &command) else {
+        return;
+    };
     tmux.wait_for("Considering 検討段階");
 
     // Add a lead with a Japanese title in the first column.
@@ -192,11 +219,7 @@ fn a_new_user_works_the_board_from_the_keyboard() {
     tmux.wait_for("NAME");
 
     tmux.keys(&["q"]);
-    let start = Instant::now();
-    while tmux.alive() && start.elapsed() < Duration::from_secs(5) {
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    assert!(!tmux.alive(), "q quits");
+    assert!(tmux.wait_until_gone(), "q quits");
 
     // The command line agrees with everything the screen said.
     let leads: Value =
@@ -244,16 +267,8 @@ fn a_new_user_works_the_board_from_the_keyboard() {
     assert_eq!(shown["score"], 1.0);
 }
 
-/// A clipboard write (OSC 52), a hyperlink (OSC 8), a screen clear and cursor move (CSI), an
-/// 8-bit CSI (C1), bell, backspace, DEL, a right-to-left override and a zero-width space.
-const HOSTILE: &str = "佐藤\u{1b}]52;c;ZXZpbA==\u{7}\u{1b}]8;;https://evil.example/\u{1b}\\link\u{1b}]8;;\u{1b}\\\u{1b}[2J\u{1b}[999;999H\u{9b}31m\u{7}\u{8}\u{7f}\u{202e}gnp.exe\u{200b}花子";
-
 #[test]
 fn hostile_text_never_reaches_the_real_terminal_as_control_sequences() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        eprintln!("tmux is not installed: skipping the end-to-end test (.ci/run installs it)");
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     let home = dir.path();
     let db = home.join("hostile.db");
@@ -287,9 +302,6 @@ fn hostile_text_never_reaches_the_real_terminal_as_control_sequences() {
         &["log", "call", "--lead", id.trim(), "--summary", HOSTILE],
     );
 
-    let tmux = Tmux {
-        socket: format!("leadtrack-hostile-{}", std::process::id()),
-    };
     let bytes_file = home.join("terminal.bytes");
     // The app starts a moment after the capture is attached, so its first frame is in it.
     let command = format!(
@@ -297,27 +309,10 @@ fn hostile_text_never_reaches_the_real_terminal_as_control_sequences() {
         env!("CARGO_BIN_EXE_leadtrack"),
         db.display()
     );
-    let home_env = format!("HOME={}", home.display());
-    let started = tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        "-e",
-        &home_env,
-        "-e",
-        "USER=tester",
-        "-e",
-        "LANG=C.UTF-8",
-        &command,
-    ]);
-    assert!(started.status.success());
-    let capture = format!("cat >> {}", bytes_file.display());
-    tmux.run(&["pipe-pane", "-o", "-t", "e2e", &capture]);
+    let Some(tmux) = Tmux::start("hostile", home, &command) else {
+        return;
+    };
+    tmux.capture_to(&bytes_file);
     tmux.wait_for("Considering 検討段階");
     tmux.keys(&["Enter"]);
     tmux.wait_for("Stage history");
@@ -326,10 +321,7 @@ fn hostile_text_never_reaches_the_real_terminal_as_control_sequences() {
     ]);
     tmux.text("佐藤");
     tmux.keys(&["Escape", "q"]);
-    let start = Instant::now();
-    while tmux.alive() && start.elapsed() < Duration::from_secs(5) {
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    tmux.wait_until_gone();
     std::thread::sleep(Duration::from_millis(200));
     let bytes = std::fs::read(&bytes_file).unwrap();
     let text = String::from_utf8_lossy(&bytes);
@@ -360,45 +352,21 @@ fn hostile_text_never_reaches_the_real_terminal_as_control_sequences() {
 
 #[test]
 fn a_panic_leaves_the_terminal_as_it_was() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        eprintln!("tmux is not installed: skipping the end-to-end test (.ci/run installs it)");
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     let home = dir.path();
     let db = home.join("panic.db");
     leadtrack(home, &db, &["demo", "--leads", "10"]);
-    let tmux = Tmux {
-        socket: format!("leadtrack-panic-{}", std::process::id()),
-    };
     let bytes_file = home.join("terminal.bytes");
     let command = format!(
         "sleep 1; {} --db {} bench panic",
         env!("CARGO_BIN_EXE_leadtrack"),
         db.display()
     );
-    let home_env = format!("HOME={}", home.display());
-    let started = tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        "-e",
-        &home_env,
-        "-e",
-        "USER=tester",
-        "-e",
-        "LANG=C.UTF-8",
-        &command,
-    ]);
-    assert!(started.status.success());
+    let Some(tmux) = Tmux::start("panic", home, &command) else {
+        return;
+    };
     tmux.run(&["set-option", "-t", "e2e", "remain-on-exit", "on"]);
-    let capture = format!("cat >> {}", bytes_file.display());
-    tmux.run(&["pipe-pane", "-o", "-t", "e2e", &capture]);
+    tmux.capture_to(&bytes_file);
     // The pane stays after the process ends; its screen is what the user is left with.
     let screen = tmux.wait_for("deliberate panic");
     assert!(

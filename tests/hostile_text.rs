@@ -5,19 +5,13 @@
 
 mod common;
 
-use common::Scratch;
-
-/// What an attacker puts in a card or a note: a clipboard write (OSC 52), a hyperlink
-/// (OSC 8), screen clear and cursor moves (CSI), an 8-bit CSI (C1), bell, backspace, DEL,
-/// a right-to-left override and a zero-width space.
-const HOSTILE: &str = "佐藤\u{1b}]52;c;ZXZpbA==\u{7}\u{1b}]8;;https://evil.example/\u{1b}\\link\u{1b}]8;;\u{1b}\\\u{1b}[2J\u{1b}[999;999H\u{9b}31m\u{7}\u{8}\u{7f}\u{202e}gnp.exe\u{200b}花子";
+use common::{HOSTILE, Scratch, is_bidi_or_zero_width};
 
 /// Bytes that must never appear in output meant for a terminal.
 fn assert_inert(what: &str, bytes: &[u8]) {
     let text = String::from_utf8_lossy(bytes);
     for (i, c) in text.char_indices() {
-        let bad = (c.is_control() && c != '\n' && c != '\t')
-            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200b}'..='\u{200f}' | '\u{feff}');
+        let bad = (c.is_control() && c != '\n' && c != '\t') || is_bidi_or_zero_width(c);
         assert!(
             !bad,
             "{what}: U+{:04X} at byte {i} reaches the terminal: {text:?}",

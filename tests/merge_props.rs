@@ -2,6 +2,8 @@
 //! every order ends in the same data, and merging again changes nothing.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use leadtrack::model::activity::ActivityFields;
 use leadtrack::model::contact::ContactFields;
 use leadtrack::model::lead::{LeadFields, LeadPatch};
@@ -9,7 +11,6 @@ use leadtrack::model::{ActivityKind, LinkRole, Stage};
 use leadtrack::store::leads::Origin;
 use leadtrack::store::{Store, activities, contacts, leads, links};
 use proptest::prelude::*;
-use rusqlite::types::Value;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
@@ -253,66 +254,14 @@ impl Team {
     }
 }
 
-/// Everything a copy holds that sync must agree on, as text.
+/// Everything a copy holds that sync must agree on, as text. A merging copy's own author
+/// row is not part of the others' data.
 fn state(store: &Store) -> String {
-    let conn = store.conn();
-    let mut out = String::new();
-    for (table, order) in [
-        ("leads", "id"),
-        ("activities", "id"),
-        ("contacts", "id"),
-        ("lead_contacts", "id"),
-        ("stage_changes", "id"),
-        ("history", "record_id, field, value_hlc"),
-        ("authors", "node"),
-    ] {
-        let columns: Vec<String> = conn
-            .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))
-            .unwrap()
-            .query_map([], |r| r.get::<_, String>(0))
-            .unwrap()
-            .map(|c| c.unwrap())
-            // Local, derived or per-copy columns are not part of the shared data.
-            .filter(|c| {
-                ![
-                    "seq",
-                    "score",
-                    "rank",
-                    "board_key",
-                    "due_key",
-                    "value_key",
-                    "quiet_key",
-                    "sort_key",
-                    "email_key",
-                    "mobile_key",
-                    "name_key",
-                ]
-                .contains(&c.as_str())
-            })
-            .collect();
-        // A merging copy's own author row is not part of the others' data.
-        let filter = if table == "authors" {
-            "WHERE name != 'merger'"
-        } else {
-            ""
-        };
-        let sql = format!(
-            "SELECT {} FROM {table} {filter} ORDER BY {order}",
-            columns.join(", ")
-        );
-        let mut stmt = conn.prepare(&sql).unwrap();
-        let rows = stmt
-            .query_map([], |r| {
-                (0..columns.len())
-                    .map(|i| r.get::<_, Value>(i))
-                    .collect::<rusqlite::Result<Vec<_>>>()
-            })
-            .unwrap();
-        for row in rows {
-            out.push_str(&format!("{table}: {:?}\n", row.unwrap()));
-        }
-    }
-    out
+    common::state_of(
+        store.conn(),
+        common::LOCAL_COLUMNS,
+        "WHERE name != 'merger'",
+    )
 }
 
 fn merge_into(dir: &Path, name: &str, parts: &[&Path]) -> String {

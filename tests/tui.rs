@@ -1,7 +1,10 @@
 //! The terminal app as plain Rust: keys in, state and screens out.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use chrono::{Days, NaiveDate};
+use common::{HOSTILE, is_bidi_or_zero_width};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 use leadtrack::config::{Config, KeyList};
 use leadtrack::features::demo::{self, DemoSize};
@@ -834,10 +837,6 @@ fn a_save_that_fails_keeps_everything_typed_for_a_retry() {
     assert_eq!(selected_lead(&app).title, "ミドリ技研 設備更新");
 }
 
-/// A clipboard write (OSC 52), a hyperlink (OSC 8), a screen clear and cursor move (CSI), an
-/// 8-bit CSI (C1), bell, backspace, DEL, a right-to-left override and a zero-width space.
-const HOSTILE: &str = "佐藤\u{1b}]52;c;ZXZpbA==\u{7}\u{1b}]8;;https://evil.example/\u{1b}\\link\u{1b}]8;;\u{1b}\\\u{1b}[2J\u{1b}[999;999H\u{9b}31m\u{7}\u{8}\u{7f}\u{202e}gnp.exe\u{200b}花子";
-
 /// Every cell of the screen holds only characters a terminal prints.
 fn assert_screen_inert(app: &mut App, what: &str, w: u16, h: u16) {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
@@ -846,8 +845,7 @@ fn assert_screen_inert(app: &mut App, what: &str, w: u16, h: u16) {
     for y in 0..h {
         for x in 0..w {
             for c in buffer[(x, y)].symbol().chars() {
-                let bad = c.is_control()
-                    || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200b}'..='\u{200f}' | '\u{feff}');
+                let bad = c.is_control() || is_bidi_or_zero_width(c);
                 assert!(
                     !bad,
                     "{what} at {w}x{h}: U+{:04X} in cell ({x},{y})",

@@ -5,7 +5,7 @@ use super::Session;
 use crate::error::{Error, Result};
 use crate::model::dates::today;
 use crate::tui::app::App;
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -83,12 +83,7 @@ fn browsing() -> Vec<KeyEvent> {
 }
 
 fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent {
-        code,
-        modifiers: KeyModifiers::NONE,
-        kind: KeyEventKind::Press,
-        state: KeyEventState::NONE,
-    }
+    KeyEvent::new(code, KeyModifiers::NONE)
 }
 
 /// `VmHWM` of /proc/self/status: the most resident memory the process has had (Linux).

@@ -114,5 +114,5 @@ pub fn run(cli: &Cli, command: &Command) -> Result<bool> {
     };
     // Reads go from the commands straight to SQLite; damage first met there (a page that
     // does not read, text that is not UTF-8) is named here, with the file it is in.
-    ran.map_err(|e| e.reading(&shown))
+    ran.map_err(|e| e.at_path(&shown))
 }

@@ -73,9 +73,7 @@ fn print_round(r: &RoundReport) -> Result<()> {
 
 pub fn merge(session: &mut Session, args: &MergeArgs) -> Result<bool> {
     let shown = args.other.display().to_string();
-    let copy = sync::files::private_copy(&args.other)?;
-    crate::store::check_copy(&copy, &shown, crate::store::CopyCheck::MergedTables)?;
-    let counts = session.store.merge_copy(&copy, &shown)?;
+    let counts = sync::round::merge_file(&mut session.store, &args.other, None)?;
     crate::features::scores::refresh_merged(
         &mut session.store,
         &session.config.scoring,

@@ -36,7 +36,7 @@ pub struct PurgeReport {
 /// Erases a contact (live or deleted) from the database file: record, history, match keys,
 /// places on leads and search entry; then checks the file for the erased values.
 pub fn purge(store: &mut Store, id: &str, order: NameOrder) -> Result<PurgeReport> {
-    let contact = purge::contact(store.conn(), id)?.ok_or_else(|| Error::NotFound {
+    let contact = contacts::get_any(store.conn(), id)?.ok_or_else(|| Error::NotFound {
         kind: "contact",
         prefix: id.to_string(),
     })?;

@@ -315,16 +315,17 @@ pub fn resolve(conn: &Connection, prefix: &str) -> Result<String> {
 
 /// One live contact by full id.
 pub fn get(conn: &Connection, id: &str) -> Result<Option<Contact>> {
-    let sql = format!("SELECT {COLUMNS} FROM contacts WHERE id = ?1 AND gone = 0");
-    Ok(conn
-        .prepare_cached(&sql)?
-        .query_row([id], from_row)
-        .optional()?)
+    by_id(conn, id, "gone = 0")
 }
 
 /// One contact by full id, deleted or not.
 pub fn get_any(conn: &Connection, id: &str) -> Result<Option<Contact>> {
-    let sql = format!("SELECT {COLUMNS} FROM contacts WHERE id = ?1");
+    by_id(conn, id, "true")
+}
+
+/// `which` is a fixed SQL condition, never input.
+fn by_id(conn: &Connection, id: &str, which: &str) -> Result<Option<Contact>> {
+    let sql = format!("SELECT {COLUMNS} FROM contacts WHERE id = ?1 AND {which}");
     Ok(conn
         .prepare_cached(&sql)?
         .query_row([id], from_row)

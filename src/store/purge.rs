@@ -149,56 +149,13 @@ pub fn resolve(conn: &Connection, prefix: &str) -> Result<String> {
     records::resolve_any(conn, &CONTACTS, prefix)
 }
 
-/// The contact `id`, deleted or not: what a purge is about to erase.
-pub fn contact(conn: &Connection, id: &str) -> Result<Option<crate::model::contact::Contact>> {
-    super::contacts::get_any(conn, id)
-}
-
-/// Whether any record still holds `text` in a text field (another contact with the same
-/// name, an activity that mentions it): such bytes in the file are not a trace of a purge.
+/// Whether any record still holds `text` in a field (another contact with the same name, an
+/// activity that mentions it), or a history entry or author name does: such bytes in the
+/// file are not a trace of a purge.
 pub fn held_elsewhere(conn: &Connection, text: &str) -> Result<bool> {
-    const FIELDS: &[(&str, &[&str])] = &[
-        (
-            "contacts",
-            &[
-                "family_name",
-                "given_name",
-                "family_reading",
-                "given_reading",
-                "company",
-                "company_reading",
-                "department",
-                "title",
-                "email",
-                "phone",
-                "mobile",
-                "fax",
-                "postal_code",
-                "address",
-                "url",
-                "exchanged_at",
-                "exchanged_by",
-                "notes",
-                "tags",
-            ],
-        ),
-        (
-            "leads",
-            &[
-                "title",
-                "company",
-                "source_detail",
-                "owner",
-                "next_action",
-                "notes",
-                "tags",
-            ],
-        ),
-        ("activities", &["summary", "body", "rep"]),
-        ("history", &["value"]),
-        ("authors", &["name"]),
-    ];
-    for (table, fields) in FIELDS {
+    let records = records::Table::ALL.iter().map(|t| (t.name, t.fields));
+    let others: [(&str, &[&str]); 2] = [("history", &["value"]), ("authors", &["name"])];
+    for (table, fields) in records.chain(others) {
         let any = fields
             .iter()
             .map(|f| format!("instr({f}, ?1) > 0"))

@@ -91,13 +91,7 @@ pub fn run_round(store: &mut Store, config: &Config, team: &Path) -> Result<Roun
     }
     for path in files::conflicted_copies(team)? {
         let name = path.display().to_string();
-        let taken = files::private_copy(&path).and_then(|copy| {
-            let info = check_copy(&copy, &name, CopyCheck::MergedTables)?;
-            if info.team_id.as_deref() != Some(team_id.as_str()) {
-                return Err(Error::invalid("not a copy of this team's file"));
-            }
-            store.merge_copy(&copy, &name)
-        });
+        let taken = merge_file(store, &path, Some(&team_id));
         match taken {
             Ok(counts) => {
                 let archived = files::archive(&path)?;
@@ -136,4 +130,19 @@ pub fn publish(store: &Store, team: &Path) -> Result<()> {
         let _ = std::fs::remove_file(&temp);
     }
     written
+}
+
+/// Merges a private, checked copy of the file at `path` into `store`; the file itself is
+/// never opened. `leadtrack merge` and every conflicted copy beside the team file come here;
+/// with `team`, a copy of another team's file is refused.
+pub fn merge_file(store: &mut Store, path: &Path, team: Option<&str>) -> Result<MergeCounts> {
+    let shown = path.display().to_string();
+    let copy = files::private_copy(path)?;
+    let info = check_copy(&copy, &shown, CopyCheck::MergedTables)?;
+    if let Some(team) = team
+        && info.team_id.as_deref() != Some(team)
+    {
+        return Err(Error::invalid("not a copy of this team's file"));
+    }
+    store.merge_copy(&copy, &shown)
 }

@@ -82,6 +82,16 @@ impl Scratch {
     }
 }
 
+/// What an attacker puts in a card or a note: a clipboard write (OSC 52), a hyperlink
+/// (OSC 8), screen clear and cursor moves (CSI), an 8-bit CSI (C1), bell, backspace, DEL,
+/// a right-to-left override and a zero-width space.
+pub const HOSTILE: &str = "佐藤\u{1b}]52;c;ZXZpbA==\u{7}\u{1b}]8;;https://evil.example/\u{1b}\\link\u{1b}]8;;\u{1b}\\\u{1b}[2J\u{1b}[999;999H\u{9b}31m\u{7}\u{8}\u{7f}\u{202e}gnp.exe\u{200b}花子";
+
+/// A bidi control or zero-width character: invisible, yet it reorders or hides text.
+pub fn is_bidi_or_zero_width(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200b}'..='\u{200f}' | '\u{feff}')
+}
+
 /// The bytes of a database file, to prove a failed command left it as it was.
 pub fn bytes(path: &Path) -> Vec<u8> {
     std::fs::read(path).unwrap()
@@ -93,11 +103,34 @@ pub fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// Columns no copy shares with another: row numbers and what each copy derives for itself.
+pub const LOCAL_COLUMNS: &[&str] = &[
+    "seq",
+    "score",
+    "rank",
+    "board_key",
+    "due_key",
+    "value_key",
+    "quiet_key",
+    "sort_key",
+    "email_key",
+    "mobile_key",
+    "name_key",
+];
+
 /// Everything a copy of the database holds that team sync must agree on, as text: the
 /// records with their field stamps, history, stage changes, authors. Local and derived
 /// columns are left out.
 pub fn shared_state(db: &Path) -> String {
     let conn = rusqlite::Connection::open(db).unwrap();
+    let mut leave_out = LOCAL_COLUMNS.to_vec();
+    leave_out.push("last_activity_at");
+    state_of(&conn, &leave_out, "")
+}
+
+/// The records, history, stage changes and authors of a database as text, without the
+/// columns in `leave_out`; `authors_where` filters the authors (`WHERE ...`, or empty).
+pub fn state_of(conn: &rusqlite::Connection, leave_out: &[&str], authors_where: &str) -> String {
     let mut out = String::new();
     for (table, order) in [
         ("leads", "id"),
@@ -114,26 +147,15 @@ pub fn shared_state(db: &Path) -> String {
             .query_map([], |r| r.get::<_, String>(0))
             .unwrap()
             .map(|c| c.unwrap())
-            .filter(|c| {
-                ![
-                    "seq",
-                    "score",
-                    "rank",
-                    "board_key",
-                    "due_key",
-                    "value_key",
-                    "quiet_key",
-                    "sort_key",
-                    "email_key",
-                    "mobile_key",
-                    "name_key",
-                    "last_activity_at",
-                ]
-                .contains(&c.as_str())
-            })
+            .filter(|c| !leave_out.contains(&c.as_str()))
             .collect();
+        let filter = if table == "authors" {
+            authors_where
+        } else {
+            ""
+        };
         let sql = format!(
-            "SELECT {} FROM {table} ORDER BY {order}",
+            "SELECT {} FROM {table} {filter} ORDER BY {order}",
             columns.join(", ")
         );
         let mut stmt = conn.prepare(&sql).unwrap();

@@ -46,9 +46,9 @@ pub fn factor(at: DateTime<Utc>, today: NaiveDate, half_life_days: f64) -> f64 {
 }
 
 /// Rounds away float noise so scores print and compare as people expect (1.5, not
-/// 1.4999999).
+/// 1.4999999, and 0 rather than -0: an empty sum of floats is -0.0).
 fn tidy(x: f64) -> f64 {
-    (x * 1000.0).round() / 1000.0
+    (x * 1000.0).round() / 1000.0 + 0.0
 }
 
 /// The score of a lead from the kind and time of each of its activities.
@@ -143,6 +143,13 @@ mod tests {
     use super::*;
     use crate::config::Points;
     use chrono::{Duration, TimeZone};
+
+    #[test]
+    fn a_lead_without_activities_scores_zero_not_minus_zero() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
+        assert_eq!(score(&[], &config(0.0), today).to_string(), "0");
+        assert_eq!(explain(&[], &config(0.0), today).score.to_string(), "0");
+    }
 
     fn config(half_life_days: f64) -> ScoringConfig {
         ScoringConfig {

@@ -757,3 +757,38 @@ fn a_spreadsheet_evaluates_no_cell_of_the_export() {
         "{formulas:?}"
     );
 }
+
+#[test]
+fn a_card_of_a_demo_contact_updates_that_contact() {
+    let s = Scratch::new();
+    s.ok(&["demo", "--leads", "30", "--contacts", "40"]);
+    let contacts = s.json(&["contact", "list", "--format", "json"]);
+    let contacts = contacts.as_array().unwrap();
+    let known = contacts
+        .iter()
+        .find(|c| c["mobile"].is_string())
+        .expect("a demo contact with a mobile number");
+    // Another card of the same person: the email in capitals, only the mobile to match by
+    // besides it, and a new title.
+    let card = s.path("again.vcf");
+    std::fs::write(
+        &card,
+        format!(
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:someone\r\nEMAIL:{}\r\nTEL;TYPE=CELL:{}\r\nTITLE:部長代理\r\nEND:VCARD\r\n",
+            known["email"].as_str().unwrap().to_uppercase(),
+            known["mobile"].as_str().unwrap()
+        ),
+    )
+    .unwrap();
+    let report = s.json(&[
+        "import",
+        "cards",
+        card.to_str().unwrap(),
+        "--report",
+        "json",
+    ]);
+    assert!(report["added"].as_array().unwrap().is_empty(), "{report}");
+    assert_eq!(report["merged"].as_array().unwrap().len(), 1, "{report}");
+    let after = s.json(&["contact", "list", "--format", "json"]);
+    assert_eq!(after.as_array().unwrap().len(), contacts.len());
+}

@@ -113,6 +113,7 @@ pub fn generate_on(
     let companies = make_companies(&words, &mut rng, (size.leads / 3).max(12));
     store.write_bulk(|w| {
         w.set_now(now);
+        w.remember_contact_keys_at_commit();
         let leads_aside = w.set_aside_indexes(&["leads"])?;
         let others_aside = w.set_aside_indexes(&["contacts", "activities", "lead_contacts"])?;
         let mut report = DemoReport::default();

@@ -272,7 +272,7 @@ pub fn match_keys(
     let any_email = email
         .map(|e| fold(e).trim().to_string())
         .filter(|e| !e.is_empty());
-    let email = email.map(|e| fold(e).trim().to_string()).filter(|e| {
+    let email = any_email.clone().filter(|e| {
         let Some((local, domain)) = e.split_once('@') else {
             return false;
         };

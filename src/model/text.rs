@@ -7,6 +7,14 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// Folds text for search and matching: NFKC (full/half width, `ｶﾞ` → `ガ`, `㈱` → `(株)`),
 /// lower case, katakana to hiragana, and no invisible format or control characters.
 pub fn fold(s: &str) -> String {
+    // Plain printable ASCII (emails, romaji, phone numbers) only needs lower case.
+    if s.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return s.to_ascii_lowercase();
+    }
+    fold_unicode(s)
+}
+
+fn fold_unicode(s: &str) -> String {
     // Most text is already in NFKC (plain ASCII always is): skip the normaliser for it.
     let lowered = |c: char| c.to_lowercase();
     if unicode_normalization::is_nfkc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
@@ -162,6 +170,15 @@ pub fn fit(s: &str, cells: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_ascii_folds_as_any_text_does() {
+        let printable: String = (b' '..=b'~').map(char::from).collect();
+        assert_eq!(fold(&printable), fold_unicode(&printable));
+        assert_eq!(fold("Taro.SATO@Example.CO.JP"), "taro.sato@example.co.jp");
+        // A control character takes the general path and is dropped.
+        assert_eq!(fold("Sato\u{7}"), "sato");
+    }
 
     #[test]
     fn folding_ignores_width_case_and_kana() {

@@ -5,7 +5,7 @@ use super::records::{self, CONTACTS, parse_tags, tags_value, text};
 use super::{Writer, search};
 use crate::error::{Error, Result};
 use crate::model::Contact;
-use crate::model::contact::{ContactFields, match_keys, sort_key};
+use crate::model::contact::{ContactFields, MatchKeys, match_keys, sort_key};
 use crate::model::dates::{format_timestamp, parse_timestamp};
 use chrono::NaiveDate;
 use rusqlite::types::Value;
@@ -82,14 +82,10 @@ pub fn insert(w: &mut Writer<'_>, card: &ContactFields, origin: &Origin) -> Resu
         &format_timestamp(&created_at),
     )?;
     // Derived straight from the values written: nothing to read back.
-    write_derived(
-        w.conn(),
-        seq,
-        &id,
-        &Derivable::of_values(&values),
-        true,
-        true,
-    )?;
+    let keys = write_derived(w.conn(), seq, &Derivable::of_values(&values), true, true)?;
+    if !w.remember_keys_at_commit(seq) {
+        remember_keys(w.conn(), &id, &keys)?;
+    }
     Ok(id)
 }
 
@@ -256,24 +252,19 @@ fn refresh_derived(conn: &Connection, seq: i64, fresh: bool) -> Result<()> {
         .query_row([seq], |r| Ok((from_row(r)?, r.get::<_, i64>(26)?)))
         .optional()?;
     let Some((c, gone)) = row else { return Ok(()) };
-    write_derived(
-        conn,
-        seq,
-        &c.id,
-        &Derivable::of_contact(&c),
-        gone == 0,
-        fresh,
-    )
+    let keys = write_derived(conn, seq, &Derivable::of_contact(&c), gone == 0, fresh)?;
+    remember_keys(conn, &c.id, &keys)
 }
 
+/// Writes the sort key, match keys and search terms; returns the match keys, which the
+/// caller remembers in `contact_keys`.
 fn write_derived(
     conn: &Connection,
     seq: i64,
-    id: &str,
     c: &Derivable<'_>,
     live: bool,
     fresh: bool,
-) -> Result<()> {
+) -> Result<MatchKeys> {
     let sort = sort_key(
         c.family_name,
         c.given_name,
@@ -288,9 +279,9 @@ fn write_derived(
         "UPDATE contacts SET sort_key = ?2, email_key = ?3, name_key = ?4, mobile_key = ?5 WHERE seq = ?1",
     )?
     .execute(params![seq, sort, keys.email, keys.name_company, keys.mobile])?;
-    remember_keys(conn, id, &keys)?;
     let doc = live.then(|| c.search_text());
-    search::set_document(conn, search::Index::Contacts, seq, doc.as_deref(), fresh)
+    search::set_document(conn, search::Index::Contacts, seq, doc.as_deref(), fresh)?;
+    Ok(keys)
 }
 
 /// Refreshes a contact's derived columns and search terms by `seq`.
@@ -399,11 +390,7 @@ pub fn key_of(conn: &Connection, id: &str) -> Result<Option<super::paging::Key>>
 }
 
 /// Remembers match keys for a contact (its own, or those of a card merged into it).
-pub(crate) fn remember_keys(
-    conn: &Connection,
-    id: &str,
-    keys: &crate::model::contact::MatchKeys,
-) -> Result<()> {
+pub(crate) fn remember_keys(conn: &Connection, id: &str, keys: &MatchKeys) -> Result<()> {
     for (kind, key) in [
         ("email", &keys.email),
         ("mobile", &keys.mobile),
@@ -416,6 +403,24 @@ pub(crate) fn remember_keys(
             .execute(params![kind, key, id])?;
         }
     }
+    Ok(())
+}
+
+/// Remembers the match keys of every contact from `seq` on, in one pass sorted like the key
+/// table: the same rows `remember_keys` writes one contact at a time.
+pub(crate) fn remember_keys_from(conn: &Connection, seq: i64) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO contact_keys (kind, key, contact_id)
+         SELECT kind, key, id FROM (
+             SELECT 'email' AS kind, email_key AS key, id FROM contacts
+              WHERE seq >= ?1 AND email_key IS NOT NULL
+             UNION ALL
+             SELECT 'mobile', mobile_key, id FROM contacts WHERE seq >= ?1 AND mobile_key IS NOT NULL
+             UNION ALL
+             SELECT 'name', name_key, id FROM contacts WHERE seq >= ?1 AND name_key IS NOT NULL)
+         ORDER BY kind, key, id",
+    )?
+    .execute([seq])?;
     Ok(())
 }
 

@@ -281,18 +281,16 @@ pub(crate) fn reindex_id(conn: &Connection, id: &str) -> Result<()> {
 
 /// Stores a lead's computed score and rank (derived data: not synced, no history).
 pub fn set_score(w: &Writer<'_>, id: &str, score: f64, rank: Rank) -> Result<()> {
-    let seq: Option<i64> = w
-        .conn()
-        .prepare_cached(
-            "UPDATE leads SET score = ?2, rank = ?3 WHERE id = ?1 AND (score != ?2 OR rank != ?3)
-             RETURNING seq",
-        )?
-        .query_row(params![id, score, rank.letter()], |r| r.get(0))
-        .optional()?;
-    match seq {
-        Some(seq) => refresh_keys(w.conn(), seq),
-        None => Ok(()),
-    }
+    // The board key follows the rank in the same statement (the other keys do not use it).
+    let sql = format!(
+        "UPDATE leads SET score = ?2, rank = ?3, board_key = {}
+         WHERE id = ?1 AND (score != ?2 OR rank != ?3)",
+        board_key("?3")
+    );
+    w.conn()
+        .prepare_cached(&sql)?
+        .execute(params![id, score, rank.letter()])?;
+    Ok(())
 }
 
 /// The full id of the one live lead whose id starts with `prefix`.
@@ -483,16 +481,31 @@ impl LeadOrder {
 
 /// Recomputes the sort keys of the paged lists after rank or next-action date changed.
 pub(crate) fn refresh_keys(conn: &Connection, seq: i64) -> Result<()> {
-    conn.prepare_cached(
+    conn.prepare_cached(&keys_sql("seq = ?1"))?.execute([seq])?;
+    Ok(())
+}
+
+/// `refresh_keys` for every lead `which` (a fixed SQL condition, never input) selects.
+pub(crate) fn refresh_keys_where(conn: &Connection, which: &str) -> Result<()> {
+    conn.execute(&keys_sql(which), [])?;
+    Ok(())
+}
+
+fn keys_sql(which: &str) -> String {
+    format!(
         "UPDATE leads SET
-           board_key = rank || '|' || ifnull(next_action_on, '~') || '|' || printf('%012d', seq),
+           board_key = {},
            due_key = ifnull(next_action_on, '~') || '|' || printf('%012d', seq),
            value_key = printf('%019d', 9000000000000000000 - ifnull(value, -1)) || '|' || printf('%012d', seq),
            quiet_key = ifnull(last_activity_at, created_at) || '|' || printf('%012d', seq)
-         WHERE seq = ?1",
-    )?
-    .execute([seq])?;
-    Ok(())
+         WHERE {which}",
+        board_key("rank")
+    )
+}
+
+/// The board's order within a column: rank, then next-action date, then age.
+fn board_key(rank: &str) -> String {
+    format!("{rank} || '|' || ifnull(next_action_on, '~') || '|' || printf('%012d', seq)")
 }
 
 /// One page of a lead list, each lead with its key. Linked contacts are not loaded.

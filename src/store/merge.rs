@@ -12,7 +12,7 @@ use super::{Writer, activities, contacts, leads, search};
 use crate::error::Result;
 use crate::model::Hlc;
 use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, params_from_iter};
+use rusqlite::{Connection, OptionalExtension};
 use std::collections::BTreeSet;
 
 /// What a merge brought in.
@@ -220,9 +220,7 @@ fn insert_whole(conn: &Connection, table: &Table, theirs: &Theirs) -> Result<i64
         Value::Integer(i64::from(state.is_gone(table))),
     ]);
     let sql = records::insert_sql(&format!("main.{}", table.name), &columns);
-    Ok(conn
-        .prepare_cached(&sql)?
-        .query_row(params_from_iter(params), |r| r.get(0))?)
+    records::insert_row(conn, &sql, params)
 }
 
 /// What is derived from a record's fields here (search terms, sort and match keys, a

@@ -167,6 +167,8 @@ impl Store {
             issued: None,
             now: Utc::now() + self.clock_offset,
             stale_leads: HashSet::new(),
+            keys_at_commit: false,
+            keys_from: None,
         };
         let value = change(&mut writer)?;
         writer.finish().map_err(|e| e.at_path(&path))?;
@@ -186,8 +188,10 @@ impl Store {
 
     /// `write_bulk`, with the errors of `change` as they came.
     fn transact_bulk<T>(&mut self, change: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
-        self.conn
-            .execute_batch(&format!("PRAGMA main.cache_size = -{BULK_CACHE_KIB}"))?;
+        // A second thread sorts while indexes are built (demo data, large imports).
+        self.conn.execute_batch(&format!(
+            "PRAGMA main.cache_size = -{BULK_CACHE_KIB}; PRAGMA threads = 2"
+        ))?;
         // The WAL writes every page twice (to the log, then back into the file); a rollback
         // journal writes a new page once. Only possible while no one else has the file open.
         let journal = self.journal_mode("DELETE").ok();
@@ -196,9 +200,9 @@ impl Store {
             Some(mode) if mode.eq_ignore_ascii_case("delete") => self.journal_mode("WAL").map(drop),
             _ => Ok(()),
         };
-        let shrunk = self
-            .conn
-            .execute_batch(&format!("PRAGMA main.cache_size = -{CACHE_KIB}"));
+        let shrunk = self.conn.execute_batch(&format!(
+            "PRAGMA main.cache_size = -{CACHE_KIB}; PRAGMA threads = 0"
+        ));
         let value = result?;
         back?;
         shrunk?;
@@ -232,6 +236,8 @@ impl Store {
             issued: None,
             now: Utc::now() + self.clock_offset,
             stale_leads: HashSet::new(),
+            keys_at_commit: false,
+            keys_from: None,
         };
         change(&mut writer).map_err(|e| e.at_path(&path))
     }
@@ -466,6 +472,10 @@ pub struct Writer<'s> {
     /// Leads whose activities changed: their last activity is recounted once, at commit,
     /// rather than after every activity of a batch.
     stale_leads: HashSet<String>,
+    /// Whether contacts made from now on have their match keys remembered at commit.
+    keys_at_commit: bool,
+    /// The first contact made since then.
+    keys_from: Option<i64>,
 }
 
 impl Writer<'_> {
@@ -536,6 +546,21 @@ impl Writer<'_> {
         Ok(())
     }
 
+    /// Contacts made from now on have their match keys remembered at commit, in one sorted
+    /// pass: one insert per key lands all over the key table, several times slower for demo
+    /// data. Not for imports, which match each card against the keys of the cards before it.
+    pub fn remember_contact_keys_at_commit(&mut self) {
+        self.keys_at_commit = true;
+    }
+
+    /// Whether the keys of the contact just made (`seq`) wait for the commit.
+    pub(crate) fn remember_keys_at_commit(&mut self, seq: i64) -> bool {
+        if self.keys_at_commit {
+            self.keys_from.get_or_insert(seq);
+        }
+        self.keys_at_commit
+    }
+
     /// A lead's activities changed; its derived last activity follows at commit.
     pub(crate) fn activity_changed(&mut self, lead_id: &str) {
         if !self.stale_leads.contains(lead_id) {
@@ -546,14 +571,15 @@ impl Writer<'_> {
     /// Recounts the last activity of the leads whose activities changed so far (otherwise
     /// done at commit).
     pub fn refresh_stale_leads(&mut self) -> Result<()> {
-        for lead_id in self.stale_leads.drain() {
-            activities::refresh_last_activity(&self.tx, &lead_id)?;
-        }
-        Ok(())
+        let stale: Vec<String> = self.stale_leads.drain().collect();
+        activities::refresh_last_activity_of(&self.tx, &stale)
     }
 
     fn finish(mut self) -> Result<()> {
         self.refresh_stale_leads()?;
+        if let Some(seq) = self.keys_from.take() {
+            contacts::remember_keys_from(&self.tx, seq)?;
+        }
         search::apply_pending(&self.tx)?;
         if let Some(last) = &self.last {
             write_meta(&self.tx, "hlc", &last.to_string())?;

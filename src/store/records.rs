@@ -178,14 +178,19 @@ pub(crate) fn insert(
         columns.push(column);
         params.push(value);
     }
-    let seq = w
-        .conn()
-        .prepare_cached(&insert_sql(table.name, &columns))?
-        .query_row(params_from_iter(params), |r| r.get(0))?;
-    Ok(seq)
+    insert_row(w.conn(), &insert_sql(table.name, &columns), params)
 }
 
-/// `INSERT INTO table (columns) VALUES (?1, ?2, ...) RETURNING seq`. Built without a string
+/// Runs an `insert_sql` statement; the new row's `seq`. Not `RETURNING`: SQLite runs a
+/// returning statement through a temporary table of its results, a cost on every row of a
+/// bulk load.
+pub(crate) fn insert_row(conn: &Connection, sql: &str, params: Vec<Value>) -> Result<i64> {
+    conn.prepare_cached(sql)?
+        .execute(params_from_iter(params))?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// `INSERT INTO table (columns) VALUES (?1, ?2, ...)`. Built without a string
 /// per placeholder: bulk loads run it for every row.
 pub(crate) fn insert_sql(table: &str, columns: &[&str]) -> String {
     use std::fmt::Write;
@@ -201,7 +206,7 @@ pub(crate) fn insert_sql(table: &str, columns: &[&str]) -> String {
         }
         let _ = write!(sql, "?{i}");
     }
-    sql.push_str(") RETURNING seq");
+    sql.push(')');
     sql
 }
 

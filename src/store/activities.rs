@@ -40,6 +40,21 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Activity> {
 
 /// Records an activity; returns its id. The lead's last activity follows.
 pub fn insert(w: &mut Writer<'_>, a: &ActivityFields, origin: &Origin) -> Result<String> {
+    insert_prepared(w, prepare(a, origin)?)
+}
+
+/// An activity ready to write: checked, with its row values and search terms worked out.
+/// `prepare` needs no database, so a bulk load can prepare the next activities on another
+/// thread while this one is written.
+pub struct NewActivity {
+    id: String,
+    created_at: Option<DateTime<Utc>>,
+    lead_id: Option<String>,
+    values: [(&'static str, Value); 9],
+    terms: Option<String>,
+}
+
+pub fn prepare(a: &ActivityFields, origin: &Origin) -> Result<NewActivity> {
     if a.summary.trim().is_empty() {
         return Err(Error::invalid("an activity needs a summary"));
     }
@@ -48,42 +63,44 @@ pub fn insert(w: &mut Writer<'_>, a: &ActivityFields, origin: &Origin) -> Result
             "an activity belongs to a lead or a contact; give --lead or --contact",
         ));
     }
+    Ok(NewActivity {
+        id: origin.id.clone().unwrap_or_else(crate::model::ids::new_id),
+        created_at: origin.created_at,
+        lead_id: a.lead_id.clone(),
+        values: [
+            ("kind", Value::Text(a.kind.id().to_string())),
+            ("lead_id", text(a.lead_id.as_deref())),
+            ("contact_id", text(a.contact_id.as_deref())),
+            ("occurred_at", Value::Text(format_timestamp(&a.occurred_at))),
+            (
+                "duration_minutes",
+                a.duration_minutes.map_or(Value::Null, Value::Integer),
+            ),
+            ("direction", text(a.direction.map(|d| d.id()))),
+            ("summary", Value::Text(a.summary.trim().to_string())),
+            ("body", text(a.body.as_deref())),
+            ("rep", text(a.by.as_deref())),
+        ],
+        terms: search::terms_of(&a.summary),
+    })
+}
+
+/// Writes a prepared activity; returns its id.
+pub fn insert_prepared(w: &mut Writer<'_>, new: NewActivity) -> Result<String> {
     let stamp = w.stamp();
-    let created_at = origin.created_at.unwrap_or(stamp.at);
-    let id = origin.id.clone().unwrap_or_else(crate::model::ids::new_id);
-    let values = [
-        ("kind", Value::Text(a.kind.id().to_string())),
-        ("lead_id", text(a.lead_id.as_deref())),
-        ("contact_id", text(a.contact_id.as_deref())),
-        ("occurred_at", Value::Text(format_timestamp(&a.occurred_at))),
-        (
-            "duration_minutes",
-            a.duration_minutes.map_or(Value::Null, Value::Integer),
-        ),
-        ("direction", text(a.direction.map(|d| d.id()))),
-        ("summary", Value::Text(a.summary.trim().to_string())),
-        ("body", text(a.body.as_deref())),
-        ("rep", text(a.by.as_deref())),
-    ];
-    let seq = records::insert(
-        w,
-        &ACTIVITIES,
-        &id,
-        &values,
-        &stamp,
-        &format_timestamp(&created_at),
-    )?;
-    search::set_document(
+    let created_at = format_timestamp(&new.created_at.unwrap_or(stamp.at));
+    let seq = records::insert(w, &ACTIVITIES, &new.id, new.values, &stamp, &created_at)?;
+    search::set_terms(
         w.conn(),
         search::Index::Activities,
         seq,
-        Some(&a.summary),
+        new.terms.as_deref(),
         true,
     )?;
-    if let Some(lead_id) = &a.lead_id {
+    if let Some(lead_id) = &new.lead_id {
         w.activity_changed(lead_id);
     }
-    Ok(id)
+    Ok(new.id)
 }
 
 /// Deletes an activity (a tombstone).

@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 use crate::model::Contact;
 use crate::model::contact::{ContactFields, MatchKeys, match_keys, sort_key};
 use crate::model::dates::{format_timestamp, parse_timestamp};
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
@@ -59,34 +59,51 @@ fn date_value(d: Option<NaiveDate>) -> Value {
 
 /// Adds a contact; returns its id.
 pub fn insert(w: &mut Writer<'_>, card: &ContactFields, origin: &Origin) -> Result<String> {
+    insert_prepared(w, prepare(card, origin)?)
+}
+
+/// A card ready to write: checked, with its row values and what is derived from them worked
+/// out. `prepare` needs no database, so a bulk load can prepare the next cards on another
+/// thread while this one is written.
+pub struct NewContact {
+    id: String,
+    created_at: Option<DateTime<Utc>>,
+    values: Vec<(&'static str, Value)>,
+    derived: Derived,
+}
+
+pub fn prepare(card: &ContactFields, origin: &Origin) -> Result<NewContact> {
     let has_email = card.email.as_deref().is_some_and(|e| !e.trim().is_empty());
     if !card.has_name() && !has_email {
         return Err(Error::invalid("a contact needs a name or an email"));
     }
-    let stamp = w.stamp();
-    let created_at = origin.created_at.unwrap_or(stamp.at);
-    let id = origin.id.clone().unwrap_or_else(crate::model::ids::new_id);
-    let mut values: Vec<(&str, Value)> = card
+    let mut values: Vec<(&'static str, Value)> = card
         .text_fields()
         .into_iter()
         .map(|(field, v)| (field, text(v)))
         .collect();
     values.push(("exchanged_on", date_value(card.exchanged_on)));
     values.push(("tags", tags_value(card.tags.as_deref().unwrap_or(&[]))));
-    let seq = records::insert(
-        w,
-        &CONTACTS,
-        &id,
-        &values,
-        &stamp,
-        &format_timestamp(&created_at),
-    )?;
-    // Derived straight from the values written: nothing to read back.
-    let keys = write_derived(w.conn(), seq, &Derivable::of_values(&values), true, true)?;
+    // Derived straight from the values to be written: nothing to read back.
+    let derived = Derived::of(&Derivable::of_values(&values), true);
+    Ok(NewContact {
+        id: origin.id.clone().unwrap_or_else(crate::model::ids::new_id),
+        created_at: origin.created_at,
+        values,
+        derived,
+    })
+}
+
+/// Writes a prepared contact; returns its id.
+pub fn insert_prepared(w: &mut Writer<'_>, new: NewContact) -> Result<String> {
+    let stamp = w.stamp();
+    let created_at = format_timestamp(&new.created_at.unwrap_or(stamp.at));
+    let seq = records::insert(w, &CONTACTS, &new.id, new.values, &stamp, &created_at)?;
+    write_derived(w.conn(), seq, &new.derived, true)?;
     if !w.remember_keys_at_commit(seq) {
-        remember_keys(w.conn(), &id, &keys)?;
+        remember_keys(w.conn(), &new.id, &new.derived.keys)?;
     }
-    Ok(id)
+    Ok(new.id)
 }
 
 /// Applies the fields given in `patch` (`None` leaves a field alone, an empty text clears
@@ -252,36 +269,51 @@ fn refresh_derived(conn: &Connection, seq: i64, fresh: bool) -> Result<()> {
         .query_row([seq], |r| Ok((from_row(r)?, r.get::<_, i64>(26)?)))
         .optional()?;
     let Some((c, gone)) = row else { return Ok(()) };
-    let keys = write_derived(conn, seq, &Derivable::of_contact(&c), gone == 0, fresh)?;
-    remember_keys(conn, &c.id, &keys)
+    let derived = Derived::of(&Derivable::of_contact(&c), gone == 0);
+    write_derived(conn, seq, &derived, fresh)?;
+    remember_keys(conn, &c.id, &derived.keys)
 }
 
-/// Writes the sort key, match keys and search terms; returns the match keys, which the
-/// caller remembers in `contact_keys`.
-fn write_derived(
-    conn: &Connection,
-    seq: i64,
-    c: &Derivable<'_>,
-    live: bool,
-    fresh: bool,
-) -> Result<MatchKeys> {
-    let sort = sort_key(
-        c.family_name,
-        c.given_name,
-        c.family_reading,
-        c.given_reading,
-        c.company,
-    );
-    let keys = match_keys(c.family_name, c.given_name, c.company, c.email, c.mobile);
+/// What is derived from a contact's fields: its sort key (without the seq that makes it
+/// unique), match keys and search terms (none for a deleted contact).
+struct Derived {
+    sort: String,
+    keys: MatchKeys,
+    terms: Option<String>,
+}
+
+impl Derived {
+    fn of(c: &Derivable<'_>, live: bool) -> Self {
+        Derived {
+            sort: sort_key(
+                c.family_name,
+                c.given_name,
+                c.family_reading,
+                c.given_reading,
+                c.company,
+            ),
+            keys: match_keys(c.family_name, c.given_name, c.company, c.email, c.mobile),
+            terms: live.then(|| search::terms_of(&c.search_text())).flatten(),
+        }
+    }
+}
+
+/// Writes the derived columns and search terms of the contact at `seq`; the caller
+/// remembers the match keys in `contact_keys`.
+fn write_derived(conn: &Connection, seq: i64, d: &Derived, fresh: bool) -> Result<()> {
     // The seq makes the key unique, so a page of contacts seeks straight to its start.
-    let sort = format!("{sort}\u{1}{seq:012}");
+    let sort = format!("{}\u{1}{seq:012}", d.sort);
     conn.prepare_cached(
         "UPDATE contacts SET sort_key = ?2, email_key = ?3, name_key = ?4, mobile_key = ?5 WHERE seq = ?1",
     )?
-    .execute(params![seq, sort, keys.email, keys.name_company, keys.mobile])?;
-    let doc = live.then(|| c.search_text());
-    search::set_document(conn, search::Index::Contacts, seq, doc.as_deref(), fresh)?;
-    Ok(keys)
+    .execute(params![seq, sort, d.keys.email, d.keys.name_company, d.keys.mobile])?;
+    search::set_terms(
+        conn,
+        search::Index::Contacts,
+        seq,
+        d.terms.as_deref(),
+        fresh,
+    )
 }
 
 /// Refreshes a contact's derived columns and search terms by `seq`.

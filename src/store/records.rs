@@ -146,16 +146,18 @@ impl RowState {
 
 /// Inserts a new record. `values` holds every synced field but `deleted`, in any order;
 /// fields not given are NULL. Returns the new row's `seq`.
-pub(crate) fn insert(
+pub(crate) fn insert<'v>(
     w: &Writer<'_>,
     table: &Table,
     id: &str,
-    values: &[(&str, Value)],
+    values: impl IntoIterator<Item = (&'v str, Value)>,
     stamp: &Stamp,
     created_at: &str,
 ) -> Result<i64> {
-    let mut columns: Vec<&str> = vec!["id"];
-    let mut params: Vec<Value> = vec![Value::Text(id.to_string())];
+    let mut columns: Vec<&str> = Vec::with_capacity(table.fields.len() + 8);
+    let mut params: Vec<Value> = Vec::with_capacity(table.fields.len() + 8);
+    columns.push("id");
+    params.push(Value::Text(id.to_string()));
     for (field, value) in values {
         debug_assert!(
             table.index_of(field).is_some(),
@@ -163,7 +165,7 @@ pub(crate) fn insert(
             table.name
         );
         columns.push(field);
-        params.push(value.clone());
+        params.push(value);
     }
     let hlc = Value::Text(stamp.hlc.to_string());
     let by = Value::Text(stamp.by.clone());

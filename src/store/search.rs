@@ -56,7 +56,22 @@ pub(crate) fn set_document(
     text: Option<&str>,
     fresh: bool,
 ) -> Result<()> {
-    let terms = text.map(index_terms).filter(|t| !t.is_empty());
+    set_terms(conn, index, seq, text.and_then(terms_of).as_deref(), fresh)
+}
+
+/// The index terms of a record's text; `None` when nothing in it is searchable.
+pub(crate) fn terms_of(text: &str) -> Option<String> {
+    Some(index_terms(text)).filter(|t| !t.is_empty())
+}
+
+/// `set_document` with the terms worked out beforehand (`terms_of`).
+pub(crate) fn set_terms(
+    conn: &Connection,
+    index: Index,
+    seq: i64,
+    terms: Option<&str>,
+    fresh: bool,
+) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO temp.pending_search (idx, seq, terms, fresh) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (idx, seq) DO UPDATE SET terms = excluded.terms, fresh = max(fresh, excluded.fresh)",

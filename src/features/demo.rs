@@ -19,6 +19,7 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use std::sync::mpsc;
 
 const WORDS: &str = include_str!("../../assets/demo.toml");
 
@@ -95,6 +96,9 @@ pub fn generate(store: &mut Store, config: &Config, size: DemoSize) -> Result<De
 }
 
 /// The same, as seen on `today`: everything happens before that day began.
+///
+/// A second thread makes the records and works out their search terms and keys while this
+/// one writes them: about a fifth of the work, done beside the writing.
 pub fn generate_on(
     store: &mut Store,
     config: &Config,
@@ -103,72 +107,236 @@ pub fn generate_on(
 ) -> Result<DemoReport> {
     let words: Words = toml::from_str(WORDS)
         .map_err(|e| Error::invalid(format!("the demo word list is damaged: {e}")))?;
-    let mut rng = ChaCha8Rng::seed_from_u64(size.seed);
     // Everything happens before today began, so the same seed gives the same data all day.
     let now = crate::model::dates::local_to_utc(today.and_time(chrono::NaiveTime::MIN));
-    let me = config.user_name();
     let mut owners = words.owners.clone();
-    owners.push(me);
-
-    let companies = make_companies(&words, &mut rng, (size.leads / 3).max(12));
-    store.write_bulk(|w| {
-        w.set_now(now);
-        w.remember_contact_keys_at_commit();
-        let leads_aside = w.set_aside_indexes(&["leads"])?;
-        let others_aside = w.set_aside_indexes(&["contacts", "activities", "lead_contacts"])?;
-        let mut report = DemoReport::default();
-        let contact_ids = make_contacts(w, &words, &companies, &mut rng, size.contacts, now)?;
-        report.contacts = contact_ids.len();
-        let mut made = Vec::with_capacity(size.leads);
-        let ages = oldest_first(&mut rng, size.leads, |rng| {
-            Duration::days(rng.random_range(3..270)) + Duration::minutes(rng.random_range(0..600))
-        });
-        for (n, age) in ages.into_iter().enumerate() {
-            let company_index = rng.random_range(0..companies.len());
-            let lead = make_lead(
-                w,
-                &words,
-                &companies[company_index],
-                &owners,
-                &mut rng,
-                now - age,
-                (now, today),
-            )?;
-            if lead.1 == Stage::Customer {
-                report.customers += 1;
-            }
-            // The contacts of this company: every contact whose index maps to it.
-            let at_company: Vec<&String> = contact_ids
-                .iter()
-                .skip(company_index)
-                .step_by(companies.len())
-                .collect();
-            let mut on_lead = Vec::new();
-            for (k, contact_id) in at_company.iter().take(1 + n % 3).enumerate() {
-                let role = if k == 0 {
-                    LinkRole::DecisionMaker
-                } else {
-                    *pick(&mut rng, &LinkRole::ALL)
+    owners.push(config.user_name());
+    let (to_writer, made) = mpsc::sync_channel::<Batch>(16);
+    std::thread::scope(|scope| {
+        let (words, owners) = (&words, &owners);
+        let maker = std::thread::Builder::new()
+            .name("demo maker".into())
+            .spawn_scoped(scope, move || {
+                let mut sink = Sink {
+                    to: to_writer,
+                    batch: Vec::with_capacity(BATCH),
                 };
-                links::link(w, &lead.0.id, contact_id, role)?;
-                on_lead.push((*contact_id).clone());
-                report.links += 1;
-            }
-            made.push(MadeLead {
-                contacts: on_lead,
-                ..lead.0
+                let end = match make_all(&mut sink, words, owners, size, (now, today)) {
+                    Ok(()) => sink.flush().map(|()| Batch::Done),
+                    Err(Halt::Failed(e)) => Ok(Batch::Failed(e)),
+                    Err(Halt::Stopped) => Err(Halt::Stopped),
+                };
+                if let Ok(end) = end {
+                    // The writer may have stopped meanwhile; then it has its own error to tell.
+                    let _ = sink.to.send(end);
+                }
             });
+        if let Err(e) = maker {
+            return Err(Error::invalid(format!(
+                "the demo data could not be made: {e}"
+            )));
         }
-        report.leads = made.len() - report.customers;
-        report.activities = make_activities(w, &words, &made, &mut rng, size.activities, now)?;
-        // Last activities need the activities' indexes; they and the scores then rewrite
-        // every lead, cheaper before the leads' own indexes are built.
-        w.restore_indexes(others_aside)?;
-        w.refresh_stale_leads()?;
-        scores::refresh_all(w, &config.scoring, today)?;
-        w.restore_indexes(leads_aside)?;
-        Ok(report)
+        store.write_bulk(|w| write_all(w, made, now, config, today))
     })
+}
+
+/// Records go from the maker to the writer in batches of this many.
+const BATCH: usize = 1024;
+
+enum Batch {
+    Made(Vec<Made>),
+    /// Everything was made: the writer may commit.
+    Done,
+    Failed(Error),
+}
+
+/// One record to write, in the order it was made.
+enum Made {
+    Contact(Box<contacts::NewContact>),
+    Lead {
+        fields: Box<LeadFields>,
+        origin: Origin,
+        /// Where the lead went later, and when.
+        moved: Option<(Stage, DateTime<Utc>)>,
+        customer: bool,
+    },
+    Link {
+        lead_id: String,
+        contact_id: String,
+        role: LinkRole,
+    },
+    Activity(Box<activities::NewActivity>),
+}
+
+/// Writes what the maker sends, then what is derived from it all. Commits only when the
+/// maker says everything was made.
+fn write_all(
+    w: &mut Writer<'_>,
+    made: mpsc::Receiver<Batch>,
+    now: DateTime<Utc>,
+    config: &Config,
+    today: NaiveDate,
+) -> Result<DemoReport> {
+    w.set_now(now);
+    w.remember_contact_keys_at_commit();
+    let leads_aside = w.set_aside_indexes(&["leads"])?;
+    let others_aside = w.set_aside_indexes(&["contacts", "activities", "lead_contacts"])?;
+    let mut report = DemoReport::default();
+    let mut done = false;
+    for batch in made.iter() {
+        let rows = match batch {
+            Batch::Made(rows) => rows,
+            Batch::Done => {
+                done = true;
+                break;
+            }
+            Batch::Failed(e) => return Err(e),
+        };
+        for row in rows {
+            write_one(w, row, now, &mut report)?;
+        }
+    }
+    if !done {
+        return Err(Error::invalid("the demo data could not be made"));
+    }
+    // Last activities need the activities' indexes; they and the scores then rewrite every
+    // lead, cheaper before the leads' own indexes are built.
+    w.restore_indexes(others_aside)?;
+    w.refresh_stale_leads()?;
+    scores::refresh_all(w, &config.scoring, today)?;
+    w.restore_indexes(leads_aside)?;
+    Ok(report)
+}
+
+fn write_one(
+    w: &mut Writer<'_>,
+    row: Made,
+    now: DateTime<Utc>,
+    report: &mut DemoReport,
+) -> Result<()> {
+    match row {
+        Made::Contact(contact) => {
+            contacts::insert_prepared(w, *contact)?;
+            report.contacts += 1;
+        }
+        Made::Lead {
+            fields,
+            origin,
+            moved,
+            customer,
+        } => {
+            let id = leads::insert(w, &fields, &origin)?;
+            if let Some((stage, at)) = moved {
+                w.set_now(at);
+                leads::set_stage_at(w, &id, stage, at)?;
+                w.set_now(now);
+            }
+            if customer {
+                report.customers += 1;
+            } else {
+                report.leads += 1;
+            }
+        }
+        Made::Link {
+            lead_id,
+            contact_id,
+            role,
+        } => {
+            links::link(w, &lead_id, &contact_id, role)?;
+            report.links += 1;
+        }
+        Made::Activity(activity) => {
+            activities::insert_prepared(w, *activity)?;
+            report.activities += 1;
+        }
+    }
+    Ok(())
+}
+
+/// Where the maker puts what it made: batches on their way to the writer.
+struct Sink {
+    to: mpsc::SyncSender<Batch>,
+    batch: Vec<Made>,
+}
+
+/// Why the maker stopped early.
+enum Halt {
+    /// The writer stopped (it failed, and says why): nothing more to make.
+    Stopped,
+    Failed(Error),
+}
+
+impl From<Error> for Halt {
+    fn from(e: Error) -> Self {
+        Halt::Failed(e)
+    }
+}
+
+impl Sink {
+    fn push(&mut self, row: Made) -> std::result::Result<(), Halt> {
+        self.batch.push(row);
+        if self.batch.len() >= BATCH {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> std::result::Result<(), Halt> {
+        if self.batch.is_empty() {
+            return Ok(());
+        }
+        let batch = std::mem::replace(&mut self.batch, Vec::with_capacity(BATCH));
+        self.to.send(Batch::Made(batch)).map_err(|_| Halt::Stopped)
+    }
+}
+
+/// Makes every demo record, the same for the same seed, in the order they are written.
+fn make_all(
+    sink: &mut Sink,
+    words: &Words,
+    owners: &[String],
+    size: DemoSize,
+    (now, today): (DateTime<Utc>, NaiveDate),
+) -> std::result::Result<(), Halt> {
+    let mut rng = ChaCha8Rng::seed_from_u64(size.seed);
+    let companies = make_companies(words, &mut rng, (size.leads / 3).max(12));
+    let contact_ids = make_contacts(sink, words, &companies, &mut rng, size.contacts, now)?;
+    let mut made = Vec::with_capacity(size.leads);
+    let ages = oldest_first(&mut rng, size.leads, |rng| {
+        Duration::days(rng.random_range(3..270)) + Duration::minutes(rng.random_range(0..600))
+    });
+    for (n, age) in ages.into_iter().enumerate() {
+        let company_index = rng.random_range(0..companies.len());
+        let mut lead = make_lead(
+            sink,
+            words,
+            &companies[company_index],
+            owners,
+            &mut rng,
+            now - age,
+            (now, today),
+        )?;
+        // The contacts of this company: every contact whose index maps to it.
+        let at_company = contact_ids
+            .iter()
+            .skip(company_index)
+            .step_by(companies.len());
+        for (k, contact_id) in at_company.take(1 + n % 3).enumerate() {
+            let role = if k == 0 {
+                LinkRole::DecisionMaker
+            } else {
+                *pick(&mut rng, &LinkRole::ALL)
+            };
+            sink.push(Made::Link {
+                lead_id: lead.id.clone(),
+                contact_id: contact_id.clone(),
+                role,
+            })?;
+            lead.contacts.push(contact_id.clone());
+        }
+        made.push(lead);
+    }
+    make_activities(sink, words, &made, &mut rng, size.activities, now)
 }
 
 /// `count` random ages, oldest first.
@@ -263,13 +431,13 @@ fn make_companies(words: &Words, rng: &mut ChaCha8Rng, count: usize) -> Vec<Comp
 }
 
 fn make_contacts(
-    w: &mut Writer<'_>,
+    sink: &mut Sink,
     words: &Words,
     companies: &[Company],
     rng: &mut ChaCha8Rng,
     count: usize,
     now: DateTime<Utc>,
-) -> Result<Vec<String>> {
+) -> std::result::Result<Vec<String>, Halt> {
     let mut ids = Vec::with_capacity(count);
     // Made oldest first, so time-ordered ids and stamps append to their indexes.
     let ages = oldest_first(rng, count, |rng| Duration::days(rng.random_range(1..400)));
@@ -328,7 +496,9 @@ fn make_contacts(
             id: Some(random_id(rng, created)),
             created_at: Some(created),
         };
-        ids.push(contacts::insert(w, &card, &origin)?);
+        let contact = contacts::prepare(&card, &origin)?;
+        ids.push(origin.id.unwrap_or_default());
+        sink.push(Made::Contact(Box::new(contact)))?;
     }
     Ok(ids)
 }
@@ -344,14 +514,14 @@ fn final_stage(rng: &mut ChaCha8Rng) -> Stage {
 }
 
 fn make_lead(
-    w: &mut Writer<'_>,
+    sink: &mut Sink,
     words: &Words,
     company: &Company,
     owners: &[String],
     rng: &mut ChaCha8Rng,
     created: DateTime<Utc>,
     (now, today): (DateTime<Utc>, NaiveDate),
-) -> Result<(MadeLead, Stage)> {
+) -> std::result::Result<MadeLead, Halt> {
     let stage = final_stage(rng);
     let first_stage = match stage {
         Stage::Customer => Stage::Considering,
@@ -419,30 +589,28 @@ fn make_lead(
     };
     let id = random_id(rng, created);
     let owner = fields.owner.clone().unwrap_or_default();
-    leads::insert(
-        w,
-        &fields,
-        &Origin {
+    let moved = (stage != first_stage).then(|| {
+        let span = (now - created).num_minutes().max(2);
+        (
+            stage,
+            created + Duration::minutes(rng.random_range(1..span)),
+        )
+    });
+    sink.push(Made::Lead {
+        fields: Box::new(fields),
+        origin: Origin {
             id: Some(id.clone()),
             created_at: Some(created),
         },
-    )?;
-    if stage != first_stage {
-        let span = (now - created).num_minutes().max(2);
-        let moved = created + Duration::minutes(rng.random_range(1..span));
-        w.set_now(moved);
-        leads::set_stage_at(w, &id, stage, moved)?;
-        w.set_now(now);
-    }
-    Ok((
-        MadeLead {
-            id,
-            created,
-            owner,
-            contacts: Vec::new(),
-        },
-        stage,
-    ))
+        moved,
+        customer: stage == Stage::Customer,
+    })?;
+    Ok(MadeLead {
+        id,
+        created,
+        owner,
+        contacts: Vec::new(),
+    })
 }
 
 fn qualification(rng: &mut ChaCha8Rng) -> Qualification {
@@ -462,15 +630,15 @@ fn qualification(rng: &mut ChaCha8Rng) -> Qualification {
 }
 
 fn make_activities(
-    w: &mut Writer<'_>,
+    sink: &mut Sink,
     words: &Words,
     leads: &[MadeLead],
     rng: &mut ChaCha8Rng,
     count: usize,
     now: DateTime<Utc>,
-) -> Result<usize> {
+) -> std::result::Result<(), Halt> {
     if leads.is_empty() {
-        return Ok(0);
+        return Ok(());
     }
     // Weights per kind: calls and emails are common, inquiries rarer.
     let kinds = [
@@ -543,7 +711,9 @@ fn make_activities(
             id: Some(random_id(rng, occurred)),
             created_at: Some(occurred),
         };
-        activities::insert(w, &fields, &origin)?;
+        sink.push(Made::Activity(Box::new(activities::prepare(
+            &fields, &origin,
+        )?)))?;
     }
-    Ok(count)
+    Ok(())
 }

@@ -6,11 +6,6 @@ use leadtrack::cli::{self, Cli};
 use leadtrack::session::Session;
 use std::process::ExitCode;
 
-// Demo data is made on one thread and freed on another; the system allocator turns that
-// into a lock and a trim per free.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {

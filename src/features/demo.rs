@@ -112,6 +112,7 @@ pub fn generate_on(
     let mut owners = words.owners.clone();
     owners.push(config.user_name());
     let (to_writer, made) = mpsc::sync_channel::<Batch>(16);
+    let (spent, back) = mpsc::channel::<Vec<Made>>();
     std::thread::scope(|scope| {
         let (words, owners) = (&words, &owners);
         let maker = std::thread::Builder::new()
@@ -119,6 +120,7 @@ pub fn generate_on(
             .spawn_scoped(scope, move || {
                 let mut sink = Sink {
                     to: to_writer,
+                    back,
                     batch: Vec::with_capacity(BATCH),
                 };
                 let end = match make_all(&mut sink, words, owners, size, (now, today)) {
@@ -136,7 +138,7 @@ pub fn generate_on(
                 "the demo data could not be made: {e}"
             )));
         }
-        store.write_bulk(|w| write_all(w, made, now, config, today))
+        store.write_bulk(|w| write_all(w, (made, spent), now, config, today))
     })
 }
 
@@ -172,7 +174,7 @@ enum Made {
 /// maker says everything was made.
 fn write_all(
     w: &mut Writer<'_>,
-    made: mpsc::Receiver<Batch>,
+    (made, spent): (mpsc::Receiver<Batch>, mpsc::Sender<Vec<Made>>),
     now: DateTime<Utc>,
     config: &Config,
     today: NaiveDate,
@@ -192,9 +194,12 @@ fn write_all(
             }
             Batch::Failed(e) => return Err(e),
         };
-        for row in rows {
+        for row in &rows {
             write_one(w, row, now, &mut report)?;
         }
+        // Freed by the thread that made them: the system allocator is slow to take memory
+        // back from another thread (a lock and a heap trim per free).
+        let _ = spent.send(rows);
     }
     if !done {
         return Err(Error::invalid("the demo data could not be made"));
@@ -210,13 +215,13 @@ fn write_all(
 
 fn write_one(
     w: &mut Writer<'_>,
-    row: Made,
+    row: &Made,
     now: DateTime<Utc>,
     report: &mut DemoReport,
 ) -> Result<()> {
     match row {
         Made::Contact(contact) => {
-            contacts::insert_prepared(w, *contact)?;
+            contacts::insert_prepared(w, contact)?;
             report.contacts += 1;
         }
         Made::Lead {
@@ -225,13 +230,13 @@ fn write_one(
             moved,
             customer,
         } => {
-            let id = leads::insert(w, &fields, &origin)?;
-            if let Some((stage, at)) = moved {
+            let id = leads::insert(w, fields, origin)?;
+            if let Some((stage, at)) = *moved {
                 w.set_now(at);
                 leads::set_stage_at(w, &id, stage, at)?;
                 w.set_now(now);
             }
-            if customer {
+            if *customer {
                 report.customers += 1;
             } else {
                 report.leads += 1;
@@ -242,11 +247,11 @@ fn write_one(
             contact_id,
             role,
         } => {
-            links::link(w, &lead_id, &contact_id, role)?;
+            links::link(w, lead_id, contact_id, *role)?;
             report.links += 1;
         }
         Made::Activity(activity) => {
-            activities::insert_prepared(w, *activity)?;
+            activities::insert_prepared(w, activity)?;
             report.activities += 1;
         }
     }
@@ -256,6 +261,8 @@ fn write_one(
 /// Where the maker puts what it made: batches on their way to the writer.
 struct Sink {
     to: mpsc::SyncSender<Batch>,
+    /// Batches the writer is done with, to be freed here.
+    back: mpsc::Receiver<Vec<Made>>,
     batch: Vec<Made>,
 }
 
@@ -284,6 +291,9 @@ impl Sink {
     fn flush(&mut self) -> std::result::Result<(), Halt> {
         if self.batch.is_empty() {
             return Ok(());
+        }
+        while let Ok(spent) = self.back.try_recv() {
+            drop(spent);
         }
         let batch = std::mem::replace(&mut self.batch, Vec::with_capacity(BATCH));
         self.to.send(Batch::Made(batch)).map_err(|_| Halt::Stopped)

@@ -40,7 +40,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Activity> {
 
 /// Records an activity; returns its id. The lead's last activity follows.
 pub fn insert(w: &mut Writer<'_>, a: &ActivityFields, origin: &Origin) -> Result<String> {
-    insert_prepared(w, prepare(a, origin)?)
+    insert_prepared(w, &prepare(a, origin)?)
 }
 
 /// An activity ready to write: checked, with its row values and search terms worked out.
@@ -86,10 +86,10 @@ pub fn prepare(a: &ActivityFields, origin: &Origin) -> Result<NewActivity> {
 }
 
 /// Writes a prepared activity; returns its id.
-pub fn insert_prepared(w: &mut Writer<'_>, new: NewActivity) -> Result<String> {
+pub fn insert_prepared(w: &mut Writer<'_>, new: &NewActivity) -> Result<String> {
     let stamp = w.stamp();
     let created_at = format_timestamp(&new.created_at.unwrap_or(stamp.at));
-    let seq = records::insert(w, &ACTIVITIES, &new.id, new.values, &stamp, &created_at)?;
+    let seq = records::insert(w, &ACTIVITIES, &new.id, &new.values, &stamp, &created_at)?;
     search::set_terms(
         w.conn(),
         search::Index::Activities,
@@ -100,7 +100,7 @@ pub fn insert_prepared(w: &mut Writer<'_>, new: NewActivity) -> Result<String> {
     if let Some(lead_id) = &new.lead_id {
         w.activity_changed(lead_id);
     }
-    Ok(new.id)
+    Ok(new.id.clone())
 }
 
 /// Deletes an activity (a tombstone).
@@ -225,14 +225,14 @@ pub fn each_scoring_input(
         "SELECT lead_id, kind, occurred_at FROM activities WHERE gone = 0 AND lead_id IS NOT NULL",
     )?;
     let mut rows = stmt.query([])?;
+    // Read in place: a million activities need no copies of their ids and times.
     while let Some(r) = rows.next()? {
-        let lead_id: String = r.get(0)?;
-        let kind: String = r.get(1)?;
-        let at: String = r.get(2)?;
+        let text = |i| -> rusqlite::Result<&str> { Ok(r.get_ref(i)?.as_str()?) };
+        let (lead_id, kind, at) = (text(0)?, text(1)?, text(2)?);
         f(
-            &lead_id,
+            lead_id,
             kind.parse().unwrap_or(ActivityKind::Note),
-            parse_timestamp(&at).unwrap_or_default(),
+            parse_timestamp(at).unwrap_or_default(),
         );
     }
     Ok(())

@@ -59,7 +59,7 @@ fn date_value(d: Option<NaiveDate>) -> Value {
 
 /// Adds a contact; returns its id.
 pub fn insert(w: &mut Writer<'_>, card: &ContactFields, origin: &Origin) -> Result<String> {
-    insert_prepared(w, prepare(card, origin)?)
+    insert_prepared(w, &prepare(card, origin)?)
 }
 
 /// A card ready to write: checked, with its row values and what is derived from them worked
@@ -95,15 +95,15 @@ pub fn prepare(card: &ContactFields, origin: &Origin) -> Result<NewContact> {
 }
 
 /// Writes a prepared contact; returns its id.
-pub fn insert_prepared(w: &mut Writer<'_>, new: NewContact) -> Result<String> {
+pub fn insert_prepared(w: &mut Writer<'_>, new: &NewContact) -> Result<String> {
     let stamp = w.stamp();
     let created_at = format_timestamp(&new.created_at.unwrap_or(stamp.at));
-    let seq = records::insert(w, &CONTACTS, &new.id, new.values, &stamp, &created_at)?;
+    let seq = records::insert(w, &CONTACTS, &new.id, &new.values, &stamp, &created_at)?;
     write_derived(w.conn(), seq, &new.derived, true)?;
     if !w.remember_keys_at_commit(seq) {
         remember_keys(w.conn(), &new.id, &new.derived.keys)?;
     }
-    Ok(new.id)
+    Ok(new.id.clone())
 }
 
 /// Applies the fields given in `patch` (`None` leaves a field alone, an empty text clears

@@ -99,7 +99,7 @@ pub fn insert(w: &mut Writer<'_>, lead: &LeadFields, origin: &Origin) -> Result<
         ("notes", text(lead.notes.as_deref())),
     ];
     let created_text = format_timestamp(&created_at);
-    let seq = records::insert(w, &LEADS, &id, values, &stamp, &created_text)?;
+    let seq = records::insert(w, &LEADS, &id, &values, &stamp, &created_text)?;
     record_stage_change(w.conn(), &id, None, lead.stage, &created_text, &stamp)?;
     reindex(w.conn(), seq, true)?;
     Ok(id)

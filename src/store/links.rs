@@ -35,7 +35,7 @@ pub fn link(w: &mut Writer<'_>, lead_id: &str, contact_id: &str, role: LinkRole)
         ("contact_id", Value::Text(contact_id.to_string())),
         ("role", Value::Text(role.id().to_string())),
     ];
-    records::insert(w, &LINKS, &id, values, &stamp, &stamp.at_text())?;
+    records::insert(w, &LINKS, &id, &values, &stamp, &stamp.at_text())?;
     Ok(true)
 }
 

@@ -146,18 +146,31 @@ impl RowState {
 
 /// Inserts a new record. `values` holds every synced field but `deleted`, in any order;
 /// fields not given are NULL. Returns the new row's `seq`.
-pub(crate) fn insert<'v>(
+pub(crate) fn insert(
     w: &Writer<'_>,
     table: &Table,
     id: &str,
-    values: impl IntoIterator<Item = (&'v str, Value)>,
+    values: &[(&str, Value)],
     stamp: &Stamp,
     created_at: &str,
 ) -> Result<i64> {
-    let mut columns: Vec<&str> = Vec::with_capacity(table.fields.len() + 8);
-    let mut params: Vec<Value> = Vec::with_capacity(table.fields.len() + 8);
+    let id = Value::Text(id.to_string());
+    let created_at = Value::Text(created_at.to_string());
+    let hlc = Value::Text(stamp.hlc.to_string());
+    let by = Value::Text(stamp.by.clone());
+    let stamps = [
+        ("created_at", &created_at),
+        ("created_by", &by),
+        ("updated_at", &created_at),
+        ("updated_by", &by),
+        ("created_hlc", &hlc),
+        ("hlc", &hlc),
+    ];
+    // Bound by reference: the values stay with the caller (and the thread that made them).
+    let mut columns: Vec<&str> = Vec::with_capacity(values.len() + 7);
+    let mut params: Vec<&Value> = Vec::with_capacity(values.len() + 7);
     columns.push("id");
-    params.push(Value::Text(id.to_string()));
+    params.push(&id);
     for (field, value) in values {
         debug_assert!(
             table.index_of(field).is_some(),
@@ -167,16 +180,7 @@ pub(crate) fn insert<'v>(
         columns.push(field);
         params.push(value);
     }
-    let hlc = Value::Text(stamp.hlc.to_string());
-    let by = Value::Text(stamp.by.clone());
-    for (column, value) in [
-        ("created_at", Value::Text(created_at.to_string())),
-        ("created_by", by.clone()),
-        ("updated_at", Value::Text(created_at.to_string())),
-        ("updated_by", by),
-        ("created_hlc", hlc.clone()),
-        ("hlc", hlc),
-    ] {
+    for (column, value) in stamps {
         columns.push(column);
         params.push(value);
     }
@@ -186,7 +190,11 @@ pub(crate) fn insert<'v>(
 /// Runs an `insert_sql` statement; the new row's `seq`. Not `RETURNING`: SQLite runs a
 /// returning statement through a temporary table of its results, a cost on every row of a
 /// bulk load.
-pub(crate) fn insert_row(conn: &Connection, sql: &str, params: Vec<Value>) -> Result<i64> {
+pub(crate) fn insert_row<P: rusqlite::ToSql>(
+    conn: &Connection,
+    sql: &str,
+    params: Vec<P>,
+) -> Result<i64> {
     conn.prepare_cached(sql)?
         .execute(params_from_iter(params))?;
     Ok(conn.last_insert_rowid())

@@ -667,3 +667,44 @@ fn damaged_database_fails_check() {
     );
     assert_eq!(err.trim_end().lines().count(), 1, "{err}");
 }
+
+#[test]
+fn demo_leads_show_their_newest_activity() {
+    // Enough leads that their last activities are recounted together, not one by one.
+    let s = Scratch::new();
+    s.ok(&[
+        "demo",
+        "--leads",
+        "400",
+        "--contacts",
+        "100",
+        "--activities",
+        "3000",
+    ]);
+    let db = rusqlite::Connection::open(s.db()).unwrap();
+    let (leads, wrong): (i64, i64) = db
+        .query_row(
+            "SELECT count(*), count(*) FILTER (WHERE
+                 last_activity_at IS NOT (SELECT max(occurred_at) FROM activities
+                                          WHERE lead_id = l.id AND gone = 0)
+                 OR quiet_key NOT LIKE ifnull(last_activity_at, created_at) || '|%')
+             FROM leads l WHERE gone = 0",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert!(leads > 300, "{leads} leads");
+    assert_eq!(
+        wrong, 0,
+        "leads whose last activity or quiet order is stale"
+    );
+    let quiet = s.json(&["lead", "list", "--format", "json"]);
+    assert!(
+        quiet
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|l| l["last_activity_at"].is_string()),
+        "every demo lead has had an activity"
+    );
+}

@@ -373,6 +373,37 @@ fn detail_shows_everything_and_esc_returns() {
 }
 
 #[test]
+fn the_score_breakdown_keeps_the_longest_kind_apart_from_its_points() {
+    let mut app = app();
+    screen(&mut app, 120, 40);
+    let lead = selected_lead(&app);
+    let signup = leadtrack::model::activity::ActivityFields {
+        kind: ActivityKind::NewsletterSignup,
+        lead_id: Some(lead.id.clone()),
+        contact_id: None,
+        occurred_at: chrono::Utc::now(),
+        duration_minutes: None,
+        direction: None,
+        summary: "メルマガ登録".into(),
+        body: None,
+        by: None,
+    };
+    app.session
+        .store
+        .write(|w| leadtrack::store::activities::insert(w, &signup, &Origin::default()))
+        .unwrap();
+    press(&mut app, KeyCode::Enter);
+    let shown = screen(&mut app, 120, 40);
+    assert!(
+        shown
+            .lines()
+            .any(|l| l.contains("Newsletter sign-up 2 pt") || l.contains("Newsletter sign-up  ")),
+        "kind and points run together:\n{shown}"
+    );
+    assert!(!shown.contains("sign-up2"), "{shown}");
+}
+
+#[test]
 fn search_finds_by_reading_in_any_kana_or_width_and_jumps() {
     let mut app = app();
     screen(&mut app, 120, 40);

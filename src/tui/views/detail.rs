@@ -5,6 +5,7 @@ use super::{Ctx, when};
 use crate::cli::output::{amount, score};
 use crate::error::Result;
 use crate::features::leads::LeadDetail;
+use crate::model::ActivityKind;
 use crate::model::text::{display_safe, display_safe_multiline};
 use crate::tui::views::due_label;
 use ratatui::Frame;
@@ -210,6 +211,12 @@ fn history_lines(d: &LeadDetail, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
     if b.lines.is_empty() {
         lines.push(Line::from(Span::styled("  no activities yet", theme.dim())));
     }
+    // The longest kind name ("Newsletter sign-up") still leaves a space before its points.
+    let kind_width = ActivityKind::ALL
+        .iter()
+        .map(|k| k.label_en().len())
+        .max()
+        .unwrap_or(0);
     for line in &b.lines {
         let factor = if b.half_life_days.is_some() {
             format!(" × {}", score(line.factor))
@@ -218,7 +225,11 @@ fn history_lines(d: &LeadDetail, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
         };
         lines.push(Line::from(vec![
             Span::styled(format!("  +{:<5}", score(line.counted)), theme.ok()),
-            Span::raw(format!("{:<17}", line.kind.label_en())),
+            Span::raw(format!(
+                "{:<width$} ",
+                line.kind.label_en(),
+                width = kind_width
+            )),
             Span::styled(format!("{} pt{factor}  ", score(line.points)), theme.dim()),
             Span::raw(display_safe(&line.summary)),
         ]));

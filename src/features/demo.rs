@@ -123,15 +123,15 @@ pub fn generate_on(
                     back,
                     batch: Vec::with_capacity(BATCH),
                 };
-                let end = match make_all(&mut sink, words, owners, size, (now, today)) {
-                    Ok(()) => sink.flush().map(|()| Batch::Done),
-                    Err(Halt::Failed(e)) => Ok(Batch::Failed(e)),
-                    Err(Halt::Stopped) => Err(Halt::Stopped),
+                let end = match make_all(&mut sink, words, owners, size, (now, today))
+                    .and_then(|()| sink.flush())
+                {
+                    Ok(()) => Batch::Done,
+                    Err(Halt::Failed(e)) => Batch::Failed(e),
+                    Err(Halt::Stopped) => return,
                 };
-                if let Ok(end) = end {
-                    // The writer may have stopped meanwhile; then it has its own error to tell.
-                    let _ = sink.to.send(end);
-                }
+                // The writer may have stopped meanwhile; then it has its own error to tell.
+                let _ = sink.to.send(end);
             });
         if let Err(e) = maker {
             return Err(Error::invalid(format!(
@@ -292,9 +292,7 @@ impl Sink {
         if self.batch.is_empty() {
             return Ok(());
         }
-        while let Ok(spent) = self.back.try_recv() {
-            drop(spent);
-        }
+        self.back.try_iter().for_each(drop);
         let batch = std::mem::replace(&mut self.batch, Vec::with_capacity(BATCH));
         self.to.send(Batch::Made(batch)).map_err(|_| Halt::Stopped)
     }

@@ -120,22 +120,11 @@ pub fn delete(w: &mut Writer<'_>, id: &str) -> Result<()> {
 
 /// `leads.last_activity_at` is derived: the newest live activity of the lead.
 pub(crate) fn refresh_last_activity(conn: &Connection, lead_id: &str) -> Result<()> {
-    let seq: Option<i64> = conn
-        .prepare_cached(
-            "UPDATE leads SET last_activity_at =
-               (SELECT max(occurred_at) FROM activities WHERE lead_id = ?1 AND gone = 0)
-             WHERE id = ?1 RETURNING seq",
-        )?
-        .query_row([lead_id], |r| r.get(0))
-        .optional()?;
-    match seq {
-        Some(seq) => super::leads::refresh_keys(conn, seq),
-        None => Ok(()),
-    }
+    refresh_last_activity_where(conn, "id = ?1", [lead_id])
 }
 
-/// `refresh_last_activity` for many leads at once: two statements over a list of ids
-/// instead of two per lead (the leads of a large import or of demo data).
+/// `refresh_last_activity` for many leads at once: the same two statements over a list of
+/// ids instead of two per lead (the leads of a large import or of demo data).
 pub(crate) fn refresh_last_activity_of(conn: &Connection, lead_ids: &[String]) -> Result<()> {
     if lead_ids.len() < 256 {
         return lead_ids
@@ -150,14 +139,29 @@ pub(crate) fn refresh_last_activity_of(conn: &Connection, lead_ids: &[String]) -
     for id in lead_ids {
         add.execute([id])?;
     }
-    conn.execute_batch(
-        "UPDATE leads SET last_activity_at =
-           (SELECT max(occurred_at) FROM activities WHERE lead_id = leads.id AND gone = 0)
-         WHERE id IN (SELECT id FROM temp.stale_leads);",
+    refresh_last_activity_where(
+        conn,
+        "id IN (SELECT id FROM temp.stale_leads)",
+        rusqlite::params![],
     )?;
-    super::leads::refresh_keys_where(conn, "id IN (SELECT id FROM temp.stale_leads)")?;
     conn.execute_batch("DELETE FROM temp.stale_leads")?;
     Ok(())
+}
+
+/// The last activity, then the list keys (the quiet order follows it), of the leads `which`
+/// (a fixed SQL condition, never input) selects.
+fn refresh_last_activity_where(
+    conn: &Connection,
+    which: &str,
+    params: impl rusqlite::Params + Copy,
+) -> Result<()> {
+    conn.prepare_cached(&format!(
+        "UPDATE leads SET last_activity_at =
+           (SELECT max(occurred_at) FROM activities WHERE lead_id = leads.id AND gone = 0)
+         WHERE {which}"
+    ))?
+    .execute(params)?;
+    super::leads::refresh_keys_where(conn, which, params)
 }
 
 pub fn resolve(conn: &Connection, prefix: &str) -> Result<String> {

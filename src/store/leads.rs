@@ -481,13 +481,16 @@ impl LeadOrder {
 
 /// Recomputes the sort keys of the paged lists after rank or next-action date changed.
 pub(crate) fn refresh_keys(conn: &Connection, seq: i64) -> Result<()> {
-    conn.prepare_cached(&keys_sql("seq = ?1"))?.execute([seq])?;
-    Ok(())
+    refresh_keys_where(conn, "seq = ?1", [seq])
 }
 
 /// `refresh_keys` for every lead `which` (a fixed SQL condition, never input) selects.
-pub(crate) fn refresh_keys_where(conn: &Connection, which: &str) -> Result<()> {
-    conn.execute(&keys_sql(which), [])?;
+pub(crate) fn refresh_keys_where(
+    conn: &Connection,
+    which: &str,
+    params: impl rusqlite::Params,
+) -> Result<()> {
+    conn.prepare_cached(&keys_sql(which))?.execute(params)?;
     Ok(())
 }
 

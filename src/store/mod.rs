@@ -188,10 +188,8 @@ impl Store {
 
     /// `write_bulk`, with the errors of `change` as they came.
     fn transact_bulk<T>(&mut self, change: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
-        // A second thread sorts while indexes are built (demo data, large imports).
-        self.conn.execute_batch(&format!(
-            "PRAGMA main.cache_size = -{BULK_CACHE_KIB}; PRAGMA threads = 2"
-        ))?;
+        self.conn
+            .execute_batch(&format!("PRAGMA main.cache_size = -{BULK_CACHE_KIB}"))?;
         // The WAL writes every page twice (to the log, then back into the file); a rollback
         // journal writes a new page once. Only possible while no one else has the file open.
         let journal = self.journal_mode("DELETE").ok();
@@ -200,9 +198,9 @@ impl Store {
             Some(mode) if mode.eq_ignore_ascii_case("delete") => self.journal_mode("WAL").map(drop),
             _ => Ok(()),
         };
-        let shrunk = self.conn.execute_batch(&format!(
-            "PRAGMA main.cache_size = -{CACHE_KIB}; PRAGMA threads = 0"
-        ));
+        let shrunk = self
+            .conn
+            .execute_batch(&format!("PRAGMA main.cache_size = -{CACHE_KIB}"));
         let value = result?;
         back?;
         shrunk?;

@@ -114,6 +114,8 @@ fn demo_fills_all_three_stages_with_japanese_names() {
     let s = Scratch::new();
     let out = s.ok(&["demo"]);
     assert!(out.starts_with("Added "), "{out}");
+    // Links, which outnumber the contacts: not "120 contacts on leads" out of 90.
+    assert!(out.contains(" places on leads)"), "{out}");
     let leads = s.json(&["lead", "list", "--format", "json"]);
     let leads = leads.as_array().unwrap();
     let count = |stage: &str| leads.iter().filter(|l| l["stage"] == stage).count();

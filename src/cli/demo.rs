@@ -27,7 +27,7 @@ pub fn run(session: &mut Session, args: &DemoArgs) -> Result<bool> {
     };
     let report = demo::generate(&mut session.store, &session.config, size)?;
     outln!(
-        "Added {} leads, {} customers, {} contacts ({} on leads) and {} activities to {}",
+        "Added {} leads, {} customers, {} contacts ({} places on leads) and {} activities to {}",
         report.leads,
         report.customers,
         report.contacts,

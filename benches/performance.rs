@@ -473,10 +473,10 @@ fn change_tenth(path: &Path) {
                 Ok(())
             })?;
             for (n, id) in contact_ids.iter().step_by(10).enumerate() {
-                let patch = leadtrack::model::contact::ContactFields {
-                    phone: Some(format!("03-9999-{:04}", n % 10_000)),
-                    ..Default::default()
-                };
+                let patch = leadtrack::model::contact::ContactFields::default().with_phone(
+                    &format!("03-9999-{:04}", n % 10_000),
+                    leadtrack::model::contact::ValueKind::Work,
+                );
                 contacts::update(w, id, &patch)?;
             }
             // And as many new activities as a tenth of those there are, on their leads.

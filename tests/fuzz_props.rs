@@ -370,10 +370,6 @@ fn check_vcard(bytes: &[u8]) -> Result<(), TestCaseError> {
                     &f.company_reading,
                     &f.department,
                     &f.title,
-                    &f.email,
-                    &f.phone,
-                    &f.mobile,
-                    &f.fax,
                     &f.postal_code,
                     &f.address,
                     &f.url,
@@ -381,7 +377,12 @@ fn check_vcard(bytes: &[u8]) -> Result<(), TestCaseError> {
                     &f.notes,
                     &card.uid,
                 ];
-                for text in texts.into_iter().flatten().chain(f.tags.iter().flatten()) {
+                let listed = [&f.emails, &f.phones, &f.other_addresses, &f.other_urls, &f.other_companies]
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+                    .map(|v| &v.value);
+                for text in texts.into_iter().flatten().chain(f.tags.iter().flatten()).chain(listed) {
                     prop_assert!(!text.is_empty(), "an empty field kept");
                     prop_assert!(
                         !text.chars().any(|c| c.is_control() && c != '\n'),

@@ -5,7 +5,9 @@
 mod common;
 
 use leadtrack::model::activity::ActivityFields;
-use leadtrack::model::contact::ContactFields;
+use leadtrack::model::contact::{
+    Channel, ContactFields, ContactValue, ListEdits, PhoneSlot, ValueKind,
+};
 use leadtrack::model::lead::{LeadFields, LeadPatch};
 use leadtrack::model::{ActivityKind, LinkRole, Stage};
 use leadtrack::store::leads::Origin;
@@ -60,10 +62,40 @@ enum Op {
         contact: usize,
         role: LinkRole,
     },
+    /// A contact's email addresses or numbers: a new preferred one, one more, one fewer.
+    Reach {
+        rep: usize,
+        contact: usize,
+        edit: Reach,
+    },
     Sync {
         from: usize,
         to: usize,
     },
+}
+
+#[derive(Debug, Clone)]
+enum Reach {
+    PreferredEmail(&'static str),
+    AddEmail(&'static str),
+    RemoveEmail(&'static str),
+    Mobile(&'static str),
+    AddPhone(&'static str, ValueKind),
+    RemovePhone(&'static str),
+}
+
+fn reach() -> impl Strategy<Value = Reach> {
+    let email = prop::sample::select(vec!["a@x.example.jp", "A@X.example.jp", "b@y.example.jp", "c@z.example.jp"]);
+    let number = prop::sample::select(vec!["090-1111-2222", "+81 90 1111 2222", "03-5555-0101", "080-3333-4444"]);
+    let kind = prop::sample::select(vec![ValueKind::Work, ValueKind::Home, ValueKind::Mobile, ValueKind::Fax]);
+    prop_oneof![
+        email.clone().prop_map(Reach::PreferredEmail),
+        email.clone().prop_map(Reach::AddEmail),
+        email.prop_map(Reach::RemoveEmail),
+        number.clone().prop_map(Reach::Mobile),
+        (number.clone(), kind).prop_map(|(n, k)| Reach::AddPhone(n, k)),
+        number.prop_map(Reach::RemovePhone),
+    ]
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -83,6 +115,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => rep.clone().prop_map(|rep| Op::AddContact { rep }),
         1 => (rep.clone(), 0..4usize, prop::sample::select(vec!["部長", "課長", ""])).prop_map(|(rep, contact, t)| Op::CardTitle { rep, contact, text: t.to_string() }),
         1 => (rep.clone(), lead.clone(), 0..4usize, prop::sample::select(LinkRole::ALL.to_vec())).prop_map(|(rep, lead, contact, role)| Op::Link { rep, lead, contact, role }),
+        3 => (rep.clone(), 0..4usize, reach()).prop_map(|(rep, contact, edit)| Op::Reach { rep, contact, edit }),
         3 => (rep.clone(), rep).prop_map(|(from, to)| Op::Sync { from, to }),
     ]
 }
@@ -243,6 +276,43 @@ impl Team {
                     return;
                 };
                 let _ = self.reps[*rep].write(|w| links::link(w, &lead, &contact, *role));
+            }
+            Op::Reach { rep, contact, edit } => {
+                let Some(id) = self.has_contact(*rep, *contact) else {
+                    return;
+                };
+                let edits = match edit {
+                    Reach::PreferredEmail(e) => ListEdits {
+                        email: Some(e.to_string()),
+                        ..Default::default()
+                    },
+                    Reach::AddEmail(e) => ListEdits {
+                        add: vec![(Channel::Email, ContactValue::new(e, ValueKind::Home))],
+                        ..Default::default()
+                    },
+                    Reach::RemoveEmail(e) => ListEdits {
+                        remove: vec![(Channel::Email, e.to_string())],
+                        ..Default::default()
+                    },
+                    Reach::Mobile(n) => ListEdits {
+                        numbers: vec![(PhoneSlot::Mobile, n.to_string())],
+                        ..Default::default()
+                    },
+                    Reach::AddPhone(n, k) => ListEdits {
+                        add: vec![(Channel::Phone, ContactValue::new(n, *k))],
+                        ..Default::default()
+                    },
+                    Reach::RemovePhone(n) => ListEdits {
+                        remove: vec![(Channel::Phone, n.to_string())],
+                        ..Default::default()
+                    },
+                };
+                let _ = leadtrack::features::contacts::edit(
+                    &mut self.reps[*rep],
+                    &id,
+                    &ContactFields::default(),
+                    &edits,
+                );
             }
             Op::Sync { from, to } => {
                 if from != to {

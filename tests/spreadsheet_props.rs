@@ -9,7 +9,7 @@ use leadtrack::features::follow_up_list::{self, ListFormat, Selection};
 use leadtrack::features::{activity, contacts, leads};
 use leadtrack::interchange::vcard::VcardVersion;
 use leadtrack::model::ActivityKind;
-use leadtrack::model::contact::{ContactFields, NameOrder};
+use leadtrack::model::contact::{ContactFields, NameOrder, ValueKind};
 use leadtrack::model::dates::parse_due;
 use leadtrack::model::lead::LeadFields;
 use leadtrack::store::Store;
@@ -70,12 +70,12 @@ fn exports(texts: &[String], excel_safe: bool) -> Vec<(String, Vec<u8>)> {
             given_name: Some(t(8)),
             company: Some(t(9)),
             title: Some(t(10)),
-            email: Some(t(11)),
-            phone: Some(t(12)),
             address: Some(t(13)),
             notes: Some(t(14)),
             ..ContactFields::default()
-        },
+        }
+        .with_email(&t(11))
+        .with_phone(&t(12), ValueKind::Work),
     )
     .unwrap();
     activity::log(

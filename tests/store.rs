@@ -208,9 +208,9 @@ fn search_finds_any_substring_ignoring_width_case_and_kana() {
         &mut store,
         ContactFields {
             family_name: Some("ｹﾝｼﾞ".into()),
-            email: Some("Kenji@Example.co.jp".into()),
             ..Default::default()
-        },
+        }
+        .with_email("Kenji@Example.co.jp"),
     );
     for query in [
         "さとう",

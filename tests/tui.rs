@@ -613,10 +613,10 @@ fn contacts_view_reviews_duplicates_side_by_side() {
             family_name: Some(family.into()),
             given_name: Some("花子".into()),
             company: Some(company.into()),
-            phone: Some(phone.into()),
             exchanged_on: NaiveDate::from_ymd_opt(2026, on, 1),
             ..Default::default()
-        };
+        }
+        .with_phone(phone, leadtrack::model::contact::ValueKind::Work);
         app.session
             .store
             .write(|w| leadtrack::store::contacts::insert(w, &card, &Origin::default()))

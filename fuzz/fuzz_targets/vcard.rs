@@ -20,11 +20,15 @@ fuzz_target!(|data: &[u8]| {
                 let f = &card.fields;
                 let texts = [
                     &f.family_name, &f.given_name, &f.family_reading, &f.given_reading,
-                    &f.company, &f.company_reading, &f.department, &f.title, &f.email,
-                    &f.phone, &f.mobile, &f.fax, &f.postal_code, &f.address, &f.url,
-                    &f.exchanged_at, &f.notes, &card.uid,
+                    &f.company, &f.company_reading, &f.department, &f.title,
+                    &f.postal_code, &f.address, &f.url, &f.exchanged_at, &f.notes, &card.uid,
                 ];
-                for text in texts.into_iter().flatten().chain(f.tags.iter().flatten()) {
+                let listed = [&f.emails, &f.phones, &f.other_addresses, &f.other_urls, &f.other_companies]
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+                    .map(|v| &v.value);
+                for text in texts.into_iter().flatten().chain(f.tags.iter().flatten()).chain(listed) {
                     assert!(
                         !text.chars().any(|c| c.is_control() && c != '\n'),
                         "a control character kept: {text:?}"

@@ -4,7 +4,10 @@ use super::output::{Format, Table, field, io, opt, print_json};
 use super::parse;
 use crate::error::{Error, Result};
 use crate::features::contacts::{self, ContactDetail};
-use crate::model::contact::ContactFields;
+use crate::model::contact::{
+    Channel, ContactFields, ContactValue, ListEdits, PhoneSlot, ValueKind,
+};
+use crate::model::contact_value::{item_text, parse_list};
 use crate::model::text::{display_safe, is_japanese};
 use crate::store;
 use clap::Subcommand;
@@ -61,14 +64,30 @@ pub struct CardArgs {
     department: Option<String>,
     #[arg(long)]
     title: Option<String>,
+    /// The preferred email address (in an edit it replaces the preferred one; '' removes it).
     #[arg(long)]
     email: Option<String>,
-    #[arg(long)]
+    /// The preferred office number (replaces the preferred one in an edit).
+    #[arg(long, allow_hyphen_values = true)]
     phone: Option<String>,
-    #[arg(long)]
+    /// The preferred mobile number.
+    #[arg(long, allow_hyphen_values = true)]
     mobile: Option<String>,
-    #[arg(long)]
+    /// The preferred fax number.
+    #[arg(long, allow_hyphen_values = true)]
     fax: Option<String>,
+    /// One more email address, its kind in brackets if not work: 'hanako@example.jp (home)'.
+    #[arg(long = "add-email", value_name = "EMAIL")]
+    add_emails: Vec<String>,
+    /// One more number, its kind in brackets: '03-1111-2222 (home)', '090-1111-2222 (mobile)'.
+    #[arg(long = "add-phone", value_name = "NUMBER", allow_hyphen_values = true)]
+    add_phones: Vec<String>,
+    /// Remove an email address (kept in the history).
+    #[arg(long = "remove-email", value_name = "EMAIL")]
+    remove_emails: Vec<String>,
+    /// Remove a number, however it is written (kept in the history).
+    #[arg(long = "remove-phone", value_name = "NUMBER", allow_hyphen_values = true)]
+    remove_phones: Vec<String>,
     #[arg(long)]
     postal_code: Option<String>,
     #[arg(long)]
@@ -118,6 +137,42 @@ fn split_name(name: &str) -> (Option<String>, Option<String>) {
     }
 }
 
+/// The list changes the flags ask for.
+fn list_edits(args: &CardArgs) -> Result<ListEdits> {
+    let mut edits = ListEdits {
+        email: args.email.clone(),
+        ..ListEdits::default()
+    };
+    for (slot, number) in [
+        (PhoneSlot::Phone, &args.phone),
+        (PhoneSlot::Mobile, &args.mobile),
+        (PhoneSlot::Fax, &args.fax),
+    ] {
+        if let Some(number) = number {
+            edits.numbers.push((slot, number.clone()));
+        }
+    }
+    for (flag, channel, typed) in [
+        ("--add-email", Channel::Email, &args.add_emails),
+        ("--add-phone", Channel::Phone, &args.add_phones),
+    ] {
+        for text in typed {
+            let values = parse_list(text, ValueKind::Work)
+                .map_err(|e| Error::invalid(format!("{flag} '{text}': {e}")))?;
+            edits.add.extend(values.into_iter().map(|v| (channel, v)));
+        }
+    }
+    for (channel, typed) in [
+        (Channel::Email, &args.remove_emails),
+        (Channel::Phone, &args.remove_phones),
+    ] {
+        edits
+            .remove
+            .extend(typed.iter().map(|v| (channel, v.trim().to_string())));
+    }
+    Ok(edits)
+}
+
 fn card(args: &CardArgs) -> Result<ContactFields> {
     let (family, given) = args.name.as_deref().map(split_name).unwrap_or((None, None));
     let (family_reading, given_reading) = match args.reading.as_deref() {
@@ -140,10 +195,6 @@ fn card(args: &CardArgs) -> Result<ContactFields> {
         company_reading: args.company_reading.clone(),
         department: args.department.clone(),
         title: args.title.clone(),
-        email: args.email.clone(),
-        phone: args.phone.clone(),
-        mobile: args.mobile.clone(),
-        fax: args.fax.clone(),
         postal_code: args.postal_code.clone(),
         address: args.address.clone(),
         url: args.url.clone(),
@@ -156,13 +207,16 @@ fn card(args: &CardArgs) -> Result<ContactFields> {
         exchanged_by: args.exchanged_by.clone(),
         notes: args.notes.clone(),
         tags: (!args.tags.is_empty()).then(|| parse::tags(&args.tags)),
+        ..ContactFields::default()
     })
 }
 
 pub fn run(session: &mut Session, command: &ContactCommand) -> Result<bool> {
     match command {
         ContactCommand::Add(args) => {
-            let id = contacts::add(&mut session.store, &card(args)?)?;
+            let mut new = card(args)?;
+            list_edits(args)?.apply(&[], &mut new);
+            let id = contacts::add(&mut session.store, &new)?;
             outln!("{id}")?;
         }
         ContactCommand::List(args) => list(session, args)?,
@@ -178,12 +232,13 @@ pub fn run(session: &mut Session, command: &ContactCommand) -> Result<bool> {
         ContactCommand::Edit { id, card: args } => {
             let id = store::contacts::resolve(session.store.conn(), id)?;
             let patch = card(args)?;
-            if patch == ContactFields::default() {
+            let edits = list_edits(args)?;
+            if patch == ContactFields::default() && edits.is_empty() {
                 return Err(Error::invalid(
                     "nothing to change: give a field such as --email or --title",
                 ));
             }
-            let changed = contacts::edit(&mut session.store, &id, &patch)?;
+            let changed = contacts::edit(&mut session.store, &id, &patch, &edits)?;
             if changed.is_empty() {
                 outln!("No change: contact {id} already has those values")?;
             } else {
@@ -278,6 +333,24 @@ fn print_detail(d: &ContactDetail, out: &mut impl Write) -> Result<()> {
         ("postal code", &c.postal_code),
         ("address", &c.address),
         ("url", &c.url),
+    ] {
+        field(out, label, &opt(value))?;
+    }
+    let not_preferred = |list: &[ContactValue]| -> Vec<ContactValue> {
+        list.iter().filter(|v| !v.preferred).cloned().collect()
+    };
+    for (label, list, usual) in [
+        ("other emails", not_preferred(&c.emails), ValueKind::Work),
+        ("other numbers", not_preferred(&c.phones), ValueKind::Work),
+        ("other addresses", c.other_addresses.clone(), ValueKind::Other),
+        ("other urls", c.other_urls.clone(), ValueKind::Other),
+        ("other companies", c.other_companies.clone(), ValueKind::Other),
+    ] {
+        for (i, v) in list.iter().enumerate() {
+            field(out, if i == 0 { label } else { "" }, &item_text(v, usual))?;
+        }
+    }
+    for (label, value) in [
         ("exchanged at", &c.exchanged_at),
         ("exchanged by", &c.exchanged_by),
         ("notes", &c.notes),
@@ -323,7 +396,7 @@ fn print_detail(d: &ContactDetail, out: &mut impl Write) -> Result<()> {
         )
         .map_err(io)?;
     }
-    Ok(())
+    super::output::history(out, &d.history)
 }
 
 #[cfg(test)]

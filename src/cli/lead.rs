@@ -543,24 +543,5 @@ fn print_detail(d: &LeadDetail, out: &mut impl Write) -> Result<()> {
         .map_err(io)?;
     }
 
-    if !d.history.is_empty() {
-        writeln!(out, "\nChanged fields").map_err(io)?;
-        for h in &d.history {
-            let was = match &h.previous {
-                serde_json::Value::Null => "(empty)".to_string(),
-                serde_json::Value::String(s) => s.clone(),
-                other => other.to_string(),
-            };
-            writeln!(
-                out,
-                "  {}  {} was {}  (changed by {})",
-                local_time(&h.replaced_at),
-                h.field,
-                display_safe(&was),
-                display_safe(&h.replaced_by)
-            )
-            .map_err(io)?;
-        }
-    }
-    Ok(())
+    super::output::history(out, &d.history)
 }

@@ -1,6 +1,7 @@
 //! How the command line prints: aligned tables for people (double-width aware, untrusted
 //! text made safe), JSON for scripts.
 
+use crate::store::history::HistoryEntry;
 use crate::error::{Error, Result};
 use crate::model::text::{display_safe, display_safe_multiline, fit, is_invisible, width};
 use serde::Serialize;
@@ -166,6 +167,32 @@ pub fn field(out: &mut impl Write, label: &str, value: &str) -> Result<()> {
         return Ok(());
     }
     writeln!(out, "  {}  {}", fit(label, 16), display_safe(value)).map_err(io)
+}
+
+/// The "Changed fields" part of `lead show` and `contact show`: each value a field had, and
+/// who replaced it when.
+pub fn history(out: &mut impl Write, entries: &[HistoryEntry]) -> Result<()> {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\nChanged fields").map_err(io)?;
+    for h in entries {
+        let was = match &h.previous {
+            serde_json::Value::Null => "(empty)".to_string(),
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        writeln!(
+            out,
+            "  {}  {} was {}  (changed by {})",
+            super::lead::local_time(&h.replaced_at),
+            h.field,
+            display_safe(&was),
+            display_safe(&h.replaced_by)
+        )
+        .map_err(io)?;
+    }
+    Ok(())
 }
 
 pub fn opt(value: &Option<String>) -> String {

@@ -6,7 +6,11 @@
 use crate::error::Result;
 use crate::interchange::cards_csv::Card;
 use crate::model::Contact;
-use crate::model::contact::{ContactFields, NameOrder, card_fingerprint, match_keys};
+use crate::model::contact::{
+    Channel, ContactFields, ContactValue, NameOrder, PhoneSlot, ValueKind, card_fingerprint,
+    card_keys, company_key,
+};
+use crate::model::text::fold;
 use crate::store::contacts::{self, MatchReason};
 use crate::store::leads::Origin;
 use crate::store::{Store, Writer};
@@ -78,12 +82,8 @@ fn import_one(
     report: &mut ImportReport,
 ) -> Result<()> {
     let fields = &card.fields;
-    if !fields.has_name() {
-        let has_email = fields
-            .email
-            .as_deref()
-            .is_some_and(|e| !e.trim().is_empty());
-        let reason = if has_email {
+    if !fields.has_name() && !card.is_company {
+        let reason = if fields.has_email() {
             "no name — skipped"
         } else {
             "no name or email — skipped"
@@ -94,31 +94,14 @@ fn import_one(
         });
         return Ok(());
     }
-    let known = match card
-        .uid
-        .as_deref()
-        .filter(|u| uuid::Uuid::parse_str(u).is_ok())
-    {
-        Some(uid) => match contacts::exists(w.conn(), uid)? {
-            Some(true) => Some((uid.to_string(), MatchReason::SameId)),
-            Some(false) => {
-                contacts::restore(w, uid)?;
-                Some((uid.to_string(), MatchReason::SameId))
-            }
-            None => None,
-        },
+    let keys = card_keys(fields);
+    let fingerprint = card_fingerprint(fields);
+    let found = match card.uid.as_deref() {
+        Some(uid) => contacts::card_by_uid(w.conn(), uid)?,
         None => None,
     };
-    let keys = match_keys(
-        fields.family_name.as_deref(),
-        fields.given_name.as_deref(),
-        fields.company.as_deref(),
-        fields.email.as_deref(),
-        fields.mobile.as_deref(),
-    );
-    let fingerprint = card_fingerprint(fields);
-    let found = match known {
-        Some(k) => Some(k),
+    let found = match found {
+        Some(known) => Some(known),
         None => match contacts::card_seen(w.conn(), &fingerprint)? {
             Some(id) => Some((id, MatchReason::SameCard)),
             None => contacts::find_match(w.conn(), &keys)?,
@@ -126,24 +109,12 @@ fn import_one(
     };
     match found {
         None => {
-            let id = card
-                .uid
-                .clone()
-                .filter(|u| uuid::Uuid::parse_str(u).is_ok());
-            let id = contacts::insert(
-                w,
-                fields,
-                &Origin {
-                    id,
-                    created_at: None,
-                },
-            )?;
+            let id = contacts::insert(w, fields, &Origin::default())?;
             contacts::take_card(w, &id, &fingerprint)?;
-            let name = crate::model::contact::display_name(
-                fields.family_name.as_deref(),
-                fields.given_name.as_deref(),
-                order,
-            );
+            if let Some(uid) = &card.uid {
+                contacts::take_uid(w, &id, uid)?;
+            }
+            let name = display_name(fields, order);
             report.added.push(Added {
                 line: card.line,
                 id,
@@ -156,8 +127,12 @@ fn import_one(
                 return Ok(());
             };
             let with = match report.added.iter().find(|a| a.id == id) {
-                Some(a) => format!("{} (line {})", existing.name(order), a.line),
-                None => format!("{} ({})", existing.name(order), &id[..id.len().min(13)]),
+                Some(a) => format!("{} (line {})", shown_name(&existing, order), a.line),
+                None => format!(
+                    "{} ({})",
+                    shown_name(&existing, order),
+                    &id[..id.len().min(13)]
+                ),
             };
             let entry = Merged {
                 line: card.line,
@@ -167,6 +142,9 @@ fn import_one(
             };
             contacts::take_keys(w, &id, &keys)?;
             contacts::take_card(w, &id, &fingerprint)?;
+            if let Some(uid) = &card.uid {
+                contacts::take_uid(w, &id, uid)?;
+            }
             if merge_into(w, &existing, fields)? {
                 report.merged.push(entry);
             } else {
@@ -177,10 +155,29 @@ fn import_one(
     Ok(())
 }
 
+/// The name a card is shown by: the person's, else (a company's own card) the company.
+fn display_name(fields: &ContactFields, order: NameOrder) -> String {
+    let name = crate::model::contact::display_name(
+        fields.family_name.as_deref(),
+        fields.given_name.as_deref(),
+        order,
+    );
+    if name.is_empty() {
+        fields.company.clone().unwrap_or_default()
+    } else {
+        name
+    }
+}
+
+fn shown_name(c: &Contact, order: NameOrder) -> String {
+    display_name(&c.to_fields(), order)
+}
+
 /// Merges a card into a contact. The card with the newer exchange date wins each field it
 /// fills, an empty field takes the card's value, and a value that loses stays in the
-/// history either way. Returns whether anything
-/// changed.
+/// history either way. Email addresses and numbers are joined (the newer card's preferred
+/// ones become preferred); a different company, address or URL stays visible among the
+/// contact's other ones. Returns whether anything changed.
 pub fn merge_into(w: &mut Writer<'_>, existing: &Contact, card: &ContactFields) -> Result<bool> {
     // Strictly newer: on the same date (or with no dates to tell) what the contact has
     // stays and the card's different value goes to the history, so importing a file twice
@@ -190,18 +187,49 @@ pub fn merge_into(w: &mut Writer<'_>, existing: &Contact, card: &ContactFields) 
         (Some(_), None) => true,
         _ => false,
     };
-    let current = fields_of(existing);
+    let current = existing.to_fields();
+    let card = &same_name_split(&current, card);
     let mut patch = ContactFields::default();
     let mut losing: Vec<(&'static str, String)> = Vec::new();
+    let mut others: Vec<(Channel, String)> = Vec::new();
     for ((field, offered), (_, have)) in card.text_fields().into_iter().zip(current.text_fields()) {
         let Some(offered) = offered.map(str::trim).filter(|v| !v.is_empty()) else {
             continue;
         };
         let have = have.map(str::trim).filter(|v| !v.is_empty());
+        // A value that loses stays visible among the other companies, addresses and URLs,
+        // unless it is the same one written differently ((株) for 株式会社).
+        let other = |value: &str, postal: Option<&str>| -> Option<(Channel, String)> {
+            if have.is_some_and(|have| same_value(field, have, offered)) {
+                return None;
+            }
+            let channel = match field {
+                "company" => Channel::Company,
+                "address" => Channel::Address,
+                "url" => Channel::Url,
+                _ => return None,
+            };
+            let value = match channel {
+                Channel::Address => address_line(postal, value),
+                _ => value.to_string(),
+            };
+            Some((channel, value))
+        };
         match have {
             Some(have) if have == offered => {}
-            Some(_) if !card_is_newer => losing.push((field, offered.to_string())),
-            Some(_) | None => set(&mut patch, field, offered),
+            Some(_) if !card_is_newer => {
+                losing.push((field, offered.to_string()));
+                others.extend(other(offered, card.postal_code.as_deref()));
+            }
+            Some(have) => {
+                set(&mut patch, field, offered);
+                others.extend(other(have, current.postal_code.as_deref()));
+                if field == "address" && card.postal_code.is_none() {
+                    // The old postal code went with the old address.
+                    patch.postal_code = Some(String::new());
+                }
+            }
+            None => set(&mut patch, field, offered),
         }
     }
     if let Some(date) = card.exchanged_on {
@@ -220,6 +248,19 @@ pub fn merge_into(w: &mut Writer<'_>, existing: &Contact, card: &ContactFields) 
         }
         if all != existing.tags {
             patch.tags = Some(all);
+        }
+    }
+    for channel in Channel::ALL {
+        let mut offered: Vec<ContactValue> = card.list(channel).cloned().unwrap_or_default();
+        offered.extend(
+            others
+                .iter()
+                .filter(|(c, _)| *c == channel)
+                .map(|(_, v)| ContactValue::new(v, ValueKind::Work)),
+        );
+        let have = existing.list(channel);
+        if let Some(joined) = join_lists(channel, have, &offered, card_is_newer, existing) {
+            *patch.list_mut(channel) = Some(joined);
         }
     }
     let mut changed = false;
@@ -241,6 +282,87 @@ pub fn merge_into(w: &mut Writer<'_>, existing: &Contact, card: &ContactFields) 
     Ok(changed)
 }
 
+/// Whether two values of a field are the same for a merge: text as written; a company by
+/// its name without the legal form; an address by its folded text.
+fn same_value(field: &str, a: &str, b: &str) -> bool {
+    match field {
+        "company" => company_key(a) == company_key(b),
+        "address" | "url" => Channel::Address.key_of(a) == Channel::Address.key_of(b),
+        _ => a == b,
+    }
+}
+
+/// An address with its postal code, as one further address of a contact.
+fn address_line(postal: Option<&str>, address: &str) -> String {
+    match postal.map(str::trim).filter(|p| !p.is_empty()) {
+        Some(postal) if postal.chars().all(|c| c.is_ascii_digit() || c == '-') => {
+            format!("〒{postal} {address}")
+        }
+        Some(postal) => format!("{address} {postal}"),
+        None => address.to_string(),
+    }
+}
+
+/// A card whose whole name sits in the family part (「能勢 聡子」 with no given name, as some
+/// phones write it) is the same name as one split in two: the split one is taken.
+fn same_name_split(current: &ContactFields, card: &ContactFields) -> ContactFields {
+    let whole = |f: &ContactFields| -> String {
+        let text = format!(
+            "{}{}",
+            f.family_name.as_deref().unwrap_or(""),
+            f.given_name.as_deref().unwrap_or("")
+        );
+        fold(&text).chars().filter(|c| !c.is_whitespace()).collect()
+    };
+    let mut card = card.clone();
+    if card.has_name() && whole(current) == whole(&card) {
+        let split = |f: &ContactFields| f.given_name.as_deref().is_some_and(|g| !g.trim().is_empty());
+        if split(current) {
+            card.family_name = current.family_name.clone();
+            card.given_name = current.given_name.clone();
+        }
+    }
+    card
+}
+
+/// The list a contact has after taking in a card's values, if it differs: every value of
+/// both, in each slot the newer card's preferred value preferred.
+fn join_lists(
+    channel: Channel,
+    have: &[ContactValue],
+    offered: &[ContactValue],
+    card_is_newer: bool,
+    _existing: &Contact,
+) -> Option<Vec<ContactValue>> {
+    let mut joined: Vec<ContactValue> = have.to_vec();
+    for v in offered {
+        if v.value.trim().is_empty() {
+            continue;
+        }
+        let key = channel.key_of(&v.value);
+        match joined.iter().position(|h| channel.key_of(&h.value) == key) {
+            Some(_) => {}
+            None => {
+                let mut v = v.clone();
+                v.preferred = false;
+                joined.push(v);
+            }
+        }
+    }
+    if card_is_newer {
+        // The card's preferred values take their slots' place.
+        for v in offered.iter().filter(|v| v.preferred) {
+            let key = channel.key_of(&v.value);
+            let slot = PhoneSlot::of(v.kind);
+            let same_slot = |h: &ContactValue| channel != Channel::Phone || PhoneSlot::of(h.kind) == slot;
+            for h in joined.iter_mut().filter(|h| same_slot(h)) {
+                h.preferred = channel.key_of(&h.value) == key;
+            }
+        }
+    }
+    (joined != have).then_some(joined)
+}
+
 fn set(patch: &mut ContactFields, field: &str, value: &str) {
     let slot = match field {
         "family_name" => &mut patch.family_name,
@@ -251,10 +373,6 @@ fn set(patch: &mut ContactFields, field: &str, value: &str) {
         "company_reading" => &mut patch.company_reading,
         "department" => &mut patch.department,
         "title" => &mut patch.title,
-        "email" => &mut patch.email,
-        "phone" => &mut patch.phone,
-        "mobile" => &mut patch.mobile,
-        "fax" => &mut patch.fax,
         "postal_code" => &mut patch.postal_code,
         "address" => &mut patch.address,
         "url" => &mut patch.url,
@@ -264,32 +382,6 @@ fn set(patch: &mut ContactFields, field: &str, value: &str) {
         _ => return,
     };
     *slot = Some(value.to_string());
-}
-
-/// A stored contact's fields, as a card.
-pub fn fields_of(c: &Contact) -> ContactFields {
-    ContactFields {
-        family_name: c.family_name.clone(),
-        given_name: c.given_name.clone(),
-        family_reading: c.family_reading.clone(),
-        given_reading: c.given_reading.clone(),
-        company: c.company.clone(),
-        company_reading: c.company_reading.clone(),
-        department: c.department.clone(),
-        title: c.title.clone(),
-        email: c.email.clone(),
-        phone: c.phone.clone(),
-        mobile: c.mobile.clone(),
-        fax: c.fax.clone(),
-        postal_code: c.postal_code.clone(),
-        address: c.address.clone(),
-        url: c.url.clone(),
-        exchanged_on: c.exchanged_on,
-        exchanged_at: c.exchanged_at.clone(),
-        exchanged_by: c.exchanged_by.clone(),
-        notes: c.notes.clone(),
-        tags: Some(c.tags.clone()),
-    }
 }
 
 /// Two contacts that look like one person.
@@ -328,15 +420,9 @@ pub fn merge_contacts(store: &mut Store, keep_id: &str, merge_id: &str) -> Resul
         ) else {
             return Ok(false);
         };
-        merge_into(w, &keep, &fields_of(&merge))?;
-        let keys = match_keys(
-            merge.family_name.as_deref(),
-            merge.given_name.as_deref(),
-            merge.company.as_deref(),
-            merge.email.as_deref(),
-            merge.mobile.as_deref(),
-        );
-        contacts::take_keys(w, keep_id, &keys)?;
+        let merged = merge.to_fields();
+        merge_into(w, &keep, &merged)?;
+        contacts::take_keys(w, keep_id, &card_keys(&merged))?;
         crate::store::activities::reassign_contact(w, merge_id, keep_id)?;
         crate::store::links::move_contact(w, merge_id, keep_id)?;
         contacts::delete(w, merge_id)?;

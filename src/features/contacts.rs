@@ -1,20 +1,37 @@
 //! Adding, changing and showing contacts (business cards).
 
 use crate::error::{Error, Result};
-use crate::model::contact::{ContactFields, NameOrder};
+use crate::model::contact::{Channel, ContactFields, ListEdits, NameOrder};
 use crate::model::{Activity, Contact};
 use crate::store::history::{self, HistoryEntry};
 use crate::store::leads::Origin;
 use crate::store::links::{self, LeadOfContact};
-use crate::store::{Store, activities, contacts, purge};
+use crate::store::{self, Store, activities, contacts, purge};
 use serde::Serialize;
 
 pub fn add(store: &mut Store, card: &ContactFields) -> Result<String> {
     store.write(|w| contacts::insert(w, card, &Origin::default()))
 }
 
-pub fn edit(store: &mut Store, id: &str, patch: &ContactFields) -> Result<Vec<&'static str>> {
-    store.write(|w| contacts::update(w, id, patch))
+/// Changes fields of a contact (`patch`) and its lists (`edits`, worked out against the
+/// lists as they are inside the same transaction).
+pub fn edit(
+    store: &mut Store,
+    id: &str,
+    patch: &ContactFields,
+    edits: &ListEdits,
+) -> Result<Vec<&'static str>> {
+    store.write(|w| {
+        let mut patch = patch.clone();
+        if !edits.is_empty() {
+            let current = contacts::get(w.conn(), id)?.ok_or_else(|| Error::NotFound {
+                kind: "contact",
+                prefix: id.to_string(),
+            })?;
+            edits.apply(&current.lists(), &mut patch);
+        }
+        contacts::update(w, id, &patch)
+    })
 }
 
 pub fn delete(store: &mut Store, id: &str) -> Result<()> {
@@ -56,21 +73,26 @@ fn traces_left(store: &Store, contact: &Contact) -> Result<Vec<&'static str>> {
         return Ok(Vec::new());
     }
     // Values of a few bytes occur by chance in any file; names are checked whole.
-    let values: Vec<(&'static str, &str)> = [
+    let fields = [
         ("family_name", &contact.family_name),
         ("given_name", &contact.given_name),
         ("family_reading", &contact.family_reading),
         ("given_reading", &contact.given_reading),
-        ("email", &contact.email),
-        ("phone", &contact.phone),
-        ("mobile", &contact.mobile),
         ("address", &contact.address),
         ("notes", &contact.notes),
     ]
     .into_iter()
-    .filter_map(|(field, value)| Some((field, value.as_deref()?)))
-    .filter(|(_, value)| value.len() >= 6)
-    .collect();
+    .filter_map(|(field, value)| Some((field, value.as_deref()?)));
+    let lists = Channel::ALL.into_iter().flat_map(|channel| {
+        contact
+            .list(channel)
+            .iter()
+            .map(move |v| (store::contact_values::list_name(channel), v.value.as_str()))
+    });
+    let values: Vec<(&'static str, &str)> = fields
+        .chain(lists)
+        .filter(|(_, value)| value.len() >= 6)
+        .collect();
     let needles: Vec<&[u8]> = values.iter().map(|(_, v)| v.as_bytes()).collect();
     let path = std::path::Path::new(store.path());
     let found = purge::found_in_files(path, &needles)
@@ -113,7 +135,7 @@ pub fn detail_from(
         name: contact.name(order),
         leads: links::leads_of(conn, id)?,
         activities: activities::of_contact(conn, id, 500)?,
-        history: history::of_record(conn, id)?,
+        history: history::of_contact(conn, id)?,
         contact,
     })
 }

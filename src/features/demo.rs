@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::features::scores;
 use crate::model::activity::ActivityFields;
-use crate::model::contact::ContactFields;
+use crate::model::contact::{ContactFields, ValueKind};
 use crate::model::ids::id_at;
 use crate::model::lead::{Answer, Criterion, LeadFields, Qualification};
 use crate::model::{ActivityKind, Direction, Due, LinkRole, Stage};
@@ -459,27 +459,33 @@ fn make_contacts(
         let created = now - age;
         let exchanged = (created + Duration::days(rng.random_range(0..10))).min(now);
         let exchanged_on = exchanged.with_timezone(&Local).date_naive();
+        // Drawn in this order so a seed makes the same people as ever.
+        let postal_code = format!(
+            "{:03}-{:04}",
+            rng.random_range(100..999),
+            rng.random_range(0..9999)
+        );
+        let phone = format!("03-5555-{:04}", rng.random_range(0..9999));
+        let mobile = rng.random_bool(0.7).then(|| {
+            format!(
+                "090-{:04}-{:04}",
+                rng.random_range(0..9999),
+                rng.random_range(0..9999)
+            )
+        });
         let mut card = ContactFields {
             company: Some(company.name.clone()),
             company_reading: company.reading.clone(),
-            postal_code: Some(format!(
-                "{:03}-{:04}",
-                rng.random_range(100..999),
-                rng.random_range(0..9999)
-            )),
-            phone: Some(format!("03-5555-{:04}", rng.random_range(0..9999))),
-            mobile: rng.random_bool(0.7).then(|| {
-                format!(
-                    "090-{:04}-{:04}",
-                    rng.random_range(0..9999),
-                    rng.random_range(0..9999)
-                )
-            }),
+            postal_code: Some(postal_code),
             url: Some(format!("https://www.{}/", company.domain)),
             exchanged_on: Some(exchanged_on),
             exchanged_at: Some(pick(rng, &words.places).clone()),
             ..ContactFields::default()
         };
+        card = card.with_phone(&phone, ValueKind::Work);
+        if let Some(mobile) = mobile {
+            card = card.with_phone(&mobile, ValueKind::Mobile);
+        }
         let romaji = if japanese_name {
             let family = pick(rng, &words.japanese_family);
             let given = pick(rng, &words.japanese_given);
@@ -499,7 +505,7 @@ fn make_contacts(
             card.title = Some(pick(rng, &words.english_titles).clone());
             format!("{}.{}", given.to_lowercase(), family.to_lowercase())
         };
-        card.email = Some(format!("{romaji}{i}@{}", company.domain));
+        card = card.with_email(&format!("{romaji}{i}@{}", company.domain));
         let origin = Origin {
             id: Some(random_id(rng, created)),
             created_at: Some(created),

@@ -4,7 +4,8 @@ use crate::config::TextEncoding;
 use crate::error::{Error, Result};
 use crate::interchange::csv_out::CsvOut;
 use crate::interchange::vcard::{self, VcardVersion};
-use crate::model::contact::NameOrder;
+use crate::model::contact::{ContactValue, NameOrder, ValueKind};
+use crate::model::contact_value::{lines_text, list_text};
 use crate::model::dates::format_timestamp;
 use crate::model::{Activity, Contact, Lead};
 use crate::store::{Store, activities, contacts, leads};
@@ -45,9 +46,14 @@ const CONTACT_COLUMNS: &[&str] = &[
     "phone",
     "mobile",
     "fax",
+    "other_emails",
+    "other_phones",
     "postal_code",
     "address",
     "url",
+    "other_addresses",
+    "other_urls",
+    "other_companies",
     "exchanged_on",
     "exchanged_at",
     "exchanged_by",
@@ -57,6 +63,10 @@ const CONTACT_COLUMNS: &[&str] = &[
 
 fn opt(v: &Option<String>) -> String {
     v.clone().unwrap_or_default()
+}
+
+fn not_preferred(list: &[ContactValue]) -> Vec<ContactValue> {
+    list.iter().filter(|v| !v.preferred).cloned().collect()
 }
 
 fn contact_row(c: &Contact) -> Vec<String> {
@@ -74,9 +84,14 @@ fn contact_row(c: &Contact) -> Vec<String> {
         opt(&c.phone),
         opt(&c.mobile),
         opt(&c.fax),
+        list_text(&not_preferred(&c.emails), ValueKind::Work),
+        list_text(&not_preferred(&c.phones), ValueKind::Work),
         opt(&c.postal_code),
         opt(&c.address),
         opt(&c.url),
+        lines_text(&c.other_addresses, ValueKind::Other),
+        list_text(&c.other_urls, ValueKind::Other),
+        list_text(&c.other_companies, ValueKind::Other),
         c.exchanged_on.map(|d| d.to_string()).unwrap_or_default(),
         opt(&c.exchanged_at),
         opt(&c.exchanged_by),

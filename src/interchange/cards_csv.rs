@@ -5,7 +5,7 @@
 use super::columns::{CARD_COLUMNS, field_for, header_key};
 use super::csv_in::Table;
 use crate::error::{Error, Result};
-use crate::model::contact::ContactFields;
+use crate::model::contact::{ContactFields, ValueKind};
 use crate::model::dates::parse_due;
 use crate::model::text::{display_safe, is_japanese};
 use chrono::NaiveDate;
@@ -44,6 +44,8 @@ pub struct Card {
     pub line: usize,
     /// The id it had where it was exported from (vCard UID), if any.
     pub uid: Option<String>,
+    /// The card is a company's own, with no person on it (an address book's company entry).
+    pub is_company: bool,
     pub fields: ContactFields,
 }
 
@@ -211,11 +213,20 @@ pub fn cards(table: &Table, layout: &Layout, file: &str, today: NaiveDate) -> Re
                 "company" => &mut card.company,
                 "company_reading" => &mut card.company_reading,
                 "department" => &mut card.department,
+                "email" => {
+                    card.push_email(value, ValueKind::Work);
+                    continue;
+                }
+                "phone" | "mobile" | "fax" => {
+                    let kind = match *field {
+                        "mobile" => ValueKind::Mobile,
+                        "fax" => ValueKind::Fax,
+                        _ => ValueKind::Work,
+                    };
+                    card.push_phone(value, kind);
+                    continue;
+                }
                 "title" => &mut card.title,
-                "email" => &mut card.email,
-                "phone" => &mut card.phone,
-                "mobile" => &mut card.mobile,
-                "fax" => &mut card.fax,
                 "postal_code" => &mut card.postal_code,
                 "address" => &mut card.address,
                 "url" => &mut card.url,
@@ -248,6 +259,7 @@ pub fn cards(table: &Table, layout: &Layout, file: &str, today: NaiveDate) -> Re
         out.push(Card {
             line: *line,
             uid,
+            is_company: false,
             fields: card,
         });
     }
@@ -257,6 +269,7 @@ pub fn cards(table: &Table, layout: &Layout, file: &str, today: NaiveDate) -> Re
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::contact::PhoneSlot;
     use crate::interchange::csv_in;
 
     fn today() -> NaiveDate {
@@ -264,7 +277,7 @@ mod tests {
     }
 
     #[test]
-    fn eight_style_rows_map_and_keep_extra_numbers() {
+    fn eight_style_rows_map_and_keep_every_number() {
         let text = "会社名,部署名,役職,姓,名,e-mail,TEL会社,TEL部門,携帯電話,名刺交換日,好きな色\n\
                     株式会社サンプル商事,営業部,部長,佐藤,花子,h@x.example.jp,03-1,03-2,090-1,2026/10/02,青\n";
         let table = csv_in::read(text, "f.csv").unwrap();
@@ -273,10 +286,12 @@ mod tests {
         let cards = cards(&table, &layout, "f.csv", today()).unwrap();
         let c = &cards[0].fields;
         assert_eq!(c.family_name.as_deref(), Some("佐藤"));
-        assert_eq!(c.phone.as_deref(), Some("03-1"));
-        assert_eq!(c.mobile.as_deref(), Some("090-1"));
+        assert_eq!(c.number(PhoneSlot::Phone), Some("03-1"));
+        assert_eq!(c.number(PhoneSlot::Mobile), Some("090-1"));
+        let numbers: Vec<&str> = c.phones.iter().flatten().map(|v| v.value.as_str()).collect();
+        assert_eq!(numbers, ["03-1", "03-2", "090-1"], "TEL部門 is a number too");
         assert_eq!(c.exchanged_on, NaiveDate::from_ymd_opt(2026, 10, 2));
-        assert_eq!(c.notes.as_deref(), Some("TEL部門: 03-2\n好きな色: 青"));
+        assert_eq!(c.notes.as_deref(), Some("好きな色: 青"));
         assert_eq!(cards[0].line, 2);
     }
 

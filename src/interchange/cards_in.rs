@@ -24,8 +24,17 @@ pub struct CardFile {
     pub kept_in_notes: Vec<String>,
 }
 
-/// Whether the bytes are a vCard file (whatever the file is called).
+/// Whether the bytes are a vCard file (whatever the file is called), in UTF-8 or, with its
+/// byte order mark, UTF-16 (as Windows address books save them).
 pub fn looks_like_vcard(bytes: &[u8]) -> bool {
+    let utf16 = match bytes {
+        [0xFF, 0xFE, rest @ ..] => Some(encoding_rs::UTF_16LE.decode_without_bom_handling(rest).0),
+        [0xFE, 0xFF, rest @ ..] => Some(encoding_rs::UTF_16BE.decode_without_bom_handling(rest).0),
+        _ => None,
+    };
+    if let Some(text) = utf16 {
+        return text.trim_start().get(..11).is_some_and(|start| start.eq_ignore_ascii_case("BEGIN:VCARD"));
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let start = bytes
         .iter()
@@ -61,6 +70,7 @@ pub fn read(
                 .map(|c| Card {
                     line: c.line,
                     uid: c.uid,
+                    is_company: c.is_company,
                     fields: c.fields,
                 })
                 .collect();

@@ -20,6 +20,21 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// The file's text. `file` names it in errors, with the line of the first bad byte.
 pub fn decode(bytes: &[u8], encoding: InputEncoding, file: &str) -> Result<String> {
+    // UTF-16 with its byte order mark (a "Unicode" save from Windows programs).
+    let utf16 = match bytes {
+        [0xFF, 0xFE, rest @ ..] => Some((encoding_rs::UTF_16LE, rest)),
+        [0xFE, 0xFF, rest @ ..] => Some((encoding_rs::UTF_16BE, rest)),
+        _ => None,
+    };
+    if let Some((utf16, rest)) = utf16.filter(|_| encoding == InputEncoding::Auto) {
+        let (text, had_errors) = utf16.decode_without_bom_handling(rest);
+        if had_errors {
+            return Err(Error::invalid(format!(
+                "{file}: the text starts as UTF-16 but is not UTF-16 throughout"
+            )));
+        }
+        return Ok(text.into_owned());
+    }
     if let Some(pos) = bytes.iter().position(|b| *b == 0) {
         return Err(Error::invalid(format!(
             "{file}, line {}: this is not a text file (it holds a NUL byte)",

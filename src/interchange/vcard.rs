@@ -10,7 +10,10 @@
 //! reported as a [`VcardError`] with its line.
 
 use crate::model::Contact;
-use crate::model::contact::{ContactFields, NameOrder, display_name};
+use crate::model::contact::{
+    Channel, ContactFields, ContactValue, NameOrder, ValueKind, display_name,
+};
+use crate::model::contact_value::settle;
 use crate::model::text::is_japanese;
 use chrono::NaiveDate;
 use encoding_rs::{Encoding, SHIFT_JIS, UTF_8, UTF_16BE, UTF_16LE};
@@ -28,6 +31,9 @@ pub struct Card {
     pub line: usize,
     /// The card's `UID`, without a leading `urn:uuid:`.
     pub uid: Option<String>,
+    /// A company's own card: no person's name, and the address book says it shows as the
+    /// company (`X-ABShowAs:COMPANY`) or its `FN` is the company.
+    pub is_company: bool,
     pub fields: ContactFields,
 }
 
@@ -259,6 +265,8 @@ enum Version {
 struct Prop<'a> {
     /// Upper case, without the group.
     name: String,
+    /// The group (`item1` of Apple's `item1.EMAIL`), upper case, if any.
+    group: Option<String>,
     /// Parameter names in upper case; a 2.1 bare parameter is a `TYPE` (or an `ENCODING`
     /// for `QUOTED-PRINTABLE`, `BASE64`, `8BIT`); quotes removed from values.
     params: Vec<(String, Vec<u8>)>,
@@ -281,7 +289,13 @@ impl<'a> Prop<'a> {
         if name.is_empty() || !name_ok {
             return None;
         }
-        let name = name.rsplit(|&b| b == b'.').next().unwrap_or(name);
+        let (group, name) = match name.iter().rposition(|&b| b == b'.') {
+            Some(dot) => (
+                Some(String::from_utf8_lossy(&name[..dot]).to_ascii_uppercase()),
+                &name[dot + 1..],
+            ),
+            None => (None, name),
+        };
         let name = String::from_utf8_lossy(name).to_ascii_uppercase();
 
         let mut params = Vec::new();
@@ -292,6 +306,7 @@ impl<'a> Prop<'a> {
                     let value = line.get(at + 1..).unwrap_or_default();
                     return Some(Self {
                         name,
+                        group,
                         params,
                         value,
                     });
@@ -350,8 +365,9 @@ impl<'a> Prop<'a> {
         self.types().iter().any(|t| types.contains(&t.as_str()))
     }
 
+    /// Marked preferred: `TYPE=PREF` (2.1 and 3.0) or `PREF=1` (4.0).
     fn is_preferred(&self) -> bool {
-        self.has_type(&["PREF", "WORK"]) || self.param("PREF").is_some()
+        self.has_type(&["PREF"]) || self.param("PREF").is_some()
     }
 
     fn is_quoted_printable(&self) -> bool {
@@ -704,12 +720,15 @@ struct Gathered {
     org_sort_as: Option<String>,
     phonetic_org: Option<String>,
     title: Option<String>,
-    url: Option<String>,
-    emails: Vec<(String, bool)>,
-    phone: Option<String>,
-    mobile: Option<String>,
-    fax: Option<String>,
-    addresses: Vec<(Pair, bool)>,
+    shows_as_company: bool,
+    /// Apple's labels of grouped properties (`item1.X-ABLabel:_$!<Mobile>!$_`), by group.
+    labels: Vec<(String, String)>,
+    urls: Vec<(ContactValue, bool)>,
+    emails: Vec<ContactValue>,
+    phones: Vec<ContactValue>,
+    /// (postal code and address, kind, marked preferred, a work address)
+    addresses: Vec<(Pair, ValueKind, bool, bool)>,
+    other_companies: Vec<ContactValue>,
     notes: Vec<String>,
     tags: Vec<String>,
     exchanged_on: Option<NaiveDate>,
@@ -719,13 +738,65 @@ struct Gathered {
 fn build_card(line: usize, props: &[Prop<'_>]) -> Card {
     let version = version_of(props);
     let mut gathered = Gathered::default();
+    // Labels first: Apple writes a group's label after the property it names.
+    for prop in props.iter().filter(|p| p.name == "X-ABLABEL") {
+        if let Some(group) = &prop.group {
+            let label = unescape(&prop.text(), version);
+            let label = label
+                .trim()
+                .trim_start_matches("_$!<")
+                .trim_end_matches(">!$_")
+                .to_string();
+            gathered.labels.push((group.clone(), label));
+        }
+    }
     for prop in props {
         gathered.take(prop, version);
     }
     gathered.finish(line)
 }
 
+/// The kind the `TYPE`s of a `TEL` say, if they say one.
+fn tel_kind(prop: &Prop<'_>) -> Option<ValueKind> {
+    if prop.has_type(&["FAX"]) {
+        Some(ValueKind::Fax)
+    } else if prop.has_type(&["CELL", "MOBILE", "IPHONE"]) {
+        Some(ValueKind::Mobile)
+    } else if prop.has_type(&["HOME"]) {
+        Some(ValueKind::Home)
+    } else if prop.has_type(&["WORK", "MAIN", "COMPANY"]) {
+        Some(ValueKind::Work)
+    } else if prop.has_type(&["PAGER", "OTHER"]) {
+        Some(ValueKind::Other)
+    } else {
+        None
+    }
+}
+
+/// The kind the `TYPE`s of an `EMAIL`, `ADR` or `URL` say, if they say one (a phone's mail
+/// address is `CELL`).
+fn place_kind(prop: &Prop<'_>) -> Option<ValueKind> {
+    if prop.has_type(&["CELL", "MOBILE"]) {
+        Some(ValueKind::Mobile)
+    } else if prop.has_type(&["HOME"]) {
+        Some(ValueKind::Home)
+    } else if prop.has_type(&["WORK"]) {
+        Some(ValueKind::Work)
+    } else if prop.has_type(&["OTHER"]) {
+        Some(ValueKind::Other)
+    } else {
+        None
+    }
+}
+
 impl Gathered {
+    /// The kind a grouped property's label says (`_$!<Mobile>!$_`, a custom `携帯`).
+    fn label_kind(&self, prop: &Prop<'_>) -> Option<ValueKind> {
+        let group = prop.group.as_ref()?;
+        let (_, label) = self.labels.iter().find(|(g, _)| g == group)?;
+        ValueKind::parse(label).or(Some(ValueKind::Other))
+    }
+
     fn take(&mut self, prop: &Prop<'_>, version: Version) {
         let text = || unescape(&prop.text(), version);
         let parts = || split_escaped(&prop.text(), ';', version);
@@ -772,12 +843,34 @@ impl Gathered {
                         .find(|s| !s.is_empty());
                 }
             }
+            "X-LEADTRACK-OTHER-COMPANY" => {
+                if let Some(company) = non_empty(&text()) {
+                    self.other_companies
+                        .push(ContactValue::new(&company, ValueKind::Other));
+                }
+            }
             "X-PHONETIC-ORG" => set_first(&mut self.phonetic_org, non_empty(&text())),
+            "X-ABSHOWAS" => {
+                self.shows_as_company |= text().trim().eq_ignore_ascii_case("COMPANY");
+            }
             "TITLE" => set_first(&mut self.title, non_empty(&text())),
-            "URL" => set_first(&mut self.url, non_empty(&text())),
+            "URL" => {
+                if let Some(url) = non_empty(&text()) {
+                    let kind = place_kind(prop)
+                        .or_else(|| self.label_kind(prop))
+                        .unwrap_or(ValueKind::Other);
+                    self.urls
+                        .push((ContactValue::new(&url, kind), prop.is_preferred()));
+                }
+            }
             "EMAIL" => {
                 if let Some(email) = non_empty(&text()) {
-                    self.emails.push((email, prop.is_preferred()));
+                    let kind = place_kind(prop)
+                        .or_else(|| self.label_kind(prop))
+                        .unwrap_or(ValueKind::Other);
+                    let mut value = ContactValue::new(&email, kind);
+                    value.preferred = prop.is_preferred();
+                    self.emails.push(value);
                 }
             }
             "TEL" => {
@@ -789,19 +882,28 @@ impl Gathered {
                     }
                     _ => number,
                 };
-                let slot = if prop.has_type(&["FAX"]) {
-                    &mut self.fax
-                } else if prop.has_type(&["CELL", "MOBILE", "IPHONE"]) {
-                    &mut self.mobile
-                } else {
-                    &mut self.phone
-                };
-                set_first(slot, non_empty(number));
+                if let Some(number) = non_empty(number) {
+                    let kind = tel_kind(prop)
+                        .or_else(|| self.label_kind(prop))
+                        .unwrap_or(ValueKind::Other);
+                    let mut value = ContactValue::new(&number, kind);
+                    value.preferred = prop.is_preferred();
+                    self.phones.push(value);
+                }
             }
             "ADR" => {
                 let address = format_address(&parts());
                 if address.0.is_some() || address.1.is_some() {
-                    self.addresses.push((address, prop.is_preferred()));
+                    let typed = place_kind(prop);
+                    let kind = typed
+                        .or_else(|| self.label_kind(prop))
+                        .unwrap_or(ValueKind::Other);
+                    self.addresses.push((
+                        address,
+                        kind,
+                        prop.is_preferred(),
+                        typed == Some(ValueKind::Work),
+                    ));
                 }
             }
             "NOTE" => self.notes.extend(non_empty(&text())),
@@ -832,12 +934,8 @@ impl Gathered {
 
     fn finish(self, line: usize) -> Card {
         let (company, department) = self.org.clone().unwrap_or_default();
-        let email = self
-            .emails
-            .iter()
-            .find(|(_, preferred)| *preferred)
-            .or(self.emails.first())
-            .map(|(e, _)| e.clone());
+        let first_email = crate::model::contact_value::preferred_among(&self.emails, |_| true)
+            .map(|v| v.value.clone());
 
         let (mut family_name, mut given_name) = self.name.clone().unwrap_or_default();
         if family_name.is_none() && given_name.is_none() {
@@ -845,7 +943,7 @@ impl Gathered {
             let formatted = self
                 .formatted_name
                 .as_ref()
-                .filter(|f| Some(*f) != company.as_ref() && Some(*f) != email.as_ref());
+                .filter(|f| Some(*f) != company.as_ref() && Some(*f) != first_email.as_ref());
             if let Some(formatted) = formatted {
                 let words: Vec<&str> = formatted.split_whitespace().collect();
                 if is_japanese(formatted) {
@@ -862,7 +960,7 @@ impl Gathered {
             .into_iter()
             .flatten()
             .any(|n| is_japanese(n));
-        let (family_reading, given_reading) =
+        let (mut family_reading, mut given_reading) =
             if self.phonetic_family.is_some() || self.phonetic_given.is_some() {
                 (self.phonetic_family, self.phonetic_given)
             } else if let Some(parts) = self.irmc_reading {
@@ -886,22 +984,84 @@ impl Gathered {
             } else {
                 (None, None)
             };
+        // Japanese phones write the whole name in N's family part (`N:能勢 聡子;;;;`): split
+        // at the space, as its reading is.
+        if given_name.is_none()
+            && let Some(whole) = family_name.clone().filter(|f| is_japanese(f))
+        {
+            let (family, given) = split_reading(&whole);
+            if given.is_some() {
+                family_name = family;
+                given_name = given;
+                if given_reading.is_none()
+                    && let Some(reading) = family_reading.clone()
+                {
+                    let (f, g) = split_reading(&reading);
+                    if g.is_some() {
+                        family_reading = f;
+                        given_reading = g;
+                    }
+                }
+            }
+        }
 
         let company_reading = self.phonetic_org.or_else(|| {
             self.org_sort_as
                 .filter(|reading| has_kana(reading) || company.as_deref().is_some_and(is_japanese))
         });
-        let (postal_code, address) = self
+        // The card's main address: the preferred one, else the first work one, else the
+        // first; the others are kept as further addresses.
+        let main = self
             .addresses
             .iter()
-            .find(|(_, preferred)| *preferred)
-            .or(self.addresses.first())
-            .map(|(a, _)| a.clone())
-            .unwrap_or_default();
+            .position(|(_, _, preferred, _)| *preferred)
+            .or_else(|| self.addresses.iter().position(|(_, _, _, work)| *work))
+            .unwrap_or(0);
+        let mut postal_code = None;
+        let mut address = None;
+        let mut other_addresses = Vec::new();
+        for (i, ((postal, line), kind, _, _)) in self.addresses.into_iter().enumerate() {
+            if i == main {
+                postal_code = postal;
+                address = line;
+            } else {
+                let text = match (&postal, &line) {
+                    (Some(p), Some(l)) if is_japanese(l) => format!("〒{p} {l}"),
+                    (Some(p), Some(l)) => format!("{l} {p}"),
+                    (Some(p), None) => format!("〒{p}"),
+                    (None, Some(l)) => l.clone(),
+                    (None, None) => continue,
+                };
+                other_addresses.push(ContactValue::new(&text, kind));
+            }
+        }
+        let main_url = self
+            .urls
+            .iter()
+            .position(|(_, preferred)| *preferred)
+            .unwrap_or(0);
+        let mut url = None;
+        let mut other_urls = Vec::new();
+        for (i, (value, _)) in self.urls.into_iter().enumerate() {
+            if i == main_url {
+                url = Some(value.value);
+            } else {
+                other_urls.push(value);
+            }
+        }
+        // One preferred value per slot: the one marked, else the first.
+        let list = |channel: Channel, values: Vec<ContactValue>| {
+            (!values.is_empty()).then(|| settle(channel, &values))
+        };
 
+        let is_company = family_name.is_none()
+            && given_name.is_none()
+            && company.is_some()
+            && (self.shows_as_company || self.formatted_name == company);
         Card {
             line,
             uid: self.uid,
+            is_company,
             fields: ContactFields {
                 family_name,
                 given_name,
@@ -911,13 +1071,14 @@ impl Gathered {
                 company_reading,
                 department,
                 title: self.title,
-                email,
-                phone: self.phone,
-                mobile: self.mobile,
-                fax: self.fax,
+                emails: list(Channel::Email, self.emails),
+                phones: list(Channel::Phone, self.phones),
                 postal_code,
                 address,
-                url: self.url,
+                url,
+                other_addresses: list(Channel::Address, other_addresses),
+                other_urls: list(Channel::Url, other_urls),
+                other_companies: list(Channel::Company, self.other_companies),
                 exchanged_on: self.exchanged_on,
                 exchanged_at: self.exchanged_at,
                 exchanged_by: None,
@@ -1003,27 +1164,44 @@ fn write_card(out: &mut String, c: &Contact, version: VcardVersion, order: NameO
     }
     push_text(out, "X-PHONETIC-ORG", &company_reading);
     push_text(out, "TITLE", &text(&c.title));
-    push_text(out, "EMAIL;TYPE=work", &email);
+    for company in &c.other_companies {
+        push_text(out, "X-LEADTRACK-OTHER-COMPANY", &clean(&company.value));
+    }
+    for email in &c.emails {
+        let value = clean(&email.value);
+        if value.is_empty() {
+            continue;
+        }
+        let kind = match email.kind {
+            ValueKind::Work => Some("work"),
+            ValueKind::Home => Some("home"),
+            ValueKind::Mobile => Some("cell"),
+            ValueKind::Fax | ValueKind::Other => None,
+        };
+        push_text(out, &typed_head("EMAIL", kind, email.preferred, v4), &value);
+    }
 
-    for (number, types) in [
-        (&c.phone, "\"work,voice\""),
-        (&c.mobile, "cell"),
-        (&c.fax, "fax"),
-    ] {
-        let number = text(number);
+    for phone in &c.phones {
+        let number = clean(&phone.value);
         if number.is_empty() {
             continue;
         }
+        let types = match phone.kind {
+            ValueKind::Work => "work,voice",
+            ValueKind::Home => "home,voice",
+            ValueKind::Mobile => "cell",
+            ValueKind::Fax => "fax",
+            ValueKind::Other => "voice",
+        };
         match tel_uri(&number).filter(|_| v4) {
             Some(uri) => push_property(
                 out,
-                &format!("TEL;VALUE=uri;TYPE={types}"),
+                &typed_head("TEL;VALUE=uri", Some(types), phone.preferred, v4),
                 &format!("tel:{uri}"),
             ),
-            None if v4 => push_text(out, &format!("TEL;TYPE={types}"), &number),
             None => push_text(
                 out,
-                &format!("TEL;TYPE={}", types.replace('"', "")),
+                &typed_head("TEL", Some(types), phone.preferred, v4),
                 &number,
             ),
         }
@@ -1036,12 +1214,24 @@ fn write_card(out: &mut String, c: &Contact, version: VcardVersion, order: NameO
         let value = format!(";;{};;;{};", escape(&address), escape(&postal_code));
         push_property(out, "ADR;TYPE=work", &value);
     }
+    for other in &c.other_addresses {
+        let line = clean(&other.value);
+        if !line.is_empty() {
+            let head = typed_head("ADR", kind_type(other.kind), false, v4);
+            push_property(out, &head, &format!(";;{};;;;", escape(&line)));
+        }
+    }
 
     let url = text(&c.url);
     if !url.is_empty() {
-        // A URI: commas and semicolons stay as they are.
-        let value = url.replace('\\', "\\\\").replace('\n', "\\n");
-        push_property(out, "URL", &value);
+        push_property(out, "URL", &uri_text(&url));
+    }
+    for other in &c.other_urls {
+        let url = clean(&other.value);
+        if !url.is_empty() {
+            let head = typed_head("URL", kind_type(other.kind), false, v4);
+            push_property(out, &head, &uri_text(&url));
+        }
     }
     push_text(out, "NOTE", &text(&c.notes));
     let tags: Vec<String> = c
@@ -1068,6 +1258,38 @@ fn write_card(out: &mut String, c: &Contact, version: VcardVersion, order: NameO
         &c.updated_at.format("%Y%m%dT%H%M%SZ").to_string(),
     );
     push_line(out, "END:VCARD");
+}
+
+/// A property name with its `TYPE` and preferred mark: `EMAIL;TYPE=work;PREF=1` (4.0),
+/// `EMAIL;TYPE=work,pref` (3.0).
+fn typed_head(name: &str, types: Option<&str>, preferred: bool, v4: bool) -> String {
+    let mut head = name.to_string();
+    match (types, preferred, v4) {
+        (Some(t), _, true) if t.contains(',') => head.push_str(&format!(";TYPE=\"{t}\"")),
+        (Some(t), _, true) => head.push_str(&format!(";TYPE={t}")),
+        (Some(t), true, false) => head.push_str(&format!(";TYPE={t},pref")),
+        (Some(t), false, false) => head.push_str(&format!(";TYPE={t}")),
+        (None, true, false) => head.push_str(";TYPE=pref"),
+        (None, _, _) => {}
+    }
+    if preferred && v4 {
+        head.push_str(";PREF=1");
+    }
+    head
+}
+
+/// The `TYPE` of a further address or URL.
+fn kind_type(kind: ValueKind) -> Option<&'static str> {
+    match kind {
+        ValueKind::Work => Some("work"),
+        ValueKind::Home => Some("home"),
+        _ => None,
+    }
+}
+
+/// A URI as a property value: commas and semicolons stay as they are.
+fn uri_text(url: &str) -> String {
+    url.replace('\\', "\\\\").replace('\n', "\\n")
 }
 
 /// Text escaped for a vCard value: `\\`, `\,`, `\;`, newline as `\n`.
@@ -1153,6 +1375,7 @@ fn push_line(out: &mut String, line: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::contact::PhoneSlot;
     use chrono::{DateTime, Utc};
     use proptest::prelude::*;
 
@@ -1179,8 +1402,13 @@ mod tests {
         cards.into_iter().next().unwrap().fields
     }
 
+    /// A contact as the store gives it back for these card fields: each list settled (one
+    /// preferred value per slot).
     fn contact_from(f: &ContactFields, id: &str) -> Contact {
-        Contact {
+        let list = |channel: Channel| {
+            crate::model::contact_value::settle(channel, f.list(channel).map_or(&[][..], |l| l))
+        };
+        let mut c = Contact {
             id: id.to_string(),
             family_name: f.family_name.clone(),
             given_name: f.given_name.clone(),
@@ -1190,13 +1418,14 @@ mod tests {
             company_reading: f.company_reading.clone(),
             department: f.department.clone(),
             title: f.title.clone(),
-            email: f.email.clone(),
-            phone: f.phone.clone(),
-            mobile: f.mobile.clone(),
-            fax: f.fax.clone(),
+            emails: list(Channel::Email),
+            phones: list(Channel::Phone),
             postal_code: f.postal_code.clone(),
             address: f.address.clone(),
             url: f.url.clone(),
+            other_addresses: list(Channel::Address),
+            other_urls: list(Channel::Url),
+            other_companies: list(Channel::Company),
             exchanged_on: f.exchanged_on,
             exchanged_at: f.exchanged_at.clone(),
             exchanged_by: None,
@@ -1206,7 +1435,10 @@ mod tests {
             created_by: "me".into(),
             updated_at: DateTime::<Utc>::from_timestamp(1_790_000_000, 0).unwrap(),
             updated_by: "me".into(),
-        }
+            ..Contact::default()
+        };
+        c.settle_preferred();
+        c
     }
 
     fn full_fields() -> ContactFields {
@@ -1219,13 +1451,34 @@ mod tests {
             company_reading: s("みどりぎけん"),
             department: s("営業部 第二課"),
             title: s("課長"),
-            email: s("hanako.sato@midori.example.co.jp"),
-            phone: s("03 1234 5678"),
-            mobile: s("090-1234-5678"),
-            fax: s("03-1234-5679 (代表)"),
+            emails: Some(vec![
+                ContactValue::new("hanako.sato@midori.example.co.jp", ValueKind::Work)
+                    .preferred(),
+                ContactValue::new("hanako@home.example.jp", ValueKind::Home),
+                ContactValue::new("hanako.s@docomo.example.ne.jp", ValueKind::Mobile),
+            ]),
+            phones: Some(vec![
+                ContactValue::new("03 1234 5678", ValueKind::Work).preferred(),
+                ContactValue::new("090-1234-5678", ValueKind::Mobile).preferred(),
+                ContactValue::new("03-1234-5679 (代表)", ValueKind::Fax).preferred(),
+                ContactValue::new("042-111-2222", ValueKind::Home),
+                ContactValue::new("050-3333-4444", ValueKind::Other),
+            ]),
             postal_code: s("100-0001"),
             address: s("東京都千代田区千代田1-1, ミドリビル; 5F"),
             url: s("https://midori.example.co.jp/a,b;c"),
+            other_addresses: Some(vec![ContactValue::new(
+                "〒150-0001 東京都渋谷区神宮前1-2-3, 4F",
+                ValueKind::Home,
+            )]),
+            other_urls: Some(vec![ContactValue::new(
+                "https://hanako.example.jp/",
+                ValueKind::Home,
+            )]),
+            other_companies: Some(vec![ContactValue::new(
+                "株式会社旧ミドリ",
+                ValueKind::Other,
+            )]),
             exchanged_on: NaiveDate::from_ymd_opt(2026, 11, 10),
             exchanged_at: s("展示会 (幕張)"),
             exchanged_by: None,
@@ -1250,10 +1503,10 @@ mod tests {
         assert_eq!(f.company, s("株式会社やまだ製作所"));
         assert_eq!(f.department, s("製造部"));
         assert_eq!(f.title, s("工場長"));
-        assert_eq!(f.email, s("taro.yamada@yamada-ss.example.jp"));
-        assert_eq!(f.mobile, s("090-9876-5432"));
-        assert_eq!(f.phone, s("0276-12-3456"));
-        assert_eq!(f.fax, None);
+        assert_eq!(f.email().map(str::to_string), s("taro.yamada@yamada-ss.example.jp"));
+        assert_eq!(f.number(PhoneSlot::Mobile).map(str::to_string), s("090-9876-5432"));
+        assert_eq!(f.number(PhoneSlot::Phone).map(str::to_string), s("0276-12-3456"));
+        assert_eq!(f.number(PhoneSlot::Fax).map(str::to_string), None);
         assert_eq!(f.postal_code, s("373-0001"));
         assert_eq!(f.address, s("群馬県太田市本町1-2-3"));
         assert_eq!(
@@ -1269,7 +1522,7 @@ mod tests {
         assert_eq!(f.family_name, s("Doe"));
         assert_eq!(f.given_name, s("Jane"));
         assert_eq!(f.company, s("Example Labs"));
-        assert_eq!(f.email, s("jane@example-labs.example.com"));
+        assert_eq!(f.email().map(str::to_string), s("jane@example-labs.example.com"));
         assert_eq!(f.family_reading, None, "SORT-STRING:Doe is not a reading");
         assert_eq!(f.given_reading, None);
     }
@@ -1284,9 +1537,9 @@ mod tests {
         assert_eq!(f.family_reading, s("ｺﾊﾞﾔｼ"));
         assert_eq!(f.given_reading, s("ﾅｵｺ"));
         assert_eq!(f.company, s("有限会社こばやし商店"));
-        assert_eq!(f.mobile, s("09012340000"));
-        assert_eq!(f.phone, None);
-        assert_eq!(f.email, s("naoko.k@example.ne.jp"));
+        assert_eq!(f.number(PhoneSlot::Mobile).map(str::to_string), s("09012340000"));
+        assert_eq!(f.number(PhoneSlot::Phone).map(str::to_string), None);
+        assert_eq!(f.email().map(str::to_string), s("naoko.k@example.ne.jp"));
     }
 
     #[test]
@@ -1298,10 +1551,10 @@ mod tests {
         assert_eq!(f.given_name, s("翔"));
         assert_eq!(f.family_reading, s("なかむら"));
         assert_eq!(f.given_reading, s("しょう"));
-        assert_eq!(f.phone, s("+81-3-5555-0101"));
+        assert_eq!(f.number(PhoneSlot::Phone).map(str::to_string), s("+81-3-5555-0101"));
         assert_eq!(f.company, s("合同会社ナカムラデザイン"));
         assert_eq!(f.url, s("https://nakamura-design.example.jp"));
-        assert_eq!(f.email, s("sho@nakamura-design.example.jp"));
+        assert_eq!(f.email().map(str::to_string), s("sho@nakamura-design.example.jp"));
     }
 
     #[test]
@@ -1328,7 +1581,7 @@ mod tests {
         );
         assert_eq!(f.family_name, s("Smith"));
         assert_eq!(f.given_name, s("John"));
-        assert_eq!(f.email, s("john@example.com"));
+        assert_eq!(f.email().map(str::to_string), s("john@example.com"));
     }
 
     #[test]
@@ -1383,9 +1636,9 @@ mod tests {
         );
         assert_eq!(f.family_reading, s("なかむら"));
         assert_eq!(f.given_reading, s("しょう"));
-        assert_eq!(f.mobile, s("090-1111-2222"));
-        assert_eq!(f.fax, s("03-1111-2222"));
-        assert_eq!(f.phone, None);
+        assert_eq!(f.number(PhoneSlot::Mobile).map(str::to_string), s("090-1111-2222"));
+        assert_eq!(f.number(PhoneSlot::Fax).map(str::to_string), s("03-1111-2222"));
+        assert_eq!(f.number(PhoneSlot::Phone).map(str::to_string), None);
     }
 
     #[test]
@@ -1396,10 +1649,10 @@ mod tests {
              EMAIL;INTERNET;HOME:home@example.com\r\nEMAIL;INTERNET;PREF:pref@example.com\r\n\
              NOTE;QUOTED-PRINTABLE:50=25 off\r\nEND:VCARD\r\n",
         );
-        assert_eq!(f.phone, s("03-1111-0000"));
-        assert_eq!(f.fax, s("03-1111-0001"));
-        assert_eq!(f.mobile, s("090-0000-1111"));
-        assert_eq!(f.email, s("pref@example.com"));
+        assert_eq!(f.number(PhoneSlot::Phone).map(str::to_string), s("03-1111-0000"));
+        assert_eq!(f.number(PhoneSlot::Fax).map(str::to_string), s("03-1111-0001"));
+        assert_eq!(f.number(PhoneSlot::Mobile).map(str::to_string), s("090-0000-1111"));
+        assert_eq!(f.email().map(str::to_string), s("pref@example.com"));
         assert_eq!(f.notes, s("50% off"));
     }
 
@@ -1560,7 +1813,7 @@ mod tests {
         let f = one(
             "BEGIN:VCARD\r\nVERSION:4.0\r\nN:A;B;;;\r\nTEL;VALUE=uri;TYPE=work:tel:+81-3-5555-0101;ext=12\r\nEND:VCARD\r\n",
         );
-        assert_eq!(f.phone, s("+81-3-5555-0101;ext=12"));
+        assert_eq!(f.number(PhoneSlot::Phone).map(str::to_string), s("+81-3-5555-0101;ext=12"));
     }
 
     #[test]
@@ -1675,10 +1928,17 @@ mod tests {
         assert!(lines.contains(&"X-PHONETIC-LAST-NAME:さとう"));
         assert!(lines.contains(&"ORG;SORT-AS=\"みどりぎけん\":株式会社ミドリ技研;営業部 第二課"));
         assert!(lines.contains(&"X-PHONETIC-ORG:みどりぎけん"));
-        assert!(lines.contains(&"EMAIL;TYPE=work:hanako.sato@midori.example.co.jp"));
-        assert!(lines.contains(&"TEL;VALUE=uri;TYPE=\"work,voice\":tel:03-1234-5678"));
-        assert!(lines.contains(&"TEL;VALUE=uri;TYPE=cell:tel:090-1234-5678"));
-        assert!(lines.contains(&"TEL;TYPE=fax:03-1234-5679 (代表)"));
+        assert!(lines.contains(&"EMAIL;TYPE=work;PREF=1:hanako.sato@midori.example.co.jp"));
+        assert!(lines.contains(&"EMAIL;TYPE=home:hanako@home.example.jp"));
+        assert!(lines.contains(&"EMAIL;TYPE=cell:hanako.s@docomo.example.ne.jp"));
+        assert!(lines.contains(&"TEL;VALUE=uri;TYPE=\"work,voice\";PREF=1:tel:03-1234-5678"));
+        assert!(lines.contains(&"TEL;VALUE=uri;TYPE=cell;PREF=1:tel:090-1234-5678"));
+        assert!(lines.contains(&"TEL;TYPE=fax;PREF=1:03-1234-5679 (代表)"));
+        assert!(lines.contains(&"TEL;VALUE=uri;TYPE=\"home,voice\":tel:042-111-2222"));
+        assert!(lines.contains(&"TEL;VALUE=uri;TYPE=voice:tel:050-3333-4444"));
+        assert!(lines.contains(&"ADR;TYPE=home:;;〒150-0001 東京都渋谷区神宮前1-2-3\\, 4F;;;;"));
+        assert!(lines.contains(&"URL;TYPE=home:https://hanako.example.jp/"));
+        assert!(lines.contains(&"X-LEADTRACK-OTHER-COMPANY:株式会社旧ミドリ"));
         assert!(
             lines.contains(
                 &"ADR;TYPE=work:;;東京都千代田区千代田1-1\\, ミドリビル\\; 5F;;;100-0001;"
@@ -1706,8 +1966,11 @@ mod tests {
         assert!(lines.contains(&"FN:花子 佐藤"));
         assert!(lines.contains(&"N:佐藤;花子;;;"));
         assert!(lines.contains(&"ORG:株式会社ミドリ技研;営業部 第二課"));
-        assert!(lines.contains(&"TEL;TYPE=work,voice:03 1234 5678"));
-        assert!(lines.contains(&"TEL;TYPE=cell:090-1234-5678"));
+        assert!(lines.contains(&"EMAIL;TYPE=work,pref:hanako.sato@midori.example.co.jp"));
+        assert!(lines.contains(&"EMAIL;TYPE=home:hanako@home.example.jp"));
+        assert!(lines.contains(&"TEL;TYPE=work,voice,pref:03 1234 5678"));
+        assert!(lines.contains(&"TEL;TYPE=cell,pref:090-1234-5678"));
+        assert!(lines.contains(&"TEL;TYPE=home,voice:042-111-2222"));
         assert!(!unfolded.contains("SORT-AS"));
     }
 
@@ -1791,7 +2054,6 @@ mod tests {
         let fields = ContactFields {
             company: s("Acme"),
             title: s("  "),
-            email: s(""),
             ..Default::default()
         };
         let out = write(
@@ -1831,8 +2093,10 @@ mod tests {
             assert_eq!(back[0].uid.as_deref(), Some(ID));
             assert_eq!(back[0].line, 1);
             let mut expected = fields.clone();
-            if version == VcardVersion::V4 {
-                expected.phone = s("03-1234-5678");
+            if version == VcardVersion::V4
+                && let Some(phones) = expected.phones.as_mut()
+            {
+                phones[0].value = "03-1234-5678".to_string();
             }
             assert_eq!(back[0].fields, expected, "{version:?}");
             assert_eq!(back[1].fields.family_name, s("Doe"));
@@ -1885,10 +2149,6 @@ mod tests {
                 company_reading: t(5),
                 department: t(6),
                 title: t(7),
-                email: t(8),
-                phone: t(9),
-                mobile: t(10),
-                fax: t(11),
                 postal_code: t(12),
                 url: t(13),
                 exchanged_at: t(14),
@@ -1897,7 +2157,12 @@ mod tests {
                 exchanged_on: NaiveDate::from_num_days_from_ce_opt(700_000 + day),
                 exchanged_by: None,
                 tags: Some(tags),
-            };
+                ..Default::default()
+            }
+            .with_email(&t(8).unwrap_or_default())
+            .with_phone(&t(9).unwrap_or_default(), ValueKind::Work)
+            .with_phone(&t(10).unwrap_or_default(), ValueKind::Mobile)
+            .with_phone(&t(11).unwrap_or_default(), ValueKind::Fax);
             let version = if v4 { VcardVersion::V4 } else { VcardVersion::V3 };
             let out = write(&[contact_from(&fields, ID)], version, NameOrder::Auto);
             let cards = read(out.as_bytes()).unwrap();
@@ -1918,10 +2183,6 @@ mod tests {
                 company_reading: o(&fields.company_reading),
                 department: o(&fields.department),
                 title: o(&fields.title),
-                email: o(&fields.email),
-                phone: tel(&fields.phone),
-                mobile: tel(&fields.mobile),
-                fax: tel(&fields.fax),
                 postal_code: o(&fields.postal_code),
                 address: o(&fields.address),
                 url: o(&fields.url),
@@ -1930,7 +2191,17 @@ mod tests {
                 exchanged_by: None,
                 notes: o(&fields.notes),
                 tags: (!tags.is_empty()).then_some(tags),
+                ..Default::default()
             };
+            let mut expected = expected;
+            if let Some(email) = o(&fields.email().map(str::to_string)) {
+                expected.push_email(&email, ValueKind::Work);
+            }
+            for slot in [PhoneSlot::Phone, PhoneSlot::Mobile, PhoneSlot::Fax] {
+                if let Some(number) = tel(&fields.number(slot).map(str::to_string)) {
+                    expected.push_phone(&number, slot.kind());
+                }
+            }
             prop_assert_eq!(&cards[0].fields, &expected);
             for line in out.split("\r\n") {
                 prop_assert!(line.len() <= FOLD_AT);

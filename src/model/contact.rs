@@ -1,5 +1,8 @@
 //! Contacts: business cards, 名刺 (SPEC §2.3).
 
+pub use super::contact_value::{Channel, ContactValue, PhoneSlot, ValueKind, phone_key};
+
+use super::contact_value::{personal_email_key, preferred_among};
 use super::dates;
 use super::text::{fold, is_japanese};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -16,13 +19,22 @@ pub struct Contact {
     pub company_reading: Option<String>,
     pub department: Option<String>,
     pub title: Option<String>,
+    /// The preferred email address and numbers (the first of each, unless one is marked).
     pub email: Option<String>,
     pub phone: Option<String>,
     pub mobile: Option<String>,
     pub fax: Option<String>,
+    /// Every email address and number, each with its kind.
+    pub emails: Vec<ContactValue>,
+    pub phones: Vec<ContactValue>,
     pub postal_code: Option<String>,
     pub address: Option<String>,
     pub url: Option<String>,
+    /// Addresses, URLs and companies beyond the main ones (another office, the company the
+    /// person was at when an older card was made).
+    pub other_addresses: Vec<ContactValue>,
+    pub other_urls: Vec<ContactValue>,
+    pub other_companies: Vec<ContactValue>,
     pub exchanged_on: Option<NaiveDate>,
     pub exchanged_at: Option<String>,
     pub exchanged_by: Option<String>,
@@ -75,6 +87,77 @@ impl Contact {
             self.given_name.as_deref(),
             order,
         )
+    }
+
+    /// A list of the contact's.
+    pub fn list(&self, channel: Channel) -> &[ContactValue] {
+        match channel {
+            Channel::Email => &self.emails,
+            Channel::Phone => &self.phones,
+            Channel::Address => &self.other_addresses,
+            Channel::Url => &self.other_urls,
+            Channel::Company => &self.other_companies,
+        }
+    }
+
+    pub fn list_mut(&mut self, channel: Channel) -> &mut Vec<ContactValue> {
+        match channel {
+            Channel::Email => &mut self.emails,
+            Channel::Phone => &mut self.phones,
+            Channel::Address => &mut self.other_addresses,
+            Channel::Url => &mut self.other_urls,
+            Channel::Company => &mut self.other_companies,
+        }
+    }
+
+    /// The contact's fields as a card (to merge, compare or derive from).
+    pub fn to_fields(&self) -> ContactFields {
+        let list = |l: &Vec<ContactValue>| Some(l.clone());
+        ContactFields {
+            family_name: self.family_name.clone(),
+            given_name: self.given_name.clone(),
+            family_reading: self.family_reading.clone(),
+            given_reading: self.given_reading.clone(),
+            company: self.company.clone(),
+            company_reading: self.company_reading.clone(),
+            department: self.department.clone(),
+            title: self.title.clone(),
+            emails: list(&self.emails),
+            phones: list(&self.phones),
+            postal_code: self.postal_code.clone(),
+            address: self.address.clone(),
+            url: self.url.clone(),
+            other_addresses: list(&self.other_addresses),
+            other_urls: list(&self.other_urls),
+            other_companies: list(&self.other_companies),
+            exchanged_on: self.exchanged_on,
+            exchanged_at: self.exchanged_at.clone(),
+            exchanged_by: self.exchanged_by.clone(),
+            notes: self.notes.clone(),
+            tags: Some(self.tags.clone()),
+        }
+    }
+
+    /// Every list of the contact's, by channel.
+    pub fn lists(&self) -> Vec<(Channel, Vec<ContactValue>)> {
+        Channel::ALL
+            .into_iter()
+            .map(|c| (c, self.list(c).to_vec()))
+            .collect()
+    }
+
+    /// Sets `email`, `phone`, `mobile` and `fax` from the lists.
+    pub fn settle_preferred(&mut self) {
+        let value = |v: Option<&ContactValue>| v.map(|v| v.value.clone());
+        self.email = value(preferred_among(&self.emails, |_| true));
+        let slot = |slot: PhoneSlot| {
+            value(preferred_among(&self.phones, |v| {
+                PhoneSlot::of(v.kind) == slot
+            }))
+        };
+        self.phone = slot(PhoneSlot::Phone);
+        self.mobile = slot(PhoneSlot::Mobile);
+        self.fax = slot(PhoneSlot::Fax);
     }
 
     /// The reading, family first, when the card has one (さとう はなこ).
@@ -152,7 +235,7 @@ mod tests {
 }
 
 /// Everything on a card, for adding a contact or patching one (`None` leaves a field alone
-/// in a patch; `Some("")` clears it).
+/// in a patch; `Some("")` clears it; a list given replaces the whole list).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ContactFields {
     pub family_name: Option<String>,
@@ -163,13 +246,16 @@ pub struct ContactFields {
     pub company_reading: Option<String>,
     pub department: Option<String>,
     pub title: Option<String>,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    pub mobile: Option<String>,
-    pub fax: Option<String>,
+    /// Every email address, one preferred.
+    pub emails: Option<Vec<ContactValue>>,
+    /// Every number, one preferred of each of phone, mobile and fax.
+    pub phones: Option<Vec<ContactValue>>,
     pub postal_code: Option<String>,
     pub address: Option<String>,
     pub url: Option<String>,
+    pub other_addresses: Option<Vec<ContactValue>>,
+    pub other_urls: Option<Vec<ContactValue>>,
+    pub other_companies: Option<Vec<ContactValue>>,
     pub exchanged_on: Option<NaiveDate>,
     pub exchanged_at: Option<String>,
     pub exchanged_by: Option<String>,
@@ -185,8 +271,13 @@ impl ContactFields {
             .any(|s| !s.trim().is_empty())
     }
 
-    /// The text fields by their SPEC name, in SPEC order (exchanged_on and tags aside).
-    pub fn text_fields(&self) -> [(&'static str, Option<&str>); 18] {
+    pub fn has_email(&self) -> bool {
+        self.email().is_some()
+    }
+
+    /// The text fields by their SPEC name, in SPEC order (the lists, exchanged_on and tags
+    /// aside).
+    pub fn text_fields(&self) -> [(&'static str, Option<&str>); 14] {
         [
             ("family_name", self.family_name.as_deref()),
             ("given_name", self.given_name.as_deref()),
@@ -196,10 +287,6 @@ impl ContactFields {
             ("company_reading", self.company_reading.as_deref()),
             ("department", self.department.as_deref()),
             ("title", self.title.as_deref()),
-            ("email", self.email.as_deref()),
-            ("phone", self.phone.as_deref()),
-            ("mobile", self.mobile.as_deref()),
-            ("fax", self.fax.as_deref()),
             ("postal_code", self.postal_code.as_deref()),
             ("address", self.address.as_deref()),
             ("url", self.url.as_deref()),
@@ -208,49 +295,193 @@ impl ContactFields {
             ("notes", self.notes.as_deref()),
         ]
     }
+
+    /// The list of a channel, if the card gives it.
+    pub fn list(&self, channel: Channel) -> Option<&Vec<ContactValue>> {
+        match channel {
+            Channel::Email => self.emails.as_ref(),
+            Channel::Phone => self.phones.as_ref(),
+            Channel::Address => self.other_addresses.as_ref(),
+            Channel::Url => self.other_urls.as_ref(),
+            Channel::Company => self.other_companies.as_ref(),
+        }
+    }
+
+    pub fn list_mut(&mut self, channel: Channel) -> &mut Option<Vec<ContactValue>> {
+        match channel {
+            Channel::Email => &mut self.emails,
+            Channel::Phone => &mut self.phones,
+            Channel::Address => &mut self.other_addresses,
+            Channel::Url => &mut self.other_urls,
+            Channel::Company => &mut self.other_companies,
+        }
+    }
+
+    /// Adds a value to a list (made if the card had none), unless the list holds the same
+    /// value already; a preferred value given again makes the one there preferred.
+    pub fn add(&mut self, channel: Channel, value: ContactValue) {
+        if value.value.trim().is_empty() {
+            return;
+        }
+        let list = self.list_mut(channel).get_or_insert_with(Vec::new);
+        let key = channel.key_of(&value.value);
+        match list.iter_mut().find(|v| channel.key_of(&v.value) == key) {
+            Some(there) => there.preferred |= value.preferred,
+            None => list.push(value),
+        }
+    }
+
+    /// Adds an email address of `kind` (preferred if it is the first).
+    pub fn push_email(&mut self, email: &str, kind: ValueKind) {
+        let first = self.emails.as_ref().is_none_or(Vec::is_empty);
+        let mut value = ContactValue::new(email, kind);
+        value.preferred = first;
+        self.add(Channel::Email, value);
+    }
+
+    /// Adds a number of `kind` (preferred if it is the first of its slot).
+    pub fn push_phone(&mut self, number: &str, kind: ValueKind) {
+        let slot = PhoneSlot::of(kind);
+        let first = !self
+            .phones
+            .iter()
+            .flatten()
+            .any(|v| PhoneSlot::of(v.kind) == slot);
+        let mut value = ContactValue::new(number, kind);
+        value.preferred = first;
+        self.add(Channel::Phone, value);
+    }
+
+    /// Builder for a card with one more (work) email address.
+    pub fn with_email(mut self, email: &str) -> Self {
+        self.push_email(email, ValueKind::Work);
+        self
+    }
+
+    /// Builder for a card with one more number of `kind`.
+    pub fn with_phone(mut self, number: &str, kind: ValueKind) -> Self {
+        self.push_phone(number, kind);
+        self
+    }
+
+    /// The preferred email address.
+    pub fn email(&self) -> Option<&str> {
+        let emails = self.emails.as_deref()?;
+        preferred_among(emails, |_| true).map(|v| v.value.as_str())
+    }
+
+    /// The preferred number of a slot (phone, mobile, fax).
+    pub fn number(&self, slot: PhoneSlot) -> Option<&str> {
+        let phones = self.phones.as_deref()?;
+        preferred_among(phones, |v| PhoneSlot::of(v.kind) == slot).map(|v| v.value.as_str())
+    }
+
+    /// Every email address and every mobile number of the card.
+    pub fn emails_and_mobiles(&self) -> (Vec<&str>, Vec<&str>) {
+        let emails = self.emails.iter().flatten().map(|v| v.value.as_str());
+        let mobiles = self
+            .phones
+            .iter()
+            .flatten()
+            .filter(|v| v.kind == ValueKind::Mobile)
+            .map(|v| v.value.as_str());
+        (emails.collect(), mobiles.collect())
+    }
 }
 
-/// Addresses that belong to a role, not a person: they never make two cards one person.
-const ROLE_MAILBOXES: &[&str] = &[
-    "info",
-    "sales",
-    "contact",
-    "support",
-    "office",
-    "admin",
-    "hello",
-    "inquiry",
-    "inquiries",
-    "mail",
-    "webmaster",
-    "service",
-    "help",
-    "eigyo",
-    "soumu",
-    "jimukyoku",
-    "toiawase",
-    "noreply",
-    "no-reply",
-    "marketing",
-    "pr",
-    "press",
-    "hr",
-    "recruit",
-    "customer",
-];
+/// Changes to a contact's lists as the command line says them: a new preferred email or
+/// number (the one it replaces is removed and kept in the history; an empty one just
+/// removes the preferred one), values added, values removed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListEdits {
+    pub email: Option<String>,
+    pub numbers: Vec<(PhoneSlot, String)>,
+    pub add: Vec<(Channel, ContactValue)>,
+    pub remove: Vec<(Channel, String)>,
+}
 
-/// The keys that say two cards are the same person (名寄せ): the email (not a role
-/// address), the name with the company (`name|company`; `name|` for a card without a
-/// company, which matches only where email and mobile do not say otherwise), the mobile
-/// number.
+impl ListEdits {
+    pub fn is_empty(&self) -> bool {
+        *self == ListEdits::default()
+    }
+
+    /// The lists `current` has after these edits, set in `patch` (only the lists edited).
+    pub fn apply(&self, current: &[(Channel, Vec<ContactValue>)], patch: &mut ContactFields) {
+        let mut lists: std::collections::BTreeMap<Channel, Vec<ContactValue>> =
+            current.iter().cloned().collect();
+        let mut touched: Vec<Channel> = Vec::new();
+        if let Some(email) = &self.email {
+            touched.push(Channel::Email);
+            let list = lists.entry(Channel::Email).or_default();
+            replace_preferred(list, Channel::Email, None, email);
+        }
+        for (slot, number) in &self.numbers {
+            touched.push(Channel::Phone);
+            let list = lists.entry(Channel::Phone).or_default();
+            replace_preferred(list, Channel::Phone, Some(*slot), number);
+        }
+        for (channel, value) in &self.add {
+            touched.push(*channel);
+            let list = lists.entry(*channel).or_default();
+            let key = channel.key_of(&value.value);
+            match list.iter_mut().find(|v| channel.key_of(&v.value) == key) {
+                Some(there) => there.kind = value.kind,
+                None => list.push(value.clone()),
+            }
+        }
+        for (channel, value) in &self.remove {
+            touched.push(*channel);
+            let key = channel.key_of(value);
+            lists
+                .entry(*channel)
+                .or_default()
+                .retain(|v| channel.key_of(&v.value) != key);
+        }
+        for (channel, list) in lists {
+            if touched.contains(&channel) {
+                *patch.list_mut(channel) = Some(list);
+            }
+        }
+    }
+}
+
+/// Puts `new` in the preferred place of a list (of one phone slot), taking the value that
+/// was there out of the list; an empty `new` only takes it out.
+fn replace_preferred(
+    list: &mut Vec<ContactValue>,
+    channel: Channel,
+    slot: Option<PhoneSlot>,
+    new: &str,
+) {
+    let in_slot = |v: &ContactValue| slot.is_none_or(|s| PhoneSlot::of(v.kind) == s);
+    let old = preferred_among(list, in_slot).map(|v| channel.key_of(&v.value));
+    if let Some(old) = old {
+        list.retain(|v| channel.key_of(&v.value) != old);
+    }
+    let new = new.trim();
+    if new.is_empty() {
+        return;
+    }
+    for v in list.iter_mut().filter(|v| in_slot(v)) {
+        v.preferred = false;
+    }
+    let key = channel.key_of(new);
+    list.retain(|v| channel.key_of(&v.value) != key);
+    let kind = slot.map_or(ValueKind::Work, PhoneSlot::kind);
+    list.insert(0, ContactValue::new(new, kind).preferred());
+}
+
+/// The keys that say two cards are the same person (名寄せ): any email address (not a role
+/// address), any mobile number, the name with the company (`name|company`; `name|` for a
+/// card without a company, which matches only where email and mobile do not say otherwise).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct MatchKeys {
-    pub email: Option<String>,
+    pub emails: Vec<String>,
     pub name_company: Option<String>,
-    pub mobile: Option<String>,
-    /// The folded email, role addresses included: two cards with different emails are not
-    /// taken for one person on their name alone.
-    pub any_email: Option<String>,
+    pub mobiles: Vec<String>,
+    /// The folded addresses, role addresses included: two cards with different emails are
+    /// not taken for one person on their name alone.
+    pub any_emails: Vec<String>,
 }
 
 impl MatchKeys {
@@ -266,29 +497,43 @@ pub fn match_keys(
     family: Option<&str>,
     given: Option<&str>,
     company: Option<&str>,
-    email: Option<&str>,
-    mobile: Option<&str>,
+    emails: &[&str],
+    mobiles: &[&str],
 ) -> MatchKeys {
-    let any_email = email
-        .map(|e| fold(e).trim().to_string())
-        .filter(|e| !e.is_empty());
-    let email = any_email.clone().filter(|e| {
-        let Some((local, domain)) = e.split_once('@') else {
-            return false;
-        };
-        !local.is_empty() && domain.contains('.') && !ROLE_MAILBOXES.contains(&local)
-    });
+    let mut keys = MatchKeys::default();
+    for email in emails {
+        let folded = fold(email).trim().to_string();
+        if folded.is_empty() || keys.any_emails.contains(&folded) {
+            continue;
+        }
+        keys.any_emails.push(folded);
+        if let Some(key) = personal_email_key(email) {
+            keys.emails.push(key);
+        }
+    }
+    for mobile in mobiles {
+        let key = phone_key(mobile);
+        if key.len() >= 9 && !keys.mobiles.contains(&key) {
+            keys.mobiles.push(key);
+        }
+    }
     let name: String = format!("{}{}", family.unwrap_or(""), given.unwrap_or(""));
     let name: String = fold(&name).chars().filter(|c| !c.is_whitespace()).collect();
     let company = company.map(company_key).unwrap_or_default();
-    let name_company = (!name.is_empty()).then(|| format!("{name}|{company}"));
-    let mobile = mobile.map(phone_key).filter(|digits| digits.len() >= 9);
-    MatchKeys {
-        email,
-        name_company,
-        mobile,
-        any_email,
-    }
+    keys.name_company = (!name.is_empty()).then(|| format!("{name}|{company}"));
+    keys
+}
+
+/// The match keys of a card.
+pub fn card_keys(card: &ContactFields) -> MatchKeys {
+    let (emails, mobiles) = card.emails_and_mobiles();
+    match_keys(
+        card.family_name.as_deref(),
+        card.given_name.as_deref(),
+        card.company.as_deref(),
+        &emails,
+        &mobiles,
+    )
 }
 
 /// A fingerprint of everything on a card (FNV-1a over its fields), so the same card read
@@ -303,6 +548,14 @@ pub fn card_fingerprint(card: &ContactFields) -> String {
     };
     for (_, value) in card.text_fields() {
         feed(value.unwrap_or(""));
+    }
+    for channel in Channel::ALL {
+        for v in card.list(channel).into_iter().flatten() {
+            feed(&v.value);
+            feed(v.kind.id());
+            feed(if v.preferred { "1" } else { "0" });
+        }
+        feed("");
     }
     feed(&card.exchanged_on.map(|d| d.to_string()).unwrap_or_default());
     feed(
@@ -345,26 +598,27 @@ pub fn company_key(company: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
-/// A phone number as digits, with Japan's +81 written as the domestic 0.
-pub fn phone_key(phone: &str) -> String {
-    let digits: String = fold(phone).chars().filter(char::is_ascii_digit).collect();
-    let plus = fold(phone).trim_start().starts_with('+');
-    match digits.strip_prefix("81") {
-        Some(rest) if plus => format!("0{rest}"),
-        _ => digits,
-    }
-}
-
 #[cfg(test)]
 mod match_tests {
     use super::*;
 
     #[test]
     fn role_addresses_never_match() {
-        let keys = match_keys(Some("高橋"), None, None, Some("info@example.co.jp"), None);
-        assert_eq!(keys.email, None);
-        let keys = match_keys(None, None, None, Some("Hanako.Sato@Example.co.jp"), None);
-        assert_eq!(keys.email.as_deref(), Some("hanako.sato@example.co.jp"));
+        let keys = match_keys(Some("高橋"), None, None, &["info@example.co.jp"], &[]);
+        assert!(keys.emails.is_empty());
+        assert_eq!(keys.any_emails, ["info@example.co.jp"]);
+        let keys = match_keys(
+            None,
+            None,
+            None,
+            &["Hanako.Sato@Example.co.jp", "hanako@home.example.jp"],
+            &["+81 90-1111-2222", "090-1111-2222"],
+        );
+        assert_eq!(
+            keys.emails,
+            ["hanako.sato@example.co.jp", "hanako@home.example.jp"]
+        );
+        assert_eq!(keys.mobiles, ["09011112222"]);
     }
 
     #[test]
@@ -381,8 +635,17 @@ mod match_tests {
     }
 
     #[test]
-    fn phones_compare_by_digits() {
-        assert_eq!(phone_key("+81-90-1234-5678"), phone_key("090-1234-5678"));
-        assert_eq!(phone_key("０９０（１２３４）５６７８"), "09012345678");
+    fn cards_add_values_once() {
+        let card = ContactFields::default()
+            .with_email("a@x.example.jp")
+            .with_email("A@X.example.jp")
+            .with_phone("090-1111-2222", ValueKind::Mobile)
+            .with_phone("03-1111-2222", ValueKind::Work)
+            .with_phone("+81 90 1111 2222", ValueKind::Mobile);
+        assert_eq!(card.emails.as_ref().map(Vec::len), Some(1));
+        assert_eq!(card.email(), Some("a@x.example.jp"));
+        assert_eq!(card.number(PhoneSlot::Mobile), Some("090-1111-2222"));
+        assert_eq!(card.number(PhoneSlot::Phone), Some("03-1111-2222"));
+        assert_eq!(card.number(PhoneSlot::Fax), None);
     }
 }

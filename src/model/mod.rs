@@ -3,6 +3,7 @@
 pub mod activity;
 pub mod clock;
 pub mod contact;
+pub mod contact_value;
 pub mod dates;
 pub mod ids;
 pub mod lead;

@@ -2,10 +2,12 @@
 
 use super::leads::Origin;
 use super::records::{self, CONTACTS, parse_tags, tags_value, text};
-use super::{Writer, search};
+use super::{Writer, contact_values, search};
 use crate::error::{Error, Result};
 use crate::model::Contact;
-use crate::model::contact::{ContactFields, MatchKeys, match_keys, sort_key};
+use crate::model::contact::{
+    Channel, ContactFields, MatchKeys, PhoneSlot, card_keys, phone_key, sort_key,
+};
 use crate::model::dates::{format_timestamp, parse_timestamp};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::types::Value;
@@ -34,9 +36,14 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
         phone: r.get(10)?,
         mobile: r.get(11)?,
         fax: r.get(12)?,
+        emails: Vec::new(),
+        phones: Vec::new(),
         postal_code: r.get(13)?,
         address: r.get(14)?,
         url: r.get(15)?,
+        other_addresses: Vec::new(),
+        other_urls: Vec::new(),
+        other_companies: Vec::new(),
         exchanged_on: r
             .get::<_, Option<String>>(16)?
             .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
@@ -49,6 +56,20 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
         updated_at: ts(23)?,
         updated_by: r.get(24)?,
     })
+}
+
+/// A contact as read, with its lists.
+fn with_lists(conn: &Connection, mut contact: Contact) -> Result<Contact> {
+    for (channel, list) in contact_values::lists_of(conn, &contact.id)? {
+        *contact.list_mut(channel) = list;
+    }
+    if let Some((at, by)) = contact_values::last_change(conn, &contact.id)?
+        && let Some(at) = parse_timestamp(&at).filter(|at| *at > contact.updated_at)
+    {
+        contact.updated_at = at;
+        contact.updated_by = by;
+    }
+    Ok(contact)
 }
 
 fn date_value(d: Option<NaiveDate>) -> Value {
@@ -69,12 +90,13 @@ pub struct NewContact {
     id: String,
     created_at: Option<DateTime<Utc>>,
     values: Vec<(&'static str, Value)>,
+    /// The card's lists (its other fields are in `values`).
+    lists: ContactFields,
     derived: Derived,
 }
 
 pub fn prepare(card: &ContactFields, origin: &Origin) -> Result<NewContact> {
-    let has_email = card.email.as_deref().is_some_and(|e| !e.trim().is_empty());
-    if !card.has_name() && !has_email {
+    if !card.has_name() && !card.has_email() && !has_company_only(card) {
         return Err(Error::invalid("a contact needs a name or an email"));
     }
     let mut values: Vec<(&'static str, Value)> = card
@@ -84,14 +106,30 @@ pub fn prepare(card: &ContactFields, origin: &Origin) -> Result<NewContact> {
         .collect();
     values.push(("exchanged_on", date_value(card.exchanged_on)));
     values.push(("tags", tags_value(card.tags.as_deref().unwrap_or(&[]))));
-    // Derived straight from the values to be written: nothing to read back.
-    let derived = Derived::of(&Derivable::of_values(&values), true);
+    // Derived straight from the card: nothing to read back.
+    let derived = Derived::of(card, true);
+    let lists = ContactFields {
+        emails: card.emails.clone(),
+        phones: card.phones.clone(),
+        other_addresses: card.other_addresses.clone(),
+        other_urls: card.other_urls.clone(),
+        other_companies: card.other_companies.clone(),
+        ..ContactFields::default()
+    };
     Ok(NewContact {
         id: origin.id.clone().unwrap_or_else(crate::model::ids::new_id),
         created_at: origin.created_at,
         values,
+        lists,
         derived,
     })
+}
+
+/// A card that names a company and nothing else is the company's own card (a company
+/// entry of an address book): it is a contact, shown by the company's name.
+fn has_company_only(card: &ContactFields) -> bool {
+    !card.has_name()
+        && card.company.as_deref().is_some_and(|c| !c.trim().is_empty())
 }
 
 /// Writes a prepared contact; returns its id.
@@ -99,6 +137,7 @@ pub fn insert_prepared(w: &mut Writer<'_>, new: &NewContact) -> Result<String> {
     let stamp = w.stamp();
     let created_at = format_timestamp(&new.created_at.unwrap_or(stamp.at));
     let seq = records::insert(w, &CONTACTS, &new.id, &new.values, &stamp, &created_at)?;
+    contact_values::insert_all(w, &new.id, &new.lists)?;
     write_derived(w.conn(), seq, &new.derived, true)?;
     if !w.remember_keys_at_commit(seq) {
         remember_keys(w.conn(), &new.id, &new.derived.keys)?;
@@ -121,13 +160,14 @@ pub fn update(w: &mut Writer<'_>, id: &str, patch: &ContactFields) -> Result<Vec
     if let Some(tags) = &patch.tags {
         changes.push(("tags", tags_value(tags)));
     }
-    let changed = records::update(w, &CONTACTS, id, &changes)?;
+    let mut changed = records::update(w, &CONTACTS, id, &changes)?;
+    changed.extend(contact_values::write_lists(w, id, patch)?);
     if !changed.is_empty() {
         // Checked after the change, inside the transaction: an error rolls it back.
         let after = get(w.conn(), id)?;
         let named = after.as_ref().is_some_and(|c| {
-            let filled = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.trim().is_empty());
-            filled(&c.family_name) || filled(&c.given_name) || filled(&c.email)
+            let card = c.to_fields();
+            card.has_name() || card.has_email() || has_company_only(&card)
         });
         if !named {
             return Err(Error::invalid(
@@ -178,87 +218,38 @@ fn ensure_live(conn: &Connection, id: &str) -> Result<()> {
     }
 }
 
-/// The fields a contact's derived data comes from.
-#[derive(Default)]
-struct Derivable<'a> {
-    family_name: Option<&'a str>,
-    given_name: Option<&'a str>,
-    family_reading: Option<&'a str>,
-    given_reading: Option<&'a str>,
-    company: Option<&'a str>,
-    company_reading: Option<&'a str>,
-    department: Option<&'a str>,
-    title: Option<&'a str>,
-    email: Option<&'a str>,
-    phone: Option<&'a str>,
-    mobile: Option<&'a str>,
-}
-
-impl<'a> Derivable<'a> {
-    fn of_contact(c: &'a Contact) -> Self {
-        Derivable {
-            family_name: c.family_name.as_deref(),
-            given_name: c.given_name.as_deref(),
-            family_reading: c.family_reading.as_deref(),
-            given_reading: c.given_reading.as_deref(),
-            company: c.company.as_deref(),
-            company_reading: c.company_reading.as_deref(),
-            department: c.department.as_deref(),
-            title: c.title.as_deref(),
-            email: c.email.as_deref(),
-            phone: c.phone.as_deref(),
-            mobile: c.mobile.as_deref(),
+/// A contact's searchable text: names and readings (also run together, so 佐藤花子 and
+/// さとうはなこ find 佐藤 花子), company and its reading, department, title, every email
+/// address, every number (also as its digits, so `09012345678` finds `090-1234-5678`),
+/// and the further addresses, URLs and companies.
+fn search_text(c: &ContactFields) -> String {
+    let joined =
+        |a: &Option<String>, b: &Option<String>| format!("{}{}", a.as_deref().unwrap_or(""), b.as_deref().unwrap_or(""));
+    let mut parts: Vec<String> = [
+        &c.family_name,
+        &c.given_name,
+        &c.family_reading,
+        &c.given_reading,
+        &c.company,
+        &c.company_reading,
+        &c.department,
+        &c.title,
+    ]
+    .into_iter()
+    .flatten()
+    .cloned()
+    .collect();
+    parts.push(joined(&c.family_name, &c.given_name));
+    parts.push(joined(&c.family_reading, &c.given_reading));
+    for channel in Channel::ALL {
+        for v in c.list(channel).into_iter().flatten() {
+            parts.push(v.value.clone());
+            if channel == Channel::Phone {
+                parts.push(phone_key(&v.value));
+            }
         }
     }
-
-    /// From the values just written, exactly as stored.
-    fn of_values(values: &'a [(&str, Value)]) -> Self {
-        let mut d = Derivable::default();
-        for (field, value) in values {
-            let Value::Text(v) = value else { continue };
-            let slot = match *field {
-                "family_name" => &mut d.family_name,
-                "given_name" => &mut d.given_name,
-                "family_reading" => &mut d.family_reading,
-                "given_reading" => &mut d.given_reading,
-                "company" => &mut d.company,
-                "company_reading" => &mut d.company_reading,
-                "department" => &mut d.department,
-                "title" => &mut d.title,
-                "email" => &mut d.email,
-                "phone" => &mut d.phone,
-                "mobile" => &mut d.mobile,
-                _ => continue,
-            };
-            *slot = Some(v.as_str());
-        }
-        d
-    }
-
-    /// A contact's searchable text: names and readings (also run together, so 佐藤花子 and
-    /// さとうはなこ find 佐藤 花子), company and its reading, department, title, email, phones.
-    fn search_text(&self) -> String {
-        let joined =
-            |a: Option<&str>, b: Option<&str>| format!("{}{}", a.unwrap_or(""), b.unwrap_or(""));
-        let names = joined(self.family_name, self.given_name);
-        let readings = joined(self.family_reading, self.given_reading);
-        let parts = [
-            self.family_name,
-            self.given_name,
-            Some(names.as_str()),
-            self.family_reading,
-            self.given_reading,
-            Some(readings.as_str()),
-            self.company,
-            self.company_reading,
-            self.department,
-            self.title,
-            self.email,
-            self.phone,
-            self.mobile,
-        ];
-        parts.into_iter().flatten().collect::<Vec<_>>().join(" ")
-    }
+    parts.join(" ")
 }
 
 /// Recomputes what is derived from a contact's fields: sort key, match keys, search terms.
@@ -269,31 +260,41 @@ fn refresh_derived(conn: &Connection, seq: i64, fresh: bool) -> Result<()> {
         .query_row([seq], |r| Ok((from_row(r)?, r.get::<_, i64>(26)?)))
         .optional()?;
     let Some((c, gone)) = row else { return Ok(()) };
-    let derived = Derived::of(&Derivable::of_contact(&c), gone == 0);
+    let c = with_lists(conn, c)?;
+    let derived = Derived::of(&c.to_fields(), gone == 0);
     write_derived(conn, seq, &derived, fresh)?;
     remember_keys(conn, &c.id, &derived.keys)
 }
 
 /// What is derived from a contact's fields: its sort key (without the seq that makes it
-/// unique), match keys and search terms (none for a deleted contact).
+/// unique), the preferred email and numbers, match keys and search terms (none for a
+/// deleted contact).
 struct Derived {
     sort: String,
+    preferred: [Option<String>; 4],
     keys: MatchKeys,
     terms: Option<String>,
 }
 
 impl Derived {
-    fn of(c: &Derivable<'_>, live: bool) -> Self {
+    fn of(c: &ContactFields, live: bool) -> Self {
+        let owned = |v: Option<&str>| v.map(str::to_string);
         Derived {
             sort: sort_key(
-                c.family_name,
-                c.given_name,
-                c.family_reading,
-                c.given_reading,
-                c.company,
+                c.family_name.as_deref(),
+                c.given_name.as_deref(),
+                c.family_reading.as_deref(),
+                c.given_reading.as_deref(),
+                c.company.as_deref(),
             ),
-            keys: match_keys(c.family_name, c.given_name, c.company, c.email, c.mobile),
-            terms: live.then(|| search::terms_of(&c.search_text())).flatten(),
+            preferred: [
+                owned(c.email()),
+                owned(c.number(PhoneSlot::Phone)),
+                owned(c.number(PhoneSlot::Mobile)),
+                owned(c.number(PhoneSlot::Fax)),
+            ],
+            keys: card_keys(c),
+            terms: live.then(|| search::terms_of(&search_text(c))).flatten(),
         }
     }
 }
@@ -303,10 +304,12 @@ impl Derived {
 fn write_derived(conn: &Connection, seq: i64, d: &Derived, fresh: bool) -> Result<()> {
     // The seq makes the key unique, so a page of contacts seeks straight to its start.
     let sort = format!("{}\u{1}{seq:012}", d.sort);
+    let [email, phone, mobile, fax] = &d.preferred;
     conn.prepare_cached(
-        "UPDATE contacts SET sort_key = ?2, email_key = ?3, name_key = ?4, mobile_key = ?5 WHERE seq = ?1",
+        "UPDATE contacts SET sort_key = ?2, name_key = ?3, email = ?4, phone = ?5, mobile = ?6, fax = ?7
+         WHERE seq = ?1",
     )?
-    .execute(params![seq, sort, d.keys.email, d.keys.name_company, d.keys.mobile])?;
+    .execute(params![seq, sort, d.keys.name_company, email, phone, mobile, fax])?;
     search::set_terms(
         conn,
         search::Index::Contacts,
@@ -349,10 +352,11 @@ pub fn get_any(conn: &Connection, id: &str) -> Result<Option<Contact>> {
 /// `which` is a fixed SQL condition, never input.
 fn by_id(conn: &Connection, id: &str, which: &str) -> Result<Option<Contact>> {
     let sql = format!("SELECT {COLUMNS} FROM contacts WHERE id = ?1 AND {which}");
-    Ok(conn
+    let found = conn
         .prepare_cached(&sql)?
         .query_row([id], from_row)
-        .optional()?)
+        .optional()?;
+    found.map(|c| with_lists(conn, c)).transpose()
 }
 
 /// Live contacts by their `seq`s, in the order given (search results).
@@ -362,7 +366,7 @@ pub fn by_seqs(conn: &Connection, seqs: &[i64]) -> Result<Vec<Contact>> {
     let mut out = Vec::with_capacity(seqs.len());
     for seq in seqs {
         if let Some(c) = stmt.query_row([seq], from_row).optional()? {
-            out.push(c);
+            out.push(with_lists(conn, c)?);
         }
     }
     Ok(out)
@@ -389,7 +393,8 @@ pub fn list(conn: &Connection, filter: &ContactFilter) -> Result<Vec<Contact>> {
     }
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map(rusqlite::params_from_iter(params), from_row)?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    let all = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    all.into_iter().map(|c| with_lists(conn, c)).collect()
 }
 
 /// Short unique forms of these ids, for tables.
@@ -411,7 +416,10 @@ pub fn page(
     let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
         Ok((super::paging::key_at(r, offset, 1)?, from_row(r)?))
     })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    let page = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    page.into_iter()
+        .map(|(key, c)| Ok((key, with_lists(conn, c)?)))
+        .collect()
 }
 
 pub fn key_of(conn: &Connection, id: &str) -> Result<Option<super::paging::Key>> {
@@ -423,17 +431,14 @@ pub fn key_of(conn: &Connection, id: &str) -> Result<Option<super::paging::Key>>
 
 /// Remembers match keys for a contact (its own, or those of a card merged into it).
 pub(crate) fn remember_keys(conn: &Connection, id: &str, keys: &MatchKeys) -> Result<()> {
-    for (kind, key) in [
-        ("email", &keys.email),
-        ("mobile", &keys.mobile),
-        ("name", &keys.name_company),
-    ] {
-        if let Some(key) = key {
-            conn.prepare_cached(
-                "INSERT OR IGNORE INTO contact_keys (kind, key, contact_id) VALUES (?1, ?2, ?3)",
-            )?
-            .execute(params![kind, key, id])?;
-        }
+    let mut stmt = conn.prepare_cached(
+        "INSERT OR IGNORE INTO contact_keys (kind, key, contact_id) VALUES (?1, ?2, ?3)",
+    )?;
+    let named = keys.name_company.iter().map(|k| ("name", k));
+    let emails = keys.emails.iter().map(|k| ("email", k));
+    let mobiles = keys.mobiles.iter().map(|k| ("mobile", k));
+    for (kind, key) in emails.chain(mobiles).chain(named) {
+        stmt.execute(params![kind, key, id])?;
     }
     Ok(())
 }
@@ -444,10 +449,10 @@ pub(crate) fn remember_keys_from(conn: &Connection, seq: i64) -> Result<()> {
     conn.prepare_cached(
         "INSERT OR IGNORE INTO contact_keys (kind, key, contact_id)
          SELECT kind, key, id FROM (
-             SELECT 'email' AS kind, email_key AS key, id FROM contacts
-              WHERE seq >= ?1 AND email_key IS NOT NULL
-             UNION ALL
-             SELECT 'mobile', mobile_key, id FROM contacts WHERE seq >= ?1 AND mobile_key IS NOT NULL
+             SELECT CASE v.channel WHEN 'email' THEN 'email' ELSE 'mobile' END AS kind,
+                    v.match_key AS key, c.id AS id
+             FROM contacts c JOIN contact_values v ON v.contact_id = c.id
+             WHERE c.seq >= ?1 AND v.match_key IS NOT NULL AND v.gone = 0
              UNION ALL
              SELECT 'name', name_key, id FROM contacts WHERE seq >= ?1 AND name_key IS NOT NULL)
          ORDER BY kind, key, id",
@@ -457,7 +462,7 @@ pub(crate) fn remember_keys_from(conn: &Connection, seq: i64) -> Result<()> {
 }
 
 /// A card merged into contact `id`: its keys find that contact from now on.
-pub fn take_keys(w: &Writer<'_>, id: &str, keys: &crate::model::contact::MatchKeys) -> Result<()> {
+pub fn take_keys(w: &Writer<'_>, id: &str, keys: &MatchKeys) -> Result<()> {
     remember_keys(w.conn(), id, keys)
 }
 
@@ -469,6 +474,37 @@ pub fn take_card(w: &Writer<'_>, id: &str, fingerprint: &str) -> Result<()> {
         )?
         .execute(params![fingerprint, id])?;
     Ok(())
+}
+
+/// Remembers that the card with this `UID` (vCard) went to contact `id`.
+pub fn take_uid(w: &Writer<'_>, id: &str, uid: &str) -> Result<()> {
+    w.conn()
+        .prepare_cached(
+            "INSERT OR IGNORE INTO contact_keys (kind, key, contact_id) VALUES ('uid', ?1, ?2)",
+        )?
+        .execute(params![uid.trim(), id])?;
+    Ok(())
+}
+
+/// The live contact a card with this `UID` is: one leadtrack exported (its UID is the
+/// contact's id), or one a card with the same UID went to before. A deleted contact is never
+/// brought back by a card.
+pub fn card_by_uid(conn: &Connection, uid: &str) -> Result<Option<(String, MatchReason)>> {
+    let uid = uid.trim();
+    if let Some(Some(true)) = crate::model::ids::is_id_prefix(uid)
+        .then(|| exists(conn, uid))
+        .transpose()?
+    {
+        return Ok(Some((uid.to_string(), MatchReason::SameId)));
+    }
+    Ok(conn
+        .prepare_cached(
+            "SELECT k.contact_id FROM contact_keys k JOIN contacts c ON c.id = k.contact_id
+             WHERE k.kind = 'uid' AND k.key = ?1 AND c.gone = 0 ORDER BY c.seq LIMIT 1",
+        )?
+        .query_row([uid], |r| r.get::<_, String>(0))
+        .optional()?
+        .map(|id| (id, MatchReason::SameUid)))
 }
 
 /// The live contact a card with this fingerprint went to before, if any.
@@ -487,6 +523,8 @@ pub fn card_seen(conn: &Connection, fingerprint: &str) -> Result<Option<String>>
 #[serde(rename_all = "snake_case")]
 pub enum MatchReason {
     SameId,
+    /// A card with the same `UID` was read before.
+    SameUid,
     /// This very card was read before.
     SameCard,
     SameEmail,
@@ -500,6 +538,7 @@ impl MatchReason {
     pub fn words(self) -> &'static str {
         match self {
             MatchReason::SameId => "same id",
+            MatchReason::SameUid => "same card UID",
             MatchReason::SameCard => "the same card again",
             MatchReason::SameEmail => "same email",
             MatchReason::SameMobile => "same mobile number",
@@ -511,34 +550,22 @@ impl MatchReason {
 
 /// The live contact these keys say is the same person, and why: email first, then mobile,
 /// then name with company (a name without a company only where email and mobile agree).
-pub fn find_match(
-    conn: &Connection,
-    keys: &crate::model::contact::MatchKeys,
-) -> Result<Option<(String, MatchReason)>> {
+pub fn find_match(conn: &Connection, keys: &MatchKeys) -> Result<Option<(String, MatchReason)>> {
     // The contact that holds the key now comes before one that took it in from a card.
-    let lookups = [
-        (
-            "email",
-            "email_key",
-            keys.email.as_deref(),
-            MatchReason::SameEmail,
-        ),
-        (
-            "mobile",
-            "mobile_key",
-            keys.mobile.as_deref(),
-            MatchReason::SameMobile,
-        ),
-    ];
-    for (kind, column, key, reason) in lookups {
-        let Some(key) = key else { continue };
-        let sql = format!(
-            "SELECT k.contact_id FROM contact_keys k JOIN contacts c ON c.id = k.contact_id
-             WHERE k.kind = ?1 AND k.key = ?2 AND c.gone = 0
-             ORDER BY ifnull(c.{column} = ?2, 0) DESC, c.seq LIMIT 1"
-        );
+    let lookups = keys
+        .emails
+        .iter()
+        .map(|k| ("email", k, MatchReason::SameEmail))
+        .chain(keys.mobiles.iter().map(|k| ("mobile", k, MatchReason::SameMobile)));
+    for (kind, key, reason) in lookups {
         if let Some(id) = conn
-            .prepare_cached(&sql)?
+            .prepare_cached(
+                "SELECT k.contact_id FROM contact_keys k JOIN contacts c ON c.id = k.contact_id
+                 WHERE k.kind = ?1 AND k.key = ?2 AND c.gone = 0
+                 ORDER BY EXISTS (SELECT 1 FROM contact_values v
+                                  WHERE v.contact_id = c.id AND v.match_key = ?2 AND v.gone = 0) DESC,
+                          c.seq LIMIT 1",
+            )?
             .query_row([kind, key], |r| r.get::<_, String>(0))
             .optional()?
         {
@@ -548,30 +575,54 @@ pub fn find_match(
     let Some(name_key) = keys.name_company.as_deref() else {
         return Ok(None);
     };
-    let mut stmt = conn.prepare_cached(
-        "SELECT c.id, lower(trim(c.email)), c.mobile_key FROM contact_keys k JOIN contacts c ON c.id = k.contact_id
-         WHERE k.kind = 'name' AND k.key = ?1 AND c.gone = 0 ORDER BY ifnull(c.name_key = ?1, 0) DESC, c.seq",
-    )?;
-    let candidates = stmt.query_map([name_key], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, Option<String>>(1)?,
-            r.get::<_, Option<String>>(2)?,
-        ))
-    })?;
-    for candidate in candidates {
-        let (id, email, mobile) = candidate?;
+    let candidates: Vec<String> = conn
+        .prepare_cached(
+            "SELECT c.id FROM contact_keys k JOIN contacts c ON c.id = k.contact_id
+             WHERE k.kind = 'name' AND k.key = ?1 AND c.gone = 0
+             ORDER BY ifnull(c.name_key = ?1, 0) DESC, c.seq",
+        )?
+        .query_map([name_key], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in candidates {
         if !keys.name_only() {
             return Ok(Some((id, MatchReason::SameNameAndCompany)));
         }
-        let email = email.map(|e| crate::model::text::fold(&e));
-        let differ =
-            |a: &Option<String>, b: &Option<String>| matches!((a, b), (Some(x), Some(y)) if x != y);
-        if !differ(&email, &keys.any_email) && !differ(&mobile, &keys.mobile) {
+        let theirs = keys_now(conn, &id)?;
+        if !tell_apart(&theirs, keys) {
             return Ok(Some((id, MatchReason::SameName)));
         }
     }
     Ok(None)
+}
+
+/// The email addresses (folded) and mobile numbers (digits) a live contact has now.
+fn keys_now(conn: &Connection, id: &str) -> Result<MatchKeys> {
+    let lists = contact_values::lists_of(conn, id)?;
+    let emails: Vec<&str> = lists
+        .get(&Channel::Email)
+        .into_iter()
+        .flatten()
+        .map(|v| v.value.as_str())
+        .collect();
+    let mobiles: Vec<&str> = lists
+        .get(&Channel::Phone)
+        .into_iter()
+        .flatten()
+        .filter(|v| PhoneSlot::of(v.kind) == PhoneSlot::Mobile)
+        .map(|v| v.value.as_str())
+        .collect();
+    Ok(crate::model::contact::match_keys(
+        None, None, None, &emails, &mobiles,
+    ))
+}
+
+/// Whether email addresses or mobile numbers say two people with one name are two people:
+/// both have some and they share none.
+fn tell_apart(a: &MatchKeys, b: &MatchKeys) -> bool {
+    let differ = |x: &[String], y: &[String]| {
+        !x.is_empty() && !y.is_empty() && !x.iter().any(|k| y.contains(k))
+    };
+    differ(&a.any_emails, &b.any_emails) || differ(&a.mobiles, &b.mobiles)
 }
 
 /// Whether a contact row with this id exists at all (deleted ones too): ids from another
@@ -589,40 +640,53 @@ pub fn duplicate_pairs(
     conn: &Connection,
     limit: usize,
 ) -> Result<Vec<(String, String, MatchReason)>> {
+    let limit_i = i64::try_from(limit).unwrap_or(i64::MAX);
     let mut out: Vec<(String, String, MatchReason)> = Vec::new();
-    for (column, reason) in [
-        ("email_key", MatchReason::SameEmail),
-        ("mobile_key", MatchReason::SameMobile),
-        ("name_key", MatchReason::SameNameAndCompany),
-    ] {
-        let sql = format!(
-            "SELECT a.id, b.id, a.{column}, lower(trim(a.email)), lower(trim(b.email)), a.mobile_key, b.mobile_key
-             FROM contacts a JOIN contacts b ON b.{column} = a.{column} AND b.seq > a.seq
-             WHERE a.{column} IS NOT NULL AND a.gone = 0 AND b.gone = 0 ORDER BY a.seq, b.seq LIMIT ?1"
-        );
-        let limit_i = i64::try_from(limit).unwrap_or(i64::MAX);
-        let mut stmt = conn.prepare(&sql)?;
-        let pairs = stmt.query_map([limit_i], |r| {
-            let texts = (2..7)
-                .map(|i| r.get::<_, Option<String>>(i))
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, texts))
-        })?;
-        for pair in pairs {
-            let (a, b, texts) = pair?;
-            let mut reason = reason;
-            if column == "name_key" && texts[0].as_deref().is_some_and(|k| k.ends_with('|')) {
-                // A name alone: only when nothing else says they are two people.
-                let differ = |x: &Option<String>, y: &Option<String>| matches!((x, y), (Some(p), Some(q)) if p != q);
-                if differ(&texts[1], &texts[2]) || differ(&texts[3], &texts[4]) {
-                    continue;
-                }
-                reason = MatchReason::SameName;
-            }
-            if !out.iter().any(|(x, y, _)| *x == a && *y == b) {
-                out.push((a, b, reason));
-            }
+    let push = |out: &mut Vec<(String, String, MatchReason)>, a: String, b: String, reason| {
+        if !out.iter().any(|(x, y, _)| *x == a && *y == b) {
+            out.push((a, b, reason));
         }
+    };
+    for (channel, reason) in [
+        ("email", MatchReason::SameEmail),
+        ("phone", MatchReason::SameMobile),
+    ] {
+        let pairs: Vec<(String, String)> = conn
+            .prepare_cached(
+                "SELECT ca.id, cb.id
+                 FROM contact_values a
+                 JOIN contact_values b ON b.match_key = a.match_key AND b.gone = 0
+                 JOIN contacts ca ON ca.id = a.contact_id
+                 JOIN contacts cb ON cb.id = b.contact_id
+                 WHERE a.channel = ?1 AND a.match_key IS NOT NULL AND a.gone = 0
+                   AND ca.gone = 0 AND cb.gone = 0 AND cb.seq > ca.seq
+                 GROUP BY ca.seq, cb.seq ORDER BY ca.seq, cb.seq LIMIT ?2",
+            )?
+            .query_map(params![channel, limit_i], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (a, b) in pairs {
+            push(&mut out, a, b, reason);
+        }
+    }
+    let pairs: Vec<(String, String, String)> = conn
+        .prepare_cached(
+            "SELECT a.id, b.id, a.name_key
+             FROM contacts a JOIN contacts b ON b.name_key = a.name_key AND b.seq > a.seq
+             WHERE a.name_key IS NOT NULL AND a.gone = 0 AND b.gone = 0
+             ORDER BY a.seq, b.seq LIMIT ?1",
+        )?
+        .query_map([limit_i], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (a, b, key) in pairs {
+        let mut reason = MatchReason::SameNameAndCompany;
+        if key.ends_with('|') {
+            // A name alone: only when nothing else says they are two people.
+            if tell_apart(&keys_now(conn, &a)?, &keys_now(conn, &b)?) {
+                continue;
+            }
+            reason = MatchReason::SameName;
+        }
+        push(&mut out, a, b, reason);
     }
     out.truncate(limit);
     Ok(out)
@@ -634,7 +698,7 @@ pub fn each(conn: &Connection, mut f: impl FnMut(Contact) -> Result<()>) -> Resu
     let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
-        f(from_row(row)?)?;
+        f(with_lists(conn, from_row(row)?)?)?;
     }
     Ok(())
 }

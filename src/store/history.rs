@@ -98,6 +98,28 @@ pub fn of_record(conn: &Connection, record_id: &str) -> Result<Vec<HistoryEntry>
     Ok(out)
 }
 
+/// A contact's history: its fields', and the email addresses, numbers and further
+/// addresses, URLs and companies it had and no longer has (each removed by the change that
+/// took it off its list), oldest change first.
+pub fn of_contact(conn: &Connection, contact_id: &str) -> Result<Vec<HistoryEntry>> {
+    let mut out = of_record(conn, contact_id)?;
+    for (list, value, added, removed) in super::contact_values::removed_of(conn, contact_id)? {
+        let (Ok(added), Ok(removed)) = (added.parse::<Hlc>(), removed.parse::<Hlc>()) else {
+            continue;
+        };
+        out.push(HistoryEntry {
+            field: list.to_string(),
+            previous: serde_json::Value::from(value),
+            set_at: added.time(),
+            set_by: author(conn, &added)?,
+            replaced_at: removed.time(),
+            replaced_by: author(conn, &removed)?,
+        });
+    }
+    out.sort_by_key(|e| e.replaced_at);
+    Ok(out)
+}
+
 /// Whether `value` is already in a field's history (so the same fact is not noted twice).
 pub fn holds(
     conn: &Connection,

@@ -8,7 +8,7 @@
 //! associative and idempotent.
 
 use super::records::{self, RowState, Table, state_from_parts};
-use super::{Writer, activities, contacts, leads, search};
+use super::{Writer, activities, contact_values, contacts, leads, search};
 use crate::error::Result;
 use crate::model::Hlc;
 use rusqlite::types::Value;
@@ -239,6 +239,11 @@ fn refresh_derived(
             counts.leads_touched.insert(id.to_string());
         }
         "contact" => contacts::refresh_derived_seq(conn, seq, fresh)?,
+        "contact_value" => {
+            if let Some(contact_id) = contact_values::refresh_derived_seq(conn, seq)? {
+                contacts::refresh_derived_id(conn, &contact_id)?;
+            }
+        }
         "activity" => {
             let row: Option<(i64, String, Option<String>)> = conn
                 .prepare_cached("SELECT gone, summary, lead_id FROM activities WHERE seq = ?1")?

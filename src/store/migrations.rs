@@ -6,10 +6,30 @@ use rusqlite::Connection;
 /// Marks a file as a leadtrack database (`PRAGMA application_id`, "LTRK").
 pub const APPLICATION_ID: i64 = 0x4C54_524B;
 
-const MIGRATIONS: &[&str] = &[
-    include_str!("migrations/0001_initial.sql"),
-    include_str!("migrations/0002_stage_totals.sql"),
-    include_str!("migrations/0003_purged.sql"),
+/// One schema version: its SQL, and a step in code where the data it moves needs rules SQL
+/// does not have (value keys, name-based ids).
+struct Migration {
+    sql: &'static str,
+    then: Option<fn(&Connection) -> Result<()>>,
+}
+
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        sql: include_str!("migrations/0001_initial.sql"),
+        then: None,
+    },
+    Migration {
+        sql: include_str!("migrations/0002_stage_totals.sql"),
+        then: None,
+    },
+    Migration {
+        sql: include_str!("migrations/0003_purged.sql"),
+        then: None,
+    },
+    Migration {
+        sql: include_str!("migrations/0004_contact_values.sql"),
+        then: Some(super::contact_values::fill_from_single_values),
+    },
 ];
 
 /// The schema version this build writes.
@@ -111,11 +131,19 @@ fn objects(conn: &Connection) -> rusqlite::Result<Vec<Object>> {
 /// in-memory database.
 fn expected_schema(version: i64) -> rusqlite::Result<Vec<Object>> {
     let conn = Connection::open_in_memory()?;
-    for sql in MIGRATIONS
+    for migration in MIGRATIONS
         .iter()
         .take(usize::try_from(version).unwrap_or(0))
     {
-        conn.execute_batch(sql)?;
+        conn.execute_batch(migration.sql)?;
+        if let Some(step) = migration.then {
+            step(&conn).map_err(|e| match e {
+                Error::Sqlite(e) => e,
+                other => rusqlite::Error::ToSqlConversionFailure(Box::new(std::io::Error::other(
+                    other.to_string(),
+                ))),
+            })?;
+        }
     }
     objects(&conn)
 }
@@ -182,11 +210,14 @@ pub fn migrate(conn: &mut Connection, from: i64, path: &str) -> Result<()> {
     let tx = conn
         .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
         .map_err(|e| Error::from(e).at_path(path))?;
-    for (index, sql) in MIGRATIONS.iter().enumerate() {
+    for (index, migration) in MIGRATIONS.iter().enumerate() {
         let version = index as i64 + 1;
         if version > from {
-            tx.execute_batch(sql)
+            tx.execute_batch(migration.sql)
                 .map_err(|e| Error::from(e).at_path(path))?;
+            if let Some(step) = migration.then {
+                step(&tx).map_err(|e| e.at_path(path))?;
+            }
         }
     }
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;

@@ -4,6 +4,7 @@
 //! through `Store::write`, one `BEGIN IMMEDIATE` transaction that commits whole or not at all.
 
 pub mod activities;
+pub mod contact_values;
 pub mod contacts;
 pub mod history;
 pub mod leads;
@@ -651,7 +652,13 @@ pub struct CopyInfo {
 /// at least the copy's; so equal digests mean the copy holds everything this one does.
 pub fn digest(conn: &Connection) -> Result<String> {
     let mut parts = Vec::new();
-    for table in ["leads", "contacts", "activities", "lead_contacts"] {
+    for table in [
+        "leads",
+        "contacts",
+        "activities",
+        "lead_contacts",
+        "contact_values",
+    ] {
         let sql = format!(
             "SELECT count(*), ifnull(sum(CAST(substr(hlc, 1, 13) AS INTEGER)), 0),
                     ifnull(sum(CAST(substr(hlc, 15, 6) AS INTEGER)), 0) FROM {table}"
@@ -738,6 +745,7 @@ const MERGED_TABLES: &[&str] = &[
     "contacts",
     "activities",
     "lead_contacts",
+    "contact_values",
     "stage_changes",
     "history",
     "purged",

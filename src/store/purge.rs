@@ -68,11 +68,14 @@ pub(crate) fn erase_purged(conn: &Connection) -> Result<Purged> {
         search::set_document(conn, Index::Contacts, *seq, None, false)?;
     }
     let links = "SELECT id FROM lead_contacts WHERE contact_id IN (SELECT id FROM purged)";
+    let values = "SELECT id FROM contact_values WHERE contact_id IN (SELECT id FROM purged)";
     let history = conn
         .prepare_cached(&format!(
             "DELETE FROM history WHERE record_id IN (SELECT id FROM purged)
-             OR record_id IN ({links})"
+             OR record_id IN ({links}) OR record_id IN ({values})"
         ))?
+        .execute([])?;
+    conn.prepare_cached("DELETE FROM contact_values WHERE contact_id IN (SELECT id FROM purged)")?
         .execute([])?;
     let links = conn
         .prepare_cached("DELETE FROM lead_contacts WHERE contact_id IN (SELECT id FROM purged)")?

@@ -50,10 +50,6 @@ pub(crate) const CONTACTS: Table = Table {
         "company_reading",
         "department",
         "title",
-        "email",
-        "phone",
-        "mobile",
-        "fax",
         "postal_code",
         "address",
         "url",
@@ -89,8 +85,23 @@ pub(crate) const LINKS: Table = Table {
     fields: &["lead_id", "contact_id", "role", "deleted"],
 };
 
+/// A contact's email addresses, numbers and further addresses, URLs and companies: one
+/// record per value (see `contact_values`).
+pub(crate) const VALUES: Table = Table {
+    entity: "contact_value",
+    name: "contact_values",
+    fields: &[
+        "contact_id",
+        "channel",
+        "kind",
+        "value",
+        "preferred",
+        "deleted",
+    ],
+};
+
 impl Table {
-    pub(crate) const ALL: [&'static Table; 4] = [&LEADS, &CONTACTS, &ACTIVITIES, &LINKS];
+    pub(crate) const ALL: [&'static Table; 5] = [&LEADS, &CONTACTS, &ACTIVITIES, &LINKS, &VALUES];
 
     pub(crate) fn of_entity(entity: &str) -> Option<&'static Table> {
         Table::ALL.into_iter().find(|t| t.entity == entity)

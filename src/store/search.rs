@@ -2,6 +2,7 @@
 //! width, case and kana (see `model::text::index_terms`).
 
 use crate::error::Result;
+use crate::model::contact_value::phone_query;
 use crate::model::text::{index_query, index_terms};
 use rusqlite::Connection;
 
@@ -129,8 +130,12 @@ fn set_hash_size(conn: &Connection, table: &str, bytes: i64) -> Result<()> {
 
 /// The `seq`s of the records matching `typed`, newest first, at most `limit`.
 pub fn matching(conn: &Connection, index: Index, typed: &str, limit: usize) -> Result<Vec<i64>> {
-    let Some(expr) = index_query(typed) else {
-        return Ok(Vec::new());
+    // A number typed with separators or +81 also finds the digits contacts are indexed by.
+    let digits = phone_query(typed).and_then(|d| index_query(&d));
+    let expr = match (index_query(typed), digits) {
+        (Some(text), Some(digits)) => format!("({text}) OR ({digits})"),
+        (Some(text), None) => text,
+        (None, _) => return Ok(Vec::new()),
     };
     let sql = format!(
         "SELECT rowid FROM {} WHERE {} MATCH ?1 ORDER BY rowid DESC LIMIT ?2",

@@ -1003,7 +1003,12 @@ impl App {
                 }
                 let before = crate::store::contacts::get(self.session.store.conn(), &id)?
                     .map(|c| inverse_contact_patch(&c, &patch));
-                features::contacts::edit(&mut self.session.store, &id, &patch)?;
+                features::contacts::edit(
+                    &mut self.session.store,
+                    &id,
+                    &patch,
+                    &crate::model::contact::ListEdits::default(),
+                )?;
                 if let Some(before) = before {
                     self.undo.push(UndoStep::EditedContact {
                         contact_id: id,

@@ -83,7 +83,7 @@ impl UndoStep {
                 Ok("Undone: the new contact is removed".into())
             }
             UndoStep::EditedContact { contact_id, before } => {
-                contacts::edit(store, &contact_id, &before)?;
+                contacts::edit(store, &contact_id, &before, &Default::default())?;
                 Ok("Undone: the contact's fields are back".into())
             }
             UndoStep::DeletedContact { contact_id } => {
@@ -144,13 +144,20 @@ pub fn inverse_contact_patch(contact: &Contact, patch: &ContactFields) -> Contac
         company_reading: back(&patch.company_reading, &contact.company_reading),
         department: back(&patch.department, &contact.department),
         title: back(&patch.title, &contact.title),
-        email: back(&patch.email, &contact.email),
-        phone: back(&patch.phone, &contact.phone),
-        mobile: back(&patch.mobile, &contact.mobile),
-        fax: back(&patch.fax, &contact.fax),
+        emails: patch.emails.as_ref().map(|_| contact.emails.clone()),
+        phones: patch.phones.as_ref().map(|_| contact.phones.clone()),
         postal_code: back(&patch.postal_code, &contact.postal_code),
         address: back(&patch.address, &contact.address),
         url: back(&patch.url, &contact.url),
+        other_addresses: patch
+            .other_addresses
+            .as_ref()
+            .map(|_| contact.other_addresses.clone()),
+        other_urls: patch.other_urls.as_ref().map(|_| contact.other_urls.clone()),
+        other_companies: patch
+            .other_companies
+            .as_ref()
+            .map(|_| contact.other_companies.clone()),
         exchanged_on: patch.exchanged_on.and(contact.exchanged_on),
         exchanged_at: back(&patch.exchanged_at, &contact.exchanged_at),
         exchanged_by: back(&patch.exchanged_by, &contact.exchanged_by),

@@ -113,9 +113,8 @@ pub const LOCAL_COLUMNS: &[&str] = &[
     "value_key",
     "quiet_key",
     "sort_key",
-    "email_key",
-    "mobile_key",
     "name_key",
+    "match_key",
 ];
 
 /// Everything a copy of the database holds that team sync must agree on, as text: the
@@ -137,6 +136,7 @@ pub fn state_of(conn: &rusqlite::Connection, leave_out: &[&str], authors_where: 
         ("activities", "id"),
         ("contacts", "id"),
         ("lead_contacts", "id"),
+        ("contact_values", "id"),
         ("stage_changes", "id"),
         ("history", "record_id, field, value_hlc"),
         ("authors", "node"),

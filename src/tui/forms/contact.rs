@@ -1,12 +1,20 @@
 //! Add and edit a contact (a business card).
+//!
+//! The preferred email address and numbers have a field each; the others are typed as a list
+//! (`a@x.jp, b@y.jp (home)`), each with its kind in brackets unless it is the field's usual
+//! one. Further addresses take a line each.
 
 use super::{Field, FieldKind, Form, FormKind};
 use crate::model::Contact;
-use crate::model::contact::ContactFields;
+use crate::model::contact::{Channel, ContactFields, ContactValue, PhoneSlot, ValueKind};
+use crate::model::contact_value::{
+    item_text, lines_text, list_text, parse_lines, parse_list, preferred_among,
+};
 use crate::model::dates::parse_due;
 use chrono::NaiveDate;
 
-/// (field, label) in the order of a Japanese business card.
+/// (field, label) in the order of a Japanese business card; the lists come after their
+/// preferred value.
 const CARD: &[(&str, &str)] = &[
     ("family_name", "Family name 姓"),
     ("given_name", "Given name 名"),
@@ -17,36 +25,76 @@ const CARD: &[(&str, &str)] = &[
     ("department", "Department"),
     ("title", "Title"),
     ("email", "Email"),
+    ("more_emails", "More emails"),
     ("phone", "Phone"),
     ("mobile", "Mobile"),
     ("fax", "Fax"),
+    ("more_phones", "More numbers"),
     ("postal_code", "Postal code"),
     ("address", "Address"),
     ("url", "URL"),
+    ("other_urls", "Other URLs"),
+    ("other_companies", "Other companies"),
     ("exchanged_at", "Met at"),
     ("exchanged_by", "Met by"),
 ];
 
-fn value<'c>(c: &'c Contact, name: &str) -> Option<&'c str> {
+/// The usual kind of a field that holds numbers or addresses.
+fn default_kind(name: &str) -> ValueKind {
     match name {
-        "family_name" => c.family_name.as_deref(),
-        "given_name" => c.given_name.as_deref(),
-        "family_reading" => c.family_reading.as_deref(),
-        "given_reading" => c.given_reading.as_deref(),
-        "company" => c.company.as_deref(),
-        "company_reading" => c.company_reading.as_deref(),
-        "department" => c.department.as_deref(),
-        "title" => c.title.as_deref(),
-        "email" => c.email.as_deref(),
-        "phone" => c.phone.as_deref(),
-        "mobile" => c.mobile.as_deref(),
-        "fax" => c.fax.as_deref(),
-        "postal_code" => c.postal_code.as_deref(),
-        "address" => c.address.as_deref(),
-        "url" => c.url.as_deref(),
-        "exchanged_at" => c.exchanged_at.as_deref(),
-        "exchanged_by" => c.exchanged_by.as_deref(),
+        "mobile" => ValueKind::Mobile,
+        "fax" => ValueKind::Fax,
+        "other_urls" | "other_companies" | "other_addresses" => ValueKind::Other,
+        _ => ValueKind::Work,
+    }
+}
+
+fn slot_of(name: &str) -> Option<PhoneSlot> {
+    match name {
+        "phone" => Some(PhoneSlot::Phone),
+        "mobile" => Some(PhoneSlot::Mobile),
+        "fax" => Some(PhoneSlot::Fax),
         _ => None,
+    }
+}
+
+/// The preferred number of a slot, with its kind unless it is the slot's usual one.
+fn preferred_number(c: &Contact, slot: PhoneSlot) -> String {
+    preferred_among(&c.phones, |v| PhoneSlot::of(v.kind) == slot)
+        .map(|v| item_text(v, slot.kind()))
+        .unwrap_or_default()
+}
+
+fn value(c: &Contact, name: &str) -> String {
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    let not_preferred =
+        |list: &[ContactValue]| -> Vec<ContactValue> { list.iter().filter(|v| !v.preferred).cloned().collect() };
+    match name {
+        "family_name" => text(&c.family_name),
+        "given_name" => text(&c.given_name),
+        "family_reading" => text(&c.family_reading),
+        "given_reading" => text(&c.given_reading),
+        "company" => text(&c.company),
+        "company_reading" => text(&c.company_reading),
+        "department" => text(&c.department),
+        "title" => text(&c.title),
+        "email" => preferred_among(&c.emails, |_| true)
+            .map(|v| item_text(v, ValueKind::Work))
+            .unwrap_or_default(),
+        "more_emails" => list_text(&not_preferred(&c.emails), ValueKind::Work),
+        "phone" | "mobile" | "fax" => slot_of(name)
+            .map(|slot| preferred_number(c, slot))
+            .unwrap_or_default(),
+        "more_phones" => list_text(&not_preferred(&c.phones), ValueKind::Work),
+        "postal_code" => text(&c.postal_code),
+        "address" => text(&c.address),
+        "url" => text(&c.url),
+        "other_urls" => list_text(&c.other_urls, ValueKind::Other),
+        "other_companies" => list_text(&c.other_companies, ValueKind::Other),
+        "other_addresses" => lines_text(&c.other_addresses, ValueKind::Other),
+        "exchanged_at" => text(&c.exchanged_at),
+        "exchanged_by" => text(&c.exchanged_by),
+        _ => String::new(),
     }
 }
 
@@ -54,10 +102,24 @@ pub fn form(contact: Option<&Contact>) -> Form {
     let mut fields: Vec<Field> = CARD
         .iter()
         .map(|(name, label)| {
-            Field::new(name, label, FieldKind::Text)
-                .with_text(contact.and_then(|c| value(c, name)).unwrap_or(""))
+            let field = Field::new(name, label, FieldKind::Text);
+            let field = match *name {
+                "more_emails" => field.hint("a@example.jp, b@example.jp (home)"),
+                "more_phones" => field.hint("03-1111-2222 (home), 090-… (mobile)"),
+                _ => field,
+            };
+            field.with_text(&contact.map(|c| value(c, name)).unwrap_or_default())
         })
         .collect();
+    fields.push(
+        Field::new("other_addresses", "Other addresses", FieldKind::LongText)
+            .hint("one a line: 〒150-0001 東京都… (home)")
+            .with_text(
+                &contact
+                    .map(|c| value(c, "other_addresses"))
+                    .unwrap_or_default(),
+            ),
+    );
     fields.push(
         Field::new("exchanged_on", "Met on", FieldKind::Date)
             .hint("2026-11-20, yesterday")
@@ -80,10 +142,38 @@ pub fn form(contact: Option<&Contact>) -> Form {
     Form::new(title, kind, fields, last)
 }
 
+/// Reads a list field; a kind that is not one is marked at the field.
+fn read_list(
+    form: &Form,
+    name: &str,
+    errors: &mut Vec<(String, String)>,
+) -> Vec<ContactValue> {
+    let text = form.text(name);
+    let read = if name == "other_addresses" {
+        parse_lines(&text, default_kind(name))
+    } else {
+        parse_list(&text, default_kind(name))
+    };
+    match read {
+        Ok(values) => values,
+        Err(e) => {
+            errors.push((name.to_string(), e));
+            Vec::new()
+        }
+    }
+}
+
 /// The card from the form. For an edit, only changed fields are set (an emptied field is
-/// `Some("")`, which clears it). `None` when something is invalid.
+/// `Some("")`, which clears it; a list whose fields changed is given whole). `None` when
+/// something is invalid.
 pub fn read(form: &mut Form, today: NaiveDate, only_changed: bool) -> Option<ContactFields> {
     form.clear_errors();
+    let dirty = |form: &Form, names: &[&str]| {
+        !only_changed
+            || names
+                .iter()
+                .any(|n| form.field(n).is_some_and(|f| f.is_dirty()))
+    };
     let pick = |name: &str| -> Option<String> {
         let field = form.field(name)?;
         if only_changed && !field.is_dirty() {
@@ -96,18 +186,18 @@ pub fn read(form: &mut Form, today: NaiveDate, only_changed: bool) -> Option<Con
             None
         }
     };
+    let mut errors: Vec<(String, String)> = Vec::new();
     let date_text = form.text("exchanged_on");
     let mut exchanged_on = None;
-    let mut date_error = None;
     if !date_text.trim().is_empty()
         && (!only_changed || form.field("exchanged_on").is_some_and(|f| f.is_dirty()))
     {
         match parse_due(&date_text, today) {
             Ok(d) => exchanged_on = Some(d.date),
-            Err(e) => date_error = Some(e.to_string()),
+            Err(e) => errors.push(("exchanged_on".to_string(), e.to_string())),
         }
     }
-    let card = ContactFields {
+    let mut card = ContactFields {
         family_name: pick("family_name"),
         given_name: pick("given_name"),
         family_reading: pick("family_reading"),
@@ -116,10 +206,6 @@ pub fn read(form: &mut Form, today: NaiveDate, only_changed: bool) -> Option<Con
         company_reading: pick("company_reading"),
         department: pick("department"),
         title: pick("title"),
-        email: pick("email"),
-        phone: pick("phone"),
-        mobile: pick("mobile"),
-        fax: pick("fax"),
         postal_code: pick("postal_code"),
         address: pick("address"),
         url: pick("url"),
@@ -127,16 +213,47 @@ pub fn read(form: &mut Form, today: NaiveDate, only_changed: bool) -> Option<Con
         exchanged_at: pick("exchanged_at"),
         exchanged_by: pick("exchanged_by"),
         notes: pick("notes"),
-        tags: None,
+        ..ContactFields::default()
     };
-    if let Some(e) = date_error {
-        form.reject("exchanged_on", e);
+    if dirty(form, &["email", "more_emails"]) {
+        let mut emails: Vec<ContactValue> = read_list(form, "email", &mut errors)
+            .into_iter()
+            .take(1)
+            .map(ContactValue::preferred)
+            .collect();
+        emails.extend(read_list(form, "more_emails", &mut errors));
+        card.emails = Some(emails);
     }
-    let named = ["family_name", "given_name", "email"]
+    if dirty(form, &["phone", "mobile", "fax", "more_phones"]) {
+        let mut phones: Vec<ContactValue> = Vec::new();
+        for name in ["phone", "mobile", "fax"] {
+            phones.extend(
+                read_list(form, name, &mut errors)
+                    .into_iter()
+                    .take(1)
+                    .map(ContactValue::preferred),
+            );
+        }
+        phones.extend(read_list(form, "more_phones", &mut errors));
+        card.phones = Some(phones);
+    }
+    for (name, channel) in [
+        ("other_urls", Channel::Url),
+        ("other_companies", Channel::Company),
+        ("other_addresses", Channel::Address),
+    ] {
+        if dirty(form, &[name]) {
+            *card.list_mut(channel) = Some(read_list(form, name, &mut errors));
+        }
+    }
+    for (field, message) in errors {
+        form.reject(&field, message);
+    }
+    let named = ["family_name", "given_name", "email", "company"]
         .iter()
         .any(|n| !form.text(n).trim().is_empty());
     if !named {
-        form.reject("family_name", "a contact needs a name or an email");
+        form.reject("family_name", "a contact needs a name, an email or a company");
     }
     form.settle().then_some(card)
 }

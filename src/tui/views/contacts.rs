@@ -3,6 +3,8 @@
 use super::{ContactSource, Ctx, cell, cut, pad_line};
 use crate::error::Result;
 use crate::features::contacts::ContactDetail;
+use crate::model::contact::{ContactValue, ValueKind};
+use crate::model::contact_value::item_text;
 use crate::model::text::display_safe;
 use crate::tui::pager::Pager;
 use ratatui::Frame;
@@ -134,16 +136,37 @@ fn card_lines(card: Option<&ContactDetail>, ctx: &Ctx<'_>, w: usize) -> Vec<Line
     if !company.is_empty() {
         lines.push(Line::raw(display_safe(&company.join("  "))));
     }
-    for (label, value) in [
-        ("Email", &c.email),
-        ("Phone", &c.phone),
-        ("Mobile", &c.mobile),
-        ("Fax", &c.fax),
-        ("Address", &c.address),
-        ("URL", &c.url),
-        ("Met at", &c.exchanged_at),
-    ] {
-        if let Some(v) = value {
+    let not_preferred = |list: &[ContactValue]| -> Vec<String> {
+        list.iter()
+            .filter(|v| !v.preferred)
+            .map(|v| item_text(v, ValueKind::Work))
+            .collect()
+    };
+    let others = |list: &[ContactValue]| -> Vec<String> {
+        list.iter().map(|v| item_text(v, ValueKind::Other)).collect()
+    };
+    let one = |v: &Option<String>| v.iter().cloned().collect::<Vec<_>>();
+    // (label, values): a value after the first goes under it with no label of its own.
+    let rows: [(&str, Vec<String>); 10] = [
+        ("Email", one(&c.email)),
+        ("", not_preferred(&c.emails)),
+        ("Phone", one(&c.phone)),
+        ("Mobile", one(&c.mobile)),
+        ("Fax", one(&c.fax)),
+        ("", not_preferred(&c.phones)),
+        ("Address", one(&c.address)),
+        ("", others(&c.other_addresses)),
+        ("URL", one(&c.url)),
+        ("", others(&c.other_urls)),
+    ];
+    let also = others(&c.other_companies);
+    let met_at = one(&c.exchanged_at);
+    for (label, values) in rows
+        .into_iter()
+        .chain([("Also at", also), ("Met at", met_at)])
+    {
+        for (i, v) in values.iter().enumerate() {
+            let label = if i == 0 { label } else { "" };
             lines.push(Line::from(vec![
                 Span::styled(format!("{label:<9}"), theme.field_label()),
                 cut(v, w.saturating_sub(10), theme.plain()),

@@ -485,15 +485,19 @@ pub fn dedupe(
     let (a, b) = (&pair.keep, &pair.merge);
     let name = |c: &Contact| c.name(ctx.name_order);
     let date = |c: &Contact| c.exchanged_on.map(|d| d.to_string());
+    let all = |list: &[crate::model::contact::ContactValue]| {
+        (!list.is_empty()).then(|| {
+            crate::model::contact_value::list_text(list, crate::model::contact::ValueKind::Work)
+        })
+    };
     let rows: Vec<(&str, Option<String>, Option<String>)> = vec![
         ("Name", Some(name(a)), Some(name(b))),
         ("Reading", a.reading(), b.reading()),
         ("Company", a.company.clone(), b.company.clone()),
         ("Department", a.department.clone(), b.department.clone()),
         ("Title", a.title.clone(), b.title.clone()),
-        ("Email", a.email.clone(), b.email.clone()),
-        ("Phone", a.phone.clone(), b.phone.clone()),
-        ("Mobile", a.mobile.clone(), b.mobile.clone()),
+        ("Email", all(&a.emails), all(&b.emails)),
+        ("Numbers", all(&a.phones), all(&b.phones)),
         ("Address", a.address.clone(), b.address.clone()),
         ("Met on", date(a), date(b)),
         ("Met at", a.exchanged_at.clone(), b.exchanged_at.clone()),
@@ -529,7 +533,7 @@ pub fn dedupe(
     }
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(
-        "Where they differ, the card met more recently wins; the other value stays in the history.",
+        "Where they differ, the card met more recently wins; every email, number, address and company is kept.",
         ctx.theme.dim(),
     )));
     lines.push(Line::from(vec![

@@ -5,9 +5,10 @@ use super::columns::{LEAD_COLUMNS, field_for, header_key};
 use super::csv_in::Table;
 use crate::error::{Error, Result};
 use crate::model::Stage;
+use crate::model::amount::parse_amount;
 use crate::model::dates::parse_due;
 use crate::model::lead::LeadFields;
-use crate::model::text::display_safe;
+use crate::model::text::{display_safe, split_tags};
 use chrono::NaiveDate;
 
 pub const MAPPABLE: &[&str] = &[
@@ -129,8 +130,8 @@ pub fn leads(
                 Some("source_detail") => lead.source_detail = text,
                 Some("owner") => lead.owner = text,
                 Some("value") => {
-                    let amount = crate::cli::parse::amount(&at(), value)
-                        .map_err(|e| cell_error(e.to_string()))?;
+                    let amount =
+                        parse_amount(value).map_err(|e| cell_error(format!("{}: {e}", at())))?;
                     lead.value = Some(amount);
                 }
                 Some("next_action") => lead.next_action = text,
@@ -139,7 +140,7 @@ pub fn leads(
                         .map_err(|e| cell_error(format!("{}: {e}", at())))?;
                     lead.next_action_on = Some(due);
                 }
-                Some("tags") => lead.tags = crate::cli::parse::tags(&[value.to_string()]),
+                Some("tags") => lead.tags = split_tags(&[value.to_string()]),
                 Some("notes") => lead.notes = text,
                 Some(_) => {}
             }

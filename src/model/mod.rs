@@ -1,6 +1,7 @@
 //! Plain types and rules of the domain (SPEC §2). No I/O, no SQL.
 
 pub mod activity;
+pub mod amount;
 pub mod clock;
 pub mod contact;
 pub mod dates;

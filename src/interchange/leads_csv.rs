@@ -6,6 +6,7 @@ use super::csv_in::Table;
 use crate::error::{Error, Result};
 use crate::model::Stage;
 use crate::model::amount::parse_amount;
+use crate::model::source;
 use crate::model::dates::parse_due;
 use crate::model::lead::LeadFields;
 use crate::model::text::{display_safe, split_tags};
@@ -118,14 +119,14 @@ pub fn leads(
                     stage_given = true;
                 }
                 Some("source") => {
-                    if !sources.iter().any(|s| s == value) {
+                    let Some(id) = source::resolve(value, sources) else {
                         return Err(cell_error(format!(
                             "{}: '{value}' is not a source (use one of {}, or add it to [sources] names)",
                             at(),
                             sources.join(", ")
                         )));
-                    }
-                    lead.source = text;
+                    };
+                    lead.source = Some(id.to_string());
                 }
                 Some("source_detail") => lead.source_detail = text,
                 Some("owner") => lead.owner = text,

@@ -7,6 +7,7 @@ pub mod contact;
 pub mod dates;
 pub mod ids;
 pub mod lead;
+pub mod source;
 pub mod stage;
 pub mod text;
 

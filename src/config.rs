@@ -517,6 +517,18 @@ pub fn default_database_path() -> Option<PathBuf> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn every_default_source_has_labels_in_both_languages() {
+        use crate::model::source::{label_en, label_ja, resolve};
+        let names = SourcesConfig::default().names;
+        for id in &names {
+            let (en, ja) = (label_en(id), label_ja(id));
+            assert!(en.is_some() && ja.is_some(), "{id}");
+            assert_eq!(en.and_then(|l| resolve(l, &names)), Some(id.as_str()));
+            assert_eq!(ja.and_then(|l| resolve(l, &names)), Some(id.as_str()));
+        }
+    }
+
     fn parse(text: &str) -> Result<Config, ConfigError> {
         Config::parse(text, Path::new("c.toml"))
     }

@@ -233,8 +233,8 @@ fn check_lead_csv(bytes: &[u8], maps: &[(String, String)]) -> Result<(), TestCas
     };
     let sources = Config::default().sources.names;
     match leads_csv::leads(&table, maps, &sources, "p.csv", today()) {
-        Ok((rows, _)) => {
-            for row in rows {
+        Ok(file) => {
+            for row in file.rows {
                 let line = match row {
                     leads_csv::Row::Lead { line, fields, .. } => {
                         prop_assert!(!fields.title.is_empty());

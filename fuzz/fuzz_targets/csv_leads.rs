@@ -25,8 +25,8 @@ fuzz_target!(|data: &[u8]| {
     let first = table.headers.first().cloned().unwrap_or_default();
     for maps in [vec![], vec![(first, "title".to_string())]] {
         match leads_csv::leads(&table, &maps, &sources, "f.csv", today) {
-            Ok((rows, _kept)) => {
-                for row in rows {
+            Ok(file) => {
+                for row in file.rows {
                     if let leads_csv::Row::Lead { fields, .. } = row {
                         assert!(!fields.title.is_empty(), "a lead without a title");
                     }

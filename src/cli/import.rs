@@ -181,8 +181,8 @@ fn leads(session: &mut Session, args: &LeadArgs) -> Result<bool> {
     let text = decode(&bytes, args.encoding, &file)?;
     let table = csv_in::read(&text, &file)?;
     let maps = parse_maps_for_leads(&args.maps)?;
-    let (rows, kept) =
-        leads_csv::leads(&table, &maps, &session.config.sources.names, &file, today())?;
+    let read = leads_csv::leads(&table, &maps, &session.config.sources.names, &file, today())?;
+    let rows = read.rows;
     if rows.is_empty() {
         return Err(Error::invalid(format!("{file} holds no leads")));
     }
@@ -195,7 +195,8 @@ fn leads(session: &mut Session, args: &LeadArgs) -> Result<bool> {
         &|n| progress.tick(n),
     )?;
     drop(progress);
-    report.kept_in_notes = kept;
+    report.kept_in_notes = read.kept_in_notes;
+    report.not_read = read.not_read;
     if args.report == ReportFormat::Json {
         print_json(&report)?;
     } else {
@@ -249,6 +250,14 @@ fn print_leads(file: &str, r: &LeadImportReport, out: &mut impl Write) -> Result
             out,
             "Columns kept in the notes: {}",
             display_safe(&r.kept_in_notes.join(", "))
+        )
+        .map_err(io)?;
+    }
+    if !r.not_read.is_empty() {
+        writeln!(
+            out,
+            "Columns not read (leadtrack works them out itself): {}",
+            display_safe(&r.not_read.join(", "))
         )
         .map_err(io)?;
     }

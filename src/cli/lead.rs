@@ -42,7 +42,7 @@ pub struct FieldArgs {
     #[arg(long)]
     company: Option<String>,
     /// Channel: exhibition, website, seminar, referral, inbound_call, advertising, sns,
-    /// business_card, other (configurable in [sources]).
+    /// business_card, other (configurable in [sources]), or its label (Exhibition, 展示会...).
     #[arg(long)]
     source: Option<String>,
     /// E.g. the exhibition's name.

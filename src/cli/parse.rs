@@ -1,8 +1,10 @@
 //! Reading what was typed on the command line into model values. Every error names the flag.
 
 use crate::error::{Error, Result};
+use crate::model::amount::parse_amount;
 use crate::model::dates::{BadDate, parse_due, parse_moment, today};
 use crate::model::lead::Criterion;
+use crate::model::text::split_tags;
 use crate::model::{Due, Stage};
 use chrono::{Local, NaiveDate};
 
@@ -39,35 +41,9 @@ pub fn is_clear(typed: &str) -> bool {
     matches!(typed.trim(), "" | "-" | "none")
 }
 
-/// An amount: `1200000`, `1,200,000`, `¥1,200,000`, `120万`, `1.5億`.
+/// An amount: `1200000`, `1,200,000`, `¥1,200,000`, `120万`, `1.5億` (see `model::amount`).
 pub fn amount(flag: &str, typed: &str) -> Result<i64> {
-    let bad = || {
-        Error::invalid(format!(
-            "{flag}: '{typed}' is not an amount (e.g. 1200000, 1,200,000 or 120万)"
-        ))
-    };
-    let folded: String = crate::model::text::fold(typed)
-        .chars()
-        .filter(|c| !matches!(c, ',' | '¥' | '円' | ' ' | '_'))
-        .collect();
-    let (number, scale) = if let Some(n) = folded.strip_suffix('万') {
-        (n, 10_000.0)
-    } else if let Some(n) = folded.strip_suffix('億') {
-        (n, 100_000_000.0)
-    } else {
-        (folded.as_str(), 1.0)
-    };
-    if let Ok(n) = number.parse::<i64>()
-        && scale == 1.0
-    {
-        return Ok(n);
-    }
-    let x: f64 = number.parse().map_err(|_| bad())?;
-    let value = (x * scale).round();
-    if !value.is_finite() || value.abs() > 9.0e15 {
-        return Err(bad());
-    }
-    Ok(value as i64)
+    parse_amount(typed).map_err(|e| Error::invalid(format!("{flag}: {e}")))
 }
 
 pub fn optional_amount(flag: &str, typed: &str) -> Result<Option<i64>> {
@@ -86,12 +62,7 @@ pub fn criterion(flag: &str, typed: &str) -> Result<Criterion> {
 
 /// `--tag a --tag b,c` → [a, b, c].
 pub fn tags(typed: &[String]) -> Vec<String> {
-    typed
-        .iter()
-        .flat_map(|t| t.split([',', '、']))
-        .map(|t| t.trim().to_string())
-        .filter(|t| !t.is_empty())
-        .collect()
+    split_tags(typed)
 }
 
 /// Some(text) to set, Some(None) to clear (an empty value), None when the flag was not given.
@@ -119,13 +90,5 @@ mod tests {
         assert_eq!(amount("--value", "1.5億").unwrap(), 150_000_000);
         let err = amount("--value", "lots").unwrap_err().to_string();
         assert!(err.starts_with("--value: 'lots'"), "{err}");
-    }
-
-    #[test]
-    fn tags_split_on_commas() {
-        assert_eq!(
-            tags(&["a, b".into(), "c、d".into()]),
-            vec!["a", "b", "c", "d"]
-        );
     }
 }

@@ -1,5 +1,6 @@
-//! Leads in from a CSV file. A row whose title and company match a lead already there
-//! updates it (every replaced value kept in the history) instead of adding it twice.
+//! Leads in from a CSV file. A row whose `id` names a lead already there (leadtrack's own
+//! export read back), or else whose title and company match one, updates it (every replaced
+//! value kept in the history) instead of adding it twice.
 
 use crate::config::Config;
 use crate::error::Result;
@@ -12,7 +13,7 @@ use crate::model::text::fold;
 use crate::store::leads::Origin;
 use crate::store::{Store, Writer, leads};
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct LeadImportReport {
@@ -21,6 +22,8 @@ pub struct LeadImportReport {
     pub unchanged: Vec<Line>,
     pub skipped: Vec<super::cards::Skipped>,
     pub kept_in_notes: Vec<String>,
+    /// Columns leadtrack works out itself (rank, score, timestamps), not read.
+    pub not_read: Vec<String>,
     pub dry_run: bool,
 }
 
@@ -47,8 +50,10 @@ pub fn import(
     progress: &dyn Fn(usize),
 ) -> Result<LeadImportReport> {
     let mut known: HashMap<String, String> = HashMap::new();
+    let mut live: HashSet<String> = HashSet::new();
     leads::each(store.conn(), |l| {
-        known.insert(identity(&l.title, l.company.as_deref()), l.id);
+        known.insert(identity(&l.title, l.company.as_deref()), l.id.clone());
+        live.insert(l.id);
         Ok(())
     })?;
     let run = |w: &mut Writer<'_>| -> Result<LeadImportReport> {
@@ -67,18 +72,26 @@ pub fn import(
                 }
                 Row::Lead {
                     line,
+                    id,
                     fields,
                     stage_given,
                 } => {
                     let key = identity(&fields.title, fields.company.as_deref());
+                    let by_id = id.as_ref().filter(|id| live.contains(*id));
                     let entry = |id: &str| Line {
                         line: *line,
                         id: id.to_string(),
                         title: fields.title.clone(),
                     };
-                    match known.get(&key).cloned() {
+                    match by_id.or_else(|| known.get(&key)).cloned() {
                         Some(id) => {
-                            let mut changed = !leads::update(w, &id, &patch_of(fields))?.is_empty();
+                            let mut patch = patch_of(fields);
+                            if by_id.is_some() {
+                                // Matched by id, the title may be what changed.
+                                patch.title = Some(fields.title.clone());
+                                known.insert(key, id.clone());
+                            }
+                            let mut changed = !leads::update(w, &id, &patch)?.is_empty();
                             if *stage_given {
                                 changed |= leads::set_stage(w, &id, fields.stage)?;
                             }
@@ -97,6 +110,7 @@ pub fn import(
                             let id = leads::insert(w, &fields, &Origin::default())?;
                             scores::refresh_lead(w, &config.scoring, &id, today())?;
                             known.insert(key, id.clone());
+                            live.insert(id.clone());
                             report.added.push(entry(&id));
                         }
                     }

@@ -5,6 +5,7 @@ use crate::error::{Error, Result};
 use crate::features::scores;
 use crate::model::dates::today;
 use crate::model::lead::{LeadFields, LeadPatch, StageChange};
+use crate::model::source;
 use crate::model::{Activity, Lead, LinkRole, Stage};
 use crate::scoring::{self, Breakdown};
 use crate::store::history::{self, HistoryEntry};
@@ -12,20 +13,24 @@ use crate::store::leads::Origin;
 use crate::store::{Store, activities, links};
 use serde::Serialize;
 
-/// Refuses a source that is not in `[sources] names`.
-fn check_source(config: &Config, source: Option<&str>) -> Result<()> {
-    match source.map(str::trim).filter(|s| !s.is_empty()) {
-        Some(s) if !config.sources.names.iter().any(|n| n == s) => Err(Error::invalid(format!(
-            "'{s}' is not a source: use one of {} (or add it to [sources] names)",
+/// The configured source a typed one names (its id, or a label in either language); an
+/// empty one is none. Refuses a source that is not in `[sources] names`.
+fn source_id(config: &Config, source: Option<&str>) -> Result<Option<String>> {
+    let Some(typed) = source.map(str::trim).filter(|s| !s.is_empty()) else {
+        return Ok(None);
+    };
+    match source::resolve(typed, &config.sources.names) {
+        Some(id) => Ok(Some(id.to_string())),
+        None => Err(Error::invalid(format!(
+            "'{typed}' is not a source: use one of {} (or add it to [sources] names)",
             config.sources.names.join(", ")
         ))),
-        _ => Ok(()),
     }
 }
 
 /// Adds a lead owned by the current rep unless another owner is given; returns its id.
 pub fn add(store: &mut Store, config: &Config, mut fields: LeadFields) -> Result<String> {
-    check_source(config, fields.source.as_deref())?;
+    fields.source = source_id(config, fields.source.as_deref())?;
     if fields.owner.as_deref().is_none_or(|o| o.trim().is_empty()) {
         fields.owner = Some(config.user_name());
     }
@@ -43,10 +48,11 @@ pub fn edit(
     id: &str,
     patch: &LeadPatch,
 ) -> Result<Vec<&'static str>> {
+    let mut patch = patch.clone();
     if let Some(source) = &patch.source {
-        check_source(config, source.as_deref())?;
+        patch.source = Some(source_id(config, source.as_deref())?);
     }
-    store.write(|w| crate::store::leads::update(w, id, patch))
+    store.write(|w| crate::store::leads::update(w, id, &patch))
 }
 
 /// Moves a lead to another stage; false when it was already there.

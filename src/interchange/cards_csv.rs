@@ -4,6 +4,7 @@
 
 use super::columns::{CARD_COLUMNS, field_for, header_key};
 use super::csv_in::Table;
+use super::excel::without_guard;
 use crate::error::{Error, Result};
 use crate::model::contact::{ContactFields, ValueKind};
 use crate::model::dates::parse_due;
@@ -134,15 +135,6 @@ pub fn split_name(name: &str, reading: bool) -> (Option<String>, Option<String>)
     }
 }
 
-/// A spreadsheet-safe export writes `'=...` for a cell that starts like a formula; reading
-/// it back, the guard goes (so `'+81-3-5555-0101` is the phone number again).
-fn without_formula_guard(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
-        _ => cell,
-    }
-}
-
 /// The cards of a CSV table.
 pub fn cards(table: &Table, layout: &Layout, file: &str, today: NaiveDate) -> Result<Vec<Card>> {
     let mut out = Vec::with_capacity(table.rows.len());
@@ -153,7 +145,7 @@ pub fn cards(table: &Table, layout: &Layout, file: &str, today: NaiveDate) -> Re
         let mut extras: Vec<String> = Vec::new();
         let mut address_parts: Vec<String> = Vec::new();
         for ((value, field), header) in row.iter().zip(&layout.fields).zip(&table.headers) {
-            let value = without_formula_guard(value.trim());
+            let value = without_guard(value.trim());
             if value.is_empty() {
                 continue;
             }

@@ -342,8 +342,10 @@ pub const CARD_COLUMNS: &[(&str, &[&str])] = &[
     ("tags", &["タグ", "ラベル", "Tags", "Tag", "Labels"]),
 ];
 
-/// Lead columns.
+/// Lead columns. `id` and the columns leadtrack works out itself (rank, score, timestamps)
+/// are known by their field names, as its export writes them, so they never land in notes.
 pub const LEAD_COLUMNS: &[(&str, &[&str])] = &[
+    ("id", &["Lead ID"]),
     (
         "title",
         &[
@@ -439,6 +441,11 @@ pub const LEAD_COLUMNS: &[(&str, &[&str])] = &[
     ),
     ("tags", &["タグ", "Tags", "Tag"]),
     ("notes", &["メモ", "備考", "Notes", "Note"]),
+    ("rank", &[]),
+    ("score", &[]),
+    ("created_at", &[]),
+    ("updated_at", &[]),
+    ("last_activity_at", &[]),
 ];
 
 #[cfg(test)]

@@ -1,16 +1,27 @@
 //! Leads from a CSV table. A value that cannot be read (an unknown stage, a date that is
 //! not one) stops the whole file with its line and column named.
+//!
+//! Files come from Japanese Excel as often as from leadtrack: an amount may carry a yen
+//! sign (`\3,500,000` once Shift_JIS is decoded), a date may be an era date or an Excel
+//! serial number, a stage or source may be its label in either language. leadtrack's own
+//! export reads back as it was written: its formula guards go, its `id` column says which
+//! lead a row updates, and the columns it works out itself (rank, score, timestamps) are
+//! not read.
 
 use super::columns::{LEAD_COLUMNS, field_for, header_key};
 use super::csv_in::Table;
+use super::excel::without_guard;
 use crate::error::{Error, Result};
 use crate::model::Stage;
-use crate::model::dates::parse_due;
+use crate::model::amount::parse_amount;
+use crate::model::dates::{from_excel_serial, parse_due};
 use crate::model::lead::LeadFields;
-use crate::model::text::display_safe;
+use crate::model::source;
+use crate::model::text::{display_safe, split_tags};
 use chrono::NaiveDate;
 
 pub const MAPPABLE: &[&str] = &[
+    "id",
     "title",
     "company",
     "stage",
@@ -25,11 +36,22 @@ pub const MAPPABLE: &[&str] = &[
     "ignore",
 ];
 
+/// Columns of leadtrack's export that it works out itself: known, never read.
+pub const DERIVED: &[&str] = &[
+    "rank",
+    "score",
+    "created_at",
+    "updated_at",
+    "last_activity_at",
+];
+
 /// A lead row, or why the row was passed over.
 pub enum Row {
+    /// `id`: the lead the row was exported from, if the file says (it may name no lead here).
     /// `stage_given`: the file said the stage (else the default applies to new leads only).
     Lead {
         line: usize,
+        id: Option<String>,
         fields: Box<LeadFields>,
         stage_given: bool,
     },
@@ -39,6 +61,15 @@ pub enum Row {
     },
 }
 
+/// What a lead file holds.
+pub struct LeadFile {
+    pub rows: Vec<Row>,
+    /// Headers of the columns with no field of their own, kept in each lead's notes.
+    pub kept_in_notes: Vec<String>,
+    /// Headers of the columns leadtrack works out itself ([`DERIVED`]), not read.
+    pub not_read: Vec<String>,
+}
+
 /// The leads of a table. `sources` are the configured lead sources.
 pub fn leads(
     table: &Table,
@@ -46,7 +77,7 @@ pub fn leads(
     sources: &[String],
     file: &str,
     today: NaiveDate,
-) -> Result<(Vec<Row>, Vec<String>)> {
+) -> Result<LeadFile> {
     for (header, field) in maps {
         if !MAPPABLE.contains(&field.as_str()) {
             return Err(Error::invalid(format!(
@@ -86,21 +117,26 @@ pub fn leads(
             "{file}, line 1: no column is the lead's title (name one with --map 'HEADER=title')"
         )));
     }
-    let kept: Vec<String> = table
-        .headers
-        .iter()
-        .zip(&fields)
-        .filter(|(_, f)| f.is_none())
-        .map(|(h, _)| h.clone())
-        .collect();
+    let headers_of = |wanted: fn(Option<&str>) -> bool| -> Vec<String> {
+        table
+            .headers
+            .iter()
+            .zip(&fields)
+            .filter(|(_, f)| wanted(**f))
+            .map(|(h, _)| h.clone())
+            .collect()
+    };
+    let kept_in_notes = headers_of(|f| f.is_none());
+    let not_read = headers_of(|f| f.is_some_and(|f| DERIVED.contains(&f)));
     let mut rows = Vec::new();
     for (line, row) in &table.rows {
         let line = *line;
         let mut lead = LeadFields::default();
+        let mut id = None;
         let mut stage_given = false;
         let mut extras: Vec<String> = Vec::new();
         for ((value, field), header) in row.iter().zip(&fields).zip(&table.headers) {
-            let value = value.trim();
+            let value = without_guard(value.trim());
             if value.is_empty() {
                 continue;
             }
@@ -108,6 +144,7 @@ pub fn leads(
             let text = Some(value.to_string());
             match field {
                 None => extras.push(format!("{header}: {value}")),
+                Some("id") => id = text,
                 Some("title") => lead.title = value.to_string(),
                 Some("company") => lead.company = text,
                 Some("stage") => {
@@ -117,29 +154,32 @@ pub fn leads(
                     stage_given = true;
                 }
                 Some("source") => {
-                    if !sources.iter().any(|s| s == value) {
+                    let Some(id) = source::resolve(value, sources) else {
                         return Err(cell_error(format!(
                             "{}: '{value}' is not a source (use one of {}, or add it to [sources] names)",
                             at(),
                             sources.join(", ")
                         )));
-                    }
-                    lead.source = text;
+                    };
+                    lead.source = Some(id.to_string());
                 }
                 Some("source_detail") => lead.source_detail = text,
                 Some("owner") => lead.owner = text,
                 Some("value") => {
-                    let amount = crate::cli::parse::amount(&at(), value)
-                        .map_err(|e| cell_error(e.to_string()))?;
+                    let amount =
+                        parse_amount(value).map_err(|e| cell_error(format!("{}: {e}", at())))?;
                     lead.value = Some(amount);
                 }
                 Some("next_action") => lead.next_action = text,
                 Some("next_action_on") => {
-                    let due = parse_due(value, today)
-                        .map_err(|e| cell_error(format!("{}: {e}", at())))?;
+                    let due = match parse_due(value, today) {
+                        Ok(due) => due,
+                        Err(e) => from_excel_serial(value)
+                            .ok_or_else(|| cell_error(format!("{}: {e}", at())))?,
+                    };
                     lead.next_action_on = Some(due);
                 }
-                Some("tags") => lead.tags = crate::cli::parse::tags(&[value.to_string()]),
+                Some("tags") => lead.tags = split_tags(&[value.to_string()]),
                 Some("notes") => lead.notes = text,
                 Some(_) => {}
             }
@@ -157,12 +197,17 @@ pub fn leads(
         } else {
             rows.push(Row::Lead {
                 line,
+                id,
                 fields: Box::new(lead),
                 stage_given,
             });
         }
     }
-    Ok((rows, kept))
+    Ok(LeadFile {
+        rows,
+        kept_in_notes,
+        not_read,
+    })
 }
 
 /// An error about a cell. Its header and value come from the file, so they are made safe to

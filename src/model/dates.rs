@@ -3,8 +3,14 @@
 //! Accepted: `today`, `tomorrow`, `yesterday`, `+3d`, `+2w`, `+1m`, `+1y` (and `-`), weekday
 //! names (the next one after today), `YYYY-MM-DD`, `YYYY/MM/DD`, `M/D` (the next such day),
 //! `2026年12月1日`, `12月1日`, `今日`, `明日`, `明後日`, `昨日`, `3日後`, `2週間後`, `1か月後`,
-//! `来週`, `来月`, each optionally followed by a time (`14:00`, `9:30`, `14時`, `14時30分`).
-//! Full-width digits and letters are read as their ASCII forms.
+//! `来週`, `来月`, Japanese era dates (`令和8年12月1日`, `令和元年5月1日`, `R8.12.1`,
+//! `H31/4/30`; eras 明治 M, 大正 T, 昭和 S, 平成 H, 令和 R), each optionally followed by a time
+//! (`14:00`, `9:30`, `14時`, `14時30分`). Full-width digits and letters are read as their
+//! ASCII forms.
+//!
+//! A CSV file's date column also takes what Excel writes for a date cell it saved as a
+//! number (`46357`, `46357.5`): see [`from_excel_serial`]. Forms and the command line do not,
+//! where a bare number is a typing slip rather than a date.
 
 use crate::model::text::display_safe;
 use chrono::{
@@ -153,8 +159,113 @@ fn parse_date(s: &str, today: NaiveDate) -> Option<NaiveDate> {
     }
     relative(s, today)
         .or_else(|| weekday(s, today))
+        .or_else(|| era(s))
         .or_else(|| absolute(s))
         .or_else(|| month_day(s, today))
+}
+
+/// A Japanese era: its name, its letter, the Gregorian year of its year 0, and its first day.
+struct Era {
+    name: &'static str,
+    letter: char,
+    year_zero: i32,
+    first_day: (i32, u32, u32),
+}
+
+const ERAS: [Era; 5] = [
+    Era {
+        name: "令和",
+        letter: 'r',
+        year_zero: 2018,
+        first_day: (2019, 5, 1),
+    },
+    Era {
+        name: "平成",
+        letter: 'h',
+        year_zero: 1988,
+        first_day: (1989, 1, 8),
+    },
+    Era {
+        name: "昭和",
+        letter: 's',
+        year_zero: 1925,
+        first_day: (1926, 12, 25),
+    },
+    Era {
+        name: "大正",
+        letter: 't',
+        year_zero: 1911,
+        first_day: (1912, 7, 30),
+    },
+    Era {
+        name: "明治",
+        letter: 'm',
+        year_zero: 1867,
+        first_day: (1868, 1, 1),
+    },
+];
+
+/// `令和8年12月1日`, `令和元年5月1日`, `R8.12.1`, `R08/12/01`, `H31-4-30`, `㍻31年4月30日` (the
+/// input is already NFKC-folded and lower case). The first year of an era is `元年` or 1.
+/// A day before the era began is not a date of that era; a day after it ended still reads
+/// (forms printed with `平成32年` were filled in well into 令和).
+fn era(s: &str) -> Option<NaiveDate> {
+    let (era, rest) = ERAS.iter().find_map(|era| {
+        s.strip_prefix(era.name)
+            .or_else(|| s.strip_prefix(era.letter))
+            .map(|rest| (era, rest.trim_start()))
+    })?;
+    let first_year = rest.strip_prefix('元');
+    let parts = numbers(
+        first_year.unwrap_or(rest),
+        &['-', '/', '.', '年', '月', '日'],
+    )?;
+    let (year, month, day) = match (first_year, parts.as_slice()) {
+        (Some(_), [m, d]) => (1, *m, *d),
+        (None, [y, m, d]) if *y >= 1 => (*y, *m, *d),
+        _ => return None,
+    };
+    let year = era.year_zero.checked_add(i32::try_from(year).ok()?)?;
+    let date = NaiveDate::from_ymd_opt(year, month, day)?;
+    let (y, m, d) = era.first_day;
+    (date >= NaiveDate::from_ymd_opt(y, m, d)?).then_some(date)
+}
+
+/// The last serial number of Excel's 1900 date system: 9999-12-31.
+const EXCEL_LAST_SERIAL: u32 = 2_958_465;
+
+/// A date as Excel stores it, written out as a number when a date cell is saved as
+/// "General" (`46357` is 2026-12-01; `46357.5` is noon that day). Excel's 1900 date system:
+/// serial 1 is 1900-01-01 and 60 is a 1900-02-29 that never was (kept from Lotus 1-2-3), so
+/// from 61 on a serial counts days from 1899-12-30. Serial 60 and numbers outside 1900..9999
+/// are not dates.
+pub fn from_excel_serial(input: &str) -> Option<Due> {
+    let folded: String = input.nfkc().collect();
+    let folded = folded.trim();
+    let (whole, fraction) = folded.split_once('.').unwrap_or((folded, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || whole.len() > 7 || !digits(whole) || !digits(fraction) {
+        return None;
+    }
+    let serial: u32 = whole.parse().ok()?;
+    let date = match serial {
+        1..=59 => NaiveDate::from_ymd_opt(1899, 12, 31)?.checked_add_days(Days::new(serial.into())),
+        61..=EXCEL_LAST_SERIAL => {
+            NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_days(Days::new(serial.into()))
+        }
+        _ => None,
+    }?;
+    // The time of day, to the nearest minute; a minute short of midnight rounds up to it.
+    let day_fraction: f64 = format!("0.{fraction}").parse().ok()?;
+    let minutes = (day_fraction * 1440.0).round() as u32;
+    match minutes {
+        0 => Some(Due::on(date)),
+        1440 => date.succ_opt().filter(|d| d.year() <= 9999).map(Due::on),
+        _ => Some(Due {
+            date,
+            time: NaiveTime::from_hms_opt(minutes / 60, minutes % 60, 0),
+        }),
+    }
 }
 
 /// `+3d`, `-2w`, `+1m`, `+1y`, `+3` (days), `3日後`, `2週間後`, `1か月後`, `1年後`.
@@ -366,6 +477,125 @@ mod tests {
             "a day already past means next year"
         );
         assert_eq!(date("12月1日"), d(2026, 12, 1));
+    }
+
+    #[test]
+    fn japanese_era_dates() {
+        assert_eq!(date("令和8年12月1日"), d(2026, 12, 1));
+        assert_eq!(date("R8.12.1"), d(2026, 12, 1));
+        assert_eq!(date("R08/12/01"), d(2026, 12, 1));
+        assert_eq!(date("r8-12-1"), d(2026, 12, 1));
+        assert_eq!(date("令和 8年12月1日"), d(2026, 12, 1));
+        assert_eq!(date("平成31年4月30日"), d(2019, 4, 30));
+        assert_eq!(date("H31.4.30"), d(2019, 4, 30));
+        assert_eq!(date("昭和64年1月7日"), d(1989, 1, 7));
+        assert_eq!(date("S64.1.7"), d(1989, 1, 7));
+        assert_eq!(date("大正15年12月24日"), d(1926, 12, 24));
+        assert_eq!(date("T15.12.24"), d(1926, 12, 24));
+        assert_eq!(date("明治45年7月29日"), d(1912, 7, 29));
+        assert_eq!(date("M45.7.29"), d(1912, 7, 29));
+    }
+
+    #[test]
+    fn the_first_year_of_an_era_is_gannen() {
+        assert_eq!(date("令和元年5月1日"), d(2019, 5, 1));
+        assert_eq!(date("R元.5.1"), d(2019, 5, 1));
+        assert_eq!(date("令和1年5月1日"), d(2019, 5, 1));
+        assert_eq!(date("R1.5.1"), d(2019, 5, 1));
+        assert_eq!(date("平成元年1月8日"), d(1989, 1, 8));
+        assert_eq!(date("昭和元年12月25日"), d(1926, 12, 25));
+    }
+
+    #[test]
+    fn era_dates_in_full_width_and_square_forms() {
+        assert_eq!(date("令和８年１２月１日"), d(2026, 12, 1));
+        assert_eq!(date("Ｒ８．１２．１"), d(2026, 12, 1));
+        assert_eq!(date("Ｈ３１／４／３０"), d(2019, 4, 30));
+        assert_eq!(date("㋿8年12月1日"), d(2026, 12, 1));
+        assert_eq!(date("㍻31年4月30日"), d(2019, 4, 30));
+        assert_eq!(date("㍼64年1月7日"), d(1989, 1, 7));
+    }
+
+    #[test]
+    fn era_dates_take_a_time_of_day() {
+        let due = parse_due("令和8年12月1日 14:00", today()).unwrap();
+        assert_eq!(due.to_storage(), "2026-12-01T14:00");
+        let due = parse_due("R8.12.1 9時30分", today()).unwrap();
+        assert_eq!(due.to_storage(), "2026-12-01T09:30");
+        let due = parse_due("令和8年12月1日10時", today()).unwrap();
+        assert_eq!(due.to_storage(), "2026-12-01T10:00");
+    }
+
+    #[test]
+    fn era_dates_that_do_not_exist_are_refused() {
+        for bad in [
+            "令和0年5月1日",
+            "令和元年4月30日",
+            "R1.4.30",
+            "平成元年1月7日",
+            "令和8年2月30日",
+            "令和8年12月",
+            "R8",
+            "X8.12.1",
+            "令和元年元月1日",
+            "令和99999999999年1月1日",
+        ] {
+            let err = parse_due(bad, today()).expect_err(bad);
+            assert!(err.to_string().contains("is not a date"), "{err}");
+        }
+        assert_eq!(
+            date("平成32年1月1日"),
+            d(2020, 1, 1),
+            "printed forms outlive an era"
+        );
+    }
+
+    #[test]
+    fn excel_serial_dates() {
+        let serial = |s: &str| from_excel_serial(s).map(|due| due.to_storage());
+        // Anchors from ECMA-376 Part 1 (DATEVALUE in the 1900 date system) and openpyxl.
+        assert_eq!(serial("1").as_deref(), Some("1900-01-01"));
+        assert_eq!(serial("59").as_deref(), Some("1900-02-28"));
+        assert_eq!(serial("61").as_deref(), Some("1900-03-01"));
+        assert_eq!(serial("3687").as_deref(), Some("1910-02-03"));
+        assert_eq!(serial("38749").as_deref(), Some("2006-02-01"));
+        assert_eq!(serial("46357").as_deref(), Some("2026-12-01"));
+        assert_eq!(serial("2958465").as_deref(), Some("9999-12-31"));
+        assert_eq!(serial("46357.5").as_deref(), Some("2026-12-01T12:00"));
+        assert_eq!(serial("46357.75").as_deref(), Some("2026-12-01T18:00"));
+        assert_eq!(serial("46357.0").as_deref(), Some("2026-12-01"));
+        assert_eq!(serial("46357.9999999").as_deref(), Some("2026-12-02"));
+        assert_eq!(serial("４６３５７").as_deref(), Some("2026-12-01"));
+        assert_eq!(serial(" 46357 ").as_deref(), Some("2026-12-01"));
+    }
+
+    #[test]
+    fn numbers_that_are_no_excel_date_are_refused() {
+        for bad in [
+            "0",
+            "60",
+            "2958466",
+            "99999999",
+            "-1",
+            "+46357",
+            "46357,5",
+            "4.6e4",
+            "",
+            ".5",
+            "46357.5.1",
+            "1e5",
+            "inf",
+            "NaN",
+            "46 357",
+            "2958465.9999999",
+        ] {
+            assert_eq!(from_excel_serial(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn serial_numbers_are_not_dates_in_forms() {
+        assert!(parse_due("46357", today()).is_err());
     }
 
     #[test]

@@ -1,12 +1,14 @@
 //! Plain types and rules of the domain (SPEC §2). No I/O, no SQL.
 
 pub mod activity;
+pub mod amount;
 pub mod clock;
 pub mod contact;
 pub mod contact_value;
 pub mod dates;
 pub mod ids;
 pub mod lead;
+pub mod source;
 pub mod stage;
 pub mod text;
 

@@ -167,9 +167,27 @@ pub fn fit(s: &str, cells: usize) -> String {
     out
 }
 
+/// Tags as typed, each value possibly several: `["a", "b,c", "d、e"]` → [a, b, c, d, e].
+pub fn split_tags(typed: &[String]) -> Vec<String> {
+    typed
+        .iter()
+        .flat_map(|t| t.split([',', '、']))
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tags_split_on_commas() {
+        assert_eq!(
+            split_tags(&["a, b".into(), "c、d".into()]),
+            vec!["a", "b", "c", "d"]
+        );
+    }
 
     #[test]
     fn plain_ascii_folds_as_any_text_does() {

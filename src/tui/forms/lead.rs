@@ -2,8 +2,10 @@
 
 use super::{Field, FieldKind, Form, FormKind, answer_choices};
 use crate::config::Config;
+use crate::model::amount::parse_amount;
 use crate::model::dates::parse_due;
 use crate::model::lead::{Criterion, LeadFields, LeadPatch, Qualification};
+use crate::model::text::split_tags;
 use crate::model::{Lead, Stage};
 use chrono::NaiveDate;
 
@@ -143,16 +145,10 @@ fn read(form: &mut Form, today: NaiveDate) -> Option<Typed> {
     let value = if value_text.trim().is_empty() {
         None
     } else {
-        match crate::cli::parse::amount("value", &value_text) {
+        match parse_amount(&value_text) {
             Ok(v) => Some(v),
-            Err(_) => {
-                form.reject(
-                    "value",
-                    format!(
-                        "'{}' is not an amount (1200000, 1,200,000 or 120万)",
-                        value_text.trim()
-                    ),
-                );
+            Err(e) => {
+                form.reject("value", e.to_string());
                 None
             }
         }
@@ -170,7 +166,7 @@ fn read(form: &mut Form, today: NaiveDate) -> Option<Typed> {
         need: answer("need"),
         timing: answer("timing"),
     };
-    let tags = crate::cli::parse::tags(&[form.text("tags")]);
+    let tags = split_tags(&[form.text("tags")]);
     form.settle().then_some(Typed {
         title,
         due,

@@ -1,5 +1,5 @@
-//! File formats in and out: CSV and vCard cards, encodings (Shift_JIS), and the
-//! spreadsheet safety rule.
+//! File formats in and out: CSV and vCard cards, mail in (a message, an mbox, a Maildir),
+//! encodings (Shift_JIS), and the spreadsheet safety rule.
 
 pub mod cards_csv;
 pub mod cards_in;
@@ -10,5 +10,6 @@ pub mod encoding;
 pub mod excel;
 pub mod ics;
 pub mod leads_csv;
+pub mod mail;
 pub mod markdown;
 pub mod vcard;

@@ -27,6 +27,9 @@ pub struct Config {
 pub struct UserConfig {
     /// The rep's name, written as the author of every change. Default: the login name.
     pub name: Option<String>,
+    /// The rep's own email address: mail from it is outbound, and it never makes a message
+    /// anybody's (`import mail`).
+    pub email: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -79,7 +79,11 @@ fn eight_style_shift_jis_csv_gives_seven_people() {
         numbers.contains(&"03-1234-5600") && numbers.contains(&"03-1234-5679"),
         "{numbers:?}"
     );
-    assert_eq!(sato[0]["notes"], Value::Null, "no column lands in the notes");
+    assert_eq!(
+        sato[0]["notes"],
+        Value::Null,
+        "no column lands in the notes"
+    );
 
     // info@ is a role address: 高橋 美咲 is her own person.
     assert_eq!(by_family(&all, "高橋").len(), 1);
@@ -452,7 +456,11 @@ fn dedupe_lists_and_merges_keeping_every_value() {
         .iter()
         .map(|p| p["value"].as_str().unwrap())
         .collect();
-    assert_eq!(numbers, ["03-2222", "03-1111"], "the older number stays visible");
+    assert_eq!(
+        numbers,
+        ["03-2222", "03-1111"],
+        "the older number stays visible"
+    );
     assert_eq!(kept["leads"][0]["role"], "decision_maker", "the link moved");
     assert_eq!(
         kept["activities"][0]["summary"], "名刺交換",

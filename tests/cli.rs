@@ -490,8 +490,8 @@ fn failures_leave_the_database_unchanged() {
             "needs a summary",
         ),
         (
-            &["contact", "add", "--company", "x"],
-            "needs a name or an email",
+            &["contact", "add", "--title", "部長"],
+            "needs a name, an email or a company",
         ),
         (&["lead", "link", &id, "ffffffff"], "no contact"),
         (&["backup", db.to_str().unwrap()], "already exists"),

@@ -377,12 +377,23 @@ fn check_vcard(bytes: &[u8]) -> Result<(), TestCaseError> {
                     &f.notes,
                     &card.uid,
                 ];
-                let listed = [&f.emails, &f.phones, &f.other_addresses, &f.other_urls, &f.other_companies]
+                let listed = [
+                    &f.emails,
+                    &f.phones,
+                    &f.other_addresses,
+                    &f.other_urls,
+                    &f.other_companies,
+                ]
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|v| &v.value);
+                for text in texts
                     .into_iter()
                     .flatten()
-                    .flatten()
-                    .map(|v| &v.value);
-                for text in texts.into_iter().flatten().chain(f.tags.iter().flatten()).chain(listed) {
+                    .chain(f.tags.iter().flatten())
+                    .chain(listed)
+                {
                     prop_assert!(!text.is_empty(), "an empty field kept");
                     prop_assert!(
                         !text.chars().any(|c| c.is_control() && c != '\n'),

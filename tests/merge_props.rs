@@ -85,9 +85,24 @@ enum Reach {
 }
 
 fn reach() -> impl Strategy<Value = Reach> {
-    let email = prop::sample::select(vec!["a@x.example.jp", "A@X.example.jp", "b@y.example.jp", "c@z.example.jp"]);
-    let number = prop::sample::select(vec!["090-1111-2222", "+81 90 1111 2222", "03-5555-0101", "080-3333-4444"]);
-    let kind = prop::sample::select(vec![ValueKind::Work, ValueKind::Home, ValueKind::Mobile, ValueKind::Fax]);
+    let email = prop::sample::select(vec![
+        "a@x.example.jp",
+        "A@X.example.jp",
+        "b@y.example.jp",
+        "c@z.example.jp",
+    ]);
+    let number = prop::sample::select(vec![
+        "090-1111-2222",
+        "+81 90 1111 2222",
+        "03-5555-0101",
+        "080-3333-4444",
+    ]);
+    let kind = prop::sample::select(vec![
+        ValueKind::Work,
+        ValueKind::Home,
+        ValueKind::Mobile,
+        ValueKind::Fax,
+    ]);
     prop_oneof![
         email.clone().prop_map(Reach::PreferredEmail),
         email.clone().prop_map(Reach::AddEmail),

@@ -1,6 +1,8 @@
 //! The store: migrations, pragmas, transactions, history, tombstones and the search index.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use leadtrack::Error;
 use leadtrack::model::activity::ActivityFields;
 use leadtrack::model::contact::{ContactFields, NameOrder};
@@ -385,18 +387,22 @@ fn column_totals_follow_every_change_and_upgrade_from_schema_one() {
     );
     drop(store);
 
-    // A file from the build before the totals (and the purged list): schema 1. Opening
-    // upgrades it and counts what it holds.
-    let conn = rusqlite::Connection::open(&path).unwrap();
+    // A file from the build before the totals (and the purged list): schema 1, holding these
+    // leads. Opening upgrades it and counts what it holds.
+    let old = dir.path().join("schema1.db");
+    let conn = common::database_at_schema(&old, 1);
+    conn.execute("ATTACH DATABASE ?1 AS now", [path.to_str().unwrap()])
+        .unwrap();
     conn.execute_batch(
-        "DROP TABLE stage_totals; DROP TRIGGER IF EXISTS stage_totals_insert;
-         DROP TRIGGER IF EXISTS stage_totals_delete; DROP TRIGGER IF EXISTS stage_totals_update;
-         DROP TABLE purged;
-         PRAGMA user_version = 1;",
+        "INSERT INTO main.meta SELECT * FROM now.meta;
+         INSERT INTO main.authors SELECT * FROM now.authors;
+         INSERT INTO main.leads SELECT * FROM now.leads;
+         INSERT INTO main.stage_changes SELECT * FROM now.stage_changes;
+         DETACH DATABASE now;",
     )
     .unwrap();
     drop(conn);
-    let store = Store::open(&path, "tester").unwrap();
+    let store = Store::open(&old, "tester").unwrap();
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
     assert_eq!(
         totals(&store),
@@ -405,4 +411,80 @@ fn column_totals_follow_every_change_and_upgrade_from_schema_one() {
             (Stage::Future, 1, 3_000_000)
         ]
     );
+}
+
+#[test]
+fn a_schema_3_file_keeps_every_email_and_number_as_values_and_copies_agree() {
+    use leadtrack::model::Hlc;
+    let dir = tempfile::tempdir().unwrap();
+    let stamp = |ms: u64, node: &str| {
+        Hlc {
+            wall_ms: ms,
+            counter: 0,
+            node: node.to_string(),
+        }
+        .to_string()
+    };
+    let (t1, t2) = (
+        stamp(1_790_000_000_000, "aaaaaaaaaaaa"),
+        stamp(1_790_000_100_000, "bbbbbbbbbbbb"),
+    );
+    // As schema 3 kept a contact: one email, phone, mobile and fax in its own columns; the
+    // email changed by 鈴木 from old@ to new@, the old one in the history.
+    let old = dir.path().join("schema3.db");
+    let conn = common::database_at_schema(&old, 3);
+    conn.execute_batch(&format!(
+        "INSERT INTO authors (node, name, hlc) VALUES ('aaaaaaaaaaaa', '山本', '{t1}'), ('bbbbbbbbbbbb', '鈴木', '{t2}');
+         INSERT INTO contacts (id, family_name, given_name, email, phone, mobile, fax,
+             created_at, created_by, updated_at, updated_by, created_hlc, hlc, clocks)
+         VALUES ('0190a0b0-0000-7000-8000-000000000001', '佐藤', '花子', 'new@example.co.jp',
+             '03-5555-0101', '090-1234-5678', '03-5555-0109',
+             '2026-09-21T00:00:00Z', '山本', '2026-09-22T00:00:00Z', '鈴木', '{t1}', '{t2}',
+             '{{\"email\":\"{t2}\"}}');
+         INSERT INTO history (record_id, field, value_hlc, entity, value)
+         VALUES ('0190a0b0-0000-7000-8000-000000000001', 'email', '{t1}', 'contact', '\"old@example.co.jp\"');"
+    ))
+    .unwrap();
+    drop(conn);
+    let copy = dir.path().join("copy.db");
+    std::fs::copy(&old, &copy).unwrap();
+
+    let mut store = Store::open(&old, "tester").unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    let id = "0190a0b0-0000-7000-8000-000000000001";
+    let c = contacts::get(store.conn(), id).unwrap().unwrap();
+    assert_eq!(c.email.as_deref(), Some("new@example.co.jp"));
+    assert_eq!(c.phone.as_deref(), Some("03-5555-0101"));
+    assert_eq!(c.mobile.as_deref(), Some("090-1234-5678"));
+    assert_eq!(c.fax.as_deref(), Some("03-5555-0109"));
+    assert_eq!(
+        c.emails.len(),
+        1,
+        "the replaced address is not current: {:?}",
+        c.emails
+    );
+    assert_eq!(c.phones.len(), 3);
+    let history = store::history::of_contact(store.conn(), id).unwrap();
+    assert!(
+        history.iter().any(|h| h.field == "emails"
+            && h.previous == "old@example.co.jp"
+            && h.replaced_by == "鈴木"),
+        "{history:?}"
+    );
+    assert_eq!(history.len(), 1, "told once: {history:?}");
+    // Numbers are found by their digits, also in a file made before that.
+    for typed in ["09012345678", "+81 90 1234 5678", "090-1234-5678"] {
+        assert_eq!(
+            matching(store.conn(), Index::Contacts, typed, 10)
+                .unwrap()
+                .len(),
+            1,
+            "{typed}"
+        );
+    }
+    // Another rep's copy of the same file, upgraded on its own: the same records, so a
+    // merge of the two brings nothing.
+    drop(Store::open(&copy, "other").unwrap());
+    let counts = store.merge_copy(&copy, "copy").unwrap();
+    assert!(counts.is_empty(), "{counts:?}");
 }

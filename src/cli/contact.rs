@@ -16,7 +16,7 @@ use std::io::Write;
 #[derive(Debug, Subcommand)]
 pub enum ContactCommand {
     /// Add a contact (a business card); prints its id.
-    Add(CardArgs),
+    Add(Box<CardArgs>),
     /// List contacts sorted by reading.
     List(ListArgs),
     /// The card, the leads the person is on, activities and history.
@@ -25,7 +25,7 @@ pub enum ContactCommand {
     Edit {
         id: String,
         #[command(flatten)]
-        card: CardArgs,
+        card: Box<CardArgs>,
     },
     /// Delete a contact (kept as a tombstone so team copies agree; `u` in the app undoes it).
     Delete {
@@ -86,7 +86,11 @@ pub struct CardArgs {
     #[arg(long = "remove-email", value_name = "EMAIL")]
     remove_emails: Vec<String>,
     /// Remove a number, however it is written (kept in the history).
-    #[arg(long = "remove-phone", value_name = "NUMBER", allow_hyphen_values = true)]
+    #[arg(
+        long = "remove-phone",
+        value_name = "NUMBER",
+        allow_hyphen_values = true
+    )]
     remove_phones: Vec<String>,
     #[arg(long)]
     postal_code: Option<String>,
@@ -342,9 +346,17 @@ fn print_detail(d: &ContactDetail, out: &mut impl Write) -> Result<()> {
     for (label, list, usual) in [
         ("other emails", not_preferred(&c.emails), ValueKind::Work),
         ("other numbers", not_preferred(&c.phones), ValueKind::Work),
-        ("other addresses", c.other_addresses.clone(), ValueKind::Other),
+        (
+            "other addresses",
+            c.other_addresses.clone(),
+            ValueKind::Other,
+        ),
         ("other urls", c.other_urls.clone(), ValueKind::Other),
-        ("other companies", c.other_companies.clone(), ValueKind::Other),
+        (
+            "other companies",
+            c.other_companies.clone(),
+            ValueKind::Other,
+        ),
     ] {
         for (i, v) in list.iter().enumerate() {
             field(out, if i == 0 { label } else { "" }, &item_text(v, usual))?;

@@ -7,6 +7,7 @@ use crate::features::lead_import::{self, LeadImportReport};
 use crate::interchange::cards_csv::parse_maps;
 use crate::interchange::cards_in::{self, CardFormat};
 use crate::interchange::encoding::{InputEncoding, decode};
+use crate::interchange::mail::MailSource;
 use crate::interchange::{csv_in, leads_csv};
 use crate::model::dates::today;
 use crate::model::text::display_safe;
@@ -21,6 +22,25 @@ pub enum ImportCommand {
     Cards(CardArgs),
     /// Leads from a CSV file (title, company, stage, source, owner, value, next action...).
     Leads(LeadArgs),
+    /// Mail as an `email` activity on the contacts it is from or to (and their open leads):
+    /// one message (a file, or standard input as mutt's pipe-message and aerc's :pipe send
+    /// it), an mbox, or a Maildir. A message imported again is not logged twice.
+    Mail(MailArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct MailArgs {
+    /// A message file, an mbox, a Maildir folder, or - for standard input.
+    #[arg(default_value = "-")]
+    source: String,
+    /// Log every message on this lead, whoever it is from or to.
+    #[arg(long)]
+    lead: Option<String>,
+    /// Show what would be logged, write nothing.
+    #[arg(long)]
+    dry_run: bool,
+    #[arg(long, value_enum, default_value_t)]
+    report: ReportFormat,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -70,7 +90,112 @@ pub fn run(session: &mut Session, command: &ImportCommand) -> Result<bool> {
     match command {
         ImportCommand::Cards(args) => cards(session, args),
         ImportCommand::Leads(args) => leads(session, args),
+        ImportCommand::Mail(args) => mail(session, args),
     }
+}
+
+fn mail(session: &mut Session, args: &MailArgs) -> Result<bool> {
+    let source = MailSource::from_arg(&args.source);
+    let messages = crate::interchange::mail::read(&source)?;
+    let lead = args
+        .lead
+        .as_deref()
+        .map(|prefix| crate::store::leads::resolve(session.store.conn(), prefix))
+        .transpose()?;
+    let report = crate::features::mail::import(
+        &mut session.store,
+        &session.config,
+        &messages,
+        lead.as_deref(),
+        args.dry_run,
+    )?;
+    let shown = match &source {
+        MailSource::Stdin => "standard input".to_string(),
+        MailSource::Path(p) => p.display().to_string(),
+    };
+    // Nothing logged and nothing logged before: nobody in it is known.
+    if report.logged.is_empty() && report.already_logged.is_empty() {
+        let what = if messages.len() == 1 {
+            "the message is"
+        } else {
+            "none of its messages is"
+        };
+        return Err(Error::invalid(display_safe(&format!(
+            "{shown}: {what} from or to anyone leadtrack knows; nothing was logged (add the sender as a contact, or give --lead ID)"
+        ))));
+    }
+    if args.report == ReportFormat::Json {
+        print_json(&report)?;
+    } else {
+        print_mail(
+            &shown,
+            messages.len(),
+            &report,
+            &mut std::io::stdout().lock(),
+        )?;
+    }
+    Ok(true)
+}
+
+fn print_mail(
+    shown: &str,
+    total: usize,
+    r: &crate::features::mail::MailReport,
+    out: &mut impl Write,
+) -> Result<()> {
+    let messages = if total == 1 { "message" } else { "messages" };
+    writeln!(
+        out,
+        "{}: {total} {messages}: {} logged, {} already logged, {} from nobody known{}",
+        display_safe(shown),
+        r.logged.len(),
+        r.already_logged.len(),
+        r.unknown.len(),
+        if r.dry_run {
+            " — dry run: nothing was written"
+        } else {
+            ""
+        }
+    )
+    .map_err(io)?;
+    for l in &r.logged {
+        let on = match (&l.lead, &l.contact) {
+            (Some(lead), Some(contact)) => format!("{lead} ({contact})"),
+            (Some(lead), None) => lead.clone(),
+            (None, Some(contact)) => contact.clone(),
+            (None, None) => String::new(),
+        };
+        let arrow = match l.direction {
+            crate::model::Direction::Outbound => "sent",
+            crate::model::Direction::Inbound => "received",
+        };
+        writeln!(
+            out,
+            "  logged   {arrow:<8} {}  on {}",
+            display_safe(&l.subject),
+            display_safe(&on)
+        )
+        .map_err(io)?;
+    }
+    for m in &r.already_logged {
+        writeln!(
+            out,
+            "  known    {}  ({}): logged before, nothing logged again",
+            display_safe(&m.subject),
+            m.source
+        )
+        .map_err(io)?;
+    }
+    for m in &r.unknown {
+        writeln!(
+            out,
+            "  skipped  {}  ({}): from and to nobody known",
+            display_safe(&m.subject),
+            m.source
+        )
+        .map_err(io)?;
+    }
+    Ok(())
 }
 
 fn cards(session: &mut Session, args: &CardArgs) -> Result<bool> {

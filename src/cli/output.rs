@@ -1,9 +1,9 @@
 //! How the command line prints: aligned tables for people (double-width aware, untrusted
 //! text made safe), JSON for scripts.
 
-use crate::store::history::HistoryEntry;
 use crate::error::{Error, Result};
 use crate::model::text::{display_safe, display_safe_multiline, fit, is_invisible, width};
+use crate::store::history::HistoryEntry;
 use serde::Serialize;
 use std::io::Write;
 

@@ -258,8 +258,15 @@ pub fn merge_into(w: &mut Writer<'_>, existing: &Contact, card: &ContactFields) 
                 .filter(|(c, _)| *c == channel)
                 .map(|(_, v)| ContactValue::new(v, ValueKind::Work)),
         );
+        // The main company, address or URL after the merge is not also one of the others.
+        let main = match channel {
+            Channel::Company => patch.company.as_ref().or(existing.company.as_ref()),
+            Channel::Url => patch.url.as_ref().or(existing.url.as_ref()),
+            Channel::Address => None,
+            Channel::Email | Channel::Phone => None,
+        };
         let have = existing.list(channel);
-        if let Some(joined) = join_lists(channel, have, &offered, card_is_newer, existing) {
+        if let Some(joined) = join_lists(channel, have, &offered, card_is_newer, main) {
             *patch.list_mut(channel) = Some(joined);
         }
     }
@@ -316,7 +323,11 @@ fn same_name_split(current: &ContactFields, card: &ContactFields) -> ContactFiel
     };
     let mut card = card.clone();
     if card.has_name() && whole(current) == whole(&card) {
-        let split = |f: &ContactFields| f.given_name.as_deref().is_some_and(|g| !g.trim().is_empty());
+        let split = |f: &ContactFields| {
+            f.given_name
+                .as_deref()
+                .is_some_and(|g| !g.trim().is_empty())
+        };
         if split(current) {
             card.family_name = current.family_name.clone();
             card.given_name = current.given_name.clone();
@@ -332,11 +343,16 @@ fn join_lists(
     have: &[ContactValue],
     offered: &[ContactValue],
     card_is_newer: bool,
-    _existing: &Contact,
+    main: Option<&String>,
 ) -> Option<Vec<ContactValue>> {
     let mut joined: Vec<ContactValue> = have.to_vec();
+    if let Some(main) = main {
+        let key = channel.key_of(main);
+        joined.retain(|v| channel.key_of(&v.value) != key);
+    }
     for v in offered {
-        if v.value.trim().is_empty() {
+        let is_main = main.is_some_and(|m| channel.key_of(m) == channel.key_of(&v.value));
+        if v.value.trim().is_empty() || is_main {
             continue;
         }
         let key = channel.key_of(&v.value);
@@ -354,7 +370,8 @@ fn join_lists(
         for v in offered.iter().filter(|v| v.preferred) {
             let key = channel.key_of(&v.value);
             let slot = PhoneSlot::of(v.kind);
-            let same_slot = |h: &ContactValue| channel != Channel::Phone || PhoneSlot::of(h.kind) == slot;
+            let same_slot =
+                |h: &ContactValue| channel != Channel::Phone || PhoneSlot::of(h.kind) == slot;
             for h in joined.iter_mut().filter(|h| same_slot(h)) {
                 h.preferred = channel.key_of(&h.value) == key;
             }

@@ -112,6 +112,9 @@ pub struct ContactDetail {
     #[serde(flatten)]
     pub contact: Contact,
     pub name: String,
+    /// The ids other address books know this person by (the `UID`s of the cards read
+    /// into this contact).
+    pub external_ids: Vec<String>,
     pub leads: Vec<LeadOfContact>,
     pub activities: Vec<Activity>,
     pub history: Vec<HistoryEntry>,
@@ -133,6 +136,7 @@ pub fn detail_from(
     })?;
     Ok(ContactDetail {
         name: contact.name(order),
+        external_ids: contacts::external_ids(conn, id)?,
         leads: links::leads_of(conn, id)?,
         activities: activities::of_contact(conn, id, 500)?,
         history: history::of_contact(conn, id)?,

@@ -4,7 +4,7 @@ use crate::config::TextEncoding;
 use crate::error::{Error, Result};
 use crate::interchange::csv_out::CsvOut;
 use crate::interchange::vcard::{self, VcardVersion};
-use crate::model::contact::{ContactValue, NameOrder, ValueKind};
+use crate::model::contact::{NameOrder, ValueKind};
 use crate::model::contact_value::{lines_text, list_text};
 use crate::model::dates::format_timestamp;
 use crate::model::{Activity, Contact, Lead};
@@ -46,8 +46,8 @@ const CONTACT_COLUMNS: &[&str] = &[
     "phone",
     "mobile",
     "fax",
-    "other_emails",
-    "other_phones",
+    "emails",
+    "phones",
     "postal_code",
     "address",
     "url",
@@ -65,10 +65,6 @@ fn opt(v: &Option<String>) -> String {
     v.clone().unwrap_or_default()
 }
 
-fn not_preferred(list: &[ContactValue]) -> Vec<ContactValue> {
-    list.iter().filter(|v| !v.preferred).cloned().collect()
-}
-
 fn contact_row(c: &Contact) -> Vec<String> {
     vec![
         c.id.clone(),
@@ -84,8 +80,8 @@ fn contact_row(c: &Contact) -> Vec<String> {
         opt(&c.phone),
         opt(&c.mobile),
         opt(&c.fax),
-        list_text(&not_preferred(&c.emails), ValueKind::Work),
-        list_text(&not_preferred(&c.phones), ValueKind::Work),
+        list_text(&c.emails, ValueKind::Work),
+        list_text(&c.phones, ValueKind::Work),
         opt(&c.postal_code),
         opt(&c.address),
         opt(&c.url),

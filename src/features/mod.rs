@@ -8,6 +8,7 @@ pub mod export;
 pub mod follow_up_list;
 pub mod lead_import;
 pub mod leads;
+pub mod mail;
 pub mod maintenance;
 pub mod scores;
 pub mod search;

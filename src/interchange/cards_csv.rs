@@ -2,14 +2,18 @@
 //! and readings split, several phone or address columns combined, and every column with no
 //! field of its own kept in the notes, so nothing in the file is lost.
 
-use super::columns::{CARD_COLUMNS, field_for, header_key};
+use super::address::AddressParts;
+use super::card_columns::{AddressPart, CardColumn, PRODUCER_BLANKS, mapped, recognise};
+use super::columns::header_key;
 use super::csv_in::Table;
 use super::excel::without_guard;
 use crate::error::{Error, Result};
-use crate::model::contact::{ContactFields, ValueKind};
-use crate::model::dates::parse_due;
+use crate::model::contact::{Channel, ContactFields, ContactValue, ValueKind};
+use crate::model::contact_value::{parse_lines, parse_list, settle};
+use crate::model::dates::{from_excel_serial, parse_due};
 use crate::model::text::{display_safe, is_japanese};
 use chrono::NaiveDate;
+use std::collections::BTreeMap;
 
 /// The fields `--map` may name.
 pub const MAPPABLE: &[&str] = &[
@@ -69,10 +73,25 @@ pub fn parse_maps(maps: &[String]) -> Result<Vec<(String, String)>> {
         .collect()
 }
 
+/// Which producer's layout a file has, where it changes how a row reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Producer {
+    /// Eight: a column after 名刺交換日 names a tag, set on the cards marked `1`.
+    Eight,
+    /// An address book (Google Contacts, Outlook, Thunderbird) or leadtrack's own export:
+    /// a row with a company and no person is the company's own entry.
+    AddressBook,
+    /// A card app or a sheet typed by hand: every card has a person on it.
+    Cards,
+}
+
 /// What each column of a file holds.
 #[derive(Debug)]
 pub struct Layout {
-    pub fields: Vec<Option<&'static str>>,
+    pub columns: Vec<Option<CardColumn>>,
+    pub producer: Producer,
+    /// The first column of Eight's tags.
+    tags_from: Option<usize>,
     /// Headers of the columns kept in the notes.
     pub kept_in_notes: Vec<String>,
 }
@@ -87,39 +106,78 @@ pub fn layout(headers: &[String], maps: &[(String, String)], file: &str) -> Resu
             ))));
         }
     }
-    let fields: Vec<Option<&'static str>> = headers
+    let mut columns: Vec<Option<CardColumn>> = headers
         .iter()
         .map(|h| {
             match maps
                 .iter()
                 .find(|(header, _)| header_key(header) == header_key(h))
             {
-                Some((_, field)) => MAPPABLE
-                    .iter()
-                    .copied()
-                    .find(|f| f == field)
-                    .filter(|f| *f != "ignore"),
-                None => field_for(h, CARD_COLUMNS),
+                Some((_, field)) => mapped(field),
+                None => recognise(h),
             }
         })
         .collect();
-    let ignored: Vec<&str> = maps
-        .iter()
-        .filter(|(_, f)| f == "ignore")
-        .map(|(h, _)| h.as_str())
-        .collect();
+    let has = |name: &str| headers.iter().any(|h| header_key(h) == header_key(name));
+    // A title column beside a job title column is the honorific (Outlook's Title, 肩書き).
+    let job_title = columns.contains(&Some(CardColumn::Field("title")));
+    for column in &mut columns {
+        if *column == Some(CardColumn::WeakTitle) {
+            *column = Some(if job_title {
+                CardColumn::Note
+            } else {
+                CardColumn::Field("title")
+            });
+        }
+    }
+    let eight = has("TEL会社") && has("名刺交換日");
+    let producer = if eight {
+        Producer::Eight
+    } else if has("Labels")
+        || has("Group Membership")
+        || has("E-mail Type")
+        || has("電子メール アドレス")
+        || has("Primary Email")
+        || (has("family_name") && (has("emails") || has("other_emails")))
+    {
+        Producer::AddressBook
+    } else {
+        Producer::Cards
+    };
+    let tags_from = eight
+        .then(|| {
+            headers
+                .iter()
+                .position(|h| header_key(h) == header_key("名刺交換日"))
+        })
+        .flatten()
+        .map(|at| at + 1);
     let kept_in_notes = headers
         .iter()
-        .zip(&fields)
-        .filter(|(h, f)| {
-            f.is_none() && !h.is_empty() && !ignored.iter().any(|i| header_key(i) == header_key(h))
+        .zip(&columns)
+        .enumerate()
+        .filter(|(i, (h, column))| {
+            !h.is_empty()
+                && tags_from.is_none_or(|from| *i < from)
+                && matches!(
+                    column,
+                    None | Some(CardColumn::Note | CardColumn::PairValue { .. })
+                )
         })
-        .map(|(h, _)| h.clone())
+        .map(|(_, (h, _))| h.clone())
         .collect();
     Ok(Layout {
-        fields,
+        columns,
+        producer,
+        tags_from,
         kept_in_notes,
     })
+}
+
+/// Whether a header row is one of a card file: at least two columns leadtrack knows
+/// (Eight's export has lines of explanation before it).
+pub fn looks_like_header(fields: &[&str]) -> bool {
+    fields.iter().filter(|f| recognise(f).is_some()).count() >= 2
 }
 
 /// Splits a whole name: 「佐藤 花子」 → (佐藤, 花子); "John Smith" → (Smith, John).
@@ -135,123 +193,284 @@ pub fn split_name(name: &str, reading: bool) -> (Option<String>, Option<String>)
     }
 }
 
+/// Tags as files write them: `a, b`, `a;b` (Outlook), `a ::: b` (Google). Google's own
+/// groups (`* myContacts`, `* starred`) are not tags.
+fn tags_of(cell: &str) -> impl Iterator<Item = String> + '_ {
+    cell.split(":::")
+        .flat_map(|t| t.split([',', '、', ';']))
+        .map(str::trim)
+        .filter(|t| !t.is_empty() && !t.starts_with('*'))
+        .map(str::to_string)
+}
+
+/// A group label: (the kind it names, whether it marks the preferred value).
+fn label_kind(label: &str) -> (Option<ValueKind>, bool) {
+    let label = label.trim();
+    let (label, preferred) = match label.strip_prefix('*') {
+        Some(rest) => (rest.trim(), true),
+        None => (label, false),
+    };
+    let kind = if label.is_empty() {
+        None
+    } else {
+        Some(ValueKind::parse(label).unwrap_or(ValueKind::Other))
+    };
+    (kind, preferred)
+}
+
 /// The cards of a CSV table.
 pub fn cards(table: &Table, layout: &Layout, file: &str, today: NaiveDate) -> Result<Vec<Card>> {
+    let has_names = layout
+        .columns
+        .iter()
+        .any(|c| matches!(c, Some(CardColumn::Field("family_name" | "given_name"))));
+    let has_readings = layout.columns.iter().any(|c| {
+        matches!(
+            c,
+            Some(CardColumn::Field("family_reading" | "given_reading"))
+        )
+    });
     let mut out = Vec::with_capacity(table.rows.len());
     for (line, row) in &table.rows {
+        let cell = |i: usize| row.get(i).map_or("", |v| without_guard(v.trim()));
+        // Labels first: a group's label names the kind of values that may come before it.
+        let mut labels: BTreeMap<(u8, u16), String> = BTreeMap::new();
+        for (i, column) in layout.columns.iter().enumerate() {
+            let key = match column {
+                Some(CardColumn::Label { channel, group }) => (*channel as u8, *group),
+                Some(CardColumn::AddressLabel { group }) => (u8::MAX, *group),
+                Some(CardColumn::PairLabel { group }) => (u8::MAX - 1, *group),
+                _ => continue,
+            };
+            if !cell(i).is_empty() {
+                labels.insert(key, cell(i).to_string());
+            }
+        }
         let mut card = ContactFields::default();
         let mut uid = None;
         let mut notes: Vec<String> = Vec::new();
         let mut extras: Vec<String> = Vec::new();
-        let mut address_parts: Vec<String> = Vec::new();
-        for ((value, field), header) in row.iter().zip(&layout.fields).zip(&table.headers) {
-            let value = without_guard(value.trim());
+        let mut whole_name = None;
+        let mut whole_reading = None;
+        let mut emails: Vec<ContactValue> = Vec::new();
+        let mut phones: Vec<ContactValue> = Vec::new();
+        let mut urls: Vec<ContactValue> = Vec::new();
+        let mut companies: Vec<ContactValue> = Vec::new();
+        let mut listed: Vec<(Channel, ContactValue)> = Vec::new();
+        let mut addresses: BTreeMap<u16, (ValueKind, AddressParts)> = BTreeMap::new();
+        for (i, (column, header)) in layout.columns.iter().zip(&table.headers).enumerate() {
+            let value = cell(i);
             if value.is_empty() {
                 continue;
             }
-            let Some(field) = field else {
-                if layout.kept_in_notes.contains(header) {
+            let Some(column) = column else {
+                if layout.tags_from.is_some_and(|from| i >= from) && value == "1" {
+                    card.tags
+                        .get_or_insert_with(Vec::new)
+                        .push(header.trim().to_string());
+                } else {
                     extras.push(format!("{header}: {value}"));
                 }
                 continue;
             };
-            let slot = match *field {
-                "id" => {
-                    uid = Some(value.to_string());
-                    continue;
+            match *column {
+                CardColumn::Field(name) => {
+                    let slot = match name {
+                        "id" => {
+                            uid = Some(value.to_string());
+                            continue;
+                        }
+                        "notes" => {
+                            notes.push(value.to_string());
+                            continue;
+                        }
+                        "exchanged_on" => {
+                            let date = parse_due(value, today)
+                                .or_else(|e| from_excel_serial(value).ok_or(e))
+                                .map_err(|_| {
+                                    // The header and the cell come from the file: made safe
+                                    // to print.
+                                    Error::invalid(display_safe(&format!(
+                                        "{file}, line {line}, column '{header}': '{value}' is not a date"
+                                    )))
+                                })?;
+                            card.exchanged_on = Some(date.date);
+                            continue;
+                        }
+                        "family_name" => &mut card.family_name,
+                        "given_name" => &mut card.given_name,
+                        "family_reading" => &mut card.family_reading,
+                        "given_reading" => &mut card.given_reading,
+                        "company" => &mut card.company,
+                        "company_reading" => &mut card.company_reading,
+                        "department" => &mut card.department,
+                        "title" => &mut card.title,
+                        "exchanged_at" => &mut card.exchanged_at,
+                        "exchanged_by" => &mut card.exchanged_by,
+                        _ => continue,
+                    };
+                    match slot {
+                        None => *slot = Some(value.to_string()),
+                        // A second column for the same field: kept in the notes.
+                        Some(existing) if existing != value => {
+                            extras.push(format!("{header}: {value}"))
+                        }
+                        Some(_) => {}
+                    }
                 }
-                "name" => {
-                    let (family, given) = split_name(value, false);
-                    card.family_name = card.family_name.or(family);
-                    card.given_name = card.given_name.or(given);
-                    continue;
+                CardColumn::WeakTitle => card.title = card.title.take().or(Some(value.into())),
+                CardColumn::WholeName => whole_name = whole_name.or(Some(value)),
+                CardColumn::WholeReading => whole_reading = whole_reading.or(Some(value)),
+                CardColumn::Value {
+                    channel,
+                    kind,
+                    group,
+                } => {
+                    let (labelled, preferred) = labels
+                        .get(&(channel as u8, group))
+                        .map_or((None, false), |l| label_kind(l));
+                    let kind = labelled.unwrap_or(kind);
+                    // Google joins the values of one label with ` ::: `.
+                    for piece in value.split(":::").map(str::trim).filter(|p| !p.is_empty()) {
+                        let mut v = ContactValue::new(piece, kind);
+                        v.preferred = preferred;
+                        match channel {
+                            Channel::Email => emails.push(v),
+                            Channel::Phone => phones.push(v),
+                            Channel::Url => urls.push(v),
+                            Channel::Company | Channel::Address => companies.push(v),
+                        }
+                    }
                 }
-                "reading" => {
-                    let (family, given) = split_name(value, true);
-                    card.family_reading = card.family_reading.or(family);
-                    card.given_reading = card.given_reading.or(given);
-                    continue;
-                }
-                "address_part" => {
-                    address_parts.push(value.to_string());
-                    continue;
-                }
-                "notes" => {
-                    notes.push(value.to_string());
-                    continue;
-                }
-                "tags" => {
-                    let tags = value
-                        .split([',', '、', ';'])
-                        .map(|t| t.trim().to_string())
-                        .filter(|t| !t.is_empty());
-                    card.tags.get_or_insert_with(Vec::new).extend(tags);
-                    continue;
-                }
-                "exchanged_on" => {
-                    let date = parse_due(value, today).map_err(|_| {
-                        // The header and the cell come from the file: made safe to print.
+                CardColumn::List(channel) => {
+                    let read = if channel == Channel::Address {
+                        parse_lines(value, ValueKind::Other)
+                    } else {
+                        let usual = match channel {
+                            Channel::Email | Channel::Phone => ValueKind::Work,
+                            _ => ValueKind::Other,
+                        };
+                        parse_list(value, usual)
+                    };
+                    let values = read.map_err(|e| {
                         Error::invalid(display_safe(&format!(
-                            "{file}, line {line}, column '{header}': '{value}' is not a date"
+                            "{file}, line {line}, column '{header}': {e}"
                         )))
                     })?;
-                    card.exchanged_on = Some(date.date);
-                    continue;
+                    listed.extend(values.into_iter().map(|v| (channel, v)));
                 }
-                "family_name" => &mut card.family_name,
-                "given_name" => &mut card.given_name,
-                "family_reading" => &mut card.family_reading,
-                "given_reading" => &mut card.given_reading,
-                "company" => &mut card.company,
-                "company_reading" => &mut card.company_reading,
-                "department" => &mut card.department,
-                "email" => {
-                    card.push_email(value, ValueKind::Work);
-                    continue;
-                }
-                "phone" | "mobile" | "fax" => {
-                    let kind = match *field {
-                        "mobile" => ValueKind::Mobile,
-                        "fax" => ValueKind::Fax,
-                        _ => ValueKind::Work,
+                CardColumn::Address { group, kind, part } => {
+                    let kind = match labels.get(&(u8::MAX, group)) {
+                        Some(label) => label_kind(label).0.unwrap_or(kind),
+                        None => kind,
                     };
-                    card.push_phone(value, kind);
-                    continue;
+                    let (_, parts) = addresses
+                        .entry(group)
+                        .or_insert_with(|| (kind, AddressParts::default()));
+                    let text = value.to_string();
+                    match part {
+                        AddressPart::Whole => parts.whole.push(text),
+                        AddressPart::Street => parts.street.push(text),
+                        AddressPart::Extended => parts.extended = text,
+                        AddressPart::PoBox => parts.po_box = text,
+                        AddressPart::City => parts.city = text,
+                        AddressPart::Region => parts.region = text,
+                        AddressPart::Postal => parts.postal_code = text,
+                        AddressPart::Country => parts.country = text,
+                        AddressPart::Formatted => parts.formatted = Some(text),
+                    }
                 }
-                "title" => &mut card.title,
-                "postal_code" => &mut card.postal_code,
-                "address" => &mut card.address,
-                "url" => &mut card.url,
-                "exchanged_at" => &mut card.exchanged_at,
-                "exchanged_by" => &mut card.exchanged_by,
-                _ => continue,
-            };
-            match slot {
-                None => *slot = Some(value.to_string()),
-                // A second column for the same field (TEL部門 after TEL会社): kept in the notes.
-                Some(existing) if existing != value => extras.push(format!("{header}: {value}")),
-                Some(_) => {}
+                CardColumn::Tags => {
+                    card.tags
+                        .get_or_insert_with(Vec::new)
+                        .extend(tags_of(value));
+                }
+                CardColumn::Note => {
+                    if !PRODUCER_BLANKS.contains(&value) {
+                        extras.push(format!("{header}: {value}"));
+                    }
+                }
+                CardColumn::PairValue { group } => match labels.get(&(u8::MAX - 1, group)) {
+                    Some(label) => extras.push(format!("{label}: {value}")),
+                    None => extras.push(format!("{header}: {value}")),
+                },
+                CardColumn::Label { .. }
+                | CardColumn::AddressLabel { .. }
+                | CardColumn::PairLabel { .. }
+                | CardColumn::Redundant => {}
             }
         }
-        if !address_parts.is_empty() {
-            let joined = address_parts.join(if address_parts.iter().any(|p| is_japanese(p)) {
-                ""
-            } else {
-                " "
-            });
-            card.address = Some(match card.address.take() {
-                Some(a) => format!("{a} {joined}"),
-                None => joined,
-            });
+        // A whole name or reading only stands in for columns the file does not have.
+        if let Some(name) = whole_name.filter(|_| !has_names || !card.has_name()) {
+            let (family, given) = split_name(name, false);
+            card.family_name = card.family_name.or(family);
+            card.given_name = card.given_name.or(given);
+        }
+        if let Some(reading) = whole_reading.filter(|_| !has_readings) {
+            let (family, given) = split_name(reading, true);
+            card.family_reading = card.family_reading.or(family);
+            card.given_reading = card.given_reading.or(given);
+        }
+        // The card's address: the first work address, else the first; the others are kept
+        // as further addresses.
+        let main = addresses
+            .iter()
+            .find(|(_, (kind, _))| *kind == ValueKind::Work)
+            .or_else(|| addresses.iter().next())
+            .map(|(group, _)| *group);
+        let mut other_addresses = Vec::new();
+        for (group, (kind, parts)) in &addresses {
+            if Some(*group) == main {
+                card.postal_code = parts.postal();
+                card.address = parts.address_line();
+            } else if let Some(text) = parts.full_line() {
+                other_addresses.push(ContactValue::new(&text, *kind));
+            }
+        }
+        let mut urls = urls.into_iter();
+        if let Some(first) = urls.next() {
+            card.url = Some(first.value);
+        }
+        let lists = [
+            (Channel::Email, emails),
+            (Channel::Phone, phones),
+            (Channel::Url, urls.collect()),
+            (Channel::Company, companies),
+            (Channel::Address, other_addresses),
+        ];
+        for (channel, values) in lists {
+            for v in values {
+                card.add(channel, v);
+            }
+        }
+        // A list as leadtrack writes it says each value's kind.
+        for (channel, v) in listed {
+            let key = channel.key_of(&v.value);
+            let list = card.list_mut(channel).get_or_insert_with(Vec::new);
+            match list
+                .iter_mut()
+                .find(|there| channel.key_of(&there.value) == key)
+            {
+                Some(there) => there.kind = v.kind,
+                None => list.push(v),
+            }
+        }
+        for channel in Channel::ALL {
+            if let Some(list) = card.list_mut(channel).as_mut() {
+                *list = settle(channel, list);
+            }
         }
         notes.extend(extras);
         if !notes.is_empty() {
             card.notes = Some(notes.join("\n"));
         }
+        let is_company = layout.producer == Producer::AddressBook
+            && !card.has_name()
+            && card.company.as_deref().is_some_and(|c| !c.is_empty());
         out.push(Card {
             line: *line,
             uid,
-            is_company: false,
+            is_company,
             fields: card,
         });
     }
@@ -261,8 +480,8 @@ pub fn cards(table: &Table, layout: &Layout, file: &str, today: NaiveDate) -> Re
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::contact::PhoneSlot;
     use crate::interchange::csv_in;
+    use crate::model::contact::PhoneSlot;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
@@ -270,8 +489,8 @@ mod tests {
 
     #[test]
     fn eight_style_rows_map_and_keep_every_number() {
-        let text = "会社名,部署名,役職,姓,名,e-mail,TEL会社,TEL部門,携帯電話,名刺交換日,好きな色\n\
-                    株式会社サンプル商事,営業部,部長,佐藤,花子,h@x.example.jp,03-1,03-2,090-1,2026/10/02,青\n";
+        let text = "会社名,部署名,役職,姓,名,e-mail,TEL会社,TEL部門,携帯電話,好きな色,名刺交換日,展示会2024\n\
+                    株式会社サンプル商事,営業部,部長,佐藤,花子,h@x.example.jp,03-1,03-2,090-1,青,2026/10/02,1\n";
         let table = csv_in::read(text, "f.csv").unwrap();
         let layout = layout(&table.headers, &[], "f.csv").unwrap();
         assert_eq!(layout.kept_in_notes, ["好きな色"]);
@@ -280,10 +499,24 @@ mod tests {
         assert_eq!(c.family_name.as_deref(), Some("佐藤"));
         assert_eq!(c.number(PhoneSlot::Phone), Some("03-1"));
         assert_eq!(c.number(PhoneSlot::Mobile), Some("090-1"));
-        let numbers: Vec<&str> = c.phones.iter().flatten().map(|v| v.value.as_str()).collect();
-        assert_eq!(numbers, ["03-1", "03-2", "090-1"], "TEL部門 is a number too");
+        let numbers: Vec<&str> = c
+            .phones
+            .iter()
+            .flatten()
+            .map(|v| v.value.as_str())
+            .collect();
+        assert_eq!(
+            numbers,
+            ["03-1", "03-2", "090-1"],
+            "TEL部門 is a number too"
+        );
         assert_eq!(c.exchanged_on, NaiveDate::from_ymd_opt(2026, 10, 2));
         assert_eq!(c.notes.as_deref(), Some("好きな色: 青"));
+        assert_eq!(
+            c.tags.as_deref(),
+            Some(&["展示会2024".to_string()][..]),
+            "Eight's columns after the exchange date are tags"
+        );
         assert_eq!(cards[0].line, 2);
     }
 

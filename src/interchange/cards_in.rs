@@ -33,7 +33,10 @@ pub fn looks_like_vcard(bytes: &[u8]) -> bool {
         _ => None,
     };
     if let Some(text) = utf16 {
-        return text.trim_start().get(..11).is_some_and(|start| start.eq_ignore_ascii_case("BEGIN:VCARD"));
+        return text
+            .trim_start()
+            .get(..11)
+            .is_some_and(|start| start.eq_ignore_ascii_case("BEGIN:VCARD"));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let start = bytes
@@ -41,6 +44,27 @@ pub fn looks_like_vcard(bytes: &[u8]) -> bool {
         .position(|b| !b.is_ascii_whitespace())
         .unwrap_or(bytes.len());
     bytes[start..].len() >= 11 && bytes[start..start + 11].eq_ignore_ascii_case(b"BEGIN:VCARD")
+}
+
+/// Where the header row is when lines of explanation come before it (Eight's export opens
+/// with the date it was made, a count and some advice): the first of the first twenty lines
+/// that reads as a card file's header, when the first line does not.
+fn header_after_preamble(text: &str, maps: &[(String, String)]) -> Option<usize> {
+    if !maps.is_empty() {
+        return None;
+    }
+    let header = |line: &str| {
+        let fields: Vec<&str> = line
+            .split(',')
+            .map(|f| f.trim().trim_matches('"'))
+            .collect();
+        cards_csv::looks_like_header(&fields)
+    };
+    let mut lines = text.lines().take(20);
+    if lines.next().is_none_or(header) {
+        return None;
+    }
+    lines.position(header).map(|at| at + 1)
 }
 
 pub fn read(
@@ -82,7 +106,10 @@ pub fn read(
         }
         _ => {
             let text = decode(bytes, encoding, file)?;
-            let table = csv_in::read(&text, file)?;
+            let table = match header_after_preamble(&text, maps) {
+                Some(at) => csv_in::read_from(&text, file, at)?,
+                None => csv_in::read(&text, file)?,
+            };
             let layout = cards_csv::layout(&table.headers, maps, file)?;
             let cards = cards_csv::cards(&table, &layout, file, today)?;
             Ok(CardFile {

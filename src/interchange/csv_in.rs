@@ -16,14 +16,28 @@ pub struct Table {
 
 /// Parses CSV text. `file` names the file in errors.
 pub fn read(text: &str, file: &str) -> Result<Table> {
+    read_from(text, file, 0)
+}
+
+/// Parses CSV text whose header is on line `skip` + 1 (the lines before it are not CSV);
+/// lines are still counted from the top of the file.
+pub fn read_from(text: &str, file: &str, skip: usize) -> Result<Table> {
     // CRLF and CR line ends (Excel, card apps, old Mac exports) read as LF: the csv reader
     // ends records at either but counts only LF as a line, and a line break inside a quoted
     // field is better stored as one character.
-    let text = &text.replace("\r\n", "\n").replace('\r', "\n");
+    let whole = text.replace("\r\n", "\n").replace('\r', "\n");
+    let start = match skip {
+        0 => 0,
+        n => whole
+            .match_indices('\n')
+            .nth(n - 1)
+            .map_or(whole.len(), |(at, _)| at + 1),
+    };
+    let text = &whole[start..];
     if let Some((line, len)) = text
         .split('\n')
         .enumerate()
-        .map(|(i, l)| (i + 1, l.len()))
+        .map(|(i, l)| (i + 1 + skip, l.len()))
         .find(|(_, len)| *len > MAX_LINE)
     {
         return Err(Error::invalid(format!(
@@ -33,7 +47,8 @@ pub fn read(text: &str, file: &str) -> Result<Table> {
     }
     if let Some(line) = unterminated_quote(text) {
         return Err(Error::invalid(format!(
-            "{file}, line {line}: a quoted field opened here is never closed (a \" is missing)"
+            "{file}, line {}: a quoted field opened here is never closed (a \" is missing)",
+            line + skip
         )));
     }
     let mut reader = csv::ReaderBuilder::new()
@@ -42,19 +57,20 @@ pub fn read(text: &str, file: &str) -> Result<Table> {
         .from_reader(text.as_bytes());
     let headers: Vec<String> = reader
         .headers()
-        .map_err(|e| csv_error(file, e))?
+        .map_err(|e| csv_error(file, e, skip))?
         .iter()
         .map(|h| h.trim().to_string())
         .collect();
     if headers.iter().all(String::is_empty) {
         return Err(Error::invalid(format!(
-            "{file}, line 1: the header row is empty"
+            "{file}, line {}: the header row is empty",
+            skip + 1
         )));
     }
     let mut rows = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(|e| csv_error(file, e))?;
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        let record = record.map_err(|e| csv_error(file, e, skip))?;
+        let line = record.position().map_or(0, |p| p.line() as usize) + skip;
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
@@ -63,8 +79,8 @@ pub fn read(text: &str, file: &str) -> Result<Table> {
     Ok(Table { headers, rows })
 }
 
-fn csv_error(file: &str, e: csv::Error) -> Error {
-    let line = e.position().map_or(0, |p| p.line());
+fn csv_error(file: &str, e: csv::Error, skip: usize) -> Error {
+    let line = e.position().map_or(0, |p| p.line()) + skip as u64;
     match e.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..

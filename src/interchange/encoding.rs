@@ -14,6 +14,9 @@ pub enum InputEncoding {
     Utf8,
     #[value(name = "shift_jis")]
     ShiftJis,
+    /// Western Windows' code page (Outlook's CSV export on an English Windows).
+    #[value(name = "windows-1252")]
+    Windows1252,
 }
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -66,16 +69,21 @@ pub fn decode(bytes: &[u8], encoding: InputEncoding, file: &str) -> Result<Strin
                 ))
             })
     };
+    let western = |bytes: &[u8]| -> String {
+        encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned()
+    };
     match encoding {
         InputEncoding::Utf8 => utf8(bytes),
         InputEncoding::ShiftJis => shift_jis(bytes),
-        InputEncoding::Auto if bytes.starts_with(BOM) || std::str::from_utf8(bytes).is_ok() => utf8(bytes),
-        InputEncoding::Auto => shift_jis(bytes).map_err(|_| {
-            Error::invalid(format!(
-                "{file}: the text is neither UTF-8 nor Shift_JIS (line {} has bytes neither can read)",
-                first_bad_line(bytes)
-            ))
-        }),
+        InputEncoding::Windows1252 => Ok(western(bytes)),
+        InputEncoding::Auto if bytes.starts_with(BOM) || std::str::from_utf8(bytes).is_ok() => {
+            utf8(bytes)
+        }
+        // Neither: a Western Windows program's file (every byte is a character there).
+        InputEncoding::Auto => shift_jis(bytes).or_else(|_| Ok(western(bytes))),
     }
 }
 
@@ -85,13 +93,6 @@ fn line_at(bytes: &[u8], pos: usize) -> usize {
         .filter(|b| **b == b'\n')
         .count()
         + 1
-}
-
-fn first_bad_line(bytes: &[u8]) -> usize {
-    let valid = std::str::from_utf8(bytes)
-        .map(|_| bytes.len())
-        .unwrap_or_else(|e| e.valid_up_to());
-    line_at(bytes, valid)
 }
 
 /// Text in an output encoding. Characters Shift_JIS cannot hold become `?`; the count of
@@ -161,10 +162,15 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("line 2") && err.contains("not UTF-8"), "{err}");
-        let err = decode(b"a\n\xff\xff\xff", InputEncoding::Auto, "x.csv")
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("neither UTF-8 nor Shift_JIS"), "{err}");
+        // Neither UTF-8 nor Shift_JIS: a Western Windows file, where every byte is a letter.
+        assert_eq!(
+            decode(b"M\xfcller,Stra\xdfe", InputEncoding::Auto, "x.csv").unwrap(),
+            "Müller,Straße"
+        );
+        assert_eq!(
+            decode(b"M\xfcller", InputEncoding::Windows1252, "x.csv").unwrap(),
+            "Müller"
+        );
     }
 
     #[test]

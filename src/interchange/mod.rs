@@ -1,6 +1,8 @@
 //! File formats in and out: CSV and vCard cards, mail in (a message, an mbox, a Maildir),
 //! encodings (Shift_JIS), and the spreadsheet safety rule.
 
+pub mod address;
+pub mod card_columns;
 pub mod cards_csv;
 pub mod cards_in;
 pub mod columns;

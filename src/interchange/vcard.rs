@@ -14,10 +14,15 @@ use crate::model::contact::{
     Channel, ContactFields, ContactValue, NameOrder, ValueKind, display_name,
 };
 use crate::model::contact_value::settle;
+
+use super::address::AddressParts;
 use crate::model::text::is_japanese;
 use chrono::NaiveDate;
 use encoding_rs::{Encoding, SHIFT_JIS, UTF_8, UTF_16BE, UTF_16LE};
 use std::borrow::Cow;
+
+/// What leadtrack's own cards say made them.
+const PRODID: &str = "-//leadtrack//leadtrack//EN";
 
 /// The longest physical line read: anything longer is not a vCard file.
 const MAX_LINE: usize = 1 << 20;
@@ -648,39 +653,19 @@ fn split_reading(s: &str) -> Pair {
     (first, non_empty(&rest))
 }
 
-fn is_japan(country: &str) -> bool {
-    ["日本", "日本国", "japan", "jp", "jpn", "にほん", "にっぽん"]
-        .iter()
-        .any(|j| country.trim().eq_ignore_ascii_case(j))
-}
-
-/// `ADR` parts (pobox; extended; street; locality; region; postal code; country) as
-/// (postal code, address). Japanese addresses read region, locality, street with no
-/// separator (群馬県太田市本町1-2-3); others "street, locality, region". A country of
-/// Japan is left out.
-fn format_address(parts: &[String]) -> Pair {
+/// `ADR` parts (pobox; extended; street; locality; region; postal code; country).
+fn address_parts(parts: &[String]) -> AddressParts {
     let part = |i: usize| parts.get(i).map(|p| clean(p)).unwrap_or_default();
-    let (pobox, extended, street, locality, region, postal) =
-        (part(0), part(1), part(2), part(3), part(4), part(5));
-    let country = Some(part(6)).filter(|c| !is_japan(c)).unwrap_or_default();
-    let japanese = [&street, &locality, &region, &extended, &pobox]
-        .iter()
-        .any(|p| is_japanese(p));
-    let address = if japanese {
-        let main = format!("{region}{locality}{street}");
-        [main, extended, pobox, country]
-            .into_iter()
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ")
-    } else {
-        [street, extended, pobox, locality, region, country]
-            .into_iter()
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    (non_empty(&postal), non_empty(&address))
+    AddressParts {
+        po_box: part(0),
+        extended: part(1),
+        street: vec![part(2)],
+        city: part(3),
+        region: part(4),
+        postal_code: part(5),
+        country: part(6),
+        ..AddressParts::default()
+    }
 }
 
 fn version_of(props: &[Prop<'_>]) -> Version {
@@ -721,23 +706,75 @@ struct Gathered {
     phonetic_org: Option<String>,
     title: Option<String>,
     shows_as_company: bool,
+    /// The card is leadtrack's own export (its `PRODID`): its escapes are leadtrack's.
+    ours: bool,
     /// Apple's labels of grouped properties (`item1.X-ABLabel:_$!<Mobile>!$_`), by group.
     labels: Vec<(String, String)>,
     urls: Vec<(ContactValue, bool)>,
     emails: Vec<ContactValue>,
     phones: Vec<ContactValue>,
-    /// (postal code and address, kind, marked preferred, a work address)
-    addresses: Vec<(Pair, ValueKind, bool, bool)>,
+    /// (the address, kind, marked preferred, a work address)
+    addresses: Vec<(AddressParts, ValueKind, bool, bool)>,
     other_companies: Vec<ContactValue>,
     notes: Vec<String>,
+    /// Properties with no field of their own (`BDAY`, `NICKNAME`, `X-CUSTOM1`), kept in the
+    /// notes as `NAME: value` so nothing on the card is lost.
+    kept: Vec<String>,
     tags: Vec<String>,
     exchanged_on: Option<NaiveDate>,
     exchanged_at: Option<String>,
 }
 
+/// Properties that say nothing about the person a rep needs to keep: the file's own
+/// bookkeeping, pictures, what other properties already hold, and address books' layout.
+const HOUSEKEEPING: &[&str] = &[
+    "BEGIN",
+    "END",
+    "VERSION",
+    "PRODID",
+    "REV",
+    "UID",
+    "FN",
+    "N",
+    "SORT-STRING",
+    "LABEL",
+    "PHOTO",
+    "LOGO",
+    "KEY",
+    "SOUND",
+    "AGENT",
+    "CLIENTPIDMAP",
+    "X-ABADR",
+    "X-ABLABEL",
+    "X-ABSHOWAS",
+    "X-ABUID",
+    "X-MS-OL-DESIGN",
+    "X-MS-OL-DEFAULT-POSTAL-ADDRESS",
+    "X-CLASS",
+    "X-REDUCTION",
+    "X-NO",
+    "X-DCM-HMN-MODE",
+    "X-PHONETIC-MIDDLE-NAME",
+    "X-PRONUNCIATION-FIRST-NAME",
+    "X-PRONUNCIATION-MIDDLE-NAME",
+    "X-PRONUNCIATION-LAST-NAME",
+    "X-PRONUNCIATION-ORG",
+    "X-APPLE-SUBLOCALITY",
+    "X-APPLE-SUBADMINISTRATIVEAREA",
+    "X-APPLE-OMIT-YEAR",
+];
+
+/// Google's own groups among a card's categories: every contact is in `myContacts`.
+const SYSTEM_GROUPS: &[&str] = &["myContacts", "starred"];
+
 fn build_card(line: usize, props: &[Prop<'_>]) -> Card {
     let version = version_of(props);
-    let mut gathered = Gathered::default();
+    let mut gathered = Gathered {
+        ours: props
+            .iter()
+            .any(|p| p.name == "PRODID" && p.value.starts_with(PRODID.as_bytes())),
+        ..Gathered::default()
+    };
     // Labels first: Apple writes a group's label after the property it names.
     for prop in props.iter().filter(|p| p.name == "X-ABLABEL") {
         if let Some(group) = &prop.group {
@@ -764,7 +801,7 @@ fn tel_kind(prop: &Prop<'_>) -> Option<ValueKind> {
         Some(ValueKind::Mobile)
     } else if prop.has_type(&["HOME"]) {
         Some(ValueKind::Home)
-    } else if prop.has_type(&["WORK", "MAIN", "COMPANY"]) {
+    } else if prop.has_type(&["WORK", "MAIN", "COMPANY", "X-COMPANY_MAIN"]) {
         Some(ValueKind::Work)
     } else if prop.has_type(&["PAGER", "OTHER"]) {
         Some(ValueKind::Other)
@@ -776,7 +813,7 @@ fn tel_kind(prop: &Prop<'_>) -> Option<ValueKind> {
 /// The kind the `TYPE`s of an `EMAIL`, `ADR` or `URL` say, if they say one (a phone's mail
 /// address is `CELL`).
 fn place_kind(prop: &Prop<'_>) -> Option<ValueKind> {
-    if prop.has_type(&["CELL", "MOBILE"]) {
+    if prop.has_type(&["CELL", "MOBILE", "X-MOBILE"]) {
         Some(ValueKind::Mobile)
     } else if prop.has_type(&["HOME"]) {
         Some(ValueKind::Home)
@@ -830,7 +867,17 @@ impl Gathered {
             }
             "SORT-STRING" => set_first(&mut self.sort_string, non_empty(&text())),
             "ORG" if self.org.is_none() => {
-                let parts = parts();
+                let mut parts = parts();
+                // Android 3.0 escapes the separator of company and department (`A\;B`).
+                if !self.ours
+                    && parts.iter().skip(1).all(|p| p.trim().is_empty())
+                    && let Some((company, department)) = parts
+                        .first()
+                        .and_then(|p| p.split_once(';'))
+                        .filter(|(c, d)| !c.trim().is_empty() && !d.trim().is_empty())
+                {
+                    parts = vec![company.to_string(), department.to_string()];
+                }
                 let company = parts.first().and_then(|p| non_empty(p));
                 let departments: Vec<String> =
                     parts.iter().skip(1).filter_map(|p| non_empty(p)).collect();
@@ -853,7 +900,14 @@ impl Gathered {
             "X-ABSHOWAS" => {
                 self.shows_as_company |= text().trim().eq_ignore_ascii_case("COMPANY");
             }
-            "TITLE" => set_first(&mut self.title, non_empty(&text())),
+            "TITLE" => match (&self.title, non_empty(&text())) {
+                (None, title) => self.title = title,
+                // Android writes one TITLE for each of several ORGs: the others are kept.
+                (Some(first), Some(title)) if *first != title => {
+                    self.kept.push(format!("TITLE: {title}"));
+                }
+                _ => {}
+            },
             "URL" => {
                 if let Some(url) = non_empty(&text()) {
                     let kind = place_kind(prop)
@@ -892,8 +946,8 @@ impl Gathered {
                 }
             }
             "ADR" => {
-                let address = format_address(&parts());
-                if address.0.is_some() || address.1.is_some() {
+                let address = address_parts(&parts());
+                if !address.is_empty() {
                     let typed = place_kind(prop);
                     let kind = typed
                         .or_else(|| self.label_kind(prop))
@@ -918,7 +972,10 @@ impl Gathered {
                         vec![t.clone()]
                     }
                 });
-                self.tags.extend(tags.filter_map(|t| non_empty(&t)));
+                self.tags.extend(
+                    tags.filter_map(|t| non_empty(&t))
+                        .filter(|t| !SYSTEM_GROUPS.contains(&t.as_str())),
+                );
             }
             "X-LEADTRACK-EXCHANGED-ON" if self.exchanged_on.is_none() => {
                 let date = text();
@@ -928,7 +985,32 @@ impl Gathered {
                     .ok();
             }
             "X-LEADTRACK-EXCHANGED-AT" => set_first(&mut self.exchanged_at, non_empty(&text())),
-            _ => {}
+            "X-ANDROID-CUSTOM" => {
+                // `vnd.android.cursor.item/nickname;ケンさん;1;;...`: the kind of data, then
+                // its value.
+                let parts = parts();
+                let kind = parts
+                    .first()
+                    .and_then(|k| k.rsplit('/').next())
+                    .map(|k| k.trim().to_ascii_uppercase())
+                    .filter(|k| !k.is_empty());
+                if let (Some(kind), Some(value)) = (kind, parts.get(1).and_then(|v| non_empty(v))) {
+                    self.kept.push(format!("{kind}: {value}"));
+                }
+            }
+            name if HOUSEKEEPING.contains(&name)
+                || name.starts_with("X-LEADTRACK-")
+                || name.starts_with("X-ADDRESSBOOKSERVER-") => {}
+            name => {
+                let value = parts()
+                    .iter()
+                    .filter_map(|p| non_empty(p))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if !value.is_empty() {
+                    self.kept.push(format!("{name}: {value}"));
+                }
+            }
         }
     }
 
@@ -1020,18 +1102,11 @@ impl Gathered {
         let mut postal_code = None;
         let mut address = None;
         let mut other_addresses = Vec::new();
-        for (i, ((postal, line), kind, _, _)) in self.addresses.into_iter().enumerate() {
+        for (i, (parts, kind, _, _)) in self.addresses.into_iter().enumerate() {
             if i == main {
-                postal_code = postal;
-                address = line;
-            } else {
-                let text = match (&postal, &line) {
-                    (Some(p), Some(l)) if is_japanese(l) => format!("〒{p} {l}"),
-                    (Some(p), Some(l)) => format!("{l} {p}"),
-                    (Some(p), None) => format!("〒{p}"),
-                    (None, Some(l)) => l.clone(),
-                    (None, None) => continue,
-                };
+                postal_code = parts.postal();
+                address = parts.address_line();
+            } else if let Some(text) = parts.full_line() {
                 other_addresses.push(ContactValue::new(&text, kind));
             }
         }
@@ -1054,10 +1129,14 @@ impl Gathered {
             (!values.is_empty()).then(|| settle(channel, &values))
         };
 
+        // No person: the address book says the card shows as the company, or its display
+        // name is the company's, or it has none (Android writes no N and no FN then).
         let is_company = family_name.is_none()
             && given_name.is_none()
             && company.is_some()
-            && (self.shows_as_company || self.formatted_name == company);
+            && (self.shows_as_company
+                || self.formatted_name.is_none()
+                || self.formatted_name == company);
         Card {
             line,
             uid: self.uid,
@@ -1082,7 +1161,15 @@ impl Gathered {
                 exchanged_on: self.exchanged_on,
                 exchanged_at: self.exchanged_at,
                 exchanged_by: None,
-                notes: non_empty(&self.notes.join("\n")),
+                notes: non_empty(
+                    &self
+                        .notes
+                        .iter()
+                        .chain(&self.kept)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                ),
                 tags: (!self.tags.is_empty()).then_some(self.tags),
             },
         }
@@ -1109,6 +1196,7 @@ fn write_card(out: &mut String, c: &Contact, version: VcardVersion, order: NameO
 
     push_line(out, "BEGIN:VCARD");
     push_line(out, if v4 { "VERSION:4.0" } else { "VERSION:3.0" });
+    push_property(out, "PRODID", PRODID);
 
     let id = clean(&c.id);
     if !id.is_empty() {
@@ -1452,8 +1540,7 @@ mod tests {
             department: s("営業部 第二課"),
             title: s("課長"),
             emails: Some(vec![
-                ContactValue::new("hanako.sato@midori.example.co.jp", ValueKind::Work)
-                    .preferred(),
+                ContactValue::new("hanako.sato@midori.example.co.jp", ValueKind::Work).preferred(),
                 ContactValue::new("hanako@home.example.jp", ValueKind::Home),
                 ContactValue::new("hanako.s@docomo.example.ne.jp", ValueKind::Mobile),
             ]),
@@ -1503,9 +1590,18 @@ mod tests {
         assert_eq!(f.company, s("株式会社やまだ製作所"));
         assert_eq!(f.department, s("製造部"));
         assert_eq!(f.title, s("工場長"));
-        assert_eq!(f.email().map(str::to_string), s("taro.yamada@yamada-ss.example.jp"));
-        assert_eq!(f.number(PhoneSlot::Mobile).map(str::to_string), s("090-9876-5432"));
-        assert_eq!(f.number(PhoneSlot::Phone).map(str::to_string), s("0276-12-3456"));
+        assert_eq!(
+            f.email().map(str::to_string),
+            s("taro.yamada@yamada-ss.example.jp")
+        );
+        assert_eq!(
+            f.number(PhoneSlot::Mobile).map(str::to_string),
+            s("090-9876-5432")
+        );
+        assert_eq!(
+            f.number(PhoneSlot::Phone).map(str::to_string),
+            s("0276-12-3456")
+        );
         assert_eq!(f.number(PhoneSlot::Fax).map(str::to_string), None);
         assert_eq!(f.postal_code, s("373-0001"));
         assert_eq!(f.address, s("群馬県太田市本町1-2-3"));
@@ -1522,7 +1618,10 @@ mod tests {
         assert_eq!(f.family_name, s("Doe"));
         assert_eq!(f.given_name, s("Jane"));
         assert_eq!(f.company, s("Example Labs"));
-        assert_eq!(f.email().map(str::to_string), s("jane@example-labs.example.com"));
+        assert_eq!(
+            f.email().map(str::to_string),
+            s("jane@example-labs.example.com")
+        );
         assert_eq!(f.family_reading, None, "SORT-STRING:Doe is not a reading");
         assert_eq!(f.given_reading, None);
     }
@@ -1537,7 +1636,10 @@ mod tests {
         assert_eq!(f.family_reading, s("ｺﾊﾞﾔｼ"));
         assert_eq!(f.given_reading, s("ﾅｵｺ"));
         assert_eq!(f.company, s("有限会社こばやし商店"));
-        assert_eq!(f.number(PhoneSlot::Mobile).map(str::to_string), s("09012340000"));
+        assert_eq!(
+            f.number(PhoneSlot::Mobile).map(str::to_string),
+            s("09012340000")
+        );
         assert_eq!(f.number(PhoneSlot::Phone).map(str::to_string), None);
         assert_eq!(f.email().map(str::to_string), s("naoko.k@example.ne.jp"));
     }
@@ -1551,10 +1653,16 @@ mod tests {
         assert_eq!(f.given_name, s("翔"));
         assert_eq!(f.family_reading, s("なかむら"));
         assert_eq!(f.given_reading, s("しょう"));
-        assert_eq!(f.number(PhoneSlot::Phone).map(str::to_string), s("+81-3-5555-0101"));
+        assert_eq!(
+            f.number(PhoneSlot::Phone).map(str::to_string),
+            s("+81-3-5555-0101")
+        );
         assert_eq!(f.company, s("合同会社ナカムラデザイン"));
         assert_eq!(f.url, s("https://nakamura-design.example.jp"));
-        assert_eq!(f.email().map(str::to_string), s("sho@nakamura-design.example.jp"));
+        assert_eq!(
+            f.email().map(str::to_string),
+            s("sho@nakamura-design.example.jp")
+        );
     }
 
     #[test]
@@ -1636,8 +1744,14 @@ mod tests {
         );
         assert_eq!(f.family_reading, s("なかむら"));
         assert_eq!(f.given_reading, s("しょう"));
-        assert_eq!(f.number(PhoneSlot::Mobile).map(str::to_string), s("090-1111-2222"));
-        assert_eq!(f.number(PhoneSlot::Fax).map(str::to_string), s("03-1111-2222"));
+        assert_eq!(
+            f.number(PhoneSlot::Mobile).map(str::to_string),
+            s("090-1111-2222")
+        );
+        assert_eq!(
+            f.number(PhoneSlot::Fax).map(str::to_string),
+            s("03-1111-2222")
+        );
         assert_eq!(f.number(PhoneSlot::Phone).map(str::to_string), None);
     }
 
@@ -1649,9 +1763,18 @@ mod tests {
              EMAIL;INTERNET;HOME:home@example.com\r\nEMAIL;INTERNET;PREF:pref@example.com\r\n\
              NOTE;QUOTED-PRINTABLE:50=25 off\r\nEND:VCARD\r\n",
         );
-        assert_eq!(f.number(PhoneSlot::Phone).map(str::to_string), s("03-1111-0000"));
-        assert_eq!(f.number(PhoneSlot::Fax).map(str::to_string), s("03-1111-0001"));
-        assert_eq!(f.number(PhoneSlot::Mobile).map(str::to_string), s("090-0000-1111"));
+        assert_eq!(
+            f.number(PhoneSlot::Phone).map(str::to_string),
+            s("03-1111-0000")
+        );
+        assert_eq!(
+            f.number(PhoneSlot::Fax).map(str::to_string),
+            s("03-1111-0001")
+        );
+        assert_eq!(
+            f.number(PhoneSlot::Mobile).map(str::to_string),
+            s("090-0000-1111")
+        );
         assert_eq!(f.email().map(str::to_string), s("pref@example.com"));
         assert_eq!(f.notes, s("50% off"));
     }
@@ -1813,7 +1936,10 @@ mod tests {
         let f = one(
             "BEGIN:VCARD\r\nVERSION:4.0\r\nN:A;B;;;\r\nTEL;VALUE=uri;TYPE=work:tel:+81-3-5555-0101;ext=12\r\nEND:VCARD\r\n",
         );
-        assert_eq!(f.number(PhoneSlot::Phone).map(str::to_string), s("+81-3-5555-0101;ext=12"));
+        assert_eq!(
+            f.number(PhoneSlot::Phone).map(str::to_string),
+            s("+81-3-5555-0101;ext=12")
+        );
     }
 
     #[test]
@@ -2184,7 +2310,9 @@ mod tests {
                 department: o(&fields.department),
                 title: o(&fields.title),
                 postal_code: o(&fields.postal_code),
-                address: o(&fields.address),
+                // An address is read as one line.
+                address: o(&fields.address)
+                    .map(|a| a.split_whitespace().collect::<Vec<_>>().join(" ")),
                 url: o(&fields.url),
                 exchanged_on: fields.exchanged_on,
                 exchanged_at: o(&fields.exchanged_at),

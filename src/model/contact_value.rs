@@ -150,6 +150,15 @@ impl Channel {
                     digits
                 }
             }
+            // A company by its name without the legal form: (株)ミドリ技研 is ミドリ技研株式会社.
+            Channel::Company => {
+                let key = super::contact::company_key(value);
+                if key.is_empty() {
+                    fold(value.trim())
+                } else {
+                    key
+                }
+            }
             _ => fold(value.trim())
                 .split_whitespace()
                 .collect::<Vec<_>>()
@@ -320,10 +329,11 @@ pub fn settle(channel: Channel, list: &[ContactValue]) -> Vec<ContactValue> {
             continue;
         }
         let marked = (i..out.len())
-            .find(|&j| slot_of(channel, out[j].kind) == Some(slot) && out[j].preferred);
-        for j in i..out.len() {
-            if slot_of(channel, out[j].kind) == Some(slot) {
-                out[j].preferred = Some(j) == marked.or(Some(i));
+            .find(|&j| slot_of(channel, out[j].kind) == Some(slot) && out[j].preferred)
+            .unwrap_or(i);
+        for (j, v) in out.iter_mut().enumerate().skip(i) {
+            if slot_of(channel, v.kind) == Some(slot) {
+                v.preferred = j == marked;
             }
         }
         slots_done.push(slot);
@@ -446,7 +456,11 @@ mod tests {
         );
         assert_eq!(phone_query("090-1234-5678").as_deref(), Some("09012345678"));
         assert_eq!(phone_query("(03) 5555-0101").as_deref(), Some("0355550101"));
-        assert_eq!(phone_query("09012345678"), None, "digits are searched as typed");
+        assert_eq!(
+            phone_query("09012345678"),
+            None,
+            "digits are searched as typed"
+        );
         assert_eq!(phone_query("佐藤"), None);
         assert_eq!(phone_query("A-1"), None);
     }

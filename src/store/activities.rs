@@ -168,6 +168,13 @@ pub fn resolve(conn: &Connection, prefix: &str) -> Result<String> {
     records::resolve(conn, &ACTIVITIES, prefix)
 }
 
+/// Whether an activity with this id was ever recorded here (deleted ones too).
+pub fn exists(conn: &Connection, id: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM activities WHERE id = ?1)")?
+        .query_row([id], |r| r.get(0))?)
+}
+
 pub fn get(conn: &Connection, id: &str) -> Result<Option<Activity>> {
     let sql = format!("SELECT {COLUMNS} FROM activities WHERE id = ?1 AND gone = 0");
     Ok(conn

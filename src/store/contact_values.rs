@@ -87,7 +87,10 @@ fn stored_of(conn: &Connection, contact_id: &str) -> Result<Vec<Stored>> {
 /// A contact's live values by channel: in each slot the value marked preferred (the latest
 /// mark) comes first and alone says `preferred`, else the oldest value does; the others
 /// follow in the order they were added.
-pub(crate) fn lists_of(conn: &Connection, contact_id: &str) -> Result<BTreeMap<Channel, Vec<ContactValue>>> {
+pub(crate) fn lists_of(
+    conn: &Connection,
+    contact_id: &str,
+) -> Result<BTreeMap<Channel, Vec<ContactValue>>> {
     let live: Vec<Stored> = stored_of(conn, contact_id)?
         .into_iter()
         .filter(|s| !s.gone)
@@ -101,9 +104,7 @@ pub(crate) fn lists_of(conn: &Connection, contact_id: &str) -> Result<BTreeMap<C
         let current = &live[*entry];
         let better = match (s.value.preferred, current.value.preferred) {
             (true, false) => true,
-            (true, true) => {
-                (&s.preferred_stamp, &s.id) > (&current.preferred_stamp, &current.id)
-            }
+            (true, true) => (&s.preferred_stamp, &s.id) > (&current.preferred_stamp, &current.id),
             _ => false,
         };
         if better {
@@ -120,7 +121,16 @@ pub(crate) fn lists_of(conn: &Connection, contact_id: &str) -> Result<BTreeMap<C
     for (channel, list) in out.iter_mut() {
         // Stable: the preferred ones first (phone, mobile, fax), each list otherwise in the
         // order added.
-        list.sort_by_key(|v| (!v.preferred, if v.preferred { slot_of(*channel, v.kind) } else { None }));
+        list.sort_by_key(|v| {
+            (
+                !v.preferred,
+                if v.preferred {
+                    slot_of(*channel, v.kind)
+                } else {
+                    None
+                },
+            )
+        });
     }
     Ok(out)
 }
@@ -168,7 +178,7 @@ pub(crate) fn write_lists(
                     }
                 }
                 None => {
-                    insert(w, contact_id, channel, v)?;
+                    insert(w, contact_id, channel, v, None)?;
                     touched = true;
                 }
             }
@@ -201,8 +211,15 @@ pub fn list_name(channel: Channel) -> &'static str {
     }
 }
 
-/// A new value of a new or existing contact.
-fn insert(w: &mut Writer<'_>, contact_id: &str, channel: Channel, v: &ContactValue) -> Result<()> {
+/// A new value of a new or existing contact; `created_at` when it is not now (the values of a
+/// contact made with an earlier date, as demo data and imported records are).
+fn insert(
+    w: &mut Writer<'_>,
+    contact_id: &str,
+    channel: Channel,
+    v: &ContactValue,
+    created_at: Option<&str>,
+) -> Result<()> {
     let id = value_id(contact_id, channel, &v.value);
     let stamp = w.stamp();
     let values = [
@@ -212,17 +229,23 @@ fn insert(w: &mut Writer<'_>, contact_id: &str, channel: Channel, v: &ContactVal
         ("value", Value::Text(v.value.clone())),
         ("preferred", Value::Integer(i64::from(v.preferred))),
     ];
-    let created_at = format_timestamp(&stamp.at);
+    let created_at = created_at.map_or_else(|| format_timestamp(&stamp.at), str::to_string);
     records::insert(w, &VALUES, &id, &values, &stamp, &created_at)?;
     set_match_key(w.conn(), &id, channel, v)
 }
 
-/// The lists of a contact being made: written after the contact, oldest value first.
-pub(crate) fn insert_all(w: &mut Writer<'_>, contact_id: &str, card: &ContactFields) -> Result<()> {
+/// The lists of a contact being made (at `created_at`): written after the contact, in the
+/// order given.
+pub(crate) fn insert_all(
+    w: &mut Writer<'_>,
+    contact_id: &str,
+    card: &ContactFields,
+    created_at: &str,
+) -> Result<()> {
     for channel in Channel::ALL {
         if let Some(list) = card.list(channel) {
             for v in settle(channel, list) {
-                insert(w, contact_id, channel, &v)?;
+                insert(w, contact_id, channel, &v, Some(created_at))?;
             }
         }
     }
@@ -303,6 +326,14 @@ pub(crate) fn removed_of(
     Ok(out)
 }
 
+/// A contact as schema 3 kept it: seq, id, creation stamp, clocks, its email, phone, mobile
+/// and fax, and who made it.
+type SingleValues = (i64, String, String, String, [Option<String>; 4], String);
+
+/// What becomes of one value: the value, its kind, the stamp that last set it, and the stamp
+/// that replaced it (none while it is current).
+type Plan = (String, ValueKind, String, Option<String>);
+
 /// Schema 4's step in code: the single email, phone, mobile and fax of every contact become
 /// values of its lists, with the stamps the fields had, so every copy of a team makes the
 /// same records; values a field had before (its history) become removed values, removed by
@@ -316,7 +347,7 @@ pub(super) fn fill_from_single_values(conn: &Connection) -> Result<()> {
         .prepare("SELECT node, name FROM authors")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    let contacts: Vec<(i64, String, String, String, [Option<String>; 4], String)> = conn
+    let contacts: Vec<SingleValues> = conn
         .prepare(
             "SELECT seq, id, created_hlc, clocks, email, phone, mobile, fax, created_by
              FROM contacts ORDER BY seq",
@@ -332,9 +363,8 @@ pub(super) fn fill_from_single_values(conn: &Connection) -> Result<()> {
             ))
         })?
         .collect::<rusqlite::Result<_>>()?;
-    let mut history = conn.prepare(
-        "SELECT value_hlc, value FROM history WHERE record_id = ?1 AND field = ?2",
-    )?;
+    let mut history =
+        conn.prepare("SELECT value_hlc, value FROM history WHERE record_id = ?1 AND field = ?2")?;
     let fields = [
         ("email", Channel::Email, ValueKind::Work),
         ("phone", Channel::Phone, ValueKind::Work),
@@ -343,10 +373,8 @@ pub(super) fn fill_from_single_values(conn: &Connection) -> Result<()> {
     ];
     for (_, id, created_hlc, clocks, current, created_by) in &contacts {
         let clocks: BTreeMap<String, String> = serde_json::from_str(clocks).unwrap_or_default();
-        // Per channel, per value key: the value, its kind, the stamp that last set it, and
-        // the stamp that replaced it (none while it is current).
-        let mut plans: BTreeMap<(Channel, String), (String, ValueKind, String, Option<String>)> =
-            BTreeMap::new();
+        // Per channel, per value key.
+        let mut plans: BTreeMap<(Channel, String), Plan> = BTreeMap::new();
         for ((field, channel, kind), now) in fields.iter().zip(current) {
             let set_at = clocks.get(*field).unwrap_or(created_hlc).clone();
             let mut events: Vec<(String, Option<String>)> = history
@@ -365,8 +393,7 @@ pub(super) fn fill_from_single_values(conn: &Connection) -> Result<()> {
             events.push((set_at, now.clone()));
             events.sort();
             for (i, (stamp, value)) in events.iter().enumerate() {
-                let Some(value) = value.as_deref().map(str::trim).filter(|v| !v.is_empty())
-                else {
+                let Some(value) = value.as_deref().map(str::trim).filter(|v| !v.is_empty()) else {
                     continue;
                 };
                 let replaced = events.get(i + 1).map(|(next, _)| next.clone());

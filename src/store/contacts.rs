@@ -97,7 +97,9 @@ pub struct NewContact {
 
 pub fn prepare(card: &ContactFields, origin: &Origin) -> Result<NewContact> {
     if !card.has_name() && !card.has_email() && !has_company_only(card) {
-        return Err(Error::invalid("a contact needs a name or an email"));
+        return Err(Error::invalid(
+            "a contact needs a name, an email or a company",
+        ));
     }
     let mut values: Vec<(&'static str, Value)> = card
         .text_fields()
@@ -129,7 +131,10 @@ pub fn prepare(card: &ContactFields, origin: &Origin) -> Result<NewContact> {
 /// entry of an address book): it is a contact, shown by the company's name.
 fn has_company_only(card: &ContactFields) -> bool {
     !card.has_name()
-        && card.company.as_deref().is_some_and(|c| !c.trim().is_empty())
+        && card
+            .company
+            .as_deref()
+            .is_some_and(|c| !c.trim().is_empty())
 }
 
 /// Writes a prepared contact; returns its id.
@@ -137,7 +142,7 @@ pub fn insert_prepared(w: &mut Writer<'_>, new: &NewContact) -> Result<String> {
     let stamp = w.stamp();
     let created_at = format_timestamp(&new.created_at.unwrap_or(stamp.at));
     let seq = records::insert(w, &CONTACTS, &new.id, &new.values, &stamp, &created_at)?;
-    contact_values::insert_all(w, &new.id, &new.lists)?;
+    contact_values::insert_all(w, &new.id, &new.lists, &created_at)?;
     write_derived(w.conn(), seq, &new.derived, true)?;
     if !w.remember_keys_at_commit(seq) {
         remember_keys(w.conn(), &new.id, &new.derived.keys)?;
@@ -171,7 +176,7 @@ pub fn update(w: &mut Writer<'_>, id: &str, patch: &ContactFields) -> Result<Vec
         });
         if !named {
             return Err(Error::invalid(
-                "a contact needs a name or an email; this change would leave neither",
+                "a contact needs a name, an email or a company; this change would leave none",
             ));
         }
         refresh_derived_id(w.conn(), id)?;
@@ -223,8 +228,13 @@ fn ensure_live(conn: &Connection, id: &str) -> Result<()> {
 /// address, every number (also as its digits, so `09012345678` finds `090-1234-5678`),
 /// and the further addresses, URLs and companies.
 fn search_text(c: &ContactFields) -> String {
-    let joined =
-        |a: &Option<String>, b: &Option<String>| format!("{}{}", a.as_deref().unwrap_or(""), b.as_deref().unwrap_or(""));
+    let joined = |a: &Option<String>, b: &Option<String>| {
+        format!(
+            "{}{}",
+            a.as_deref().unwrap_or(""),
+            b.as_deref().unwrap_or("")
+        )
+    };
     let mut parts: Vec<String> = [
         &c.family_name,
         &c.given_name,
@@ -476,6 +486,28 @@ pub fn take_card(w: &Writer<'_>, id: &str, fingerprint: &str) -> Result<()> {
     Ok(())
 }
 
+/// The live contacts that have this email address (compared without case), oldest first.
+pub fn with_email(conn: &Connection, email: &str) -> Result<Vec<String>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT DISTINCT c.id FROM contact_values v JOIN contacts c ON c.id = v.contact_id
+             WHERE v.channel = 'email' AND v.gone = 0 AND lower(v.value) = lower(?1) AND c.gone = 0
+             ORDER BY c.seq",
+        )?
+        .query_map([email.trim()], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// The `UID`s of the cards that went to contact `id` (the ids other address books know it by).
+pub fn external_ids(conn: &Connection, id: &str) -> Result<Vec<String>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT key FROM contact_keys WHERE kind = 'uid' AND contact_id = ?1 ORDER BY key",
+        )?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
 /// Remembers that the card with this `UID` (vCard) went to contact `id`.
 pub fn take_uid(w: &Writer<'_>, id: &str, uid: &str) -> Result<()> {
     w.conn()
@@ -556,7 +588,11 @@ pub fn find_match(conn: &Connection, keys: &MatchKeys) -> Result<Option<(String,
         .emails
         .iter()
         .map(|k| ("email", k, MatchReason::SameEmail))
-        .chain(keys.mobiles.iter().map(|k| ("mobile", k, MatchReason::SameMobile)));
+        .chain(
+            keys.mobiles
+                .iter()
+                .map(|k| ("mobile", k, MatchReason::SameMobile)),
+        );
     for (kind, key, reason) in lookups {
         if let Some(id) = conn
             .prepare_cached(

@@ -103,11 +103,12 @@ pub fn of_record(conn: &Connection, record_id: &str) -> Result<Vec<HistoryEntry>
 /// took it off its list), oldest change first.
 pub fn of_contact(conn: &Connection, contact_id: &str) -> Result<Vec<HistoryEntry>> {
     let mut out = of_record(conn, contact_id)?;
+    let mut removed_values = Vec::new();
     for (list, value, added, removed) in super::contact_values::removed_of(conn, contact_id)? {
         let (Ok(added), Ok(removed)) = (added.parse::<Hlc>(), removed.parse::<Hlc>()) else {
             continue;
         };
-        out.push(HistoryEntry {
+        removed_values.push(HistoryEntry {
             field: list.to_string(),
             previous: serde_json::Value::from(value),
             set_at: added.time(),
@@ -116,6 +117,15 @@ pub fn of_contact(conn: &Connection, contact_id: &str) -> Result<Vec<HistoryEntr
             replaced_by: author(conn, &removed)?,
         });
     }
+    // A value of the single email, phone, mobile and fax fields of schema 3 that became a
+    // removed value of a list is told once, by the list (which knows what replaced it).
+    out.retain(|e| {
+        !matches!(e.field.as_str(), "email" | "phone" | "mobile" | "fax")
+            || !removed_values
+                .iter()
+                .any(|r| r.previous == e.previous && r.set_at == e.set_at)
+    });
+    out.extend(removed_values);
     out.sort_by_key(|e| e.replaced_at);
     Ok(out)
 }

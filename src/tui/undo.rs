@@ -153,7 +153,10 @@ pub fn inverse_contact_patch(contact: &Contact, patch: &ContactFields) -> Contac
             .other_addresses
             .as_ref()
             .map(|_| contact.other_addresses.clone()),
-        other_urls: patch.other_urls.as_ref().map(|_| contact.other_urls.clone()),
+        other_urls: patch
+            .other_urls
+            .as_ref()
+            .map(|_| contact.other_urls.clone()),
         other_companies: patch
             .other_companies
             .as_ref()

@@ -172,3 +172,26 @@ pub fn state_of(conn: &rusqlite::Connection, leave_out: &[&str], authors_where: 
     }
     out
 }
+
+/// A database file as an older leadtrack made it: the schema's migration files up to
+/// `version`, applied as that build did (tables only, no rows).
+pub fn database_at_schema(path: &Path, version: usize) -> rusqlite::Connection {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/store/migrations");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "sql"))
+        .collect();
+    files.sort();
+    let conn = rusqlite::Connection::open(path).unwrap();
+    for file in files.iter().take(version) {
+        conn.execute_batch(&std::fs::read_to_string(file).unwrap())
+            .unwrap();
+    }
+    conn.execute_batch(&format!(
+        "PRAGMA application_id = {}; PRAGMA user_version = {version};",
+        leadtrack::store::APPLICATION_ID
+    ))
+    .unwrap();
+    conn
+}

@@ -33,6 +33,8 @@ CREATE TABLE contact_values (
 CREATE INDEX contact_values_by_contact ON contact_values (contact_id, channel);
 CREATE INDEX contact_values_match ON contact_values (match_key) WHERE gone = 0 AND match_key IS NOT NULL;
 CREATE INDEX contact_values_hlc ON contact_values (hlc);
+-- Mail in: the contacts a message's addresses belong to, role addresses (info@) included.
+CREATE INDEX contact_values_email ON contact_values (lower(value)) WHERE channel = 'email' AND gone = 0;
 
 -- The values of the contacts already here are made by the migration's second step (their
 -- ids need the value keys), which then drops the single-value match columns below.

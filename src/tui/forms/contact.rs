@@ -25,11 +25,11 @@ const CARD: &[(&str, &str)] = &[
     ("department", "Department"),
     ("title", "Title"),
     ("email", "Email"),
-    ("more_emails", "More emails"),
+    ("more_emails", "Other emails"),
     ("phone", "Phone"),
     ("mobile", "Mobile"),
     ("fax", "Fax"),
-    ("more_phones", "More numbers"),
+    ("more_phones", "Other numbers"),
     ("postal_code", "Postal code"),
     ("address", "Address"),
     ("url", "URL"),
@@ -67,8 +67,9 @@ fn preferred_number(c: &Contact, slot: PhoneSlot) -> String {
 
 fn value(c: &Contact, name: &str) -> String {
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
-    let not_preferred =
-        |list: &[ContactValue]| -> Vec<ContactValue> { list.iter().filter(|v| !v.preferred).cloned().collect() };
+    let not_preferred = |list: &[ContactValue]| -> Vec<ContactValue> {
+        list.iter().filter(|v| !v.preferred).cloned().collect()
+    };
     match name {
         "family_name" => text(&c.family_name),
         "given_name" => text(&c.given_name),
@@ -143,11 +144,7 @@ pub fn form(contact: Option<&Contact>) -> Form {
 }
 
 /// Reads a list field; a kind that is not one is marked at the field.
-fn read_list(
-    form: &Form,
-    name: &str,
-    errors: &mut Vec<(String, String)>,
-) -> Vec<ContactValue> {
+fn read_list(form: &Form, name: &str, errors: &mut Vec<(String, String)>) -> Vec<ContactValue> {
     let text = form.text(name);
     let read = if name == "other_addresses" {
         parse_lines(&text, default_kind(name))
@@ -253,7 +250,10 @@ pub fn read(form: &mut Form, today: NaiveDate, only_changed: bool) -> Option<Con
         .iter()
         .any(|n| !form.text(n).trim().is_empty());
     if !named {
-        form.reject("family_name", "a contact needs a name, an email or a company");
+        form.reject(
+            "family_name",
+            "a contact needs a name, an email or a company",
+        );
     }
     form.settle().then_some(card)
 }

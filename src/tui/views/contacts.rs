@@ -143,7 +143,9 @@ fn card_lines(card: Option<&ContactDetail>, ctx: &Ctx<'_>, w: usize) -> Vec<Line
             .collect()
     };
     let others = |list: &[ContactValue]| -> Vec<String> {
-        list.iter().map(|v| item_text(v, ValueKind::Other)).collect()
+        list.iter()
+            .map(|v| item_text(v, ValueKind::Other))
+            .collect()
     };
     let one = |v: &Option<String>| v.iter().cloned().collect::<Vec<_>>();
     // (label, values): a value after the first goes under it with no label of its own.

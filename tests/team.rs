@@ -563,3 +563,81 @@ fn the_app_and_a_script_write_the_same_database_for_a_minute() {
     );
     eprintln!("{seconds} s: the app saved {from_app} notes, the script {script}, none lost");
 }
+
+#[test]
+fn two_reps_changing_a_contacts_addresses_at_once_keep_both() {
+    let s = Scratch::new();
+    std::fs::create_dir_all(s.path("Dropbox/sales")).unwrap();
+    let (a, b) = (Rep::new(&s, "山本"), Rep::new(&s, "鈴木"));
+    let id = a
+        .ok(&[
+            "contact",
+            "add",
+            "--name",
+            "佐藤 花子",
+            "--email",
+            "hanako@midori.example.co.jp",
+            "--mobile",
+            "090-1111-2222",
+        ])
+        .trim()
+        .to_string();
+    a.sync();
+    b.sync();
+    // At once, before either syncs: 山本 replaces the preferred address, 鈴木 adds a home one
+    // and a number.
+    a.ok(&[
+        "contact",
+        "edit",
+        &id,
+        "--email",
+        "h.sato@midori.example.co.jp",
+    ]);
+    b.ok(&[
+        "contact",
+        "edit",
+        &id,
+        "--add-email",
+        "hanako@home.example.jp (home)",
+        "--add-phone",
+        "03-1111-2222 (home)",
+    ]);
+    a.sync();
+    b.sync();
+    a.sync();
+    let show = |rep: &Rep| -> Value {
+        serde_json::from_str(&rep.ok(&["contact", "show", &id, "--format", "json"])).unwrap()
+    };
+    let (seen_a, seen_b) = (show(&a), show(&b));
+    let emails = |c: &Value| -> Vec<String> {
+        let mut all: Vec<String> = c["emails"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["value"].as_str().unwrap().to_string())
+            .collect();
+        all.sort();
+        all
+    };
+    assert_eq!(
+        emails(&seen_a),
+        ["h.sato@midori.example.co.jp", "hanako@home.example.jp"],
+        "both reps' addresses, the replaced one gone"
+    );
+    assert_eq!(emails(&seen_a), emails(&seen_b));
+    assert_eq!(seen_a["email"], "h.sato@midori.example.co.jp");
+    assert_eq!(seen_a["phones"], seen_b["phones"]);
+    assert_eq!(seen_a["phones"].as_array().unwrap().len(), 2);
+    // The replaced address is in the history, on both.
+    for seen in [&seen_a, &seen_b] {
+        assert!(
+            seen["history"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|h| h["previous"] == "hanako@midori.example.co.jp"),
+            "{seen}"
+        );
+    }
+    assert_eq!(shared_state(&a.db()), shared_state(&b.db()));
+}

@@ -6,15 +6,18 @@
 use crate::error::Result;
 use crate::interchange::cards_csv::Card;
 use crate::model::Contact;
+use crate::model::contact::MatchKeys;
 use crate::model::contact::{
     Channel, ContactFields, ContactValue, NameOrder, PhoneSlot, ValueKind, card_fingerprint,
     card_keys, company_key,
 };
 use crate::model::text::fold;
-use crate::store::contacts::{self, MatchReason};
+use crate::store::contacts::{self, MatchReason, NewContact};
 use crate::store::leads::Origin;
 use crate::store::{Store, Writer};
 use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::mpsc;
 
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct ImportReport {
@@ -49,7 +52,36 @@ pub struct Skipped {
     pub reason: String,
 }
 
+/// What is worked out for a card before it is matched and written: its keys, fingerprint
+/// and the contact it would become (with its search terms and sort key), or nothing for a
+/// card to skip.
+struct Prepared {
+    keys: MatchKeys,
+    fingerprint: String,
+    new: Option<NewContact>,
+}
+
+fn prepare(card: &Card) -> Result<Prepared> {
+    let fields = &card.fields;
+    let skipped = !fields.has_name() && !card.is_company;
+    Ok(Prepared {
+        keys: card_keys(fields),
+        fingerprint: card_fingerprint(fields),
+        new: if skipped {
+            None
+        } else {
+            Some(contacts::prepare(fields, &Origin::default())?)
+        },
+    })
+}
+
+/// Cards go from the thread that prepares them to the writer in batches of this many.
+const BATCH: usize = 512;
+
 /// Imports cards (already read and checked); with `dry_run` nothing is written.
+///
+/// A second thread works out what each card needs that takes no database (keys,
+/// fingerprint, search terms) while this one matches and writes them, in file order.
 pub fn import(
     store: &mut Store,
     order: NameOrder,
@@ -57,32 +89,61 @@ pub fn import(
     dry_run: bool,
     progress: &dyn Fn(usize),
 ) -> Result<ImportReport> {
-    let run = |w: &mut Writer<'_>| -> Result<ImportReport> {
-        let mut report = ImportReport {
-            dry_run,
-            ..ImportReport::default()
+    let (to_writer, prepared) = mpsc::sync_channel::<Result<Vec<Prepared>>>(8);
+    let (spent, back) = mpsc::channel::<Vec<Prepared>>();
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for chunk in cards.chunks(BATCH) {
+                let batch: Result<Vec<Prepared>> = chunk.iter().map(prepare).collect();
+                let failed = batch.is_err();
+                if to_writer.send(batch).is_err() || failed {
+                    return;
+                }
+                // Freed by the thread that made them: the system allocator is slow to take
+                // memory back from another thread.
+                drop(back.try_iter().collect::<Vec<_>>());
+            }
+        });
+        let run = |w: &mut Writer<'_>| -> Result<ImportReport> {
+            w.defer_contact_keys()?;
+            let aside = w.set_aside_contact_indexes(cards.len())?;
+            let mut report = ImportReport {
+                dry_run,
+                ..ImportReport::default()
+            };
+            let mut added: HashMap<String, usize> = HashMap::new();
+            let mut left = cards.iter().enumerate();
+            while let Ok(batch) = prepared.recv() {
+                let batch = batch?;
+                for (prepared, (n, card)) in batch.iter().zip(left.by_ref()) {
+                    progress(n);
+                    import_one(w, order, card, prepared, &mut added, &mut report)?;
+                }
+                let _ = spent.send(batch);
+            }
+            if let Some(aside) = aside {
+                w.restore_indexes(aside)?;
+            }
+            Ok(report)
         };
-        for (n, card) in cards.iter().enumerate() {
-            progress(n);
-            import_one(w, order, card, &mut report)?;
+        if dry_run {
+            store.rehearse(run)
+        } else {
+            store.write_bulk(run)
         }
-        Ok(report)
-    };
-    if dry_run {
-        store.rehearse(run)
-    } else {
-        store.write_bulk(run)
-    }
+    })
 }
 
 fn import_one(
     w: &mut Writer<'_>,
     order: NameOrder,
     card: &Card,
+    prepared: &Prepared,
+    added: &mut HashMap<String, usize>,
     report: &mut ImportReport,
 ) -> Result<()> {
     let fields = &card.fields;
-    if !fields.has_name() && !card.is_company {
+    let Some(new) = &prepared.new else {
         let reason = if fields.has_email() {
             "no name — skipped"
         } else {
@@ -93,28 +154,28 @@ fn import_one(
             reason: reason.to_string(),
         });
         return Ok(());
-    }
-    let keys = card_keys(fields);
-    let fingerprint = card_fingerprint(fields);
+    };
+    let (keys, fingerprint) = (&prepared.keys, &prepared.fingerprint);
     let found = match card.uid.as_deref() {
-        Some(uid) => contacts::card_by_uid(w.conn(), uid)?,
+        Some(uid) => contacts::card_by_uid(w, uid)?,
         None => None,
     };
     let found = match found {
         Some(known) => Some(known),
-        None => match contacts::card_seen(w.conn(), &fingerprint)? {
+        None => match contacts::card_seen(w, fingerprint)? {
             Some(id) => Some((id, MatchReason::SameCard)),
-            None => contacts::find_match(w.conn(), &keys)?,
+            None => contacts::find_match(w, keys)?,
         },
     };
     match found {
         None => {
-            let id = contacts::insert(w, fields, &Origin::default())?;
-            contacts::take_card(w, &id, &fingerprint)?;
+            let id = contacts::insert_prepared(w, new)?;
+            contacts::take_card(w, &id, fingerprint)?;
             if let Some(uid) = &card.uid {
                 contacts::take_uid(w, &id, uid)?;
             }
             let name = display_name(fields, order);
+            added.insert(id.clone(), card.line);
             report.added.push(Added {
                 line: card.line,
                 id,
@@ -126,8 +187,8 @@ fn import_one(
             let Some(existing) = existing else {
                 return Ok(());
             };
-            let with = match report.added.iter().find(|a| a.id == id) {
-                Some(a) => format!("{} (line {})", shown_name(&existing, order), a.line),
+            let with = match added.get(&id) {
+                Some(line) => format!("{} (line {line})", shown_name(&existing, order)),
                 None => format!(
                     "{} ({})",
                     shown_name(&existing, order),
@@ -140,8 +201,8 @@ fn import_one(
                 with,
                 reason,
             };
-            contacts::take_keys(w, &id, &keys)?;
-            contacts::take_card(w, &id, &fingerprint)?;
+            contacts::take_keys(w, &id, keys)?;
+            contacts::take_card(w, &id, fingerprint)?;
             if let Some(uid) = &card.uid {
                 contacts::take_uid(w, &id, uid)?;
             }

@@ -218,8 +218,32 @@ fn label_kind(label: &str) -> (Option<ValueKind>, bool) {
     (kind, preferred)
 }
 
-/// The cards of a CSV table.
+/// The cards of a CSV table. A large file is read on two threads, each half in order.
 pub fn cards(table: &Table, layout: &Layout, file: &str, today: NaiveDate) -> Result<Vec<Card>> {
+    let rows = &table.rows;
+    if rows.len() < 4096 {
+        return cards_of(&table.headers, rows, layout, file, today);
+    }
+    let (first, second) = rows.split_at(rows.len() / 2);
+    std::thread::scope(|scope| {
+        let later = scope.spawn(|| cards_of(&table.headers, second, layout, file, today));
+        let mut out = cards_of(&table.headers, first, layout, file, today)?;
+        let later = later
+            .join()
+            .map_err(|_| Error::invalid(format!("{file} could not be read")))??;
+        out.extend(later);
+        Ok(out)
+    })
+}
+
+/// The cards of some rows of a table.
+fn cards_of(
+    headers: &[String],
+    rows: &[(usize, Vec<String>)],
+    layout: &Layout,
+    file: &str,
+    today: NaiveDate,
+) -> Result<Vec<Card>> {
     let has_names = layout
         .columns
         .iter()
@@ -230,8 +254,8 @@ pub fn cards(table: &Table, layout: &Layout, file: &str, today: NaiveDate) -> Re
             Some(CardColumn::Field("family_reading" | "given_reading"))
         )
     });
-    let mut out = Vec::with_capacity(table.rows.len());
-    for (line, row) in &table.rows {
+    let mut out = Vec::with_capacity(rows.len());
+    for (line, row) in rows {
         let cell = |i: usize| row.get(i).map_or("", |v| without_guard(v.trim()));
         // Labels first: a group's label names the kind of values that may come before it.
         let mut labels: BTreeMap<(u8, u16), String> = BTreeMap::new();
@@ -258,7 +282,7 @@ pub fn cards(table: &Table, layout: &Layout, file: &str, today: NaiveDate) -> Re
         let mut companies: Vec<ContactValue> = Vec::new();
         let mut listed: Vec<(Channel, ContactValue)> = Vec::new();
         let mut addresses: BTreeMap<u16, (ValueKind, AddressParts)> = BTreeMap::new();
-        for (i, (column, header)) in layout.columns.iter().zip(&table.headers).enumerate() {
+        for (i, (column, header)) in layout.columns.iter().zip(headers).enumerate() {
             let value = cell(i);
             if value.is_empty() {
                 continue;
@@ -331,7 +355,16 @@ pub fn cards(table: &Table, layout: &Layout, file: &str, today: NaiveDate) -> Re
                         .map_or((None, false), |l| label_kind(l));
                     let kind = labelled.unwrap_or(kind);
                     // Google joins the values of one label with ` ::: `.
-                    for piece in value.split(":::").map(str::trim).filter(|p| !p.is_empty()) {
+                    let pieces: Vec<&str> = if value.contains(':') {
+                        value
+                            .split(":::")
+                            .map(str::trim)
+                            .filter(|p| !p.is_empty())
+                            .collect()
+                    } else {
+                        vec![value]
+                    };
+                    for piece in pieces {
                         let mut v = ContactValue::new(piece, kind);
                         v.preferred = preferred;
                         match channel {

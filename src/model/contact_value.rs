@@ -313,7 +313,7 @@ pub fn settle(channel: Channel, list: &[ContactValue]) -> Vec<ContactValue> {
             Some(there) => there.preferred |= v.preferred,
             None => out.push(ContactValue {
                 value: value.to_string(),
-                kind: v.kind,
+                kind: kind_for(channel, v.kind),
                 preferred: v.preferred,
             }),
         }
@@ -339,6 +339,18 @@ pub fn settle(channel: Channel, list: &[ContactValue]) -> Vec<ContactValue> {
         slots_done.push(slot);
     }
     out
+}
+
+/// The kinds a channel's values can have: an email address can be a phone's (mobile) but
+/// not a fax; an address, URL or company is work, home or other.
+pub fn kind_for(channel: Channel, kind: ValueKind) -> ValueKind {
+    match (channel, kind) {
+        (Channel::Phone, kind) => kind,
+        (Channel::Email, ValueKind::Fax) => ValueKind::Other,
+        (Channel::Email, kind) => kind,
+        (_, ValueKind::Mobile | ValueKind::Fax) => ValueKind::Other,
+        (_, kind) => kind,
+    }
 }
 
 /// A list written in one line for a form or a CSV cell: `a@x.jp, b@y.jp (home)`. The kind

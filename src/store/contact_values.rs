@@ -3,8 +3,9 @@
 //! merges as a set: two reps adding addresses at once both keep theirs, and a value removed
 //! on one copy is removed on the other.
 //!
-//! A value's id is made from its contact, channel and key (`090-1234-5678` and
-//! `+81 90 1234 5678` are one number), so the same value added on two copies is one record.
+//! A value's id is its contact's id and a name-based UUID of its channel and key
+//! (`090-1234-5678` and `+81 90 1234 5678` are one number), so the same value added on two
+//! copies is one record; and a contact's values sit together in the id index.
 
 use super::Writer;
 use super::records::{self, VALUES};
@@ -27,7 +28,7 @@ pub(crate) fn value_id(contact_id: &str, channel: Channel, value: &str) -> Strin
         channel.id(),
         channel.key_of(value)
     );
-    format!("{}/{contact_id}", Uuid::new_v5(&NAMESPACE, name.as_bytes()))
+    format!("{contact_id}/{}", Uuid::new_v5(&NAMESPACE, name.as_bytes()))
 }
 
 /// A value as stored, with what decides its place in the list.
@@ -178,7 +179,7 @@ pub(crate) fn write_lists(
                     }
                 }
                 None => {
-                    insert(w, contact_id, channel, v, None)?;
+                    insert(w, contact_id, channel, v)?;
                     touched = true;
                 }
             }
@@ -211,15 +212,8 @@ pub fn list_name(channel: Channel) -> &'static str {
     }
 }
 
-/// A new value of a new or existing contact; `created_at` when it is not now (the values of a
-/// contact made with an earlier date, as demo data and imported records are).
-fn insert(
-    w: &mut Writer<'_>,
-    contact_id: &str,
-    channel: Channel,
-    v: &ContactValue,
-    created_at: Option<&str>,
-) -> Result<()> {
+/// A new value of an existing contact.
+fn insert(w: &mut Writer<'_>, contact_id: &str, channel: Channel, v: &ContactValue) -> Result<()> {
     let id = value_id(contact_id, channel, &v.value);
     let stamp = w.stamp();
     let values = [
@@ -229,27 +223,108 @@ fn insert(
         ("value", Value::Text(v.value.clone())),
         ("preferred", Value::Integer(i64::from(v.preferred))),
     ];
-    let created_at = created_at.map_or_else(|| format_timestamp(&stamp.at), str::to_string);
-    records::insert(w, &VALUES, &id, &values, &stamp, &created_at)?;
-    set_match_key(w.conn(), &id, channel, v)
+    let created_at = format_timestamp(&stamp.at);
+    let key = match_key(channel, v).map_or(Value::Null, Value::Text);
+    records::insert_with(
+        w,
+        &VALUES,
+        &id,
+        &values,
+        &[("match_key", key)],
+        &stamp,
+        &created_at,
+    )?;
+    Ok(())
 }
 
-/// The lists of a contact being made (at `created_at`): written after the contact, in the
-/// order given.
-pub(crate) fn insert_all(
-    w: &mut Writer<'_>,
-    contact_id: &str,
-    card: &ContactFields,
-    created_at: &str,
-) -> Result<()> {
+/// A value of a contact being made, worked out before it is written (on another thread in
+/// a bulk load): its id, what it holds, and its match key.
+pub(crate) struct NewValue {
+    id: String,
+    channel: &'static str,
+    kind: &'static str,
+    value: String,
+    preferred: bool,
+    match_key: Option<String>,
+}
+
+/// The values of the lists a new contact's card gives, in the order given.
+pub(crate) fn prepare_all(contact_id: &str, card: &ContactFields) -> Vec<NewValue> {
+    let mut out = Vec::new();
     for channel in Channel::ALL {
         if let Some(list) = card.list(channel) {
             for v in settle(channel, list) {
-                insert(w, contact_id, channel, &v, Some(created_at))?;
+                out.push(NewValue {
+                    id: value_id(contact_id, channel, &v.value),
+                    channel: channel.id(),
+                    kind: v.kind.id(),
+                    match_key: match_key(channel, &v),
+                    preferred: v.preferred,
+                    value: v.value,
+                });
             }
         }
     }
+    out
+}
+
+/// Writes the values of a contact made at `created_at`, each with a stamp of its own.
+pub(crate) fn insert_prepared(
+    w: &mut Writer<'_>,
+    contact_id: &str,
+    values: &[NewValue],
+    created_at: &str,
+) -> Result<()> {
+    // Up to four values in one statement: a card's email and numbers are one write.
+    for chunk in values.chunks(4) {
+        let stamps: Vec<String> = chunk.iter().map(|_| w.stamp().hlc.to_string()).collect();
+        let by = w.author().name.clone();
+        let mut params: Vec<&dyn rusqlite::ToSql> = vec![&contact_id, &created_at, &by];
+        let preferred: Vec<i64> = chunk.iter().map(|v| i64::from(v.preferred)).collect();
+        for ((v, hlc), preferred) in chunk.iter().zip(&stamps).zip(&preferred) {
+            params.extend([
+                &v.id as &dyn rusqlite::ToSql,
+                &v.channel,
+                &v.kind,
+                &v.value,
+                preferred,
+                hlc,
+                &v.match_key,
+            ]);
+        }
+        w.conn()
+            .prepare_cached(values_insert_sql(chunk.len()))?
+            .execute(params.as_slice())?;
+    }
     Ok(())
+}
+
+/// `INSERT INTO contact_values ... VALUES (...), (...)` for `rows` new values of one contact
+/// (one to four): ?1 is the contact, ?2 when and ?3 who, then seven parameters a value.
+fn values_insert_sql(rows: usize) -> &'static str {
+    const HEAD: &str = "INSERT INTO contact_values (contact_id, created_at, created_by, updated_at,
+        updated_by, id, channel, kind, value, preferred, created_hlc, hlc, match_key) VALUES ";
+    static SQL: [std::sync::OnceLock<String>; 4] = [const { std::sync::OnceLock::new() }; 4];
+    let rows = rows.clamp(1, 4);
+    SQL[rows - 1].get_or_init(|| {
+        let tuples: Vec<String> = (0..rows)
+            .map(|r| {
+                let p = |i: usize| 4 + r * 7 + i;
+                format!(
+                    "(?1, ?2, ?3, ?2, ?3, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{})",
+                    p(0),
+                    p(1),
+                    p(2),
+                    p(3),
+                    p(4),
+                    p(5),
+                    p(5),
+                    p(6)
+                )
+            })
+            .collect();
+        format!("{HEAD}{}", tuples.join(", "))
+    })
 }
 
 fn set_match_key(conn: &Connection, id: &str, channel: Channel, v: &ContactValue) -> Result<()> {
@@ -490,6 +565,6 @@ mod tests {
             value_id(c, Channel::Email, "a@example.jp"),
             value_id(c, Channel::Email, "b@example.jp")
         );
-        assert!(value_id(c, Channel::Email, "a@example.jp").ends_with(&format!("/{c}")));
+        assert!(value_id(c, Channel::Email, "a@example.jp").starts_with(&format!("{c}/")));
     }
 }

@@ -90,8 +90,8 @@ pub struct NewContact {
     id: String,
     created_at: Option<DateTime<Utc>>,
     values: Vec<(&'static str, Value)>,
-    /// The card's lists (its other fields are in `values`).
-    lists: ContactFields,
+    /// The values of the card's lists.
+    lists: Vec<contact_values::NewValue>,
     derived: Derived,
 }
 
@@ -110,19 +110,12 @@ pub fn prepare(card: &ContactFields, origin: &Origin) -> Result<NewContact> {
     values.push(("tags", tags_value(card.tags.as_deref().unwrap_or(&[]))));
     // Derived straight from the card: nothing to read back.
     let derived = Derived::of(card, true);
-    let lists = ContactFields {
-        emails: card.emails.clone(),
-        phones: card.phones.clone(),
-        other_addresses: card.other_addresses.clone(),
-        other_urls: card.other_urls.clone(),
-        other_companies: card.other_companies.clone(),
-        ..ContactFields::default()
-    };
+    let id = origin.id.clone().unwrap_or_else(crate::model::ids::new_id);
     Ok(NewContact {
-        id: origin.id.clone().unwrap_or_else(crate::model::ids::new_id),
+        lists: contact_values::prepare_all(&id, card),
+        id,
         created_at: origin.created_at,
         values,
-        lists,
         derived,
     })
 }
@@ -141,11 +134,40 @@ fn has_company_only(card: &ContactFields) -> bool {
 pub fn insert_prepared(w: &mut Writer<'_>, new: &NewContact) -> Result<String> {
     let stamp = w.stamp();
     let created_at = format_timestamp(&new.created_at.unwrap_or(stamp.at));
-    let seq = records::insert(w, &CONTACTS, &new.id, &new.values, &stamp, &created_at)?;
-    contact_values::insert_all(w, &new.id, &new.lists, &created_at)?;
-    write_derived(w.conn(), seq, &new.derived, true)?;
+    // The sort key ends with the row's seq (unique keys page by seek): known before the
+    // insert, so the row is written once with everything derived from it.
+    let seq = records::next_seq(w.conn(), &CONTACTS)?;
+    let d = &new.derived;
+    let [email, phone, mobile, fax] = &d.preferred;
+    let text = |v: &Option<String>| v.clone().map_or(Value::Null, Value::Text);
+    let derived = [
+        ("seq", Value::Integer(seq)),
+        ("sort_key", Value::Text(format!("{}\u{1}{seq:012}", d.sort))),
+        ("name_key", text(&d.keys.name_company)),
+        ("email", text(email)),
+        ("phone", text(phone)),
+        ("mobile", text(mobile)),
+        ("fax", text(fax)),
+    ];
+    records::insert_with(
+        w,
+        &CONTACTS,
+        &new.id,
+        &new.values,
+        &derived,
+        &stamp,
+        &created_at,
+    )?;
+    contact_values::insert_prepared(w, &new.id, &new.lists, &created_at)?;
+    search::set_terms(
+        w.conn(),
+        search::Index::Contacts,
+        seq,
+        d.terms.as_deref(),
+        true,
+    )?;
     if !w.remember_keys_at_commit(seq) {
-        remember_keys(w.conn(), &new.id, &new.derived.keys)?;
+        take_keys(w, &new.id, &new.derived.keys)?;
     }
     Ok(new.id.clone())
 }
@@ -254,8 +276,12 @@ fn search_text(c: &ContactFields) -> String {
     for channel in Channel::ALL {
         for v in c.list(channel).into_iter().flatten() {
             parts.push(v.value.clone());
+            // A number written with hyphens or +81 is also found by its digits.
             if channel == Channel::Phone {
-                parts.push(phone_key(&v.value));
+                let digits = phone_key(&v.value);
+                if digits != v.value {
+                    parts.push(digits);
+                }
             }
         }
     }
@@ -471,19 +497,141 @@ pub(crate) fn remember_keys_from(conn: &Connection, seq: i64) -> Result<()> {
     Ok(())
 }
 
-/// A card merged into contact `id`: its keys find that contact from now on.
-pub fn take_keys(w: &Writer<'_>, id: &str, keys: &MatchKeys) -> Result<()> {
-    remember_keys(w.conn(), id, keys)
+/// A card made or merged into contact `id`: its keys find that contact from now on.
+pub fn take_keys(w: &mut Writer<'_>, id: &str, keys: &MatchKeys) -> Result<()> {
+    match w.pending_keys_mut() {
+        Some(pending) => {
+            let named = keys.name_company.iter().map(|k| ("name", k));
+            let emails = keys.emails.iter().map(|k| ("email", k));
+            let mobiles = keys.mobiles.iter().map(|k| ("mobile", k));
+            for (kind, key) in emails.chain(mobiles).chain(named) {
+                pending.add(kind, key, id);
+            }
+            Ok(())
+        }
+        None => remember_keys(w.conn(), id, keys),
+    }
 }
 
 /// Remembers that the card with this fingerprint went to contact `id`.
-pub fn take_card(w: &Writer<'_>, id: &str, fingerprint: &str) -> Result<()> {
+pub fn take_card(w: &mut Writer<'_>, id: &str, fingerprint: &str) -> Result<()> {
+    take_key(w, "card", fingerprint, id)
+}
+
+/// Remembers that the card with this `UID` (vCard) went to contact `id`.
+pub fn take_uid(w: &mut Writer<'_>, id: &str, uid: &str) -> Result<()> {
+    take_key(w, "uid", uid.trim(), id)
+}
+
+fn take_key(w: &mut Writer<'_>, kind: &'static str, key: &str, id: &str) -> Result<()> {
+    if let Some(pending) = w.pending_keys_mut() {
+        pending.add(kind, key, id);
+        return Ok(());
+    }
     w.conn()
         .prepare_cached(
-            "INSERT OR IGNORE INTO contact_keys (kind, key, contact_id) VALUES ('card', ?1, ?2)",
+            "INSERT OR IGNORE INTO contact_keys (kind, key, contact_id) VALUES (?1, ?2, ?3)",
         )?
-        .execute(params![fingerprint, id])?;
+        .execute(params![kind, key, id])?;
     Ok(())
+}
+
+/// Match keys an import gave contacts, kept in memory until its commit (see
+/// `Writer::defer_contact_keys`): by key for lookups, and as rows to write.
+#[derive(Debug, Default)]
+pub struct PendingKeys {
+    /// kind → key → contacts.
+    by_key: std::collections::HashMap<&'static str, std::collections::HashMap<String, Vec<String>>>,
+    /// The key table was empty when the import began: every key is here, and lookups need
+    /// not ask the database (a first import into a new database).
+    complete: bool,
+}
+
+impl PendingKeys {
+    /// Keys waiting for the commit of a transaction on `conn`.
+    pub(crate) fn new(conn: &Connection) -> Result<PendingKeys> {
+        let any: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM contact_keys)", [], |r| {
+            r.get(0)
+        })?;
+        Ok(PendingKeys {
+            by_key: std::collections::HashMap::new(),
+            complete: !any,
+        })
+    }
+
+    fn add(&mut self, kind: &'static str, key: &str, id: &str) {
+        let keys = self.by_key.entry(kind).or_default();
+        let ids = match keys.get_mut(key) {
+            Some(ids) => ids,
+            None => keys.entry(key.to_string()).or_default(),
+        };
+        if !ids.iter().any(|i| i == id) {
+            ids.push(id.to_string());
+        }
+    }
+
+    /// The contacts a key went to in this import, in the order it went to them.
+    fn get(&self, kind: &'static str, key: &str) -> &[String] {
+        self.by_key
+            .get(kind)
+            .and_then(|keys| keys.get(key))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Writes the keys, sorted like the key table.
+    pub(crate) fn write(self, conn: &Connection) -> Result<()> {
+        let mut rows: Vec<(&'static str, String, String)> = self
+            .by_key
+            .into_iter()
+            .flat_map(|(kind, keys)| {
+                keys.into_iter().flat_map(move |(key, ids)| {
+                    ids.into_iter().map(move |id| (kind, key.clone(), id))
+                })
+            })
+            .collect();
+        rows.sort();
+        // Many rows a statement: one statement a key would cost more than the inserts.
+        const ROWS: usize = 256;
+        let full = keys_insert_sql(ROWS);
+        for chunk in rows.chunks(ROWS) {
+            let sql = if chunk.len() == ROWS {
+                full.clone()
+            } else {
+                keys_insert_sql(chunk.len())
+            };
+            let params: Vec<&dyn rusqlite::ToSql> = chunk
+                .iter()
+                .flat_map(|(kind, key, id)| {
+                    [
+                        kind as &dyn rusqlite::ToSql,
+                        key as &dyn rusqlite::ToSql,
+                        id,
+                    ]
+                })
+                .collect();
+            conn.prepare_cached(&sql)?.execute(params.as_slice())?;
+        }
+        Ok(())
+    }
+}
+
+/// `INSERT OR IGNORE INTO contact_keys ... VALUES (?, ?, ?), ...` for `rows` keys.
+fn keys_insert_sql(rows: usize) -> String {
+    let tuples = (0..rows)
+        .map(|r| format!("(?{}, ?{}, ?{})", 3 * r + 1, 3 * r + 2, 3 * r + 3))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!("INSERT OR IGNORE INTO contact_keys (kind, key, contact_id) VALUES {tuples}")
+}
+
+/// The contacts a key went to in this import (none outside one).
+fn pending<'w>(w: &'w Writer<'_>, kind: &'static str, key: &str) -> &'w [String] {
+    w.pending_keys().map_or(&[], |p| p.get(kind, key))
+}
+
+/// Whether the key table may hold keys the import does not know.
+fn ask_database(w: &Writer<'_>) -> bool {
+    w.pending_keys().is_none_or(|p| !p.complete)
 }
 
 /// The live contacts that have this email address (compared without case), oldest first.
@@ -508,20 +656,11 @@ pub fn external_ids(conn: &Connection, id: &str) -> Result<Vec<String>> {
         .collect::<rusqlite::Result<_>>()?)
 }
 
-/// Remembers that the card with this `UID` (vCard) went to contact `id`.
-pub fn take_uid(w: &Writer<'_>, id: &str, uid: &str) -> Result<()> {
-    w.conn()
-        .prepare_cached(
-            "INSERT OR IGNORE INTO contact_keys (kind, key, contact_id) VALUES ('uid', ?1, ?2)",
-        )?
-        .execute(params![uid.trim(), id])?;
-    Ok(())
-}
-
 /// The live contact a card with this `UID` is: one leadtrack exported (its UID is the
 /// contact's id), or one a card with the same UID went to before. A deleted contact is never
 /// brought back by a card.
-pub fn card_by_uid(conn: &Connection, uid: &str) -> Result<Option<(String, MatchReason)>> {
+pub fn card_by_uid(w: &Writer<'_>, uid: &str) -> Result<Option<(String, MatchReason)>> {
+    let conn = w.conn();
     let uid = uid.trim();
     if let Some(Some(true)) = crate::model::ids::is_id_prefix(uid)
         .then(|| exists(conn, uid))
@@ -536,18 +675,23 @@ pub fn card_by_uid(conn: &Connection, uid: &str) -> Result<Option<(String, Match
         )?
         .query_row([uid], |r| r.get::<_, String>(0))
         .optional()?
+        .or_else(|| pending(w, "uid", uid).first().cloned())
         .map(|id| (id, MatchReason::SameUid)))
 }
 
 /// The live contact a card with this fingerprint went to before, if any.
-pub fn card_seen(conn: &Connection, fingerprint: &str) -> Result<Option<String>> {
-    Ok(conn
+pub fn card_seen(w: &Writer<'_>, fingerprint: &str) -> Result<Option<String>> {
+    if !ask_database(w) {
+        return Ok(pending(w, "card", fingerprint).first().cloned());
+    }
+    Ok(w.conn()
         .prepare_cached(
             "SELECT k.contact_id FROM contact_keys k JOIN contacts c ON c.id = k.contact_id
              WHERE k.kind = 'card' AND k.key = ?1 AND c.gone = 0 ORDER BY c.seq LIMIT 1",
         )?
         .query_row([fingerprint], |r| r.get(0))
-        .optional()?)
+        .optional()?
+        .or_else(|| pending(w, "card", fingerprint).first().cloned()))
 }
 
 /// Why a card is taken for an existing contact (名寄せ).
@@ -582,8 +726,11 @@ impl MatchReason {
 
 /// The live contact these keys say is the same person, and why: email first, then mobile,
 /// then name with company (a name without a company only where email and mobile agree).
-pub fn find_match(conn: &Connection, keys: &MatchKeys) -> Result<Option<(String, MatchReason)>> {
-    // The contact that holds the key now comes before one that took it in from a card.
+/// Among contacts with the key, one that has it now comes before one that took it in from a
+/// card, then the oldest; keys an import gave contacts (waiting for its commit) count as
+/// had now.
+pub fn find_match(w: &Writer<'_>, keys: &MatchKeys) -> Result<Option<(String, MatchReason)>> {
+    let conn = w.conn();
     let lookups = keys
         .emails
         .iter()
@@ -593,32 +740,54 @@ pub fn find_match(conn: &Connection, keys: &MatchKeys) -> Result<Option<(String,
                 .iter()
                 .map(|k| ("mobile", k, MatchReason::SameMobile)),
         );
+    let ask = ask_database(w);
     for (kind, key, reason) in lookups {
-        if let Some(id) = conn
+        if !ask {
+            if let Some(id) = pending(w, kind, key).first() {
+                return Ok(Some((id.clone(), reason)));
+            }
+            continue;
+        }
+        let found: Option<(String, bool)> = conn
             .prepare_cached(
-                "SELECT k.contact_id FROM contact_keys k JOIN contacts c ON c.id = k.contact_id
+                "SELECT k.contact_id, EXISTS (SELECT 1 FROM contact_values v
+                                              WHERE v.contact_id = c.id AND v.match_key = ?2 AND v.gone = 0)
+                 FROM contact_keys k JOIN contacts c ON c.id = k.contact_id
                  WHERE k.kind = ?1 AND k.key = ?2 AND c.gone = 0
-                 ORDER BY EXISTS (SELECT 1 FROM contact_values v
-                                  WHERE v.contact_id = c.id AND v.match_key = ?2 AND v.gone = 0) DESC,
-                          c.seq LIMIT 1",
+                 ORDER BY 2 DESC, c.seq LIMIT 1",
             )?
-            .query_row([kind, key], |r| r.get::<_, String>(0))
-            .optional()?
-        {
+            .query_row([kind, key], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let waiting = pending(w, kind, key).first();
+        let id = match (found, waiting) {
+            (Some((id, true)), _) => Some(id),
+            (_, Some(id)) => Some(id.clone()),
+            (Some((id, false)), None) => Some(id),
+            (None, None) => None,
+        };
+        if let Some(id) = id {
             return Ok(Some((id, reason)));
         }
     }
     let Some(name_key) = keys.name_company.as_deref() else {
         return Ok(None);
     };
-    let candidates: Vec<String> = conn
-        .prepare_cached(
+    let mut candidates: Vec<String> = if ask {
+        conn.prepare_cached(
             "SELECT c.id FROM contact_keys k JOIN contacts c ON c.id = k.contact_id
              WHERE k.kind = 'name' AND k.key = ?1 AND c.gone = 0
              ORDER BY ifnull(c.name_key = ?1, 0) DESC, c.seq",
         )?
         .query_map([name_key], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<rusqlite::Result<_>>()?
+    } else {
+        Vec::new()
+    };
+    for id in pending(w, "name", name_key) {
+        if !candidates.contains(id) {
+            candidates.push(id.clone());
+        }
+    }
     for id in candidates {
         if !keys.name_only() {
             return Ok(Some((id, MatchReason::SameNameAndCompany)));

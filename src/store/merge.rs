@@ -77,7 +77,8 @@ pub fn merge_attached(w: &mut Writer<'_>) -> Result<MergeCounts> {
     counts.history += w.conn().execute(
         "INSERT OR IGNORE INTO main.history (record_id, field, value_hlc, entity, value)
          SELECT record_id, field, value_hlc, entity, value FROM other.history
-         WHERE substr(record_id, instr(record_id, '/') + 1) NOT IN (SELECT id FROM main.purged)",
+         WHERE substr(record_id, instr(record_id, '/') + 1) NOT IN (SELECT id FROM main.purged)
+           AND substr(record_id, 1, instr(record_id, '/') - 1) NOT IN (SELECT id FROM main.purged)",
         [],
     )?;
     super::purge::erase_purged(w.conn())?;
@@ -91,7 +92,8 @@ fn merge_table(w: &mut Writer<'_>, table: &Table, counts: &mut MergeCounts) -> R
         "SELECT o.id, o.created_hlc, o.clocks, o.created_at, o.created_by, o.updated_at, o.updated_by, {}
          FROM other.{name} o LEFT JOIN main.{name} m ON m.id = o.id
          WHERE (m.id IS NULL OR m.clocks != o.clocks OR m.created_hlc != o.created_hlc OR m.hlc != o.hlc)
-           AND substr(o.id, instr(o.id, '/') + 1) NOT IN (SELECT id FROM main.purged)",
+           AND substr(o.id, instr(o.id, '/') + 1) NOT IN (SELECT id FROM main.purged)
+           AND substr(o.id, 1, instr(o.id, '/') - 1) NOT IN (SELECT id FROM main.purged)",
         fields.join(", "),
         name = table.name
     );

@@ -170,6 +170,7 @@ impl Store {
             stale_leads: HashSet::new(),
             keys_at_commit: false,
             keys_from: None,
+            pending_keys: None,
         };
         let value = change(&mut writer)?;
         writer.finish().map_err(|e| e.at_path(&path))?;
@@ -237,6 +238,7 @@ impl Store {
             stale_leads: HashSet::new(),
             keys_at_commit: false,
             keys_from: None,
+            pending_keys: None,
         };
         change(&mut writer).map_err(|e| e.at_path(&path))
     }
@@ -475,6 +477,8 @@ pub struct Writer<'s> {
     keys_at_commit: bool,
     /// The first contact made since then.
     keys_from: Option<i64>,
+    /// Match keys an import gave contacts, waiting for the commit (see `defer_contact_keys`).
+    pending_keys: Option<contacts::PendingKeys>,
 }
 
 impl Writer<'_> {
@@ -519,6 +523,12 @@ impl Writer<'_> {
     /// once from sorted rows is far cheaper than keeping it in order row by row. Inside the
     /// transaction, so a rollback brings them back; `restore_indexes` rebuilds them.
     pub fn set_aside_indexes(&self, tables: &[&str]) -> Result<SetAside> {
+        self.set_aside(tables, &[])
+    }
+
+    /// `set_aside_indexes`, keeping the indexes named in `kept` (those the load itself looks
+    /// things up by).
+    fn set_aside(&self, tables: &[&str], kept: &[&str]) -> Result<SetAside> {
         let mut aside = Vec::new();
         for table in tables {
             let found: Vec<(String, String)> = self
@@ -527,7 +537,13 @@ impl Writer<'_> {
                     "SELECT name, sql FROM sqlite_schema
                      WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL",
                 )?
-                .query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .query_map([table], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+                })?
+                .filter(|row| {
+                    row.as_ref()
+                        .map_or(true, |(name, _)| !kept.contains(&name.as_str()))
+                })
                 .collect::<rusqlite::Result<_>>()?;
             for (name, sql) in found {
                 self.tx.execute_batch(&format!("DROP INDEX \"{name}\""))?;
@@ -535,6 +551,25 @@ impl Writer<'_> {
             }
         }
         Ok(SetAside(aside))
+    }
+
+    /// Sets aside the contacts' indexes that a load of `new` cards keeps in order at more
+    /// cost than it takes to build them again after, when there are that many new cards for
+    /// the contacts there are (an import into a new or small database). The lookups of
+    /// matching keep theirs.
+    pub fn set_aside_contact_indexes(&self, new: usize) -> Result<Option<SetAside>> {
+        let there: i64 = self
+            .tx
+            .query_row("SELECT count(*) FROM contacts", [], |r| r.get(0))?;
+        let new = i64::try_from(new).unwrap_or(i64::MAX);
+        if new < 1_000 || new.saturating_mul(4) < there {
+            return Ok(None);
+        }
+        self.set_aside(
+            &["contacts", "contact_values"],
+            &["contact_values_by_contact"],
+        )
+        .map(Some)
     }
 
     /// Rebuilds the indexes `set_aside_indexes` dropped.
@@ -550,6 +585,24 @@ impl Writer<'_> {
     /// data. Not for imports, which match each card against the keys of the cards before it.
     pub fn remember_contact_keys_at_commit(&mut self) {
         self.keys_at_commit = true;
+    }
+
+    /// Match keys given to contacts from now on wait in memory and are written at commit in
+    /// one sorted pass (an import: one insert per key lands all over the key table, most of
+    /// an import's time). Lookups see them meanwhile.
+    pub fn defer_contact_keys(&mut self) -> Result<()> {
+        if self.pending_keys.is_none() {
+            self.pending_keys = Some(contacts::PendingKeys::new(&self.tx)?);
+        }
+        Ok(())
+    }
+
+    pub(crate) fn pending_keys(&self) -> Option<&contacts::PendingKeys> {
+        self.pending_keys.as_ref()
+    }
+
+    pub(crate) fn pending_keys_mut(&mut self) -> Option<&mut contacts::PendingKeys> {
+        self.pending_keys.as_mut()
     }
 
     /// Whether the keys of the contact just made (`seq`) wait for the commit.
@@ -578,6 +631,9 @@ impl Writer<'_> {
         self.refresh_stale_leads()?;
         if let Some(seq) = self.keys_from.take() {
             contacts::remember_keys_from(&self.tx, seq)?;
+        }
+        if let Some(pending) = self.pending_keys.take() {
+            pending.write(&self.tx)?;
         }
         search::apply_pending(&self.tx)?;
         if let Some(last) = &self.last {

@@ -165,6 +165,21 @@ pub(crate) fn insert(
     stamp: &Stamp,
     created_at: &str,
 ) -> Result<i64> {
+    insert_with(w, table, id, values, &[], stamp, created_at)
+}
+
+/// `insert`, with columns this copy derives for itself written in the same statement
+/// (`derived`: a sort key, a match key, `seq` itself when a derived value needs it): one
+/// write of the row and its indexes instead of an insert and an update.
+pub(crate) fn insert_with(
+    w: &Writer<'_>,
+    table: &Table,
+    id: &str,
+    values: &[(&str, Value)],
+    derived: &[(&str, Value)],
+    stamp: &Stamp,
+    created_at: &str,
+) -> Result<i64> {
     let id = Value::Text(id.to_string());
     let created_at = Value::Text(created_at.to_string());
     let hlc = Value::Text(stamp.hlc.to_string());
@@ -178,8 +193,8 @@ pub(crate) fn insert(
         ("hlc", &hlc),
     ];
     // Bound by reference: the values stay with the caller (and the thread that made them).
-    let mut columns: Vec<&str> = Vec::with_capacity(values.len() + 7);
-    let mut params: Vec<&Value> = Vec::with_capacity(values.len() + 7);
+    let mut columns: Vec<&str> = Vec::with_capacity(values.len() + derived.len() + 7);
+    let mut params: Vec<&Value> = Vec::with_capacity(values.len() + derived.len() + 7);
     columns.push("id");
     params.push(&id);
     for (field, value) in values {
@@ -195,7 +210,18 @@ pub(crate) fn insert(
         columns.push(column);
         params.push(value);
     }
+    for (column, value) in derived {
+        columns.push(column);
+        params.push(value);
+    }
     insert_row(w.conn(), &insert_sql(table.name, &columns), params)
+}
+
+/// The `seq` the next row of `table` gets: rows are only added inside a write transaction,
+/// which this connection holds alone.
+pub(crate) fn next_seq(conn: &Connection, table: &Table) -> Result<i64> {
+    let sql = format!("SELECT ifnull(max(seq), 0) + 1 FROM {}", table.name);
+    Ok(conn.prepare_cached(&sql)?.query_row([], |r| r.get(0))?)
 }
 
 /// Runs an `insert_sql` statement; the new row's `seq`. Not `RETURNING`: SQLite runs a

@@ -3,7 +3,7 @@
 --
 -- A value is a record like any other (per-field clocks, history, tombstone), so two reps who
 -- add addresses to one contact at once both keep theirs: the list is a set of records. Its
--- id is '<name-based UUID of contact, channel and value key>/<contact id>', so the same value
+-- id is '<contact id>/<name-based UUID of contact, channel and value key>', so the same value
 -- added to the same contact on two copies is one record. The contact's email, phone, mobile
 -- and fax columns become derived: the preferred value of each.
 CREATE TABLE contact_values (

@@ -184,6 +184,72 @@ snapshot_both_sizes!(form_link_contact, |app| {
 });
 snapshot_both_sizes!(confirm_delete, |app| keys(app, &[KeyCode::Char('d')]));
 
+/// A contact with several addresses and numbers, as a card app and a phone give them.
+fn add_many_valued(app: &mut App) {
+    use leadtrack::model::contact::{Channel, ContactFields, ContactValue, ValueKind};
+    let mut card = ContactFields {
+        family_name: Some("Aoki".into()),
+        given_name: Some("Hanako".into()),
+        company: Some("ミドリ技研株式会社".into()),
+        department: Some("営業本部 第一営業部".into()),
+        title: Some("部長".into()),
+        postal_code: Some("100-0005".into()),
+        address: Some("東京都千代田区丸の内1-1-1 サンプルビル3F".into()),
+        url: Some("https://midori-giken.example.jp/".into()),
+        ..ContactFields::default()
+    }
+    .with_email("hanako.aoki@midori-giken.example.jp")
+    .with_phone("03-5555-0101", ValueKind::Work)
+    .with_phone("090-1234-5678", ValueKind::Mobile)
+    .with_phone("03-5555-0109", ValueKind::Fax);
+    card.add(
+        Channel::Email,
+        ContactValue::new("hanako@home.example.jp", ValueKind::Home),
+    );
+    card.add(
+        Channel::Email,
+        ContactValue::new("h-aoki@docomo.example.ne.jp", ValueKind::Mobile),
+    );
+    card.add(
+        Channel::Phone,
+        ContactValue::new("042-111-2222", ValueKind::Home),
+    );
+    card.add(
+        Channel::Address,
+        ContactValue::new(
+            "〒530-0001 大阪府大阪市北区梅田1-1-3 大阪支店",
+            ValueKind::Work,
+        ),
+    );
+    card.add(
+        Channel::Company,
+        ContactValue::new("旧アオキ商事株式会社", ValueKind::Other),
+    );
+    // Made on a known day, so the card's "Changed" line reads the same in every run.
+    let origin = leadtrack::store::leads::Origin {
+        id: None,
+        created_at: chrono::DateTime::parse_from_rfc3339("2026-11-20T01:00:00Z")
+            .ok()
+            .map(|t| t.to_utc()),
+    };
+    app.session
+        .store
+        .write(|w| leadtrack::store::contacts::insert(w, &card, &origin))
+        .unwrap();
+}
+
+snapshot_both_sizes!(contact_with_several_values, |app| {
+    add_many_valued(app);
+    keys(app, &[KeyCode::Char('3')]);
+});
+snapshot_both_sizes!(form_edit_contact_with_several_values, |app| {
+    add_many_valued(app);
+    keys(app, &[KeyCode::Char('3')]);
+    // The list shows the new contact once drawn; then it can be opened.
+    screen(app, 120, 40);
+    keys(app, &[KeyCode::Char('e')]);
+});
+
 #[test]
 fn too_small() {
     let mut app = app();

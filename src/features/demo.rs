@@ -182,7 +182,8 @@ fn write_all(
     w.set_now(now);
     w.remember_contact_keys_at_commit();
     let leads_aside = w.set_aside_indexes(&["leads"])?;
-    let others_aside = w.set_aside_indexes(&["contacts", "activities", "lead_contacts"])?;
+    let others_aside =
+        w.set_aside_indexes(&["contacts", "contact_values", "activities", "lead_contacts"])?;
     let mut report = DemoReport::default();
     let mut done = false;
     for batch in made.iter() {

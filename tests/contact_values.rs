@@ -472,3 +472,108 @@ fn no_column_with_a_field_lands_in_the_notes() {
         }
     }
 }
+
+#[test]
+fn a_card_from_the_new_company_does_not_keep_the_old_companys_desk() {
+    let s = Scratch::new();
+    let id = s
+        .ok(&[
+            "contact",
+            "add",
+            "--name",
+            "佐藤 花子",
+            "--company",
+            "ミドリ技研株式会社",
+            "--department",
+            "営業部",
+            "--title",
+            "課長",
+            "--email",
+            "hanako@example.jp",
+            "--address",
+            "東京都千代田区丸の内1-1-1",
+            "--exchanged-on",
+            "2026-01-10",
+        ])
+        .trim()
+        .to_string();
+    // Her new card, met in November, as Sansan writes it: no department or address yet.
+    let card = s.path("moved.csv");
+    std::fs::write(
+        &card,
+        "会社名,氏名,E-mail,名刺交換日\r\nアオバ商事株式会社,佐藤 花子,hanako@example.jp,2026/11/20\r\n",
+    )
+    .unwrap();
+    s.ok(&["import", "cards", card.to_str().unwrap()]);
+    let shown = s.json(&["contact", "show", &id, "--format", "json"]);
+    assert_eq!(shown["company"], "アオバ商事株式会社");
+    assert!(shown["department"].is_null(), "{shown}");
+    assert!(shown["title"].is_null(), "{shown}");
+    assert!(shown["address"].is_null(), "{shown}");
+    assert_eq!(
+        values(&shown, "other_addresses"),
+        ["東京都千代田区丸の内1-1-1"],
+        "the old desk's address stays findable"
+    );
+    assert_eq!(values(&shown, "other_companies"), ["ミドリ技研株式会社"]);
+}
+
+#[test]
+fn a_removed_address_does_not_come_back_with_the_same_file() {
+    let s = Scratch::new();
+    let card = s.path("two.vcf");
+    std::fs::write(
+        &card,
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:佐藤;花子;;;\r\nFN:佐藤 花子\r\n\
+         EMAIL;TYPE=INTERNET,WORK:hanako@example.jp\r\n\
+         EMAIL;TYPE=INTERNET,HOME:old-hanako@example.jp\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    let report = s.json(&[
+        "import",
+        "cards",
+        card.to_str().unwrap(),
+        "--report",
+        "json",
+    ]);
+    let id = report["added"][0]["id"].as_str().unwrap().to_string();
+    s.ok(&[
+        "contact",
+        "edit",
+        &id,
+        "--remove-email",
+        "old-hanako@example.jp",
+    ]);
+    s.ok(&["import", "cards", card.to_str().unwrap()]);
+    let shown = s.json(&["contact", "show", &id, "--format", "json"]);
+    assert_eq!(values(&shown, "emails"), ["hanako@example.jp"], "{shown}");
+}
+
+#[test]
+fn typed_values_that_are_not_addresses_or_numbers_are_refused() {
+    let s = Scratch::new();
+    s.ok(&["contact", "add", "--name", "鈴木 一郎"]);
+    let before = common::bytes(&s.db());
+    let err = s.fails(&["contact", "add", "--name", "佐藤 花子", "--email", "hanako"]);
+    assert!(err.contains("hanako"), "{err}");
+    let err = s.fails(&[
+        "contact",
+        "add",
+        "--name",
+        "佐藤 花子",
+        "--phone",
+        "call me",
+    ]);
+    assert!(err.contains("call me"), "{err}");
+    assert_eq!(before, common::bytes(&s.db()));
+    let id = s
+        .ok(&["contact", "add", "--name", "佐藤 花子"])
+        .trim()
+        .to_string();
+    s.ok(&["contact", "edit", &id, "--add-phone", "090-1111-2222"]);
+    let shown = s.json(&["contact", "show", &id, "--format", "json"]);
+    assert_eq!(
+        shown["mobile"], "090-1111-2222",
+        "a 090 number is a mobile: {shown}"
+    );
+}

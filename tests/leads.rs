@@ -366,3 +366,20 @@ fn the_command_line_takes_era_dates_yen_and_source_labels() {
         "a serial number is a CSV cell's, not typed: {err}"
     );
 }
+
+#[test]
+fn a_lead_file_given_as_cards_is_named_as_leads_and_a_mail_is_no_card_file() {
+    let s = Scratch::new();
+    s.ok(&["contact", "add", "--name", "鈴木 一郎"]);
+    let before = common::bytes(&s.db());
+    for name in ["leads-excel-sjis.csv", "leads-excel-utf8-bom.csv"] {
+        let err = s.fails(&["import", "cards", &lead_file(name)]);
+        assert!(err.contains("line 1"), "{err}");
+        assert!(err.contains("leadtrack import leads"), "{err}");
+    }
+    let mail = common::fixture("mail/japanese-iso2022jp.eml");
+    let err = s.fails(&["import", "cards", mail.to_str().unwrap()]);
+    assert!(err.contains("no column is a name"), "{err}");
+    assert!(!err.contains("import leads"), "{err}");
+    assert_eq!(before, common::bytes(&s.db()));
+}

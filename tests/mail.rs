@@ -99,7 +99,7 @@ fn a_message_from_a_contacts_second_address_is_logged_on_their_lead_once() {
         String::from_utf8_lossy(&out.stderr)
     );
     let said = String::from_utf8(out.stdout).unwrap();
-    assert!(said.contains("1 logged"), "{said}");
+    assert!(said.contains("1 activity logged"), "{said}");
     let logged = desk.activities();
     assert_eq!(logged.len(), 1, "{logged:?}");
     let a = &logged[0];
@@ -120,7 +120,10 @@ fn a_message_from_a_contacts_second_address_is_logged_on_their_lead_once() {
     let again = desk.pipe("iphone-qp.eml", &[]);
     assert!(again.status.success());
     let said = String::from_utf8(again.stdout).unwrap();
-    assert!(said.contains("0 logged, 1 already logged"), "{said}");
+    assert!(
+        said.contains("0 activities logged, 1 already logged"),
+        "{said}"
+    );
     assert_eq!(desk.activities().len(), 1);
     assert_eq!(before, bytes(&desk.s.db()), "nothing written");
 

@@ -7,7 +7,7 @@ use crate::features::contacts::{self, ContactDetail};
 use crate::model::contact::{
     Channel, ContactFields, ContactValue, ListEdits, PhoneSlot, ValueKind,
 };
-use crate::model::contact_value::{item_text, parse_list};
+use crate::model::contact_value::{check, item_text, parse_list, parse_numbers, with_kind};
 use crate::model::text::{display_safe, is_japanese};
 use crate::store;
 use clap::Subcommand;
@@ -64,7 +64,9 @@ pub struct CardArgs {
     department: Option<String>,
     #[arg(long)]
     title: Option<String>,
-    /// The preferred email address (in an edit it replaces the preferred one; '' removes it).
+    /// The preferred email address. In an edit, one the contact has becomes the preferred
+    /// one (the one before stays); a new one replaces the preferred one (kept in the
+    /// history); '' removes it.
     #[arg(long)]
     email: Option<String>,
     /// The preferred office number (replaces the preferred one in an edit).
@@ -161,9 +163,36 @@ fn list_edits(args: &CardArgs) -> Result<ListEdits> {
         ("--add-phone", Channel::Phone, &args.add_phones),
     ] {
         for text in typed {
-            let values = parse_list(text, ValueKind::Work)
-                .map_err(|e| Error::invalid(format!("{flag} '{text}': {e}")))?;
+            let values = match channel {
+                Channel::Phone => parse_numbers(text),
+                _ => parse_list(text, ValueKind::Work),
+            }
+            .map_err(|e| Error::invalid(format!("{flag} '{text}': {e}")))?;
             edits.add.extend(values.into_iter().map(|v| (channel, v)));
+        }
+    }
+    // What is typed must be an address or a number; an empty one only removes.
+    let typed = edits
+        .email
+        .iter()
+        .map(|e| ("--email", Channel::Email, e.as_str()))
+        .chain(
+            edits
+                .numbers
+                .iter()
+                .map(|(_, n)| ("--phone/--mobile/--fax", Channel::Phone, n.as_str())),
+        )
+        .chain(edits.add.iter().map(|(c, v)| {
+            let flag = if *c == Channel::Email {
+                "--add-email"
+            } else {
+                "--add-phone"
+            };
+            (flag, *c, v.value.as_str())
+        }));
+    for (flag, channel, value) in typed {
+        if !value.trim().is_empty() {
+            check(channel, value).map_err(|e| Error::invalid(format!("{flag}: {e}")))?;
         }
     }
     for (channel, typed) in [
@@ -343,23 +372,37 @@ fn print_detail(d: &ContactDetail, out: &mut impl Write) -> Result<()> {
     let not_preferred = |list: &[ContactValue]| -> Vec<ContactValue> {
         list.iter().filter(|v| !v.preferred).cloned().collect()
     };
-    for (label, list, usual) in [
-        ("other emails", not_preferred(&c.emails), ValueKind::Work),
-        ("other numbers", not_preferred(&c.phones), ValueKind::Work),
+    // Every value beyond the ones shown above, with its kind (numbers always: under no
+    // label that says it).
+    let texts = |list: Vec<ContactValue>, text: fn(&ContactValue) -> String| -> Vec<String> {
+        list.iter().map(text).collect()
+    };
+    let rows = [
+        (
+            "other emails",
+            texts(not_preferred(&c.emails), |v| item_text(v, ValueKind::Work)),
+        ),
+        ("other numbers", texts(not_preferred(&c.phones), with_kind)),
         (
             "other addresses",
-            c.other_addresses.clone(),
-            ValueKind::Other,
+            texts(c.other_addresses.clone(), |v| {
+                item_text(v, ValueKind::Other)
+            }),
         ),
-        ("other urls", c.other_urls.clone(), ValueKind::Other),
+        (
+            "other urls",
+            texts(c.other_urls.clone(), |v| item_text(v, ValueKind::Other)),
+        ),
         (
             "other companies",
-            c.other_companies.clone(),
-            ValueKind::Other,
+            texts(c.other_companies.clone(), |v| {
+                item_text(v, ValueKind::Other)
+            }),
         ),
-    ] {
-        for (i, v) in list.iter().enumerate() {
-            field(out, if i == 0 { label } else { "" }, &item_text(v, usual))?;
+    ];
+    for (label, list) in rows {
+        for (i, text) in list.iter().enumerate() {
+            field(out, if i == 0 { label } else { "" }, text)?;
         }
     }
     for (label, value) in [

@@ -28,10 +28,16 @@ pub fn run(session: &mut Session, args: &DedupeArgs) -> Result<bool> {
         return Ok(true);
     }
     let mut table = Table::new(&["KEEP", "MERGE", "WHY", "COMPANY"]);
-    for p in &pairs {
+    // Ids as short as they can be and still tell every contact apart.
+    let ids: Vec<String> = pairs
+        .iter()
+        .flat_map(|p| [p.keep.id.clone(), p.merge.id.clone()])
+        .collect();
+    let short = crate::store::contacts::short_ids(session.store.conn(), &ids)?;
+    for (p, short) in pairs.iter().zip(short.chunks(2)) {
         table.row(vec![
-            format!("{} {}", &p.keep.id[..8], p.keep.name(order)),
-            format!("{} {}", &p.merge.id[..8], p.merge.name(order)),
+            format!("{} {}", short[0], p.keep.name(order)),
+            format!("{} {}", short[1], p.merge.name(order)),
             p.reason.words().to_string(),
             p.keep
                 .company

@@ -116,12 +116,12 @@ fn mail(session: &mut Session, args: &MailArgs) -> Result<bool> {
     // Nothing logged and nothing logged before: nobody in it is known.
     if report.logged.is_empty() && report.already_logged.is_empty() {
         let what = if messages.len() == 1 {
-            "the message is"
+            "the message is from and to nobody"
         } else {
-            "none of its messages is"
+            "none of its messages is from or to anyone"
         };
         return Err(Error::invalid(display_safe(&format!(
-            "{shown}: {what} from or to anyone leadtrack knows; nothing was logged (add the sender as a contact, or give --lead ID)"
+            "{shown}: {what} leadtrack knows; nothing was logged (add the sender as a contact, or give --lead ID)"
         ))));
     }
     if args.report == ReportFormat::Json {
@@ -144,9 +144,14 @@ fn print_mail(
     out: &mut impl Write,
 ) -> Result<()> {
     let messages = if total == 1 { "message" } else { "messages" };
+    let activities = if r.logged.len() == 1 {
+        "activity"
+    } else {
+        "activities"
+    };
     writeln!(
         out,
-        "{}: {total} {messages}: {} logged, {} already logged, {} from nobody known{}",
+        "{}: {total} {messages}: {} {activities} logged, {} already logged, {} from nobody known{}",
         display_safe(shown),
         r.logged.len(),
         r.already_logged.len(),

@@ -189,11 +189,11 @@ fn import_one(
             };
             let with = match added.get(&id) {
                 Some(line) => format!("{} (line {line})", shown_name(&existing, order)),
-                None => format!(
-                    "{} ({})",
-                    shown_name(&existing, order),
-                    &id[..id.len().min(13)]
-                ),
+                None => {
+                    let short = contacts::short_ids(w.conn(), std::slice::from_ref(&id))?;
+                    let short = short.into_iter().next().unwrap_or_default();
+                    format!("{} ({short})", shown_name(&existing, order))
+                }
             };
             let entry = Merged {
                 line: card.line,
@@ -250,18 +250,29 @@ pub fn merge_into(w: &mut Writer<'_>, existing: &Contact, card: &ContactFields) 
     };
     let current = existing.to_fields();
     let card = &same_name_split(&current, card);
+    // A newer card from another company: the person moved, and what belonged to the old
+    // company (its department, title, address, website) goes with it, kept visible or in
+    // the history, even where the new card says nothing of its own.
+    let moved = card_is_newer
+        && matches!((&card.company, &current.company), (Some(new), Some(old))
+            if !new.trim().is_empty() && company_key(new) != company_key(old));
     let mut patch = ContactFields::default();
     let mut losing: Vec<(&'static str, String)> = Vec::new();
     let mut others: Vec<(Channel, String)> = Vec::new();
     for ((field, offered), (_, have)) in card.text_fields().into_iter().zip(current.text_fields()) {
-        let Some(offered) = offered.map(str::trim).filter(|v| !v.is_empty()) else {
-            continue;
-        };
         let have = have.map(str::trim).filter(|v| !v.is_empty());
+        let offered = offered.map(str::trim).filter(|v| !v.is_empty());
+        let offered = match offered {
+            Some(offered) => offered,
+            None if moved && COMPANY_BOUND.contains(&field) && have.is_some() => "",
+            None => continue,
+        };
         // A value that loses stays visible among the other companies, addresses and URLs,
         // unless it is the same one written differently ((株) for 株式会社).
         let other = |value: &str, postal: Option<&str>| -> Option<(Channel, String)> {
-            if have.is_some_and(|have| same_value(field, have, offered)) {
+            if offered.is_empty() {
+                // Cleared: the value itself stays visible.
+            } else if have.is_some_and(|have| same_value(field, have, offered)) {
                 return None;
             }
             let channel = match field {
@@ -277,7 +288,7 @@ pub fn merge_into(w: &mut Writer<'_>, existing: &Contact, card: &ContactFields) 
             Some((channel, value))
         };
         match have {
-            Some(have) if have == offered => {}
+            Some(have) if have == offered || lossy_same(have, offered) => {}
             Some(_) if !card_is_newer => {
                 losing.push((field, offered.to_string()));
                 others.extend(other(offered, card.postal_code.as_deref()));
@@ -290,6 +301,7 @@ pub fn merge_into(w: &mut Writer<'_>, existing: &Contact, card: &ContactFields) 
                     patch.postal_code = Some(String::new());
                 }
             }
+            None if offered.is_empty() => {}
             None => set(&mut patch, field, offered),
         }
     }
@@ -311,6 +323,8 @@ pub fn merge_into(w: &mut Writer<'_>, existing: &Contact, card: &ContactFields) 
             patch.tags = Some(all);
         }
     }
+    // What the contact had and lost (a rep removed it) is not brought back by a card.
+    let removed = contacts::removed_values(w.conn(), &existing.id)?;
     for channel in Channel::ALL {
         let mut offered: Vec<ContactValue> = card.list(channel).cloned().unwrap_or_default();
         offered.extend(
@@ -319,15 +333,32 @@ pub fn merge_into(w: &mut Writer<'_>, existing: &Contact, card: &ContactFields) 
                 .filter(|(c, _)| *c == channel)
                 .map(|(_, v)| ContactValue::new(v, ValueKind::Work)),
         );
+        offered.retain(|v| {
+            let key = channel.key_of(&v.value);
+            !removed.iter().any(|(c, k)| *c == channel && *k == key)
+        });
         // The main company, address or URL after the merge is not also one of the others.
-        let main = match channel {
-            Channel::Company => patch.company.as_ref().or(existing.company.as_ref()),
-            Channel::Url => patch.url.as_ref().or(existing.url.as_ref()),
-            Channel::Address => None,
-            Channel::Email | Channel::Phone => None,
+        let after = |patched: &Option<String>, had: &Option<String>| {
+            patched
+                .clone()
+                .or_else(|| had.clone())
+                .filter(|m| !m.is_empty())
+        };
+        let main: Vec<String> = match channel {
+            Channel::Company => after(&patch.company, &existing.company)
+                .into_iter()
+                .collect(),
+            Channel::Url => after(&patch.url, &existing.url).into_iter().collect(),
+            Channel::Address => {
+                let postal = after(&patch.postal_code, &existing.postal_code);
+                after(&patch.address, &existing.address)
+                    .map(|a| vec![address_line(postal.as_deref(), &a), a])
+                    .unwrap_or_default()
+            }
+            Channel::Email | Channel::Phone => Vec::new(),
         };
         let have = existing.list(channel);
-        if let Some(joined) = join_lists(channel, have, &offered, card_is_newer, main) {
+        if let Some(joined) = join_lists(channel, have, &offered, card_is_newer, &main) {
             *patch.list_mut(channel) = Some(joined);
         }
     }
@@ -350,6 +381,27 @@ pub fn merge_into(w: &mut Writer<'_>, existing: &Contact, card: &ContactFields) 
     Ok(changed)
 }
 
+/// The fields that belong to the company a person is at, which go when they move.
+const COMPANY_BOUND: &[&str] = &[
+    "company_reading",
+    "department",
+    "title",
+    "postal_code",
+    "address",
+    "url",
+];
+
+/// Whether a value read from a file is the stored one with characters the file's encoding
+/// could not hold written as `?` (a Shift_JIS export of `Weiß` reads back `Wei?`).
+fn lossy_same(stored: &str, read: &str) -> bool {
+    read.contains('?')
+        && stored.chars().count() == read.chars().count()
+        && stored
+            .chars()
+            .zip(read.chars())
+            .all(|(s, r)| s == r || r == '?')
+}
+
 /// Whether two values of a field are the same for a merge: text as written; a company by
 /// its name without the legal form; an address by its folded text.
 fn same_value(field: &str, a: &str, b: &str) -> bool {
@@ -363,7 +415,7 @@ fn same_value(field: &str, a: &str, b: &str) -> bool {
 /// An address with its postal code, as one further address of a contact.
 fn address_line(postal: Option<&str>, address: &str) -> String {
     match postal.map(str::trim).filter(|p| !p.is_empty()) {
-        Some(postal) if postal.chars().all(|c| c.is_ascii_digit() || c == '-') => {
+        Some(postal) if crate::model::text::is_japanese(address) => {
             format!("〒{postal} {address}")
         }
         Some(postal) => format!("{address} {postal}"),
@@ -404,20 +456,23 @@ fn join_lists(
     have: &[ContactValue],
     offered: &[ContactValue],
     card_is_newer: bool,
-    main: Option<&String>,
+    main: &[String],
 ) -> Option<Vec<ContactValue>> {
     let mut joined: Vec<ContactValue> = have.to_vec();
-    if let Some(main) = main {
-        let key = channel.key_of(main);
-        joined.retain(|v| channel.key_of(&v.value) != key);
-    }
+    let is_main = |value: &str| {
+        main.iter()
+            .any(|m| channel.key_of(m) == channel.key_of(value) || lossy_same(m, value))
+    };
+    joined.retain(|v| !is_main(&v.value));
     for v in offered {
-        let is_main = main.is_some_and(|m| channel.key_of(m) == channel.key_of(&v.value));
-        if v.value.trim().is_empty() || is_main {
+        if v.value.trim().is_empty() || is_main(&v.value) {
             continue;
         }
         let key = channel.key_of(&v.value);
-        match joined.iter().position(|h| channel.key_of(&h.value) == key) {
+        let there = joined
+            .iter()
+            .position(|h| channel.key_of(&h.value) == key || lossy_same(&h.value, &v.value));
+        match there {
             Some(_) => {}
             None => {
                 let mut v = v.clone();

@@ -174,6 +174,62 @@ pub fn layout(headers: &[String], maps: &[(String, String)], file: &str) -> Resu
     })
 }
 
+/// The headers of the columns that put something in the notes of some card: a column with
+/// no field of its own holding a value that is more than the producer's "nothing".
+pub fn noted_columns(table: &Table, layout: &Layout) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, (header, column)) in table.headers.iter().zip(&layout.columns).enumerate() {
+        let eight_tag = layout.tags_from.is_some_and(|from| i >= from);
+        let noted = |cell: &str| match column {
+            None if eight_tag => cell != "1",
+            None | Some(CardColumn::PairValue { .. }) => true,
+            Some(CardColumn::Note) => !PRODUCER_BLANKS.contains(&cell),
+            Some(_) => false,
+        };
+        let used = table.rows.iter().any(|(_, row)| {
+            let cell = row.get(i).map_or("", |c| without_guard(c.trim()));
+            !cell.is_empty() && noted(cell)
+        });
+        if used && !header.is_empty() {
+            out.push(header.clone());
+        }
+    }
+    out
+}
+
+/// What a header names, if it is a column of cards leadtrack knows.
+pub fn column_of(header: &str) -> Option<CardColumn> {
+    recognise(header)
+}
+
+impl Layout {
+    /// Whether some column names the person.
+    pub fn has_names(&self) -> bool {
+        self.columns.iter().flatten().any(|c| {
+            matches!(
+                c,
+                CardColumn::Field("family_name" | "given_name") | CardColumn::WholeName
+            )
+        })
+    }
+
+    /// Whether some column says who a card is: a name, an email address or a company.
+    pub fn has_people(&self) -> bool {
+        self.columns.iter().flatten().any(|c| {
+            matches!(
+                c,
+                CardColumn::Field("family_name" | "given_name" | "company" | "id")
+                    | CardColumn::WholeName
+                    | CardColumn::Value {
+                        channel: Channel::Email,
+                        ..
+                    }
+                    | CardColumn::List(Channel::Email)
+            )
+        })
+    }
+}
+
 /// Whether a header row is one of a card file: at least two columns leadtrack knows
 /// (Eight's export has lines of explanation before it).
 pub fn looks_like_header(fields: &[&str]) -> bool {

@@ -4,6 +4,7 @@ use super::cards_csv::{self, Card};
 use super::csv_in;
 use super::encoding::{InputEncoding, decode};
 use crate::error::{Error, Result};
+use crate::model::text::display_safe;
 use chrono::NaiveDate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Serialize)]
@@ -46,6 +47,26 @@ pub fn looks_like_vcard(bytes: &[u8]) -> bool {
     bytes[start..].len() >= 11 && bytes[start..start + 11].eq_ignore_ascii_case(b"BEGIN:VCARD")
 }
 
+/// The cells of a line read as a header, without quotes.
+fn header_fields(line: &str) -> Vec<String> {
+    line.split(',')
+        .map(|f| f.trim().trim_matches('"').to_string())
+        .collect()
+}
+
+/// The error for a file that holds no cards: a file of leads is named as one.
+fn not_cards(headers: &[String], file: &str, line: usize) -> Error {
+    let leads = crate::interchange::leads_csv::looks_like_leads(headers);
+    let hint = if leads {
+        "it looks like a file of leads: use `leadtrack import leads`"
+    } else {
+        "name its columns with --map 'HEADER=field'"
+    };
+    Error::invalid(display_safe(&format!(
+        "{file}, line {line}: no column is a name, an email address or a company of a card; {hint}"
+    )))
+}
+
 /// Where the header row is when lines of explanation come before it (Eight's export opens
 /// with the date it was made, a count and some advice): the first of the first twenty lines
 /// that reads as a card file's header, when the first line does not.
@@ -54,10 +75,8 @@ fn header_after_preamble(text: &str, maps: &[(String, String)]) -> Option<usize>
         return None;
     }
     let header = |line: &str| {
-        let fields: Vec<&str> = line
-            .split(',')
-            .map(|f| f.trim().trim_matches('"'))
-            .collect();
+        let fields = header_fields(line);
+        let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
         cards_csv::looks_like_header(&fields)
     };
     let mut lines = text.lines().take(20);
@@ -106,16 +125,35 @@ pub fn read(
         }
         _ => {
             let text = decode(bytes, encoding, file)?;
-            let table = match header_after_preamble(&text, maps) {
+            // A file whose first lines name no column of cards is not read as one (a mail
+            // message, a list of leads): it is said at once, not as a row of it gone wrong.
+            // A line too long to be a header is left for the reader, which names its length.
+            let first_lines: Vec<&str> = text.lines().take(20).collect();
+            let readable = first_lines.iter().all(|l| l.len() <= csv_in::MAX_LINE);
+            let names_a_column = |l: &&str| {
+                header_fields(l)
+                    .iter()
+                    .any(|f| cards_csv::column_of(f).is_some())
+            };
+            if maps.is_empty() && readable && !first_lines.iter().any(names_a_column) {
+                let first = text.lines().next().unwrap_or("");
+                return Err(not_cards(&header_fields(first), file, 1));
+            }
+            let header_at = header_after_preamble(&text, maps);
+            let table = match header_at {
                 Some(at) => csv_in::read_from(&text, file, at)?,
                 None => csv_in::read(&text, file)?,
             };
             let layout = cards_csv::layout(&table.headers, maps, file)?;
+            let leads = crate::interchange::leads_csv::looks_like_leads(&table.headers);
+            if !layout.has_people() || (leads && !layout.has_names()) {
+                return Err(not_cards(&table.headers, file, header_at.unwrap_or(0) + 1));
+            }
             let cards = cards_csv::cards(&table, &layout, file, today)?;
             Ok(CardFile {
                 format: CardFormat::Csv,
+                kept_in_notes: cards_csv::noted_columns(&table, &layout),
                 cards,
-                kept_in_notes: layout.kept_in_notes,
             })
         }
     }

@@ -45,6 +45,16 @@ pub const DERIVED: &[&str] = &[
     "last_activity_at",
 ];
 
+/// Whether a header row is a file of leads': a title column and a stage or value one.
+pub fn looks_like_leads(headers: &[String]) -> bool {
+    let has = |field: &str| {
+        headers
+            .iter()
+            .any(|h| field_for(h, LEAD_COLUMNS) == Some(field))
+    };
+    has("title") && (has("stage") || has("value") || has("next_action"))
+}
+
 /// A lead row, or why the row was passed over.
 pub enum Row {
     /// `id`: the lead the row was exported from, if the file says (it may name no lead here).

@@ -892,9 +892,12 @@ impl Gathered {
             }
             "X-LEADTRACK-OTHER-COMPANY" => {
                 if let Some(company) = non_empty(&text()) {
-                    self.other_companies
-                        .push(ContactValue::new(&company, ValueKind::Other));
+                    let kind = place_kind(prop).unwrap_or(ValueKind::Other);
+                    self.other_companies.push(ContactValue::new(&company, kind));
                 }
+            }
+            "KIND" => {
+                self.shows_as_company |= text().trim().eq_ignore_ascii_case("org");
             }
             "X-PHONETIC-ORG" => set_first(&mut self.phonetic_org, non_empty(&text())),
             "X-ABSHOWAS" => {
@@ -1197,6 +1200,13 @@ fn write_card(out: &mut String, c: &Contact, version: VcardVersion, order: NameO
     push_line(out, "BEGIN:VCARD");
     push_line(out, if v4 { "VERSION:4.0" } else { "VERSION:3.0" });
     push_property(out, "PRODID", PRODID);
+    // A company's own card (no person on it), as address books mark one.
+    let company_card = text(&c.family_name).is_empty()
+        && text(&c.given_name).is_empty()
+        && !text(&c.company).is_empty();
+    if company_card && v4 {
+        push_property(out, "KIND", "org");
+    }
 
     let id = clean(&c.id);
     if !id.is_empty() {
@@ -1253,17 +1263,25 @@ fn write_card(out: &mut String, c: &Contact, version: VcardVersion, order: NameO
     push_text(out, "X-PHONETIC-ORG", &company_reading);
     push_text(out, "TITLE", &text(&c.title));
     for company in &c.other_companies {
-        push_text(out, "X-LEADTRACK-OTHER-COMPANY", &clean(&company.value));
+        let head = typed_head(
+            "X-LEADTRACK-OTHER-COMPANY",
+            kind_type(company.kind),
+            false,
+            v4,
+        );
+        push_text(out, &head, &clean(&company.value));
     }
     for email in &c.emails {
         let value = clean(&email.value);
         if value.is_empty() {
             continue;
         }
+        // A phone's mail address: vCard has no type for it; x-mobile is what Android
+        // (DAVx5) writes.
         let kind = match email.kind {
             ValueKind::Work => Some("work"),
             ValueKind::Home => Some("home"),
-            ValueKind::Mobile => Some("cell"),
+            ValueKind::Mobile => Some("x-mobile"),
             ValueKind::Fax | ValueKind::Other => None,
         };
         push_text(out, &typed_head("EMAIL", kind, email.preferred, v4), &value);
@@ -1340,6 +1358,9 @@ fn write_card(out: &mut String, c: &Contact, version: VcardVersion, order: NameO
         );
     }
     push_text(out, "X-LEADTRACK-EXCHANGED-AT", &text(&c.exchanged_at));
+    if company_card {
+        push_property(out, "X-ABShowAs", "COMPANY");
+    }
     push_property(
         out,
         "REV",
@@ -2057,7 +2078,7 @@ mod tests {
         assert!(lines.contains(&"X-PHONETIC-ORG:みどりぎけん"));
         assert!(lines.contains(&"EMAIL;TYPE=work;PREF=1:hanako.sato@midori.example.co.jp"));
         assert!(lines.contains(&"EMAIL;TYPE=home:hanako@home.example.jp"));
-        assert!(lines.contains(&"EMAIL;TYPE=cell:hanako.s@docomo.example.ne.jp"));
+        assert!(lines.contains(&"EMAIL;TYPE=x-mobile:hanako.s@docomo.example.ne.jp"));
         assert!(lines.contains(&"TEL;TYPE=\"work,voice\";PREF=1:03 1234 5678"));
         assert!(lines.contains(&"TEL;VALUE=uri;TYPE=cell;PREF=1:tel:090-1234-5678"));
         assert!(lines.contains(&"TEL;TYPE=fax;PREF=1:03-1234-5679 (代表)"));

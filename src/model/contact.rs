@@ -81,12 +81,19 @@ pub fn display_name(family: Option<&str>, given: Option<&str>, order: NameOrder)
 }
 
 impl Contact {
+    /// The name a contact is shown by; a company's own card (no person on it) is shown by
+    /// the company.
     pub fn name(&self, order: NameOrder) -> String {
-        display_name(
+        let name = display_name(
             self.family_name.as_deref(),
             self.given_name.as_deref(),
             order,
-        )
+        );
+        if name.is_empty() {
+            self.company.clone().unwrap_or_default()
+        } else {
+            name
+        }
     }
 
     /// A list of the contact's.
@@ -445,8 +452,10 @@ impl ListEdits {
     }
 }
 
-/// Puts `new` in the preferred place of a list (of one phone slot), taking the value that
-/// was there out of the list; an empty `new` only takes it out.
+/// Puts `new` in the preferred place of a list (of one phone slot). A value the list has
+/// already just becomes the preferred one, kind and all, the one before staying in the
+/// list; a new value takes the place of the one before, which goes (to the history). An
+/// empty `new` only takes the preferred one out.
 fn replace_preferred(
     list: &mut Vec<ContactValue>,
     channel: Channel,
@@ -454,6 +463,26 @@ fn replace_preferred(
     new: &str,
 ) {
     let in_slot = |v: &ContactValue| slot.is_none_or(|s| PhoneSlot::of(v.kind) == s);
+    let key = channel.key_of(new.trim());
+    if !new.trim().is_empty()
+        && let Some(at) = list.iter().position(|v| channel.key_of(&v.value) == key)
+    {
+        let mut known = list.remove(at);
+        // `--mobile` of a number known as a home one: it is the mobile number now.
+        if let Some(slot) = slot.filter(|s| PhoneSlot::of(known.kind) != *s) {
+            known.kind = slot.kind();
+        }
+        let slot_of_known = PhoneSlot::of(known.kind);
+        for v in list
+            .iter_mut()
+            .filter(|v| channel != Channel::Phone || PhoneSlot::of(v.kind) == slot_of_known)
+        {
+            v.preferred = false;
+        }
+        known.preferred = true;
+        list.insert(0, known);
+        return;
+    }
     let old = preferred_among(list, in_slot).map(|v| channel.key_of(&v.value));
     if let Some(old) = old {
         list.retain(|v| channel.key_of(&v.value) != old);
@@ -465,8 +494,6 @@ fn replace_preferred(
     for v in list.iter_mut().filter(|v| in_slot(v)) {
         v.preferred = false;
     }
-    let key = channel.key_of(new);
-    list.retain(|v| channel.key_of(&v.value) != key);
     let kind = slot.map_or(ValueKind::Work, PhoneSlot::kind);
     list.insert(0, ContactValue::new(new, kind).preferred());
 }

@@ -159,6 +159,15 @@ impl Channel {
                     key
                 }
             }
+            // An address by its letters and digits, its postal code mark aside: 〒100-0005
+            // 東京都… and 東京都…, "1-2-3 Otemachi, Tokyo" and "1-2-3 Otemachi Tokyo".
+            Channel::Address => {
+                let folded = fold(value.trim());
+                let body = folded.strip_prefix('〒').map_or(folded.as_str(), |rest| {
+                    rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-')
+                });
+                body.chars().filter(|c| c.is_alphanumeric()).collect()
+            }
             _ => fold(value.trim())
                 .split_whitespace()
                 .collect::<Vec<_>>()
@@ -363,6 +372,12 @@ pub fn list_text(values: &[ContactValue], default: ValueKind) -> String {
         .join(", ")
 }
 
+/// One value with its kind in brackets, whatever it is (`03-5555-0903 (work)`): where a
+/// number is not under a label that says its kind.
+pub fn with_kind(v: &ContactValue) -> String {
+    format!("{} ({})", v.value, v.kind)
+}
+
 /// One value with its kind in brackets unless it is `default`.
 pub fn item_text(v: &ContactValue, default: ValueKind) -> String {
     if v.kind == default {
@@ -377,6 +392,55 @@ pub fn item_text(v: &ContactValue, default: ValueKind) -> String {
 /// that is not one is an error naming it.
 pub fn parse_list(text: &str, default: ValueKind) -> Result<Vec<ContactValue>, String> {
     parse_items(text.split([',', ';', '、', '\n']), default)
+}
+
+/// Numbers as `parse_list` reads them, a number with no kind given taken for a mobile when
+/// it is a Japanese mobile number (070, 080, 090), else for a work one.
+pub fn parse_numbers(text: &str) -> Result<Vec<ContactValue>, String> {
+    let mut numbers = Vec::new();
+    for item in text.split([',', ';', '、', '\n']) {
+        let given = item.trim_end().ends_with([')', '）']);
+        for mut v in parse_list(item, ValueKind::Work)? {
+            if !given && is_japanese_mobile(&v.value) {
+                v.kind = ValueKind::Mobile;
+            }
+            numbers.push(v);
+        }
+    }
+    Ok(numbers)
+}
+
+/// 070, 080 and 090 numbers of eleven digits (also written +81 70...).
+pub fn is_japanese_mobile(number: &str) -> bool {
+    let digits = phone_key(number);
+    digits.len() == 11 && ["070", "080", "090"].iter().any(|p| digits.starts_with(p))
+}
+
+/// Whether a value typed by a rep can be one of a channel's: an email address has one `@`
+/// with something on each side and no space; a number has at least three digits. Files
+/// are taken as they are; this is for what is typed.
+pub fn check(channel: Channel, value: &str) -> Result<(), String> {
+    let value = value.trim();
+    match channel {
+        Channel::Email => {
+            let ok = value.split_once('@').is_some_and(|(local, domain)| {
+                !local.is_empty() && !domain.is_empty() && !domain.contains('@')
+            }) && !value.contains(char::is_whitespace);
+            if ok {
+                Ok(())
+            } else {
+                Err(format!("'{value}' is not an email address"))
+            }
+        }
+        Channel::Phone => {
+            if fold(value).chars().filter(char::is_ascii_digit).count() >= 3 {
+                Ok(())
+            } else {
+                Err(format!("'{value}' is not a phone number"))
+            }
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Addresses, one a line (an address may hold commas), each optionally followed by its kind.
@@ -491,6 +555,19 @@ mod tests {
             match_key(Channel::Phone, &mobile).as_deref(),
             Some("09012345678")
         );
+    }
+
+    #[test]
+    fn typed_values_are_checked_and_mobiles_known_by_their_number() {
+        assert!(check(Channel::Email, "hanako@example.jp").is_ok());
+        assert!(check(Channel::Email, "not-an-email").is_err());
+        assert!(check(Channel::Email, "a b@example.jp").is_err());
+        assert!(check(Channel::Phone, "03-1234-5678 内線12").is_ok());
+        assert!(check(Channel::Phone, "call me maybe").is_err());
+        let numbers =
+            parse_numbers("090-9999-0000, 03-1111-2222, +81 80 1234 5678 (home)").unwrap();
+        let kinds: Vec<ValueKind> = numbers.iter().map(|v| v.kind).collect();
+        assert_eq!(kinds, [ValueKind::Mobile, ValueKind::Work, ValueKind::Home]);
     }
 
     #[test]

@@ -634,6 +634,19 @@ fn ask_database(w: &Writer<'_>) -> bool {
     w.pending_keys().is_none_or(|p| !p.complete)
 }
 
+/// The values a contact had and no longer has, by channel and key.
+pub fn removed_values(conn: &Connection, id: &str) -> Result<Vec<(Channel, String)>> {
+    Ok(contact_values::removed_of(conn, id)?
+        .into_iter()
+        .filter_map(|(list, value, _, _)| {
+            let channel = Channel::ALL
+                .into_iter()
+                .find(|c| contact_values::list_name(*c) == list)?;
+            Some((channel, channel.key_of(&value)))
+        })
+        .collect())
+}
+
 /// The live contacts that have this email address (compared without case), oldest first.
 pub fn with_email(conn: &Connection, email: &str) -> Result<Vec<String>> {
     Ok(conn

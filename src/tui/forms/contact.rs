@@ -8,7 +8,8 @@ use super::{Field, FieldKind, Form, FormKind};
 use crate::model::Contact;
 use crate::model::contact::{Channel, ContactFields, ContactValue, PhoneSlot, ValueKind};
 use crate::model::contact_value::{
-    item_text, lines_text, list_text, parse_lines, parse_list, preferred_among,
+    check, item_text, lines_text, list_text, parse_lines, parse_list, parse_numbers,
+    preferred_among,
 };
 use crate::model::dates::parse_due;
 use chrono::NaiveDate;
@@ -146,12 +147,26 @@ pub fn form(contact: Option<&Contact>) -> Form {
 /// Reads a list field; a kind that is not one is marked at the field.
 fn read_list(form: &Form, name: &str, errors: &mut Vec<(String, String)>) -> Vec<ContactValue> {
     let text = form.text(name);
-    let read = if name == "other_addresses" {
-        parse_lines(&text, default_kind(name))
-    } else {
-        parse_list(&text, default_kind(name))
+    let read = match name {
+        "other_addresses" => parse_lines(&text, default_kind(name)),
+        "more_phones" => parse_numbers(&text),
+        _ => parse_list(&text, default_kind(name)),
     };
-    match read {
+    // What is typed must be an address or a number.
+    let channel = match name {
+        "email" | "more_emails" => Some(Channel::Email),
+        "phone" | "mobile" | "fax" | "more_phones" => Some(Channel::Phone),
+        _ => None,
+    };
+    let checked = read.and_then(|values| {
+        for v in &values {
+            if let Some(channel) = channel {
+                check(channel, &v.value)?;
+            }
+        }
+        Ok(values)
+    });
+    match checked {
         Ok(values) => values,
         Err(e) => {
             errors.push((name.to_string(), e));

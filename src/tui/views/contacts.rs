@@ -4,7 +4,7 @@ use super::{ContactSource, Ctx, cell, cut, pad_line};
 use crate::error::Result;
 use crate::features::contacts::ContactDetail;
 use crate::model::contact::{ContactValue, ValueKind};
-use crate::model::contact_value::item_text;
+use crate::model::contact_value::{item_text, with_kind};
 use crate::model::text::display_safe;
 use crate::tui::pager::Pager;
 use ratatui::Frame;
@@ -142,6 +142,14 @@ fn card_lines(card: Option<&ContactDetail>, ctx: &Ctx<'_>, w: usize) -> Vec<Line
             .map(|v| item_text(v, ValueKind::Work))
             .collect()
     };
+    // Numbers beyond the phone, mobile and fax shown: each with its kind, under a label of
+    // their own (under "Fax" a work number would read as a fax).
+    let other_numbers: Vec<String> = c
+        .phones
+        .iter()
+        .filter(|v| !v.preferred)
+        .map(with_kind)
+        .collect();
     let others = |list: &[ContactValue]| -> Vec<String> {
         list.iter()
             .map(|v| item_text(v, ValueKind::Other))
@@ -155,7 +163,7 @@ fn card_lines(card: Option<&ContactDetail>, ctx: &Ctx<'_>, w: usize) -> Vec<Line
         ("Phone", one(&c.phone)),
         ("Mobile", one(&c.mobile)),
         ("Fax", one(&c.fax)),
-        ("", not_preferred(&c.phones)),
+        ("Other", other_numbers),
         ("Address", one(&c.address)),
         ("", others(&c.other_addresses)),
         ("URL", one(&c.url)),

@@ -533,7 +533,7 @@ pub fn dedupe(
     }
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(
-        "Where they differ, the card met more recently wins; every email, number, address and company is kept.",
+        "The card met later wins; no email, number or address is lost.",
         ctx.theme.dim(),
     )));
     lines.push(Line::from(vec![

@@ -500,7 +500,7 @@ fn print_detail(d: &LeadDetail, out: &mut impl Write) -> Result<()> {
             out,
             "  {}  {:<18}{}{}",
             local_time(&a.occurred_at),
-            a.kind.id(),
+            crate::model::activity::kind_with_direction_en(a.kind, a.direction),
             display_safe(&a.summary),
             display_safe(&by)
         )

@@ -122,6 +122,47 @@ impl Direction {
             Direction::Outbound => "outbound",
         }
     }
+
+    /// How a rep says it of an activity of this kind: a mail is sent or received, a call
+    /// made or taken.
+    pub fn word_en(self, kind: ActivityKind) -> &'static str {
+        match (kind, self) {
+            (ActivityKind::Email, Direction::Outbound) => "sent",
+            (ActivityKind::Email, Direction::Inbound) => "received",
+            (_, Direction::Outbound) => "made",
+            (_, Direction::Inbound) => "taken",
+        }
+    }
+
+    pub fn word_ja(self, kind: ActivityKind) -> &'static str {
+        match (kind, self) {
+            (ActivityKind::Email, Direction::Outbound) => "送信",
+            (ActivityKind::Email, Direction::Inbound) => "受信",
+            (_, Direction::Outbound) => "発信",
+            (_, Direction::Inbound) => "着信",
+        }
+    }
+}
+
+/// The direction worth saying of an activity: a call's or a mail's (an inquiry or a document
+/// request comes in by its nature).
+fn said_direction(kind: ActivityKind, direction: Option<Direction>) -> Option<Direction> {
+    direction.filter(|_| matches!(kind, ActivityKind::Call | ActivityKind::Email))
+}
+
+/// An activity's kind with its direction when it has one: `email, received`, 「メール 受信」.
+pub fn kind_with_direction_en(kind: ActivityKind, direction: Option<Direction>) -> String {
+    match said_direction(kind, direction) {
+        Some(d) => format!("{}, {}", kind.id(), d.word_en(kind)),
+        None => kind.id().to_string(),
+    }
+}
+
+pub fn kind_with_direction_ja(kind: ActivityKind, direction: Option<Direction>) -> String {
+    match said_direction(kind, direction) {
+        Some(d) => format!("{} {}", kind.label_ja(), d.word_ja(kind)),
+        None => kind.label_ja().to_string(),
+    }
 }
 
 impl FromStr for Direction {

@@ -47,7 +47,7 @@ pub fn render(
             ),
             Span::raw(" "),
             cell(
-                &format!("{} {}", a.kind.label_ja(), ""),
+                &crate::model::activity::kind_with_direction_ja(a.kind, a.direction),
                 kind_w,
                 ctx.theme.accent(),
             ),

@@ -251,7 +251,10 @@ fn history_lines(d: &LeadDetail, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
                 theme.dim(),
             ),
             Span::styled(
-                crate::model::text::fit(a.kind.label_ja(), 13),
+                crate::model::text::fit(
+                    &crate::model::activity::kind_with_direction_ja(a.kind, a.direction),
+                    13,
+                ),
                 theme.accent(),
             ),
             Span::raw(display_safe(&a.summary)),

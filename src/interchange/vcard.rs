@@ -1070,8 +1070,9 @@ impl Gathered {
                 (None, None)
             };
         // Japanese phones write the whole name in N's family part (`N:能勢 聡子;;;;`): split
-        // at the space, as its reading is.
+        // at the space, as its reading is. leadtrack's own cards say what they mean.
         if given_name.is_none()
+            && !self.ours
             && let Some(whole) = family_name.clone().filter(|f| is_japanese(f))
         {
             let (family, given) = split_reading(&whole);

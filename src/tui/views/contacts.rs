@@ -103,17 +103,41 @@ pub fn render(
     let block = Block::default()
         .borders(borders)
         .border_style(ctx.theme.dim());
+    let inner = block.inner(card_area);
+    let lines = card_lines(state.card.as_ref(), ctx, card_area.width as usize);
     frame.render_widget(
-        Paragraph::new(card_lines(
-            state.card.as_ref(),
-            ctx,
-            card_area.width as usize,
-        ))
-        .block(block)
-        .wrap(Wrap { trim: false }),
+        Paragraph::new(fit_card(lines, inner, ctx))
+            .block(block)
+            .wrap(Wrap { trim: false }),
         card_area,
     );
     Ok(())
+}
+
+/// The card's lines that fit `area`; when some do not, the last row says how many and where
+/// to see them all, so a value below the fold is never silently out of sight.
+fn fit_card(mut lines: Vec<Line<'static>>, area: Rect, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
+    let (w, h) = (usize::from(area.width.max(1)), usize::from(area.height));
+    let rows = |line: &Line<'_>| line.width().div_ceil(w).max(1);
+    if lines.iter().map(rows).sum::<usize>() <= h || h == 0 {
+        return lines;
+    }
+    let mut used = 1;
+    let kept = lines
+        .iter()
+        .take_while(|line| {
+            used += rows(line);
+            used <= h
+        })
+        .count();
+    let hidden = lines.len() - kept;
+    lines.truncate(kept);
+    let more = match ctx.language {
+        crate::config::Language::Ja => format!("…あと{hidden}行: e で全項目"),
+        crate::config::Language::En => format!("… {hidden} more lines: e shows every value"),
+    };
+    lines.push(Line::from(Span::styled(more, ctx.theme.dim())));
+    lines
 }
 
 fn card_lines(card: Option<&ContactDetail>, ctx: &Ctx<'_>, w: usize) -> Vec<Line<'static>> {

@@ -191,7 +191,7 @@ fn lead_row(l: &Lead) -> Vec<String> {
         opt(&l.next_action),
         l.next_action_on.map(|d| d.to_storage()).unwrap_or_default(),
         l.rank.to_string(),
-        crate::cli::output::score(l.score),
+        crate::model::format::score(l.score),
         l.tags.join(", "),
         opt(&l.notes),
         l.last_activity_at

@@ -138,7 +138,7 @@ pub fn render(
                     f.lead.clone(),
                     opt(&f.company),
                     f.rank.to_string(),
-                    crate::cli::output::score(f.score),
+                    crate::model::format::score(f.score),
                     opt(&f.next_action),
                     opt(&f.contact),
                     opt(&f.contact_phone),
@@ -194,7 +194,7 @@ pub fn render(
                     description.push(format!(
                         "rank {} · score {} · {}",
                         f.rank,
-                        crate::cli::output::score(f.score),
+                        crate::model::format::score(f.score),
                         opt(&f.owner)
                     ));
                     Some(Event {

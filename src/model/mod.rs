@@ -6,6 +6,7 @@ pub mod clock;
 pub mod contact;
 pub mod contact_value;
 pub mod dates;
+pub mod format;
 pub mod ids;
 pub mod lead;
 pub mod source;

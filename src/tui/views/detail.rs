@@ -2,10 +2,10 @@
 //! activities behind it, the timeline, stage history and changed fields.
 
 use super::{Ctx, when};
-use crate::cli::output::{amount, score};
 use crate::error::Result;
 use crate::features::leads::LeadDetail;
 use crate::model::ActivityKind;
+use crate::model::format::{amount, score};
 use crate::model::text::{display_safe, display_safe_multiline};
 use crate::tui::views::due_label;
 use ratatui::Frame;

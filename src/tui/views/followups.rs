@@ -1,9 +1,9 @@
 //! Lead tables: the follow-ups (by bucket) and the customers.
 
 use super::{Ctx, LeadSource, bucket_label, cell, due_label, pad_line};
-use crate::cli::output::amount;
 use crate::error::Result;
 use crate::followups::{Bucket, bucket, is_stale};
+use crate::model::format::amount;
 use crate::store::leads::{LeadOrder, LeadScope};
 use crate::tui::pager::Pager;
 use ratatui::Frame;

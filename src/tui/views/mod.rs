@@ -114,11 +114,11 @@ pub fn compact_amount(value: i64, language: Language) -> String {
     match language {
         Language::Ja if value.abs() >= 100_000_000 => format!("{:.1}億", v / 1e8),
         Language::Ja if value.abs() >= 10_000 => {
-            format!("{}万", crate::cli::output::amount(Some(value / 10_000)))
+            format!("{}万", crate::model::format::amount(Some(value / 10_000)))
         }
         Language::En if value.abs() >= 1_000_000_000 => format!("{:.1}B", v / 1e9),
         Language::En if value.abs() >= 1_000_000 => format!("{:.1}M", v / 1e6),
-        _ => crate::cli::output::amount(Some(value)),
+        _ => crate::model::format::amount(Some(value)),
     }
 }
 

@@ -170,10 +170,7 @@ fn print_mail(
             (None, Some(contact)) => contact.clone(),
             (None, None) => String::new(),
         };
-        let arrow = match l.direction {
-            crate::model::Direction::Outbound => "sent",
-            crate::model::Direction::Inbound => "received",
-        };
+        let arrow = l.direction.word_en(crate::model::ActivityKind::Email);
         writeln!(
             out,
             "  logged   {arrow:<8} {}  on {}",

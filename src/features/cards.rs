@@ -174,7 +174,7 @@ fn import_one(
             if let Some(uid) = &card.uid {
                 contacts::take_uid(w, &id, uid)?;
             }
-            let name = display_name(fields, order);
+            let name = fields.name(order);
             added.insert(id.clone(), card.line);
             report.added.push(Added {
                 line: card.line,
@@ -187,12 +187,13 @@ fn import_one(
             let Some(existing) = existing else {
                 return Ok(());
             };
+            let name = existing.name(order);
             let with = match added.get(&id) {
-                Some(line) => format!("{} (line {line})", shown_name(&existing, order)),
+                Some(line) => format!("{name} (line {line})"),
                 None => {
                     let short = contacts::short_ids(w.conn(), std::slice::from_ref(&id))?;
                     let short = short.into_iter().next().unwrap_or_default();
-                    format!("{} ({short})", shown_name(&existing, order))
+                    format!("{name} ({short})")
                 }
             };
             let entry = Merged {
@@ -214,24 +215,6 @@ fn import_one(
         }
     }
     Ok(())
-}
-
-/// The name a card is shown by: the person's, else (a company's own card) the company.
-fn display_name(fields: &ContactFields, order: NameOrder) -> String {
-    let name = crate::model::contact::display_name(
-        fields.family_name.as_deref(),
-        fields.given_name.as_deref(),
-        order,
-    );
-    if name.is_empty() {
-        fields.company.clone().unwrap_or_default()
-    } else {
-        name
-    }
-}
-
-fn shown_name(c: &Contact, order: NameOrder) -> String {
-    display_name(&c.to_fields(), order)
 }
 
 /// Merges a card into a contact. The card with the newer exchange date wins each field it

@@ -222,13 +222,7 @@ fn people_of(
                 continue;
             }
             if let Some(contact) = contacts::get(w.conn(), &id)? {
-                let name = contact.name(order);
-                let name = if name.is_empty() {
-                    contact.company.clone().unwrap_or_default()
-                } else {
-                    name
-                };
-                out.push((id, name));
+                out.push((id, contact.name(order)));
             }
         }
     }

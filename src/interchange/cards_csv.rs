@@ -553,9 +553,7 @@ fn cards_of(
         if !notes.is_empty() {
             card.notes = Some(notes.join("\n"));
         }
-        let is_company = layout.producer == Producer::AddressBook
-            && !card.has_name()
-            && card.company.as_deref().is_some_and(|c| !c.is_empty());
+        let is_company = layout.producer == Producer::AddressBook && card.has_company_only();
         out.push(Card {
             line: *line,
             uid,

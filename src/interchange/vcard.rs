@@ -1135,47 +1135,45 @@ impl Gathered {
 
         // No person: the address book says the card shows as the company, or its display
         // name is the company's, or it has none (Android writes no N and no FN then).
-        let is_company = family_name.is_none()
-            && given_name.is_none()
-            && company.is_some()
-            && (self.shows_as_company
-                || self.formatted_name.is_none()
-                || self.formatted_name == company);
+        let shown_as_company = self.shows_as_company
+            || self.formatted_name.is_none()
+            || self.formatted_name == company;
+        let fields = ContactFields {
+            family_name,
+            given_name,
+            family_reading,
+            given_reading,
+            company,
+            company_reading,
+            department,
+            title: self.title,
+            emails: list(Channel::Email, self.emails),
+            phones: list(Channel::Phone, self.phones),
+            postal_code,
+            address,
+            url,
+            other_addresses: list(Channel::Address, other_addresses),
+            other_urls: list(Channel::Url, other_urls),
+            other_companies: list(Channel::Company, self.other_companies),
+            exchanged_on: self.exchanged_on,
+            exchanged_at: self.exchanged_at,
+            exchanged_by: None,
+            notes: non_empty(
+                &self
+                    .notes
+                    .iter()
+                    .chain(&self.kept)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
+            tags: (!self.tags.is_empty()).then_some(self.tags),
+        };
         Card {
             line,
             uid: self.uid,
-            is_company,
-            fields: ContactFields {
-                family_name,
-                given_name,
-                family_reading,
-                given_reading,
-                company,
-                company_reading,
-                department,
-                title: self.title,
-                emails: list(Channel::Email, self.emails),
-                phones: list(Channel::Phone, self.phones),
-                postal_code,
-                address,
-                url,
-                other_addresses: list(Channel::Address, other_addresses),
-                other_urls: list(Channel::Url, other_urls),
-                other_companies: list(Channel::Company, self.other_companies),
-                exchanged_on: self.exchanged_on,
-                exchanged_at: self.exchanged_at,
-                exchanged_by: None,
-                notes: non_empty(
-                    &self
-                        .notes
-                        .iter()
-                        .chain(&self.kept)
-                        .cloned()
-                        .collect::<Vec<_>>()
-                        .join("\n"),
-                ),
-                tags: (!self.tags.is_empty()).then_some(self.tags),
-            },
+            is_company: shown_as_company && fields.has_company_only(),
+            fields,
         }
     }
 }
@@ -1202,9 +1200,7 @@ fn write_card(out: &mut String, c: &Contact, version: VcardVersion, order: NameO
     push_line(out, if v4 { "VERSION:4.0" } else { "VERSION:3.0" });
     push_property(out, "PRODID", PRODID);
     // A company's own card (no person on it), as address books mark one.
-    let company_card = text(&c.family_name).is_empty()
-        && text(&c.given_name).is_empty()
-        && !text(&c.company).is_empty();
+    let company_card = c.has_company_only();
     if company_card && v4 {
         push_property(out, "KIND", "org");
     }

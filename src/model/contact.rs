@@ -84,16 +84,7 @@ impl Contact {
     /// The name a contact is shown by; a company's own card (no person on it) is shown by
     /// the company.
     pub fn name(&self, order: NameOrder) -> String {
-        let name = display_name(
-            self.family_name.as_deref(),
-            self.given_name.as_deref(),
-            order,
-        );
-        if name.is_empty() {
-            self.company.clone().unwrap_or_default()
-        } else {
-            name
-        }
+        name_or_company(&self.family_name, &self.given_name, &self.company, order)
     }
 
     /// A list of the contact's.
@@ -118,6 +109,11 @@ impl Contact {
     }
 
     /// The contact's fields as a card (to merge, compare or derive from).
+    /// The contact is a company's own card (see [`ContactFields::has_company_only`]).
+    pub fn has_company_only(&self) -> bool {
+        company_only(&self.family_name, &self.given_name, &self.company)
+    }
+
     pub fn to_fields(&self) -> ContactFields {
         let list = |l: &Vec<ContactValue>| Some(l.clone());
         ContactFields {
@@ -270,7 +266,33 @@ pub struct ContactFields {
     pub tags: Option<Vec<String>>,
 }
 
+/// The person's name, else (a company's own card) the company's.
+fn name_or_company(
+    family: &Option<String>,
+    given: &Option<String>,
+    company: &Option<String>,
+    order: NameOrder,
+) -> String {
+    let name = display_name(family.as_deref(), given.as_deref(), order);
+    if name.is_empty() {
+        company.clone().unwrap_or_default()
+    } else {
+        name
+    }
+}
+
+/// No person's name and a company's: the company's own card.
+fn company_only(family: &Option<String>, given: &Option<String>, company: &Option<String>) -> bool {
+    let blank = |s: &Option<String>| s.as_deref().is_none_or(|s| s.trim().is_empty());
+    blank(family) && blank(given) && !blank(company)
+}
+
 impl ContactFields {
+    /// The name a card is shown by, as [`Contact::name`].
+    pub fn name(&self, order: NameOrder) -> String {
+        name_or_company(&self.family_name, &self.given_name, &self.company, order)
+    }
+
     pub fn has_name(&self) -> bool {
         [&self.family_name, &self.given_name]
             .into_iter()
@@ -280,6 +302,12 @@ impl ContactFields {
 
     pub fn has_email(&self) -> bool {
         self.email().is_some()
+    }
+
+    /// A card that names a company and no person is the company's own card (a company entry
+    /// of an address book): it is a contact, shown by the company's name.
+    pub fn has_company_only(&self) -> bool {
+        company_only(&self.family_name, &self.given_name, &self.company)
     }
 
     /// The text fields by their SPEC name, in SPEC order (the lists, exchanged_on and tags

@@ -96,7 +96,7 @@ pub struct NewContact {
 }
 
 pub fn prepare(card: &ContactFields, origin: &Origin) -> Result<NewContact> {
-    if !card.has_name() && !card.has_email() && !has_company_only(card) {
+    if !card.has_name() && !card.has_email() && !card.has_company_only() {
         return Err(Error::invalid(
             "a contact needs a name, an email or a company",
         ));
@@ -118,16 +118,6 @@ pub fn prepare(card: &ContactFields, origin: &Origin) -> Result<NewContact> {
         values,
         derived,
     })
-}
-
-/// A card that names a company and nothing else is the company's own card (a company
-/// entry of an address book): it is a contact, shown by the company's name.
-fn has_company_only(card: &ContactFields) -> bool {
-    !card.has_name()
-        && card
-            .company
-            .as_deref()
-            .is_some_and(|c| !c.trim().is_empty())
 }
 
 /// Writes a prepared contact; returns its id.
@@ -194,7 +184,7 @@ pub fn update(w: &mut Writer<'_>, id: &str, patch: &ContactFields) -> Result<Vec
         let after = get(w.conn(), id)?;
         let named = after.as_ref().is_some_and(|c| {
             let card = c.to_fields();
-            card.has_name() || card.has_email() || has_company_only(&card)
+            card.has_name() || card.has_email() || card.has_company_only()
         });
         if !named {
             return Err(Error::invalid(

@@ -6,7 +6,7 @@ use crate::model::{Activity, Contact};
 use crate::store::history::{self, HistoryEntry};
 use crate::store::leads::Origin;
 use crate::store::links::{self, LeadOfContact};
-use crate::store::{self, Store, activities, contacts, purge};
+use crate::store::{Store, activities, contacts, purge};
 use serde::Serialize;
 
 pub fn add(store: &mut Store, card: &ContactFields) -> Result<String> {
@@ -87,7 +87,7 @@ fn traces_left(store: &Store, contact: &Contact) -> Result<Vec<&'static str>> {
         contact
             .list(channel)
             .iter()
-            .map(move |v| (store::contact_values::list_name(channel), v.value.as_str()))
+            .map(move |v| (channel.list_name(), v.value.as_str()))
     });
     let values: Vec<(&'static str, &str)> = fields
         .chain(lists)

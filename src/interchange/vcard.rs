@@ -1544,7 +1544,13 @@ mod tests {
             updated_by: "me".into(),
             ..Contact::default()
         };
-        c.settle_preferred();
+        // The preferred values, as the store derives them from the lists.
+        let settled = c.to_fields();
+        let owned = |v: Option<&str>| v.map(str::to_string);
+        c.email = owned(settled.email());
+        c.phone = owned(settled.number(PhoneSlot::Phone));
+        c.mobile = owned(settled.number(PhoneSlot::Mobile));
+        c.fax = owned(settled.number(PhoneSlot::Fax));
         c
     }
 

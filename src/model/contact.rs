@@ -149,20 +149,6 @@ impl Contact {
             .collect()
     }
 
-    /// Sets `email`, `phone`, `mobile` and `fax` from the lists.
-    pub fn settle_preferred(&mut self) {
-        let value = |v: Option<&ContactValue>| v.map(|v| v.value.clone());
-        self.email = value(preferred_among(&self.emails, |_| true));
-        let slot = |slot: PhoneSlot| {
-            value(preferred_among(&self.phones, |v| {
-                PhoneSlot::of(v.kind) == slot
-            }))
-        };
-        self.phone = slot(PhoneSlot::Phone);
-        self.mobile = slot(PhoneSlot::Mobile);
-        self.fax = slot(PhoneSlot::Fax);
-    }
-
     /// The reading, family first, when the card has one (さとう はなこ).
     pub fn reading(&self) -> Option<String> {
         let parts: Vec<&str> = [&self.family_reading, &self.given_reading]

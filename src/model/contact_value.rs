@@ -138,6 +138,17 @@ impl Channel {
         Channel::ALL.into_iter().find(|c| c.id() == id)
     }
 
+    /// The name of the channel's list, as in JSON and the history.
+    pub fn list_name(self) -> &'static str {
+        match self {
+            Channel::Email => "emails",
+            Channel::Phone => "phones",
+            Channel::Address => "other_addresses",
+            Channel::Url => "other_urls",
+            Channel::Company => "other_companies",
+        }
+    }
+
     /// The key two values of this channel are the same value by: an address by its folded
     /// text, a number by its digits (`090-1234-5678` = `+81 90 1234 5678`).
     pub fn key_of(self, value: &str) -> String {

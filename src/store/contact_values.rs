@@ -194,22 +194,11 @@ pub(crate) fn write_lists(
             }
         }
         if touched {
-            changed.push(list_name(channel));
+            changed.push(channel.list_name());
             stored = None;
         }
     }
     Ok(changed)
-}
-
-/// The name of a channel's list, as in JSON and the history.
-pub fn list_name(channel: Channel) -> &'static str {
-    match channel {
-        Channel::Email => "emails",
-        Channel::Phone => "phones",
-        Channel::Address => "other_addresses",
-        Channel::Url => "other_urls",
-        Channel::Company => "other_companies",
-    }
 }
 
 /// A new value of an existing contact.
@@ -377,12 +366,12 @@ pub(crate) fn last_change(conn: &Connection, contact_id: &str) -> Result<Option<
         })?)
 }
 
-/// The values a contact had and no longer has, for its history: (list, value, the stamp
+/// The values a contact had and no longer has, for its history: (channel, value, the stamp
 /// that added it, the stamp that removed it).
 pub(crate) fn removed_of(
     conn: &Connection,
     contact_id: &str,
-) -> Result<Vec<(&'static str, String, String, String)>> {
+) -> Result<Vec<(Channel, String, String, String)>> {
     let mut out = Vec::new();
     let removed = conn
         .prepare_cached(
@@ -395,7 +384,7 @@ pub(crate) fn removed_of(
         .collect::<rusqlite::Result<Vec<(String, String, String, String)>>>()?;
     for (channel, value, added, gone) in removed {
         if let Some(channel) = Channel::from_id(&channel) {
-            out.push((list_name(channel), value, added, gone));
+            out.push((channel, value, added, gone));
         }
     }
     Ok(out)

@@ -628,12 +628,7 @@ fn ask_database(w: &Writer<'_>) -> bool {
 pub fn removed_values(conn: &Connection, id: &str) -> Result<Vec<(Channel, String)>> {
     Ok(contact_values::removed_of(conn, id)?
         .into_iter()
-        .filter_map(|(list, value, _, _)| {
-            let channel = Channel::ALL
-                .into_iter()
-                .find(|c| contact_values::list_name(*c) == list)?;
-            Some((channel, channel.key_of(&value)))
-        })
+        .map(|(channel, value, _, _)| (channel, channel.key_of(&value)))
         .collect())
 }
 

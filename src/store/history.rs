@@ -104,12 +104,12 @@ pub fn of_record(conn: &Connection, record_id: &str) -> Result<Vec<HistoryEntry>
 pub fn of_contact(conn: &Connection, contact_id: &str) -> Result<Vec<HistoryEntry>> {
     let mut out = of_record(conn, contact_id)?;
     let mut removed_values = Vec::new();
-    for (list, value, added, removed) in super::contact_values::removed_of(conn, contact_id)? {
+    for (channel, value, added, removed) in super::contact_values::removed_of(conn, contact_id)? {
         let (Ok(added), Ok(removed)) = (added.parse::<Hlc>(), removed.parse::<Hlc>()) else {
             continue;
         };
         removed_values.push(HistoryEntry {
-            field: list.to_string(),
+            field: channel.list_name().to_string(),
             previous: serde_json::Value::from(value),
             set_at: added.time(),
             set_by: author(conn, &added)?,

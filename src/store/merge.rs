@@ -28,6 +28,10 @@ pub struct MergeCounts {
     /// Leads whose activities or fields changed (their scores need recounting).
     #[serde(skip)]
     pub leads_touched: BTreeSet<String>,
+    /// Contacts whose emails or numbers changed: their derived columns, search terms and
+    /// match keys are rebuilt once, after every value has arrived.
+    #[serde(skip)]
+    contacts_touched: BTreeSet<String>,
 }
 
 impl MergeCounts {
@@ -41,6 +45,7 @@ impl MergeCounts {
         self.history += other.history;
         self.stage_changes += other.stage_changes;
         self.leads_touched.extend(other.leads_touched);
+        self.contacts_touched.extend(other.contacts_touched);
     }
 }
 
@@ -68,6 +73,9 @@ pub fn merge_attached(w: &mut Writer<'_>) -> Result<MergeCounts> {
     )?;
     for table in Table::ALL {
         merge_table(w, table, &mut counts)?;
+    }
+    for id in std::mem::take(&mut counts.contacts_touched) {
+        contacts::refresh_derived_id(w.conn(), &id)?;
     }
     counts.stage_changes = w.conn().execute(
         "INSERT OR IGNORE INTO main.stage_changes (id, lead_id, from_stage, to_stage, at, by, hlc)
@@ -243,7 +251,7 @@ fn refresh_derived(
         "contact" => contacts::refresh_derived_seq(conn, seq, fresh)?,
         "contact_value" => {
             if let Some(contact_id) = contact_values::refresh_derived_seq(conn, seq)? {
-                contacts::refresh_derived_id(conn, &contact_id)?;
+                counts.contacts_touched.insert(contact_id);
             }
         }
         "activity" => {

@@ -3,7 +3,7 @@
 
 use crate::error::Result;
 use crate::features::{activity, contacts, leads};
-use crate::model::contact::ContactFields;
+use crate::model::contact::{Channel, ContactFields};
 use crate::model::lead::LeadPatch;
 use crate::model::{Contact, Lead, LinkRole, Stage};
 use crate::session::Session;
@@ -135,7 +135,7 @@ pub fn inverse_contact_patch(contact: &Contact, patch: &ContactFields) -> Contac
     let back = |set: &Option<String>, old: &Option<String>| {
         set.as_ref().map(|_| old.clone().unwrap_or_default())
     };
-    ContactFields {
+    let mut inverse = ContactFields {
         family_name: back(&patch.family_name, &contact.family_name),
         given_name: back(&patch.given_name, &contact.given_name),
         family_reading: back(&patch.family_reading, &contact.family_reading),
@@ -144,27 +144,21 @@ pub fn inverse_contact_patch(contact: &Contact, patch: &ContactFields) -> Contac
         company_reading: back(&patch.company_reading, &contact.company_reading),
         department: back(&patch.department, &contact.department),
         title: back(&patch.title, &contact.title),
-        emails: patch.emails.as_ref().map(|_| contact.emails.clone()),
-        phones: patch.phones.as_ref().map(|_| contact.phones.clone()),
         postal_code: back(&patch.postal_code, &contact.postal_code),
         address: back(&patch.address, &contact.address),
         url: back(&patch.url, &contact.url),
-        other_addresses: patch
-            .other_addresses
-            .as_ref()
-            .map(|_| contact.other_addresses.clone()),
-        other_urls: patch
-            .other_urls
-            .as_ref()
-            .map(|_| contact.other_urls.clone()),
-        other_companies: patch
-            .other_companies
-            .as_ref()
-            .map(|_| contact.other_companies.clone()),
         exchanged_on: patch.exchanged_on.and(contact.exchanged_on),
         exchanged_at: back(&patch.exchanged_at, &contact.exchanged_at),
         exchanged_by: back(&patch.exchanged_by, &contact.exchanged_by),
         notes: back(&patch.notes, &contact.notes),
         tags: patch.tags.as_ref().map(|_| contact.tags.clone()),
+        ..ContactFields::default()
+    };
+    // Every list the patch set goes back to the contact's whole list.
+    for channel in Channel::ALL {
+        if patch.list(channel).is_some() {
+            *inverse.list_mut(channel) = Some(contact.list(channel).to_vec());
+        }
     }
+    inverse
 }

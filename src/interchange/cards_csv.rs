@@ -10,7 +10,7 @@ use super::excel::without_guard;
 use crate::error::{Error, Result};
 use crate::model::contact::{Channel, ContactFields, ContactValue, ValueKind};
 use crate::model::contact_value::{parse_lines, parse_list, settle};
-use crate::model::dates::{from_excel_serial, parse_due};
+use crate::model::dates::parse_cell_date;
 use crate::model::text::{display_safe, is_japanese};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -43,13 +43,15 @@ pub const MAPPABLE: &[&str] = &[
     "ignore",
 ];
 
-/// A card read from a file, with where it came from.
+/// A card read from a file (CSV or vCard), with where it came from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Card {
+    /// The 1-based line of its row, or of its `BEGIN:VCARD`.
     pub line: usize,
-    /// The id it had where it was exported from (vCard UID), if any.
+    /// The id it had where it was exported from (vCard `UID`, without `urn:uuid:`), if any.
     pub uid: Option<String>,
-    /// The card is a company's own, with no person on it (an address book's company entry).
+    /// The card is a company's own, with no person on it (an address book's company entry:
+    /// `X-ABShowAs:COMPANY`, or an `FN` that is the company).
     pub is_company: bool,
     pub fields: ContactFields,
 }
@@ -197,11 +199,6 @@ pub fn noted_columns(table: &Table, layout: &Layout) -> Vec<String> {
     out
 }
 
-/// What a header names, if it is a column of cards leadtrack knows.
-pub fn column_of(header: &str) -> Option<CardColumn> {
-    recognise(header)
-}
-
 impl Layout {
     /// Whether some column names the person.
     pub fn has_names(&self) -> bool {
@@ -300,10 +297,6 @@ fn cards_of(
     file: &str,
     today: NaiveDate,
 ) -> Result<Vec<Card>> {
-    let has_names = layout
-        .columns
-        .iter()
-        .any(|c| matches!(c, Some(CardColumn::Field("family_name" | "given_name"))));
     let has_readings = layout.columns.iter().any(|c| {
         matches!(
             c,
@@ -365,9 +358,7 @@ fn cards_of(
                             continue;
                         }
                         "exchanged_on" => {
-                            let date = parse_due(value, today)
-                                .or_else(|e| from_excel_serial(value).ok_or(e))
-                                .map_err(|_| {
+                            let date = parse_cell_date(value, today).map_err(|_| {
                                     // The header and the cell come from the file: made safe
                                     // to print.
                                     Error::invalid(display_safe(&format!(
@@ -398,7 +389,6 @@ fn cards_of(
                         Some(_) => {}
                     }
                 }
-                CardColumn::WeakTitle => card.title = card.title.take().or(Some(value.into())),
                 CardColumn::WholeName => whole_name = whole_name.or(Some(value)),
                 CardColumn::WholeReading => whole_reading = whole_reading.or(Some(value)),
                 CardColumn::Value {
@@ -483,14 +473,16 @@ fn cards_of(
                     Some(label) => extras.push(format!("{label}: {value}")),
                     None => extras.push(format!("{header}: {value}")),
                 },
+                // `layout` made every weak title a title or a note.
                 CardColumn::Label { .. }
                 | CardColumn::AddressLabel { .. }
                 | CardColumn::PairLabel { .. }
+                | CardColumn::WeakTitle
                 | CardColumn::Redundant => {}
             }
         }
         // A whole name or reading only stands in for columns the file does not have.
-        if let Some(name) = whole_name.filter(|_| !has_names || !card.has_name()) {
+        if let Some(name) = whole_name.filter(|_| !card.has_name()) {
             let (family, given) = split_name(name, false);
             card.family_name = card.family_name.or(family);
             card.given_name = card.given_name.or(given);

@@ -1,8 +1,8 @@
 //! Reading a file of business cards, CSV or vCard, decided by its content.
 
 use super::cards_csv::{self, Card};
-use super::csv_in;
 use super::encoding::{InputEncoding, decode};
+use super::{card_columns, csv_in, leads_csv};
 use crate::error::{Error, Result};
 use crate::model::text::display_safe;
 use chrono::NaiveDate;
@@ -28,13 +28,10 @@ pub struct CardFile {
 /// Whether the bytes are a vCard file (whatever the file is called), in UTF-8 or, with its
 /// byte order mark, UTF-16 (as Windows address books save them).
 pub fn looks_like_vcard(bytes: &[u8]) -> bool {
-    let utf16 = match bytes {
-        [0xFF, 0xFE, rest @ ..] => Some(encoding_rs::UTF_16LE.decode_without_bom_handling(rest).0),
-        [0xFE, 0xFF, rest @ ..] => Some(encoding_rs::UTF_16BE.decode_without_bom_handling(rest).0),
-        _ => None,
-    };
-    if let Some(text) = utf16 {
-        return text
+    if let Some((utf16, rest)) = super::encoding::utf16_by_bom(bytes) {
+        return utf16
+            .decode_without_bom_handling(rest)
+            .0
             .trim_start()
             .get(..11)
             .is_some_and(|start| start.eq_ignore_ascii_case("BEGIN:VCARD"));
@@ -55,8 +52,7 @@ fn header_fields(line: &str) -> Vec<String> {
 }
 
 /// The error for a file that holds no cards: a file of leads is named as one.
-fn not_cards(headers: &[String], file: &str, line: usize) -> Error {
-    let leads = crate::interchange::leads_csv::looks_like_leads(headers);
+fn not_cards(leads: bool, file: &str, line: usize) -> Error {
     let hint = if leads {
         "it looks like a file of leads: use `leadtrack import leads`"
     } else {
@@ -108,15 +104,6 @@ pub fn read(
             }
             let cards =
                 super::vcard::read(bytes).map_err(|e| Error::invalid(format!("{file}, {e}")))?;
-            let cards = cards
-                .into_iter()
-                .map(|c| Card {
-                    line: c.line,
-                    uid: c.uid,
-                    is_company: c.is_company,
-                    fields: c.fields,
-                })
-                .collect();
             Ok(CardFile {
                 format,
                 cards,
@@ -133,21 +120,19 @@ pub fn read(
             let names_a_column = |l: &&str| {
                 header_fields(l)
                     .iter()
-                    .any(|f| cards_csv::column_of(f).is_some())
+                    .any(|f| card_columns::recognise(f).is_some())
             };
             if maps.is_empty() && readable && !first_lines.iter().any(names_a_column) {
-                let first = text.lines().next().unwrap_or("");
-                return Err(not_cards(&header_fields(first), file, 1));
+                let first = header_fields(text.lines().next().unwrap_or(""));
+                return Err(not_cards(leads_csv::looks_like_leads(&first), file, 1));
             }
             let header_at = header_after_preamble(&text, maps);
-            let table = match header_at {
-                Some(at) => csv_in::read_from(&text, file, at)?,
-                None => csv_in::read(&text, file)?,
-            };
+            let header_at = header_at.unwrap_or(0);
+            let table = csv_in::read_from(&text, file, header_at)?;
             let layout = cards_csv::layout(&table.headers, maps, file)?;
-            let leads = crate::interchange::leads_csv::looks_like_leads(&table.headers);
+            let leads = leads_csv::looks_like_leads(&table.headers);
             if !layout.has_people() || (leads && !layout.has_names()) {
-                return Err(not_cards(&table.headers, file, header_at.unwrap_or(0) + 1));
+                return Err(not_cards(leads, file, header_at + 1));
             }
             let cards = cards_csv::cards(&table, &layout, file, today)?;
             Ok(CardFile {

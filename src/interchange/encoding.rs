@@ -21,15 +21,19 @@ pub enum InputEncoding {
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// The file's text. `file` names it in errors, with the line of the first bad byte.
-pub fn decode(bytes: &[u8], encoding: InputEncoding, file: &str) -> Result<String> {
-    // UTF-16 with its byte order mark (a "Unicode" save from Windows programs).
-    let utf16 = match bytes {
+/// UTF-16 by its byte order mark (a "Unicode" save from Windows programs): the encoding and
+/// the bytes after the mark.
+pub fn utf16_by_bom(bytes: &[u8]) -> Option<(&'static encoding_rs::Encoding, &[u8])> {
+    match bytes {
         [0xFF, 0xFE, rest @ ..] => Some((encoding_rs::UTF_16LE, rest)),
         [0xFE, 0xFF, rest @ ..] => Some((encoding_rs::UTF_16BE, rest)),
         _ => None,
-    };
-    if let Some((utf16, rest)) = utf16.filter(|_| encoding == InputEncoding::Auto) {
+    }
+}
+
+/// The file's text. `file` names it in errors, with the line of the first bad byte.
+pub fn decode(bytes: &[u8], encoding: InputEncoding, file: &str) -> Result<String> {
+    if let Some((utf16, rest)) = utf16_by_bom(bytes).filter(|_| encoding == InputEncoding::Auto) {
         let (text, had_errors) = utf16.decode_without_bom_handling(rest);
         if had_errors {
             return Err(Error::invalid(format!(

@@ -14,7 +14,7 @@ use super::excel::without_guard;
 use crate::error::{Error, Result};
 use crate::model::Stage;
 use crate::model::amount::parse_amount;
-use crate::model::dates::{from_excel_serial, parse_due};
+use crate::model::dates::parse_cell_date;
 use crate::model::lead::LeadFields;
 use crate::model::source;
 use crate::model::text::{display_safe, split_tags};
@@ -182,11 +182,8 @@ pub fn leads(
                 }
                 Some("next_action") => lead.next_action = text,
                 Some("next_action_on") => {
-                    let due = match parse_due(value, today) {
-                        Ok(due) => due,
-                        Err(e) => from_excel_serial(value)
-                            .ok_or_else(|| cell_error(format!("{}: {e}", at())))?,
-                    };
+                    let due = parse_cell_date(value, today)
+                        .map_err(|e| cell_error(format!("{}: {e}", at())))?;
                     lead.next_action_on = Some(due);
                 }
                 Some("tags") => lead.tags = split_tags(&[value.to_string()]),

@@ -16,9 +16,10 @@ use crate::model::contact::{
 use crate::model::contact_value::settle;
 
 use super::address::AddressParts;
+use super::cards_csv::Card;
 use crate::model::text::is_japanese;
 use chrono::NaiveDate;
-use encoding_rs::{Encoding, SHIFT_JIS, UTF_8, UTF_16BE, UTF_16LE};
+use encoding_rs::{Encoding, SHIFT_JIS, UTF_8};
 use std::borrow::Cow;
 
 /// What leadtrack's own cards say made them.
@@ -28,19 +29,6 @@ const PRODID: &str = "-//leadtrack//leadtrack//EN";
 const MAX_LINE: usize = 1 << 20;
 /// Lines are folded at this many octets, CRLF not counted (RFC 6350 §3.2).
 const FOLD_AT: usize = 75;
-
-/// One card read from a file.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Card {
-    /// The 1-based line of the card's `BEGIN:VCARD`.
-    pub line: usize,
-    /// The card's `UID`, without a leading `urn:uuid:`.
-    pub uid: Option<String>,
-    /// A company's own card: no person's name, and the address book says it shows as the
-    /// company (`X-ABShowAs:COMPANY`) or its `FN` is the company.
-    pub is_company: bool,
-    pub fields: ContactFields,
-}
 
 /// Why a file could not be read, with the line it concerns.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -159,10 +147,8 @@ struct OpenCard<'a> {
 
 /// A file in UTF-16 (with its byte order mark) as UTF-8; any other file as it is.
 fn transcode_utf16(bytes: &[u8]) -> Cow<'_, [u8]> {
-    let (encoding, rest) = match bytes {
-        [0xFF, 0xFE, rest @ ..] => (UTF_16LE, rest),
-        [0xFE, 0xFF, rest @ ..] => (UTF_16BE, rest),
-        _ => return Cow::Borrowed(bytes),
+    let Some((encoding, rest)) = super::encoding::utf16_by_bom(bytes) else {
+        return Cow::Borrowed(bytes);
     };
     let (text, _) = encoding.decode_without_bom_handling(rest);
     Cow::Owned(text.into_owned().into_bytes())
@@ -1296,17 +1282,18 @@ fn write_card(out: &mut String, c: &Contact, version: VcardVersion, order: NameO
             ValueKind::Fax => "fax",
             ValueKind::Other => "voice",
         };
-        match tel_uri(&number).filter(|_| v4) {
-            Some(uri) => push_property(
+        if v4 && is_tel_uri(&number) {
+            push_property(
                 out,
                 &typed_head("TEL;VALUE=uri", Some(types), phone.preferred, v4),
-                &format!("tel:{uri}"),
-            ),
-            None => push_text(
+                &format!("tel:{number}"),
+            );
+        } else {
+            push_text(
                 out,
                 &typed_head("TEL", Some(types), phone.preferred, v4),
                 &number,
-            ),
+            );
         }
     }
 
@@ -1436,12 +1423,11 @@ fn sort_as(parts: &[&str]) -> String {
     format!(";SORT-AS=\"{}\"", parts.join(","))
 }
 
-/// A phone number as the body of a `tel:` URI, or `None` when it is not one as written
-/// (`03 1234 5678`, `03-1234-5678 内線12`), in which case 4.0 writes it as text.
-fn tel_uri(number: &str) -> Option<String> {
+/// Whether a phone number, as written, is the body of a `tel:` URI; one that is not
+/// (`03 1234 5678`, `03-1234-5678 内線12`) 4.0 writes as text.
+fn is_tel_uri(number: &str) -> bool {
     // A number with spaces goes as text: a `tel:` URI would have to change how it is written.
-    let uri = number.to_string();
-    let (main, params) = uri.split_once(';').unwrap_or((&uri, ""));
+    let (main, params) = number.split_once(';').unwrap_or((number, ""));
     let main_ok = main.chars().any(|c| c.is_ascii_digit())
         && main
             .chars()
@@ -1449,7 +1435,7 @@ fn tel_uri(number: &str) -> Option<String> {
     let params_ok = params
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || "=;-+.".contains(c));
-    (main_ok && params_ok).then_some(uri)
+    main_ok && params_ok
 }
 
 /// A text property, escaped, unless the value is empty.
@@ -2316,9 +2302,6 @@ mod tests {
             prop_assert_eq!(cards[0].uid.as_deref(), Some(ID));
 
             let o = |v: &Option<String>| v.as_deref().and_then(non_empty);
-            let tel = |v: &Option<String>| {
-                o(v).map(|n| if v4 { tel_uri(&n).unwrap_or(n) } else { n })
-            };
             let tags: Vec<String> = fields.tags.iter().flatten().filter_map(|t| non_empty(t)).collect();
             let expected = ContactFields {
                 family_name: o(&fields.family_name),
@@ -2346,7 +2329,7 @@ mod tests {
                 expected.push_email(&email, ValueKind::Work);
             }
             for slot in [PhoneSlot::Phone, PhoneSlot::Mobile, PhoneSlot::Fax] {
-                if let Some(number) = tel(&fields.number(slot).map(str::to_string)) {
+                if let Some(number) = o(&fields.number(slot).map(str::to_string)) {
                     expected.push_phone(&number, slot.kind());
                 }
             }

@@ -231,6 +231,11 @@ fn era(s: &str) -> Option<NaiveDate> {
     (date >= NaiveDate::from_ymd_opt(y, m, d)?).then_some(date)
 }
 
+/// A CSV file's date cell: a date as forms take it, else an Excel serial number.
+pub fn parse_cell_date(input: &str, today: NaiveDate) -> Result<Due, BadDate> {
+    parse_due(input, today).or_else(|e| from_excel_serial(input).ok_or(e))
+}
+
 /// The last serial number of Excel's 1900 date system: 9999-12-31.
 const EXCEL_LAST_SERIAL: u32 = 2_958_465;
 

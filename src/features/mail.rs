@@ -18,6 +18,7 @@ use crate::store::leads::Origin;
 use crate::store::{Store, Writer, activities, contacts, leads, links};
 use chrono::Utc;
 use serde::Serialize;
+use std::collections::{BTreeSet, HashMap};
 use uuid::Uuid;
 
 /// The namespace of the ids of activities logged from mail (name-based UUIDs).
@@ -70,14 +71,15 @@ pub fn import(
     lead: Option<&str>,
     dry_run: bool,
 ) -> Result<MailReport> {
-    let me: Vec<String> = config
+    let me = config
         .user
         .email
-        .iter()
+        .as_deref()
         .map(|e| e.trim().to_lowercase())
-        .filter(|e| !e.is_empty())
-        .collect();
+        .filter(|e| !e.is_empty());
+    let is_me = |address: &str| me.as_deref() == Some(address.to_lowercase().as_str());
     let order = config.ui.name_order;
+    let by = config.user_name();
     let run = |w: &mut Writer<'_>| -> Result<MailReport> {
         let mut report = MailReport {
             dry_run,
@@ -93,17 +95,28 @@ pub fn import(
             }
             None => None,
         };
+        // A mailbox holds many messages with the same people: each address and each
+        // person's open leads are looked up once (logging mail changes neither).
+        let mut people_by_address: HashMap<String, Vec<(String, String)>> = HashMap::new();
+        let mut open_leads: HashMap<String, Vec<(String, String)>> = HashMap::new();
+        let mut to_rescore: BTreeSet<String> = BTreeSet::new();
         for message in messages {
             let about = Message {
                 message_id: message.message_id.clone(),
                 subject: message.subject.clone(),
                 source: message.origin.to_string(),
             };
-            let outbound = message
-                .from
-                .iter()
-                .any(|m| me.contains(&m.address.to_lowercase()));
-            let people = people_of(w, message, &me, order)?;
+            let direction = if message.from.iter().any(|m| is_me(&m.address)) {
+                Direction::Outbound
+            } else {
+                Direction::Inbound
+            };
+            let summary = if message.subject.trim().is_empty() {
+                "(no subject)".to_string()
+            } else {
+                message.subject.clone()
+            };
+            let people = people_of(w, message, &is_me, order, &mut people_by_address)?;
             let targets: Vec<Target> = match &forced {
                 Some(lead) => vec![Target {
                     lead: Some(lead.clone()),
@@ -112,11 +125,19 @@ pub fn import(
                 None => {
                     let mut targets = Vec::new();
                     for contact in &people {
-                        let open: Vec<(String, String)> = links::leads_of(w.conn(), &contact.0)?
-                            .into_iter()
-                            .filter(|l| l.stage.is_open())
-                            .map(|l| (l.id, l.title))
-                            .collect();
+                        let open = match open_leads.get(&contact.0) {
+                            Some(open) => open.clone(),
+                            None => {
+                                let open: Vec<(String, String)> =
+                                    links::leads_of(w.conn(), &contact.0)?
+                                        .into_iter()
+                                        .filter(|l| l.stage.is_open())
+                                        .map(|l| (l.id, l.title))
+                                        .collect();
+                                open_leads.insert(contact.0.clone(), open.clone());
+                                open
+                            }
+                        };
                         if open.is_empty() {
                             targets.push(Target {
                                 lead: None,
@@ -149,16 +170,6 @@ pub fn import(
                 if activities::exists(w.conn(), &id)? {
                     continue;
                 }
-                let direction = if outbound {
-                    Direction::Outbound
-                } else {
-                    Direction::Inbound
-                };
-                let summary = if message.subject.trim().is_empty() {
-                    "(no subject)".to_string()
-                } else {
-                    message.subject.clone()
-                };
                 let fields = ActivityFields {
                     kind: ActivityKind::Email,
                     lead_id: target.lead.as_ref().map(|(id, _)| id.clone()),
@@ -168,7 +179,7 @@ pub fn import(
                     direction: Some(direction),
                     summary: summary.clone(),
                     body: Some(message.body.clone()).filter(|b| !b.trim().is_empty()),
-                    by: Some(config.user_name()),
+                    by: Some(by.clone()),
                 };
                 let origin = Origin {
                     id: Some(id.clone()),
@@ -176,13 +187,13 @@ pub fn import(
                 };
                 activities::insert(w, &fields, &origin)?;
                 if let Some((lead_id, _)) = &target.lead {
-                    scores::refresh_lead(w, &config.scoring, lead_id, today())?;
+                    to_rescore.insert(lead_id.clone());
                 }
                 logged_any = true;
                 report.logged.push(Logged {
                     message_id: message.message_id.clone(),
                     activity_id: id,
-                    subject: summary,
+                    subject: summary.clone(),
                     direction,
                     contact_id: target.contact.as_ref().map(|(id, _)| id.clone()),
                     contact: target.contact.map(|(_, name)| name),
@@ -193,6 +204,9 @@ pub fn import(
             if !logged_any {
                 report.already_logged.push(about);
             }
+        }
+        for lead_id in &to_rescore {
+            scores::refresh_lead(w, &config.scoring, lead_id, today())?;
         }
         Ok(report)
     };
@@ -208,21 +222,27 @@ pub fn import(
 fn people_of(
     w: &Writer<'_>,
     message: &MailMessage,
-    me: &[String],
+    is_me: &dyn Fn(&str) -> bool,
     order: crate::model::contact::NameOrder,
+    known: &mut HashMap<String, Vec<(String, String)>>,
 ) -> Result<Vec<(String, String)>> {
     let mut out: Vec<(String, String)> = Vec::new();
     let addresses = message.from.iter().chain(&message.to).chain(&message.cc);
-    for mailbox in addresses {
-        if me.contains(&mailbox.address.to_lowercase()) {
-            continue;
-        }
-        for id in contacts::with_email(w.conn(), &mailbox.address)? {
-            if out.iter().any(|(known, _)| *known == id) {
-                continue;
+    for mailbox in addresses.filter(|m| !is_me(&m.address)) {
+        // As the store compares addresses: ASCII case aside.
+        let key = mailbox.address.trim().to_ascii_lowercase();
+        if !known.contains_key(&key) {
+            let mut people = Vec::new();
+            for id in contacts::with_email(w.conn(), &mailbox.address)? {
+                if let Some(contact) = contacts::get(w.conn(), &id)? {
+                    people.push((id, contact.name(order)));
+                }
             }
-            if let Some(contact) = contacts::get(w.conn(), &id)? {
-                out.push((id, contact.name(order)));
+            known.insert(key.clone(), people);
+        }
+        for person in known.get(&key).into_iter().flatten() {
+            if !out.iter().any(|(id, _)| *id == person.0) {
+                out.push(person.clone());
             }
         }
     }

@@ -145,19 +145,22 @@ pub(crate) fn write_lists(
     card: &ContactFields,
 ) -> Result<Vec<&'static str>> {
     let mut changed = Vec::new();
-    let mut stored: Option<Vec<Stored>> = None;
+    if Channel::ALL.iter().all(|c| card.list(*c).is_none()) {
+        return Ok(changed);
+    }
+    // Each channel writes only its own rows: one read serves them all.
+    let all = stored_of(w.conn(), contact_id)?;
     for channel in Channel::ALL {
         let Some(wanted) = card.list(channel) else {
             continue;
         };
-        let wanted = settle(channel, wanted);
-        let all = match &stored {
-            Some(all) => all,
-            None => stored.insert(stored_of(w.conn(), contact_id)?),
-        };
+        let wanted: Vec<(String, ContactValue)> = settle(channel, wanted)
+            .into_iter()
+            .map(|v| (value_id(contact_id, channel, &v.value), v))
+            .collect();
         let mut touched = false;
-        for v in &wanted {
-            let id = value_id(contact_id, channel, &v.value);
+        for (id, v) in &wanted {
+            let id = id.clone();
             match all.iter().find(|s| s.id == id) {
                 Some(s) => {
                     let mut changes: Vec<(&str, Value)> = Vec::new();
@@ -173,7 +176,9 @@ pub(crate) fn write_lists(
                     if s.gone {
                         changes.push(("deleted", Value::Integer(0)));
                     }
-                    if !records::update(w, &VALUES, &id, &changes)?.is_empty() {
+                    if !changes.is_empty()
+                        && !records::update(w, &VALUES, &id, &changes)?.is_empty()
+                    {
                         touched = true;
                         set_match_key(w.conn(), &id, channel, v)?;
                     }
@@ -185,17 +190,13 @@ pub(crate) fn write_lists(
             }
         }
         for s in all.iter().filter(|s| s.channel == channel && !s.gone) {
-            let kept = wanted
-                .iter()
-                .any(|v| value_id(contact_id, channel, &v.value) == s.id);
-            if !kept {
+            if !wanted.iter().any(|(id, _)| *id == s.id) {
                 records::update(w, &VALUES, &s.id, &[("deleted", Value::Integer(1))])?;
                 touched = true;
             }
         }
         if touched {
             changed.push(channel.list_name());
-            stored = None;
         }
     }
     Ok(changed)

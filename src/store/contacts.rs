@@ -428,7 +428,8 @@ pub fn short_ids(conn: &Connection, ids: &[String]) -> Result<Vec<String>> {
     records::short_ids(conn, &CONTACTS, ids)
 }
 
-/// One page of contacts in reading order, each with its key.
+/// One page of contacts in reading order, each with its key: the rows only, without their
+/// lists (the list shows names and companies; the selected card is read whole).
 pub fn page(
     conn: &Connection,
     page: &super::paging::Page<'_>,
@@ -442,10 +443,7 @@ pub fn page(
     let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
         Ok((super::paging::key_at(r, offset, 1)?, from_row(r)?))
     })?;
-    let page = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-    page.into_iter()
-        .map(|(key, c)| Ok((key, with_lists(conn, c)?)))
-        .collect()
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 pub fn key_of(conn: &Connection, id: &str) -> Result<Option<super::paging::Key>> {

@@ -4,10 +4,8 @@ use super::output::{Format, Table, field, io, opt, print_json};
 use super::parse;
 use crate::error::{Error, Result};
 use crate::features::contacts::{self, ContactDetail};
-use crate::model::contact::{
-    Channel, ContactFields, ContactValue, ListEdits, PhoneSlot, ValueKind,
-};
-use crate::model::contact_value::{check, item_text, parse_list, parse_numbers, with_kind};
+use crate::model::contact::{Channel, ContactFields, ListEdits, PhoneSlot, ValueKind};
+use crate::model::contact_value::{check, parse_list, parse_numbers};
 use crate::model::text::{display_safe, is_japanese};
 use crate::store;
 use clap::Subcommand;
@@ -369,37 +367,15 @@ fn print_detail(d: &ContactDetail, out: &mut impl Write) -> Result<()> {
     ] {
         field(out, label, &opt(value))?;
     }
-    let not_preferred = |list: &[ContactValue]| -> Vec<ContactValue> {
-        list.iter().filter(|v| !v.preferred).cloned().collect()
-    };
-    // Every value beyond the ones shown above, with its kind (numbers always: under no
-    // label that says it).
-    let texts = |list: Vec<ContactValue>, text: fn(&ContactValue) -> String| -> Vec<String> {
-        list.iter().map(text).collect()
-    };
+    // Every value beyond the ones shown above.
     let rows = [
-        (
-            "other emails",
-            texts(not_preferred(&c.emails), |v| item_text(v, ValueKind::Work)),
-        ),
-        ("other numbers", texts(not_preferred(&c.phones), with_kind)),
-        (
-            "other addresses",
-            texts(c.other_addresses.clone(), |v| {
-                item_text(v, ValueKind::Other)
-            }),
-        ),
-        (
-            "other urls",
-            texts(c.other_urls.clone(), |v| item_text(v, ValueKind::Other)),
-        ),
-        (
-            "other companies",
-            texts(c.other_companies.clone(), |v| {
-                item_text(v, ValueKind::Other)
-            }),
-        ),
-    ];
+        ("other emails", Channel::Email),
+        ("other numbers", Channel::Phone),
+        ("other addresses", Channel::Address),
+        ("other urls", Channel::Url),
+        ("other companies", Channel::Company),
+    ]
+    .map(|(label, channel)| (label, c.further_values(channel)));
     for (label, list) in rows {
         for (i, text) in list.iter().enumerate() {
             field(out, if i == 0 { label } else { "" }, text)?;

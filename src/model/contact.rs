@@ -109,6 +109,29 @@ impl Contact {
     }
 
     /// The contact's fields as a card (to merge, compare or derive from).
+    /// A list's values beyond the ones shown in their own fields, as text: email addresses
+    /// and numbers that are not the preferred ones (a number always with its kind: no label
+    /// says it), and every further address, URL and company.
+    pub fn further_values(&self, channel: Channel) -> Vec<String> {
+        let list = self.list(channel);
+        match channel {
+            Channel::Email => list
+                .iter()
+                .filter(|v| !v.preferred)
+                .map(|v| super::contact_value::item_text(v, ValueKind::Work))
+                .collect(),
+            Channel::Phone => list
+                .iter()
+                .filter(|v| !v.preferred)
+                .map(super::contact_value::with_kind)
+                .collect(),
+            Channel::Address | Channel::Url | Channel::Company => list
+                .iter()
+                .map(|v| super::contact_value::item_text(v, ValueKind::Other))
+                .collect(),
+        }
+    }
+
     /// The contact is a company's own card (see [`ContactFields::has_company_only`]).
     pub fn has_company_only(&self) -> bool {
         company_only(&self.family_name, &self.given_name, &self.company)

@@ -3,8 +3,7 @@
 use super::{ContactSource, Ctx, cell, cut, pad_line};
 use crate::error::Result;
 use crate::features::contacts::ContactDetail;
-use crate::model::contact::{ContactValue, ValueKind};
-use crate::model::contact_value::{item_text, with_kind};
+use crate::model::contact::Channel;
 use crate::model::text::display_safe;
 use crate::tui::pager::Pager;
 use ratatui::Frame;
@@ -160,45 +159,25 @@ fn card_lines(card: Option<&ContactDetail>, ctx: &Ctx<'_>, w: usize) -> Vec<Line
     if !company.is_empty() {
         lines.push(Line::raw(display_safe(&company.join("  "))));
     }
-    let not_preferred = |list: &[ContactValue]| -> Vec<String> {
-        list.iter()
-            .filter(|v| !v.preferred)
-            .map(|v| item_text(v, ValueKind::Work))
-            .collect()
-    };
-    // Numbers beyond the phone, mobile and fax shown: each with its kind, under a label of
-    // their own (under "Fax" a work number would read as a fax).
-    let other_numbers: Vec<String> = c
-        .phones
-        .iter()
-        .filter(|v| !v.preferred)
-        .map(with_kind)
-        .collect();
-    let others = |list: &[ContactValue]| -> Vec<String> {
-        list.iter()
-            .map(|v| item_text(v, ValueKind::Other))
-            .collect()
-    };
     let one = |v: &Option<String>| v.iter().cloned().collect::<Vec<_>>();
     // (label, values): a value after the first goes under it with no label of its own.
-    let rows: [(&str, Vec<String>); 10] = [
+    // Numbers beyond the phone, mobile and fax go under a label of their own (under "Fax"
+    // a work number would read as a fax).
+    let rows: [(&str, Vec<String>); 12] = [
         ("Email", one(&c.email)),
-        ("", not_preferred(&c.emails)),
+        ("", c.further_values(Channel::Email)),
         ("Phone", one(&c.phone)),
         ("Mobile", one(&c.mobile)),
         ("Fax", one(&c.fax)),
-        ("Other", other_numbers),
+        ("Other", c.further_values(Channel::Phone)),
         ("Address", one(&c.address)),
-        ("", others(&c.other_addresses)),
+        ("", c.further_values(Channel::Address)),
         ("URL", one(&c.url)),
-        ("", others(&c.other_urls)),
+        ("", c.further_values(Channel::Url)),
+        ("Also at", c.further_values(Channel::Company)),
+        ("Met at", one(&c.exchanged_at)),
     ];
-    let also = others(&c.other_companies);
-    let met_at = one(&c.exchanged_at);
-    for (label, values) in rows
-        .into_iter()
-        .chain([("Also at", also), ("Met at", met_at)])
-    {
+    for (label, values) in rows {
         for (i, v) in values.iter().enumerate() {
             let label = if i == 0 { label } else { "" };
             lines.push(Line::from(vec![

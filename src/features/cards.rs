@@ -156,24 +156,10 @@ fn import_one(
         return Ok(());
     };
     let (keys, fingerprint) = (&prepared.keys, &prepared.fingerprint);
-    let found = match card.uid.as_deref() {
-        Some(uid) => contacts::card_by_uid(w, uid)?,
-        None => None,
-    };
-    let found = match found {
-        Some(known) => Some(known),
-        None => match contacts::card_seen(w, fingerprint)? {
-            Some(id) => Some((id, MatchReason::SameCard)),
-            None => contacts::find_match(w, keys)?,
-        },
-    };
-    match found {
+    match known_as(w, card, prepared)? {
         None => {
             let id = contacts::insert_prepared(w, new)?;
-            contacts::take_card(w, &id, fingerprint)?;
-            if let Some(uid) = &card.uid {
-                contacts::take_uid(w, &id, uid)?;
-            }
+            take_card_ids(w, &id, card, fingerprint)?;
             let name = fields.name(order);
             added.insert(id.clone(), card.line);
             report.added.push(Added {
@@ -203,16 +189,40 @@ fn import_one(
                 reason,
             };
             contacts::take_keys(w, &id, keys)?;
-            contacts::take_card(w, &id, fingerprint)?;
-            if let Some(uid) = &card.uid {
-                contacts::take_uid(w, &id, uid)?;
-            }
+            take_card_ids(w, &id, card, fingerprint)?;
             if merge_into(w, &existing, fields)? {
                 report.merged.push(entry);
             } else {
                 report.unchanged.push(entry);
             }
         }
+    }
+    Ok(())
+}
+
+/// The contact a card already is, and why: the one its `UID` went to, the one this very card
+/// went to, or one its keys say is the same person (名寄せ).
+fn known_as(
+    w: &Writer<'_>,
+    card: &Card,
+    prepared: &Prepared,
+) -> Result<Option<(String, MatchReason)>> {
+    if let Some(uid) = card.uid.as_deref()
+        && let Some(known) = contacts::card_by_uid(w, uid)?
+    {
+        return Ok(Some(known));
+    }
+    if let Some(id) = contacts::card_seen(w, &prepared.fingerprint)? {
+        return Ok(Some((id, MatchReason::SameCard)));
+    }
+    contacts::find_match(w, &prepared.keys)
+}
+
+/// Remembers that this card (its fingerprint, and its `UID` if it has one) went to `id`.
+fn take_card_ids(w: &mut Writer<'_>, id: &str, card: &Card, fingerprint: &str) -> Result<()> {
+    contacts::take_card(w, id, fingerprint)?;
+    if let Some(uid) = &card.uid {
+        contacts::take_uid(w, id, uid)?;
     }
     Ok(())
 }

@@ -549,6 +549,14 @@ pub struct MatchKeys {
 }
 
 impl MatchKeys {
+    /// The keys a contact is remembered by, each with its kind: emails, mobiles, then name.
+    pub fn rows(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        let emails = self.emails.iter().map(|k| ("email", k.as_str()));
+        let mobiles = self.mobiles.iter().map(|k| ("mobile", k.as_str()));
+        let named = self.name_company.iter().map(|k| ("name", k.as_str()));
+        emails.chain(mobiles).chain(named)
+    }
+
     /// Whether the name key has no company in it.
     pub fn name_only(&self) -> bool {
         self.name_company

@@ -458,10 +458,7 @@ pub(crate) fn remember_keys(conn: &Connection, id: &str, keys: &MatchKeys) -> Re
     let mut stmt = conn.prepare_cached(
         "INSERT OR IGNORE INTO contact_keys (kind, key, contact_id) VALUES (?1, ?2, ?3)",
     )?;
-    let named = keys.name_company.iter().map(|k| ("name", k));
-    let emails = keys.emails.iter().map(|k| ("email", k));
-    let mobiles = keys.mobiles.iter().map(|k| ("mobile", k));
-    for (kind, key) in emails.chain(mobiles).chain(named) {
+    for (kind, key) in keys.rows() {
         stmt.execute(params![kind, key, id])?;
     }
     Ok(())
@@ -489,10 +486,7 @@ pub(crate) fn remember_keys_from(conn: &Connection, seq: i64) -> Result<()> {
 pub fn take_keys(w: &mut Writer<'_>, id: &str, keys: &MatchKeys) -> Result<()> {
     match w.pending_keys_mut() {
         Some(pending) => {
-            let named = keys.name_company.iter().map(|k| ("name", k));
-            let emails = keys.emails.iter().map(|k| ("email", k));
-            let mobiles = keys.mobiles.iter().map(|k| ("mobile", k));
-            for (kind, key) in emails.chain(mobiles).chain(named) {
+            for (kind, key) in keys.rows() {
                 pending.add(kind, key, id);
             }
             Ok(())

@@ -1,5 +1,5 @@
 use super::Session;
-use super::lead::local_time;
+use super::output::local_time;
 use super::output::{Format, Table, field, io, opt, print_json};
 use super::parse;
 use crate::error::{Error, Result};

@@ -1,5 +1,5 @@
 use super::Session;
-use super::output::{Format, Table, amount, field, io, opt, print_json, score};
+use super::output::{Format, Table, amount, field, io, local_time, opt, print_json, score};
 use super::parse;
 use crate::error::Result;
 use crate::features::leads::{self, LeadDetail};
@@ -7,7 +7,6 @@ use crate::model::lead::{LeadFields, LeadPatch, Qualification};
 use crate::model::text::display_safe;
 use crate::model::{Lead, LinkRole, Stage};
 use crate::store;
-use chrono::{DateTime, Local, Utc};
 use clap::Subcommand;
 use std::io::Write;
 
@@ -385,10 +384,6 @@ fn print_csv(leads: &[Lead], excel_safe: bool) -> Result<()> {
         .into_inner()
         .map_err(|e| crate::Error::Io(format!("cannot write CSV: {e}")))?;
     super::output::write_data(&bytes)
-}
-
-pub fn local_time(t: &DateTime<Utc>) -> String {
-    t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string()
 }
 
 fn show(session: &Session, args: &ShowArgs) -> Result<bool> {

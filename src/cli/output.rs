@@ -3,6 +3,13 @@
 
 use crate::error::{Error, Result};
 pub use crate::model::format::{amount, score};
+
+/// A moment as the command line shows it: local time to the minute.
+pub fn local_time(t: &chrono::DateTime<chrono::Utc>) -> String {
+    t.with_timezone(&chrono::Local)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
+}
 use crate::model::text::{display_safe, display_safe_multiline, fit, is_invisible, width};
 use crate::store::history::HistoryEntry;
 use serde::Serialize;
@@ -186,7 +193,7 @@ pub fn history(out: &mut impl Write, entries: &[HistoryEntry]) -> Result<()> {
         writeln!(
             out,
             "  {}  {} was {}  (changed by {})",
-            super::lead::local_time(&h.replaced_at),
+            local_time(&h.replaced_at),
             h.field,
             display_safe(&was),
             display_safe(&h.replaced_by)

@@ -62,7 +62,7 @@ pub fn run(session: &Session, args: &SearchArgs) -> Result<bool> {
         .iter()
         .zip(crate::store::activities::short_ids(conn, &ids)?)
     {
-        let when = crate::cli::lead::local_time(&a.occurred_at);
+        let when = super::output::local_time(&a.occurred_at);
         table.row(vec![a.kind.id().into(), short, a.summary.clone(), when]);
     }
     table.print(&mut std::io::stdout().lock())?;

@@ -34,6 +34,19 @@ pub fn run(session: Session, team: Option<std::path::PathBuf>) -> Result<()> {
     result
 }
 
+/// One frame: `prepare` reads what the screen will show, then the views draw from state
+/// alone. Everything that draws the app (the event loop, tests, the benchmarks) goes
+/// through here.
+pub fn draw<B: ratatui::backend::Backend>(
+    terminal: &mut ratatui::Terminal<B>,
+    app: &mut App,
+) -> Result<()> {
+    terminal
+        .draw(|frame| app.render(frame))
+        .map(drop)
+        .map_err(|e| Error::Io(format!("the terminal stopped working: {e}")))
+}
+
 fn io(e: std::io::Error) -> Error {
     Error::Io(format!("the terminal stopped working: {e}"))
 }
@@ -41,7 +54,7 @@ fn io(e: std::io::Error) -> Error {
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<()> {
     let mut last_poll = Instant::now();
     loop {
-        terminal.draw(|frame| app.render(frame)).map_err(io)?;
+        draw(terminal, app)?;
         let wait = POLL.saturating_sub(last_poll.elapsed());
         if event::poll(wait).map_err(io)? {
             match event::read().map_err(io)? {

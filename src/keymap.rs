@@ -44,6 +44,22 @@ actions! {
     Reschedule => "reschedule",
     Save => "save", NextField => "next_field", PrevField => "prev_field",
     ExternalEditor => "external_editor", Cancel => "cancel",
+    ConfirmYes => "confirm_yes", ConfirmNo => "confirm_no",
+    SearchNext => "search_next", SearchPrevious => "search_previous",
+    SearchClose => "search_close",
+    MergePair => "merge_pair", SkipPair => "skip_pair", StopReview => "stop_review",
+}
+
+impl Action {
+    /// The action shown with this one in the hint bar (`h/l column`, `k/j move`).
+    fn partner(self) -> Option<Action> {
+        match self {
+            Action::Right => Some(Action::Left),
+            Action::Down => Some(Action::Up),
+            Action::MoveRight => Some(Action::MoveLeft),
+            _ => None,
+        }
+    }
 }
 
 /// One key with its modifiers, as written in the config (`ctrl-s`, `H`, `pagedown`).
@@ -113,6 +129,21 @@ impl Chord {
             },
         };
         Ok(Chord { code, ctrl, alt })
+    }
+}
+
+impl Chord {
+    /// `Y` when `y` is among `keys` too.
+    fn is_capital_twin_in(&self, keys: &[Chord]) -> bool {
+        match self.code {
+            KeyCode::Char(c) if c.is_uppercase() => keys.iter().any(|k| {
+                k.ctrl == self.ctrl
+                    && k.alt == self.alt
+                    && k.code == KeyCode::Char(c.to_lowercase().next().unwrap_or(c))
+                    && k.code != self.code
+            }),
+            _ => false,
+        }
     }
 }
 
@@ -273,13 +304,41 @@ impl Keymap {
             .find(|a| self.keys(*a).contains(&chord))
     }
 
-    /// The keys of an action as shown in help and hints: `j/↓`.
+    /// The keys of an action as shown in help and hints: `j/↓`. A capital bound beside its
+    /// small letter (`y` and `Y`) is one key to the reader and shows once.
     pub fn label(&self, action: Action) -> String {
-        self.keys(action)
-            .iter()
+        let keys = self.keys(action);
+        keys.iter()
+            .filter(|chord| !chord.is_capital_twin_in(keys))
             .map(Chord::to_string)
             .collect::<Vec<_>>()
             .join("/")
+    }
+
+    /// The first key of an action, as the hint bar shows it.
+    pub fn first_key(&self, action: Action) -> String {
+        self.keys(action)
+            .first()
+            .map(Chord::to_string)
+            .unwrap_or_default()
+    }
+
+    /// The hint bar of a context: its short list of actions with their first keys, an action
+    /// with a partner shown as a pair (`h/l column`).
+    pub fn hints(&self, context: Context) -> Vec<(String, &'static str)> {
+        context
+            .hints()
+            .iter()
+            .map(|(action, word)| {
+                let keys = match action.partner() {
+                    Some(partner) => {
+                        format!("{}/{}", self.first_key(partner), self.first_key(*action))
+                    }
+                    None => self.first_key(*action),
+                };
+                (keys, *word)
+            })
+            .collect()
     }
 }
 
@@ -294,10 +353,13 @@ pub enum Context {
     Detail,
     Form,
     Search,
+    Confirm,
+    Help,
+    Dedupe,
 }
 
 impl Context {
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 11] = [
         Context::Board,
         Context::LeadList,
         Context::Contacts,
@@ -306,6 +368,9 @@ impl Context {
         Context::Detail,
         Context::Form,
         Context::Search,
+        Context::Confirm,
+        Context::Help,
+        Context::Dedupe,
     ];
 
     pub fn name(self) -> &'static str {
@@ -318,6 +383,60 @@ impl Context {
             Context::Detail => "lead detail",
             Context::Form => "form",
             Context::Search => "search",
+            Context::Confirm => "confirm",
+            Context::Help => "help",
+            Context::Dedupe => "duplicate review",
+        }
+    }
+
+    /// What the hint bar offers here, each action with the word it shows.
+    pub fn hints(self) -> &'static [(Action, &'static str)] {
+        use Action::*;
+        match self {
+            Context::Board => &[
+                (Right, "column"),
+                (Down, "card"),
+                (MoveRight, "move"),
+                (Open, "open"),
+                (LogCall, "call"),
+                (LogMeeting, "meeting"),
+                (Add, "add"),
+                (Search, "search"),
+                (Undo, "undo"),
+            ],
+            Context::Detail => &[
+                (Back, "back"),
+                (Down, "scroll"),
+                (LogCall, "call"),
+                (LogMeeting, "meeting"),
+                (LogNote, "note"),
+                (Edit, "edit"),
+                (LinkContact, "contact"),
+                (MoveRight, "move"),
+            ],
+            Context::Contacts => &[
+                (Down, "move"),
+                (Open, "lead"),
+                (Add, "add"),
+                (Edit, "edit"),
+                (LogCall, "call"),
+                (Search, "search"),
+            ],
+            Context::Stats => &[
+                (Down, "scroll"),
+                (Search, "search"),
+                (NextView, "next view"),
+            ],
+            Context::LeadList | Context::Activities => &[
+                (Down, "move"),
+                (Open, "open"),
+                (LogCall, "call"),
+                (Search, "search"),
+            ],
+            Context::Help => &[(Down, "scroll"), (Cancel, "close")],
+            Context::Search => &[(Open, "go to"), (SearchClose, "back")],
+            // The box itself says its keys.
+            Context::Form | Context::Confirm | Context::Dedupe => &[],
         }
     }
 
@@ -490,7 +609,10 @@ impl Context {
                 Quit,
             ],
             Context::Form => &[Save, NextField, PrevField, ExternalEditor, Cancel],
-            Context::Search => &[Up, Down, Open, Cancel],
+            Context::Search => &[SearchNext, SearchPrevious, Open, SearchClose],
+            Context::Confirm => &[ConfirmYes, ConfirmNo],
+            Context::Help => &[Up, Down, PageUp, PageDown, Cancel],
+            Context::Dedupe => &[MergePair, SkipPair, StopReview],
         }
     }
 }

@@ -609,7 +609,7 @@ impl Screen {
     }
 
     fn draw(&mut self, app: &mut App) {
-        self.0.draw(|f| app.render(f)).unwrap();
+        leadtrack::tui::draw(&mut self.0, app).unwrap();
     }
 
     /// A key, then the frame that shows it: what a rep waits for.

@@ -501,7 +501,7 @@ fn the_app_and_a_script_write_the_same_database_for_a_minute() {
             ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
         while std::time::Instant::now() < until {
             app.open_detail(&app_lead);
-            terminal.draw(|f| app.render(f)).unwrap();
+            leadtrack::tui::draw(&mut terminal, &mut app).unwrap();
             app.on_key(key(KeyCode::Char('n')));
             for c in "アプリのメモ".chars() {
                 app.on_key(key(KeyCode::Char(c)));

@@ -79,7 +79,7 @@ fn type_text(app: &mut App, text: &str) {
 
 fn screen(app: &mut App, w: u16, h: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| app.render(f)).unwrap();
+    leadtrack::tui::draw(&mut terminal, app).unwrap();
     let buffer = terminal.backend().buffer().clone();
     let mut out = String::new();
     for y in 0..h {
@@ -451,9 +451,7 @@ fn every_search_keystroke_updates_the_results() {
             search
                 .hits
                 .iter()
-                .filter(
-                    |h| matches!(h, leadtrack::tui::views::overlays::Hit::Lead(l) if l.id == id),
-                )
+                .filter(|h| matches!(h, leadtrack::tui::popups::search::Hit::Lead(l) if l.id == id))
                 .count(),
         );
     }
@@ -871,7 +869,7 @@ fn a_save_that_fails_keeps_everything_typed_for_a_retry() {
 /// Every cell of the screen holds only characters a terminal prints.
 fn assert_screen_inert(app: &mut App, what: &str, w: u16, h: u16) {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| app.render(f)).unwrap();
+    leadtrack::tui::draw(&mut terminal, app).unwrap();
     let buffer = terminal.backend().buffer();
     for y in 0..h {
         for x in 0..w {

@@ -31,12 +31,7 @@ pub fn run(session: Session, command: &BenchCommand) -> Result<bool> {
     }
     let mut screen = Terminal::new(TestBackend::new(WIDTH, HEIGHT))
         .map_err(|e| Error::Io(format!("the headless screen failed: {e}")))?;
-    let mut draw = |app: &mut App| {
-        screen
-            .draw(|frame| app.render(frame))
-            .map(drop)
-            .map_err(|e| Error::Io(format!("the headless screen failed: {e}")))
-    };
+    let mut draw = |app: &mut App| crate::tui::draw(&mut screen, app);
     draw(&mut app)?;
     if let BenchCommand::Browse = command {
         for key in browsing() {
@@ -53,7 +48,7 @@ pub fn run(session: Session, command: &BenchCommand) -> Result<bool> {
 #[allow(clippy::panic)]
 fn panic_full_screen(app: &mut App) -> ! {
     let mut terminal = ratatui::init();
-    let _ = terminal.draw(|frame| app.render(frame));
+    let _ = crate::tui::draw(&mut terminal, app);
     panic!("a deliberate panic (leadtrack bench panic), after the board was drawn");
 }
 

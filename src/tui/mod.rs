@@ -2,7 +2,12 @@
 
 pub mod app;
 pub mod forms;
+mod lists;
 pub mod pager;
+pub mod popups;
+mod prepare;
+mod save;
+pub mod screen;
 pub mod theme;
 pub mod undo;
 pub mod views;
@@ -41,6 +46,10 @@ pub fn draw<B: ratatui::backend::Backend>(
     terminal: &mut ratatui::Terminal<B>,
     app: &mut App,
 ) -> Result<()> {
+    let size = terminal
+        .size()
+        .map_err(|e| Error::Io(format!("the terminal stopped working: {e}")))?;
+    app.prepare(ratatui::layout::Rect::new(0, 0, size.width, size.height));
     terminal
         .draw(|frame| app.render(frame))
         .map(drop)

@@ -4,7 +4,7 @@ use super::{ActivitySource, Ctx, cell, pad_line, when};
 use crate::error::Result;
 use crate::tui::pager::Pager;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -12,13 +12,18 @@ pub fn timeline() -> Pager<ActivitySource> {
     Pager::new(ActivitySource)
 }
 
-pub fn render(
-    frame: &mut Frame<'_>,
-    area: Rect,
+/// Reads the rows that fit under the header.
+pub fn prepare(
     pager: &mut Pager<ActivitySource>,
-    ctx: &Ctx<'_>,
+    area: Rect,
+    conn: &rusqlite::Connection,
 ) -> Result<()> {
-    let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    let [_, body] = super::table_layout(area);
+    pager.prepare(conn, body.height as usize)
+}
+
+pub fn render(frame: &mut Frame<'_>, area: Rect, pager: &Pager<ActivitySource>, ctx: &Ctx<'_>) {
+    let [head, body] = super::table_layout(area);
     let w = area.width as usize;
     let when_w = 17;
     let kind_w = 13;
@@ -35,7 +40,6 @@ pub fn render(
         ])),
         head,
     );
-    pager.prepare(ctx.conn, body.height as usize)?;
     let selected = pager.selected_index();
     let mut lines = Vec::new();
     for (n, (a, lead)) in pager.rows().enumerate() {
@@ -72,5 +76,4 @@ pub fn render(
         )));
     }
     frame.render_widget(Paragraph::new(lines), body);
-    Ok(())
 }

@@ -58,16 +58,30 @@ pub fn order_label(order: LeadOrder) -> &'static str {
 }
 
 impl BoardState {
+    /// The focused column's index, within the columns there are.
+    fn focused(&self) -> usize {
+        self.focus.min(Stage::OPEN.len() - 1)
+    }
+
     pub fn stage(&self) -> Stage {
-        Stage::OPEN[self.focus.min(2)]
+        Stage::OPEN[self.focused()]
+    }
+
+    /// Focus the column `delta` to the right (left when negative), stopping at the ends.
+    pub fn focus_by(&mut self, delta: isize) {
+        self.focus = self
+            .focused()
+            .saturating_add_signed(delta)
+            .min(Stage::OPEN.len() - 1);
     }
 
     pub fn column(&mut self) -> &mut Pager<LeadSource> {
-        &mut self.columns[self.focus.min(2)]
+        let i = self.focused();
+        &mut self.columns[i]
     }
 
     pub fn selected(&self) -> Option<&Lead> {
-        self.columns[self.focus.min(2)].selected()
+        self.columns[self.focused()].selected()
     }
 
     pub fn invalidate(&mut self) {
@@ -114,15 +128,29 @@ impl BoardState {
     }
 }
 
-pub fn render(
-    frame: &mut Frame<'_>,
-    area: Rect,
-    state: &mut BoardState,
-    ctx: &Ctx<'_>,
-) -> Result<()> {
-    let areas = Layout::horizontal([Constraint::Ratio(1, 3); 3])
+/// The three columns side by side.
+fn column_areas(area: Rect) -> std::rc::Rc<[Rect]> {
+    Layout::horizontal([Constraint::Ratio(1, 3); 3])
         .spacing(1)
-        .split(area);
+        .split(area)
+}
+
+/// A column's header and its cards.
+fn column_layout(area: Rect) -> [Rect; 2] {
+    Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(area)
+}
+
+/// Reads the cards that fit each column.
+pub fn prepare(state: &mut BoardState, area: Rect, conn: &rusqlite::Connection) -> Result<()> {
+    for (column, column_area) in state.columns.iter_mut().zip(column_areas(area).iter()) {
+        let [_, cards] = column_layout(*column_area);
+        column.prepare(conn, (cards.height / CARD_HEIGHT).max(1) as usize)?;
+    }
+    Ok(())
+}
+
+pub fn render(frame: &mut Frame<'_>, area: Rect, state: &BoardState, ctx: &Ctx<'_>) {
+    let areas = column_areas(area);
     let open: i64 = ctx
         .totals
         .iter()
@@ -146,9 +174,8 @@ pub fn render(
             focused,
             caption: caption.as_deref(),
         };
-        render_column(frame, *column_area, &mut state.columns[i], &column, ctx)?;
+        render_column(frame, *column_area, &state.columns[i], &column, ctx);
     }
-    Ok(())
 }
 
 /// What a column's header says.
@@ -163,10 +190,10 @@ struct Column<'a> {
 fn render_column(
     frame: &mut Frame<'_>,
     area: Rect,
-    column: &mut Pager<LeadSource>,
+    column: &Pager<LeadSource>,
     head: &Column<'_>,
     ctx: &Ctx<'_>,
-) -> Result<()> {
+) {
     let Column {
         stage,
         total,
@@ -203,10 +230,8 @@ fn render_column(
             if focused { theme.accent() } else { theme.dim() },
         ),
     ];
-    let [head, body] = Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(area);
+    let [head, body] = column_layout(area);
     frame.render_widget(Paragraph::new(header), head);
-    let fits = (body.height / CARD_HEIGHT).max(1) as usize;
-    column.prepare(ctx.conn, fits)?;
     let mut lines: Vec<Line<'static>> = Vec::new();
     let selected = column.selected_index();
     for (n, lead) in column.rows().enumerate() {
@@ -232,7 +257,6 @@ fn render_column(
         )));
     }
     frame.render_widget(Paragraph::new(lines), body);
-    Ok(())
 }
 
 /// The line under a column's header, with the order and filters in it when there are any.

@@ -33,22 +33,41 @@ impl ContactsState {
     }
 }
 
-pub fn render(
-    frame: &mut Frame<'_>,
-    area: Rect,
-    state: &mut ContactsState,
-    ctx: &Ctx<'_>,
-) -> Result<()> {
-    let wide = area.width >= 100;
-    let [list_area, card_area] = if wide {
+/// The list beside the card (wide) or above it.
+fn halves(area: Rect) -> [Rect; 2] {
+    if area.width >= 100 {
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
             .spacing(1)
             .areas(area)
     } else {
         Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area)
-    };
-    let [head, body] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(list_area);
+    }
+}
+
+/// Reads the rows that fit and the card of the selected contact.
+pub fn prepare(
+    state: &mut ContactsState,
+    area: Rect,
+    conn: &rusqlite::Connection,
+    order: crate::model::contact::NameOrder,
+) -> Result<()> {
+    let [list_area, _] = halves(area);
+    let [_, body] = super::table_layout(list_area);
+    state.list.prepare(conn, body.height as usize)?;
+    let selected_id = state.list.selected_id();
+    if state.card.as_ref().map(|c| c.contact.id.clone()) != selected_id {
+        state.card = match &selected_id {
+            Some(id) => Some(crate::features::contacts::detail_from(conn, order, id)?),
+            None => None,
+        };
+    }
+    Ok(())
+}
+
+pub fn render(frame: &mut Frame<'_>, area: Rect, state: &ContactsState, ctx: &Ctx<'_>) {
+    let wide = area.width >= 100;
+    let [list_area, card_area] = halves(area);
+    let [head, body] = super::table_layout(list_area);
     let w = list_area.width as usize;
     let name_w = 16;
     let reading_w = 18;
@@ -61,7 +80,6 @@ pub fn render(
         ])),
         head,
     );
-    state.list.prepare(ctx.conn, body.height as usize)?;
     let selected = state.list.selected_index();
     let mut lines = Vec::new();
     for (n, c) in state.list.rows().enumerate() {
@@ -91,13 +109,6 @@ pub fn render(
     }
     frame.render_widget(Paragraph::new(lines), body);
 
-    let selected_id = state.list.selected_id();
-    if state.card.as_ref().map(|c| c.contact.id.clone()) != selected_id {
-        state.card = match &selected_id {
-            Some(id) => crate::features::contacts::detail_from(ctx.conn, ctx.name_order, id).ok(),
-            None => None,
-        };
-    }
     let borders = if wide { Borders::LEFT } else { Borders::TOP };
     let block = Block::default()
         .borders(borders)
@@ -110,7 +121,6 @@ pub fn render(
             .wrap(Wrap { trim: false }),
         card_area,
     );
-    Ok(())
 }
 
 /// The card's lines that fit `area`; when some do not, the last row says how many and where

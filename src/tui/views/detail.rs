@@ -18,7 +18,7 @@ pub struct DetailState {
     pub lead_id: String,
     pub detail: Option<LeadDetail>,
     pub scroll: u16,
-    /// Lines in the scrolling part at the last draw (to stop scrolling at the end).
+    /// Lines in the scrolling part, measured by `prepare` (to stop scrolling at the end).
     pub length: u16,
     pub page: u16,
 }
@@ -304,25 +304,51 @@ fn history_lines(d: &LeadDetail, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
     lines
 }
 
-pub fn render(
-    frame: &mut Frame<'_>,
-    area: Rect,
+/// The summary on the left and the history on the right (wide), or one column.
+fn halves(area: Rect) -> Option<[Rect; 2]> {
+    (area.width >= 100).then(|| {
+        Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
+            .spacing(1)
+            .areas(area)
+    })
+}
+
+/// Reads the lead when it is not read yet (or changed), and measures the scrolling part.
+pub fn prepare(
     state: &mut DetailState,
+    area: Rect,
+    store: &crate::store::Store,
+    config: &crate::config::Config,
     ctx: &Ctx<'_>,
 ) -> Result<()> {
+    if state.detail.is_none() {
+        state.detail = Some(crate::features::leads::detail(
+            store,
+            config,
+            &state.lead_id,
+        )?);
+    }
     let Some(detail) = &state.detail else {
         return Ok(());
     };
+    let history = history_lines(detail, ctx).len();
+    let (page, length) = match halves(area) {
+        Some([_, right]) => (right.height, history),
+        None => (area.height, summary_lines(detail, ctx).len() + 1 + history),
+    };
+    state.page = page;
+    state.length = u16::try_from(length).unwrap_or(u16::MAX);
+    Ok(())
+}
+
+pub fn render(frame: &mut Frame<'_>, area: Rect, state: &DetailState, ctx: &Ctx<'_>) {
+    let Some(detail) = &state.detail else {
+        return;
+    };
     let summary = summary_lines(detail, ctx);
     let history = history_lines(detail, ctx);
-    if area.width >= 100 {
-        let [left, right] =
-            Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
-                .spacing(1)
-                .areas(area);
+    if let Some([left, right]) = halves(area) {
         frame.render_widget(Paragraph::new(summary).wrap(Wrap { trim: false }), left);
-        state.page = right.height;
-        state.length = u16::try_from(history.len()).unwrap_or(u16::MAX);
         let block = Block::default()
             .borders(Borders::LEFT)
             .border_style(ctx.theme.dim());
@@ -336,8 +362,6 @@ pub fn render(
         let mut all = summary;
         all.push(Line::raw(""));
         all.extend(history);
-        state.page = area.height;
-        state.length = u16::try_from(all.len()).unwrap_or(u16::MAX);
         frame.render_widget(
             Paragraph::new(all)
                 .scroll((state.scroll, 0))
@@ -345,5 +369,4 @@ pub fn render(
             area,
         );
     }
-    Ok(())
 }

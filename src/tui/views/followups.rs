@@ -7,7 +7,7 @@ use crate::model::format::amount;
 use crate::store::leads::{LeadOrder, LeadScope};
 use crate::tui::pager::Pager;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -45,14 +45,24 @@ fn widths(w: usize) -> (usize, usize, usize, usize, usize) {
     (first, title, company, owner, next)
 }
 
+/// Reads the rows of a lead table that fit under its header.
+pub fn prepare(
+    pager: &mut Pager<LeadSource>,
+    area: Rect,
+    conn: &rusqlite::Connection,
+) -> Result<()> {
+    let [_, body] = super::table_layout(area);
+    pager.prepare(conn, body.height as usize)
+}
+
 /// The follow-up list: the bucket shows once, where it starts.
 pub fn render_follow_ups(
     frame: &mut Frame<'_>,
     area: Rect,
-    pager: &mut Pager<LeadSource>,
+    pager: &Pager<LeadSource>,
     ctx: &Ctx<'_>,
-) -> Result<()> {
-    let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+) {
+    let [head, body] = super::table_layout(area);
     let w = area.width as usize;
     let (first, title_w, company_w, owner_w, next_w) = widths(w);
     let header = Line::from(vec![
@@ -64,7 +74,6 @@ pub fn render_follow_ups(
         cell(" NEXT ACTION", next_w + 1, ctx.theme.dim()),
     ]);
     frame.render_widget(Paragraph::new(header), head);
-    pager.prepare(ctx.conn, body.height as usize)?;
     let selected = pager.selected_index();
     let mut previous: Option<Bucket> = None;
     let mut lines = Vec::new();
@@ -134,17 +143,16 @@ pub fn render_follow_ups(
         )));
     }
     frame.render_widget(Paragraph::new(lines), body);
-    Ok(())
 }
 
 /// The customers: won leads, with their next action (upsell, renewal).
 pub fn render_customers(
     frame: &mut Frame<'_>,
     area: Rect,
-    pager: &mut Pager<LeadSource>,
+    pager: &Pager<LeadSource>,
     ctx: &Ctx<'_>,
-) -> Result<()> {
-    let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+) {
+    let [head, body] = super::table_layout(area);
     let w = area.width as usize;
     let (_, title_w, company_w, owner_w, _) = widths(w);
     let header = Line::from(vec![
@@ -155,7 +163,6 @@ pub fn render_customers(
         cell(" NEXT", 16, ctx.theme.dim()),
     ]);
     frame.render_widget(Paragraph::new(header), head);
-    pager.prepare(ctx.conn, body.height as usize)?;
     let selected = pager.selected_index();
     let mut lines = Vec::new();
     for (n, lead) in pager.rows().enumerate() {
@@ -198,5 +205,4 @@ pub fn render_customers(
         )));
     }
     frame.render_widget(Paragraph::new(lines), body);
-    Ok(())
 }

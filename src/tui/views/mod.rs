@@ -1,12 +1,16 @@
-//! What each view draws, and the list sources behind them. Views only read: through the
-//! store's query functions, never with SQL of their own.
+//! The views of `1`–`6`, what each draws, and the list sources behind them. A view has a
+//! `prepare` that reads what fits its area (through the store's query functions, never SQL
+//! of its own) and a `render` that draws from its state alone.
+//!
+//! A new view: a variant of `View` below (its label, its keymap `Context` and the action
+//! that shows it), its file here with `prepare` and `render`, and its arms in
+//! `tui/screen.rs` (drawing) and `tui/prepare.rs` (reading).
 
 pub mod activities;
 pub mod board;
 pub mod contacts;
 pub mod detail;
 pub mod followups;
-pub mod overlays;
 pub mod stats;
 
 use super::pager::Source;
@@ -14,6 +18,7 @@ use super::theme::Theme;
 use crate::config::Language;
 use crate::error::Result;
 use crate::followups::{Bucket, bucket};
+use crate::keymap::{Action, Context};
 use crate::model::text::{display_safe, fit, truncate, width};
 use crate::model::{Activity, Contact, Due, Lead};
 use crate::store::leads::{LeadOrder, LeadScope};
@@ -23,6 +28,93 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use rusqlite::Connection;
+
+/// The views of the tab bar, in their order (`1`–`6`, tab and shift-tab cycle).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Board,
+    FollowUps,
+    Contacts,
+    Activities,
+    Customers,
+    Stats,
+}
+
+impl View {
+    pub const ALL: [View; 6] = [
+        View::Board,
+        View::FollowUps,
+        View::Contacts,
+        View::Activities,
+        View::Customers,
+        View::Stats,
+    ];
+
+    pub fn label(self, language: Language) -> &'static str {
+        match (self, language) {
+            (View::Board, Language::En) => "Board",
+            (View::FollowUps, Language::En) => "Follow-ups",
+            (View::Contacts, Language::En) => "Contacts",
+            (View::Activities, Language::En) => "Activities",
+            (View::Customers, Language::En) => "Customers",
+            (View::Stats, Language::En) => "Stats",
+            (View::Board, Language::Ja) => "ボード",
+            (View::FollowUps, Language::Ja) => "フォロー",
+            (View::Contacts, Language::Ja) => "名刺",
+            (View::Activities, Language::Ja) => "活動",
+            (View::Customers, Language::Ja) => "顧客",
+            (View::Stats, Language::Ja) => "統計",
+        }
+    }
+
+    /// Whose keys apply while the view is shown.
+    pub fn context(self) -> Context {
+        match self {
+            View::Board => Context::Board,
+            View::FollowUps | View::Customers => Context::LeadList,
+            View::Contacts => Context::Contacts,
+            View::Activities => Context::Activities,
+            View::Stats => Context::Stats,
+        }
+    }
+
+    /// The action that shows this view.
+    pub fn action(self) -> Action {
+        match self {
+            View::Board => Action::ViewBoard,
+            View::FollowUps => Action::ViewFollowUps,
+            View::Contacts => Action::ViewContacts,
+            View::Activities => Action::ViewActivities,
+            View::Customers => Action::ViewCustomers,
+            View::Stats => Action::ViewStats,
+        }
+    }
+
+    /// The view an action shows, if it is one of the view keys.
+    pub fn shown_by(action: Action) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.action() == action)
+    }
+
+    /// The next view (`forward`) or the previous one, going round.
+    pub fn step(self, forward: bool) -> View {
+        let n = View::ALL.len();
+        let i = View::ALL.iter().position(|v| *v == self).unwrap_or(0);
+        View::ALL[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }]
+    }
+}
+
+/// A table: a header row and the rows under it.
+pub fn table_layout(area: Rect) -> [Rect; 2] {
+    ratatui::layout::Layout::vertical([
+        ratatui::layout::Constraint::Length(1),
+        ratatui::layout::Constraint::Min(0),
+    ])
+    .areas(area)
+}
 
 /// Leads in a scope and order: a board column, the follow-ups, the customers.
 pub struct LeadSource {
@@ -187,9 +279,8 @@ pub fn when(t: &chrono::DateTime<chrono::Utc>, date_format: &str) -> String {
     out
 }
 
-/// What every view needs to draw: the data connection and the settings of the screen.
+/// What every view needs to draw besides its own state: the settings of the screen.
 pub struct Ctx<'a> {
-    pub conn: &'a Connection,
     pub theme: &'a Theme,
     pub today: NaiveDate,
     pub language: Language,
@@ -197,4 +288,24 @@ pub struct Ctx<'a> {
     pub totals: &'a [(crate::model::Stage, crate::store::leads::StageTotal)],
     pub date_format: &'a str,
     pub name_order: crate::model::contact::NameOrder,
+}
+
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// What a screen smaller than `MIN_WIDTH`×`MIN_HEIGHT` shows instead of the app.
+pub fn too_small(frame: &mut ratatui::Frame<'_>, area: Rect) {
+    let text = vec![
+        Line::raw("Terminal too small"),
+        Line::raw(format!(
+            "{}×{} — leadtrack needs {MIN_WIDTH}×{MIN_HEIGHT}",
+            area.width, area.height
+        )),
+        Line::raw("Make the window larger; q quits."),
+    ];
+    let box_area = centered(area, 44.min(area.width), 3.min(area.height));
+    frame.render_widget(
+        ratatui::widgets::Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }),
+        box_area,
+    );
 }

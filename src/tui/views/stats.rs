@@ -42,11 +42,17 @@ fn bar_line(
     ])
 }
 
+/// How far the numbers can scroll in `area`.
+pub fn max_scroll(s: &Stats, area: Rect, ctx: &Ctx<'_>) -> u16 {
+    let total = u16::try_from(lines(s, area, ctx).len()).unwrap_or(u16::MAX);
+    total.saturating_sub(area.height)
+}
+
 pub fn render(
     frame: &mut Frame<'_>,
     area: Rect,
     stats: Option<&Stats>,
-    scroll: &mut u16,
+    scroll: u16,
     ctx: &Ctx<'_>,
 ) {
     let Some(s) = stats else {
@@ -56,6 +62,13 @@ pub fn render(
         );
         return;
     };
+    frame.render_widget(
+        Paragraph::new(lines(s, area, ctx)).scroll((scroll, 0)),
+        area,
+    );
+}
+
+fn lines(s: &Stats, area: Rect, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
     let theme = ctx.theme;
     let label_w = 33usize;
     let bar_w = (area.width as usize)
@@ -239,7 +252,5 @@ pub fn render(
             ));
         }
     }
-    let total = lines.len() as u16;
-    *scroll = (*scroll).min(total.saturating_sub(area.height));
-    frame.render_widget(Paragraph::new(lines).scroll((*scroll, 0)), area);
+    lines
 }

@@ -1,0 +1,305 @@
+//! Every change the app makes, in one place: form submits, stage moves, deletes, merges and
+//! undo. Each calls a feature (the same the command line calls), leaves an undo step, says
+//! what happened on the status line and has the views read again.
+
+use super::app::{App, Popup, View};
+use super::forms::{self, Form, FormKind};
+use super::popups::confirm::Pending;
+use super::popups::dedupe::{DedupeReview, Verdict};
+use super::undo::{UndoStep, inverse_contact_patch, inverse_lead_patch};
+use crate::error::Result;
+use crate::features;
+use crate::keymap::Action;
+use crate::model::lead::LeadPatch;
+use crate::model::text::display_safe;
+use crate::model::{Lead, Stage};
+
+impl App {
+    /// Validates and saves a form. True when it can close; false keeps it open with the
+    /// problem shown and everything typed still there.
+    pub(super) fn submit(&mut self, form: &mut Form) -> bool {
+        match self.save(form) {
+            Ok(saved) => saved,
+            Err(e) => {
+                form.error = Some(format!("Not saved: {e}"));
+                false
+            }
+        }
+    }
+
+    fn save(&mut self, form: &mut Form) -> Result<bool> {
+        let today = self.today;
+        let order = self.session.config.ui.name_order;
+        match form.kind.clone() {
+            FormKind::AddLead => {
+                let Some(fields) = forms::lead::read_new(form, today) else {
+                    return Ok(false);
+                };
+                let (title, stage) = (fields.title.clone(), fields.stage);
+                let id =
+                    features::leads::add(&mut self.session.store, &self.session.config, fields)?;
+                self.undo.push(UndoStep::AddedLead {
+                    lead_id: id.clone(),
+                });
+                self.say(format!("Added {}", display_safe(&title)));
+                self.changed();
+                self.follow_on_board(&id, stage)?;
+            }
+            FormKind::Reschedule { id } => {
+                let Some(due) = forms::lead::read_reschedule(form, today) else {
+                    return Ok(false);
+                };
+                let patch = LeadPatch {
+                    next_action_on: Some(due),
+                    ..LeadPatch::default()
+                };
+                self.edit_lead(&id, &patch)?;
+                self.say(match due {
+                    Some(d) => format!("Next action on {d}"),
+                    None => "No next action date".to_string(),
+                });
+            }
+            FormKind::EditLead { id } => {
+                let Some(patch) = forms::lead::read_patch(form, today) else {
+                    return Ok(false);
+                };
+                if patch.is_empty() {
+                    self.say("No change");
+                    return Ok(true);
+                }
+                let changed = self.edit_lead(&id, &patch)?;
+                self.say(format!("Saved {}", changed.join(", ")));
+            }
+            FormKind::Log { lead_id, .. } => {
+                let Some(entry) = forms::log::read(form, today, self.language()) else {
+                    return Ok(false);
+                };
+                let sets_next = entry.next_action.is_some() || entry.next_action_on.is_some();
+                let before = match (&lead_id, sets_next) {
+                    (Some(id), true) => {
+                        crate::store::leads::get(self.session.store.conn(), id, order)?.map(
+                            |lead| {
+                                let patch = LeadPatch {
+                                    next_action: entry.next_action.clone().map(Some),
+                                    next_action_on: entry.next_action_on.map(Some),
+                                    ..LeadPatch::default()
+                                };
+                                inverse_lead_patch(&lead, &patch)
+                            },
+                        )
+                    }
+                    _ => None,
+                };
+                let id =
+                    features::activity::log(&mut self.session.store, &self.session.config, &entry)?;
+                self.undo.push(UndoStep::Logged {
+                    activity_id: id,
+                    lead_id,
+                    before,
+                });
+                let next = match (&entry.next_action, entry.next_action_on) {
+                    (Some(a), Some(d)) => format!(" · next: {} {}", display_safe(a), d),
+                    (None, Some(d)) => format!(" · next: {d}"),
+                    _ => String::new(),
+                };
+                self.say(format!(
+                    "Logged {}{next}",
+                    entry.kind.label_en().to_lowercase()
+                ));
+                self.changed();
+            }
+            FormKind::AddContact => {
+                let Some(card) = forms::contact::read(form, today, false) else {
+                    return Ok(false);
+                };
+                let id = features::contacts::add(&mut self.session.store, &card)?;
+                self.undo.push(UndoStep::AddedContact {
+                    contact_id: id.clone(),
+                });
+                self.say("Contact added");
+                self.changed();
+                if self.view == View::Contacts {
+                    self.contacts.list.select(self.session.store.conn(), &id)?;
+                }
+            }
+            FormKind::EditContact { id } => {
+                let Some(patch) = forms::contact::read(form, today, true) else {
+                    return Ok(false);
+                };
+                if patch == crate::model::contact::ContactFields::default() {
+                    self.say("No change");
+                    return Ok(true);
+                }
+                let before = crate::store::contacts::get(self.session.store.conn(), &id)?
+                    .map(|c| inverse_contact_patch(&c, &patch));
+                features::contacts::edit(
+                    &mut self.session.store,
+                    &id,
+                    &patch,
+                    &crate::model::contact::ListEdits::default(),
+                )?;
+                if let Some(before) = before {
+                    self.undo.push(UndoStep::EditedContact {
+                        contact_id: id,
+                        before,
+                    });
+                }
+                self.say("Contact saved");
+                self.changed();
+            }
+            FormKind::Link { lead_id } => {
+                let Some((contact_id, role)) = forms::link::read(form) else {
+                    return Ok(false);
+                };
+                let before = crate::store::leads::get(self.session.store.conn(), &lead_id, order)?
+                    .and_then(|l| {
+                        l.contacts
+                            .iter()
+                            .find(|c| c.id == contact_id)
+                            .map(|c| c.role)
+                    });
+                features::leads::link(&mut self.session.store, &lead_id, &contact_id, role)?;
+                self.undo.push(UndoStep::Linked {
+                    lead_id,
+                    contact_id,
+                    before,
+                });
+                self.say(format!("On the lead as {}", role.id()));
+                self.changed();
+            }
+        }
+        Ok(true)
+    }
+
+    /// Saves a lead's changed fields with the step that puts them back; the names of the
+    /// fields that changed.
+    fn edit_lead(&mut self, id: &str, patch: &LeadPatch) -> Result<Vec<&'static str>> {
+        let order = self.session.config.ui.name_order;
+        let before = crate::store::leads::get(self.session.store.conn(), id, order)?
+            .map(|lead| inverse_lead_patch(&lead, patch));
+        let changed =
+            features::leads::edit(&mut self.session.store, &self.session.config, id, patch)?;
+        if let Some(before) = before {
+            self.undo.push(UndoStep::EditedLead {
+                lead_id: id.to_string(),
+                before,
+            });
+        }
+        self.changed();
+        Ok(changed)
+    }
+
+    /// On the board, the selection follows a lead that was added or moved to an open stage.
+    fn follow_on_board(&mut self, id: &str, stage: Stage) -> Result<()> {
+        if self.detail.is_none() && self.view == View::Board && stage.is_open() {
+            self.board.follow(self.session.store.conn(), id, stage)?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn move_lead(&mut self, lead: &Lead, to: Stage) -> Result<()> {
+        features::leads::move_to(&mut self.session.store, &lead.id, to)?;
+        self.undo.push(UndoStep::Moved {
+            lead_id: lead.id.clone(),
+            from: lead.stage,
+        });
+        let undo = self.keymap.label(Action::Undo);
+        self.say(format!(
+            "Moved {} to {} — {undo} undoes",
+            display_safe(&lead.title),
+            to.label_en()
+        ));
+        self.changed();
+        self.follow_on_board(&lead.id, to)
+    }
+
+    pub(super) fn undo(&mut self) -> Result<()> {
+        let Some(step) = self.undo.pop() else {
+            self.say("Nothing to undo");
+            return Ok(());
+        };
+        let message = step.apply(&mut self.session)?;
+        self.say(message);
+        self.changed();
+        Ok(())
+    }
+
+    /// The rep said yes to deleting.
+    pub(super) fn delete(&mut self, pending: Pending) -> Result<()> {
+        match pending {
+            Pending::DeleteLead { id } => {
+                features::leads::delete(&mut self.session.store, &id)?;
+                if self.detail.as_ref().is_some_and(|d| d.lead_id == id) {
+                    self.detail = None;
+                }
+                self.undo.push(UndoStep::DeletedLead { lead_id: id });
+            }
+            Pending::DeleteContact { id } => {
+                features::contacts::delete(&mut self.session.store, &id)?;
+                self.undo.push(UndoStep::DeletedContact { contact_id: id });
+            }
+        }
+        self.say(format!(
+            "Deleted — {} undoes",
+            self.keymap.label(Action::Undo)
+        ));
+        self.changed();
+        Ok(())
+    }
+
+    /// The rep's verdict on the duplicate pair shown: merge it, skip it, or stop; each
+    /// answer shows the next pair until none is left.
+    pub(super) fn review_pair(&mut self, mut review: Box<DedupeReview>, verdict: Verdict) {
+        let merge = match verdict {
+            Verdict::Undecided => {
+                self.popup = Some(Popup::Dedupe(review));
+                return;
+            }
+            Verdict::Stop => {
+                self.say(format!(
+                    "Merged {}, skipped {}",
+                    review.merged, review.skipped
+                ));
+                return;
+            }
+            Verdict::Merge => true,
+            Verdict::Skip => false,
+        };
+        if let Some(pair) = review.current() {
+            if merge {
+                let merged = features::cards::merge_contacts(
+                    &mut self.session.store,
+                    &pair.keep.id,
+                    &pair.merge.id,
+                );
+                match merged {
+                    Ok(true) => review.merged += 1,
+                    Ok(false) => review.skipped += 1,
+                    Err(e) => {
+                        self.fail(&e);
+                        self.popup = Some(Popup::Dedupe(review));
+                        return;
+                    }
+                }
+                self.changed();
+            } else {
+                review.skipped += 1;
+            }
+        }
+        let conn = self.session.store.conn();
+        let live = |id: &str| {
+            crate::store::contacts::get(conn, id)
+                .ok()
+                .flatten()
+                .is_some()
+        };
+        if review.advance(live) {
+            self.popup = Some(Popup::Dedupe(review));
+        } else {
+            self.say(format!(
+                "Duplicates reviewed: merged {}, skipped {}",
+                review.merged, review.skipped
+            ));
+        }
+    }
+}

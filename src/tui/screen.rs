@@ -1,0 +1,228 @@
+//! Drawing the whole screen from state alone: the tab bar, the view or the open lead, the
+//! popup on top, the hint bar and the status line. Nothing here reads the database;
+//! `prepare.rs` has read what is shown.
+
+use super::app::{App, View};
+use super::theme::Theme;
+use super::views::{self, Ctx, MIN_HEIGHT, MIN_WIDTH};
+use crate::config::Config;
+use crate::keymap::Action;
+use crate::model::Stage;
+use crate::model::text::{display_safe, width};
+use crate::store::leads::StageTotal;
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// Where each part of the screen goes.
+pub struct Screen {
+    pub tabs: Rect,
+    /// The view, under a blank line.
+    pub body: Rect,
+    pub hints: Rect,
+    pub status: Rect,
+}
+
+impl Screen {
+    /// The parts of a screen of `area`; `None` when it is too small for the app.
+    pub fn of(area: Rect) -> Option<Screen> {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            return None;
+        }
+        let [tabs, body, hints, status] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(0),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        let body = Rect {
+            y: body.y + 1,
+            height: body.height.saturating_sub(1),
+            ..body
+        };
+        Some(Screen {
+            tabs,
+            body,
+            hints,
+            status,
+        })
+    }
+}
+
+/// The settings every view draws with.
+pub fn ctx<'a>(
+    config: &'a Config,
+    theme: &'a Theme,
+    today: NaiveDate,
+    totals: &'a [(Stage, StageTotal)],
+) -> Ctx<'a> {
+    Ctx {
+        theme,
+        today,
+        language: config.ui.language,
+        stale: &config.stages.stale_after_days,
+        totals,
+        date_format: &config.ui.date_format,
+        name_order: config.ui.name_order,
+    }
+}
+
+impl App {
+    /// Draws the whole screen (after `prepare`).
+    pub fn render(&self, frame: &mut Frame<'_>) {
+        let Some(screen) = Screen::of(frame.area()) else {
+            views::too_small(frame, frame.area());
+            return;
+        };
+        let ctx = ctx(&self.session.config, &self.theme, self.today, &self.totals);
+        let body = screen.body;
+        self.render_tabs(frame, screen.tabs);
+        match (&self.detail, self.view) {
+            (Some(d), _) => views::detail::render(frame, body, d, &ctx),
+            (None, View::Board) => views::board::render(frame, body, &self.board, &ctx),
+            (None, View::FollowUps) => {
+                views::followups::render_follow_ups(frame, body, &self.follow_ups, &ctx)
+            }
+            (None, View::Customers) => {
+                views::followups::render_customers(frame, body, &self.customers, &ctx)
+            }
+            (None, View::Contacts) => views::contacts::render(frame, body, &self.contacts, &ctx),
+            (None, View::Activities) => {
+                views::activities::render(frame, body, &self.activities, &ctx)
+            }
+            (None, View::Stats) => {
+                views::stats::render(frame, body, self.stats.as_ref(), self.stats_scroll, &ctx)
+            }
+        }
+        if let (None, View::FollowUps | View::Customers) = (&self.detail, self.view)
+            && let Some(caption) = self.list_caption()
+        {
+            let text = format!(" [{}] ", display_safe(&caption));
+            let w = (width(&text) as u16).min(body.width);
+            let r = Rect {
+                x: body.x + body.width - w,
+                y: body.y,
+                width: w,
+                height: 1,
+            };
+            frame.render_widget(Paragraph::new(Span::styled(text, self.theme.accent())), r);
+        }
+        if let Some(popup) = &self.popup {
+            popup.render(frame, body, &self.keymap, &ctx);
+        }
+        self.render_hints(frame, screen.hints);
+        self.render_status(frame, screen.status);
+    }
+
+    fn render_tabs(&self, frame: &mut Frame<'_>, area: Rect) {
+        let lang = self.language();
+        let mut spans = Vec::new();
+        for (i, view) in View::ALL.iter().enumerate() {
+            let style = if *view == self.view && self.detail.is_none() {
+                self.theme.tab_active()
+            } else {
+                self.theme.plain()
+            };
+            spans.push(Span::styled(
+                format!("{} {}", i + 1, view.label(lang)),
+                style,
+            ));
+            spans.push(Span::raw("  "));
+        }
+        let help = format!("{} help", self.keymap.label(Action::Help));
+        let w = width(&help) as u16;
+        if let Some(d) = self.detail.as_ref().and_then(|d| d.detail.as_ref()) {
+            let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+            let room = (area.width as usize).saturating_sub(used + w as usize + 3);
+            if room >= 6 {
+                spans.push(Span::styled("› ", self.theme.dim()));
+                spans.push(views::cut(&d.lead.title, room, self.theme.tab_active()));
+            }
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+        if area.width > w {
+            let r = Rect {
+                x: area.x + area.width - w,
+                width: w,
+                ..area
+            };
+            frame.render_widget(Paragraph::new(Span::styled(help, self.theme.dim())), r);
+        }
+    }
+
+    /// The keys of whatever has the keys now: the popup on top, else the view.
+    fn render_hints(&self, frame: &mut Frame<'_>, area: Rect) {
+        let context = match &self.popup {
+            Some(popup) => popup.context(),
+            None => self.context(),
+        };
+        let mut spans = Vec::new();
+        for (keys, word) in self.keymap.hints(context) {
+            spans.push(Span::styled(keys, self.theme.accent()));
+            spans.push(Span::styled(format!(" {word}  "), self.theme.dim()));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    }
+
+    fn render_status(&self, frame: &mut Frame<'_>, area: Rect) {
+        let store = &self.session.store;
+        let path = shorten_home(store.path());
+        let mut spans = vec![
+            Span::styled(format!(" {} ", display_safe(&path)), self.theme.selected()),
+            Span::raw(format!(" {} ", display_safe(&store.author().name))),
+        ];
+        let overdue_style = if self.overdue > 0 {
+            self.theme.bucket(crate::followups::Bucket::Overdue)
+        } else {
+            self.theme.dim()
+        };
+        spans.push(Span::styled(
+            format!("· {} overdue ", self.overdue),
+            overdue_style,
+        ));
+        use crate::sync::worker::SyncEvent;
+        match (&self.sync, &self.sync_state) {
+            (Some(_), None) => spans.push(Span::styled("· syncing… ", self.theme.dim())),
+            (_, Some(SyncEvent::Synced { at, .. })) => {
+                spans.push(Span::styled(
+                    format!("· synced {} ", at.format("%H:%M")),
+                    self.theme.dim(),
+                ));
+            }
+            (_, Some(SyncEvent::Failed { at, problem })) => {
+                let text = format!("· {} ({}) ", display_safe(problem), at.format("%H:%M"));
+                spans.push(views::cut(
+                    &text,
+                    (area.width as usize) / 2,
+                    self.theme.error(),
+                ));
+            }
+            (None, None) => {}
+        }
+        if let Some(status) = &self.status {
+            let style = if status.error {
+                self.theme.error()
+            } else {
+                self.theme.ok()
+            };
+            let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+            let room = (area.width as usize).saturating_sub(used + 3);
+            spans.push(Span::raw("· "));
+            spans.push(views::cut(&status.text, room, style));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    }
+}
+
+/// `/home/me/x.db` → `~/x.db`.
+fn shorten_home(path: &str) -> String {
+    match std::env::var("HOME") {
+        Ok(home) if !home.is_empty() && path.starts_with(&home) => {
+            format!("~{}", &path[home.len()..])
+        }
+        _ => path.to_string(),
+    }
+}

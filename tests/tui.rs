@@ -962,3 +962,65 @@ fn hostile_text_in_every_view_draws_as_plain_characters() {
     let lead = selected_lead(&app);
     assert_eq!(lead.title, HOSTILE);
 }
+
+/// Keys rebound in `[keys]` work inside popups too, and the popups say the new keys.
+#[test]
+fn popups_answer_the_keys_of_the_config() {
+    let mut config = config();
+    for (action, key) in [
+        ("confirm_yes", "J"),
+        ("confirm_no", "x"),
+        ("search_next", "ctrl-j"),
+        ("search_previous", "ctrl-k"),
+        ("search_close", "ctrl-g"),
+    ] {
+        config.keys.insert(action.into(), KeyList::One(key.into()));
+    }
+    let mut app = App::new(session(config), today()).unwrap();
+    screen(&mut app, 120, 40);
+    let lead = selected_lead(&app);
+
+    press(&mut app, KeyCode::Char('d'));
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("J yes   x no"), "{shown}");
+    press(&mut app, KeyCode::Char('y'));
+    assert!(
+        matches!(app.popup, Some(Popup::Confirm { .. })),
+        "y is no longer yes: the question stays"
+    );
+    press(&mut app, KeyCode::Char('x'));
+    assert!(app.popup.is_none());
+    assert_eq!(self::lead(&app, &lead.id).id, lead.id, "x said no");
+    press(&mut app, KeyCode::Char('d'));
+    type_text(&mut app, "J");
+    assert!(
+        leadtrack::store::leads::get(app.session.store.conn(), &lead.id, NameOrder::Auto)
+            .unwrap()
+            .is_none(),
+        "J said yes"
+    );
+
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "ｻ");
+    screen(&mut app, 120, 40);
+    let hits = |app: &App| match &app.popup {
+        Some(Popup::Search(s)) => (s.hits.len(), s.selected, s.query()),
+        _ => panic!("the search is open"),
+    };
+    let (found, selected, _) = hits(&app);
+    assert!(found >= 2, "{found}");
+    assert_eq!(selected, 0);
+    ctrl(&mut app, 'j');
+    assert_eq!(hits(&app).1, 1, "ctrl-j moves down");
+    ctrl(&mut app, 'k');
+    assert_eq!(hits(&app).1, 0, "ctrl-k moves up");
+    press(&mut app, KeyCode::Esc);
+    assert!(app.popup.is_some(), "esc no longer closes the search");
+    let shown = screen(&mut app, 120, 40);
+    assert!(
+        shown.contains("ctrl-g back"),
+        "the hint bar shows the new key:\n{shown}"
+    );
+    ctrl(&mut app, 'g');
+    assert!(app.popup.is_none(), "ctrl-g closes it");
+}

@@ -13,7 +13,7 @@ pub(crate) const fn array_of<T: Copy, const N: usize>(variants: &[T]) -> [T; N] 
     out
 }
 
-/// `considering, future, no_prospect or customer`.
+/// `a, b, c or d`: the ids a parse error offers.
 pub(crate) fn one_of(ids: &[&str]) -> String {
     match ids.split_last() {
         Some((last, [])) => (*last).to_string(),

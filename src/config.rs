@@ -2,10 +2,15 @@
 //! that names the key and line of anything wrong.
 
 use crate::model::contact::NameOrder;
-use crate::model::{ActivityKind, Stage};
+use crate::model::{ActivityKind, KindMap, Stage, StageMap};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use std::collections::BTreeMap;
+use std::fmt;
+use std::marker::PhantomData;
+use std::ops::{Index, IndexMut};
 use std::path::{Path, PathBuf};
+use strum::{VariantArray, VariantNames};
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -63,50 +68,54 @@ pub struct ScoringConfig {
     pub ranks: RankThresholds,
 }
 
-/// Points per activity kind (SPEC §2.5).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct Points {
-    pub call: f64,
-    pub meeting: f64,
-    pub email: f64,
-    pub web_visit: f64,
-    pub document_request: f64,
-    pub newsletter_signup: f64,
-    pub seminar: f64,
-    pub inquiry: f64,
-    pub note: f64,
-}
+/// Points per activity kind (SPEC §2.5): `[scoring.points]`, one key per kind id. A kind
+/// the file leaves out keeps its `ActivityKind::default_points`.
+#[derive(Clone, PartialEq)]
+pub struct Points(pub KindMap<f64>);
 
 impl Default for Points {
     fn default() -> Self {
-        Points {
-            call: 1.0,
-            meeting: 3.0,
-            email: 1.0,
-            web_visit: 1.0,
-            document_request: 2.0,
-            newsletter_signup: 2.0,
-            seminar: 2.0,
-            inquiry: 3.0,
-            note: 0.0,
-        }
+        Points(ActivityKind::ALL.map(ActivityKind::default_points))
     }
 }
 
 impl Points {
     pub fn of(&self, kind: ActivityKind) -> f64 {
-        match kind {
-            ActivityKind::Call => self.call,
-            ActivityKind::Meeting => self.meeting,
-            ActivityKind::Email => self.email,
-            ActivityKind::WebVisit => self.web_visit,
-            ActivityKind::DocumentRequest => self.document_request,
-            ActivityKind::NewsletterSignup => self.newsletter_signup,
-            ActivityKind::Seminar => self.seminar,
-            ActivityKind::Inquiry => self.inquiry,
-            ActivityKind::Note => self.note,
-        }
+        self.0[kind]
+    }
+}
+
+impl Index<ActivityKind> for Points {
+    type Output = f64;
+
+    fn index(&self, kind: ActivityKind) -> &f64 {
+        &self.0[kind]
+    }
+}
+
+impl IndexMut<ActivityKind> for Points {
+    fn index_mut(&mut self, kind: ActivityKind) -> &mut f64 {
+        &mut self.0[kind]
+    }
+}
+
+impl fmt::Debug for Points {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map()
+            .entries(ActivityKind::ALL.map(|kind| (kind.id(), self[kind])))
+            .finish()
+    }
+}
+
+impl<'de> Deserialize<'de> for Points {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let table = Points::default().0;
+        deserialize_over::<_, ActivityKind, _, _>(
+            deserializer,
+            table,
+            "a table of points by activity kind",
+        )
+        .map(Points)
     }
 }
 
@@ -130,35 +139,131 @@ pub struct StagesConfig {
     pub stale_after_days: StaleAfterDays,
 }
 
-/// A lead with no activity for longer than this is stale.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct StaleAfterDays {
-    pub considering: u32,
-    pub future: u32,
-    pub no_prospect: u32,
-    pub customer: u32,
-}
+/// Days without activity after which a lead is stale, by stage:
+/// `[stages.stale_after_days]`, one key per stage id. A stage the file leaves out keeps its
+/// `Stage::default_stale_after_days`.
+#[derive(Clone, PartialEq)]
+pub struct StaleAfterDays(pub StageMap<u32>);
 
 impl Default for StaleAfterDays {
     fn default() -> Self {
-        StaleAfterDays {
-            considering: 14,
-            future: 60,
-            no_prospect: 180,
-            customer: 90,
-        }
+        StaleAfterDays(Stage::ALL.map(Stage::default_stale_after_days))
     }
 }
 
 impl StaleAfterDays {
     pub fn of(&self, stage: Stage) -> u32 {
-        match stage {
-            Stage::Considering => self.considering,
-            Stage::Future => self.future,
-            Stage::NoProspect => self.no_prospect,
-            Stage::Customer => self.customer,
+        self.0[stage]
+    }
+}
+
+impl Index<Stage> for StaleAfterDays {
+    type Output = u32;
+
+    fn index(&self, stage: Stage) -> &u32 {
+        &self.0[stage]
+    }
+}
+
+impl IndexMut<Stage> for StaleAfterDays {
+    fn index_mut(&mut self, stage: Stage) -> &mut u32 {
+        &mut self.0[stage]
+    }
+}
+
+impl fmt::Debug for StaleAfterDays {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map()
+            .entries(Stage::ALL.map(|stage| (stage.id(), self[stage])))
+            .finish()
+    }
+}
+
+impl<'de> Deserialize<'de> for StaleAfterDays {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let table = StaleAfterDays::default().0;
+        deserialize_over::<_, Stage, _, _>(deserializer, table, "a table of days by stage")
+            .map(StaleAfterDays)
+    }
+}
+
+/// Reads a TOML table keyed by the ids of an enum's variants (`call = 1`) over `table`, which
+/// holds the defaults: a key the file leaves out keeps its default, and a key that is no
+/// variant's id is an unknown field, named with its path like any other unknown key.
+fn deserialize_over<'de, D, K, V, const N: usize>(
+    deserializer: D,
+    table: [V; N],
+    expecting: &'static str,
+) -> Result<[V; N], D::Error>
+where
+    D: Deserializer<'de>,
+    K: VariantId,
+    V: Deserialize<'de>,
+    [V; N]: IndexMut<K, Output = V>,
+{
+    struct TableVisitor<K, V, const N: usize> {
+        table: [V; N],
+        expecting: &'static str,
+        key: PhantomData<K>,
+    }
+
+    impl<'de, K, V, const N: usize> Visitor<'de> for TableVisitor<K, V, N>
+    where
+        K: VariantId,
+        V: Deserialize<'de>,
+        [V; N]: IndexMut<K, Output = V>,
+    {
+        type Value = [V; N];
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.expecting)
         }
+
+        fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<Self::Value, A::Error> {
+            while let Some(VariantKey(key)) = map.next_key::<VariantKey<K>>()? {
+                self.table[key] = map.next_value()?;
+            }
+            Ok(self.table)
+        }
+    }
+
+    deserializer.deserialize_map(TableVisitor {
+        table,
+        expecting,
+        key: PhantomData,
+    })
+}
+
+/// An enum whose variants are config keys by their snake_case ids.
+trait VariantId: Copy + VariantArray + VariantNames + AsRef<str> {}
+impl VariantId for ActivityKind {}
+impl VariantId for Stage {}
+
+/// A config key that must be one variant's id.
+struct VariantKey<K>(K);
+
+impl<'de, K: VariantId> Deserialize<'de> for VariantKey<K> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor<K>(PhantomData<K>);
+
+        impl<K: VariantId> Visitor<'_> for KeyVisitor<K> {
+            type Value = VariantKey<K>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("one of ")?;
+                f.write_str(&<K as VariantNames>::VARIANTS.join(", "))
+            }
+
+            fn visit_str<E: de::Error>(self, key: &str) -> Result<Self::Value, E> {
+                <K as VariantArray>::VARIANTS
+                    .iter()
+                    .find(|variant| variant.as_ref() == key)
+                    .map(|variant| VariantKey(*variant))
+                    .ok_or_else(|| E::unknown_field(key, <K as VariantNames>::VARIANTS))
+            }
+        }
+
+        deserializer.deserialize_identifier(KeyVisitor(PhantomData))
     }
 }
 
@@ -539,9 +644,11 @@ mod tests {
     #[test]
     fn defaults_follow_the_spec() {
         let c = parse("").unwrap();
-        assert_eq!(c.scoring.points.inquiry, 3.0);
+        assert_eq!(c.scoring.points[ActivityKind::Inquiry], 3.0);
+        assert_eq!(c.scoring.points[ActivityKind::Note], 0.0);
         assert_eq!(c.scoring.ranks.a, 10.0);
-        assert_eq!(c.stages.stale_after_days.considering, 14);
+        assert_eq!(c.stages.stale_after_days[Stage::Considering], 14);
+        assert_eq!(c.stages.stale_after_days[Stage::Customer], 90);
         assert!(c.export.excel_safe);
     }
 
@@ -552,6 +659,77 @@ mod tests {
         let msg = err.to_string();
         assert!(msg.contains("line 6"), "{msg}");
         assert!(msg.contains("scoring.points.fax"), "{msg}");
+    }
+
+    #[test]
+    fn a_kinds_points_in_the_config_reach_the_score() {
+        use crate::scoring::{rank, score};
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
+        let at = chrono::DateTime::<chrono::Utc>::default();
+        let activities = [
+            (ActivityKind::Seminar, at),
+            (ActivityKind::Seminar, at),
+            (ActivityKind::Call, at),
+        ];
+        let defaults = parse("").unwrap();
+        assert_eq!(score(&activities, &defaults.scoring, today), 5.0);
+        let c = parse("[scoring.points]\nseminar = 9\n").unwrap();
+        assert_eq!(c.scoring.points[ActivityKind::Seminar], 9.0);
+        let s = score(&activities, &c.scoring, today);
+        assert_eq!(s, 19.0, "two seminars at 9 and a call at its default 1");
+        assert_eq!(rank(s, &c.scoring.ranks), crate::model::Rank::A);
+        for kind in ActivityKind::ALL
+            .into_iter()
+            .filter(|k| *k != ActivityKind::Seminar)
+        {
+            assert_eq!(c.scoring.points.of(kind), kind.default_points(), "{kind}");
+        }
+    }
+
+    #[test]
+    fn every_kind_and_stage_id_is_a_config_key() {
+        for kind in ActivityKind::ALL {
+            let c = parse(&format!("[scoring.points]\n{kind} = 7.5\n")).unwrap();
+            assert_eq!(c.scoring.points[kind], 7.5, "{kind}");
+        }
+        // A lead created five days ago: stale only where the config says 3 days.
+        let created = chrono::DateTime::<chrono::Utc>::default();
+        let today = created.date_naive() + chrono::Days::new(5);
+        let stale = |limits: &StaleAfterDays, stage| {
+            crate::followups::is_stale(stage, None, &created, limits, today)
+        };
+        let defaults = StaleAfterDays::default();
+        for stage in Stage::ALL {
+            let c = parse(&format!("[stages.stale_after_days]\n{stage} = 3\n")).unwrap();
+            assert_eq!(c.stages.stale_after_days.of(stage), 3, "{stage}");
+            assert!(stale(&c.stages.stale_after_days, stage), "{stage}");
+            assert!(!stale(&defaults, stage), "{stage}");
+        }
+    }
+
+    #[test]
+    fn unknown_stage_keys_and_bad_days_name_the_path_and_line() {
+        let msg = parse("[stages.stale_after_days]\nfuture = 30\nlater = 5\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            msg.contains("line 3") && msg.contains("unknown key `stages.stale_after_days.later`"),
+            "{msg}"
+        );
+        let ids = Stage::ALL.map(|stage| format!("`{stage}`")).join(", ");
+        assert!(msg.contains(&format!("(expected one of {ids})")), "{msg}");
+        let msg = parse("[stages.stale_after_days]\nfuture = -3\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            msg.contains("line 2") && msg.contains("stages.stale_after_days.future"),
+            "{msg}"
+        );
+        let msg = parse("[scoring]\npoints = 5\n").unwrap_err().to_string();
+        assert!(
+            msg.contains("line 2") && msg.contains("scoring.points"),
+            "{msg}"
+        );
     }
 
     #[test]

@@ -152,13 +152,12 @@ mod tests {
     }
 
     fn config(half_life_days: f64) -> ScoringConfig {
+        let mut points = Points::default();
+        points[ActivityKind::WebVisit] = 1.0;
+        points[ActivityKind::DocumentRequest] = 2.0;
+        points[ActivityKind::Inquiry] = 3.0;
         ScoringConfig {
-            points: Points {
-                web_visit: 1.0,
-                document_request: 2.0,
-                inquiry: 3.0,
-                ..Points::default()
-            },
+            points,
             half_life_days,
             ranks: RankThresholds { a: 6.0, b: 3.0 },
         }

@@ -5,6 +5,7 @@ mod common;
 
 use common::{Scratch, fixture};
 use leadtrack::config::Config;
+use leadtrack::model::{ActivityKind, Stage};
 use std::path::Path;
 
 fn error_for(name: &str) -> String {
@@ -103,11 +104,12 @@ fn a_valid_config_takes_effect() {
     assert_eq!(config.user_name(), "山本");
     assert_eq!(config.scoring.ranks.a, 6.0);
     assert_eq!(
-        config.scoring.points.meeting, 3.0,
+        config.scoring.points[ActivityKind::Meeting],
+        3.0,
         "unset keys keep their default"
     );
-    assert_eq!(config.stages.stale_after_days.considering, 7);
-    assert_eq!(config.stages.stale_after_days.future, 60);
+    assert_eq!(config.stages.stale_after_days[Stage::Considering], 7);
+    assert_eq!(config.stages.stale_after_days[Stage::Future], 60);
 }
 
 #[test]

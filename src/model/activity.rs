@@ -1,12 +1,42 @@
 //! Activities: what happened with a lead or a contact (SPEC §2.4).
 
+use super::variants::{array_of, one_of};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::ops::{Index, IndexMut};
 use std::str::FromStr;
+use strum::{EnumCount, VariantArray, VariantNames};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// What kind of thing happened.
+///
+/// Adding a kind is a variant here plus, in this file, its labels (`label_en`, `label_ja`)
+/// and its default points (`default_points`); the compiler asks for each. The rest follows
+/// from the variant:
+/// - the id (`id()`, `Display`, serde, the `[scoring.points]` key, the stored
+///   `activities.kind` text): the variant's name in snake_case;
+/// - parsing (`FromStr`) from the id and either label; `ActivityKind::ALL`; `KindMap` tables
+///   such as the config's points (`config::Points`), which scoring reads.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+    strum::VariantNames,
+    strum::IntoStaticStr,
+    strum::AsRefStr,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum ActivityKind {
     Call,
     Meeting,
@@ -19,30 +49,53 @@ pub enum ActivityKind {
     Note,
 }
 
-impl ActivityKind {
-    pub const ALL: [ActivityKind; 9] = [
-        ActivityKind::Call,
-        ActivityKind::Meeting,
-        ActivityKind::Email,
-        ActivityKind::WebVisit,
-        ActivityKind::DocumentRequest,
-        ActivityKind::NewsletterSignup,
-        ActivityKind::Seminar,
-        ActivityKind::Inquiry,
-        ActivityKind::Note,
-    ];
+/// A value for every activity kind, read by kind (`points[ActivityKind::Call]`). Build one
+/// with `ActivityKind::ALL.map(|kind| ...)`: its entries are in `ActivityKind::ALL` order.
+pub type KindMap<T> = [T; ActivityKind::COUNT];
 
+impl<T> Index<ActivityKind> for [T; ActivityKind::COUNT] {
+    type Output = T;
+
+    fn index(&self, kind: ActivityKind) -> &T {
+        // Discriminants count from 0 in declaration order, the order of `ALL` (tested).
+        &self[kind as usize]
+    }
+}
+
+impl<T> IndexMut<ActivityKind> for [T; ActivityKind::COUNT] {
+    fn index_mut(&mut self, kind: ActivityKind) -> &mut T {
+        &mut self[kind as usize]
+    }
+}
+
+impl ActivityKind {
+    /// Every kind, in the order forms and reports list them.
+    pub const ALL: [ActivityKind; ActivityKind::COUNT] =
+        array_of(<ActivityKind as VariantArray>::VARIANTS);
+
+    /// The kind's id: `call`, `web_visit`.
     pub fn id(self) -> &'static str {
+        self.into()
+    }
+
+    /// The kind whose id this is exactly (the stored form); `FromStr` is the lenient parse.
+    pub fn from_id(id: &str) -> Option<ActivityKind> {
+        ActivityKind::ALL.into_iter().find(|kind| kind.id() == id)
+    }
+
+    /// Points an activity of this kind adds to its lead's score (SPEC §2.5), unless
+    /// `[scoring.points]` says otherwise.
+    pub fn default_points(self) -> f64 {
         match self {
-            ActivityKind::Call => "call",
-            ActivityKind::Meeting => "meeting",
-            ActivityKind::Email => "email",
-            ActivityKind::WebVisit => "web_visit",
-            ActivityKind::DocumentRequest => "document_request",
-            ActivityKind::NewsletterSignup => "newsletter_signup",
-            ActivityKind::Seminar => "seminar",
-            ActivityKind::Inquiry => "inquiry",
-            ActivityKind::Note => "note",
+            ActivityKind::Call => 1.0,
+            ActivityKind::Meeting => 3.0,
+            ActivityKind::Email => 1.0,
+            ActivityKind::WebVisit => 1.0,
+            ActivityKind::DocumentRequest => 2.0,
+            ActivityKind::NewsletterSignup => 2.0,
+            ActivityKind::Seminar => 2.0,
+            ActivityKind::Inquiry => 3.0,
+            ActivityKind::Note => 0.0,
         }
     }
 
@@ -83,7 +136,8 @@ impl fmt::Display for ActivityKind {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "'{0}' is not an activity kind: use call, meeting, email, web_visit, document_request, newsletter_signup, seminar, inquiry or note"
+    "'{0}' is not an activity kind: use {ids}",
+    ids = one_of(<ActivityKind as VariantNames>::VARIANTS)
 )]
 pub struct UnknownKind(pub String);
 
@@ -214,7 +268,33 @@ mod tests {
             "Document-Request".parse(),
             Ok(ActivityKind::DocumentRequest)
         );
-        assert!("fax".parse::<ActivityKind>().is_err());
+        assert_eq!(
+            "fax".parse::<ActivityKind>().map_err(|e| e.to_string()),
+            Err(
+                "'fax' is not an activity kind: use call, meeting, email, web_visit, \
+                 document_request, newsletter_signup, seminar, inquiry or note"
+                    .into()
+            )
+        );
+    }
+
+    #[test]
+    fn every_id_parses_back_to_its_kind() {
+        use strum::IntoEnumIterator;
+        for (i, kind) in ActivityKind::iter().enumerate() {
+            assert_eq!(ActivityKind::from_id(kind.id()), Some(kind));
+            assert_eq!(kind.id().parse::<ActivityKind>(), Ok(kind));
+            assert_eq!(kind.to_string(), kind.id());
+            let json = serde_json::to_string(&kind).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", kind.id()));
+            assert_eq!(serde_json::from_str::<ActivityKind>(&json).ok(), Some(kind));
+            // `KindMap` reads by discriminant: the order of `ALL`.
+            assert_eq!(ActivityKind::ALL[i], kind);
+            assert_eq!(kind as usize, i);
+        }
+        let points: KindMap<f64> = ActivityKind::ALL.map(ActivityKind::default_points);
+        assert_eq!(points[ActivityKind::Inquiry], 3.0);
+        assert_eq!(points[ActivityKind::Note], 0.0);
     }
 }
 

@@ -12,10 +12,11 @@ pub mod lead;
 pub mod source;
 pub mod stage;
 pub mod text;
+mod variants;
 
-pub use activity::{Activity, ActivityKind, Direction};
+pub use activity::{Activity, ActivityKind, Direction, KindMap};
 pub use clock::Hlc;
 pub use contact::Contact;
 pub use dates::Due;
 pub use lead::{Lead, LinkRole, Qualification, Rank};
-pub use stage::Stage;
+pub use stage::{Stage, StageMap};

@@ -1,13 +1,44 @@
 //! Lead stages (SPEC §2.1).
 
+use super::variants::{array_of, one_of};
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::ops::{Index, IndexMut};
 use std::str::FromStr;
+use strum::{EnumCount, VariantArray, VariantNames};
 
+/// Where a lead stands. The order of the variants is the board's, left to right.
+///
+/// Everything about a stage is written in this file; the rest follows from the variant:
+/// - the id (`id()`, `Display`, serde, `[stages.stale_after_days]` keys, the stored
+///   `leads.stage` text): the variant's name in snake_case;
+/// - the words it is also parsed from: `label_en`, `label_ja` and `aliases` (`FromStr`);
+/// - its share of a healthy funnel: `reference_share`; whether it is on the board: `is_open`;
+/// - how long a lead may rest in it before it is stale: `default_stale_after_days` (the
+///   config overrides it);
+/// - `Stage::ALL`, `Stage::OPEN`, the board moves, `StageMap` tables and the stage lists in
+///   SQL (`store::stage_sql`) are derived from the variants.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    Default,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::VariantArray,
+    strum::VariantNames,
+    strum::IntoStaticStr,
+    strum::AsRefStr,
 )]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Stage {
     #[default]
     Considering,
@@ -16,23 +47,63 @@ pub enum Stage {
     Customer,
 }
 
-impl Stage {
-    /// The three stages of the board, left to right.
-    pub const OPEN: [Stage; 3] = [Stage::Considering, Stage::Future, Stage::NoProspect];
-    pub const ALL: [Stage; 4] = [
-        Stage::Considering,
-        Stage::Future,
-        Stage::NoProspect,
-        Stage::Customer,
-    ];
+/// A value for every stage, read by stage (`limits[Stage::Future]`). Build one with
+/// `Stage::ALL.map(|stage| ...)`: its entries are in `Stage::ALL` order.
+pub type StageMap<T> = [T; Stage::COUNT];
 
-    pub fn id(self) -> &'static str {
-        match self {
-            Stage::Considering => "considering",
-            Stage::Future => "future",
-            Stage::NoProspect => "no_prospect",
-            Stage::Customer => "customer",
+impl<T> Index<Stage> for [T; Stage::COUNT] {
+    type Output = T;
+
+    fn index(&self, stage: Stage) -> &T {
+        // A fieldless enum's discriminants count from 0 in declaration order, which is
+        // the order of `Stage::ALL` (a test holds them together).
+        &self[stage as usize]
+    }
+}
+
+impl<T> IndexMut<Stage> for [T; Stage::COUNT] {
+    fn index_mut(&mut self, stage: Stage) -> &mut T {
+        &mut self[stage as usize]
+    }
+}
+
+impl Stage {
+    /// Every stage, in board order (customers last).
+    pub const ALL: [Stage; Stage::COUNT] = array_of(<Stage as VariantArray>::VARIANTS);
+
+    /// The stages of the board, left to right: every open stage.
+    pub const OPEN: [Stage; Stage::open_count()] = {
+        let mut open = [Stage::Considering; Stage::open_count()];
+        let (mut i, mut n) = (0, 0);
+        while i < Stage::COUNT {
+            if Stage::ALL[i].is_open() {
+                open[n] = Stage::ALL[i];
+                n += 1;
+            }
+            i += 1;
         }
+        open
+    };
+
+    const fn open_count() -> usize {
+        let (mut i, mut n) = (0, 0);
+        while i < Stage::COUNT {
+            if Stage::ALL[i].is_open() {
+                n += 1;
+            }
+            i += 1;
+        }
+        n
+    }
+
+    /// The stage's id: `considering`, `no_prospect`.
+    pub fn id(self) -> &'static str {
+        self.into()
+    }
+
+    /// The stage whose id this is exactly (the stored form); `FromStr` is the lenient parse.
+    pub fn from_id(id: &str) -> Option<Stage> {
+        Stage::ALL.into_iter().find(|stage| stage.id() == id)
     }
 
     pub fn label_en(self) -> &'static str {
@@ -63,26 +134,42 @@ impl Stage {
         }
     }
 
-    pub fn is_open(self) -> bool {
-        self != Stage::Customer
+    /// Other words a rep uses for the stage, parsed like its labels.
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Stage::Considering => &["検討中", "検討"],
+            Stage::Future => &["将来"],
+            Stage::NoProspect => &["見込無し"],
+            Stage::Customer => &["won", "受注"],
+        }
+    }
+
+    /// Days without activity after which a lead in this stage is stale, unless
+    /// `[stages.stale_after_days]` says otherwise.
+    pub fn default_stale_after_days(self) -> u32 {
+        match self {
+            Stage::Considering => 14,
+            Stage::Future => 60,
+            Stage::NoProspect => 180,
+            Stage::Customer => 90,
+        }
+    }
+
+    /// On the board (not yet a customer).
+    pub const fn is_open(self) -> bool {
+        !matches!(self, Stage::Customer)
     }
 
     /// The board column to the right, if any (`L`).
     pub fn next(self) -> Option<Stage> {
-        match self {
-            Stage::Considering => Some(Stage::Future),
-            Stage::Future => Some(Stage::NoProspect),
-            Stage::NoProspect | Stage::Customer => None,
-        }
+        let i = Stage::OPEN.iter().position(|s| *s == self)?;
+        Stage::OPEN.get(i + 1).copied()
     }
 
     /// The board column to the left, if any (`H`).
     pub fn previous(self) -> Option<Stage> {
-        match self {
-            Stage::Future => Some(Stage::Considering),
-            Stage::NoProspect => Some(Stage::Future),
-            Stage::Considering | Stage::Customer => None,
-        }
+        let i = Stage::OPEN.iter().position(|s| *s == self)?;
+        Stage::OPEN.get(i.checked_sub(1)?).copied()
     }
 }
 
@@ -93,29 +180,34 @@ impl fmt::Display for Stage {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("'{0}' is not a stage: use considering, future, no_prospect or customer")]
+#[error("'{0}' is not a stage: use {ids}", ids = one_of(<Stage as VariantNames>::VARIANTS))]
 pub struct UnknownStage(pub String);
+
+/// A stage's id or label as typed: lower case, without spaces, hyphens and underscores.
+fn fold(s: &str) -> String {
+    s.trim()
+        .to_lowercase()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '_' | '\u{3000}'))
+        .collect()
+}
 
 impl FromStr for Stage {
     type Err = UnknownStage;
 
-    /// Accepts the id, the English label and the Japanese label, ignoring case,
-    /// spaces, hyphens and underscores.
+    /// Accepts the id, the English label, the Japanese label and the aliases, ignoring
+    /// case, spaces, hyphens and underscores.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let key: String = s
-            .trim()
-            .to_lowercase()
-            .chars()
-            .filter(|c| !matches!(c, ' ' | '-' | '_' | '\u{3000}'))
-            .collect();
-        let stage = match key.as_str() {
-            "considering" | "検討段階" | "検討中" | "検討" => Stage::Considering,
-            "future" | "futurepotential" | "将来見込み" | "将来" => Stage::Future,
-            "noprospect" | "見込みなし" | "見込無し" => Stage::NoProspect,
-            "customer" | "won" | "顧客" | "受注" => Stage::Customer,
-            _ => return Err(UnknownStage(s.to_string())),
-        };
-        Ok(stage)
+        let key = fold(s);
+        Stage::ALL
+            .into_iter()
+            .find(|stage| {
+                [stage.id(), stage.label_en(), stage.label_ja()]
+                    .iter()
+                    .chain(stage.aliases())
+                    .any(|word| fold(word) == key)
+            })
+            .ok_or_else(|| UnknownStage(s.to_string()))
     }
 }
 
@@ -135,10 +227,62 @@ mod tests {
     }
 
     #[test]
+    fn every_id_parses_back_to_its_stage() {
+        use strum::IntoEnumIterator;
+        for stage in Stage::iter() {
+            assert_eq!(Stage::from_id(stage.id()), Some(stage));
+            assert_eq!(stage.id().parse::<Stage>(), Ok(stage));
+            assert_eq!(stage.to_string(), stage.id());
+            // serde (the JSON output) and strum (the ids) name a stage alike.
+            let json = serde_json::to_string(&stage).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", stage.id()));
+            assert_eq!(serde_json::from_str::<Stage>(&json).ok(), Some(stage));
+        }
+        assert_eq!(Stage::from_id("Customer"), None, "ids are exact");
+    }
+
+    #[test]
+    fn aliases_and_the_error_stay_as_they_were() {
+        for (word, stage) in [
+            ("検討中", Stage::Considering),
+            ("検討", Stage::Considering),
+            ("future potential", Stage::Future),
+            ("将来", Stage::Future),
+            ("見込無し", Stage::NoProspect),
+            ("no_prospect", Stage::NoProspect),
+            ("Won", Stage::Customer),
+            ("受注", Stage::Customer),
+            ("顧\u{3000}客", Stage::Customer),
+        ] {
+            assert_eq!(word.parse::<Stage>(), Ok(stage), "{word}");
+        }
+        assert_eq!(
+            "later".parse::<Stage>().map_err(|e| e.to_string()),
+            Err("'later' is not a stage: use considering, future, no_prospect or customer".into())
+        );
+    }
+
+    #[test]
+    fn tables_by_stage_follow_the_order_of_all() {
+        for (i, stage) in Stage::ALL.into_iter().enumerate() {
+            assert_eq!(stage as usize, i);
+        }
+        assert_eq!(
+            Stage::OPEN,
+            [Stage::Considering, Stage::Future, Stage::NoProspect]
+        );
+        let days: StageMap<u32> = Stage::ALL.map(Stage::default_stale_after_days);
+        assert_eq!(days[Stage::Future], 60);
+        assert_eq!(days[Stage::Customer], 90);
+    }
+
+    #[test]
     fn board_moves_stop_at_the_edges() {
         assert_eq!(Stage::Considering.previous(), None);
         assert_eq!(Stage::Considering.next(), Some(Stage::Future));
         assert_eq!(Stage::NoProspect.next(), None);
         assert_eq!(Stage::Customer.next(), None);
+        assert_eq!(Stage::Customer.previous(), None);
+        assert_eq!(Stage::NoProspect.previous(), Some(Stage::Future));
     }
 }

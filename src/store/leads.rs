@@ -1,11 +1,11 @@
 //! Leads and their stage history.
 
 use super::records::{self, LEADS, parse_tags, tags_value, text};
-use super::{Stamp, Writer, search};
+use super::{Stamp, Writer, search, stage_sql};
 use crate::error::{Error, Result};
 use crate::model::dates::{format_timestamp, parse_timestamp};
 use crate::model::lead::{LeadFields, LeadPatch, StageChange};
-use crate::model::{Due, Lead, Qualification, Rank, Stage};
+use crate::model::{Due, Lead, Qualification, Rank, Stage, StageMap};
 use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params};
@@ -336,7 +336,9 @@ pub fn list(conn: &Connection, filter: &LeadFilter) -> Result<Vec<Lead>> {
             params.push(Value::Text(stage.id().to_string()));
             sql.push_str(&format!(" AND stage = ?{}", params.len()));
         }
-        None if !filter.include_customers => sql.push_str(" AND stage != 'customer'"),
+        None if !filter.include_customers => {
+            sql.push_str(&format!(" AND stage NOT IN ({})", stage_sql::closed()));
+        }
         None => {}
     }
     if let Some(owner) = &filter.owner {
@@ -350,10 +352,10 @@ pub fn list(conn: &Connection, filter: &LeadFilter) -> Result<Vec<Lead>> {
             params.len()
         ));
     }
-    sql.push_str(
-        " ORDER BY CASE stage WHEN 'considering' THEN 0 WHEN 'future' THEN 1 \
-         WHEN 'no_prospect' THEN 2 ELSE 3 END, board_key",
-    );
+    sql.push_str(&format!(
+        " ORDER BY {}, board_key",
+        stage_sql::board_order("stage")
+    ));
     if let Some(limit) = filter.limit {
         sql.push_str(&format!(" LIMIT {limit}"));
     }
@@ -418,9 +420,8 @@ pub struct LeadScope {
     /// Follow-ups: open leads, and customers only when they have a next action.
     pub follow_ups: bool,
     pub owner: Option<String>,
-    /// Stale leads only: nothing since these timestamps (considering, future, no prospect,
-    /// customer).
-    pub quiet_since: Option<[String; 4]>,
+    /// Stale leads only: nothing since these timestamps, one per stage.
+    pub quiet_since: Option<StageMap<String>>,
 }
 
 impl LeadScope {
@@ -432,7 +433,10 @@ impl LeadScope {
             sql.push_str(&format!(" AND stage = ?{}", params.len()));
         }
         if self.follow_ups {
-            sql.push_str(" AND (stage != 'customer' OR next_action_on IS NOT NULL)");
+            sql.push_str(&format!(
+                " AND (stage NOT IN ({}) OR next_action_on IS NOT NULL)",
+                stage_sql::closed()
+            ));
         }
         if let Some(owner) = &self.owner {
             params.push(Value::Text(owner.clone()));
@@ -440,14 +444,10 @@ impl LeadScope {
         }
         if let Some(cutoffs) = &self.quiet_since {
             let first = params.len() + 1;
-            params.extend(cutoffs.iter().map(|c| Value::Text(c.clone())));
+            params.extend(Stage::ALL.map(|stage| Value::Text(cutoffs[stage].clone())));
+            let cutoff = stage_sql::case("stage", |stage| format!("?{}", first + stage as usize));
             sql.push_str(&format!(
-                " AND ifnull(last_activity_at, created_at) < CASE stage WHEN 'considering' THEN ?{} \
-                 WHEN 'future' THEN ?{} WHEN 'no_prospect' THEN ?{} ELSE ?{} END",
-                first,
-                first + 1,
-                first + 2,
-                first + 3
+                " AND ifnull(last_activity_at, created_at) < {cutoff}"
             ));
         }
         sql
@@ -621,8 +621,8 @@ pub fn due_before(conn: &Connection, day: chrono::NaiveDate, owner: Option<&str>
 /// Calls `f` with every live lead (customers too) in board order, one at a time (exports).
 pub fn each(conn: &Connection, mut f: impl FnMut(Lead) -> Result<()>) -> Result<()> {
     let sql = format!(
-        "SELECT {COLUMNS} FROM leads WHERE gone = 0 ORDER BY CASE stage WHEN 'considering' THEN 0 \
-         WHEN 'future' THEN 1 WHEN 'no_prospect' THEN 2 ELSE 3 END, board_key"
+        "SELECT {COLUMNS} FROM leads WHERE gone = 0 ORDER BY {}, board_key",
+        stage_sql::board_order("stage")
     );
     let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt.query([])?;

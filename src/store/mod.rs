@@ -16,12 +16,13 @@ pub mod purge;
 pub(crate) mod records;
 pub mod reports;
 pub mod search;
+mod stage_sql;
 
 pub use migrations::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
 
 use crate::error::{Error, Result};
-use crate::model::Hlc;
 use crate::model::dates::format_timestamp;
+use crate::model::{Hlc, Stage};
 use chrono::{DateTime, Utc};
 use rand::RngExt;
 use rusqlite::config::DbConfig;
@@ -676,9 +677,15 @@ pub struct Counts {
 
 pub fn counts(conn: &Connection) -> Result<Counts> {
     let count = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0));
+    let closed = stage_sql::closed();
     Ok(Counts {
-        leads: count("SELECT count(*) FROM leads WHERE gone = 0 AND stage != 'customer'")?,
-        customers: count("SELECT count(*) FROM leads WHERE gone = 0 AND stage = 'customer'")?,
+        leads: count(&format!(
+            "SELECT count(*) FROM leads WHERE gone = 0 AND stage NOT IN ({closed})"
+        ))?,
+        customers: count(&format!(
+            "SELECT count(*) FROM leads WHERE gone = 0 AND stage = {}",
+            stage_sql::literal(Stage::Customer)
+        ))?,
         contacts: count("SELECT count(*) FROM contacts WHERE gone = 0")?,
         activities: count("SELECT count(*) FROM activities WHERE gone = 0")?,
         links: count("SELECT count(*) FROM lead_contacts WHERE gone = 0")?,

@@ -1,6 +1,7 @@
 //! The queries behind follow-up lists and the funnel stats: whole-database reads, each one
 //! SQL statement with the database doing the counting.
 
+use super::stage_sql;
 use crate::error::Result;
 use crate::model::dates::parse_timestamp;
 use crate::model::{Due, Rank, Stage};
@@ -34,7 +35,7 @@ pub fn follow_ups(
     until: Option<&str>,
     owner: Option<&str>,
 ) -> Result<Vec<FollowUpRecord>> {
-    let mut stmt = conn.prepare_cached(
+    let sql = format!(
         "SELECT l.id, l.title, l.company, l.stage, l.rank, l.score, l.next_action, l.next_action_on,
                 l.owner, l.last_activity_at, l.updated_at,
                 c.family_name, c.given_name, coalesce(c.mobile, c.phone), c.email
@@ -46,11 +47,13 @@ pub fn follow_ups(
                       WHEN 'user' THEN 2 WHEN 'gatekeeper' THEN 3 ELSE 4 END, lc.seq
              LIMIT 1)
          WHERE l.gone = 0
-           AND (l.stage != 'customer' OR l.next_action_on IS NOT NULL)
+           AND (l.stage NOT IN ({closed}) OR l.next_action_on IS NOT NULL)
            AND (?1 IS NULL OR l.next_action_on IS NULL OR l.due_key < ?1)
            AND (?2 IS NULL OR l.owner = ?2)
          ORDER BY l.due_key",
-    )?;
+        closed = stage_sql::closed()
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params![until, owner], |r| {
         let stage: String = r.get(3)?;
         let rank: String = r.get(4)?;
@@ -99,12 +102,14 @@ pub fn stage_flow(conn: &Connection, since: &str) -> Result<Vec<(Stage, Stage, i
 
 /// Days from creation to won, for each lead won in the period (its last move to customer).
 pub fn days_to_won(conn: &Connection, since: &str) -> Result<Vec<f64>> {
-    let mut stmt = conn.prepare_cached(
+    let sql = format!(
         "SELECT julianday(max(s.at)) - julianday(l.created_at)
          FROM stage_changes s JOIN leads l ON l.id = s.lead_id
-         WHERE l.gone = 0 AND l.stage = 'customer' AND s.to_stage = 'customer' AND s.at >= ?1
+         WHERE l.gone = 0 AND l.stage = {won} AND s.to_stage = {won} AND s.at >= ?1
          GROUP BY l.id",
-    )?;
+        won = stage_sql::literal(Stage::Customer)
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([since], |r| r.get::<_, f64>(0))?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
@@ -144,14 +149,18 @@ pub struct SourceCount {
 
 /// Leads created in the period by source.
 pub fn by_source(conn: &Connection, since: &str) -> Result<Vec<SourceCount>> {
-    let mut stmt = conn.prepare_cached(
+    let sql = format!(
         "SELECT l.source, count(*),
-                sum(l.stage IN ('considering', 'customer') OR EXISTS (
-                    SELECT 1 FROM stage_changes s WHERE s.lead_id = l.id AND s.to_stage = 'considering')),
-                sum(l.stage = 'customer')
+                sum(l.stage IN ({considering_or_won}) OR EXISTS (
+                    SELECT 1 FROM stage_changes s WHERE s.lead_id = l.id AND s.to_stage = {considering})),
+                sum(l.stage = {won})
          FROM leads l WHERE l.gone = 0 AND l.created_at >= ?1
          GROUP BY l.source ORDER BY count(*) DESC, l.source",
-    )?;
+        considering_or_won = stage_sql::list([Stage::Considering, Stage::Customer]),
+        considering = stage_sql::literal(Stage::Considering),
+        won = stage_sql::literal(Stage::Customer),
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([since], |r| {
         Ok(SourceCount {
             source: r.get(0)?,
@@ -196,11 +205,11 @@ pub struct WonTouch {
 
 /// The leads won in the period, with their first and last touches.
 pub fn won_touches(conn: &Connection, since: &str) -> Result<Vec<WonTouch>> {
-    let mut stmt = conn.prepare_cached(
+    let sql = format!(
         "WITH won AS (
              SELECT l.id, l.source, max(s.at) AS won_at
              FROM leads l JOIN stage_changes s ON s.lead_id = l.id
-             WHERE l.gone = 0 AND l.stage = 'customer' AND s.to_stage = 'customer' AND s.at >= ?1
+             WHERE l.gone = 0 AND l.stage = {won} AND s.to_stage = {won} AND s.at >= ?1
              GROUP BY l.id)
          SELECT w.source,
                 (SELECT a.kind FROM activities a WHERE a.lead_id = w.id AND a.gone = 0
@@ -208,7 +217,9 @@ pub fn won_touches(conn: &Connection, since: &str) -> Result<Vec<WonTouch>> {
                 (SELECT a.kind FROM activities a WHERE a.lead_id = w.id AND a.gone = 0 AND a.occurred_at <= w.won_at
                  ORDER BY a.occurred_at DESC, a.seq DESC LIMIT 1)
          FROM won w ORDER BY w.id",
-    )?;
+        won = stage_sql::literal(Stage::Customer)
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([since], |r| {
         Ok(WonTouch {
             source: r.get(0)?,

@@ -4,8 +4,8 @@
 use super::app::{App, View};
 use crate::error::Result;
 use crate::keymap::Action;
-use crate::model::Stage;
 use crate::model::text::display_safe;
+use crate::model::{Stage, StageMap};
 use crate::store::leads::{LeadOrder, LeadScope};
 
 impl App {
@@ -116,7 +116,7 @@ impl App {
     }
 
     /// The timestamps before which a lead of each stage is stale (no activity since).
-    fn quiet_since(&self) -> [String; 4] {
+    fn quiet_since(&self) -> StageMap<String> {
         let limits = &self.session.config.stages.stale_after_days;
         let cutoff = |stage: Stage| {
             let day = self.today - chrono::Duration::days(i64::from(limits.of(stage)));

@@ -31,7 +31,8 @@ pub fn form(
     let mut fields = Vec::new();
     if kind.is_none() {
         fields.push(
-            Field::new("kind", "Kind", FieldKind::Choice(kind_choices())).with_choice("call"),
+            Field::new("kind", "Kind", FieldKind::Choice(kind_choices()))
+                .with_choice(crate::model::ActivityKind::Call.id()),
         );
     }
     fields.push(Field::new("summary", "Summary", FieldKind::Text).required());

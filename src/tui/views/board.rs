@@ -89,7 +89,7 @@ impl BoardState {
     }
 
     /// Applies the order and filters to every column (`quiet_since`: the stale cutoffs).
-    pub fn apply(&mut self, quiet_since: &[String; 4]) {
+    pub fn apply(&mut self, quiet_since: &crate::model::StageMap<String>) {
         for (column, stage) in self.columns.iter_mut().zip(Stage::OPEN) {
             column.source.order = self.order;
             column.source.scope = LeadScope {

@@ -30,7 +30,12 @@ use ratatui::text::{Line, Span};
 use rusqlite::Connection;
 
 /// The views of the tab bar, in their order (`1`–`6`, tab and shift-tab cycle).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+///
+/// A new view is a variant here with its label, keymap context and the action that shows
+/// it (below; the action's id and key go in `keymap.rs` and `assets/keymap.toml`), and its
+/// file in this folder with `prepare` and `render`. The compiler then names the remaining
+/// arms: reading (`tui/prepare.rs`), drawing (`tui/screen.rs`) and moving (`tui/lists.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::VariantArray)]
 pub enum View {
     Board,
     FollowUps,
@@ -41,14 +46,7 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [View; 6] = [
-        View::Board,
-        View::FollowUps,
-        View::Contacts,
-        View::Activities,
-        View::Customers,
-        View::Stats,
-    ];
+    pub const ALL: &[View] = <View as strum::VariantArray>::VARIANTS;
 
     pub fn label(self, language: Language) -> &'static str {
         match (self, language) {
@@ -92,7 +90,7 @@ impl View {
 
     /// The view an action shows, if it is one of the view keys.
     pub fn shown_by(action: Action) -> Option<View> {
-        View::ALL.into_iter().find(|v| v.action() == action)
+        View::ALL.iter().copied().find(|v| v.action() == action)
     }
 
     /// The next view (`forward`) or the previous one, going round.

@@ -448,8 +448,8 @@ fn a_panic_leaves_the_terminal_as_it_was() {
     leadtrack(home, &db, &["demo", "--leads", "10"]);
     let bytes_file = home.join("terminal.bytes");
     let command = format!(
-        "{} --db {} bench panic",
-        env!("CARGO_BIN_EXE_leadtrack"),
+        "{} --db {} panic",
+        env!("CARGO_BIN_EXE_leadtrack-bench"),
         db.display()
     );
     let Some(tmux) = Tmux::start("panic", home, &command) else {

@@ -13,7 +13,10 @@ use leadtrack::model::lead::LeadFields;
 use leadtrack::model::{ActivityKind, Stage};
 use leadtrack::session::Session;
 use leadtrack::store::leads::Origin;
-use leadtrack::tui::app::{App, Outcome, Popup, View};
+use leadtrack::tui::{
+    self,
+    app::{App, Outcome, Popup, View},
+};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -79,7 +82,7 @@ fn type_text(app: &mut App, text: &str) {
 
 fn screen(app: &mut App, w: u16, h: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| app.render(f)).unwrap();
+    tui::draw(&mut terminal, app).unwrap();
     let buffer = terminal.backend().buffer().clone();
     let mut out = String::new();
     for y in 0..h {
@@ -871,7 +874,7 @@ fn a_save_that_fails_keeps_everything_typed_for_a_retry() {
 /// Every cell of the screen holds only characters a terminal prints.
 fn assert_screen_inert(app: &mut App, what: &str, w: u16, h: u16) {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| app.render(f)).unwrap();
+    tui::draw(&mut terminal, app).unwrap();
     let buffer = terminal.backend().buffer();
     for y in 0..h {
         for x in 0..w {

@@ -143,8 +143,10 @@ fn with_a_half_life_of_30_days_an_inquiry_30_days_old_counts_one_and_a_half() {
     );
 }
 
-/// A database with follow-ups in every bucket, each with a contact.
-fn follow_up_db() -> (Scratch, Vec<String>) {
+/// A database with follow-ups in every bucket, each with a contact, and the day their due
+/// dates count from (taken before they are written, so a test never counts from a later day).
+fn follow_up_db() -> (Scratch, Vec<String>, NaiveDate) {
+    let day = today();
     let s = Scratch::new();
     let mut ids = Vec::new();
     for (title, due) in [
@@ -190,12 +192,12 @@ fn follow_up_db() -> (Scratch, Vec<String>) {
         ]);
         ids.push(id);
     }
-    (s, ids)
+    (s, ids, day)
 }
 
 #[test]
 fn follow_ups_as_json_and_csv_with_buckets_and_contacts() {
-    let (s, ids) = follow_up_db();
+    let (s, ids, day) = follow_up_db();
     let all: Value =
         serde_json::from_str(&s.ok(&["export", "followups", "--format", "json"])).unwrap();
     let buckets: Vec<&str> = all
@@ -211,7 +213,7 @@ fn follow_ups_as_json_and_csv_with_buckets_and_contacts() {
     assert_eq!(all[0]["lead_id"], ids[0].as_str());
     assert_eq!(all[0]["contact"], "佐藤 花子");
     assert_eq!(all[0]["contact_phone"], "090-1111-2222");
-    assert_eq!(all[0]["due"], (today() - Days::new(2)).to_string());
+    assert_eq!(all[0]["due"], (day - Days::new(2)).to_string());
     let week: Value =
         serde_json::from_str(&s.ok(&["export", "followups", "--within", "7", "--format", "json"]))
             .unwrap();
@@ -270,7 +272,7 @@ fn follow_ups_as_json_and_csv_with_buckets_and_contacts() {
 
 #[test]
 fn follow_ups_as_ics_read_by_an_independent_parser_with_stable_uids() {
-    let (s, ids) = follow_up_db();
+    let (s, ids, day) = follow_up_db();
     let one = s.path("one.ics");
     let two = s.path("two.ics");
     s.ok(&[
@@ -337,9 +339,9 @@ fn follow_ups_as_ics_read_by_an_independent_parser_with_stable_uids() {
     ];
     for (i, offset, title) in expect {
         let date = if offset < 0 {
-            today() - Days::new(offset.unsigned_abs())
+            day - Days::new(offset.unsigned_abs())
         } else {
-            today() + Days::new(offset as u64)
+            day + Days::new(offset as u64)
         };
         let parts: Vec<&str> = lines[i].split('|').collect();
         assert_eq!(parts[0], format!("{}@leadtrack", ids[i]));
@@ -350,7 +352,7 @@ fn follow_ups_as_ics_read_by_an_independent_parser_with_stable_uids() {
 
 #[test]
 fn follow_ups_as_markdown_grouped_by_bucket() {
-    let (s, _) = follow_up_db();
+    let (s, _, _) = follow_up_db();
     let md = s.ok(&["export", "followups", "--format", "md"]);
     let headings: Vec<&str> = md.lines().filter(|l| l.starts_with("## ")).collect();
     assert_eq!(
@@ -381,8 +383,10 @@ fn count(conn: &Connection, sql: &str, since: &str) -> i64 {
 #[test]
 fn stats_json_has_every_number_and_they_agree_with_sql() {
     let s = Scratch::new();
+    // The demo's dates and the stats count from this day.
+    let day = today();
     s.ok(&["demo", "--leads", "300"]);
-    let since = today() - Days::new(90);
+    let since = day - Days::new(90);
     let stats = s.json(&["stats", "--since", &since.to_string(), "--format", "json"]);
     let conn = Connection::open(s.db()).unwrap();
     let since_ts: String = conn
@@ -487,7 +491,7 @@ fn stats_json_has_every_number_and_they_agree_with_sql() {
     let overdue = count(
         &conn,
         "SELECT count(*) FROM leads WHERE next_action_on < ?1",
-        &today().to_string(),
+        &day.to_string(),
     );
     assert_eq!(
         reps.iter()

@@ -208,8 +208,12 @@ fn a_delete_after_an_edit_wins() {
     a.sync();
     b.sync();
     a.ok(&["lead", "edit", &id, "--owner", "山本"]);
-    std::thread::sleep(std::time::Duration::from_millis(5));
-    b.ok(&["lead", "delete", &id]);
+    // B deletes without having seen A's edit, by a clock a minute ahead: the delete is the
+    // later change whichever millisecond each process ran in.
+    let mut b_store = leadtrack::store::Store::open(&b.db(), b.name).unwrap();
+    b_store.set_clock_offset(chrono::Duration::minutes(1));
+    leadtrack::features::leads::delete(&mut b_store, &id).unwrap();
+    drop(b_store);
     a.sync();
     b.sync();
     a.sync();
@@ -467,11 +471,19 @@ fn killing_a_sync_while_it_publishes_never_leaves_a_broken_team_file() {
     assert_eq!(shared_state(&a.db()), shared_state(&team));
 }
 
+/// A soak: the app and a script write one database for `LEADTRACK_SOAK_SECS` (a minute
+/// unless told), and nothing either saved is lost or refused as locked. Long, so it is left
+/// out of a plain `cargo test`; `.ci/run` runs it. How much each side writes depends on the
+/// machine: the test asserts only that both wrote while the other was writing (each side
+/// goes on past the time until the other has saved something), never a rate.
 #[test]
+#[ignore = "a soak of a minute; .ci/run runs it"]
 fn the_app_and_a_script_write_the_same_database_for_a_minute() {
     use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
     use leadtrack::session::Session;
     use leadtrack::tui::app::App;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
     let s = Scratch::new();
     let lead = s
         .ok(&["lead", "add", "--title", "同時書き込み"])
@@ -482,8 +494,11 @@ fn the_app_and_a_script_write_the_same_database_for_a_minute() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(60);
     let until = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    let from_app = Arc::new(AtomicUsize::new(0));
+    let from_script = Arc::new(AtomicUsize::new(0));
     let db = s.db();
     let app_lead = lead.clone();
+    let (app_saved, script_saved) = (Arc::clone(&from_app), Arc::clone(&from_script));
     let app = std::thread::spawn(move || {
         let mut app = App::new(
             Session::open(Some(&db), None).unwrap(),
@@ -496,10 +511,9 @@ fn the_app_and_a_script_write_the_same_database_for_a_minute() {
             kind: KeyEventKind::Press,
             state: KeyEventState::NONE,
         };
-        let mut saved = 0;
         let mut terminal =
             ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
-        while std::time::Instant::now() < until {
+        while std::time::Instant::now() < until || script_saved.load(Ordering::SeqCst) == 0 {
             app.open_detail(&app_lead);
             leadtrack::tui::draw(&mut terminal, &mut app).unwrap();
             app.on_key(key(KeyCode::Char('n')));
@@ -511,14 +525,15 @@ fn the_app_and_a_script_write_the_same_database_for_a_minute() {
             let status = app.status.clone().unwrap();
             assert!(!status.error, "the app failed to save: {}", status.text);
             assert!(app.popup.is_none());
-            saved += 1;
+            app_saved.fetch_add(1, Ordering::SeqCst);
             app.tick(chrono::Local::now().date_naive());
+            // A rep's pace, and room for the script between saves.
             std::thread::sleep(std::time::Duration::from_millis(20));
         }
-        saved
     });
-    let mut script = 0;
-    while std::time::Instant::now() < until {
+    while (std::time::Instant::now() < until || from_app.load(Ordering::SeqCst) == 0)
+        && !app.is_finished()
+    {
         let out = s
             .cmd()
             .args([
@@ -534,17 +549,22 @@ fn the_app_and_a_script_write_the_same_database_for_a_minute() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(out.status.success(), "the script failed: {err}");
         assert!(!err.contains("locked"));
-        script += 1;
+        from_script.fetch_add(1, Ordering::SeqCst);
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    let from_app = app.join().unwrap();
+    app.join().unwrap();
+    let (from_app, script) = (
+        from_app.load(Ordering::SeqCst),
+        from_script.load(Ordering::SeqCst),
+    );
     let conn = rusqlite::Connection::open(s.db()).unwrap();
-    let count = |summary: &str| -> i64 {
+    let count = |summary: &str| -> usize {
         conn.query_row(
             "SELECT count(*) FROM activities WHERE summary = ?1",
             [summary],
-            |r| r.get(0),
+            |r| r.get::<_, i64>(0),
         )
+        .map(|n| usize::try_from(n).unwrap())
         .unwrap()
     };
     assert_eq!(
@@ -556,10 +576,6 @@ fn the_app_and_a_script_write_the_same_database_for_a_minute() {
         count("スクリプトのメモ"),
         script,
         "everything the script saved is there"
-    );
-    assert!(
-        from_app > 10 && script > 10,
-        "both wrote: app {from_app}, script {script}"
     );
     eprintln!("{seconds} s: the app saved {from_app} notes, the script {script}, none lost");
 }

@@ -13,7 +13,10 @@ use leadtrack::model::lead::LeadFields;
 use leadtrack::model::{ActivityKind, Stage};
 use leadtrack::session::Session;
 use leadtrack::store::leads::Origin;
-use leadtrack::tui::app::{App, Outcome, Popup, View};
+use leadtrack::tui::{
+    self,
+    app::{App, Outcome, Popup, View},
+};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -79,7 +82,7 @@ fn type_text(app: &mut App, text: &str) {
 
 fn screen(app: &mut App, w: u16, h: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    leadtrack::tui::draw(&mut terminal, app).unwrap();
+    tui::draw(&mut terminal, app).unwrap();
     let buffer = terminal.backend().buffer().clone();
     let mut out = String::new();
     for y in 0..h {
@@ -792,6 +795,9 @@ fn the_stats_view_draws_the_funnel() {
     assert_eq!(app.stats_scroll, 1);
 }
 
+/// How long a first team round may take on a slow shared machine (it takes milliseconds).
+const ROUND: std::time::Duration = std::time::Duration::from_secs(20);
+
 #[test]
 fn the_status_bar_says_when_the_team_last_synced_or_what_is_wrong() {
     let dir = tempfile::tempdir().unwrap();
@@ -800,11 +806,12 @@ fn the_status_bar_says_when_the_team_last_synced_or_what_is_wrong() {
     std::fs::create_dir(dir.path().join("shared")).unwrap();
     let team = dir.path().join("shared/team.leadtrack.db");
     app.start_sync(team.clone());
-    let start = std::time::Instant::now();
-    while app.sync_state.is_none() && start.elapsed() < std::time::Duration::from_secs(10) {
-        std::thread::sleep(std::time::Duration::from_millis(50));
-        app.tick(today());
-    }
+    let worker = app.sync.as_ref().unwrap();
+    assert!(
+        worker.wait_for_round(ROUND),
+        "a first round within {ROUND:?}"
+    );
+    app.tick(today());
     let shown = screen(&mut app, 120, 40);
     assert!(shown.contains("synced "), "{shown}");
     assert!(team.exists(), "the first round made the team file");
@@ -816,11 +823,12 @@ fn the_status_bar_says_when_the_team_last_synced_or_what_is_wrong() {
     )
     .unwrap();
     app.start_sync(dir.path().join("not/mounted/team.leadtrack.db"));
-    let start = std::time::Instant::now();
-    while app.sync_state.is_none() && start.elapsed() < std::time::Duration::from_secs(10) {
-        std::thread::sleep(std::time::Duration::from_millis(50));
-        app.tick(today());
-    }
+    let worker = app.sync.as_ref().unwrap();
+    assert!(
+        worker.wait_for_round(ROUND),
+        "a first round within {ROUND:?}"
+    );
+    app.tick(today());
     let shown = screen(&mut app, 120, 40);
     assert!(shown.contains("not reachable — working locally"), "{shown}");
     press(&mut app, KeyCode::Char('a'));
@@ -869,7 +877,7 @@ fn a_save_that_fails_keeps_everything_typed_for_a_retry() {
 /// Every cell of the screen holds only characters a terminal prints.
 fn assert_screen_inert(app: &mut App, what: &str, w: u16, h: u16) {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    leadtrack::tui::draw(&mut terminal, app).unwrap();
+    tui::draw(&mut terminal, app).unwrap();
     let buffer = terminal.backend().buffer();
     for y in 0..h {
         for x in 0..w {

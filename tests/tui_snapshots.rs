@@ -7,7 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifi
 use leadtrack::config::Config;
 use leadtrack::features::demo::{self, DemoSize};
 use leadtrack::session::Session;
-use leadtrack::tui::app::App;
+use leadtrack::tui::{self, app::App};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -52,7 +52,7 @@ fn text(app: &mut App, s: &str) {
 /// The screen as text, one line per row, wide characters once.
 fn screen(app: &mut App, w: u16, h: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    leadtrack::tui::draw(&mut terminal, app).unwrap();
+    tui::draw(&mut terminal, app).unwrap();
     let buffer = terminal.backend().buffer().clone();
     let mut out = String::new();
     for y in 0..h {

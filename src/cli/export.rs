@@ -7,6 +7,7 @@ use crate::features::follow_up_list::{self, ListFormat, Selection};
 use crate::interchange::vcard::VcardVersion;
 use crate::model::dates::today;
 use clap::Subcommand;
+use clap::builder::{EnumValueParser, TypedValueParser};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -31,7 +32,7 @@ pub struct FollowupArgs {
     /// Only this rep's (`me` for you).
     #[arg(long)]
     owner: Option<String>,
-    #[arg(long, value_enum, default_value = "csv")]
+    #[arg(long, default_value = "csv", value_parser = list_format())]
     format: ListFormat,
     /// CSV encoding (default: [export] encoding of the config).
     #[arg(long, value_enum)]
@@ -41,6 +42,52 @@ pub struct FollowupArgs {
     raw: bool,
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
+}
+
+/// `--format` of the follow-up list, as typed (the feature's `ListFormat` knows no clap).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ListFormatArg {
+    Csv,
+    Json,
+    Ics,
+    Md,
+}
+
+impl From<ListFormatArg> for ListFormat {
+    fn from(f: ListFormatArg) -> ListFormat {
+        match f {
+            ListFormatArg::Csv => ListFormat::Csv,
+            ListFormatArg::Json => ListFormat::Json,
+            ListFormatArg::Ics => ListFormat::Ics,
+            ListFormatArg::Md => ListFormat::Md,
+        }
+    }
+}
+
+fn list_format() -> impl TypedValueParser<Value = ListFormat> {
+    EnumValueParser::<ListFormatArg>::new().map(ListFormat::from)
+}
+
+/// `--format` of a records export, as typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum RecordFormatArg {
+    Csv,
+    Json,
+    Vcard,
+}
+
+impl From<RecordFormatArg> for RecordFormat {
+    fn from(f: RecordFormatArg) -> RecordFormat {
+        match f {
+            RecordFormatArg::Csv => RecordFormat::Csv,
+            RecordFormatArg::Json => RecordFormat::Json,
+            RecordFormatArg::Vcard => RecordFormat::Vcard,
+        }
+    }
+}
+
+fn record_format() -> impl TypedValueParser<Value = RecordFormat> {
+    EnumValueParser::<RecordFormatArg>::new().map(RecordFormat::from)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -67,7 +114,7 @@ impl From<EncodingArg> for TextEncoding {
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
-    #[arg(long, value_enum, default_value = "csv")]
+    #[arg(long, default_value = "csv", value_parser = record_format())]
     format: RecordFormat,
     /// CSV encoding (default: [export] encoding of the config).
     #[arg(long, value_enum)]

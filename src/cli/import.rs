@@ -12,6 +12,7 @@ use crate::interchange::{csv_in, leads_csv};
 use crate::model::dates::today;
 use crate::model::text::display_safe;
 use clap::Subcommand;
+use clap::builder::{EnumValueParser, TypedValueParser};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -50,13 +51,65 @@ pub enum ReportFormat {
     Json,
 }
 
+/// `--format` of a card file, as typed (the reader's `CardFormat` knows no clap).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum CardFormatArg {
+    /// By the content: a file that starts with BEGIN:VCARD is vCard, anything else CSV.
+    Auto,
+    Csv,
+    Vcard,
+}
+
+impl From<CardFormatArg> for CardFormat {
+    fn from(f: CardFormatArg) -> CardFormat {
+        match f {
+            CardFormatArg::Auto => CardFormat::Auto,
+            CardFormatArg::Csv => CardFormat::Csv,
+            CardFormatArg::Vcard => CardFormat::Vcard,
+        }
+    }
+}
+
+fn card_format() -> impl TypedValueParser<Value = CardFormat> {
+    EnumValueParser::<CardFormatArg>::new().map(CardFormat::from)
+}
+
+/// `--encoding` of a file read in, as typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum InputEncodingArg {
+    /// UTF-8 when the bytes are valid UTF-8 (a BOM is dropped), else Shift_JIS.
+    Auto,
+    #[value(name = "utf-8")]
+    Utf8,
+    #[value(name = "shift_jis")]
+    ShiftJis,
+    /// Western Windows' code page (Outlook's CSV export on an English Windows).
+    #[value(name = "windows-1252")]
+    Windows1252,
+}
+
+impl From<InputEncodingArg> for InputEncoding {
+    fn from(e: InputEncodingArg) -> InputEncoding {
+        match e {
+            InputEncodingArg::Auto => InputEncoding::Auto,
+            InputEncodingArg::Utf8 => InputEncoding::Utf8,
+            InputEncodingArg::ShiftJis => InputEncoding::ShiftJis,
+            InputEncodingArg::Windows1252 => InputEncoding::Windows1252,
+        }
+    }
+}
+
+fn input_encoding() -> impl TypedValueParser<Value = InputEncoding> {
+    EnumValueParser::<InputEncodingArg>::new().map(InputEncoding::from)
+}
+
 #[derive(Debug, clap::Args)]
 pub struct CardArgs {
     file: PathBuf,
     /// csv or vcard; auto decides by the content.
-    #[arg(long, value_enum, default_value_t)]
+    #[arg(long, default_value = "auto", value_parser = card_format())]
     format: CardFormat,
-    #[arg(long, value_enum, default_value_t)]
+    #[arg(long, default_value = "auto", value_parser = input_encoding())]
     encoding: InputEncoding,
     /// A column the headers do not say: 'HEADER=field' (repeat for several).
     #[arg(long = "map", value_name = "HEADER=field")]
@@ -71,7 +124,7 @@ pub struct CardArgs {
 #[derive(Debug, clap::Args)]
 pub struct LeadArgs {
     file: PathBuf,
-    #[arg(long, value_enum, default_value_t)]
+    #[arg(long, default_value = "auto", value_parser = input_encoding())]
     encoding: InputEncoding,
     #[arg(long = "map", value_name = "HEADER=field")]
     maps: Vec<String>,

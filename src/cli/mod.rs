@@ -9,7 +9,6 @@ macro_rules! outln {
     };
 }
 
-mod bench;
 mod contact;
 mod dedupe;
 mod demo;
@@ -87,9 +86,6 @@ pub enum Command {
     Check(maintenance::CheckArgs),
     /// Write a consistent copy of the database.
     Backup(maintenance::BackupArgs),
-    /// The app without a terminal, for the performance suite.
-    #[command(subcommand, hide = true)]
-    Bench(bench::BenchCommand),
 }
 
 /// Runs one subcommand. `Ok(false)` means it ran but found a problem (e.g. `check`).
@@ -110,7 +106,6 @@ pub fn run(cli: &Cli, command: &Command) -> Result<bool> {
         Command::Merge(args) => team::merge(&mut session, args),
         Command::Check(args) => maintenance::check(&session, args),
         Command::Backup(args) => maintenance::backup(&session, args),
-        Command::Bench(cmd) => bench::run(session, cmd),
     };
     // Reads go from the commands straight to SQLite; damage first met there (a page that
     // does not read, text that is not UTF-8) is named here, with the file it is in.

@@ -10,7 +10,7 @@ use crate::model::dates::format_timestamp;
 use crate::model::{Activity, Contact, Lead};
 use crate::store::{Store, activities, contacts, leads};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RecordFormat {
     Csv,
     Json,

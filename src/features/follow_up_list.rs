@@ -16,7 +16,7 @@ use crate::store::reports::{self, FollowUpRecord};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ListFormat {
     Csv,
     Json,

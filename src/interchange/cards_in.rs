@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 use crate::model::text::display_safe;
 use chrono::NaiveDate;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CardFormat {
     /// By the content: a file that starts with BEGIN:VCARD is vCard, anything else CSV.

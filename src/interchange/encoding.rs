@@ -5,17 +5,14 @@ use crate::config::TextEncoding;
 use crate::error::{Error, Result};
 
 /// How to read a file's bytes as text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum InputEncoding {
     /// UTF-8 when the bytes are valid UTF-8 (a BOM is dropped), else Shift_JIS.
     #[default]
     Auto,
-    #[value(name = "utf-8")]
     Utf8,
-    #[value(name = "shift_jis")]
     ShiftJis,
     /// Western Windows' code page (Outlook's CSV export on an English Windows).
-    #[value(name = "windows-1252")]
     Windows1252,
 }
 

@@ -6,6 +6,7 @@ use super::round::run_round;
 use crate::config::Config;
 use crate::store::Store;
 use chrono::{DateTime, Local};
+use std::cell::RefCell;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
@@ -37,6 +38,8 @@ pub enum SyncEvent {
 pub struct SyncWorker {
     messages: Sender<Message>,
     events: Receiver<SyncEvent>,
+    /// Rounds `wait_for_round` saw finish, not yet handed out by `events`.
+    waited: RefCell<Vec<SyncEvent>>,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -52,6 +55,7 @@ impl SyncWorker {
         SyncWorker {
             messages,
             events,
+            waited: RefCell::new(Vec::new()),
             thread,
         }
     }
@@ -63,7 +67,25 @@ impl SyncWorker {
 
     /// Rounds finished since the last look.
     pub fn events(&self) -> Vec<SyncEvent> {
-        self.events.try_iter().collect()
+        let mut events = self.waited.take();
+        events.extend(self.events.try_iter());
+        events
+    }
+
+    /// Blocks until a round has finished since the last look, `patience` at most; false when
+    /// none did. The round is still handed out by `events`. For a caller that must know a
+    /// round is done (a test) rather than look again after a while.
+    pub fn wait_for_round(&self, patience: Duration) -> bool {
+        if !self.waited.borrow().is_empty() {
+            return true;
+        }
+        match self.events.recv_timeout(patience) {
+            Ok(event) => {
+                self.waited.borrow_mut().push(event);
+                true
+            }
+            Err(_) => false,
+        }
     }
 
     /// A last round, waited for at most `patience`; None when it did not finish in time.

@@ -1,46 +1,83 @@
-//! `leadtrack bench ...` (hidden): the app driven without a terminal, for the performance
-//! suite (`cargo bench --bench performance`) to time and measure whole processes.
+//! `leadtrack-bench frame|browse|panic`: the app driven without a user, for the performance
+//! suite (`cargo bench --bench performance`) to time and measure whole processes, and for
+//! the end-to-end test of a panic (tests/e2e_tmux.rs).
+//!
+//! Built only with the `bench-driver` feature (tests and benchmarks turn it on through the
+//! crate's dev-dependency on itself), so the `leadtrack` a user installs has no such command
+//! and no way to a deliberate panic.
 
-use super::Session;
-use crate::error::{Error, Result};
-use crate::model::dates::today;
-use crate::tui::app::App;
+use clap::{Parser, Subcommand};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use leadtrack::error::{Error, Result};
+use leadtrack::model::dates::today;
+use leadtrack::session::Session;
+use leadtrack::tui::{self, app::App};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
 
-#[derive(Debug, clap::Subcommand)]
-pub enum BenchCommand {
+#[derive(Debug, Parser)]
+#[command(
+    name = "leadtrack-bench",
+    about = "The app without a terminal, for the performance suite."
+)]
+struct Args {
+    /// The database file, as for `leadtrack`.
+    #[arg(long, env = "LEADTRACK_DB", value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// The config file, as for `leadtrack`.
+    #[arg(long, env = "LEADTRACK_CONFIG", value_name = "PATH")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    job: Job,
+}
+
+#[derive(Debug, Clone, Copy, Subcommand)]
+enum Job {
     /// Open the app and draw the board once on a headless screen (first-frame time).
     Frame,
     /// Browse the way a rep does (columns, pages, details, search, every view) on a headless
     /// screen, then print the peak resident memory in KiB.
     Browse,
     /// Open the app full-screen on the real terminal, draw the board, then panic on purpose:
-    /// shows that a panic leaves the terminal as it was (tests/e2e_tmux.rs).
+    /// shows that a panic leaves the terminal as it was.
     Panic,
 }
 
 const WIDTH: u16 = 120;
 const HEIGHT: u16 = 40;
 
-pub fn run(session: Session, command: &BenchCommand) -> Result<bool> {
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: &Args) -> Result<()> {
+    let session = Session::open(args.db.as_deref(), args.config.as_deref())?;
     let mut app = App::new(session, today())?;
-    if let BenchCommand::Panic = command {
+    if let Job::Panic = args.job {
         panic_full_screen(&mut app);
     }
     let mut screen = Terminal::new(TestBackend::new(WIDTH, HEIGHT))
         .map_err(|e| Error::Io(format!("the headless screen failed: {e}")))?;
-    let mut draw = |app: &mut App| crate::tui::draw(&mut screen, app);
-    draw(&mut app)?;
-    if let BenchCommand::Browse = command {
+    tui::draw(&mut screen, &mut app)?;
+    if let Job::Browse = args.job {
         for key in browsing() {
             app.on_key(key);
-            draw(&mut app)?;
+            tui::draw(&mut screen, &mut app)?;
         }
-        outln!("{}", peak_memory_kib().unwrap_or(0))?;
+        writeln!(std::io::stdout(), "{}", peak_memory_kib().unwrap_or(0))
+            .map_err(|e| Error::Io(format!("standard output failed: {e}")))?;
     }
-    Ok(true)
+    Ok(())
 }
 
 /// What the app does on the real terminal (`ratatui::init`, which also installs the hook that
@@ -48,8 +85,8 @@ pub fn run(session: Session, command: &BenchCommand) -> Result<bool> {
 #[allow(clippy::panic)]
 fn panic_full_screen(app: &mut App) -> ! {
     let mut terminal = ratatui::init();
-    let _ = crate::tui::draw(&mut terminal, app);
-    panic!("a deliberate panic (leadtrack bench panic), after the board was drawn");
+    let _ = tui::draw(&mut terminal, app);
+    panic!("a deliberate panic (leadtrack-bench panic), after the board was drawn");
 }
 
 /// A rep's tour of the app: down the columns a few pages, into leads and back, a search,

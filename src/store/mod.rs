@@ -139,6 +139,12 @@ impl Store {
         &self.author
     }
 
+    /// The connection itself, for unit tests that watch what runs on it.
+    #[cfg(test)]
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
     /// Makes this store's clock run `offset` off the machine's, as a machine with a skewed
     /// clock would (for simulations of a team).
     pub fn set_clock_offset(&mut self, offset: chrono::Duration) {

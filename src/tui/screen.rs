@@ -226,3 +226,87 @@ fn shorten_home(path: &str) -> String {
         _ => path.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::demo::{self, DemoSize};
+    use crate::session::Session;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use rusqlite::trace::{TraceEvent, TraceEventCodes};
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// Every view, the open lead and each popup: once prepared, drawing the frame runs no
+    /// statement on the database (SQLite's own trace counts them).
+    #[test]
+    fn drawing_a_frame_runs_no_query() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let mut session = Session::in_memory(Config::default()).unwrap();
+        let size = DemoSize {
+            leads: 40,
+            contacts: 60,
+            activities: 200,
+            seed: 3,
+        };
+        demo::generate_on(&mut session.store, &session.config, size, today).unwrap();
+        let mut app = App::new(session, today).unwrap();
+        let statements = Arc::new(AtomicUsize::new(0));
+        let seen = Arc::clone(&statements);
+        app.session
+            .store
+            .conn_mut()
+            .trace_v2(
+                TraceEventCodes::SQLITE_TRACE_STMT,
+                Some(move |_: TraceEvent<'_>| {
+                    seen.fetch_add(1, Ordering::SeqCst);
+                }),
+            )
+            .unwrap();
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        let tour = [
+            None,
+            Some(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
+            Some(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)),
+            Some(key('2')),
+            Some(key('3')),
+            Some(key('4')),
+            Some(key('5')),
+            Some(key('6')),
+            Some(key('?')),
+            Some(key('j')),
+            Some(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)),
+            Some(key('/')),
+            Some(key('s')),
+            Some(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)),
+            Some(key('1')),
+            Some(key('d')),
+        ];
+        let mut drawn = 0;
+        for step in tour {
+            if let Some(k) = step {
+                app.on_key(k);
+            }
+            let size = terminal.size().unwrap();
+            app.prepare(Rect::new(0, 0, size.width, size.height));
+            let before = statements.load(Ordering::SeqCst);
+            terminal.draw(|frame| app.render(frame)).unwrap();
+            assert_eq!(
+                statements.load(Ordering::SeqCst),
+                before,
+                "drawing after {step:?} ran a query (view {:?}, popup open: {})",
+                app.view,
+                app.popup.is_some()
+            );
+            drawn += 1;
+        }
+        assert!(
+            statements.load(Ordering::SeqCst) > 0,
+            "the trace counts the statements prepare runs"
+        );
+        assert_eq!(drawn, 16);
+    }
+}

@@ -1031,4 +1031,19 @@ fn popups_answer_the_keys_of_the_config() {
     );
     ctrl(&mut app, 'g');
     assert!(app.popup.is_none(), "ctrl-g closes it");
+
+    // A form's "discard what you typed?" takes the same yes.
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "捨てる案件");
+    press(&mut app, KeyCode::Esc);
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("J discards"), "{shown}");
+    press(&mut app, KeyCode::Char('y'));
+    assert!(
+        matches!(app.popup, Some(Popup::Form(_))),
+        "y keeps the form"
+    );
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "J");
+    assert!(app.popup.is_none(), "J discards");
 }

@@ -252,8 +252,8 @@ impl Form {
 
     pub fn on_key(&mut self, key: &KeyEvent, keymap: &Keymap) -> FormEvent {
         if self.confirm_discard {
-            return match key.code {
-                KeyCode::Char('y' | 'Y') => FormEvent::Cancel,
+            return match keymap.action(Context::Confirm, key) {
+                Some(Action::ConfirmYes) => FormEvent::Cancel,
                 _ => {
                     self.confirm_discard = false;
                     FormEvent::Nothing

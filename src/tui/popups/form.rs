@@ -200,7 +200,10 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, form: &Form, keymap: &Keymap, c
     let mut bottom_lines = Vec::new();
     if form.confirm_discard {
         bottom_lines.push(Line::from(Span::styled(
-            "Discard what you typed? y discards, any other key goes back",
+            format!(
+                "Discard what you typed? {} discards, any other key goes back",
+                keymap.label(crate::keymap::Action::ConfirmYes)
+            ),
             ctx.theme.error(),
         )));
     } else if let Some(err) = &form.error {

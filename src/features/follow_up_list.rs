@@ -3,9 +3,9 @@
 
 use crate::config::{Language, TextEncoding};
 use crate::error::{Error, Result};
-use crate::features::export::Exported;
+use crate::features::export::{Exported, Written, json_array};
 use crate::followups::{Bucket, bucket};
-use crate::interchange::csv_out::CsvOut;
+use crate::interchange::csv_out::{CsvOut, write_error};
 use crate::interchange::ics::{self, Event};
 use crate::interchange::markdown::escape;
 use crate::model::contact::{NameOrder, display_name};
@@ -15,6 +15,7 @@ use crate::store::Store;
 use crate::store::reports::{self, FollowUpRecord};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
+use std::io::Write;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ListFormat {
@@ -116,7 +117,7 @@ const COLUMNS: &[&str] = &[
     "lead_id",
 ];
 
-/// The list in a format. `no_date` (for ICS) counts the rows a calendar cannot hold.
+/// The list in a format, in memory; with it, the rows a calendar cannot hold (ICS).
 pub fn render(
     rows: &[FollowUp],
     format: ListFormat,
@@ -124,12 +125,30 @@ pub fn render(
     excel_safe: bool,
     language: Language,
 ) -> Result<(Exported, usize)> {
+    let mut undated = 0;
+    let exported = Exported::collect(|out| {
+        let (written, skipped) = write(rows, format, encoding, excel_safe, language, out)?;
+        undated = skipped;
+        Ok(written)
+    })?;
+    Ok((exported, undated))
+}
+
+/// Writes the list in a format to `out`; with it, the rows a calendar cannot hold (ICS).
+pub fn write(
+    rows: &[FollowUp],
+    format: ListFormat,
+    encoding: TextEncoding,
+    excel_safe: bool,
+    language: Language,
+    out: &mut dyn Write,
+) -> Result<(Written, usize)> {
     let opt = |v: &Option<String>| v.clone().unwrap_or_default();
     match format {
         ListFormat::Csv => {
-            let mut out = CsvOut::new(COLUMNS, excel_safe)?;
+            let mut csv = CsvOut::new(out, COLUMNS.iter().copied(), encoding, excel_safe)?;
             for f in rows {
-                out.row(&[
+                csv.row([
                     f.due.map(|d| d.to_storage()).unwrap_or_default(),
                     serde_json::to_value(f.bucket)
                         .ok()
@@ -151,10 +170,9 @@ pub fn render(
                     f.lead_id.clone(),
                 ])?;
             }
-            let (bytes, lost_characters) = out.finish(encoding)?;
+            let (_, lost_characters) = csv.finish()?;
             Ok((
-                Exported {
-                    bytes,
+                Written {
                     records: rows.len(),
                     lost_characters,
                 },
@@ -162,11 +180,9 @@ pub fn render(
             ))
         }
         ListFormat::Json => {
-            let bytes = serde_json::to_vec_pretty(rows)
-                .map_err(|e| Error::Io(format!("cannot write JSON: {e}")))?;
+            json_array(rows, out)?;
             Ok((
-                Exported {
-                    bytes,
+                Written {
                     records: rows.len(),
                     lost_characters: 0,
                 },
@@ -207,10 +223,10 @@ pub fn render(
                 })
                 .collect();
             let skipped = rows.len() - events.len();
-            let bytes = ics::calendar(&events).into_bytes();
+            out.write_all(ics::calendar(&events).as_bytes())
+                .map_err(write_error)?;
             Ok((
-                Exported {
-                    bytes,
+                Written {
                     records: events.len(),
                     lost_characters: 0,
                 },
@@ -264,9 +280,9 @@ pub fn render(
                 }
                 text.push('\n');
             }
+            out.write_all(text.as_bytes()).map_err(write_error)?;
             Ok((
-                Exported {
-                    bytes: text.into_bytes(),
+                Written {
                     records: rows.len(),
                     lost_characters: 0,
                 },

@@ -3,7 +3,7 @@ use super::progress::Progress;
 use crate::config::TextEncoding;
 use crate::error::{Error, Result};
 use crate::features::export::{self, CsvOptions, ExportOptions, RecordFormat, Records, Written};
-use crate::features::follow_up_list::{self, ListFormat, Selection};
+use crate::features::follow_up_list::{self, ListFormat, ListOptions, Selection};
 use crate::interchange::vcard::VcardVersion;
 use crate::model::dates::today;
 use clap::Subcommand;
@@ -128,19 +128,23 @@ fn follow_ups(session: &Session, args: &FollowupArgs) -> Result<bool> {
         within_days: args.within,
         owner,
     };
-    let rows = follow_up_list::list(&session.store, &selection, today(), config.ui.name_order)?;
-    let encoding = args
-        .encoding
-        .map(TextEncoding::from)
-        .unwrap_or(config.export.encoding);
+    let options = ListOptions {
+        format: args.format,
+        encoding: args
+            .encoding
+            .map(TextEncoding::from)
+            .unwrap_or(config.export.encoding),
+        excel_safe: config.export.excel_safe && !args.raw,
+        language: config.ui.language,
+    };
     let mut undated = 0;
     deliver(args.output.as_deref(), "follow-ups", |out| {
-        let (written, skipped) = follow_up_list::write(
-            &rows,
-            args.format,
-            encoding,
-            config.export.excel_safe && !args.raw,
-            config.ui.language,
+        let (written, skipped) = follow_up_list::export(
+            &session.store,
+            &selection,
+            today(),
+            config.ui.name_order,
+            &options,
             out,
         )?;
         undated = skipped;

@@ -12,8 +12,8 @@ use crate::interchange::vcard::{self, VcardVersion};
 use crate::model::contact::NameOrder;
 use crate::model::{Activity, Contact, Lead, Record};
 use crate::store::{Store, activities, contacts, leads};
+use serde::Serializer;
 use serde::ser::SerializeSeq;
-use serde::{Serialize, Serializer};
 use std::io::Write;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -137,7 +137,7 @@ pub fn activities(
     Exported::collect(|out| export(store, Records::Activities, &options, out, progress))
 }
 
-/// Writes every live record of `what` to `out` as it reads it: contacts in reading order,
+/// Writes every live record of `what` to `out` as it reads it (in one read transaction): contacts in reading order,
 /// leads by stage and board order, activities newest first. `progress` hears the count.
 pub fn export(
     store: &Store,
@@ -146,8 +146,7 @@ pub fn export(
     out: &mut dyn Write,
     progress: &dyn Fn(usize),
 ) -> Result<Written> {
-    let conn = store.conn();
-    match what {
+    store.read(|conn| match what {
         Records::Contacts => {
             let card = |c: &Contact| {
                 vcard::write(std::slice::from_ref(c), options.vcard, options.name_order)
@@ -164,7 +163,7 @@ pub fn export(
         Records::Activities => {
             write_all(|f| activities::each(conn, f), None, options, out, progress)
         }
-    }
+    })
 }
 
 /// The one way records become a file: `each` hands over the records one at a time.
@@ -230,13 +229,7 @@ fn write_all<R: Record>(
     }
 }
 
-/// Writes a JSON array of `rows` (pretty, as the record exports are).
-pub fn json_array<T: Serialize>(rows: &[T], out: &mut dyn Write) -> Result<()> {
-    let mut json = serde_json::Serializer::pretty(out);
-    rows.serialize(&mut json).map_err(json_error)
-}
-
-fn json_error(e: serde_json::Error) -> Error {
+pub(crate) fn json_error(e: serde_json::Error) -> Error {
     if e.is_io() {
         return write_error(e.into());
     }

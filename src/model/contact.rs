@@ -407,6 +407,12 @@ impl ContactFields {
         TEXT_FIELDS.map(|f| (f.name, (f.of_card)(self).as_deref()))
     }
 
+    /// The text field of `TEXT_FIELDS` named `name`, to set.
+    pub fn text_mut(&mut self, name: &str) -> Option<&mut Option<String>> {
+        let field = TEXT_FIELDS.iter().find(|f| f.name == name)?;
+        Some((field.of_card_mut)(self))
+    }
+
     /// The card that puts back on `before` what this card changes: each text it sets goes
     /// back to the contact's (an empty text clears), each list to the contact's whole list.
     pub fn undoing(&self, before: &Contact) -> ContactFields {

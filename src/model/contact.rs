@@ -770,6 +770,30 @@ mod match_tests {
     use super::*;
 
     #[test]
+    fn undoing_a_card_puts_back_what_it_set_and_only_that() {
+        let before = Contact {
+            family_name: Some("佐藤".into()),
+            emails: vec![ContactValue::new("sato@example.jp", ValueKind::Work)],
+            tags: vec!["展示会".into()],
+            ..Contact::default()
+        };
+        let card = ContactFields {
+            family_name: Some("鈴木".into()),
+            given_name: Some("花子".into()),
+            emails: Some(Vec::new()),
+            ..ContactFields::default()
+        };
+        let undo = card.undoing(&before);
+        assert_eq!(undo.family_name.as_deref(), Some("佐藤"));
+        // Unset before: the undoing clears it (an empty text).
+        assert_eq!(undo.given_name.as_deref(), Some(""));
+        assert_eq!(undo.emails, Some(before.emails.clone()));
+        assert_eq!(undo.company, None);
+        assert_eq!(undo.tags, None);
+        assert_eq!(undo.phones, None);
+    }
+
+    #[test]
     fn role_addresses_never_match() {
         let keys = match_keys(Some("高橋"), None, None, &["info@example.co.jp"], &[]);
         assert!(keys.emails.is_empty());

@@ -329,6 +329,53 @@ mod tests {
     }
 
     #[test]
+    fn undoing_a_patch_puts_back_what_it_set_and_only_that() {
+        let now = chrono::Utc::now();
+        let before = Lead {
+            id: "l".into(),
+            title: "保守契約".into(),
+            company: None,
+            stage: Stage::default(),
+            source: None,
+            source_detail: None,
+            owner: Some("田中".into()),
+            value: Some(1_000_000),
+            next_action: None,
+            next_action_on: None,
+            qualification: Qualification::default(),
+            tags: vec!["重点".into()],
+            notes: None,
+            created_at: now,
+            created_by: "me".into(),
+            updated_at: now,
+            updated_by: "me".into(),
+            score: 0.0,
+            rank: Rank::C,
+            last_activity_at: None,
+            contacts: Vec::new(),
+        };
+        let patch = LeadPatch {
+            title: Some("保守契約（更新）".into()),
+            company: Some(Some("ミドリ技研".into())),
+            value: Some(None),
+            tags: Some(Vec::new()),
+            ..LeadPatch::default()
+        };
+        let undo = patch.undoing(&before);
+        assert_eq!(
+            undo,
+            LeadPatch {
+                title: Some("保守契約".into()),
+                company: Some(None),
+                value: Some(Some(1_000_000)),
+                tags: Some(vec!["重点".into()]),
+                ..LeadPatch::default()
+            }
+        );
+        assert!(LeadPatch::default().undoing(&before).is_empty());
+    }
+
+    #[test]
     fn roles_parse() {
         assert_eq!("decision-maker".parse(), Ok(LinkRole::DecisionMaker));
         assert_eq!("決裁者".parse(), Ok(LinkRole::DecisionMaker));

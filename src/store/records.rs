@@ -547,3 +547,45 @@ pub(crate) fn note_superseded(
     let offered = w.stamp();
     record_history(w.conn(), table, id, field, value, &offered.hlc)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::contact::TEXT_FIELDS;
+    use crate::model::{Activity, Lead, Record};
+
+    /// The synced columns hold every field a rep writes in the model's field tables (by
+    /// the same name, but an activity's `by`, stored as `rep`), and nothing else but the
+    /// lists' own and the tombstone.
+    #[test]
+    fn synced_columns_are_the_model_fields() {
+        let written = |fields: &[(&'static str, bool)]| -> Vec<&'static str> {
+            fields
+                .iter()
+                .filter(|(name, derived)| !derived && *name != "id")
+                .map(|(name, _)| if *name == "by" { "rep" } else { *name })
+                .collect()
+        };
+        let lead: Vec<_> = Lead::FIELDS.iter().map(|f| (f.name, f.derived)).collect();
+        let activity: Vec<_> = Activity::FIELDS
+            .iter()
+            .map(|f| (f.name, f.derived))
+            .collect();
+        let contact: Vec<_> = TEXT_FIELDS
+            .iter()
+            .map(|f| (f.name, false))
+            .chain([("exchanged_on", false), ("tags", false)])
+            .collect();
+        for (table, model, beyond) in [
+            (&LEADS, written(&lead), &["qualification", "deleted"][..]),
+            (&ACTIVITIES, written(&activity), &["deleted"][..]),
+            (&CONTACTS, written(&contact), &["deleted"][..]),
+        ] {
+            let mut expected: Vec<&str> = model.into_iter().chain(beyond.iter().copied()).collect();
+            let mut synced = table.fields.to_vec();
+            expected.sort_unstable();
+            synced.sort_unstable();
+            assert_eq!(synced, expected, "{}", table.name);
+        }
+    }
+}

@@ -330,6 +330,17 @@ pub const TEXT_FIELDS: [TextField; 14] = text_fields![
     notes,
 ];
 
+/// The names of `TEXT_FIELDS`.
+pub const TEXT_FIELD_NAMES: [&str; TEXT_FIELDS.len()] = {
+    let mut names = [""; TEXT_FIELDS.len()];
+    let mut i = 0;
+    while i < names.len() {
+        names[i] = TEXT_FIELDS[i].name;
+        i += 1;
+    }
+    names
+};
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ContactFields {
     pub family_name: Option<String>,

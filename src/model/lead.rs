@@ -412,6 +412,9 @@ macro_rules! lead_patch {
         }
 
         impl LeadPatch {
+            /// The fields a patch sets, by name (as stored and kept in the history).
+            pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
+
             /// The patch that puts back on `before` what this patch changes (what undo
             /// applies).
             pub fn undoing(&self, before: &Lead) -> LeadPatch {

@@ -3,7 +3,8 @@
 //! Builds a small (1k leads) and a large (100k leads, 300k contacts, 1M activities) database
 //! once (kept in target/bench-data), then measures each job beside its natural baseline on
 //! the same data in the same run and prints one table: first frame, keystroke, search
-//! keystroke, card import, follow-up export, merge and peak memory.
+//! keystroke, card import, follow-up export, peak memory of every export format, merge and
+//! peak memory.
 //!
 //! Whole-process figures time the release binary; in-process figures drive the app with
 //! keys on a headless 120×40 screen, the way the terminal loop does (key, then frame).
@@ -66,8 +67,8 @@ struct Row {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let quick = args.iter().any(|a| a == "--quick");
-    // `-- --only keys,search`: just those parts (frame, keys, search, import, export, merge,
-    // memory).
+    // `-- --only keys,search`: just those parts (frame, keys, search, import, export,
+    // export-memory, merge, memory).
     let only: Option<Vec<String>> = args
         .iter()
         .position(|a| a == "--only")
@@ -228,6 +229,26 @@ fn main() {
             target: "≤ 2×".into(),
         });
     }
+    if runs("export-memory") {
+        eprintln!("export memory…");
+        for (what, args) in EXPORT_MEMORY {
+            let (peak, bytes) = export_peak_memory(&bin, &large, &dir, args);
+            let what = what
+                .replace("{activities}", &large_size.activities.to_string())
+                .replace("{contacts}", &large_size.contacts.to_string())
+                .replace("{size}", large_size.name);
+            rows.push(Row {
+                what: format!(
+                    "Peak memory exporting {what} (`leadtrack {}`)",
+                    args.join(" ")
+                ),
+                ours: format!("{:.1} MB", peak as f64 / 1024.0),
+                baseline: format!("{:.0} MB written", bytes as f64 / 1_048_576.0),
+                ratio: "—".into(),
+                target: "≤ 64 MB".into(),
+            });
+        }
+    }
     if runs("merge") {
         eprintln!("merge…");
         let (mine, theirs) = ensure_merge_pair(&large, &dir);
@@ -385,6 +406,83 @@ fn peak_memory(bin: &Path, db: &Path) -> u64 {
         .trim()
         .parse()
         .unwrap()
+}
+
+/// Every export format, each on the most records it has in the large database.
+const EXPORT_MEMORY: &[(&str, &[&str])] = &[
+    (
+        "{activities} activities as CSV",
+        &["export", "activities", "--format", "csv"],
+    ),
+    (
+        "{activities} activities as Shift_JIS CSV",
+        &[
+            "export",
+            "activities",
+            "--format",
+            "csv",
+            "--encoding",
+            "shift_jis",
+        ],
+    ),
+    (
+        "{activities} activities as JSON",
+        &["export", "activities", "--format", "json"],
+    ),
+    (
+        "{contacts} contacts as vCard",
+        &["export", "contacts", "--format", "vcard"],
+    ),
+    (
+        "the {size} database's follow-up list as ICS",
+        &["export", "followups", "--format", "ics"],
+    ),
+    (
+        "the {size} database's follow-up list as Markdown",
+        &["export", "followups", "--format", "md"],
+    ),
+];
+
+/// Runs an export into a file and returns the process's peak resident memory (KiB) and the
+/// file's size. The peak is the child's `VmHWM` (Linux), read from /proc while it runs: the
+/// high-water mark only rises, so the last reading is the peak up to a millisecond before
+/// the end.
+fn export_peak_memory(bin: &Path, db: &Path, dir: &Path, args: &[&str]) -> (u64, u64) {
+    let out = dir.join("export-memory.out");
+    let mut child = leadtrack(bin, db)
+        .args(args)
+        .arg("-o")
+        .arg(&out)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak = 0;
+    let status = loop {
+        // A finished child (not yet reaped) has no memory lines left: nothing is read then.
+        if let Some(kib) = std::fs::read_to_string(&status_file)
+            .ok()
+            .and_then(|s| vm_hwm_kib(&s))
+        {
+            peak = peak.max(kib);
+        }
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    };
+    assert!(status.success(), "leadtrack {} failed", args.join(" "));
+    let bytes = std::fs::metadata(&out).unwrap().len();
+    std::fs::remove_file(&out).unwrap();
+    (peak, bytes)
+}
+
+fn vm_hwm_kib(status: &str) -> Option<u64> {
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:"))
+        .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
 }
 
 fn import_cards(bin: &Path, dir: &Path, cards: &Path) -> Duration {

@@ -2,13 +2,13 @@ use super::Session;
 use super::progress::Progress;
 use crate::config::TextEncoding;
 use crate::error::{Error, Result};
-use crate::features::export::{self, CsvOptions, Exported, RecordFormat};
-use crate::features::follow_up_list::{self, ListFormat, Selection};
+use crate::features::export::{self, CsvOptions, ExportOptions, RecordFormat, Records, Written};
+use crate::features::follow_up_list::{self, ListFormat, ListOptions, Selection};
 use crate::interchange::vcard::VcardVersion;
 use crate::model::dates::today;
 use clap::Subcommand;
 use clap::builder::{EnumValueParser, TypedValueParser};
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Subcommand)]
@@ -132,43 +132,33 @@ pub struct ExportArgs {
 
 pub fn run(session: &Session, command: &ExportCommand) -> Result<bool> {
     let (args, what) = match command {
-        ExportCommand::Contacts(a) => (a, "contacts"),
-        ExportCommand::Leads(a) => (a, "leads"),
-        ExportCommand::Activities(a) => (a, "activities"),
+        ExportCommand::Contacts(a) => (a, Records::Contacts),
+        ExportCommand::Leads(a) => (a, Records::Leads),
+        ExportCommand::Activities(a) => (a, Records::Activities),
         ExportCommand::Followups(a) => return follow_ups(session, a),
     };
-    let csv = CsvOptions {
-        encoding: args
-            .encoding
-            .map(TextEncoding::from)
-            .unwrap_or(session.config.export.encoding),
-        excel_safe: session.config.export.excel_safe && !args.raw,
+    let options = ExportOptions {
+        format: args.format,
+        csv: CsvOptions {
+            encoding: args
+                .encoding
+                .map(TextEncoding::from)
+                .unwrap_or(session.config.export.encoding),
+            excel_safe: session.config.export.excel_safe && !args.raw,
+        },
+        vcard: if args.vcard_version == 3 {
+            VcardVersion::V3
+        } else {
+            VcardVersion::V4
+        },
+        name_order: session.config.ui.name_order,
     };
-    let progress = Progress::new(None, &format!("exporting {what}"));
-    let tick = |n: usize| progress.tick(n);
-    let store = &session.store;
-    let exported = match command {
-        ExportCommand::Contacts(_) => {
-            let version = if args.vcard_version == 3 {
-                VcardVersion::V3
-            } else {
-                VcardVersion::V4
-            };
-            export::contacts(
-                store,
-                args.format,
-                csv,
-                version,
-                session.config.ui.name_order,
-                &tick,
-            )?
-        }
-        ExportCommand::Leads(_) => export::leads(store, args.format, csv, &tick)?,
-        ExportCommand::Activities(_) => export::activities(store, args.format, csv, &tick)?,
-        ExportCommand::Followups(_) => return Ok(true),
-    };
-    drop(progress);
-    deliver(&exported, args.output.as_deref(), what)?;
+    let noun = what.noun();
+    deliver(args.output.as_deref(), noun, |out| {
+        let progress = Progress::new(None, &format!("exporting {noun}"));
+        let tick = |n: usize| progress.tick(n);
+        export::export(&session.store, what, &options, out, &tick)
+    })?;
     Ok(true)
 }
 
@@ -185,19 +175,28 @@ fn follow_ups(session: &Session, args: &FollowupArgs) -> Result<bool> {
         within_days: args.within,
         owner,
     };
-    let rows = follow_up_list::list(&session.store, &selection, today(), config.ui.name_order)?;
-    let encoding = args
-        .encoding
-        .map(TextEncoding::from)
-        .unwrap_or(config.export.encoding);
-    let (exported, undated) = follow_up_list::render(
-        &rows,
-        args.format,
-        encoding,
-        config.export.excel_safe && !args.raw,
-        config.ui.language,
-    )?;
-    deliver(&exported, args.output.as_deref(), "follow-ups")?;
+    let options = ListOptions {
+        format: args.format,
+        encoding: args
+            .encoding
+            .map(TextEncoding::from)
+            .unwrap_or(config.export.encoding),
+        excel_safe: config.export.excel_safe && !args.raw,
+        language: config.ui.language,
+    };
+    let mut undated = 0;
+    deliver(args.output.as_deref(), "follow-ups", |out| {
+        let (written, skipped) = follow_up_list::export(
+            &session.store,
+            &selection,
+            today(),
+            config.ui.name_order,
+            &options,
+            out,
+        )?;
+        undated = skipped;
+        Ok(written)
+    })?;
     if undated > 0 {
         eprintln!(
             "note: {undated} open leads have no next action, so they are not in the calendar"
@@ -207,34 +206,65 @@ fn follow_ups(session: &Session, args: &FollowupArgs) -> Result<bool> {
 }
 
 /// Writes an export to a file (whole or not at all: a temporary file renamed into place)
-/// or to standard output, and says what could not be written in the encoding.
-pub fn deliver(exported: &Exported, output: Option<&Path>, what: &str) -> Result<()> {
-    match output {
+/// or to standard output as `write` makes it, and says what could not be written in the
+/// encoding.
+pub fn deliver(
+    output: Option<&Path>,
+    what: &str,
+    write: impl FnOnce(&mut dyn Write) -> Result<Written>,
+) -> Result<Written> {
+    let exported = match output {
         Some(path) => {
-            write_whole(path, &exported.bytes)?;
+            let exported = write_whole(path, write)?;
             eprintln!("Wrote {} {what} to {}", exported.records, path.display());
+            exported
         }
-        None => super::output::write_data(&exported.bytes)?,
-    }
+        None => to_stdout(write)?,
+    };
     if exported.lost_characters > 0 {
         eprintln!(
             "note: {} characters have no Shift_JIS form and were written as ?; use --encoding utf-8-bom to keep them",
             exported.lost_characters
         );
     }
-    Ok(())
+    Ok(exported)
 }
 
-fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
+/// Into a file or a pipe as it is made; on a terminal, whole and made safe to show
+/// (`write_data`).
+fn to_stdout(write: impl FnOnce(&mut dyn Write) -> Result<Written>) -> Result<Written> {
+    use std::io::IsTerminal;
+    let stdout = std::io::stdout();
+    if stdout.is_terminal() {
+        let mut bytes = Vec::new();
+        let exported = write(&mut bytes)?;
+        super::output::write_data(&bytes)?;
+        return Ok(exported);
+    }
+    let mut out = BufWriter::new(stdout.lock());
+    let exported = write(&mut out)?;
+    out.flush().map_err(super::output::io)?;
+    Ok(exported)
+}
+
+fn write_whole(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> Result<Written>,
+) -> Result<Written> {
     let shown = path.display();
     let folder = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let fail = |e: std::io::Error| Error::Io(format!("cannot write {shown}: {e}"));
-    let mut file = tempfile::NamedTempFile::new_in(folder).map_err(fail)?;
-    file.write_all(bytes).map_err(fail)?;
+    let file = tempfile::NamedTempFile::new_in(folder).map_err(fail)?;
+    let mut out = BufWriter::new(file);
+    let exported = write(&mut out).map_err(|e| match e {
+        Error::Io(message) => Error::Io(format!("{shown}: {message}")),
+        other => other,
+    })?;
+    let file = out.into_inner().map_err(|e| fail(e.into_error()))?;
     file.as_file().sync_all().map_err(fail)?;
     file.persist(path).map_err(|e| fail(e.error))?;
-    Ok(())
+    Ok(exported)
 }

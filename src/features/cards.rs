@@ -490,24 +490,9 @@ fn join_lists(
 }
 
 fn set(patch: &mut ContactFields, field: &str, value: &str) {
-    let slot = match field {
-        "family_name" => &mut patch.family_name,
-        "given_name" => &mut patch.given_name,
-        "family_reading" => &mut patch.family_reading,
-        "given_reading" => &mut patch.given_reading,
-        "company" => &mut patch.company,
-        "company_reading" => &mut patch.company_reading,
-        "department" => &mut patch.department,
-        "title" => &mut patch.title,
-        "postal_code" => &mut patch.postal_code,
-        "address" => &mut patch.address,
-        "url" => &mut patch.url,
-        "exchanged_at" => &mut patch.exchanged_at,
-        "exchanged_by" => &mut patch.exchanged_by,
-        "notes" => &mut patch.notes,
-        _ => return,
-    };
-    *slot = Some(value.to_string());
+    if let Some(slot) = patch.text_mut(field) {
+        *slot = Some(value.to_string());
+    }
 }
 
 /// Two contacts that look like one person.

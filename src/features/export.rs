@@ -1,20 +1,44 @@
 //! Records out: contacts as CSV, JSON or vCard; leads and activities as CSV or JSON.
+//!
+//! One exporter for every record and format: it reads the records in one statement (one
+//! read transaction, so the file is one moment of the store) and writes each as it is read,
+//! so memory stays the same whatever the number of records. The columns come from the
+//! record's field table (`Record::FIELDS`).
 
 use crate::config::TextEncoding;
 use crate::error::{Error, Result};
-use crate::interchange::csv_out::CsvOut;
+use crate::interchange::csv_out::{CsvOut, write_error};
 use crate::interchange::vcard::{self, VcardVersion};
-use crate::model::contact::{NameOrder, ValueKind};
-use crate::model::contact_value::{lines_text, list_text};
-use crate::model::dates::format_timestamp;
-use crate::model::{Activity, Contact, Lead};
+use crate::model::contact::NameOrder;
+use crate::model::{Activity, Contact, Lead, Record};
 use crate::store::{Store, activities, contacts, leads};
+use serde::Serializer;
+use serde::ser::SerializeSeq;
+use std::io::Write;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RecordFormat {
     Csv,
     Json,
     Vcard,
+}
+
+/// Which records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Records {
+    Contacts,
+    Leads,
+    Activities,
+}
+
+impl Records {
+    pub fn noun(self) -> &'static str {
+        match self {
+            Records::Contacts => Contact::NOUNS,
+            Records::Leads => Lead::NOUNS,
+            Records::Activities => Activity::NOUNS,
+        }
+    }
 }
 
 /// How a CSV comes out.
@@ -25,298 +49,189 @@ pub struct CsvOptions {
     pub excel_safe: bool,
 }
 
-/// An export's bytes, the number of records, and characters the encoding could not hold.
+/// How an export comes out.
+#[derive(Debug, Clone, Copy)]
+pub struct ExportOptions {
+    pub format: RecordFormat,
+    pub csv: CsvOptions,
+    /// vCard (contacts only).
+    pub vcard: VcardVersion,
+    pub name_order: NameOrder,
+}
+
+/// What an export wrote: the number of records, and characters the encoding could not hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Written {
+    pub records: usize,
+    pub lost_characters: usize,
+}
+
+/// An export held in memory (small ones, and tests): its bytes, the number of records, and
+/// characters the encoding could not hold.
 pub struct Exported {
     pub bytes: Vec<u8>,
     pub records: usize,
     pub lost_characters: usize,
 }
 
-const CONTACT_COLUMNS: &[&str] = &[
-    "id",
-    "family_name",
-    "given_name",
-    "family_reading",
-    "given_reading",
-    "company",
-    "company_reading",
-    "department",
-    "title",
-    "email",
-    "phone",
-    "mobile",
-    "fax",
-    "emails",
-    "phones",
-    "postal_code",
-    "address",
-    "url",
-    "other_addresses",
-    "other_urls",
-    "other_companies",
-    "exchanged_on",
-    "exchanged_at",
-    "exchanged_by",
-    "notes",
-    "tags",
-];
-
-fn opt(v: &Option<String>) -> String {
-    v.clone().unwrap_or_default()
+impl Exported {
+    /// Runs an export into memory.
+    pub fn collect(write: impl FnOnce(&mut dyn Write) -> Result<Written>) -> Result<Exported> {
+        let mut bytes = Vec::new();
+        let written = write(&mut bytes)?;
+        Ok(Exported {
+            bytes,
+            records: written.records,
+            lost_characters: written.lost_characters,
+        })
+    }
 }
 
-fn contact_row(c: &Contact) -> Vec<String> {
-    vec![
-        c.id.clone(),
-        opt(&c.family_name),
-        opt(&c.given_name),
-        opt(&c.family_reading),
-        opt(&c.given_reading),
-        opt(&c.company),
-        opt(&c.company_reading),
-        opt(&c.department),
-        opt(&c.title),
-        opt(&c.email),
-        opt(&c.phone),
-        opt(&c.mobile),
-        opt(&c.fax),
-        list_text(&c.emails, ValueKind::Work),
-        list_text(&c.phones, ValueKind::Work),
-        opt(&c.postal_code),
-        opt(&c.address),
-        opt(&c.url),
-        lines_text(&c.other_addresses, ValueKind::Other),
-        list_text(&c.other_urls, ValueKind::Other),
-        list_text(&c.other_companies, ValueKind::Other),
-        c.exchanged_on.map(|d| d.to_string()).unwrap_or_default(),
-        opt(&c.exchanged_at),
-        opt(&c.exchanged_by),
-        opt(&c.notes),
-        c.tags.join(", "),
-    ]
-}
-
-fn json_error(e: serde_json::Error) -> Error {
-    Error::Io(format!("cannot write JSON: {e}"))
-}
-
-/// Every live contact, in reading order.
+/// Every live contact, in reading order, in memory ([`export`] writes them as it goes).
 pub fn contacts(
     store: &Store,
     format: RecordFormat,
     csv: CsvOptions,
-    version: VcardVersion,
-    order: NameOrder,
+    vcard: VcardVersion,
+    name_order: NameOrder,
     progress: &dyn Fn(usize),
 ) -> Result<Exported> {
-    let conn = store.conn();
-    let mut records = 0;
-    match format {
-        RecordFormat::Csv => {
-            let mut out = CsvOut::new(CONTACT_COLUMNS, csv.excel_safe)?;
-            contacts::each(conn, |c| {
-                records += 1;
-                progress(records);
-                out.row(&contact_row(&c))
-            })?;
-            let (bytes, lost_characters) = out.finish(csv.encoding)?;
-            Ok(Exported {
-                bytes,
-                records,
-                lost_characters,
-            })
-        }
-        RecordFormat::Json => {
-            let mut all = Vec::new();
-            contacts::each(conn, |c| {
-                records += 1;
-                progress(records);
-                all.push(c);
-                Ok(())
-            })?;
-            let bytes = serde_json::to_vec_pretty(&all).map_err(json_error)?;
-            Ok(Exported {
-                bytes,
-                records,
-                lost_characters: 0,
-            })
-        }
-        RecordFormat::Vcard => {
-            let mut text = String::new();
-            contacts::each(conn, |c| {
-                records += 1;
-                progress(records);
-                text.push_str(&vcard::write(std::slice::from_ref(&c), version, order));
-                Ok(())
-            })?;
-            Ok(Exported {
-                bytes: text.into_bytes(),
-                records,
-                lost_characters: 0,
-            })
-        }
-    }
+    let options = ExportOptions {
+        format,
+        csv,
+        vcard,
+        name_order,
+    };
+    Exported::collect(|out| export(store, Records::Contacts, &options, out, progress))
 }
 
-const LEAD_COLUMNS: &[&str] = &[
-    "id",
-    "title",
-    "company",
-    "stage",
-    "source",
-    "source_detail",
-    "owner",
-    "value",
-    "next_action",
-    "next_action_on",
-    "rank",
-    "score",
-    "tags",
-    "notes",
-    "last_activity_at",
-    "created_at",
-    "updated_at",
-];
-
-fn lead_row(l: &Lead) -> Vec<String> {
-    vec![
-        l.id.clone(),
-        l.title.clone(),
-        opt(&l.company),
-        l.stage.id().to_string(),
-        opt(&l.source),
-        opt(&l.source_detail),
-        opt(&l.owner),
-        l.value.map(|v| v.to_string()).unwrap_or_default(),
-        opt(&l.next_action),
-        l.next_action_on.map(|d| d.to_storage()).unwrap_or_default(),
-        l.rank.to_string(),
-        crate::model::format::score(l.score),
-        l.tags.join(", "),
-        opt(&l.notes),
-        l.last_activity_at
-            .as_ref()
-            .map(format_timestamp)
-            .unwrap_or_default(),
-        format_timestamp(&l.created_at),
-        format_timestamp(&l.updated_at),
-    ]
-}
-
-/// Every live lead, customers included.
+/// Every live lead, customers included, in memory.
 pub fn leads(
     store: &Store,
     format: RecordFormat,
     csv: CsvOptions,
     progress: &dyn Fn(usize),
 ) -> Result<Exported> {
-    let conn = store.conn();
-    let mut records = 0;
-    match format {
-        RecordFormat::Csv => {
-            let mut out = CsvOut::new(LEAD_COLUMNS, csv.excel_safe)?;
-            leads::each(conn, |l| {
-                records += 1;
-                progress(records);
-                out.row(&lead_row(&l))
-            })?;
-            let (bytes, lost_characters) = out.finish(csv.encoding)?;
-            Ok(Exported {
-                bytes,
-                records,
-                lost_characters,
-            })
-        }
-        RecordFormat::Json => {
-            let mut all = Vec::new();
-            leads::each(conn, |l| {
-                records += 1;
-                progress(records);
-                all.push(l);
-                Ok(())
-            })?;
-            Ok(Exported {
-                bytes: serde_json::to_vec_pretty(&all).map_err(json_error)?,
-                records,
-                lost_characters: 0,
-            })
-        }
-        RecordFormat::Vcard => Err(Error::invalid(
-            "--format vcard is for contacts; use csv or json for leads",
-        )),
-    }
+    let options = ExportOptions {
+        format,
+        csv,
+        vcard: VcardVersion::V4,
+        name_order: NameOrder::default(),
+    };
+    Exported::collect(|out| export(store, Records::Leads, &options, out, progress))
 }
 
-const ACTIVITY_COLUMNS: &[&str] = &[
-    "id",
-    "kind",
-    "lead_id",
-    "contact_id",
-    "occurred_at",
-    "duration_minutes",
-    "direction",
-    "summary",
-    "body",
-    "by",
-];
-
-fn activity_row(a: &Activity) -> Vec<String> {
-    vec![
-        a.id.clone(),
-        a.kind.id().to_string(),
-        opt(&a.lead_id),
-        opt(&a.contact_id),
-        format_timestamp(&a.occurred_at),
-        a.duration_minutes
-            .map(|m| m.to_string())
-            .unwrap_or_default(),
-        a.direction.map(|d| d.id().to_string()).unwrap_or_default(),
-        a.summary.clone(),
-        opt(&a.body),
-        opt(&a.by),
-    ]
-}
-
-/// Every live activity, newest first.
+/// Every live activity, newest first, in memory.
 pub fn activities(
     store: &Store,
     format: RecordFormat,
     csv: CsvOptions,
     progress: &dyn Fn(usize),
 ) -> Result<Exported> {
-    let conn = store.conn();
+    let options = ExportOptions {
+        format,
+        csv,
+        vcard: VcardVersion::V4,
+        name_order: NameOrder::default(),
+    };
+    Exported::collect(|out| export(store, Records::Activities, &options, out, progress))
+}
+
+/// Writes every live record of `what` to `out` as it reads it (in one read transaction): contacts in reading order,
+/// leads by stage and board order, activities newest first. `progress` hears the count.
+pub fn export(
+    store: &Store,
+    what: Records,
+    options: &ExportOptions,
+    out: &mut dyn Write,
+    progress: &dyn Fn(usize),
+) -> Result<Written> {
+    store.read(|conn| match what {
+        Records::Contacts => {
+            let card = |c: &Contact| {
+                vcard::write(std::slice::from_ref(c), options.vcard, options.name_order)
+            };
+            write_all(
+                |f| contacts::each(conn, f),
+                Some(&card),
+                options,
+                out,
+                progress,
+            )
+        }
+        Records::Leads => write_all(|f| leads::each(conn, f), None, options, out, progress),
+        Records::Activities => {
+            write_all(|f| activities::each(conn, f), None, options, out, progress)
+        }
+    })
+}
+
+/// The one way records become a file: `each` hands over the records one at a time.
+fn write_all<R: Record>(
+    each: impl FnOnce(&mut dyn FnMut(R) -> Result<()>) -> Result<()>,
+    card: Option<&dyn Fn(&R) -> String>,
+    options: &ExportOptions,
+    out: &mut dyn Write,
+    progress: &dyn Fn(usize),
+) -> Result<Written> {
     let mut records = 0;
-    match format {
+    let counted = |records: &mut usize| {
+        *records += 1;
+        progress(*records);
+    };
+    match options.format {
         RecordFormat::Csv => {
-            let mut out = CsvOut::new(ACTIVITY_COLUMNS, csv.excel_safe)?;
-            activities::each(conn, |a| {
-                records += 1;
-                progress(records);
-                out.row(&activity_row(&a))
+            let mut csv = CsvOut::new(
+                &mut *out,
+                R::headers(),
+                options.csv.encoding,
+                options.csv.excel_safe,
+            )?;
+            each(&mut |record: R| {
+                counted(&mut records);
+                csv.row(record.cells())
             })?;
-            let (bytes, lost_characters) = out.finish(csv.encoding)?;
-            Ok(Exported {
-                bytes,
+            let (_, lost_characters) = csv.finish()?;
+            Ok(Written {
                 records,
                 lost_characters,
             })
         }
         RecordFormat::Json => {
-            let mut all = Vec::new();
-            activities::each(conn, |a| {
-                records += 1;
-                progress(records);
-                all.push(a);
-                Ok(())
+            let mut json = serde_json::Serializer::pretty(&mut *out);
+            let mut array = json.serialize_seq(None).map_err(json_error)?;
+            each(&mut |record: R| {
+                counted(&mut records);
+                array.serialize_element(&record).map_err(json_error)
             })?;
-            Ok(Exported {
-                bytes: serde_json::to_vec_pretty(&all).map_err(json_error)?,
+            array.end().map_err(json_error)?;
+            Ok(Written {
                 records,
                 lost_characters: 0,
             })
         }
-        RecordFormat::Vcard => Err(Error::invalid(
-            "--format vcard is for contacts; use csv or json for activities",
-        )),
+        RecordFormat::Vcard => {
+            let card = card.ok_or_else(|| {
+                Error::invalid(format!(
+                    "--format vcard is for contacts; use csv or json for {}",
+                    R::NOUNS
+                ))
+            })?;
+            each(&mut |record: R| {
+                counted(&mut records);
+                out.write_all(card(&record).as_bytes()).map_err(write_error)
+            })?;
+            Ok(Written {
+                records,
+                lost_characters: 0,
+            })
+        }
     }
+}
+
+pub(crate) fn json_error(e: serde_json::Error) -> Error {
+    if e.is_io() {
+        return write_error(e.into());
+    }
+    Error::Io(format!("cannot write JSON: {e}"))
 }

@@ -3,9 +3,9 @@
 
 use crate::config::{Language, TextEncoding};
 use crate::error::{Error, Result};
-use crate::features::export::Exported;
+use crate::features::export::{Exported, Written, json_error};
 use crate::followups::{Bucket, bucket};
-use crate::interchange::csv_out::CsvOut;
+use crate::interchange::csv_out::{CsvOut, write_error};
 use crate::interchange::ics::{self, Event};
 use crate::interchange::markdown::escape;
 use crate::model::contact::{NameOrder, display_name};
@@ -14,7 +14,9 @@ use crate::model::{Due, Rank};
 use crate::store::Store;
 use crate::store::reports::{self, FollowUpRecord};
 use chrono::{Days, NaiveDate};
-use serde::Serialize;
+use serde::ser::SerializeSeq;
+use serde::{Serialize, Serializer};
+use std::io::Write;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ListFormat {
@@ -60,17 +62,50 @@ pub fn list(
     today: NaiveDate,
     order: NameOrder,
 ) -> Result<Vec<FollowUp>> {
-    let until = match selection.within_days {
-        Some(days) => {
-            let last = today
-                .checked_add_days(Days::new(u64::from(days) + 1))
-                .ok_or_else(|| Error::invalid(format!("--within {days}: too many days")))?;
-            Some(last.format("%Y-%m-%d").to_string())
-        }
-        None => None,
-    };
+    let until = until(selection, today)?;
     let records = reports::follow_ups(store.conn(), until.as_deref(), selection.owner.as_deref())?;
     Ok(records.into_iter().map(|r| row(r, today, order)).collect())
+}
+
+/// The bound of `--within` (exclusive), as the store compares dates.
+fn until(selection: &Selection, today: NaiveDate) -> Result<Option<String>> {
+    let Some(days) = selection.within_days else {
+        return Ok(None);
+    };
+    let last = today
+        .checked_add_days(Days::new(u64::from(days) + 1))
+        .ok_or_else(|| Error::invalid(format!("--within {days}: too many days")))?;
+    Ok(Some(last.format("%Y-%m-%d").to_string()))
+}
+
+/// How a list is written out.
+#[derive(Debug, Clone, Copy)]
+pub struct ListOptions {
+    pub format: ListFormat,
+    pub encoding: TextEncoding,
+    pub excel_safe: bool,
+    pub language: Language,
+}
+
+/// Writes the list of `selection` to `out` as it reads it (in one read transaction); with
+/// it, the rows a calendar cannot hold (ICS).
+pub fn export(
+    store: &Store,
+    selection: &Selection,
+    today: NaiveDate,
+    order: NameOrder,
+    options: &ListOptions,
+    out: &mut dyn Write,
+) -> Result<(Written, usize)> {
+    let until = until(selection, today)?;
+    store.read(|conn| {
+        let each = |f: &mut dyn FnMut(FollowUp) -> Result<()>| {
+            reports::each_follow_up(conn, until.as_deref(), selection.owner.as_deref(), |r| {
+                f(row(r, today, order))
+            })
+        };
+        write(&each, options, out)
+    })
 }
 
 fn row(r: FollowUpRecord, today: NaiveDate, order: NameOrder) -> FollowUp {
@@ -116,7 +151,7 @@ const COLUMNS: &[&str] = &[
     "lead_id",
 ];
 
-/// The list in a format. `no_date` (for ICS) counts the rows a calendar cannot hold.
+/// The list in a format, in memory; with it, the rows a calendar cannot hold (ICS).
 pub fn render(
     rows: &[FollowUp],
     format: ListFormat,
@@ -124,154 +159,213 @@ pub fn render(
     excel_safe: bool,
     language: Language,
 ) -> Result<(Exported, usize)> {
-    let opt = |v: &Option<String>| v.clone().unwrap_or_default();
-    match format {
+    let options = ListOptions {
+        format,
+        encoding,
+        excel_safe,
+        language,
+    };
+    let each = |f: &mut dyn FnMut(FollowUp) -> Result<()>| rows.iter().cloned().try_for_each(f);
+    let mut undated = 0;
+    let exported = Exported::collect(|out| {
+        let (written, skipped) = write(&each, &options, out)?;
+        undated = skipped;
+        Ok(written)
+    })?;
+    Ok((exported, undated))
+}
+
+/// Hands over the rows of the list one at a time, in order (Markdown asks twice: it counts
+/// each group before it writes it).
+type EachRow<'a> = dyn Fn(&mut dyn FnMut(FollowUp) -> Result<()>) -> Result<()> + 'a;
+
+/// Writes the list to `out` row by row; with it, the rows a calendar cannot hold (ICS).
+fn write(
+    each: &EachRow<'_>,
+    options: &ListOptions,
+    out: &mut dyn Write,
+) -> Result<(Written, usize)> {
+    let mut records = 0;
+    let mut undated = 0;
+    match options.format {
         ListFormat::Csv => {
-            let mut out = CsvOut::new(COLUMNS, excel_safe)?;
-            for f in rows {
-                out.row(&[
-                    f.due.map(|d| d.to_storage()).unwrap_or_default(),
-                    serde_json::to_value(f.bucket)
-                        .ok()
-                        .and_then(|v| v.as_str().map(String::from))
-                        .unwrap_or_default(),
-                    f.lead.clone(),
-                    opt(&f.company),
-                    f.rank.to_string(),
-                    crate::model::format::score(f.score),
-                    opt(&f.next_action),
-                    opt(&f.contact),
-                    opt(&f.contact_phone),
-                    opt(&f.contact_email),
-                    opt(&f.owner),
-                    f.last_activity_at
-                        .as_ref()
-                        .map(format_timestamp)
-                        .unwrap_or_default(),
-                    f.lead_id.clone(),
-                ])?;
-            }
-            let (bytes, lost_characters) = out.finish(encoding)?;
-            Ok((
-                Exported {
-                    bytes,
-                    records: rows.len(),
+            let mut csv = CsvOut::new(
+                &mut *out,
+                COLUMNS.iter().copied(),
+                options.encoding,
+                options.excel_safe,
+            )?;
+            each(&mut |f| {
+                records += 1;
+                csv.row(cells(&f))
+            })?;
+            let (_, lost_characters) = csv.finish()?;
+            return Ok((
+                Written {
+                    records,
                     lost_characters,
                 },
                 0,
-            ))
+            ));
         }
         ListFormat::Json => {
-            let bytes = serde_json::to_vec_pretty(rows)
-                .map_err(|e| Error::Io(format!("cannot write JSON: {e}")))?;
-            Ok((
-                Exported {
-                    bytes,
-                    records: rows.len(),
-                    lost_characters: 0,
-                },
-                0,
-            ))
+            let mut json = serde_json::Serializer::pretty(&mut *out);
+            let mut array = json.serialize_seq(None).map_err(json_error)?;
+            each(&mut |f| {
+                records += 1;
+                array.serialize_element(&f).map_err(json_error)
+            })?;
+            array.end().map_err(json_error)?;
         }
         ListFormat::Ics => {
-            let events: Vec<Event> = rows
-                .iter()
-                .filter_map(|f| {
-                    let due = f.due?;
-                    let action = f.next_action.clone().unwrap_or_else(|| "Follow up".into());
-                    let mut description = vec![format!(
-                        "{} ({})",
-                        f.lead,
-                        f.company.clone().unwrap_or_default()
-                    )];
-                    if let Some(c) = &f.contact {
-                        let reach = [f.contact_phone.clone(), f.contact_email.clone()]
-                            .into_iter()
-                            .flatten()
-                            .collect::<Vec<_>>();
-                        description.push(format!("{c} {}", reach.join(" ")));
-                    }
-                    description.push(format!(
-                        "rank {} · score {} · {}",
-                        f.rank,
-                        crate::model::format::score(f.score),
-                        opt(&f.owner)
-                    ));
-                    Some(Event {
-                        uid: format!("{}@leadtrack", f.lead_id),
-                        due,
-                        summary: format!("{action} — {}", f.lead),
-                        description: description.join("\n"),
-                        changed: f.updated_at,
-                    })
-                })
-                .collect();
-            let skipped = rows.len() - events.len();
-            let bytes = ics::calendar(&events).into_bytes();
-            Ok((
-                Exported {
-                    bytes,
-                    records: events.len(),
-                    lost_characters: 0,
-                },
-                skipped,
-            ))
+            out.write_all(ics::begin().as_bytes())
+                .map_err(write_error)?;
+            each(&mut |f| match calendar_event(&f) {
+                Some(event) => {
+                    records += 1;
+                    out.write_all(ics::event(&event).as_bytes())
+                        .map_err(write_error)
+                }
+                None => {
+                    undated += 1;
+                    Ok(())
+                }
+            })?;
+            out.write_all(ics::end().as_bytes()).map_err(write_error)?;
         }
         ListFormat::Md => {
-            let mut text = String::new();
-            for b in Bucket::ALL {
-                let group: Vec<&FollowUp> = rows.iter().filter(|f| f.bucket == b).collect();
-                if group.is_empty() {
-                    continue;
+            let mut counts = [0usize; Bucket::ALL.len()];
+            each(&mut |f| {
+                counts[bucket_index(f.bucket)] += 1;
+                Ok(())
+            })?;
+            // Rows come by date, so each bucket's rows come together.
+            let mut current = None;
+            each(&mut |f| {
+                if current != Some(f.bucket) {
+                    if current.is_some() {
+                        out.write_all(b"\n").map_err(write_error)?;
+                    }
+                    current = Some(f.bucket);
+                    let label = match options.language {
+                        Language::En => f.bucket.label_en(),
+                        Language::Ja => f.bucket.label_ja(),
+                    };
+                    let header = format!("## {label} ({})\n\n", counts[bucket_index(f.bucket)]);
+                    out.write_all(header.as_bytes()).map_err(write_error)?;
                 }
-                let label = match language {
-                    Language::En => b.label_en(),
-                    Language::Ja => b.label_ja(),
-                };
-                text.push_str(&format!("## {label} ({})\n\n", group.len()));
-                for f in group {
-                    let due = f.due.map(|d| format!("**{}** ", d)).unwrap_or_default();
-                    let company = f
-                        .company
-                        .as_deref()
-                        .map(|c| format!(" ({})", escape(c)))
-                        .unwrap_or_default();
-                    let action = f
-                        .next_action
-                        .as_deref()
-                        .map(|a| format!(" — {}", escape(a)))
-                        .unwrap_or_default();
-                    let contact = f.contact.as_deref().map(|c| {
-                        let reach = f
-                            .contact_phone
-                            .as_deref()
-                            .or(f.contact_email.as_deref())
-                            .map(|r| format!(" {}", escape(r)))
-                            .unwrap_or_default();
-                        format!(" · {}{reach}", escape(c))
-                    });
-                    let owner = f
-                        .owner
-                        .as_deref()
-                        .map(|o| format!(" · {}", escape(o)))
-                        .unwrap_or_default();
-                    text.push_str(&format!(
-                        "- {due}{}{company}{action}{}{owner} [{}]\n",
-                        escape(&f.lead),
-                        contact.unwrap_or_default(),
-                        f.rank
-                    ));
-                }
-                text.push('\n');
+                records += 1;
+                out.write_all(markdown_line(&f).as_bytes())
+                    .map_err(write_error)
+            })?;
+            if current.is_some() {
+                out.write_all(b"\n").map_err(write_error)?;
             }
-            Ok((
-                Exported {
-                    bytes: text.into_bytes(),
-                    records: rows.len(),
-                    lost_characters: 0,
-                },
-                0,
-            ))
         }
     }
+    Ok((
+        Written {
+            records,
+            lost_characters: 0,
+        },
+        undated,
+    ))
+}
+
+fn bucket_index(bucket: Bucket) -> usize {
+    Bucket::ALL.iter().position(|b| *b == bucket).unwrap_or(0)
+}
+
+fn opt(v: &Option<String>) -> String {
+    v.clone().unwrap_or_default()
+}
+
+fn cells(f: &FollowUp) -> [String; 13] {
+    [
+        f.due.map(|d| d.to_storage()).unwrap_or_default(),
+        serde_json::to_value(f.bucket)
+            .ok()
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default(),
+        f.lead.clone(),
+        opt(&f.company),
+        f.rank.to_string(),
+        crate::model::format::score(f.score),
+        opt(&f.next_action),
+        opt(&f.contact),
+        opt(&f.contact_phone),
+        opt(&f.contact_email),
+        opt(&f.owner),
+        f.last_activity_at
+            .as_ref()
+            .map(format_timestamp)
+            .unwrap_or_default(),
+        f.lead_id.clone(),
+    ]
+}
+
+/// The calendar event of a follow-up with a date.
+fn calendar_event(f: &FollowUp) -> Option<Event> {
+    let due = f.due?;
+    let action = f.next_action.clone().unwrap_or_else(|| "Follow up".into());
+    let mut description = vec![format!(
+        "{} ({})",
+        f.lead,
+        f.company.clone().unwrap_or_default()
+    )];
+    if let Some(c) = &f.contact {
+        let reach = [f.contact_phone.clone(), f.contact_email.clone()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>();
+        description.push(format!("{c} {}", reach.join(" ")));
+    }
+    description.push(format!(
+        "rank {} · score {} · {}",
+        f.rank,
+        crate::model::format::score(f.score),
+        opt(&f.owner)
+    ));
+    Some(Event {
+        uid: format!("{}@leadtrack", f.lead_id),
+        due,
+        summary: format!("{action} — {}", f.lead),
+        description: description.join("\n"),
+        changed: f.updated_at,
+    })
+}
+
+/// A follow-up's line in Markdown.
+fn markdown_line(f: &FollowUp) -> String {
+    let due = f.due.map(|d| format!("**{}** ", d)).unwrap_or_default();
+    let company = f
+        .company
+        .as_deref()
+        .map(|c| format!(" ({})", escape(c)))
+        .unwrap_or_default();
+    let action = f
+        .next_action
+        .as_deref()
+        .map(|a| format!(" — {}", escape(a)))
+        .unwrap_or_default();
+    let contact = f.contact.as_deref().map(|c| {
+        let reach = f
+            .contact_phone
+            .as_deref()
+            .or(f.contact_email.as_deref())
+            .map(|r| format!(" {}", escape(r)))
+            .unwrap_or_default();
+        format!(" · {}{reach}", escape(c))
+    });
+    let owner = f
+        .owner
+        .as_deref()
+        .map(|o| format!(" · {}", escape(o)))
+        .unwrap_or_default();
+    format!(
+        "- {due}{}{company}{action}{}{owner} [{}]\n",
+        escape(&f.lead),
+        contact.unwrap_or_default(),
+        f.rank
+    )
 }

@@ -368,17 +368,10 @@ fn cards_of(
                             card.exchanged_on = Some(date.date);
                             continue;
                         }
-                        "family_name" => &mut card.family_name,
-                        "given_name" => &mut card.given_name,
-                        "family_reading" => &mut card.family_reading,
-                        "given_reading" => &mut card.given_reading,
-                        "company" => &mut card.company,
-                        "company_reading" => &mut card.company_reading,
-                        "department" => &mut card.department,
-                        "title" => &mut card.title,
-                        "exchanged_at" => &mut card.exchanged_at,
-                        "exchanged_by" => &mut card.exchanged_by,
-                        _ => continue,
+                        text => match card.text_mut(text) {
+                            Some(slot) => slot,
+                            None => continue,
+                        },
                     };
                     match slot {
                         None => *slot = Some(value.to_string()),

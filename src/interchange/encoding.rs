@@ -16,7 +16,7 @@ pub enum InputEncoding {
     Windows1252,
 }
 
-const BOM: &[u8] = b"\xEF\xBB\xBF";
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// UTF-16 by its byte order mark (a "Unicode" save from Windows programs): the encoding and
 /// the bytes after the mark.

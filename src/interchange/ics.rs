@@ -46,6 +46,17 @@ fn fold(line: &str, out: &mut String) {
 }
 
 pub fn calendar(events: &[Event]) -> String {
+    let mut out = begin();
+    for e in events {
+        out.push_str(&event(e));
+    }
+    out.push_str(&end());
+    out
+}
+
+/// The calendar's opening lines (a file streamed event by event: `begin`, each `event`,
+/// `end`).
+pub fn begin() -> String {
     let mut out = String::new();
     for line in [
         "BEGIN:VCALENDAR",
@@ -56,7 +67,13 @@ pub fn calendar(events: &[Event]) -> String {
     ] {
         fold(line, &mut out);
     }
-    for e in events {
+    out
+}
+
+/// One event's lines.
+pub fn event(e: &Event) -> String {
+    let mut out = String::new();
+    {
         let stamp = e.changed.format("%Y%m%dT%H%M%SZ").to_string();
         let (start, end) = match e.due.time {
             Some(t) => {
@@ -94,6 +111,12 @@ pub fn calendar(events: &[Event]) -> String {
             fold(&line, &mut out);
         }
     }
+    out
+}
+
+/// The calendar's closing line.
+pub fn end() -> String {
+    let mut out = String::new();
     fold("END:VCALENDAR", &mut out);
     out
 }

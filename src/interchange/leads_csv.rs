@@ -8,7 +8,7 @@
 //! lead a row updates, and the columns it works out itself (rank, score, timestamps) are
 //! not read.
 
-use super::columns::{LEAD_COLUMNS, field_for, header_key};
+use super::columns::{field_for, header_key};
 use super::csv_in::Table;
 use super::excel::without_guard;
 use crate::error::{Error, Result};
@@ -18,39 +18,51 @@ use crate::model::dates::parse_cell_date;
 use crate::model::lead::LeadFields;
 use crate::model::source;
 use crate::model::text::{display_safe, split_tags};
+use crate::model::{Lead, Record};
 use chrono::NaiveDate;
 
-pub const MAPPABLE: &[&str] = &[
-    "id",
-    "title",
-    "company",
-    "stage",
-    "source",
-    "source_detail",
-    "owner",
-    "value",
-    "next_action",
-    "next_action_on",
-    "tags",
-    "notes",
-    "ignore",
-];
+/// How many of a lead's fields a file gives (the rest leadtrack works out itself).
+const READ: usize = {
+    let mut n = 0;
+    let mut i = 0;
+    while i < Lead::FIELDS.len() {
+        if !Lead::FIELDS[i].derived {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+};
+
+/// The names of `Lead::FIELDS` whose `derived` is `derived`, then `last` if given.
+const fn names<const N: usize>(derived: bool, last: Option<&'static str>) -> [&'static str; N] {
+    let mut out = [""; N];
+    let (mut i, mut j) = (0, 0);
+    while i < Lead::FIELDS.len() {
+        if Lead::FIELDS[i].derived == derived {
+            out[j] = Lead::FIELDS[i].name;
+            j += 1;
+        }
+        i += 1;
+    }
+    if let Some(last) = last {
+        out[j] = last;
+    }
+    out
+}
+
+/// The fields `--map` may name: those of `Lead::FIELDS` a file gives, and `ignore`.
+pub const MAPPABLE: &[&str] = &names::<{ READ + 1 }>(false, Some("ignore"));
 
 /// Columns of leadtrack's export that it works out itself: known, never read.
-pub const DERIVED: &[&str] = &[
-    "rank",
-    "score",
-    "created_at",
-    "updated_at",
-    "last_activity_at",
-];
+pub const DERIVED: &[&str] = &names::<{ Lead::FIELDS.len() - READ }>(true, None);
 
 /// Whether a header row is a file of leads': a title column and a stage or value one.
 pub fn looks_like_leads(headers: &[String]) -> bool {
     let has = |field: &str| {
         headers
             .iter()
-            .any(|h| field_for(h, LEAD_COLUMNS) == Some(field))
+            .any(|h| field_for(h, Lead::FIELDS) == Some(field))
     };
     has("title") && (has("stage") || has("value") || has("next_action"))
 }
@@ -118,7 +130,7 @@ pub fn leads(
                     .copied()
                     .find(|f| f == field)
                     .filter(|f| *f != "ignore"),
-                None => field_for(h, LEAD_COLUMNS),
+                None => field_for(h, Lead::FIELDS),
             }
         })
         .collect();

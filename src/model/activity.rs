@@ -1,5 +1,7 @@
 //! Activities: what happened with a lead or a contact (SPEC §2.4).
 
+use super::dates::format_timestamp;
+use super::fields::{Field, Record, text};
 use super::variants::{array_of, one_of};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -251,6 +253,29 @@ pub struct Activity {
     #[serde(with = "super::dates::timestamp")]
     pub updated_at: DateTime<Utc>,
     pub updated_by: String,
+}
+
+impl Record for Activity {
+    const NOUN: &'static str = "activity";
+    const NOUNS: &'static str = "activities";
+    const FIELDS: &'static [Field<Activity>] = &[
+        Field::new("id", &[], |a| a.id.clone()),
+        Field::new("kind", &[], |a| a.kind.id().to_string()),
+        Field::new("lead_id", &[], |a| text(&a.lead_id)),
+        Field::new("contact_id", &[], |a| text(&a.contact_id)),
+        Field::new("occurred_at", &[], |a| format_timestamp(&a.occurred_at)),
+        Field::new("duration_minutes", &[], |a| {
+            a.duration_minutes
+                .map(|m| m.to_string())
+                .unwrap_or_default()
+        }),
+        Field::new("direction", &[], |a| {
+            a.direction.map(|d| d.id().to_string()).unwrap_or_default()
+        }),
+        Field::new("summary", &[], |a| a.summary.clone()),
+        Field::new("body", &[], |a| text(&a.body)),
+        Field::new("by", &[], |a| text(&a.by)),
+    ];
 }
 
 #[cfg(test)]

@@ -2,8 +2,9 @@
 
 pub use super::contact_value::{Channel, ContactValue, PhoneSlot, ValueKind, phone_key};
 
-use super::contact_value::{personal_email_key, preferred_among};
+use super::contact_value::{lines_text, list_text, personal_email_key, preferred_among};
 use super::dates;
+use super::fields::{Field, Record, text};
 use super::text::{fold, is_japanese};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -78,6 +79,47 @@ pub fn display_name(family: Option<&str>, given: Option<&str>, order: NameOrder)
         (_, true) => first.to_string(),
         _ => format!("{first} {second}"),
     }
+}
+
+impl Record for Contact {
+    const NOUN: &'static str = "contact";
+    const NOUNS: &'static str = "contacts";
+    const FIELDS: &'static [Field<Contact>] = &[
+        Field::new("id", &[], |c| c.id.clone()),
+        Field::new("family_name", &[], |c| text(&c.family_name)),
+        Field::new("given_name", &[], |c| text(&c.given_name)),
+        Field::new("family_reading", &[], |c| text(&c.family_reading)),
+        Field::new("given_reading", &[], |c| text(&c.given_reading)),
+        Field::new("company", &[], |c| text(&c.company)),
+        Field::new("company_reading", &[], |c| text(&c.company_reading)),
+        Field::new("department", &[], |c| text(&c.department)),
+        Field::new("title", &[], |c| text(&c.title)),
+        Field::new("email", &[], |c| text(&c.email)),
+        Field::new("phone", &[], |c| text(&c.phone)),
+        Field::new("mobile", &[], |c| text(&c.mobile)),
+        Field::new("fax", &[], |c| text(&c.fax)),
+        Field::new("emails", &[], |c| list_text(&c.emails, ValueKind::Work)),
+        Field::new("phones", &[], |c| list_text(&c.phones, ValueKind::Work)),
+        Field::new("postal_code", &[], |c| text(&c.postal_code)),
+        Field::new("address", &[], |c| text(&c.address)),
+        Field::new("url", &[], |c| text(&c.url)),
+        Field::new("other_addresses", &[], |c| {
+            lines_text(&c.other_addresses, ValueKind::Other)
+        }),
+        Field::new("other_urls", &[], |c| {
+            list_text(&c.other_urls, ValueKind::Other)
+        }),
+        Field::new("other_companies", &[], |c| {
+            list_text(&c.other_companies, ValueKind::Other)
+        }),
+        Field::new("exchanged_on", &[], |c| {
+            c.exchanged_on.map(|d| d.to_string()).unwrap_or_default()
+        }),
+        Field::new("exchanged_at", &[], |c| text(&c.exchanged_at)),
+        Field::new("exchanged_by", &[], |c| text(&c.exchanged_by)),
+        Field::new("notes", &[], |c| text(&c.notes)),
+        Field::new("tags", &[], |c| c.tags.join(", ")),
+    ];
 }
 
 impl Contact {
@@ -248,6 +290,57 @@ mod tests {
 
 /// Everything on a card, for adding a contact or patching one (`None` leaves a field alone
 /// in a patch; `Some("")` clears it; a list given replaces the whole list).
+/// A text field of a contact, as the contact has it and as a card (fields to add or to
+/// change) gives it.
+#[derive(Clone, Copy)]
+pub struct TextField {
+    pub name: &'static str,
+    pub of_contact: fn(&Contact) -> &Option<String>,
+    pub of_card: fn(&ContactFields) -> &Option<String>,
+    pub of_card_mut: fn(&mut ContactFields) -> &mut Option<String>,
+}
+
+macro_rules! text_fields {
+    ($($field:ident),* $(,)?) => {
+        [$(TextField {
+            name: stringify!($field),
+            of_contact: |c| &c.$field,
+            of_card: |c| &c.$field,
+            of_card_mut: |c| &mut c.$field,
+        }),*]
+    };
+}
+
+/// The text fields of a card by their SPEC name, in SPEC order (the lists, exchanged_on
+/// and tags aside).
+pub const TEXT_FIELDS: [TextField; 14] = text_fields![
+    family_name,
+    given_name,
+    family_reading,
+    given_reading,
+    company,
+    company_reading,
+    department,
+    title,
+    postal_code,
+    address,
+    url,
+    exchanged_at,
+    exchanged_by,
+    notes,
+];
+
+/// The names of `TEXT_FIELDS`.
+pub const TEXT_FIELD_NAMES: [&str; TEXT_FIELDS.len()] = {
+    let mut names = [""; TEXT_FIELDS.len()];
+    let mut i = 0;
+    while i < names.len() {
+        names[i] = TEXT_FIELDS[i].name;
+        i += 1;
+    }
+    names
+};
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ContactFields {
     pub family_name: Option<String>,
@@ -322,22 +415,35 @@ impl ContactFields {
     /// The text fields by their SPEC name, in SPEC order (the lists, exchanged_on and tags
     /// aside).
     pub fn text_fields(&self) -> [(&'static str, Option<&str>); 14] {
-        [
-            ("family_name", self.family_name.as_deref()),
-            ("given_name", self.given_name.as_deref()),
-            ("family_reading", self.family_reading.as_deref()),
-            ("given_reading", self.given_reading.as_deref()),
-            ("company", self.company.as_deref()),
-            ("company_reading", self.company_reading.as_deref()),
-            ("department", self.department.as_deref()),
-            ("title", self.title.as_deref()),
-            ("postal_code", self.postal_code.as_deref()),
-            ("address", self.address.as_deref()),
-            ("url", self.url.as_deref()),
-            ("exchanged_at", self.exchanged_at.as_deref()),
-            ("exchanged_by", self.exchanged_by.as_deref()),
-            ("notes", self.notes.as_deref()),
-        ]
+        TEXT_FIELDS.map(|f| (f.name, (f.of_card)(self).as_deref()))
+    }
+
+    /// The text field of `TEXT_FIELDS` named `name`, to set.
+    pub fn text_mut(&mut self, name: &str) -> Option<&mut Option<String>> {
+        let field = TEXT_FIELDS.iter().find(|f| f.name == name)?;
+        Some((field.of_card_mut)(self))
+    }
+
+    /// The card that puts back on `before` what this card changes: each text it sets goes
+    /// back to the contact's (an empty text clears), each list to the contact's whole list.
+    pub fn undoing(&self, before: &Contact) -> ContactFields {
+        let mut inverse = ContactFields {
+            exchanged_on: self.exchanged_on.and(before.exchanged_on),
+            tags: self.tags.as_ref().map(|_| before.tags.clone()),
+            ..ContactFields::default()
+        };
+        for field in TEXT_FIELDS {
+            if (field.of_card)(self).is_some() {
+                *(field.of_card_mut)(&mut inverse) =
+                    Some((field.of_contact)(before).clone().unwrap_or_default());
+            }
+        }
+        for channel in Channel::ALL {
+            if self.list(channel).is_some() {
+                *inverse.list_mut(channel) = Some(before.list(channel).to_vec());
+            }
+        }
+        inverse
     }
 
     /// The list of a channel, if the card gives it.
@@ -673,6 +779,30 @@ pub fn company_key(company: &str) -> String {
 #[cfg(test)]
 mod match_tests {
     use super::*;
+
+    #[test]
+    fn undoing_a_card_puts_back_what_it_set_and_only_that() {
+        let before = Contact {
+            family_name: Some("佐藤".into()),
+            emails: vec![ContactValue::new("sato@example.jp", ValueKind::Work)],
+            tags: vec!["展示会".into()],
+            ..Contact::default()
+        };
+        let card = ContactFields {
+            family_name: Some("鈴木".into()),
+            given_name: Some("花子".into()),
+            emails: Some(Vec::new()),
+            ..ContactFields::default()
+        };
+        let undo = card.undoing(&before);
+        assert_eq!(undo.family_name.as_deref(), Some("佐藤"));
+        // Unset before: the undoing clears it (an empty text).
+        assert_eq!(undo.given_name.as_deref(), Some(""));
+        assert_eq!(undo.emails, Some(before.emails.clone()));
+        assert_eq!(undo.company, None);
+        assert_eq!(undo.tags, None);
+        assert_eq!(undo.phones, None);
+    }
 
     #[test]
     fn role_addresses_never_match() {

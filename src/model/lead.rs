@@ -1,6 +1,7 @@
 //! Leads: prospective deals (SPEC §2.2).
 
-use super::dates::{self, Due};
+use super::dates::{self, Due, format_timestamp};
+use super::fields::{Field, Record, text};
 use super::stage::Stage;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -33,6 +34,130 @@ pub struct Lead {
     #[serde(with = "dates::timestamp_opt")]
     pub last_activity_at: Option<DateTime<Utc>>,
     pub contacts: Vec<LinkedContact>,
+}
+
+impl Record for Lead {
+    const NOUN: &'static str = "lead";
+    const NOUNS: &'static str = "leads";
+    const FIELDS: &'static [Field<Lead>] = &[
+        Field::new("id", &["Lead ID"], |l| l.id.clone()),
+        Field::new(
+            "title",
+            &[
+                "案件名",
+                "商談名",
+                "タイトル",
+                "件名",
+                "案件",
+                "Title",
+                "Lead",
+                "Deal",
+                "Lead Title",
+            ],
+            |l| l.title.clone(),
+        ),
+        Field::new(
+            "company",
+            &[
+                "会社名",
+                "会社",
+                "企業名",
+                "顧客名",
+                "Company",
+                "Company Name",
+            ],
+            |l| text(&l.company),
+        ),
+        Field::new(
+            "stage",
+            &[
+                "ステージ",
+                "段階",
+                "状態",
+                "フェーズ",
+                "見込み度",
+                "Stage",
+                "Status",
+            ],
+            |l| l.stage.id().to_string(),
+        ),
+        Field::new(
+            "source",
+            &[
+                "流入元",
+                "流入経路",
+                "ソース",
+                "獲得経路",
+                "チャネル",
+                "Source",
+                "Channel",
+            ],
+            |l| text(&l.source),
+        ),
+        Field::new(
+            "source_detail",
+            &["流入元詳細", "流入詳細", "ソース詳細", "Source Detail"],
+            |l| text(&l.source_detail),
+        ),
+        Field::new(
+            "owner",
+            &["担当者", "担当", "営業担当", "Owner", "Rep", "Sales Rep"],
+            |l| text(&l.owner),
+        ),
+        Field::new(
+            "value",
+            &[
+                "金額",
+                "見込金額",
+                "予定金額",
+                "受注見込額",
+                "見込み金額",
+                "Value",
+                "Amount",
+                "Expected Amount",
+            ],
+            |l| l.value.map(|v| v.to_string()).unwrap_or_default(),
+        ),
+        Field::new(
+            "next_action",
+            &[
+                "次回アクション",
+                "次のアクション",
+                "ネクストアクション",
+                "Next Action",
+            ],
+            |l| text(&l.next_action),
+        ),
+        Field::new(
+            "next_action_on",
+            &[
+                "次回予定日",
+                "次回日付",
+                "期日",
+                "予定日",
+                "次回アクション日",
+                "Due",
+                "Next Action On",
+                "Next Action Date",
+                "Due Date",
+            ],
+            |l| l.next_action_on.map(|d| d.to_storage()).unwrap_or_default(),
+        ),
+        Field::derived("rank", |l| l.rank.to_string()),
+        Field::derived("score", |l| super::format::score(l.score)),
+        Field::new("tags", &["タグ", "Tags", "Tag"], |l| l.tags.join(", ")),
+        Field::new("notes", &["メモ", "備考", "Notes", "Note"], |l| {
+            text(&l.notes)
+        }),
+        Field::derived("last_activity_at", |l| {
+            l.last_activity_at
+                .as_ref()
+                .map(format_timestamp)
+                .unwrap_or_default()
+        }),
+        Field::derived("created_at", |l| format_timestamp(&l.created_at)),
+        Field::derived("updated_at", |l| format_timestamp(&l.updated_at)),
+    ];
 }
 
 /// A contact on a lead, with the part they play in the deal.
@@ -204,6 +329,53 @@ mod tests {
     }
 
     #[test]
+    fn undoing_a_patch_puts_back_what_it_set_and_only_that() {
+        let now = chrono::Utc::now();
+        let before = Lead {
+            id: "l".into(),
+            title: "保守契約".into(),
+            company: None,
+            stage: Stage::default(),
+            source: None,
+            source_detail: None,
+            owner: Some("田中".into()),
+            value: Some(1_000_000),
+            next_action: None,
+            next_action_on: None,
+            qualification: Qualification::default(),
+            tags: vec!["重点".into()],
+            notes: None,
+            created_at: now,
+            created_by: "me".into(),
+            updated_at: now,
+            updated_by: "me".into(),
+            score: 0.0,
+            rank: Rank::C,
+            last_activity_at: None,
+            contacts: Vec::new(),
+        };
+        let patch = LeadPatch {
+            title: Some("保守契約（更新）".into()),
+            company: Some(Some("ミドリ技研".into())),
+            value: Some(None),
+            tags: Some(Vec::new()),
+            ..LeadPatch::default()
+        };
+        let undo = patch.undoing(&before);
+        assert_eq!(
+            undo,
+            LeadPatch {
+                title: Some("保守契約".into()),
+                company: Some(None),
+                value: Some(Some(1_000_000)),
+                tags: Some(vec!["重点".into()]),
+                ..LeadPatch::default()
+            }
+        );
+        assert!(LeadPatch::default().undoing(&before).is_empty());
+    }
+
+    #[test]
     fn roles_parse() {
         assert_eq!("decision-maker".parse(), Ok(LinkRole::DecisionMaker));
         assert_eq!("決裁者".parse(), Ok(LinkRole::DecisionMaker));
@@ -228,21 +400,44 @@ pub struct LeadFields {
     pub notes: Option<String>,
 }
 
-/// Changes to a lead: each `Some` is set; `Some(None)` clears an optional field.
-/// The stage changes through a move, never through a patch (it has its own history).
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct LeadPatch {
-    pub title: Option<String>,
-    pub company: Option<Option<String>>,
-    pub source: Option<Option<String>>,
-    pub source_detail: Option<Option<String>>,
-    pub owner: Option<Option<String>>,
-    pub value: Option<Option<i64>>,
-    pub next_action: Option<Option<String>>,
-    pub next_action_on: Option<Option<Due>>,
-    pub qualification: Option<Qualification>,
-    pub tags: Option<Vec<String>>,
-    pub notes: Option<Option<String>>,
+/// `LeadPatch` and its undoing from one list of the fields a patch sets (each named as on
+/// `Lead`, with the type it has there).
+macro_rules! lead_patch {
+    ($($field:ident: $ty:ty),* $(,)?) => {
+        /// Changes to a lead: each `Some` is set; `Some(None)` clears an optional field.
+        /// The stage changes through a move, never through a patch (it has its own history).
+        #[derive(Debug, Clone, PartialEq, Default)]
+        pub struct LeadPatch {
+            $(pub $field: Option<$ty>,)*
+        }
+
+        impl LeadPatch {
+            /// The fields a patch sets, by name (as stored and kept in the history).
+            pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            /// The patch that puts back on `before` what this patch changes (what undo
+            /// applies).
+            pub fn undoing(&self, before: &Lead) -> LeadPatch {
+                LeadPatch {
+                    $($field: self.$field.as_ref().map(|_| before.$field.clone()),)*
+                }
+            }
+        }
+    };
+}
+
+lead_patch! {
+    title: String,
+    company: Option<String>,
+    source: Option<String>,
+    source_detail: Option<String>,
+    owner: Option<String>,
+    value: Option<i64>,
+    next_action: Option<String>,
+    next_action_on: Option<Due>,
+    qualification: Qualification,
+    tags: Vec<String>,
+    notes: Option<String>,
 }
 
 impl LeadPatch {

@@ -151,6 +151,15 @@ impl Store {
         self.clock_offset = offset;
     }
 
+    /// Runs `reading` in one read transaction: every statement in it sees the same moment
+    /// of the database, however long it takes (an export streaming a million rows).
+    pub fn read<T>(&self, reading: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let tx = self.conn.unchecked_transaction()?;
+        let out = reading(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
     /// Runs `change` in one write transaction (`BEGIN IMMEDIATE`): it commits whole when
     /// `change` returns `Ok`, and leaves the database as it was otherwise. A read-only file,
     /// a full disk or a damaged page met on the way is reported naming the file.

@@ -6,6 +6,8 @@
 use super::{Stamp, Writer};
 use crate::error::{Error, Result};
 use crate::model::Hlc;
+use crate::model::contact::TEXT_FIELD_NAMES;
+use crate::model::lead::LeadPatch;
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params_from_iter};
 use std::collections::BTreeMap;
@@ -18,49 +20,44 @@ pub(crate) struct Table {
     pub fields: &'static [&'static str],
 }
 
+/// A lead's synced fields: its stage (changed by a move) and what a patch sets.
 pub(crate) const LEADS: Table = Table {
     entity: "lead",
     name: "leads",
-    fields: &[
-        "title",
-        "company",
-        "stage",
-        "source",
-        "source_detail",
-        "owner",
-        "value",
-        "next_action",
-        "next_action_on",
-        "qualification",
-        "tags",
-        "notes",
-        "deleted",
-    ],
+    fields: &concat::<{ LeadPatch::FIELDS.len() + 2 }>(&[
+        &["stage"],
+        LeadPatch::FIELDS,
+        &["deleted"],
+    ]),
 };
 
+/// A contact's synced fields: a card's texts, the day it was exchanged and its tags (its
+/// lists are records of their own, `VALUES`).
 pub(crate) const CONTACTS: Table = Table {
     entity: "contact",
     name: "contacts",
-    fields: &[
-        "family_name",
-        "given_name",
-        "family_reading",
-        "given_reading",
-        "company",
-        "company_reading",
-        "department",
-        "title",
-        "postal_code",
-        "address",
-        "url",
-        "exchanged_on",
-        "exchanged_at",
-        "exchanged_by",
-        "notes",
-        "tags",
-        "deleted",
-    ],
+    fields: &concat::<{ TEXT_FIELD_NAMES.len() + 3 }>(&[
+        &TEXT_FIELD_NAMES,
+        &["exchanged_on", "tags", "deleted"],
+    ]),
 };
+
+/// Field lists joined at compile time.
+const fn concat<const N: usize>(parts: &[&[&'static str]]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let (mut part, mut at) = (0, 0);
+    while part < parts.len() {
+        let mut i = 0;
+        while i < parts[part].len() {
+            out[at] = parts[part][i];
+            at += 1;
+            i += 1;
+        }
+        part += 1;
+    }
+    assert!(at == N, "the field lists hold another number of fields");
+    out
+}
 
 pub(crate) const ACTIVITIES: Table = Table {
     entity: "activity",
@@ -546,4 +543,46 @@ pub(crate) fn note_superseded(
 ) -> Result<()> {
     let offered = w.stamp();
     record_history(w.conn(), table, id, field, value, &offered.hlc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::contact::TEXT_FIELDS;
+    use crate::model::{Activity, Lead, Record};
+
+    /// The synced columns hold every field a rep writes in the model's field tables (by
+    /// the same name, but an activity's `by`, stored as `rep`), and nothing else but the
+    /// lists' own and the tombstone.
+    #[test]
+    fn synced_columns_are_the_model_fields() {
+        let written = |fields: &[(&'static str, bool)]| -> Vec<&'static str> {
+            fields
+                .iter()
+                .filter(|(name, derived)| !derived && *name != "id")
+                .map(|(name, _)| if *name == "by" { "rep" } else { *name })
+                .collect()
+        };
+        let lead: Vec<_> = Lead::FIELDS.iter().map(|f| (f.name, f.derived)).collect();
+        let activity: Vec<_> = Activity::FIELDS
+            .iter()
+            .map(|f| (f.name, f.derived))
+            .collect();
+        let contact: Vec<_> = TEXT_FIELDS
+            .iter()
+            .map(|f| (f.name, false))
+            .chain([("exchanged_on", false), ("tags", false)])
+            .collect();
+        for (table, model, beyond) in [
+            (&LEADS, written(&lead), &["qualification", "deleted"][..]),
+            (&ACTIVITIES, written(&activity), &["deleted"][..]),
+            (&CONTACTS, written(&contact), &["deleted"][..]),
+        ] {
+            let mut expected: Vec<&str> = model.into_iter().chain(beyond.iter().copied()).collect();
+            let mut synced = table.fields.to_vec();
+            expected.sort_unstable();
+            synced.sort_unstable();
+            assert_eq!(synced, expected, "{}", table.name);
+        }
+    }
 }

@@ -35,6 +35,21 @@ pub fn follow_ups(
     until: Option<&str>,
     owner: Option<&str>,
 ) -> Result<Vec<FollowUpRecord>> {
+    let mut out = Vec::new();
+    each_follow_up(conn, until, owner, |r| {
+        out.push(r);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// `follow_ups`, handed over one at a time as they are read.
+pub fn each_follow_up(
+    conn: &Connection,
+    until: Option<&str>,
+    owner: Option<&str>,
+    mut f: impl FnMut(FollowUpRecord) -> Result<()>,
+) -> Result<()> {
     let sql = format!(
         "SELECT l.id, l.title, l.company, l.stage, l.rank, l.score, l.next_action, l.next_action_on,
                 l.owner, l.last_activity_at, l.updated_at,
@@ -54,13 +69,14 @@ pub fn follow_ups(
         closed = stage_sql::closed()
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params![until, owner], |r| {
+    let mut rows = stmt.query(params![until, owner])?;
+    while let Some(r) = rows.next()? {
         let stage: String = r.get(3)?;
         let rank: String = r.get(4)?;
         let due: Option<String> = r.get(7)?;
         let last: Option<String> = r.get(9)?;
         let updated: String = r.get(10)?;
-        Ok(FollowUpRecord {
+        f(FollowUpRecord {
             lead_id: r.get(0)?,
             title: r.get(1)?,
             company: r.get(2)?,
@@ -76,9 +92,9 @@ pub fn follow_ups(
             contact_given: r.get(12)?,
             contact_phone: r.get(13)?,
             contact_email: r.get(14)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })?;
+    }
+    Ok(())
 }
 
 /// Stage changes in a period: (from, to, how many), a lead's first stage not counted.

@@ -3,7 +3,7 @@
 
 use crate::error::Result;
 use crate::features::{activity, contacts, leads};
-use crate::model::contact::{Channel, ContactFields};
+use crate::model::contact::ContactFields;
 use crate::model::lead::LeadPatch;
 use crate::model::{Contact, Lead, LinkRole, Stage};
 use crate::session::Session;
@@ -107,58 +107,13 @@ impl UndoStep {
     }
 }
 
-/// The patch that puts back what `patch` changes on `lead`.
+/// The patch that puts back what `patch` changes on `lead` ([`LeadPatch::undoing`]).
 pub fn inverse_lead_patch(lead: &Lead, patch: &LeadPatch) -> LeadPatch {
-    LeadPatch {
-        title: patch.title.as_ref().map(|_| lead.title.clone()),
-        company: patch.company.as_ref().map(|_| lead.company.clone()),
-        source: patch.source.as_ref().map(|_| lead.source.clone()),
-        source_detail: patch
-            .source_detail
-            .as_ref()
-            .map(|_| lead.source_detail.clone()),
-        owner: patch.owner.as_ref().map(|_| lead.owner.clone()),
-        value: patch.value.as_ref().map(|_| lead.value),
-        next_action: patch.next_action.as_ref().map(|_| lead.next_action.clone()),
-        next_action_on: patch.next_action_on.as_ref().map(|_| lead.next_action_on),
-        qualification: patch
-            .qualification
-            .as_ref()
-            .map(|_| lead.qualification.clone()),
-        tags: patch.tags.as_ref().map(|_| lead.tags.clone()),
-        notes: patch.notes.as_ref().map(|_| lead.notes.clone()),
-    }
+    patch.undoing(lead)
 }
 
-/// The card fields that put back what `patch` changes on `contact` (an empty text clears).
+/// The card fields that put back what `patch` changes on `contact`
+/// ([`ContactFields::undoing`]).
 pub fn inverse_contact_patch(contact: &Contact, patch: &ContactFields) -> ContactFields {
-    let back = |set: &Option<String>, old: &Option<String>| {
-        set.as_ref().map(|_| old.clone().unwrap_or_default())
-    };
-    let mut inverse = ContactFields {
-        family_name: back(&patch.family_name, &contact.family_name),
-        given_name: back(&patch.given_name, &contact.given_name),
-        family_reading: back(&patch.family_reading, &contact.family_reading),
-        given_reading: back(&patch.given_reading, &contact.given_reading),
-        company: back(&patch.company, &contact.company),
-        company_reading: back(&patch.company_reading, &contact.company_reading),
-        department: back(&patch.department, &contact.department),
-        title: back(&patch.title, &contact.title),
-        postal_code: back(&patch.postal_code, &contact.postal_code),
-        address: back(&patch.address, &contact.address),
-        url: back(&patch.url, &contact.url),
-        exchanged_on: patch.exchanged_on.and(contact.exchanged_on),
-        exchanged_at: back(&patch.exchanged_at, &contact.exchanged_at),
-        exchanged_by: back(&patch.exchanged_by, &contact.exchanged_by),
-        notes: back(&patch.notes, &contact.notes),
-        tags: patch.tags.as_ref().map(|_| contact.tags.clone()),
-        ..ContactFields::default()
-    };
-    // Every list the patch set goes back to the contact's whole list.
-    for channel in Channel::ALL {
-        if patch.list(channel).is_some() {
-            *inverse.list_mut(channel) = Some(contact.list(channel).to_vec());
-        }
-    }
-    inverse
+    patch.undoing(contact)
 }

@@ -1047,3 +1047,55 @@ fn popups_answer_the_keys_of_the_config() {
     type_text(&mut app, "J");
     assert!(app.popup.is_none(), "J discards");
 }
+
+/// Undo puts back what the database held when the change was made, not what the screen
+/// showed: a lead moved elsewhere since the last frame is not sent back to a stale stage.
+#[test]
+fn undo_restores_what_the_change_replaced_not_the_stale_screen() {
+    let mut app = app();
+    screen(&mut app, 120, 40);
+    let lead = selected_lead(&app);
+    assert_eq!(lead.stage, Stage::Considering);
+    // Another window moves it on; this app has not drawn since.
+    leadtrack::features::leads::move_to(&mut app.session.store, &lead.id, Stage::Future).unwrap();
+    press(&mut app, KeyCode::Char('L'));
+    assert_eq!(self::lead(&app, &lead.id).stage, Stage::Future);
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(
+        self::lead(&app, &lead.id).stage,
+        Stage::Future,
+        "the move changed nothing, so undoing it changes nothing"
+    );
+
+    // The same for an edit: the value put back is the one the edit replaced.
+    let mut app = self::app();
+    screen(&mut app, 120, 40);
+    let lead = selected_lead(&app);
+    let elsewhere = leadtrack::model::Due {
+        date: today().checked_add_days(Days::new(10)).unwrap(),
+        time: None,
+    };
+    let patch = leadtrack::model::lead::LeadPatch {
+        next_action_on: Some(Some(elsewhere)),
+        ..Default::default()
+    };
+    leadtrack::features::leads::edit(
+        &mut app.session.store,
+        &app.session.config,
+        &lead.id,
+        &patch,
+    )
+    .unwrap();
+    press(&mut app, KeyCode::Char('c'));
+    type_text(&mut app, "電話した");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "+3d");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup.is_none(), "{:?}", app.status);
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(
+        self::lead(&app, &lead.id).next_action_on,
+        Some(elsewhere),
+        "undo puts back the date the call replaced"
+    );
+}

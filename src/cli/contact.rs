@@ -269,7 +269,7 @@ pub fn run(session: &mut Session, command: &ContactCommand) -> Result<bool> {
                     "nothing to change: give a field such as --email or --title",
                 ));
             }
-            let changed = contacts::edit(&mut session.store, &id, &patch, &edits)?;
+            let changed = contacts::edit(&mut session.store, &id, &patch, &edits)?.changed;
             if changed.is_empty() {
                 outln!("No change: contact {id} already has those values")?;
             } else {

@@ -250,7 +250,7 @@ fn edit(session: &mut Session, args: &EditArgs) -> Result<bool> {
             "nothing to change: give a field such as --title or --due",
         ));
     }
-    let changed = leads::edit(&mut session.store, &session.config, &id, &patch)?;
+    let changed = leads::edit(&mut session.store, &session.config, &id, &patch)?.changed;
     if changed.is_empty() {
         outln!("No change: lead {id} already has those values")?;
     } else {
@@ -262,7 +262,7 @@ fn edit(session: &mut Session, args: &EditArgs) -> Result<bool> {
 fn move_to(session: &mut Session, prefix: &str, stage: Stage) -> Result<bool> {
     let id = store::leads::resolve(session.store.conn(), prefix)?;
     let title = title_of(session, &id)?;
-    let moved = leads::move_to(&mut session.store, &id, stage)?;
+    let moved = leads::move_to(&mut session.store, &id, stage)?.moved;
     if moved {
         outln!("Moved {} to {}", display_safe(&title), stage.label_en())?;
     } else {

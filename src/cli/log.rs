@@ -82,7 +82,7 @@ pub fn run(session: &mut Session, args: &LogArgs) -> Result<bool> {
             .map(|d| parse::due("--due", d))
             .transpose()?,
     };
-    let id = log(&mut session.store, &session.config, &entry)?;
+    let id = log(&mut session.store, &session.config, &entry)?.id;
     outln!("{id}")?;
     Ok(true)
 }

@@ -4,6 +4,7 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::features::scores;
 use crate::model::activity::ActivityFields;
+use crate::model::contact::NameOrder;
 use crate::model::dates::today;
 use crate::model::lead::LeadPatch;
 use crate::model::{ActivityKind, Direction, Due};
@@ -28,7 +29,15 @@ pub struct LogEntry {
 
 /// Records the activity, sets the lead's next action and rescores the lead, all in one
 /// transaction. Returns the activity's id.
-pub fn log(store: &mut Store, config: &Config, entry: &LogEntry) -> Result<String> {
+/// A logged activity's id, and the patch that puts back the lead's next action when the
+/// log changed it (read in the same transaction).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Logged {
+    pub id: String,
+    pub lead_undo: Option<LeadPatch>,
+}
+
+pub fn log(store: &mut Store, config: &Config, entry: &LogEntry) -> Result<Logged> {
     let sets_next = entry.next_action.is_some() || entry.next_action_on.is_some();
     if sets_next && entry.lead_id.is_none() {
         return Err(Error::invalid(
@@ -53,6 +62,7 @@ pub fn log(store: &mut Store, config: &Config, entry: &LogEntry) -> Result<Strin
     };
     store.write(|w| {
         let id = activities::insert(w, &fields, &Origin::default())?;
+        let mut lead_undo = None;
         if let Some(lead_id) = &entry.lead_id {
             if sets_next {
                 let patch = LeadPatch {
@@ -60,6 +70,8 @@ pub fn log(store: &mut Store, config: &Config, entry: &LogEntry) -> Result<Strin
                     next_action_on: entry.next_action_on.map(Some),
                     ..LeadPatch::default()
                 };
+                let before = leads::get(w.conn(), lead_id, NameOrder::Auto)?;
+                lead_undo = before.map(|lead| patch.undoing(&lead));
                 leads::update(w, lead_id, &patch)?;
             } else {
                 // A deleted lead takes no new activities.
@@ -67,7 +79,7 @@ pub fn log(store: &mut Store, config: &Config, entry: &LogEntry) -> Result<Strin
             }
             scores::refresh_lead(w, &config.scoring, lead_id, today())?;
         }
-        Ok(id)
+        Ok(Logged { id, lead_undo })
     })
 }
 

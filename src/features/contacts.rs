@@ -13,6 +13,14 @@ pub fn add(store: &mut Store, card: &ContactFields) -> Result<String> {
     store.write(|w| contacts::insert(w, card, &Origin::default()))
 }
 
+/// What a contact edit changed, and the card fields that put it back (read in the edit's
+/// own transaction).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContactEdit {
+    pub changed: Vec<&'static str>,
+    pub undo: ContactFields,
+}
+
 /// Changes fields of a contact (`patch`) and its lists (`edits`, worked out against the
 /// lists as they are inside the same transaction).
 pub fn edit(
@@ -20,17 +28,19 @@ pub fn edit(
     id: &str,
     patch: &ContactFields,
     edits: &ListEdits,
-) -> Result<Vec<&'static str>> {
+) -> Result<ContactEdit> {
     store.write(|w| {
         let mut patch = patch.clone();
+        let current = contacts::get(w.conn(), id)?.ok_or_else(|| Error::NotFound {
+            kind: "contact",
+            prefix: id.to_string(),
+        })?;
         if !edits.is_empty() {
-            let current = contacts::get(w.conn(), id)?.ok_or_else(|| Error::NotFound {
-                kind: "contact",
-                prefix: id.to_string(),
-            })?;
             edits.apply(&current.lists(), &mut patch);
         }
-        contacts::update(w, id, &patch)
+        let undo = patch.undoing(&current);
+        let changed = contacts::update(w, id, &patch)?;
+        Ok(ContactEdit { changed, undo })
     })
 }
 

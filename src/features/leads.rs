@@ -3,6 +3,7 @@
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::features::scores;
+use crate::model::contact::NameOrder;
 use crate::model::dates::today;
 use crate::model::lead::{LeadFields, LeadPatch, StageChange};
 use crate::model::source;
@@ -41,27 +42,53 @@ pub fn add(store: &mut Store, config: &Config, mut fields: LeadFields) -> Result
     })
 }
 
-/// Changes fields of a lead; returns the names of the fields that changed.
-pub fn edit(
-    store: &mut Store,
-    config: &Config,
-    id: &str,
-    patch: &LeadPatch,
-) -> Result<Vec<&'static str>> {
+/// What an edit changed, and the patch that puts it back (read in the edit's own
+/// transaction, so no other change can come between).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LeadEdit {
+    pub changed: Vec<&'static str>,
+    pub undo: LeadPatch,
+}
+
+/// The lead as it is inside a change's transaction.
+fn current(w: &crate::store::Writer<'_>, id: &str) -> Result<Lead> {
+    crate::store::leads::get(w.conn(), id, NameOrder::Auto)?.ok_or_else(|| Error::NotFound {
+        kind: "lead",
+        prefix: id.to_string(),
+    })
+}
+
+/// Changes fields of a lead.
+pub fn edit(store: &mut Store, config: &Config, id: &str, patch: &LeadPatch) -> Result<LeadEdit> {
     let mut patch = patch.clone();
     if let Some(source) = &patch.source {
         patch.source = Some(source_id(config, source.as_deref())?);
     }
-    store.write(|w| crate::store::leads::update(w, id, &patch))
+    store.write(|w| {
+        let undo = patch.undoing(&current(w, id)?);
+        let changed = crate::store::leads::update(w, id, &patch)?;
+        Ok(LeadEdit { changed, undo })
+    })
 }
 
-/// Moves a lead to another stage; false when it was already there.
-pub fn move_to(store: &mut Store, id: &str, stage: Stage) -> Result<bool> {
-    store.write(|w| crate::store::leads::set_stage(w, id, stage))
+/// A stage move: the stage the lead was in, and whether it moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Moved {
+    pub from: Stage,
+    pub moved: bool,
+}
+
+/// Moves a lead to another stage (`moved` is false when it was already there).
+pub fn move_to(store: &mut Store, id: &str, stage: Stage) -> Result<Moved> {
+    store.write(|w| {
+        let from = current(w, id)?.stage;
+        let moved = crate::store::leads::set_stage(w, id, stage)?;
+        Ok(Moved { from, moved })
+    })
 }
 
 /// Marks a lead won: it becomes a customer.
-pub fn mark_won(store: &mut Store, id: &str) -> Result<bool> {
+pub fn mark_won(store: &mut Store, id: &str) -> Result<Moved> {
     move_to(store, id, Stage::Customer)
 }
 
@@ -73,8 +100,26 @@ pub fn restore(store: &mut Store, id: &str) -> Result<()> {
     store.write(|w| crate::store::leads::restore(w, id))
 }
 
-pub fn link(store: &mut Store, lead_id: &str, contact_id: &str, role: LinkRole) -> Result<bool> {
-    store.write(|w| links::link(w, lead_id, contact_id, role))
+/// A link made or changed: whether anything changed, and the role the contact had on the
+/// lead before (none when it was not on it), read in the same transaction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Linked {
+    pub changed: bool,
+    pub role_before: Option<LinkRole>,
+}
+
+pub fn link(store: &mut Store, lead_id: &str, contact_id: &str, role: LinkRole) -> Result<Linked> {
+    store.write(|w| {
+        let role_before = links::contacts_of(w.conn(), lead_id, NameOrder::Auto)?
+            .into_iter()
+            .find(|c| c.id == contact_id)
+            .map(|c| c.role);
+        let changed = links::link(w, lead_id, contact_id, role)?;
+        Ok(Linked {
+            changed,
+            role_before,
+        })
+    })
 }
 
 /// Everything about one lead (SPEC §4 `lead show`).

@@ -6,7 +6,7 @@ use super::app::{App, Popup, View};
 use super::forms::{self, Form, FormKind};
 use super::popups::confirm::Pending;
 use super::popups::dedupe::{DedupeReview, Verdict};
-use super::undo::{UndoStep, inverse_contact_patch, inverse_lead_patch};
+use super::undo::UndoStep;
 use crate::error::Result;
 use crate::features;
 use crate::keymap::Action;
@@ -29,7 +29,6 @@ impl App {
 
     fn save(&mut self, form: &mut Form) -> Result<bool> {
         let today = self.today;
-        let order = self.session.config.ui.name_order;
         match form.kind.clone() {
             FormKind::AddLead => {
                 let Some(fields) = forms::lead::read_new(form, today) else {
@@ -74,28 +73,12 @@ impl App {
                 let Some(entry) = forms::log::read(form, today, self.language()) else {
                     return Ok(false);
                 };
-                let sets_next = entry.next_action.is_some() || entry.next_action_on.is_some();
-                let before = match (&lead_id, sets_next) {
-                    (Some(id), true) => {
-                        crate::store::leads::get(self.session.store.conn(), id, order)?.map(
-                            |lead| {
-                                let patch = LeadPatch {
-                                    next_action: entry.next_action.clone().map(Some),
-                                    next_action_on: entry.next_action_on.map(Some),
-                                    ..LeadPatch::default()
-                                };
-                                inverse_lead_patch(&lead, &patch)
-                            },
-                        )
-                    }
-                    _ => None,
-                };
-                let id =
+                let logged =
                     features::activity::log(&mut self.session.store, &self.session.config, &entry)?;
                 self.undo.push(UndoStep::Logged {
-                    activity_id: id,
+                    activity_id: logged.id,
                     lead_id,
-                    before,
+                    before: logged.lead_undo,
                 });
                 let next = match (&entry.next_action, entry.next_action_on) {
                     (Some(a), Some(d)) => format!(" · next: {} {}", display_safe(a), d),
@@ -130,20 +113,16 @@ impl App {
                     self.say("No change");
                     return Ok(true);
                 }
-                let before = crate::store::contacts::get(self.session.store.conn(), &id)?
-                    .map(|c| inverse_contact_patch(&c, &patch));
-                features::contacts::edit(
+                let edit = features::contacts::edit(
                     &mut self.session.store,
                     &id,
                     &patch,
                     &crate::model::contact::ListEdits::default(),
                 )?;
-                if let Some(before) = before {
-                    self.undo.push(UndoStep::EditedContact {
-                        contact_id: id,
-                        before,
-                    });
-                }
+                self.undo.push(UndoStep::EditedContact {
+                    contact_id: id,
+                    before: edit.undo,
+                });
                 self.say("Contact saved");
                 self.changed();
             }
@@ -151,18 +130,12 @@ impl App {
                 let Some((contact_id, role)) = forms::link::read(form) else {
                     return Ok(false);
                 };
-                let before = crate::store::leads::get(self.session.store.conn(), &lead_id, order)?
-                    .and_then(|l| {
-                        l.contacts
-                            .iter()
-                            .find(|c| c.id == contact_id)
-                            .map(|c| c.role)
-                    });
-                features::leads::link(&mut self.session.store, &lead_id, &contact_id, role)?;
+                let linked =
+                    features::leads::link(&mut self.session.store, &lead_id, &contact_id, role)?;
                 self.undo.push(UndoStep::Linked {
                     lead_id,
                     contact_id,
-                    before,
+                    before: linked.role_before,
                 });
                 self.say(format!("On the lead as {}", role.id()));
                 self.changed();
@@ -174,19 +147,13 @@ impl App {
     /// Saves a lead's changed fields with the step that puts them back; the names of the
     /// fields that changed.
     fn edit_lead(&mut self, id: &str, patch: &LeadPatch) -> Result<Vec<&'static str>> {
-        let order = self.session.config.ui.name_order;
-        let before = crate::store::leads::get(self.session.store.conn(), id, order)?
-            .map(|lead| inverse_lead_patch(&lead, patch));
-        let changed =
-            features::leads::edit(&mut self.session.store, &self.session.config, id, patch)?;
-        if let Some(before) = before {
-            self.undo.push(UndoStep::EditedLead {
-                lead_id: id.to_string(),
-                before,
-            });
-        }
+        let edit = features::leads::edit(&mut self.session.store, &self.session.config, id, patch)?;
+        self.undo.push(UndoStep::EditedLead {
+            lead_id: id.to_string(),
+            before: edit.undo,
+        });
         self.changed();
-        Ok(changed)
+        Ok(edit.changed)
     }
 
     /// On the board, the selection follows a lead that was added or moved to an open stage.
@@ -198,10 +165,10 @@ impl App {
     }
 
     pub(super) fn move_lead(&mut self, lead: &Lead, to: Stage) -> Result<()> {
-        features::leads::move_to(&mut self.session.store, &lead.id, to)?;
+        let moved = features::leads::move_to(&mut self.session.store, &lead.id, to)?;
         self.undo.push(UndoStep::Moved {
             lead_id: lead.id.clone(),
-            from: lead.stage,
+            from: moved.from,
         });
         let undo = self.keymap.label(Action::Undo);
         self.say(format!(

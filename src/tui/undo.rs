@@ -5,7 +5,7 @@ use crate::error::Result;
 use crate::features::{activity, contacts, leads};
 use crate::model::contact::ContactFields;
 use crate::model::lead::LeadPatch;
-use crate::model::{Contact, Lead, LinkRole, Stage};
+use crate::model::{LinkRole, Stage};
 use crate::session::Session;
 
 #[derive(Debug, Clone)]
@@ -105,15 +105,4 @@ impl UndoStep {
             }
         }
     }
-}
-
-/// The patch that puts back what `patch` changes on `lead` ([`LeadPatch::undoing`]).
-pub fn inverse_lead_patch(lead: &Lead, patch: &LeadPatch) -> LeadPatch {
-    patch.undoing(lead)
-}
-
-/// The card fields that put back what `patch` changes on `contact`
-/// ([`ContactFields::undoing`]).
-pub fn inverse_contact_patch(contact: &Contact, patch: &ContactFields) -> ContactFields {
-    patch.undoing(contact)
 }

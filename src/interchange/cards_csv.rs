@@ -8,40 +8,57 @@ use super::columns::header_key;
 use super::csv_in::Table;
 use super::excel::without_guard;
 use crate::error::{Error, Result};
+use crate::model::Contact;
 use crate::model::contact::{Channel, ContactFields, ContactValue, ValueKind};
 use crate::model::contact_value::{parse_lines, parse_list, settle};
 use crate::model::dates::parse_cell_date;
+use crate::model::fields::Record;
 use crate::model::text::{display_safe, is_japanese};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
-/// The fields `--map` may name.
-pub const MAPPABLE: &[&str] = &[
-    "id",
-    "family_name",
-    "given_name",
-    "name",
-    "family_reading",
-    "given_reading",
-    "reading",
-    "company",
-    "company_reading",
-    "department",
-    "title",
-    "email",
-    "phone",
-    "mobile",
-    "fax",
-    "postal_code",
-    "address",
-    "url",
-    "exchanged_on",
-    "exchanged_at",
-    "exchanged_by",
-    "notes",
-    "tags",
-    "ignore",
+/// The fields `--map` may name: each single-valued field of `Contact::FIELDS` (the lists,
+/// `emails` and the like, come from their own columns), the whole `name` and `reading`
+/// that are split into their parts, and `ignore`.
+pub const MAPPABLE: &[&str] = &mappable::<{ Contact::FIELDS.len() - LISTS.len() + WHOLE.len() }>();
+
+/// Fields of `Contact::FIELDS` that hold several values and are not mapped by `--map`.
+const LISTS: [&str; 5] = [
+    "emails",
+    "phones",
+    "other_addresses",
+    "other_urls",
+    "other_companies",
 ];
+
+/// What `--map` knows beyond the contact's own fields.
+const WHOLE: [&str; 3] = ["name", "reading", "ignore"];
+
+const fn mappable<const N: usize>() -> [&'static str; N] {
+    let mut out = [""; N];
+    let (mut i, mut at) = (0, 0);
+    while i < Contact::FIELDS.len() {
+        let name = Contact::FIELDS[i].name;
+        let mut listed = false;
+        let mut l = 0;
+        while l < LISTS.len() {
+            listed |= crate::model::fields::same(name, LISTS[l]);
+            l += 1;
+        }
+        if !listed {
+            out[at] = name;
+            at += 1;
+        }
+        i += 1;
+    }
+    let mut w = 0;
+    while w < WHOLE.len() {
+        out[at] = WHOLE[w];
+        at += 1;
+        w += 1;
+    }
+    out
+}
 
 /// A card read from a file (CSV or vCard), with where it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -552,6 +569,40 @@ fn cards_of(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn map_knows_every_single_field_of_a_contact_and_the_whole_name() {
+        let mut known: Vec<&str> = MAPPABLE.to_vec();
+        known.sort_unstable();
+        let mut expected = vec![
+            "id",
+            "family_name",
+            "given_name",
+            "name",
+            "family_reading",
+            "given_reading",
+            "reading",
+            "company",
+            "company_reading",
+            "department",
+            "title",
+            "email",
+            "phone",
+            "mobile",
+            "fax",
+            "postal_code",
+            "address",
+            "url",
+            "exchanged_on",
+            "exchanged_at",
+            "exchanged_by",
+            "notes",
+            "tags",
+            "ignore",
+        ];
+        expected.sort_unstable();
+        assert_eq!(known, expected);
+    }
     use crate::interchange::csv_in;
     use crate::model::contact::PhoneSlot;
 

@@ -62,6 +62,22 @@ pub trait Record: Serialize + Sized + 'static {
     }
 }
 
+/// `a == b` for `&str` at compile time.
+pub const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// An optional text as a cell.
 pub(crate) fn text(value: &Option<String>) -> String {
     value.clone().unwrap_or_default()

@@ -5,9 +5,10 @@
 
 use super::{Stamp, Writer};
 use crate::error::{Error, Result};
-use crate::model::Hlc;
 use crate::model::contact::TEXT_FIELD_NAMES;
+use crate::model::fields::Record;
 use crate::model::lead::LeadPatch;
+use crate::model::{Activity, Hlc};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params_from_iter};
 use std::collections::BTreeMap;
@@ -59,22 +60,34 @@ const fn concat<const N: usize>(parts: &[&[&'static str]]) -> [&'static str; N] 
     out
 }
 
+/// An activity's synced fields: those of its field table but the id (the `by` field is
+/// stored in the `rep` column), and the tombstone.
 pub(crate) const ACTIVITIES: Table = Table {
     entity: "activity",
     name: "activities",
-    fields: &[
-        "kind",
-        "lead_id",
-        "contact_id",
-        "occurred_at",
-        "duration_minutes",
-        "direction",
-        "summary",
-        "body",
-        "rep",
-        "deleted",
-    ],
+    fields: &activity_fields::<{ Activity::FIELDS.len() }>(),
 };
+
+/// `Activity::FIELDS` as stored: without `id`, `by` as `rep`, then `deleted` (so as many
+/// names as the table has fields).
+const fn activity_fields<const N: usize>() -> [&'static str; N] {
+    let mut out = [""; N];
+    let (mut i, mut at) = (0, 0);
+    while i < Activity::FIELDS.len() {
+        let name = Activity::FIELDS[i].name;
+        if !crate::model::fields::same(name, "id") {
+            out[at] = if crate::model::fields::same(name, "by") {
+                "rep"
+            } else {
+                name
+            };
+            at += 1;
+        }
+        i += 1;
+    }
+    out[at] = "deleted";
+    out
+}
 
 pub(crate) const LINKS: Table = Table {
     entity: "link",

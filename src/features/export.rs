@@ -180,36 +180,27 @@ fn write_all<R: Record>(
         progress(*records);
     };
     match options.format {
-        RecordFormat::Csv => {
-            let mut csv = CsvOut::new(
-                &mut *out,
-                R::headers(),
-                options.csv.encoding,
-                options.csv.excel_safe,
-            )?;
-            each(&mut |record: R| {
-                counted(&mut records);
-                csv.row(record.cells())
-            })?;
-            let (_, lost_characters) = csv.finish()?;
-            Ok(Written {
-                records,
-                lost_characters,
-            })
-        }
-        RecordFormat::Json => {
-            let mut json = serde_json::Serializer::pretty(&mut *out);
-            let mut array = json.serialize_seq(None).map_err(json_error)?;
-            each(&mut |record: R| {
-                counted(&mut records);
-                array.serialize_element(&record).map_err(json_error)
-            })?;
-            array.end().map_err(json_error)?;
-            Ok(Written {
-                records,
-                lost_characters: 0,
-            })
-        }
+        RecordFormat::Csv => csv_rows(
+            R::headers(),
+            |record: &R| record.cells().collect::<Vec<_>>(),
+            |f| {
+                each(&mut |record: R| {
+                    counted(&mut records);
+                    f(record)
+                })
+            },
+            options.csv,
+            out,
+        ),
+        RecordFormat::Json => json_rows(
+            |f| {
+                each(&mut |record: R| {
+                    counted(&mut records);
+                    f(record)
+                })
+            },
+            out,
+        ),
         RecordFormat::Vcard => {
             let card = card.ok_or_else(|| {
                 Error::invalid(format!(
@@ -227,6 +218,52 @@ fn write_all<R: Record>(
             })
         }
     }
+}
+
+/// Rows as CSV (with the header line), written as `each` hands them over; how many rows,
+/// and how many characters the encoding could not hold. Every CSV export goes through here.
+pub(crate) fn csv_rows<T, C, S>(
+    headers: impl Iterator<Item = &'static str>,
+    cells: impl Fn(&T) -> C,
+    each: impl FnOnce(&mut dyn FnMut(T) -> Result<()>) -> Result<()>,
+    options: CsvOptions,
+    out: &mut dyn Write,
+) -> Result<Written>
+where
+    C: IntoIterator<Item = S>,
+    S: AsRef<str> + AsRef<[u8]>,
+{
+    let mut csv = CsvOut::new(&mut *out, headers, options.encoding, options.excel_safe)?;
+    let mut records = 0;
+    each(&mut |row: T| {
+        records += 1;
+        csv.row(cells(&row))
+    })?;
+    let (_, lost_characters) = csv.finish()?;
+    Ok(Written {
+        records,
+        lost_characters,
+    })
+}
+
+/// Rows as one JSON array, each element written as `each` hands it over. Every JSON export
+/// goes through here.
+pub(crate) fn json_rows<T: serde::Serialize>(
+    each: impl FnOnce(&mut dyn FnMut(T) -> Result<()>) -> Result<()>,
+    out: &mut dyn Write,
+) -> Result<Written> {
+    let mut json = serde_json::Serializer::pretty(&mut *out);
+    let mut array = json.serialize_seq(None).map_err(json_error)?;
+    let mut records = 0;
+    each(&mut |row: T| {
+        records += 1;
+        array.serialize_element(&row).map_err(json_error)
+    })?;
+    array.end().map_err(json_error)?;
+    Ok(Written {
+        records,
+        lost_characters: 0,
+    })
 }
 
 pub(crate) fn json_error(e: serde_json::Error) -> Error {

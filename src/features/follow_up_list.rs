@@ -3,9 +3,9 @@
 
 use crate::config::{Language, TextEncoding};
 use crate::error::{Error, Result};
-use crate::features::export::{Exported, Written, json_error};
+use crate::features::export::{CsvOptions, Exported, Written, csv_rows, json_rows};
 use crate::followups::{Bucket, bucket};
-use crate::interchange::csv_out::{CsvOut, write_error};
+use crate::interchange::csv_out::write_error;
 use crate::interchange::ics::{self, Event};
 use crate::interchange::markdown::escape;
 use crate::model::contact::{NameOrder, display_name};
@@ -14,8 +14,7 @@ use crate::model::{Due, Rank};
 use crate::store::Store;
 use crate::store::reports::{self, FollowUpRecord};
 use chrono::{Days, NaiveDate};
-use serde::ser::SerializeSeq;
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 use std::io::Write;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -189,34 +188,14 @@ fn write(
     let mut undated = 0;
     match options.format {
         ListFormat::Csv => {
-            let mut csv = CsvOut::new(
-                &mut *out,
-                COLUMNS.iter().copied(),
-                options.encoding,
-                options.excel_safe,
-            )?;
-            each(&mut |f| {
-                records += 1;
-                csv.row(cells(&f))
-            })?;
-            let (_, lost_characters) = csv.finish()?;
-            return Ok((
-                Written {
-                    records,
-                    lost_characters,
-                },
-                0,
-            ));
+            let csv = CsvOptions {
+                encoding: options.encoding,
+                excel_safe: options.excel_safe,
+            };
+            let written = csv_rows(COLUMNS.iter().copied(), cells, each, csv, out)?;
+            return Ok((written, 0));
         }
-        ListFormat::Json => {
-            let mut json = serde_json::Serializer::pretty(&mut *out);
-            let mut array = json.serialize_seq(None).map_err(json_error)?;
-            each(&mut |f| {
-                records += 1;
-                array.serialize_element(&f).map_err(json_error)
-            })?;
-            array.end().map_err(json_error)?;
-        }
+        ListFormat::Json => return Ok((json_rows(each, out)?, 0)),
         ListFormat::Ics => {
             out.write_all(ics::begin().as_bytes())
                 .map_err(write_error)?;

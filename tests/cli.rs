@@ -712,3 +712,141 @@ fn demo_leads_show_their_newest_activity() {
         "every demo lead has had an activity"
     );
 }
+
+#[test]
+fn completions_name_every_command_in_each_shell() {
+    let s = Scratch::new();
+    for shell in ["bash", "zsh", "fish"] {
+        let script = s.ok(&["completions", shell]);
+        for command in [
+            "lead",
+            "import",
+            "export",
+            "config",
+            "completions",
+            "man",
+            "db",
+        ] {
+            assert!(script.contains(command), "{shell} lacks {command}");
+        }
+    }
+    let bad = s.bare().args(["completions", "cmd.exe"]).output().unwrap();
+    assert_eq!(
+        bad.status.code(),
+        Some(2),
+        "an unknown shell is a usage error"
+    );
+    assert!(!s.db().exists(), "completions open no database");
+}
+
+#[test]
+fn the_man_page_is_roff() {
+    let s = Scratch::new();
+    let page = s.ok(&["man"]);
+    assert!(
+        page.starts_with(".ie") || page.starts_with(".TH"),
+        "{page:.200}"
+    );
+    assert!(page.contains(".TH leadtrack 1"), "{page:.400}");
+    assert!(page.contains(".SH NAME") && page.contains(".SH SUBCOMMANDS"));
+    assert!(page.contains("leadtrack\\-import") || page.contains("import"));
+    assert!(!s.db().exists(), "the man page opens no database");
+}
+
+#[test]
+fn config_path_names_the_config_and_the_database() {
+    let s = Scratch::new();
+    let out = s.bare().args(["config", "path"]).output().unwrap();
+    assert!(out.status.success());
+    let shown = String::from_utf8(out.stdout).unwrap();
+    let config = s.path("config/leadtrack/config.toml");
+    let database = s.path("data/leadtrack/leadtrack.db");
+    assert_eq!(
+        shown,
+        format!(
+            "config    {}\ndatabase  {}\n",
+            config.display(),
+            database.display()
+        )
+    );
+    assert!(!database.exists(), "config path creates nothing");
+    // --db and the config's [database] path move the database; --config the config.
+    let other = s.path("other.toml");
+    std::fs::write(&other, "[database]\npath = \"/srv/sales/team-a.db\"\n").unwrap();
+    let out = s
+        .bare()
+        .args(["--config", other.to_str().unwrap(), "config", "path"])
+        .output()
+        .unwrap();
+    let shown = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        shown.contains(&format!("config    {}\n", other.display())),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("database  /srv/sales/team-a.db\n"),
+        "{shown}"
+    );
+    let shown = s.ok(&["config", "path"]);
+    assert!(
+        shown.contains(&format!("database  {}\n", s.db().display())),
+        "{shown}"
+    );
+}
+
+#[test]
+fn config_init_writes_the_example_once_and_never_overwrites() {
+    let s = Scratch::new();
+    let config = s.path("config/leadtrack/config.toml");
+    let out = s.bare().args(["config", "init"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains(&config.display().to_string())
+    );
+    let written = std::fs::read_to_string(&config).unwrap();
+    let example = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("config.example.toml"),
+    )
+    .unwrap();
+    assert_eq!(written, example);
+    leadtrack::config::Config::parse(&written, &config).unwrap();
+
+    std::fs::write(&config, "[user]\nname = \"山本\"\n").unwrap();
+    let out = s.bare().args(["config", "init"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with(&format!("error: {} already exists", config.display())),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&config).unwrap(),
+        "[user]\nname = \"山本\"\n",
+        "the rep's config is kept as it was"
+    );
+    // --config names where to write.
+    let elsewhere = s.path("elsewhere/leadtrack.toml");
+    let out = s
+        .bare()
+        .args(["--config", elsewhere.to_str().unwrap(), "config", "init"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(elsewhere.exists());
+}
+
+#[test]
+fn config_check_is_check() {
+    let s = Scratch::new();
+    s.ok(&["demo", "--leads", "10"]);
+    let old = s.json(&["check", "--format", "json"]);
+    let new = s.json(&["config", "check", "--format", "json"]);
+    assert_eq!(old, new);
+    assert_eq!(new["ok"], true);
+}

@@ -21,6 +21,7 @@ pub mod output;
 pub mod parse;
 mod progress;
 mod search;
+mod setup;
 mod stats;
 mod team;
 
@@ -82,14 +83,29 @@ pub enum Command {
     Sync(team::SyncArgs),
     /// Merge another leadtrack database into this one (the same rules as sync).
     Merge(team::MergeArgs),
-    /// Check the database: integrity, schema version, counts.
+    /// Check the config and the database: integrity, schema version, counts.
     Check(maintenance::CheckArgs),
     /// Write a consistent copy of the database.
     Backup(maintenance::BackupArgs),
+    /// Where the config and the database are; write a first config; check them.
+    #[command(subcommand)]
+    Config(setup::ConfigCommand),
+    /// Print the shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(setup::CompletionsArgs),
+    /// Print the man page (roff): `leadtrack man > leadtrack.1`.
+    Man,
 }
 
 /// Runs one subcommand. `Ok(false)` means it ran but found a problem (e.g. `check`).
 pub fn run(cli: &Cli, command: &Command) -> Result<bool> {
+    // These work without a database (and `config path` even with a config that is wrong).
+    match command {
+        Command::Completions(args) => return setup::completions(args),
+        Command::Man => return setup::man(),
+        Command::Config(setup::ConfigCommand::Path) => return setup::path(cli),
+        Command::Config(setup::ConfigCommand::Init) => return setup::init(cli),
+        _ => {}
+    }
     let mut session = Session::open(cli.db.as_deref(), cli.config.as_deref())?;
     let shown = session.store.path().to_string();
     let ran = match command {
@@ -106,6 +122,9 @@ pub fn run(cli: &Cli, command: &Command) -> Result<bool> {
         Command::Merge(args) => team::merge(&mut session, args),
         Command::Check(args) => maintenance::check(&session, args),
         Command::Backup(args) => maintenance::backup(&session, args),
+        Command::Config(setup::ConfigCommand::Check(args)) => maintenance::check(&session, args),
+        // Answered above, before any database was opened.
+        Command::Config(_) | Command::Completions(_) | Command::Man => Ok(true),
     };
     // Reads go from the commands straight to SQLite; damage first met there (a page that
     // does not read, text that is not UTF-8) is named here, with the file it is in.

@@ -360,11 +360,38 @@ impl Default for UiConfig {
 }
 
 /// One key (`"ctrl-s"`) or several (`["j", "down"]`).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum KeyList {
     One(String),
     Many(Vec<String>),
+}
+
+impl<'de> Deserialize<'de> for KeyList {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeysVisitor;
+
+        impl<'de> Visitor<'de> for KeysVisitor {
+            type Value = KeyList;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a key such as \"ctrl-s\", or a list of keys such as [\"j\", \"down\"]")
+            }
+
+            fn visit_str<E: de::Error>(self, key: &str) -> Result<KeyList, E> {
+                Ok(KeyList::One(key.to_string()))
+            }
+
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<KeyList, A::Error> {
+                let mut keys = Vec::new();
+                while let Some(key) = seq.next_element::<String>()? {
+                    keys.push(key);
+                }
+                Ok(KeyList::Many(keys))
+            }
+        }
+
+        deserializer.deserialize_any(KeysVisitor)
+    }
 }
 
 impl KeyList {
@@ -471,6 +498,14 @@ impl Config {
                 find_key_line(text, &key).unwrap_or(1),
                 format!("`{key}` {message}"),
             )
+        })?;
+        // The keymap the app would build: a `[keys]` it would refuse is refused here, so
+        // every command (and `check`) says so, with the line, before anything runs.
+        crate::keymap::Keymap::new(&config.keys).map_err(|e| {
+            let line = find_key_line(text, &e.key_path)
+                .or_else(|| find_table_line(text, "keys"))
+                .unwrap_or(1);
+            invalid(line, e.describe())
         })?;
         Ok(config)
     }
@@ -595,16 +630,33 @@ fn find_key_line(text: &str, key_path: &str) -> Option<usize> {
         let Some((k, _)) = line.split_once('=') else {
             continue;
         };
+        // `"won" = "d"`: a quoted key is the same key.
+        let k = k.trim().trim_matches(|c| c == '"' || c == '\'');
         let full = if section.is_empty() {
-            k.trim().to_string()
+            k.to_string()
         } else {
-            format!("{section}.{}", k.trim())
+            format!("{section}.{k}")
         };
-        if full == key_path || (table.is_empty() && k.trim() == *leaf) {
+        if full == key_path || (table.is_empty() && k == *leaf) {
             return Some(i + 1);
         }
     }
     None
+}
+
+/// The line that opens table `name` (`[keys]`, or `keys = {` inline).
+fn find_table_line(text: &str, name: &str) -> Option<usize> {
+    text.lines()
+        .position(|raw| {
+            let line = raw.trim();
+            line.strip_prefix('[')
+                .and_then(|l| l.strip_suffix(']'))
+                .is_some_and(|header| header.trim() == name)
+                || line
+                    .split_once('=')
+                    .is_some_and(|(k, _)| k.trim().trim_matches('"') == name)
+        })
+        .map(|i| i + 1)
 }
 
 fn project_dirs() -> Option<directories::ProjectDirs> {

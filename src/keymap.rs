@@ -229,7 +229,9 @@ impl Keymap {
             let action = Action::from_id(id).ok_or_else(|| KeyError {
                 key_path: key_path.clone(),
                 message: format!(
-                    "'{id}' is not an action of the app (the app's help, ?, lists them)"
+                    "'{id}' is not an action of the app (expected one of {}; the app's help, ?, \
+                     shows each with its keys)",
+                    action_ids()
                 ),
             })?;
             let chords = keys
@@ -252,12 +254,18 @@ impl Keymap {
             }
         }
         let keymap = Keymap { bindings };
-        keymap.check_conflicts()?;
+        let overridden: Vec<Action> = overrides
+            .keys()
+            .filter_map(|id| Action::from_id(id))
+            .collect();
+        keymap.check_conflicts(&overridden)?;
         Ok(keymap)
     }
 
-    /// Two actions of one context on the same key would make one of them unreachable.
-    fn check_conflicts(&self) -> Result<(), KeyError> {
+    /// Two actions of one context on the same key would make one of them unreachable. The
+    /// error names the binding the user wrote (`overridden`), not the default it collides
+    /// with, so the message points at a line of their config.
+    fn check_conflicts(&self, overridden: &[Action]) -> Result<(), KeyError> {
         for context in Context::ALL {
             let mut seen: BTreeMap<String, Action> = BTreeMap::new();
             for action in context.actions() {
@@ -265,11 +273,17 @@ impl Keymap {
                     if let Some(other) = seen.insert(chord.to_string(), *action)
                         && other != *action
                     {
+                        let (at_fault, holder) =
+                            if overridden.contains(&other) && !overridden.contains(action) {
+                                (other, *action)
+                            } else {
+                                (*action, other)
+                            };
                         return Err(KeyError {
-                            key_path: format!("keys.{}", action.id()),
+                            key_path: format!("keys.{}", at_fault.id()),
                             message: format!(
-                                "'{chord}' is already the key of {} in the {} view",
-                                other.id(),
+                                "'{chord}' is already the key of `{}` in the {} view",
+                                holder.id(),
                                 context.name()
                             ),
                         });
@@ -339,6 +353,22 @@ impl Keymap {
                 (keys, *word)
             })
             .collect()
+    }
+}
+
+/// Every action id, as `[keys]` takes them: `` `quit`, `help`, … ``.
+fn action_ids() -> String {
+    Action::ALL
+        .iter()
+        .map(|a| format!("`{}`", a.id()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl KeyError {
+    /// The sentence a config error shows after the file and line: `` `keys.won`: … ``.
+    pub fn describe(&self) -> String {
+        format!("`{}`: {}", self.key_path, self.message)
     }
 }
 

@@ -149,3 +149,58 @@ fn scoring_config_changes_every_score_at_the_next_start() {
     ]);
     assert_eq!(listed[0]["rank"], "A", "stored ranks follow the config");
 }
+
+/// `leadtrack --config FILE ARGS...` in a scratch home: exit 1 and one sentence on stderr.
+fn refused(s: &Scratch, file: &str, args: &[&str]) -> String {
+    let path = fixture(&format!("config/{file}"));
+    let mut all = vec!["--config", path.to_str().unwrap()];
+    all.extend_from_slice(args);
+    s.fails(&all)
+}
+
+#[test]
+fn a_bad_keys_section_names_file_line_and_action_from_every_command() {
+    let s = Scratch::new();
+    let actions = leadtrack::keymap::Action::ALL
+        .iter()
+        .map(|a| format!("`{}`", a.id()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let cases = [
+        ("keys-unknown-action.toml", "line 6", "`keys.fly`"),
+        (
+            "keys-bad-chord.toml",
+            "line 5",
+            "`keys.won`: 'ctrl-banana' is not a key",
+        ),
+        (
+            "keys-conflict.toml",
+            "line 6",
+            "`keys.won`: 'd' is already the key of `delete` in the board view",
+        ),
+        ("keys-bad-type.toml", "line 2", "`keys.quit`"),
+    ];
+    for (file, line, said) in cases {
+        for command in [&["check"][..], &["config", "check"], &["lead", "list"]] {
+            let err = refused(&s, file, command);
+            assert!(
+                err.contains(&format!(
+                    "config file {}",
+                    fixture(&format!("config/{file}")).display()
+                )),
+                "{file} {command:?}: {err}"
+            );
+            assert!(
+                err.contains(&format!("{line}:")),
+                "{file} {command:?}: {err}"
+            );
+            assert!(err.contains(said), "{file} {command:?}: {err}");
+        }
+    }
+    let err = refused(&s, "keys-unknown-action.toml", &["check"]);
+    assert!(err.contains(&actions), "names every action id: {err}");
+    assert!(
+        !s.db().exists(),
+        "no command ran on a config the app refuses"
+    );
+}

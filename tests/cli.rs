@@ -850,3 +850,41 @@ fn config_check_is_check() {
     assert_eq!(old, new);
     assert_eq!(new["ok"], true);
 }
+
+#[test]
+fn demo_never_goes_into_a_database_with_records_unless_forced() {
+    let s = Scratch::new();
+    s.ok(&["demo", "--leads", "10"]);
+    let before = bytes(&s.db());
+    let err = s.fails(&["demo", "--leads", "10"]);
+    assert!(
+        err.contains(&s.db().display().to_string())
+            && err.contains("already holds 10 leads")
+            && err.contains("--db demo.db")
+            && err.contains("--force"),
+        "{err}"
+    );
+    assert!(!err.contains("UNIQUE"), "{err}");
+    assert_eq!(
+        bytes(&s.db()),
+        before,
+        "refused before anything was written"
+    );
+
+    // A real database (one lead typed by hand) is refused just the same.
+    let real = Scratch::new();
+    add_midori(&real);
+    real.fails(&["demo"]);
+
+    // --force adds a second set beside the first, with ids of its own — twice over.
+    s.ok(&["demo", "--leads", "10", "--force"]);
+    s.ok(&["demo", "--leads", "10", "--force"]);
+    let report = s.json(&["check", "--format", "json"]);
+    let counts = &report["counts"];
+    assert_eq!(
+        counts["leads"].as_i64().unwrap() + counts["customers"].as_i64().unwrap(),
+        30
+    );
+    assert_eq!(counts["activities"], 150);
+    assert_eq!(report["ok"], true);
+}

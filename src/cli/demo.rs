@@ -16,6 +16,9 @@ pub struct DemoArgs {
     /// The same seed gives the same data.
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// Add a demo set to a database that already holds records (refused without it).
+    #[arg(long)]
+    force: bool,
 }
 
 pub fn run(session: &mut Session, args: &DemoArgs) -> Result<bool> {
@@ -25,7 +28,7 @@ pub fn run(session: &mut Session, args: &DemoArgs) -> Result<bool> {
         activities: args.activities.unwrap_or(args.leads * 5),
         seed: args.seed,
     };
-    let report = demo::generate(&mut session.store, &session.config, size)?;
+    let report = demo::generate(&mut session.store, &session.config, size, args.force)?;
     outln!(
         "Added {} leads, {} customers, {} contacts ({} places on leads) and {} activities to {}",
         report.leads,

@@ -90,9 +90,63 @@ struct MadeLead {
     contacts: Vec<String>,
 }
 
-/// Fills the database with demo data in one transaction.
-pub fn generate(store: &mut Store, config: &Config, size: DemoSize) -> Result<DemoReport> {
+/// Fills the database with demo data in one transaction. A database that already holds
+/// records is refused unless `force`; then a second demo set goes in beside them (see
+/// `beside_what_is_there`).
+pub fn generate(
+    store: &mut Store,
+    config: &Config,
+    size: DemoSize,
+    force: bool,
+) -> Result<DemoReport> {
+    let size = beside_what_is_there(store, size, force)?;
     generate_on(store, config, size, Local::now().date_naive())
+}
+
+/// Demo data is for trying the product: it never mixes into a rep's real records unless
+/// asked (`force`). A database that has held any row gets a seed drawn from the seed and
+/// the database's contents, so the new set's ids never clash with a demo set made before
+/// (the same seed on the same day would make the same ids); an empty database keeps the
+/// seed as given, so the same seed still gives the same data.
+fn beside_what_is_there(store: &Store, size: DemoSize, force: bool) -> Result<DemoSize> {
+    let c = crate::store::counts(store.conn())?;
+    let records = c.leads + c.customers + c.contacts + c.activities;
+    if records > 0 && !force {
+        return Err(Error::invalid(format!(
+            "{} already holds {} leads, {} contacts and {} activities, and demo data never mixes \
+             with real records: try it in a database of its own (leadtrack demo --db demo.db), \
+             or add --force to add a second demo set beside them",
+            store.path(),
+            c.leads + c.customers,
+            c.contacts,
+            c.activities
+        )));
+    }
+    let digest = crate::store::digest(store.conn())?;
+    // `table:rows:…` for each table: all zero rows is a database that never held a record.
+    let never_used = digest
+        .split(' ')
+        .all(|part| part.split(':').nth(1) == Some("0"));
+    if never_used {
+        return Ok(size);
+    }
+    Ok(DemoSize {
+        seed: seed_beside(size.seed, &digest),
+        ..size
+    })
+}
+
+/// A seed from `seed` and a database's digest (FNV-1a, then SplitMix64's finaliser): a
+/// database's digest changes with every row added, so no two demo sets share a seed.
+fn seed_beside(seed: u64, digest: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in digest.bytes() {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    let mut z = (hash ^ seed).wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
 }
 
 /// The same, as seen on `today`: everything happens before that day began.

@@ -888,3 +888,49 @@ fn demo_never_goes_into_a_database_with_records_unless_forced() {
     assert_eq!(counts["activities"], 150);
     assert_eq!(report["ok"], true);
 }
+
+#[test]
+fn import_cards_takes_several_files_and_names_the_one_at_fault() {
+    let s = Scratch::new();
+    let csv = common::fixture("cards/cards-generic-utf8-bom.csv");
+    let vcf = common::fixture("cards/contacts-v3.vcf");
+    let (csv, vcf) = (csv.to_str().unwrap(), vcf.to_str().unwrap());
+    add_midori(&s);
+
+    // A file that cannot be read, or is not cards, stops the import before anything is
+    // written — even the files before it.
+    let before = bytes(&s.db());
+    let missing = s.path("missing.vcf");
+    let err = s.fails(&["import", "cards", csv, missing.to_str().unwrap()]);
+    assert!(err.contains("missing.vcf"), "{err}");
+    let not_cards = s.path("notes.csv");
+    std::fs::write(&not_cards, "memo,date\nhello,2026-01-01\n").unwrap();
+    let err = s.fails(&["import", "cards", csv, vcf, not_cards.to_str().unwrap()]);
+    assert!(err.contains("notes.csv"), "{err}");
+    assert_eq!(bytes(&s.db()), before, "nothing half-written");
+
+    let one_by_one = Scratch::new();
+    let mut separately = 0;
+    for file in [csv, vcf] {
+        let report: Value =
+            serde_json::from_str(&one_by_one.ok(&["import", "cards", file, "--report", "json"]))
+                .unwrap();
+        separately += report["added"].as_array().unwrap().len();
+    }
+    let shown = s.ok(&["import", "cards", csv, vcf]);
+    assert!(shown.contains(&format!("{csv}: ")), "{shown}");
+    assert!(shown.contains(&format!("{vcf}: ")), "{shown}");
+    assert!(
+        shown.contains(&format!("2 files: {separately} added")),
+        "{shown}"
+    );
+
+    let again = Scratch::new();
+    let reports = again.json(&["import", "cards", csv, vcf, "--report", "json"]);
+    let reports = reports.as_array().unwrap();
+    assert_eq!(reports.len(), 2);
+    assert_eq!(reports[0]["file"], csv);
+    assert_eq!(reports[1]["file"], vcf);
+    let contacts = again.json(&["contact", "list", "--format", "json"]);
+    assert_eq!(contacts.as_array().unwrap().len(), separately);
+}

@@ -105,7 +105,12 @@ fn input_encoding() -> impl TypedValueParser<Value = InputEncoding> {
 
 #[derive(Debug, clap::Args)]
 pub struct CardArgs {
-    file: PathBuf,
+    /// One file or several (`a.csv b.vcf`): all are read and checked before any is written,
+    /// then each is imported in its own transaction, in the order given, so the same person
+    /// in two files is one contact. JSON: one report, or an array of them (each names its
+    /// file) for several files. With --dry-run each file is rehearsed on its own.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
     /// csv or vcard; auto decides by the content.
     #[arg(long, default_value = "auto", value_parser = card_format())]
     format: CardFormat,
@@ -254,32 +259,93 @@ fn print_mail(
 }
 
 fn cards(session: &mut Session, args: &CardArgs) -> Result<bool> {
-    let file = args.file.display().to_string();
-    let bytes = read_file(&args.file)?;
     let maps = parse_maps(&args.maps)?;
-    let read = cards_in::read(&bytes, &file, args.format, args.encoding, &maps, today())?;
-    if read.cards.is_empty() {
-        return Err(Error::invalid(format!("{file} holds no cards")));
+    let several = args.files.len() > 1;
+    // Every file is read and checked first: one that cannot be read, is not cards or holds
+    // none is named before anything is written.
+    let mut files = Vec::with_capacity(args.files.len());
+    for path in &args.files {
+        let file = path.display().to_string();
+        let bytes = read_file(path)?;
+        // --map names CSV columns; among several files a vCard names its own fields.
+        let maps =
+            if several && args.format == CardFormat::Auto && cards_in::looks_like_vcard(&bytes) {
+                &[][..]
+            } else {
+                &maps[..]
+            };
+        let read = cards_in::read(&bytes, &file, args.format, args.encoding, maps, today())?;
+        if read.cards.is_empty() {
+            return Err(Error::invalid(format!("{file} holds no cards")));
+        }
+        files.push((file, read));
     }
-    let progress = Progress::new(Some(read.cards.len()), "importing cards");
-    let mut report = cards::import(
-        &mut session.store,
-        session.config.ui.name_order,
-        &read.cards,
-        args.dry_run,
-        &|n| progress.tick(n),
-    )?;
-    drop(progress);
-    report.kept_in_notes = read.kept_in_notes;
+    let mut reports = Vec::with_capacity(files.len());
+    for (n, (file, read)) in files.iter().enumerate() {
+        let progress = Progress::new(Some(read.cards.len()), "importing cards");
+        let imported = cards::import(
+            &mut session.store,
+            session.config.ui.name_order,
+            &read.cards,
+            args.dry_run,
+            &|n| progress.tick(n),
+        );
+        drop(progress);
+        let mut report = match imported {
+            Ok(report) => report,
+            // Each file is all or nothing; the ones before it are in and stay.
+            Err(e) if n > 0 => {
+                let before: Vec<&str> = files[..n].iter().map(|(f, _)| f.as_str()).collect();
+                let e = e.at_path(session.store.path());
+                return Err(Error::invalid(display_safe(&format!(
+                    "{file}: {e}; nothing of it was written (imported before it: {})",
+                    before.join(", ")
+                ))));
+            }
+            Err(e) => return Err(e),
+        };
+        report.kept_in_notes = read.kept_in_notes.clone();
+        if args.report == ReportFormat::Table {
+            if n > 0 {
+                outln!("")?;
+            }
+            print_cards(
+                file,
+                read.format,
+                read.cards.len(),
+                &report,
+                &mut std::io::stdout().lock(),
+            )?;
+        }
+        reports.push((file, report));
+    }
     if args.report == ReportFormat::Json {
-        print_json(&report)?;
-    } else {
-        print_cards(
-            &file,
-            read.format,
-            read.cards.len(),
-            &report,
-            &mut std::io::stdout().lock(),
+        if let [(_, report)] = reports.as_slice() {
+            print_json(report)?;
+        } else {
+            let each: Vec<serde_json::Value> = reports
+                .iter()
+                .map(|(file, report)| {
+                    let mut value = serde_json::to_value(report).unwrap_or_default();
+                    if let Some(fields) = value.as_object_mut() {
+                        fields.insert("file".into(), (*file).clone().into());
+                    }
+                    value
+                })
+                .collect();
+            print_json(&each)?;
+        }
+    } else if several {
+        let sum = |count: fn(&ImportReport) -> usize| -> usize {
+            reports.iter().map(|(_, r)| count(r)).sum()
+        };
+        outln!(
+            "\n{} files: {} added, {} merged, {} already known, {} skipped",
+            reports.len(),
+            sum(|r| r.added.len()),
+            sum(|r| r.merged.len()),
+            sum(|r| r.unchanged.len()),
+            sum(|r| r.skipped.len()),
         )?;
     }
     Ok(true)

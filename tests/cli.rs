@@ -934,3 +934,61 @@ fn import_cards_takes_several_files_and_names_the_one_at_fault() {
     let contacts = again.json(&["contact", "list", "--format", "json"]);
     assert_eq!(contacts.as_array().unwrap().len(), separately);
 }
+
+#[test]
+fn lead_show_says_how_many_activities_it_leaves_out() {
+    let s = Scratch::new();
+    s.ok(&[
+        "demo",
+        "--leads",
+        "1",
+        "--contacts",
+        "1",
+        "--activities",
+        "620",
+    ]);
+    let lead = s.json(&["lead", "list", "--all", "--format", "json"])[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let shown = s.json(&["lead", "show", &lead, "--format", "json"]);
+    assert_eq!(shown["activities"].as_array().unwrap().len(), 500);
+    assert_eq!(shown["activities_hidden"], 120);
+    assert_eq!(
+        shown["score_breakdown"]["score"], shown["score"],
+        "the score counts every activity, shown or not"
+    );
+    let text = s.ok(&["lead", "show", &lead]);
+    assert!(
+        text.contains(&format!(
+            "… and 120 older, not shown (`leadtrack lead show {lead} --all` shows every one)"
+        )),
+        "{text}"
+    );
+    let all = s.json(&["lead", "show", &lead, "--all", "--format", "json"]);
+    let activities = all["activities"].as_array().unwrap();
+    assert_eq!(activities.len(), 620);
+    assert_eq!(all["activities_hidden"], 0);
+    assert!(
+        !s.ok(&["lead", "show", &lead, "--all"])
+            .contains("not shown")
+    );
+    // Newest first, ties in time by id: the same list on every copy of the database.
+    let order: Vec<(&str, &str)> = activities
+        .iter()
+        .map(|a| {
+            (
+                a["occurred_at"].as_str().unwrap(),
+                a["id"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    let mut sorted = order.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(order, sorted);
+    assert_eq!(
+        shown["activities"].as_array().unwrap()[..],
+        activities[..500],
+        "the 500 shown are the newest"
+    );
+}

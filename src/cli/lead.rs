@@ -119,6 +119,9 @@ pub struct ShowArgs {
     id: String,
     #[arg(long, value_enum, default_value_t)]
     format: Format,
+    /// Every activity, not only the newest 500 (the output says how many it leaves out).
+    #[arg(long)]
+    all: bool,
 }
 
 pub fn run(session: &mut Session, command: &LeadCommand) -> Result<bool> {
@@ -388,7 +391,8 @@ fn print_csv(leads: &[Lead], excel_safe: bool) -> Result<()> {
 
 fn show(session: &Session, args: &ShowArgs) -> Result<bool> {
     let id = store::leads::resolve(session.store.conn(), &args.id)?;
-    let detail = leads::detail(&session.store, &session.config, &id)?;
+    let limit = (!args.all).then_some(leads::DETAIL_ACTIVITIES);
+    let detail = leads::detail_with(&session.store, &session.config, &id, limit)?;
     if args.format == Format::Json {
         print_json(&detail)?;
     } else {
@@ -501,6 +505,14 @@ fn print_detail(d: &LeadDetail, out: &mut impl Write) -> Result<()> {
         )
         .map_err(io)?;
     }
+    if d.activities_hidden > 0 {
+        writeln!(
+            out,
+            "  … and {} older, not shown (`leadtrack lead show {} --all` shows every one)",
+            d.activities_hidden, l.id
+        )
+        .map_err(io)?;
+    }
 
     writeln!(
         out,
@@ -521,6 +533,15 @@ fn print_detail(d: &LeadDetail, out: &mut impl Write) -> Result<()> {
             local_time(&line.occurred_at),
             score(line.points),
             score(line.factor)
+        )
+        .map_err(io)?;
+    }
+
+    if d.activities_hidden > 0 {
+        writeln!(
+            out,
+            "  + the {} older activities not shown",
+            d.activities_hidden
         )
         .map_err(io)?;
     }

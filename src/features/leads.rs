@@ -127,16 +127,33 @@ pub fn link(store: &mut Store, lead_id: &str, contact_id: &str, role: LinkRole) 
 pub struct LeadDetail {
     #[serde(flatten)]
     pub lead: Lead,
+    /// The newest activities, newest first (ties in time by id, so every copy of the
+    /// database shows the same ones), at most the limit the caller asked for.
     pub activities: Vec<Activity>,
+    /// The lead's older activities left out of `activities` (0 when it holds them all).
+    pub activities_hidden: usize,
+    /// The score counts every activity; its lines are those of `activities`.
     pub score_breakdown: Breakdown,
     pub stage_history: Vec<StageChange>,
     pub history: Vec<HistoryEntry>,
 }
 
-/// How many activities the detail shows; older ones stay in the database.
+/// How many activities the detail shows by default; older ones stay in the database and
+/// the detail says how many there are (`activities_hidden`).
 pub const DETAIL_ACTIVITIES: usize = 500;
 
+/// The lead with its newest `DETAIL_ACTIVITIES` activities.
 pub fn detail(store: &Store, config: &Config, id: &str) -> Result<LeadDetail> {
+    detail_with(store, config, id, Some(DETAIL_ACTIVITIES))
+}
+
+/// The lead with its newest `limit` activities (`None`: all of them).
+pub fn detail_with(
+    store: &Store,
+    config: &Config,
+    id: &str,
+    limit: Option<usize>,
+) -> Result<LeadDetail> {
     let conn = store.conn();
     let lead = crate::store::leads::get(conn, id, config.ui.name_order)?.ok_or_else(|| {
         Error::NotFound {
@@ -144,15 +161,49 @@ pub fn detail(store: &Store, config: &Config, id: &str) -> Result<LeadDetail> {
             prefix: id.to_string(),
         }
     })?;
-    let activities = activities::of_lead(conn, id, DETAIL_ACTIVITIES)?;
-    let score_breakdown = scoring::explain(&activities, &config.scoring, today());
+    let every = activities::scoring_inputs(conn, id)?;
+    let activities = newest_activities(conn, id, limit.unwrap_or(usize::MAX))?;
+    let today = today();
+    let mut score_breakdown = scoring::explain(&activities, &config.scoring, today);
+    score_breakdown.score = scoring::score(&every, &config.scoring, today);
+    score_breakdown.rank = scoring::rank(score_breakdown.score, &config.scoring.ranks);
     Ok(LeadDetail {
         lead,
+        activities_hidden: every.len().saturating_sub(activities.len()),
         activities,
         score_breakdown,
         stage_history: crate::store::leads::stage_history(conn, id)?,
         history: history::of_record(conn, id)?,
     })
+}
+
+/// A lead's newest `limit` activities, the same on every copy of the database: ties in time
+/// are broken by id (the store breaks them by its local row order). Reads past the limit
+/// until every activity as old as the last one kept is in hand.
+fn newest_activities(conn: &rusqlite::Connection, id: &str, limit: usize) -> Result<Vec<Activity>> {
+    if limit == 0 {
+        return Ok(Vec::new());
+    }
+    let mut wanted = limit.saturating_add(1);
+    let mut read = activities::of_lead(conn, id, wanted)?;
+    // Complete when everything was read, or when the first row past the limit is older
+    // than the last one kept (so no activity of that same moment is left unread).
+    while read.len() == wanted
+        && read
+            .get(limit - 1)
+            .zip(read.last())
+            .is_some_and(|(kept, last)| last.occurred_at == kept.occurred_at)
+    {
+        wanted = wanted.saturating_mul(2);
+        read = activities::of_lead(conn, id, wanted)?;
+    }
+    read.sort_by(|a, b| {
+        b.occurred_at
+            .cmp(&a.occurred_at)
+            .then_with(|| b.id.cmp(&a.id))
+    });
+    read.truncate(limit);
+    Ok(read)
 }
 
 pub fn unlink(store: &mut Store, lead_id: &str, contact_id: &str) -> Result<()> {

@@ -992,3 +992,44 @@ fn lead_show_says_how_many_activities_it_leaves_out() {
         "the 500 shown are the newest"
     );
 }
+
+#[test]
+fn log_at_takes_iso_8601_with_a_zone() {
+    let s = Scratch::new();
+    let lead = add_midori(&s);
+    for (typed, stored) in [
+        ("2026-10-31T09:56:39+09:00", "2026-10-31T00:56:39Z"),
+        ("2026-10-31T09:58+09:00", "2026-10-31T00:58:00Z"),
+        ("2026-10-31T01:00:00Z", "2026-10-31T01:00:00Z"),
+    ] {
+        let id = s.ok(&[
+            "log",
+            "call",
+            "--lead",
+            &lead,
+            "--summary",
+            typed,
+            "--at",
+            typed,
+        ]);
+        let shown = s.json(&["lead", "show", &lead, "--format", "json"]);
+        let activity = shown["activities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == id.trim())
+            .unwrap_or_else(|| panic!("{typed}: {shown}"));
+        assert_eq!(activity["occurred_at"], stored, "{typed}");
+    }
+    let err = s.fails(&[
+        "log",
+        "call",
+        "--lead",
+        &lead,
+        "--summary",
+        "x",
+        "--at",
+        "2026-10-31T09:56+25:00",
+    ]);
+    assert!(err.contains("--at"), "{err}");
+}

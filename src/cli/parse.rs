@@ -2,7 +2,7 @@
 
 use crate::error::{Error, Result};
 use crate::model::amount::parse_amount;
-use crate::model::dates::{BadDate, parse_due, parse_moment, today};
+use crate::model::dates::{BadDate, IsoMoment, parse_due, parse_iso_moment, parse_moment, today};
 use crate::model::lead::Criterion;
 use crate::model::text::split_tags;
 use crate::model::{Due, Stage};
@@ -32,6 +32,10 @@ pub fn date(flag: &str, typed: &str) -> Result<NaiveDate> {
 }
 
 pub fn moment(flag: &str, typed: &str) -> Result<chrono::DateTime<chrono::Utc>> {
+    // A moment with its zone is one instant: kept as it is, not read back through local time.
+    if let Some(IsoMoment::Exact(exact)) = parse_iso_moment(typed) {
+        return Ok(exact.with_timezone(&chrono::Utc));
+    }
     let local = parse_moment(typed, Local::now().naive_local())
         .map_err(|e| Error::invalid(format!("{flag}: {e}")))?;
     Ok(crate::model::dates::local_to_utc(local))

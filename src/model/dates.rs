@@ -14,8 +14,8 @@
 
 use crate::model::text::display_safe;
 use chrono::{
-    DateTime, Datelike, Days, Local, Months, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc,
-    Weekday,
+    DateTime, Datelike, Days, FixedOffset, Local, Months, NaiveDate, NaiveDateTime, NaiveTime,
+    TimeZone, Utc, Weekday,
 };
 use serde::{Serialize, Serializer};
 use std::fmt;
@@ -92,18 +92,83 @@ pub fn parse_due(input: &str, today: NaiveDate) -> Result<Due, BadDate> {
     Ok(Due { date, time })
 }
 
-/// Reads when something happened (`--at`): `now`, or a date with an optional time. A date
-/// without a time keeps the current time of day.
+/// Reads when something happened (`--at`): `now`, an ISO 8601 moment (see
+/// [`parse_iso_moment`]), or a date with an optional time. A date without a time keeps the
+/// current time of day.
 pub fn parse_moment(input: &str, now: NaiveDateTime) -> Result<NaiveDateTime, BadDate> {
     let trimmed = input.trim();
     if trimmed.eq_ignore_ascii_case("now") || trimmed == "今" {
         return Ok(now);
     }
-    if let Ok(exact) = DateTime::parse_from_rfc3339(trimmed) {
-        return Ok(exact.with_timezone(&Local).naive_local());
+    match parse_iso_moment(trimmed) {
+        Some(IsoMoment::Exact(exact)) => return Ok(exact.with_timezone(&Local).naive_local()),
+        Some(IsoMoment::Local(local)) => return Ok(local),
+        None => {}
     }
     let due = parse_due(trimmed, now.date())?;
     Ok(due.date.and_time(due.time.unwrap_or(now.time())))
+}
+
+/// A moment as machines write it (ISO 8601 / RFC 3339).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IsoMoment {
+    /// With a zone (`Z`, `+09:00`): one instant.
+    Exact(DateTime<FixedOffset>),
+    /// Without one: a time on this machine's clock.
+    Local(NaiveDateTime),
+}
+
+/// Reads `2026-10-31T09:56:39+09:00` and its kin: `T`, `t` or a space between date and
+/// time; seconds optional (fractions allowed); the zone `Z`, `+09:00`, `+0900` or `+09`, or
+/// none. `None` for anything else (the date grammar then has its turn).
+pub fn parse_iso_moment(input: &str) -> Option<IsoMoment> {
+    let s = input.trim();
+    let date = NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()?;
+    let rest = s.get(10..)?;
+    let rest = rest
+        .strip_prefix(['T', 't', ' '])
+        .filter(|r| r.starts_with(|c: char| c.is_ascii_digit()))?;
+    let (time, offset) = if let Some(time) = rest.strip_suffix(['Z', 'z']) {
+        (time, Some(0))
+    } else if let Some(at) = rest.rfind(['+', '-']) {
+        (&rest[..at], Some(zone_offset(&rest[at..])?))
+    } else {
+        (rest, None)
+    };
+    let time = NaiveTime::parse_from_str(time, "%H:%M:%S%.f")
+        .or_else(|_| NaiveTime::parse_from_str(time, "%H:%M"))
+        .ok()?;
+    let local = date.and_time(time);
+    Some(match offset {
+        Some(seconds) => IsoMoment::Exact(
+            FixedOffset::east_opt(seconds)?
+                .from_local_datetime(&local)
+                .single()?,
+        ),
+        None => IsoMoment::Local(local),
+    })
+}
+
+/// `+09:00`, `+0900`, `+09`, `-05:30`: seconds east of UTC.
+fn zone_offset(zone: &str) -> Option<i32> {
+    let sign = match zone.chars().next()? {
+        '+' => 1,
+        '-' => -1,
+        _ => return None,
+    };
+    let digits: String = zone[1..].chars().filter(|c| *c != ':').collect();
+    if !digits.chars().all(|c| c.is_ascii_digit()) || zone[1..].matches(':').count() > 1 {
+        return None;
+    }
+    let (hours, minutes) = match digits.len() {
+        2 => (digits.parse::<i32>().ok()?, 0),
+        4 => (
+            digits[..2].parse::<i32>().ok()?,
+            digits[2..].parse::<i32>().ok()?,
+        ),
+        _ => return None,
+    };
+    (hours <= 23 && minutes <= 59).then_some(sign * (hours * 3600 + minutes * 60))
 }
 
 /// Splits a trailing time of day off the input. `None` when the time is malformed.
@@ -655,5 +720,68 @@ mod tests {
             parse_moment("2026-11-20 10:00", now).unwrap(),
             d(2026, 11, 20).and_hms_opt(10, 0, 0).unwrap()
         );
+    }
+
+    #[test]
+    fn iso_moments_with_a_zone_are_exact_instants() {
+        let instant = |s: &str| match parse_iso_moment(s) {
+            Some(IsoMoment::Exact(t)) => t.with_timezone(&Utc),
+            other => panic!("{s}: {other:?}"),
+        };
+        let at = Utc.with_ymd_and_hms(2026, 10, 31, 0, 56, 39).unwrap();
+        for s in [
+            "2026-10-31T09:56:39+09:00",
+            "2026-10-31t09:56:39+09:00",
+            "2026-10-31 09:56:39+09:00",
+            "2026-10-31T09:56:39+0900",
+            "2026-10-31T09:56:39+09",
+            "2026-10-31T00:56:39Z",
+            "2026-10-31T00:56:39z",
+            "2026-10-30T19:56:39-05:00",
+            "  2026-10-31T00:56:39.000Z ",
+        ] {
+            assert_eq!(instant(s), at, "{s}");
+        }
+        let minute = Utc.with_ymd_and_hms(2026, 10, 31, 0, 56, 0).unwrap();
+        assert_eq!(instant("2026-10-31T09:56+09:00"), minute, "without seconds");
+        assert_eq!(instant("2026-10-31T00:56Z"), minute, "without seconds");
+        assert_eq!(
+            instant("2026-10-31T09:56:39.250+09:00").timestamp_subsec_millis(),
+            250
+        );
+    }
+
+    #[test]
+    fn iso_moments_without_a_zone_are_local_and_bad_ones_are_refused() {
+        let local = d(2026, 10, 31).and_hms_opt(9, 56, 39).unwrap();
+        assert_eq!(
+            parse_iso_moment("2026-10-31T09:56:39"),
+            Some(IsoMoment::Local(local))
+        );
+        let now = d(2026, 11, 23).and_hms_opt(15, 4, 0).unwrap();
+        assert_eq!(parse_moment("2026-10-31T09:56:39", now).unwrap(), local);
+        assert_eq!(
+            parse_moment("2026-10-31T09:56", now).unwrap(),
+            d(2026, 10, 31).and_hms_opt(9, 56, 0).unwrap()
+        );
+        let exact = parse_moment("2026-10-31T09:56:39+09:00", now).unwrap();
+        let expected = Utc
+            .with_ymd_and_hms(2026, 10, 31, 0, 56, 39)
+            .unwrap()
+            .with_timezone(&Local)
+            .naive_local();
+        assert_eq!(exact, expected);
+        for bad in [
+            "2026-10-31T25:00+09:00",
+            "2026-10-31T09:56+24:00",
+            "2026-10-31T09:56+9",
+            "2026-10-31T09:56:39+09:00:00",
+            "2026-13-31T09:56Z",
+            "2026-10-31T",
+            "2026-10-31Tnoon",
+        ] {
+            assert!(parse_iso_moment(bad).is_none(), "{bad}");
+            assert!(parse_moment(bad, now).is_err(), "{bad}");
+        }
     }
 }

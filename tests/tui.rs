@@ -1099,3 +1099,28 @@ fn undo_restores_what_the_change_replaced_not_the_stale_screen() {
         "undo puts back the date the call replaced"
     );
 }
+
+/// What the app measures is what ratatui places: a column after any of these text starts
+/// where the app reserved it (`ﾊﾟ` is two cells on the screen and in the app alike).
+#[test]
+fn the_screen_places_text_in_the_cells_the_app_measures() {
+    use leadtrack::model::text::width;
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    for s in [
+        "ﾊﾟｿｺﾝ ｼｮｯﾌﾟ",
+        "ｶﾞｯｺｳ",
+        "ﾞ",
+        "e\u{301}te\u{301}",
+        "か\u{3099}",
+        "☺\u{FE0F} ok",
+        "👍🏽",
+        "👨\u{200D}👩\u{200D}👧",
+        "ミドリ技研",
+        "\u{1F1EF}\u{1F1F5}",
+    ] {
+        let mut buffer = Buffer::empty(Rect::new(0, 0, 30, 1));
+        let (x, _) = buffer.set_stringn(0, 0, s, 30, ratatui::style::Style::default());
+        assert_eq!(x as usize, width(s), "{s:?}");
+    }
+}

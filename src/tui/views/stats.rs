@@ -6,7 +6,7 @@ use crate::features::stats::Stats;
 use crate::model::text::{display_safe, fit};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -85,20 +85,23 @@ fn lines(s: &Stats, area: Rect, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
         let reference = st.reference_share.unwrap_or(0) as usize;
         let mark = (reference * bar_w / 100).min(bar_w.saturating_sub(1));
         let filled = ((st.share / 100.0) * bar_w as f64).round() as usize;
-        let cells: String = (0..bar_w)
-            .map(|i| {
-                if i < filled {
-                    '█'
-                } else if i == mark {
-                    '┊'
-                } else {
-                    ' '
-                }
-            })
+        // The marker stays visible where the bar passes it: drawn over the bar, reversed.
+        let before: String = (0..mark)
+            .map(|i| if i < filled { '█' } else { ' ' })
             .collect();
+        let after: String = (mark + 1..bar_w)
+            .map(|i| if i < filled { '█' } else { ' ' })
+            .collect();
+        let marker_style = if mark < filled {
+            theme.bar().add_modifier(Modifier::REVERSED)
+        } else {
+            theme.bar()
+        };
         lines.push(Line::from(vec![
             Span::raw(fit(&stage_label(st.stage, ctx.language), label_w)),
-            Span::styled(cells, theme.bar()),
+            Span::styled(before, theme.bar()),
+            Span::styled("┊", marker_style),
+            Span::styled(after, theme.bar()),
             Span::raw(format!(" {:>6} {:>5.1}%", st.count, st.share)),
             Span::styled(format!(" (ref {reference}%)",), theme.dim()),
             Span::raw(format!("  {}", compact_amount(st.value, ctx.language))),

@@ -1124,3 +1124,68 @@ fn the_screen_places_text_in_the_cells_the_app_measures() {
         assert_eq!(x as usize, width(s), "{s:?}");
     }
 }
+
+/// The rows of a screen drawn reversed (the selection), as text.
+fn reversed_rows(app: &mut App, w: u16, h: u16) -> Vec<String> {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    tui::draw(&mut terminal, app).unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..h)
+        .filter(|&y| {
+            buffer[(w / 2, y)]
+                .modifier
+                .contains(ratatui::style::Modifier::REVERSED)
+        })
+        .map(|y| (0..w).map(|x| buffer[(x, y)].symbol()).collect())
+        .collect()
+}
+
+/// Follow-ups: each bucket's heading on a line of its own and every row with its date; the
+/// rows and headings fit the screen, and the selection stays on it through j, k and pages.
+#[test]
+fn every_follow_up_shows_its_date_under_its_bucket_heading() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('2'));
+    for (w, h) in [(80u16, 24u16), (120, 40)] {
+        let shot = screen(&mut app, w, h);
+        for heading in ["Overdue", "Today", "This week"] {
+            assert!(
+                shot.lines().any(|l| l.trim_end() == heading),
+                "{heading} on a line of its own:\n{shot}"
+            );
+        }
+        let body: Vec<&str> = shot.lines().skip(3).take(h as usize - 5).collect();
+        if h == 24 {
+            assert!(body.last().is_some_and(|l| !l.is_empty()), "full:\n{shot}");
+        }
+        for line in body
+            .iter()
+            .filter(|l| l.contains(" 山本 ") || l.contains(" 鈴木 "))
+        {
+            let first = line.split_whitespace().next().unwrap();
+            assert!(
+                first.len() == 5 && first.as_bytes()[2] == b'/' || first == "—",
+                "a row without its date: {line}\n{shot}"
+            );
+        }
+    }
+    let keys = std::iter::repeat_n(KeyCode::Char('j'), 30)
+        .chain([KeyCode::PageDown, KeyCode::PageUp])
+        .chain(std::iter::repeat_n(KeyCode::Char('k'), 12));
+    for key in keys {
+        press(&mut app, key);
+        let rows = reversed_rows(&mut app, 80, 24);
+        let lead = selected_lead(&app);
+        let date = lead
+            .next_action_on
+            .map(|d| d.date.format("%m/%d").to_string())
+            .unwrap_or_else(|| "—".into());
+        assert_eq!(rows.len(), 1, "one selected row after {key:?}");
+        assert!(
+            rows[0].starts_with(&date),
+            "{key:?}: the selected row {:?} is {}",
+            rows[0],
+            lead.title
+        );
+    }
+}

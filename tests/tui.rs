@@ -1189,3 +1189,110 @@ fn every_follow_up_shows_its_date_under_its_bucket_heading() {
         );
     }
 }
+
+/// Long text is cut with `…` where it may give way and never where it carries the meaning:
+/// the length of a call and who made it, a BANT answer, an amount, the last word of a help
+/// line; notes and bodies wrap under their indent, no line starting with `。` or `、`.
+#[test]
+fn cut_text_keeps_its_numbers_names_and_answers() {
+    use leadtrack::features::{activity, leads};
+    use leadtrack::model::lead::Qualification;
+    let mut session = session(config());
+    let config = session.config.clone();
+    let notes = "先方の稟議は来月。予算は年度末までに確保する見込みで、決裁者は山本部長（営業本部）です。\
+                 導入時期は来期の第一四半期、現行システムの保守契約が切れる前に移行したいとのこと。";
+    let lead_id = leads::add(
+        &mut session.store,
+        &config,
+        LeadFields {
+            title: "ミドリ技研 設備更新".into(),
+            value: Some(46_000_000),
+            notes: Some(notes.into()),
+            qualification: Qualification {
+                budget: "no:来期予算で再申請、今期の残予算では足りないとのこと"
+                    .parse()
+                    .unwrap(),
+                authority: "yes".parse().unwrap(),
+                need: "yes:現行機の故障が続いている".parse().unwrap(),
+                timing: "no".parse().unwrap(),
+            },
+            ..LeadFields::default()
+        },
+    )
+    .unwrap();
+    activity::log(
+        &mut session.store,
+        &config,
+        &activity::LogEntry {
+            kind: ActivityKind::Call,
+            lead_id: Some(lead_id.clone()),
+            contact_id: None,
+            occurred_at: chrono::Utc::now(),
+            duration_minutes: Some(12),
+            direction: None,
+            summary: "設備更新の見積について先方の購買部と詳細を確認、仕様書の再提出を依頼された"
+                .into(),
+            body: Some(notes.into()),
+            next_action: None,
+            next_action_on: None,
+        },
+    )
+    .unwrap();
+    let mut app = App::new(session, today()).unwrap();
+    for (w, h) in [(80u16, 60u16), (120, 60)] {
+        screen(&mut app, w, h);
+        app.open_detail(&lead_id);
+        let shot = screen(&mut app, w, h);
+        let call = shot
+            .lines()
+            .find(|l| l.contains("設備更新の見積") && l.contains("電話"))
+            .unwrap_or_else(|| panic!("no call line:\n{shot}"));
+        assert!(call.trim_end().ends_with("… 12min  山本"), "{call}\n{shot}");
+        let bant = shot
+            .lines()
+            .skip_while(|l| !l.starts_with("BANT"))
+            .take_while(|l| !l.starts_with("Created"))
+            .flat_map(|l| l.split('│').next())
+            .flat_map(str::split_whitespace)
+            .collect::<Vec<_>>()
+            .join(" ");
+        for answer in ["budget no", "authority yes", "need yes", "timing no"] {
+            assert!(bant.contains(answer), "{answer} in {bant:?}\n{shot}");
+        }
+        // Wrapped text keeps its indent and its kinsoku.
+        for line in shot.lines() {
+            let body = line.split('│').next_back().unwrap_or(line);
+            let text = body.trim_start();
+            if !text.is_empty() && body.starts_with("  ") {
+                let first = text.chars().next().unwrap();
+                assert!(
+                    !"。、ー）」".contains(first),
+                    "{line:?} starts with {first}\n{shot}"
+                );
+            }
+        }
+        assert!(
+            shot.contains("  先方の稟議は来月。"),
+            "notes under their indent:\n{shot}"
+        );
+        assert!(
+            shot.contains("      先方の稟議は来月。"),
+            "the body under its indent:\n{shot}"
+        );
+        press(&mut app, KeyCode::Esc);
+    }
+
+    // The amounts of the stats stay whole at 80 columns; the help's last words too.
+    press(&mut app, KeyCode::Char('6'));
+    let stats = screen(&mut app, 80, 24);
+    for line in stats.lines().filter(|l| l.contains("(ref ")) {
+        assert!(
+            line.trim_end().ends_with('M'),
+            "an amount cut: {line}\n{stats}"
+        );
+    }
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('?'));
+    let help = screen(&mut app, 80, 24);
+    assert!(help.contains("value, or longest quiet"), "{help}");
+}

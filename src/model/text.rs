@@ -180,6 +180,22 @@ pub fn truncate(s: &str, max: usize) -> String {
     out
 }
 
+/// Cuts `s` to at most `max` cells between words (at a space), ending with `…` when cut;
+/// a first word longer than that is cut where it must be.
+pub fn truncate_words(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    let cut = truncate(s, max);
+    let Some(kept) = cut.strip_suffix('…') else {
+        return cut;
+    };
+    match kept.rfind(' ') {
+        Some(space) if !kept[..space].trim().is_empty() => format!("{}…", kept[..space].trim_end()),
+        _ => cut,
+    }
+}
+
 /// Cuts or pads `s` to exactly `cells` terminal cells.
 pub fn fit(s: &str, cells: usize) -> String {
     let mut out = truncate(s, cells);
@@ -524,5 +540,17 @@ mod tests {
             ["call back after", "  the board", "  meeting"]
         );
         assert_eq!(wrap("", 10, "  ", "  "), [""]);
+    }
+
+    #[test]
+    fn word_cuts_keep_whole_words() {
+        let s = "Sort by rank, next-action date, value, or longest quiet";
+        assert_eq!(truncate_words(s, 80), s);
+        assert_eq!(
+            truncate_words(s, 50),
+            "Sort by rank, next-action date, value, or…"
+        );
+        assert_eq!(truncate_words("Supercalifragilistic", 6), "Super…");
+        assert_eq!(truncate_words("abc", 0), "");
     }
 }

@@ -365,7 +365,7 @@ fn wrap_units(text: &str) -> Vec<String> {
     let mut glue_next = false;
     for g in text.graphemes(true) {
         let c = g.chars().next().unwrap_or(' ');
-        let spacing = c.is_whitespace();
+        let spacing = is_break(c);
         let latin =
             !spacing && grapheme_width(g) == 1 && !no_line_start(c) && !is_halfwidth_kana(c);
         let joins_previous = match units.last() {
@@ -375,7 +375,7 @@ fn wrap_units(text: &str) -> Vec<String> {
                 glue_next
                     || no_line_start(c)
                     || spacing
-                    || (latin && !last.is_whitespace() && is_latin_unit(prev))
+                    || (latin && !is_break(last) && is_latin_unit(prev))
             }
         };
         match units.last_mut() {
@@ -385,6 +385,11 @@ fn wrap_units(text: &str) -> Vec<String> {
         glue_next = no_line_end(c);
     }
     units
+}
+
+/// A space a line may break at (a no-break space keeps its words together).
+fn is_break(c: char) -> bool {
+    c.is_whitespace() && c != '\u{A0}'
 }
 
 fn is_halfwidth_kana(c: char) -> bool {
@@ -540,6 +545,10 @@ mod tests {
             ["call back after", "  the board", "  meeting"]
         );
         assert_eq!(wrap("", 10, "  ", "  "), [""]);
+        assert_eq!(
+            wrap("need yes · timing\u{A0}no", 14, "", ""),
+            ["need yes ·", "timing\u{A0}no"]
+        );
     }
 
     #[test]

@@ -163,7 +163,8 @@ fn summary_lines(d: &LeadDetail, ctx: &Ctx<'_>, w: usize) -> Vec<Line<'static>> 
                     String::new()
                 } else {
                     format!(
-                        "budget {} · authority {} · need {} · timing {}",
+                        // No-break spaces keep each criterion with its answer.
+                        "budget\u{A0}{} · authority\u{A0}{} · need\u{A0}{} · timing\u{A0}{}",
                         answer(&q.budget),
                         answer(&q.authority),
                         answer(&q.need),

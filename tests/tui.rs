@@ -1296,3 +1296,22 @@ fn cut_text_keeps_its_numbers_names_and_answers() {
     let help = screen(&mut app, 80, 24);
     assert!(help.contains("value, or longest quiet"), "{help}");
 }
+
+/// In Japanese the amounts of the stats read `4,600万` at 80 columns, never `4,60`.
+#[test]
+fn stats_amounts_stay_whole_in_japanese_at_80_columns() {
+    let mut config = config();
+    config.ui.language = leadtrack::config::Language::Ja;
+    let mut app = App::new(session(config), today()).unwrap();
+    press(&mut app, KeyCode::Char('6'));
+    let stats = screen(&mut app, 80, 24);
+    let stages: Vec<&str> = stats.lines().filter(|l| l.contains("(ref ")).collect();
+    assert!(!stages.is_empty(), "{stats}");
+    for line in stages {
+        let amount = line.split_whitespace().last().unwrap();
+        assert!(
+            amount.ends_with('万') || amount.ends_with('億'),
+            "an amount cut: {line}\n{stats}"
+        );
+    }
+}

@@ -478,3 +478,46 @@ fn a_panic_leaves_the_terminal_as_it_was() {
         "the terminal is restored before the message"
     );
 }
+
+/// Half-width katakana with voiced marks (`ﾊﾟ`, `ｶﾞ`) take the cells the terminal gives
+/// them: the company column starts where it does on every other row.
+#[test]
+fn halfwidth_voiced_kana_keep_the_columns_in_a_real_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    let db = home.join("kana.db");
+    for (name, company) in [
+        ("ﾊﾟｿｺﾝ ｼｮｯﾌﾟ", "ｶﾞｯｺｳ ﾎﾟｲﾝﾄ"),
+        ("Aoki Hanako", "Midori"),
+        ("佐藤 花子", "ミドリ技研"),
+    ] {
+        leadtrack(
+            home,
+            &db,
+            &["contact", "add", "--name", name, "--company", company],
+        );
+    }
+    let command = format!("{} --db {}", env!("CARGO_BIN_EXE_leadtrack"), db.display());
+    let Some(tmux) = Tmux::start("kana", home, &command) else {
+        return;
+    };
+    tmux.go();
+    tmux.wait_for("1 Board");
+    tmux.keys(&["3"]);
+    let screen = tmux.wait_for("ｼｮｯﾌﾟ");
+    // The cell where a row's text after `prefix` starts, counted as the terminal does.
+    let column_of = |prefix: &str, next: &str| -> usize {
+        let line = screen
+            .lines()
+            .find(|l| l.contains(prefix) && l.contains(next))
+            .unwrap_or_else(|| panic!("no row with {prefix} and {next}:\n{screen}"));
+        let at = line.find(next).unwrap_or_default();
+        leadtrack::model::text::width(&line[..at])
+    };
+    let header = column_of("COMPANY", "COMPANY");
+    assert_eq!(column_of("ｼｮｯﾌﾟ", "ｶﾞｯｺｳ"), header, "{screen}");
+    assert_eq!(column_of("Hanako", "Midori"), header, "{screen}");
+    assert_eq!(column_of("佐藤", "ミドリ"), header, "{screen}");
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_until_gone());
+}

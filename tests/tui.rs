@@ -1099,3 +1099,219 @@ fn undo_restores_what_the_change_replaced_not_the_stale_screen() {
         "undo puts back the date the call replaced"
     );
 }
+
+/// What the app measures is what ratatui places: a column after any of these text starts
+/// where the app reserved it (`ﾊﾟ` is two cells on the screen and in the app alike).
+#[test]
+fn the_screen_places_text_in_the_cells_the_app_measures() {
+    use leadtrack::model::text::width;
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    for s in [
+        "ﾊﾟｿｺﾝ ｼｮｯﾌﾟ",
+        "ｶﾞｯｺｳ",
+        "ﾞ",
+        "e\u{301}te\u{301}",
+        "か\u{3099}",
+        "☺\u{FE0F} ok",
+        "👍🏽",
+        "👨\u{200D}👩\u{200D}👧",
+        "ミドリ技研",
+        "\u{1F1EF}\u{1F1F5}",
+    ] {
+        let mut buffer = Buffer::empty(Rect::new(0, 0, 30, 1));
+        let (x, _) = buffer.set_stringn(0, 0, s, 30, ratatui::style::Style::default());
+        assert_eq!(x as usize, width(s), "{s:?}");
+    }
+}
+
+/// The rows of a screen drawn reversed (the selection), as text.
+fn reversed_rows(app: &mut App, w: u16, h: u16) -> Vec<String> {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    tui::draw(&mut terminal, app).unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..h)
+        .filter(|&y| {
+            buffer[(w / 2, y)]
+                .modifier
+                .contains(ratatui::style::Modifier::REVERSED)
+        })
+        .map(|y| (0..w).map(|x| buffer[(x, y)].symbol()).collect())
+        .collect()
+}
+
+/// Follow-ups: each bucket's heading on a line of its own and every row with its date; the
+/// rows and headings fit the screen, and the selection stays on it through j, k and pages.
+#[test]
+fn every_follow_up_shows_its_date_under_its_bucket_heading() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('2'));
+    for (w, h) in [(80u16, 24u16), (120, 40)] {
+        let shot = screen(&mut app, w, h);
+        for heading in ["Overdue", "Today", "This week"] {
+            assert!(
+                shot.lines().any(|l| l.trim_end() == heading),
+                "{heading} on a line of its own:\n{shot}"
+            );
+        }
+        let body: Vec<&str> = shot.lines().skip(3).take(h as usize - 5).collect();
+        if h == 24 {
+            assert!(body.last().is_some_and(|l| !l.is_empty()), "full:\n{shot}");
+        }
+        for line in body
+            .iter()
+            .filter(|l| l.contains(" 山本 ") || l.contains(" 鈴木 "))
+        {
+            let first = line.split_whitespace().next().unwrap();
+            assert!(
+                first.len() == 5 && first.as_bytes()[2] == b'/' || first == "—",
+                "a row without its date: {line}\n{shot}"
+            );
+        }
+    }
+    let keys = std::iter::repeat_n(KeyCode::Char('j'), 30)
+        .chain([KeyCode::PageDown, KeyCode::PageUp])
+        .chain(std::iter::repeat_n(KeyCode::Char('k'), 12));
+    for key in keys {
+        press(&mut app, key);
+        let rows = reversed_rows(&mut app, 80, 24);
+        let lead = selected_lead(&app);
+        let date = lead
+            .next_action_on
+            .map(|d| d.date.format("%m/%d").to_string())
+            .unwrap_or_else(|| "—".into());
+        assert_eq!(rows.len(), 1, "one selected row after {key:?}");
+        assert!(
+            rows[0].starts_with(&date),
+            "{key:?}: the selected row {:?} is {}",
+            rows[0],
+            lead.title
+        );
+    }
+}
+
+/// Long text is cut with `…` where it may give way and never where it carries the meaning:
+/// the length of a call and who made it, a BANT answer, an amount, the last word of a help
+/// line; notes and bodies wrap under their indent, no line starting with `。` or `、`.
+#[test]
+fn cut_text_keeps_its_numbers_names_and_answers() {
+    use leadtrack::features::{activity, leads};
+    use leadtrack::model::lead::Qualification;
+    let mut session = session(config());
+    let config = session.config.clone();
+    let notes = "先方の稟議は来月。予算は年度末までに確保する見込みで、決裁者は山本部長（営業本部）です。\
+                 導入時期は来期の第一四半期、現行システムの保守契約が切れる前に移行したいとのこと。";
+    let lead_id = leads::add(
+        &mut session.store,
+        &config,
+        LeadFields {
+            title: "ミドリ技研 設備更新".into(),
+            value: Some(46_000_000),
+            notes: Some(notes.into()),
+            qualification: Qualification {
+                budget: "no:来期予算で再申請、今期の残予算では足りないとのこと"
+                    .parse()
+                    .unwrap(),
+                authority: "yes".parse().unwrap(),
+                need: "yes:現行機の故障が続いている".parse().unwrap(),
+                timing: "no".parse().unwrap(),
+            },
+            ..LeadFields::default()
+        },
+    )
+    .unwrap();
+    activity::log(
+        &mut session.store,
+        &config,
+        &activity::LogEntry {
+            kind: ActivityKind::Call,
+            lead_id: Some(lead_id.clone()),
+            contact_id: None,
+            occurred_at: chrono::Utc::now(),
+            duration_minutes: Some(12),
+            direction: None,
+            summary: "設備更新の見積について先方の購買部と詳細を確認、仕様書の再提出を依頼された"
+                .into(),
+            body: Some(notes.into()),
+            next_action: None,
+            next_action_on: None,
+        },
+    )
+    .unwrap();
+    let mut app = App::new(session, today()).unwrap();
+    for (w, h) in [(80u16, 60u16), (120, 60)] {
+        screen(&mut app, w, h);
+        app.open_detail(&lead_id);
+        let shot = screen(&mut app, w, h);
+        let call = shot
+            .lines()
+            .find(|l| l.contains("設備更新の見積") && l.contains("電話"))
+            .unwrap_or_else(|| panic!("no call line:\n{shot}"));
+        assert!(call.trim_end().ends_with("… 12min  山本"), "{call}\n{shot}");
+        let bant = shot
+            .lines()
+            .skip_while(|l| !l.starts_with("BANT"))
+            .take_while(|l| !l.starts_with("Created"))
+            .flat_map(|l| l.split('│').next())
+            .flat_map(str::split_whitespace)
+            .collect::<Vec<_>>()
+            .join(" ");
+        for answer in ["budget no", "authority yes", "need yes", "timing no"] {
+            assert!(bant.contains(answer), "{answer} in {bant:?}\n{shot}");
+        }
+        // Wrapped text keeps its indent and its kinsoku.
+        for line in shot.lines() {
+            let body = line.split('│').next_back().unwrap_or(line);
+            let text = body.trim_start();
+            if !text.is_empty() && body.starts_with("  ") {
+                let first = text.chars().next().unwrap();
+                assert!(
+                    !"。、ー）」".contains(first),
+                    "{line:?} starts with {first}\n{shot}"
+                );
+            }
+        }
+        assert!(
+            shot.contains("  先方の稟議は来月。"),
+            "notes under their indent:\n{shot}"
+        );
+        assert!(
+            shot.contains("      先方の稟議は来月。"),
+            "the body under its indent:\n{shot}"
+        );
+        press(&mut app, KeyCode::Esc);
+    }
+
+    // The amounts of the stats stay whole at 80 columns; the help's last words too.
+    press(&mut app, KeyCode::Char('6'));
+    let stats = screen(&mut app, 80, 24);
+    for line in stats.lines().filter(|l| l.contains("(ref ")) {
+        assert!(
+            line.trim_end().ends_with('M'),
+            "an amount cut: {line}\n{stats}"
+        );
+    }
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('?'));
+    let help = screen(&mut app, 80, 24);
+    assert!(help.contains("value, or longest quiet"), "{help}");
+}
+
+/// In Japanese the amounts of the stats read `4,600万` at 80 columns, never `4,60`.
+#[test]
+fn stats_amounts_stay_whole_in_japanese_at_80_columns() {
+    let mut config = config();
+    config.ui.language = leadtrack::config::Language::Ja;
+    let mut app = App::new(session(config), today()).unwrap();
+    press(&mut app, KeyCode::Char('6'));
+    let stats = screen(&mut app, 80, 24);
+    let stages: Vec<&str> = stats.lines().filter(|l| l.contains("(ref ")).collect();
+    assert!(!stages.is_empty(), "{stats}");
+    for line in stages {
+        let amount = line.split_whitespace().last().unwrap();
+        assert!(
+            amount.ends_with('万') || amount.ends_with('億'),
+            "an amount cut: {line}\n{stats}"
+        );
+    }
+}

@@ -64,7 +64,7 @@ fn screen(app: &mut App, w: u16, h: u16) -> String {
                 skip -= 1;
                 continue;
             }
-            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+            skip = leadtrack::model::text::width(symbol).saturating_sub(1);
             line.push_str(symbol);
         }
         out.push_str(line.trim_end());
@@ -77,7 +77,7 @@ fn screen(app: &mut App, w: u16, h: u16) -> String {
 fn assert_fits(shot: &str, w: u16) {
     for line in shot.lines() {
         assert!(
-            unicode_width::UnicodeWidthStr::width(line) <= w as usize,
+            leadtrack::model::text::width(line) <= w as usize,
             "too wide: {line}"
         );
     }
@@ -246,6 +246,38 @@ snapshot_both_sizes!(form_edit_contact_with_several_values, |app| {
     // The list shows the new contact once drawn; then it can be opened.
     screen(app, 120, 40);
     keys(app, &[KeyCode::Char('e')]);
+});
+
+/// A card in half-width katakana with voiced marks, as old systems and card scanners give.
+fn add_halfwidth_kana(app: &mut App) -> String {
+    use leadtrack::model::contact::ContactFields;
+    let card = ContactFields {
+        family_name: Some("ﾊﾟｿｺﾝ ｼｮｯﾌﾟ".into()),
+        family_reading: Some("ぱそこん しょっぷ".into()),
+        company: Some("ｶﾞｯｺｳ ﾎﾟｲﾝﾄ ﾃﾞﾝｷ".into()),
+        title: Some("ﾌﾞﾁｮｳ".into()),
+        ..ContactFields::default()
+    }
+    .with_email("pasokon@example.jp");
+    let origin = leadtrack::store::leads::Origin {
+        id: None,
+        created_at: chrono::DateTime::parse_from_rfc3339("2026-11-20T01:00:00Z")
+            .ok()
+            .map(|t| t.to_utc()),
+    };
+    app.session
+        .store
+        .write(|w| leadtrack::store::contacts::insert(w, &card, &origin))
+        .unwrap()
+}
+
+// Every column after `ﾊﾟｿｺﾝ` starts where it does on the other rows.
+snapshot_both_sizes!(contacts_halfwidth_kana, |app| {
+    let id = add_halfwidth_kana(app);
+    keys(app, &[KeyCode::Char('3')]);
+    screen(app, 120, 40);
+    let conn = app.session.store.conn();
+    assert!(app.contacts.list.select(conn, &id).unwrap());
 });
 
 #[test]

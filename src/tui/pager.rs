@@ -165,6 +165,25 @@ impl<S: Source> Pager<S> {
         Ok(())
     }
 
+    /// Keeps the window within `lines` screen lines when rows take more than one line each
+    /// (`lines_of` says how many the rows shown need, headings between them included): rows
+    /// leave from the end away from the selection, so the selection stays in view. The window
+    /// still reads `height` rows when it moves; this trims them again.
+    pub fn fit_lines(&mut self, lines: usize, lines_of: impl Fn(&[&S::Item]) -> usize) {
+        while self.rows.len() > 1 {
+            let items: Vec<&S::Item> = self.rows.iter().map(|(_, item)| item).collect();
+            if lines_of(&items) <= lines {
+                break;
+            }
+            if self.selected + 1 < self.rows.len() {
+                self.rows.pop();
+            } else {
+                self.rows.remove(0);
+                self.selected = self.selected.saturating_sub(1);
+            }
+        }
+    }
+
     pub fn down(&mut self, conn: &Connection) -> Result<()> {
         if self.selected + 1 < self.rows.len() {
             self.selected += 1;
@@ -378,5 +397,49 @@ mod tests {
         let mut empty = Pager::new(Numbers(0));
         empty.prepare(&conn, 3).unwrap();
         assert!(empty.is_empty() && empty.selected().is_none());
+    }
+
+    #[test]
+    fn a_window_with_headings_keeps_the_selection_in_its_lines() {
+        let conn = Connection::open_in_memory().unwrap();
+        let mut p = Pager::new(Numbers(100));
+        // A heading before every tenth number: 0, 10, 20…
+        let lines_of = |rows: &[&String]| {
+            let headings = rows
+                .iter()
+                .enumerate()
+                .filter(|(n, r)| *n == 0 || r.ends_with('0'))
+                .count();
+            rows.len() + headings
+        };
+        p.prepare(&conn, 12).unwrap();
+        p.fit_lines(12, lines_of);
+        assert_eq!(
+            shown(&p).len(),
+            10,
+            "0..9 and one heading before 10 would be 12 lines"
+        );
+        for _ in 0..15 {
+            p.down(&conn).unwrap();
+            p.prepare(&conn, 12).unwrap();
+            p.fit_lines(12, lines_of);
+            let rows: Vec<String> = shown(&p);
+            let refs: Vec<&String> = rows.iter().collect();
+            assert!(lines_of(&refs) <= 12, "{rows:?}");
+            assert_eq!(p.selected().unwrap(), &rows[p.selected_index()]);
+        }
+        assert_eq!(p.selected().unwrap(), "15");
+        assert_eq!(
+            shown(&p).last().unwrap(),
+            "15",
+            "the window follows at its foot"
+        );
+        p.page_down(&conn).unwrap();
+        p.fit_lines(12, lines_of);
+        assert_eq!(
+            shown(&p).first().unwrap(),
+            "16",
+            "a page goes on after the last row shown"
+        );
     }
 }

@@ -44,7 +44,9 @@ impl App {
         }
         match self.view {
             View::Board => views::board::prepare(&mut self.board, body, conn),
-            View::FollowUps => views::followups::prepare(&mut self.follow_ups, body, conn),
+            View::FollowUps => {
+                views::followups::prepare_follow_ups(&mut self.follow_ups, body, conn, self.today)
+            }
             View::Customers => views::followups::prepare(&mut self.customers, body, conn),
             View::Contacts => views::contacts::prepare(
                 &mut self.contacts,

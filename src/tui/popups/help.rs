@@ -2,7 +2,7 @@
 
 use super::clear;
 use crate::keymap::{Action, Context, Keymap};
-use crate::model::text::{fit, width};
+use crate::model::text::{fit, truncate, truncate_words, width};
 use crate::tui::views::{Ctx, centered};
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -71,13 +71,25 @@ impl Help {
             .max()
             .unwrap_or(4)
             .max(4);
+        let desc_w = actions
+            .iter()
+            .map(|a| width(keymap.description(*a)))
+            .max()
+            .unwrap_or(0);
+        // The box grows to show every description whole when the screen allows.
+        let box_w = (key_w + 2 + desc_w + 2).clamp(64, area.width as usize);
+        let inner = box_w.saturating_sub(2);
         let mut lines: Vec<Line<'static>> = actions
             .iter()
             .map(|a| {
-                Line::from(vec![
-                    Span::styled(fit(&keymap.label(*a), key_w + 2), ctx.theme.accent()),
-                    Span::raw(keymap.description(*a).to_string()),
-                ])
+                key_line(
+                    &keymap.label(*a),
+                    &keymap.first_key(*a),
+                    keymap.description(*a),
+                    key_w,
+                    inner,
+                    ctx,
+                )
             })
             .collect();
         lines.push(Line::raw(""));
@@ -87,7 +99,7 @@ impl Help {
         )));
         let h = self.height(area);
         let visible = h.saturating_sub(2);
-        let rect = centered(area, 64.min(area.width), h);
+        let rect = centered(area, u16::try_from(box_w).unwrap_or(area.width), h);
         clear(frame, rect);
         let more = if self.total_lines() > visible {
             format!(
@@ -110,6 +122,33 @@ impl Help {
             rect,
         );
     }
+}
+
+/// One key and what it does in `inner` cells. The keys give way first (down to the first
+/// key alone, then cut), so the description stays whole; a description still too long is
+/// cut between words, with `…`.
+fn key_line(
+    keys: &str,
+    first_key: &str,
+    description: &str,
+    key_w: usize,
+    inner: usize,
+    ctx: &Ctx<'_>,
+) -> Line<'static> {
+    let room = inner.saturating_sub(width(description) + 2).min(key_w);
+    let keys = if width(keys) <= room {
+        keys.to_string()
+    } else if width(first_key) <= room {
+        first_key.to_string()
+    } else {
+        truncate(first_key, room.max(4))
+    };
+    let key_cells = room.max(width(&keys));
+    let description = truncate_words(description, inner.saturating_sub(key_cells + 2));
+    Line::from(vec![
+        Span::styled(fit(&keys, key_cells + 2), ctx.theme.accent()),
+        Span::raw(description),
+    ])
 }
 
 #[cfg(test)]

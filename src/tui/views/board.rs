@@ -151,26 +151,27 @@ pub fn prepare(state: &mut BoardState, area: Rect, conn: &rusqlite::Connection) 
 
 pub fn render(frame: &mut Frame<'_>, area: Rect, state: &BoardState, ctx: &Ctx<'_>) {
     let areas = column_areas(area);
-    let open: i64 = ctx
-        .totals
-        .iter()
-        .filter(|(s, _)| s.is_open())
-        .map(|(_, t)| t.count)
-        .sum();
     let caption = state.caption();
+    let totals: Vec<StageTotal> = Stage::OPEN
+        .iter()
+        .map(|stage| {
+            ctx.totals
+                .iter()
+                .find(|(s, _)| s == stage)
+                .map(|(_, t)| *t)
+                .unwrap_or_default()
+        })
+        .collect();
+    let counts: Vec<i64> = totals.iter().map(|t| t.count).collect();
+    let shares = percent_shares(&counts);
     for (i, column_area) in areas.iter().enumerate() {
         let stage = Stage::OPEN[i];
-        let total = ctx
-            .totals
-            .iter()
-            .find(|(s, _)| *s == stage)
-            .map(|(_, t)| *t)
-            .unwrap_or_default();
+        let total = totals.get(i).copied().unwrap_or_default();
         let focused = i == state.focus;
         let column = Column {
             stage,
             total,
-            open,
+            share: shares.get(i).copied().unwrap_or(0),
             focused,
             caption: caption.as_deref(),
         };
@@ -178,11 +179,30 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &BoardState, ctx: &Ctx<'
     }
 }
 
+/// Whole percents of `counts` that sum to 100 (largest remainder: each share rounded
+/// down, then the points left go to the largest fractions), all 0 when nothing is counted.
+pub fn percent_shares(counts: &[i64]) -> Vec<i64> {
+    let total: i64 = counts.iter().map(|c| c.max(&0)).sum();
+    if total == 0 {
+        return vec![0; counts.len()];
+    }
+    let mut shares: Vec<i64> = counts.iter().map(|c| c.max(&0) * 100 / total).collect();
+    let mut by_remainder: Vec<usize> = (0..counts.len()).collect();
+    // Largest remainder first; ties to the earlier column, so the result is stable.
+    by_remainder.sort_by_key(|&i| (std::cmp::Reverse(counts[i].max(0) * 100 % total), i));
+    let left = 100 - shares.iter().sum::<i64>();
+    for &i in by_remainder.iter().take(usize::try_from(left).unwrap_or(0)) {
+        shares[i] += 1;
+    }
+    shares
+}
+
 /// What a column's header says.
 struct Column<'a> {
     stage: Stage,
     total: StageTotal,
-    open: i64,
+    /// Percent of the open leads, the columns' shares summing to 100.
+    share: i64,
     focused: bool,
     caption: Option<&'a str>,
 }
@@ -197,17 +217,12 @@ fn render_column(
     let Column {
         stage,
         total,
-        open,
+        share,
         focused,
         caption,
     } = *head;
     let w = area.width as usize;
     let theme = ctx.theme;
-    let share = if open > 0 {
-        total.count * 100 / open
-    } else {
-        0
-    };
     let head_style = if focused {
         theme.tab_active()
     } else {
@@ -315,4 +330,25 @@ fn card(lead: &Lead, w: usize, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
         Line::from(vec![Span::raw("  "), company]),
         Line::from(meta),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::percent_shares;
+
+    #[test]
+    fn shares_add_up_to_a_hundred() {
+        // 12/71/32 of 115 rounds down to 10 · 61 · 27 (98).
+        assert_eq!(percent_shares(&[12, 71, 32]), [10, 62, 28]);
+        assert_eq!(percent_shares(&[1, 1, 1]), [34, 33, 33]);
+        assert_eq!(percent_shares(&[0, 5, 0]), [0, 100, 0]);
+        assert_eq!(percent_shares(&[0, 0, 0]), [0, 0, 0]);
+        for counts in [[3, 7, 11], [1, 2, 997], [40, 40, 20], [13, 17, 19]] {
+            assert_eq!(
+                percent_shares(&counts).iter().sum::<i64>(),
+                100,
+                "{counts:?}"
+            );
+        }
+    }
 }

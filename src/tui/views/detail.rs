@@ -1,18 +1,18 @@
 //! The lead detail: every field, the contacts with their roles, the score and the
 //! activities behind it, the timeline, stage history and changed fields.
 
-use super::{Ctx, when};
+use super::{Ctx, squeeze, when};
 use crate::error::Result;
 use crate::features::leads::LeadDetail;
 use crate::model::ActivityKind;
 use crate::model::format::{amount, score};
-use crate::model::text::{display_safe, display_safe_multiline};
+use crate::model::text::{display_safe, display_safe_multiline, truncate, wrap};
 use crate::tui::views::due_label;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 pub struct DetailState {
     pub lead_id: String,
@@ -45,54 +45,86 @@ impl DetailState {
     }
 }
 
-fn field(label: &str, value: impl Into<String>, ctx: &Ctx<'_>) -> Option<Line<'static>> {
+/// The width of a field's label column; a long value wraps under its start.
+const LABEL: usize = 14;
+
+/// A field, its value wrapped (never cut) under the value's column; none when empty.
+fn field(label: &str, value: impl Into<String>, ctx: &Ctx<'_>, w: usize) -> Vec<Line<'static>> {
     let value = value.into();
-    (!value.is_empty()).then(|| {
-        Line::from(vec![
-            Span::styled(format!("{label:<14}"), ctx.theme.field_label()),
-            Span::raw(display_safe(&value)),
-        ])
-    })
+    if value.is_empty() {
+        return Vec::new();
+    }
+    let indent = " ".repeat(LABEL);
+    wrap(&display_safe(&value), w, &indent, &indent)
+        .into_iter()
+        .enumerate()
+        .map(|(n, text)| {
+            let text = text[LABEL.min(text.len())..].to_string();
+            let label = if n == 0 {
+                format!("{label:<LABEL$}")
+            } else {
+                indent.clone()
+            };
+            Line::from(vec![
+                Span::styled(label, ctx.theme.field_label()),
+                Span::raw(text),
+            ])
+        })
+        .collect()
 }
 
-fn heading(text: &str, ctx: &Ctx<'_>) -> Line<'static> {
-    Line::from(Span::styled(text.to_string(), ctx.theme.accent()))
+/// Long text (notes, an activity's body) wrapped under `indent`, paragraph by paragraph.
+fn text_block(text: &str, indent: &str, w: usize, style: Style) -> Vec<Line<'static>> {
+    display_safe_multiline(text)
+        .lines()
+        .flat_map(|paragraph| wrap(paragraph, w, indent, indent))
+        .map(|line| Line::from(Span::styled(line, style)))
+        .collect()
 }
 
-fn summary_lines(d: &LeadDetail, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
+fn heading(text: &str, ctx: &Ctx<'_>, w: usize) -> Line<'static> {
+    Line::from(Span::styled(truncate(text, w), ctx.theme.accent()))
+}
+
+fn summary_lines(d: &LeadDetail, ctx: &Ctx<'_>, w: usize) -> Vec<Line<'static>> {
     let l = &d.lead;
     let theme = ctx.theme;
-    let mut lines = vec![Line::from(Span::styled(
-        display_safe(&l.title),
-        theme.title(),
-    ))];
+    let mut lines: Vec<Line<'static>> = wrap(&display_safe(&l.title), w, "", "  ")
+        .into_iter()
+        .map(|t| Line::from(Span::styled(t, theme.title())))
+        .collect();
     let next = match (&l.next_action, l.next_action_on) {
         (Some(a), _) => display_safe(a),
         (None, _) => String::new(),
     };
     lines.extend(
         [
-            field("Company", l.company.clone().unwrap_or_default(), ctx),
+            field("Company", l.company.clone().unwrap_or_default(), ctx, w),
             field(
                 "Stage",
                 format!("{} {}", l.stage.label_en(), l.stage.label_ja()),
                 ctx,
+                w,
             ),
-            field("Owner", l.owner.clone().unwrap_or_default(), ctx),
-            field("Value", amount(l.value), ctx),
+            field("Owner", l.owner.clone().unwrap_or_default(), ctx, w),
+            field("Value", amount(l.value), ctx, w),
         ]
         .into_iter()
         .flatten(),
     );
-    lines.push(Line::from(vec![
-        Span::styled(format!("{:<14}", "Next action"), theme.field_label()),
-        due_label(l.next_action_on.as_ref(), ctx.today, ctx.language, theme),
-        Span::raw(if next.is_empty() {
-            String::new()
-        } else {
-            format!("  {next}")
-        }),
-    ]));
+    lines.push(squeeze(
+        vec![
+            Span::styled(format!("{:<LABEL$}", "Next action"), theme.field_label()),
+            due_label(l.next_action_on.as_ref(), ctx.today, ctx.language, theme),
+            Span::raw(if next.is_empty() {
+                String::new()
+            } else {
+                format!("  {next}")
+            }),
+        ],
+        2,
+        w,
+    ));
     let source = [l.source.clone(), l.source_detail.clone()]
         .into_iter()
         .flatten()
@@ -113,7 +145,7 @@ fn summary_lines(d: &LeadDetail, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
     };
     lines.extend(
         [
-            field("Source", source, ctx),
+            field("Source", source, ctx, w),
             field(
                 "Score",
                 format!(
@@ -122,15 +154,17 @@ fn summary_lines(d: &LeadDetail, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
                     d.score_breakdown.rank
                 ),
                 ctx,
+                w,
             ),
-            field("Tags", l.tags.join(", "), ctx),
+            field("Tags", l.tags.join(", "), ctx, w),
             field(
                 "BANT",
                 if q.is_unknown() {
                     String::new()
                 } else {
                     format!(
-                        "budget {} · authority {} · need {} · timing {}",
+                        // No-break spaces keep each criterion with its answer.
+                        "budget\u{A0}{} · authority\u{A0}{} · need\u{A0}{} · timing\u{A0}{}",
                         answer(&q.budget),
                         answer(&q.authority),
                         answer(&q.need),
@@ -138,6 +172,7 @@ fn summary_lines(d: &LeadDetail, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
                     )
                 },
                 ctx,
+                w,
             ),
             field(
                 "Created",
@@ -147,6 +182,7 @@ fn summary_lines(d: &LeadDetail, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
                     l.created_by
                 ),
                 ctx,
+                w,
             ),
             field(
                 "Changed",
@@ -156,6 +192,7 @@ fn summary_lines(d: &LeadDetail, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
                     l.updated_by
                 ),
                 ctx,
+                w,
             ),
         ]
         .into_iter()
@@ -163,14 +200,10 @@ fn summary_lines(d: &LeadDetail, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
     );
     if let Some(notes) = &l.notes {
         lines.push(Line::from(Span::styled("Notes", theme.field_label())));
-        lines.extend(
-            display_safe_multiline(notes)
-                .lines()
-                .map(|t| Line::raw(format!("  {t}"))),
-        );
+        lines.extend(text_block(notes, "  ", w, Style::default()));
     }
     lines.push(Line::raw(""));
-    lines.push(heading("Contacts", ctx));
+    lines.push(heading("Contacts", ctx, w));
     if l.contacts.is_empty() {
         lines.push(Line::from(Span::styled(
             "  none — p puts someone on this lead",
@@ -185,19 +218,23 @@ fn summary_lines(d: &LeadDetail, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
             .filter(|co| Some(*co) != l.company.as_deref())
             .map(|co| format!("  {}", display_safe(co)))
             .unwrap_or_default();
-        lines.push(Line::from(vec![
-            Span::raw(format!("  {}", display_safe(&c.name))),
-            Span::styled(
-                format!("  {} {}", c.role.id(), c.role.label_ja()),
-                theme.accent(),
-            ),
-            Span::styled(company, theme.dim()),
-        ]));
+        lines.push(squeeze(
+            vec![
+                Span::raw(format!("  {}", display_safe(&c.name))),
+                Span::styled(
+                    format!("  {} {}", c.role.id(), c.role.label_ja()),
+                    theme.accent(),
+                ),
+                Span::styled(company, theme.dim()),
+            ],
+            2,
+            w,
+        ));
     }
     lines
 }
 
-fn history_lines(d: &LeadDetail, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
+fn history_lines(d: &LeadDetail, ctx: &Ctx<'_>, w: usize) -> Vec<Line<'static>> {
     let theme = ctx.theme;
     let b = &d.score_breakdown;
     let decay = b
@@ -207,6 +244,7 @@ fn history_lines(d: &LeadDetail, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
     let mut lines = vec![heading(
         &format!("Score {} = points of the activities{decay}", score(b.score)),
         ctx,
+        w,
     )];
     if b.lines.is_empty() {
         lines.push(Line::from(Span::styled("  no activities yet", theme.dim())));
@@ -223,19 +261,23 @@ fn history_lines(d: &LeadDetail, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
         } else {
             String::new()
         };
-        lines.push(Line::from(vec![
-            Span::styled(format!("  +{:<5}", score(line.counted)), theme.ok()),
-            Span::raw(format!(
-                "{:<width$} ",
-                line.kind.label_en(),
-                width = kind_width
-            )),
-            Span::styled(format!("{} pt{factor}  ", score(line.points)), theme.dim()),
-            Span::raw(display_safe(&line.summary)),
-        ]));
+        lines.push(squeeze(
+            vec![
+                Span::styled(format!("  +{:<5}", score(line.counted)), theme.ok()),
+                Span::raw(format!(
+                    "{:<width$} ",
+                    line.kind.label_en(),
+                    width = kind_width
+                )),
+                Span::styled(format!("{} pt{factor}  ", score(line.points)), theme.dim()),
+                Span::raw(display_safe(&line.summary)),
+            ],
+            3,
+            w,
+        ));
     }
     lines.push(Line::raw(""));
-    lines.push(heading("Activities (newest first)", ctx));
+    lines.push(heading("Activities (newest first)", ctx, w));
     for a in &d.activities {
         let by =
             a.by.as_deref()
@@ -245,60 +287,68 @@ fn history_lines(d: &LeadDetail, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
             .duration_minutes
             .map(|m| format!(" {m}min"))
             .unwrap_or_default();
-        lines.push(Line::from(vec![
-            Span::styled(
-                format!("  {}  ", when(&a.occurred_at, ctx.date_format)),
-                theme.dim(),
-            ),
-            Span::styled(
-                crate::model::text::fit(
-                    &crate::model::activity::kind_with_direction_ja(a.kind, a.direction),
-                    13,
-                ),
-                theme.accent(),
-            ),
-            Span::raw(display_safe(&a.summary)),
-            Span::styled(format!("{minutes}{by}"), theme.dim()),
-        ]));
-        if let Some(body) = &a.body {
-            for text in display_safe_multiline(body).lines() {
-                lines.push(Line::from(Span::styled(
-                    format!("      {text}"),
+        // The summary gives way; the length of the call and who made it stay whole.
+        lines.push(squeeze(
+            vec![
+                Span::styled(
+                    format!("  {}  ", when(&a.occurred_at, ctx.date_format)),
                     theme.dim(),
-                )));
-            }
+                ),
+                Span::styled(
+                    crate::model::text::fit(
+                        &crate::model::activity::kind_with_direction_ja(a.kind, a.direction),
+                        13,
+                    ),
+                    theme.accent(),
+                ),
+                Span::raw(display_safe(&a.summary)),
+                Span::styled(format!("{minutes}{by}"), theme.dim()),
+            ],
+            2,
+            w,
+        ));
+        if let Some(body) = &a.body {
+            lines.extend(text_block(body, "      ", w, theme.dim()));
         }
     }
     lines.push(Line::raw(""));
-    lines.push(heading("Stage history", ctx));
+    lines.push(heading("Stage history", ctx, w));
     for s in &d.stage_history {
         let from = s
             .from
             .map(|f| format!("{} → ", f.label_en()))
             .unwrap_or_default();
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {}  ", when(&s.at, ctx.date_format)), theme.dim()),
-            Span::raw(format!("{from}{}", s.to.label_en())),
-            Span::styled(format!("  {}", display_safe(&s.by)), theme.dim()),
-        ]));
+        lines.push(squeeze(
+            vec![
+                Span::styled(format!("  {}  ", when(&s.at, ctx.date_format)), theme.dim()),
+                Span::raw(format!("{from}{}", s.to.label_en())),
+                Span::styled(format!("  {}", display_safe(&s.by)), theme.dim()),
+            ],
+            1,
+            w,
+        ));
     }
     if !d.history.is_empty() {
         lines.push(Line::raw(""));
-        lines.push(heading("Changed fields", ctx));
+        lines.push(heading("Changed fields", ctx, w));
         for h in d.history.iter().rev() {
             let was = match &h.previous {
                 serde_json::Value::Null => "(empty)".to_string(),
                 serde_json::Value::String(s) => display_safe(s),
                 other => other.to_string(),
             };
-            lines.push(Line::from(vec![
-                Span::styled(
-                    format!("  {}  ", when(&h.replaced_at, ctx.date_format)),
-                    theme.dim(),
-                ),
-                Span::raw(format!("{} was {was}", h.field)),
-                Span::styled(format!("  {}", display_safe(&h.replaced_by)), theme.dim()),
-            ]));
+            lines.push(squeeze(
+                vec![
+                    Span::styled(
+                        format!("  {}  ", when(&h.replaced_at, ctx.date_format)),
+                        theme.dim(),
+                    ),
+                    Span::raw(format!("{} was {was}", h.field)),
+                    Span::styled(format!("  {}", display_safe(&h.replaced_by)), theme.dim()),
+                ],
+                1,
+                w,
+            ));
         }
     }
     lines
@@ -311,6 +361,11 @@ fn halves(area: Rect) -> Option<[Rect; 2]> {
             .spacing(1)
             .areas(area)
     })
+}
+
+/// The history's cells beside its border.
+fn history_width(right: Rect) -> usize {
+    (right.width as usize).saturating_sub(1)
 }
 
 /// Reads the lead when it is not read yet (or changed), and measures the scrolling part.
@@ -331,10 +386,18 @@ pub fn prepare(
     let Some(detail) = &state.detail else {
         return Ok(());
     };
-    let history = history_lines(detail, ctx).len();
     let (page, length) = match halves(area) {
-        Some([_, right]) => (right.height, history),
-        None => (area.height, summary_lines(detail, ctx).len() + 1 + history),
+        Some([_, right]) => (
+            right.height,
+            history_lines(detail, ctx, history_width(right)).len(),
+        ),
+        None => {
+            let w = area.width as usize;
+            (
+                area.height,
+                summary_lines(detail, ctx, w).len() + 1 + history_lines(detail, ctx, w).len(),
+            )
+        }
     };
     state.page = page;
     state.length = u16::try_from(length).unwrap_or(u16::MAX);
@@ -345,10 +408,10 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &DetailState, ctx: &Ctx<
     let Some(detail) = &state.detail else {
         return;
     };
-    let summary = summary_lines(detail, ctx);
-    let history = history_lines(detail, ctx);
     if let Some([left, right]) = halves(area) {
-        frame.render_widget(Paragraph::new(summary).wrap(Wrap { trim: false }), left);
+        let summary = summary_lines(detail, ctx, left.width as usize);
+        let history = history_lines(detail, ctx, history_width(right));
+        frame.render_widget(Paragraph::new(summary), left);
         let block = Block::default()
             .borders(Borders::LEFT)
             .border_style(ctx.theme.dim());
@@ -359,9 +422,10 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &DetailState, ctx: &Ctx<
             right,
         );
     } else {
-        let mut all = summary;
+        let w = area.width as usize;
+        let mut all = summary_lines(detail, ctx, w);
         all.push(Line::raw(""));
-        all.extend(history);
+        all.extend(history_lines(detail, ctx, w));
         frame.render_widget(
             Paragraph::new(all)
                 .scroll((state.scroll, 0))

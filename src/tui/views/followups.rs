@@ -1,13 +1,18 @@
 //! Lead tables: the follow-ups (by bucket) and the customers.
 
 use super::{Ctx, LeadSource, bucket_label, cell, due_label, pad_line};
+use crate::config::Language;
 use crate::error::Result;
 use crate::followups::{Bucket, bucket, is_stale};
+use crate::model::Lead;
 use crate::model::format::amount;
+use crate::model::text::width;
 use crate::store::leads::{LeadOrder, LeadScope};
 use crate::tui::pager::Pager;
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -45,6 +50,58 @@ fn widths(w: usize) -> (usize, usize, usize, usize, usize) {
     (first, title, company, owner, next)
 }
 
+/// Reads the follow-ups that fit under the header with a heading before each bucket.
+pub fn prepare_follow_ups(
+    pager: &mut Pager<LeadSource>,
+    area: Rect,
+    conn: &rusqlite::Connection,
+    today: NaiveDate,
+) -> Result<()> {
+    let [_, body] = super::table_layout(area);
+    let lines = body.height as usize;
+    pager.prepare(conn, lines)?;
+    pager.fit_lines(lines, |rows| rows.len() + headings(rows, today));
+    Ok(())
+}
+
+/// How many bucket headings the rows shown need: one where each bucket starts.
+fn headings(rows: &[&Lead], today: NaiveDate) -> usize {
+    let mut previous = None;
+    rows.iter()
+        .filter(|lead| {
+            let b = Some(bucket(lead.next_action_on.as_ref(), today));
+            std::mem::replace(&mut previous, b) != b
+        })
+        .count()
+}
+
+/// A follow-up's date as its row shows it: the date, how late, the time — whatever of
+/// that fits in `cells`, most important first.
+fn row_due(lead: &Lead, today: NaiveDate, language: Language, cells: usize) -> String {
+    let Some(due) = lead.next_action_on.as_ref() else {
+        return "—".to_string();
+    };
+    let date = due.date.format("%m/%d").to_string();
+    let late = (today - due.date).num_days();
+    let late = match (late > 0, language) {
+        (false, _) => String::new(),
+        (true, Language::En) => format!(" ({late}d late)"),
+        (true, Language::Ja) => format!(" ({late}日超過)"),
+    };
+    let time = due
+        .time
+        .map(|t| format!(" {}", t.format("%H:%M")))
+        .unwrap_or_default();
+    [
+        format!("{date}{time}{late}"),
+        format!("{date}{late}"),
+        format!("{date}{time}"),
+    ]
+    .into_iter()
+    .find(|s| width(s) <= cells)
+    .unwrap_or(date)
+}
+
 /// Reads the rows of a lead table that fit under its header.
 pub fn prepare(
     pager: &mut Pager<LeadSource>,
@@ -55,7 +112,7 @@ pub fn prepare(
     pager.prepare(conn, body.height as usize)
 }
 
-/// The follow-up list: the bucket shows once, where it starts.
+/// The follow-up list: a heading line where each bucket starts, every row with its date.
 pub fn render_follow_ups(
     frame: &mut Frame<'_>,
     area: Rect,
@@ -79,21 +136,18 @@ pub fn render_follow_ups(
     let mut lines = Vec::new();
     for (n, lead) in pager.rows().enumerate() {
         let b = bucket(lead.next_action_on.as_ref(), ctx.today);
-        let first_span = if previous != Some(b) || n == 0 {
-            cell(bucket_label(b, ctx.language), first, ctx.theme.bucket(b))
-        } else {
-            let due = due_label(
-                lead.next_action_on.as_ref(),
-                ctx.today,
-                ctx.language,
-                ctx.theme,
-            );
-            Span::styled(
-                crate::model::text::fit(&format!("  {}", due.content), first),
-                due.style,
-            )
-        };
+        if previous != Some(b) {
+            lines.push(Line::from(Span::styled(
+                bucket_label(b, ctx.language),
+                ctx.theme.bucket(b).add_modifier(Modifier::BOLD),
+            )));
+        }
         previous = Some(b);
+        let first_span = cell(
+            &row_due(lead, ctx.today, ctx.language, first),
+            first,
+            ctx.theme.bucket(b),
+        );
         let stale = is_stale(
             lead.stage,
             lead.last_activity_at.as_ref(),

@@ -222,6 +222,39 @@ pub fn cut(text: &str, cells: usize, style: Style) -> Span<'static> {
     Span::styled(truncate(&display_safe(text), cells), style)
 }
 
+/// A line of `spans` cut to `cells`: span `give_way` (a label, a summary) is cut first, with
+/// `…`, so the numbers, dates and names around it stay whole; only when those alone are too
+/// wide is the line cut at its end, again with `…`.
+pub fn squeeze(mut spans: Vec<Span<'static>>, give_way: usize, cells: usize) -> Line<'static> {
+    let total: usize = spans.iter().map(|s| width(&s.content)).sum();
+    if total <= cells {
+        return Line::from(spans);
+    }
+    let others = total - spans.get(give_way).map_or(0, |s| width(&s.content));
+    if let Some(span) = spans.get_mut(give_way)
+        && others < cells
+    {
+        span.content = truncate(&span.content, cells - others).into();
+        return Line::from(spans);
+    }
+    if let Some(span) = spans.get_mut(give_way) {
+        span.content = "".into();
+    }
+    let mut used = 0;
+    let mut out = Vec::new();
+    for mut span in spans {
+        let w = width(&span.content);
+        if used + w > cells {
+            span.content = truncate(&span.content, cells - used).into();
+            out.push(span);
+            break;
+        }
+        used += w;
+        out.push(span);
+    }
+    Line::from(out)
+}
+
 /// Pads a line with spaces to `cells` (so a selected row is highlighted across).
 pub fn pad_line(mut line: Line<'static>, cells: usize) -> Line<'static> {
     let used: usize = line.spans.iter().map(|s| width(&s.content)).sum();

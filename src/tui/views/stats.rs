@@ -1,12 +1,12 @@
 //! Stats (SPEC §6) as bar charts: stages beside the 10/65/25 rule of thumb, the flow
 //! between stages, sources, reps, and what won leads were touched by first and last.
 
-use super::{Ctx, compact_amount, stage_label};
+use super::{Ctx, compact_amount, squeeze, stage_label};
 use crate::features::stats::Stats;
-use crate::model::text::{display_safe, fit};
+use crate::model::text::{display_safe, fit, truncate, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -20,26 +20,55 @@ fn bar(value: f64, max: f64, width: usize) -> String {
     "█".repeat(filled.min(width))
 }
 
-fn heading(text: String, ctx: &Ctx<'_>) -> Line<'static> {
-    Line::from(Span::styled(text, ctx.theme.accent()))
+fn heading(text: String, ctx: &Ctx<'_>, w: usize) -> Line<'static> {
+    Line::from(Span::styled(truncate(&text, w), ctx.theme.accent()))
+}
+
+/// The label and bar columns of a section `w` cells wide whose widest number after the bar
+/// is `number` cells: the number stays whole, the label gives way first (to 12 cells),
+/// then the bar (to 5).
+fn columns(w: usize, number: usize) -> (usize, usize) {
+    let bar_w = w.saturating_sub(33 + 1 + number).clamp(10, 50);
+    let label_w = w.saturating_sub(bar_w + 1 + number).clamp(12, 33);
+    let bar_w = bar_w.min(w.saturating_sub(label_w + 1 + number)).max(5);
+    (label_w, bar_w)
 }
 
 /// A labelled bar with its number after it.
-/// `widths`: the label's cells and the bar's.
+/// `widths`: the label's cells, the bar's and the line's.
 fn bar_line(
-    widths: (usize, usize),
+    widths: (usize, usize, usize),
     label: &str,
     value: f64,
     max: f64,
     number: String,
     style: Style,
 ) -> Line<'static> {
-    let (label_w, bar_w) = widths;
-    Line::from(vec![
-        Span::raw(fit(&display_safe(label), label_w)),
-        Span::styled(fit(&bar(value, max, bar_w), bar_w), style),
-        Span::raw(format!(" {number}")),
-    ])
+    let (label_w, bar_w, w) = widths;
+    squeeze(
+        vec![
+            Span::raw(fit(&display_safe(label), label_w)),
+            Span::styled(fit(&bar(value, max, bar_w), bar_w), style),
+            Span::raw(format!(" {}", display_safe(&number))),
+        ],
+        // The columns leave the number its room; only what goes past it (a rep's kinds)
+        // is cut.
+        2,
+        w,
+    )
+}
+
+/// The widths of a section of bars whose numbers are `numbers`: the bars line up with the
+/// stages' (whose numbers are `floor` cells) unless these numbers need more room.
+fn section(w: usize, floor: usize, numbers: &[String]) -> (usize, usize, usize) {
+    let widest = numbers
+        .iter()
+        .map(|n| width(n))
+        .max()
+        .unwrap_or(0)
+        .max(floor);
+    let (label_w, bar_w) = columns(w, widest);
+    (label_w, bar_w, w)
 }
 
 /// How far the numbers can scroll in `area`.
@@ -70,38 +99,52 @@ pub fn render(
 
 fn lines(s: &Stats, area: Rect, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
     let theme = ctx.theme;
-    let label_w = 33usize;
-    let bar_w = (area.width as usize)
-        .saturating_sub(label_w + 30)
-        .clamp(10, 50);
+    let w = area.width as usize;
     let mut lines: Vec<Line<'static>> = Vec::new();
 
     let open: i64 = s.stages.iter().map(|st| st.count).sum();
     lines.push(heading(
         format!("Open leads per stage — {open} open; ┊ marks the healthy share (10/65/25)"),
         ctx,
+        w,
     ));
-    for st in &s.stages {
+    let tails: Vec<String> = s
+        .stages
+        .iter()
+        .map(|st| {
+            format!(
+                " {:>6} {:>5.1}% (ref {}%)  {}",
+                st.count,
+                st.share,
+                st.reference_share.unwrap_or(0),
+                compact_amount(st.value, ctx.language)
+            )
+        })
+        .collect();
+    let floor = tails.iter().map(|t| width(t)).max().unwrap_or(0);
+    let (label_w, bar_w) = columns(w, floor);
+    for (st, tail) in s.stages.iter().zip(tails) {
         let reference = st.reference_share.unwrap_or(0) as usize;
         let mark = (reference * bar_w / 100).min(bar_w.saturating_sub(1));
         let filled = ((st.share / 100.0) * bar_w as f64).round() as usize;
-        let cells: String = (0..bar_w)
-            .map(|i| {
-                if i < filled {
-                    '█'
-                } else if i == mark {
-                    '┊'
-                } else {
-                    ' '
-                }
-            })
+        // The marker stays visible where the bar passes it: drawn over the bar, reversed.
+        let before: String = (0..mark)
+            .map(|i| if i < filled { '█' } else { ' ' })
             .collect();
+        let after: String = (mark + 1..bar_w)
+            .map(|i| if i < filled { '█' } else { ' ' })
+            .collect();
+        let marker_style = if mark < filled {
+            theme.bar().add_modifier(Modifier::REVERSED)
+        } else {
+            theme.bar()
+        };
         lines.push(Line::from(vec![
             Span::raw(fit(&stage_label(st.stage, ctx.language), label_w)),
-            Span::styled(cells, theme.bar()),
-            Span::raw(format!(" {:>6} {:>5.1}%", st.count, st.share)),
-            Span::styled(format!(" (ref {reference}%)",), theme.dim()),
-            Span::raw(format!("  {}", compact_amount(st.value, ctx.language))),
+            Span::styled(before, theme.bar()),
+            Span::styled("┊", marker_style),
+            Span::styled(after, theme.bar()),
+            Span::raw(tail),
         ]));
     }
     lines.push(Line::from(vec![
@@ -122,12 +165,15 @@ fn lines(s: &Stats, area: Rect, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
     lines.push(heading(
         format!("Flow since {} — {} won{won}", s.since, s.flow.won),
         ctx,
+        w,
     ));
+    let numbers: Vec<String> = s.flow.changes.iter().map(|m| m.count.to_string()).collect();
+    let widths = section(w, floor, &numbers);
     let max = s.flow.changes.iter().map(|m| m.count).max().unwrap_or(0) as f64;
     for m in &s.flow.changes {
         let label = format!("{} → {}", m.from.label_en(), m.to.label_en());
         lines.push(bar_line(
-            (label_w, bar_w),
+            widths,
             &label,
             m.count as f64,
             max,
@@ -147,14 +193,21 @@ fn lines(s: &Stats, area: Rect, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
         .iter()
         .map(|d| d.median_days)
         .fold(0.0, f64::max);
-    for d in &s.flow.median_days_in_stage {
+    let numbers: Vec<String> = s
+        .flow
+        .median_days_in_stage
+        .iter()
+        .map(|d| format!("{:.1} (median of {})", d.median_days, d.moves))
+        .collect();
+    let widths = section(w, floor, &numbers);
+    for (d, number) in s.flow.median_days_in_stage.iter().zip(numbers) {
         let label = format!("days in {}", d.stage.label_en());
         lines.push(bar_line(
-            (label_w, bar_w),
+            widths,
             &label,
             d.median_days,
             max,
-            format!("{:.1} (median of {})", d.median_days, d.moves),
+            number,
             theme.dim(),
         ));
     }
@@ -166,16 +219,24 @@ fn lines(s: &Stats, area: Rect, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
             s.since
         ),
         ctx,
+        w,
     ));
+    let numbers: Vec<String> = s
+        .sources
+        .iter()
+        .map(|src| {
+            format!(
+                "{} leads, {:.0}% considering, {} won",
+                src.leads, src.reached_considering_share, src.won
+            )
+        })
+        .collect();
+    let widths = section(w, floor, &numbers);
     let max = s.sources.iter().map(|x| x.leads).max().unwrap_or(0) as f64;
-    for src in &s.sources {
+    for (src, number) in s.sources.iter().zip(numbers) {
         let label = src.source.clone().unwrap_or_else(|| "(none)".into());
-        let number = format!(
-            "{} leads, {:.0}% considering, {} won",
-            src.leads, src.reached_considering_share, src.won
-        );
         lines.push(bar_line(
-            (label_w, bar_w),
+            widths,
             &label,
             src.leads as f64,
             max,
@@ -188,7 +249,10 @@ fn lines(s: &Stats, area: Rect, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
     lines.push(heading(
         "By rep — activities per week, overdue follow-ups".to_string(),
         ctx,
+        w,
     ));
+    // The rate and the overdue count stay whole; the kinds after them may be cut.
+    let widths = section(w, floor, &["9.9/wk, 99 overdue (".to_string()]);
     let max = s
         .reps
         .iter()
@@ -217,7 +281,7 @@ fn lines(s: &Stats, area: Rect, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
             theme.ok()
         };
         lines.push(bar_line(
-            (label_w, bar_w),
+            widths,
             &label,
             r.activities_per_week,
             max,
@@ -233,7 +297,9 @@ fn lines(s: &Stats, area: Rect, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
             s.since, s.attribution.won
         ),
         ctx,
+        w,
     ));
+    let widths = section(w, floor, &["9999".to_string()]);
     for (name, map) in [
         ("first touch", &s.attribution.first_touch_by_kind),
         ("last touch", &s.attribution.last_touch_by_kind),
@@ -243,7 +309,7 @@ fn lines(s: &Stats, area: Rect, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
         for (key, n) in map {
             let label = format!("{name}: {key}");
             lines.push(bar_line(
-                (label_w, bar_w),
+                widths,
                 &label,
                 *n as f64,
                 max,

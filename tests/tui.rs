@@ -1099,3 +1099,22 @@ fn undo_restores_what_the_change_replaced_not_the_stale_screen() {
         "undo puts back the date the call replaced"
     );
 }
+
+#[test]
+fn keys_do_nothing_while_the_terminal_is_too_small_but_q_quits() {
+    let mut app = app();
+    screen(&mut app, 120, 40);
+    let lead = selected_lead(&app);
+    let shown = screen(&mut app, 60, 20);
+    assert!(shown.contains("too small"), "{shown}");
+    assert_eq!(press(&mut app, KeyCode::Char('L')), Outcome::Continue);
+    assert_eq!(press(&mut app, KeyCode::Char('3')), Outcome::Continue);
+    assert_eq!(self::lead(&app, &lead.id).stage, lead.stage, "not moved");
+    assert_eq!(app.view, View::Board, "no view switch");
+    assert!(app.popup.is_none());
+    assert_eq!(press(&mut app, KeyCode::Char('q')), Outcome::Quit);
+    // Large enough again: keys work.
+    screen(&mut app, 120, 40);
+    press(&mut app, KeyCode::Char('3'));
+    assert_eq!(app.view, View::Contacts);
+}

@@ -73,6 +73,8 @@ pub struct App {
     /// The Stats view's numbers, counted when it is shown and again after changes.
     pub stats: Option<crate::features::stats::Stats>,
     pub stats_scroll: u16,
+    /// The last frame was too small to show the app (`prepare` says): only quitting works.
+    pub(super) too_small: bool,
 }
 
 impl App {
@@ -107,6 +109,7 @@ impl App {
             stats_scroll: 0,
             sync: None,
             sync_state: None,
+            too_small: false,
         })
     }
 
@@ -222,6 +225,13 @@ impl App {
     pub fn on_key(&mut self, key: KeyEvent) -> Outcome {
         if key.kind != KeyEventKind::Press {
             return Outcome::Continue;
+        }
+        if self.too_small {
+            // Nothing is visible: a key must not change what the rep cannot see.
+            return match self.keymap.action(self.context(), &key) {
+                Some(Action::Quit) => Outcome::Quit,
+                _ => Outcome::Continue,
+            };
         }
         if let Some(popup) = self.popup.take() {
             return self.on_popup_key(popup, &key);

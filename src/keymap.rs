@@ -48,6 +48,7 @@ actions! {
     SearchNext => "search_next", SearchPrevious => "search_previous",
     SearchClose => "search_close",
     MergePair => "merge_pair", SkipPair => "skip_pair", StopReview => "stop_review",
+    ClearField => "clear_field",
 }
 
 impl Action {
@@ -608,7 +609,14 @@ impl Context {
                 Help,
                 Quit,
             ],
-            Context::Form => &[Save, NextField, PrevField, ExternalEditor, Cancel],
+            Context::Form => &[
+                Save,
+                NextField,
+                PrevField,
+                ExternalEditor,
+                ClearField,
+                Cancel,
+            ],
             Context::Search => &[SearchNext, SearchPrevious, Open, SearchClose],
             Context::Confirm => &[ConfirmYes, ConfirmNo],
             Context::Help => &[Up, Down, PageUp, PageDown, Cancel],

@@ -1118,3 +1118,37 @@ fn keys_do_nothing_while_the_terminal_is_too_small_but_q_quits() {
     press(&mut app, KeyCode::Char('3'));
     assert_eq!(app.view, View::Contacts);
 }
+
+#[test]
+fn reschedule_replaces_the_old_date_and_ctrl_u_clears_a_field() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('2'));
+    screen(&mut app, 120, 40);
+    let lead = selected_lead(&app);
+    assert!(lead.next_action_on.is_some());
+    press(&mut app, KeyCode::Char('r'));
+    type_text(&mut app, "+1w");
+    {
+        let Some(Popup::Form(form)) = &app.popup else {
+            panic!("the reschedule form is open")
+        };
+        assert_eq!(form.text("due"), "+1w", "typing replaces the old date");
+    }
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup.is_none(), "{:?}", app.status);
+    assert_eq!(
+        self::lead(&app, &lead.id).next_action_on.unwrap().date,
+        today().checked_add_days(Days::new(7)).unwrap()
+    );
+
+    // ctrl-u empties the focused field of any form.
+    press(&mut app, KeyCode::Char('1'));
+    screen(&mut app, 120, 40);
+    press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::End);
+    ctrl(&mut app, 'u');
+    let Some(Popup::Form(form)) = &app.popup else {
+        panic!("the edit form is open")
+    };
+    assert_eq!(form.text("title"), "");
+}

@@ -245,7 +245,8 @@ pub fn reschedule(lead: &Lead) -> Form {
     let fields = vec![
         Field::new("due", "Next action on", FieldKind::Date)
             .hint(DATE_HINT)
-            .with_text(&current),
+            .with_text(&current)
+            .selected(),
     ];
     let title = format!("Reschedule: {}", crate::model::text::display_safe(&what));
     Form::new(

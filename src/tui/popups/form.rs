@@ -110,6 +110,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, form: &Form, keymap: &Keymap, c
                     );
                 } else {
                     let mut editor = field.editor.clone();
+                    editor.set_selection_style(ctx.theme.selected());
                     editor.set_cursor_style(if focused {
                         ctx.theme.selected()
                     } else {

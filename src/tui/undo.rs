@@ -99,7 +99,9 @@ impl UndoStep {
                     Some(role) => {
                         leads::link(store, &lead_id, &contact_id, role)?;
                     }
-                    None => leads::unlink(store, &lead_id, &contact_id)?,
+                    None => {
+                        leads::unlink(store, &lead_id, &contact_id)?;
+                    }
                 }
                 Ok("Undone: the link is as it was".into())
             }

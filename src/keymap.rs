@@ -48,7 +48,8 @@ actions! {
     SearchNext => "search_next", SearchPrevious => "search_previous",
     SearchClose => "search_close",
     MergePair => "merge_pair", SkipPair => "skip_pair", StopReview => "stop_review",
-    ClearField => "clear_field",
+    ClearField => "clear_field", NextItem => "next_item", PrevItem => "prev_item",
+    ChangeRole => "change_role",
 }
 
 impl Action {
@@ -414,6 +415,7 @@ impl Context {
                 (Edit, "edit"),
                 (LinkContact, "contact"),
                 (MoveRight, "move"),
+                (NextItem, "select"),
             ],
             Context::Contacts => &[
                 (Down, "move"),
@@ -428,7 +430,14 @@ impl Context {
                 (Search, "search"),
                 (NextView, "next view"),
             ],
-            Context::LeadList | Context::Activities => &[
+            Context::Activities => &[
+                (Down, "move"),
+                (Open, "lead"),
+                (Edit, "edit"),
+                (Delete, "delete"),
+                (Search, "search"),
+            ],
+            Context::LeadList => &[
                 (Down, "move"),
                 (Open, "open"),
                 (LogCall, "call"),
@@ -531,6 +540,7 @@ impl Context {
                 LogMeeting,
                 LogNote,
                 LogActivity,
+                LinkContact,
                 Undo,
                 Search,
                 NextView,
@@ -552,6 +562,8 @@ impl Context {
                 PageUp,
                 PageDown,
                 Open,
+                Edit,
+                Delete,
                 Undo,
                 Search,
                 NextView,
@@ -604,6 +616,9 @@ impl Context {
                 LogNote,
                 LogActivity,
                 LinkContact,
+                NextItem,
+                PrevItem,
+                ChangeRole,
                 Undo,
                 Search,
                 Help,

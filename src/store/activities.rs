@@ -417,11 +417,12 @@ pub fn short_ids(conn: &Connection, ids: &[String]) -> Result<Vec<String>> {
     records::short_ids(conn, &ACTIVITIES, ids)
 }
 
-/// An activity with the title of its lead (none for an activity on a contact alone).
-pub type WithLead = (Activity, Option<String>);
+/// An activity with the title of its lead and the name of the person it was with (none for
+/// an activity on a contact alone, or with nobody).
+pub type WithLead = (Activity, Option<String>, Option<String>);
 
-/// One page of the timeline across leads (newest first), each activity with its key and
-/// the title of its lead.
+/// One page of the timeline across leads (newest first), each activity with its key, the
+/// title of its lead and the name of its contact (family name first, as a card reads).
 pub fn page(
     conn: &Connection,
     page: &super::paging::Page<'_>,
@@ -433,17 +434,28 @@ pub fn page(
         .map(|c| format!("a.{}", c.trim()))
         .collect();
     let mut sql = format!(
-        "SELECT {}, (SELECT title FROM leads WHERE id = a.lead_id), a.occurred_at, a.seq
-         FROM activities a WHERE a.gone = 0",
+        "SELECT {}, (SELECT title FROM leads WHERE id = a.lead_id),
+                c.family_name, c.given_name, c.company, a.occurred_at, a.seq
+         FROM activities a LEFT JOIN contacts c ON c.id = a.contact_id AND c.gone = 0
+         WHERE a.gone = 0",
         prefixed.join(", ")
     );
     sql.push_str(&super::paging::clause(&columns, true, page, &mut params));
     let offset = COLUMNS.split(',').count();
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
+        let family: Option<String> = r.get(offset + 1)?;
+        let given: Option<String> = r.get(offset + 2)?;
+        let company: Option<String> = r.get(offset + 3)?;
+        let name = crate::model::contact::display_name(
+            family.as_deref(),
+            given.as_deref(),
+            crate::model::contact::NameOrder::Auto,
+        );
+        let person = if name.is_empty() { company } else { Some(name) };
         Ok((
-            super::paging::key_at(r, offset + 1, 2)?,
-            (from_row(r)?, r.get(offset)?),
+            super::paging::key_at(r, offset + 4, 2)?,
+            (from_row(r)?, r.get(offset)?, person),
         ))
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

@@ -176,6 +176,13 @@ pub enum FormKind {
     Link {
         lead_id: String,
     },
+    EditActivity {
+        id: String,
+    },
+    /// Put a contact on a lead picked by search (from Contacts).
+    LinkToLead {
+        contact_id: String,
+    },
 }
 
 pub struct Form {

@@ -14,12 +14,25 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+/// A contact or an activity of the open lead, picked with Tab to act on it (`e`, `d`, `R`);
+/// by id, so the pick stays on its record when the lead is read again (a new role sorts the
+/// contacts anew).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DetailItem {
+    Contact(String),
+    Activity(String),
+}
+
 pub struct DetailState {
     pub lead_id: String,
     pub detail: Option<LeadDetail>,
+    /// The contact or activity picked, none at first.
+    pub selected: Option<DetailItem>,
     pub scroll: u16,
     /// Lines in the scrolling part, measured by `prepare` (to stop scrolling at the end).
     pub length: u16,
+    /// The selection moved: `prepare` scrolls it into view.
+    follow: bool,
     pub page: u16,
 }
 
@@ -28,14 +41,65 @@ impl DetailState {
         DetailState {
             lead_id: lead_id.to_string(),
             detail: None,
+            selected: None,
             scroll: 0,
             length: 0,
+            follow: false,
             page: 10,
         }
     }
 
     pub fn invalidate(&mut self) {
         self.detail = None;
+    }
+
+    /// Picks the next (or previous) contact or activity: contacts first, then activities,
+    /// then none again.
+    pub fn select_step(&mut self, forward: bool) {
+        let Some(d) = &self.detail else {
+            return;
+        };
+        let items: Vec<DetailItem> = d
+            .lead
+            .contacts
+            .iter()
+            .map(|c| DetailItem::Contact(c.id.clone()))
+            .chain(
+                d.activities
+                    .iter()
+                    .map(|a| DetailItem::Activity(a.id.clone())),
+            )
+            .collect();
+        let at = self
+            .selected
+            .as_ref()
+            .and_then(|s| items.iter().position(|i| i == s));
+        let n = items.len();
+        self.selected = match (at, forward) {
+            (None, true) => items.first().cloned(),
+            (None, false) => items.last().cloned(),
+            (Some(i), true) => (i + 1 < n).then(|| items[i + 1].clone()),
+            (Some(i), false) => i.checked_sub(1).map(|i| items[i].clone()),
+        };
+        self.follow = true;
+    }
+
+    /// The picked contact's id and role.
+    pub fn selected_contact(&self) -> Option<&crate::model::lead::LinkedContact> {
+        match (&self.selected, &self.detail) {
+            (Some(DetailItem::Contact(id)), Some(d)) => {
+                d.lead.contacts.iter().find(|c| c.id == *id)
+            }
+            _ => None,
+        }
+    }
+
+    /// The picked activity.
+    pub fn selected_activity(&self) -> Option<&crate::model::Activity> {
+        match (&self.selected, &self.detail) {
+            (Some(DetailItem::Activity(id)), Some(d)) => d.activities.iter().find(|a| a.id == *id),
+            _ => None,
+        }
     }
 
     pub fn scroll_by(&mut self, delta: i32) {
@@ -55,11 +119,25 @@ fn field(label: &str, value: impl Into<String>, ctx: &Ctx<'_>) -> Option<Line<'s
     })
 }
 
+/// A lead field's name as the rep reads it.
+fn field_label(field: &str, ctx: &Ctx<'_>) -> &'static str {
+    match ctx.language {
+        crate::config::Language::Ja => crate::model::lead::LeadPatch::label_ja(field),
+        crate::config::Language::En => crate::model::lead::LeadPatch::label_en(field),
+    }
+}
+
 fn heading(text: &str, ctx: &Ctx<'_>) -> Line<'static> {
     Line::from(Span::styled(text.to_string(), ctx.theme.accent()))
 }
 
-fn summary_lines(d: &LeadDetail, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
+/// The summary, with the picked contact highlighted; the line it is on.
+fn summary_lines_marked(
+    d: &LeadDetail,
+    ctx: &Ctx<'_>,
+    selected: Option<&DetailItem>,
+) -> (Vec<Line<'static>>, Option<usize>) {
+    let mut marked = None;
     let l = &d.lead;
     let theme = ctx.theme;
     let mut lines = vec![Line::from(Span::styled(
@@ -93,7 +171,14 @@ fn summary_lines(d: &LeadDetail, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
             format!("  {next}")
         }),
     ]));
-    let source = [l.source.clone(), l.source_detail.clone()]
+    let source_label = l.source.as_deref().map(|id| {
+        let label = match ctx.language {
+            crate::config::Language::Ja => crate::model::source::label_ja(id),
+            crate::config::Language::En => crate::model::source::label_en(id),
+        };
+        label.unwrap_or(id).to_string()
+    });
+    let source = [source_label, l.source_detail.clone()]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
@@ -185,19 +270,32 @@ fn summary_lines(d: &LeadDetail, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
             .filter(|co| Some(*co) != l.company.as_deref())
             .map(|co| format!("  {}", display_safe(co)))
             .unwrap_or_default();
-        lines.push(Line::from(vec![
+        let line = Line::from(vec![
             Span::raw(format!("  {}", display_safe(&c.name))),
             Span::styled(
-                format!("  {} {}", c.role.id(), c.role.label_ja()),
+                format!("  {} {}", c.role.label_en(), c.role.label_ja()),
                 theme.accent(),
             ),
             Span::styled(company, theme.dim()),
-        ]));
+        ]);
+        if matches!(selected, Some(DetailItem::Contact(id)) if *id == c.id) {
+            marked = Some(lines.len());
+            lines.push(line.style(theme.selected()));
+        } else {
+            lines.push(line);
+        }
     }
-    lines
+    (lines, marked)
 }
 
-fn history_lines(d: &LeadDetail, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
+/// The score, timeline and histories, with the picked activity highlighted; the line it
+/// starts on.
+fn history_lines_marked(
+    d: &LeadDetail,
+    ctx: &Ctx<'_>,
+    selected: Option<&DetailItem>,
+) -> (Vec<Line<'static>>, Option<usize>) {
+    let mut marked = None;
     let theme = ctx.theme;
     let b = &d.score_breakdown;
     let decay = b
@@ -245,7 +343,11 @@ fn history_lines(d: &LeadDetail, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
             .duration_minutes
             .map(|m| format!(" {m}min"))
             .unwrap_or_default();
-        lines.push(Line::from(vec![
+        let picked = matches!(selected, Some(DetailItem::Activity(id)) if *id == a.id);
+        if picked {
+            marked = Some(lines.len());
+        }
+        let line = Line::from(vec![
             Span::styled(
                 format!("  {}  ", when(&a.occurred_at, ctx.date_format)),
                 theme.dim(),
@@ -259,7 +361,12 @@ fn history_lines(d: &LeadDetail, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
             ),
             Span::raw(display_safe(&a.summary)),
             Span::styled(format!("{minutes}{by}"), theme.dim()),
-        ]));
+        ]);
+        lines.push(if picked {
+            line.style(theme.selected())
+        } else {
+            line
+        });
         if let Some(body) = &a.body {
             for text in display_safe_multiline(body).lines() {
                 lines.push(Line::from(Span::styled(
@@ -296,12 +403,12 @@ fn history_lines(d: &LeadDetail, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
                     format!("  {}  ", when(&h.replaced_at, ctx.date_format)),
                     theme.dim(),
                 ),
-                Span::raw(format!("{} was {was}", h.field)),
+                Span::raw(format!("{} was {was}", field_label(&h.field, ctx))),
                 Span::styled(format!("  {}", display_safe(&h.replaced_by)), theme.dim()),
             ]));
         }
     }
-    lines
+    (lines, marked)
 }
 
 /// The summary on the left and the history on the right (wide), or one column.
@@ -331,13 +438,28 @@ pub fn prepare(
     let Some(detail) = &state.detail else {
         return Ok(());
     };
-    let history = history_lines(detail, ctx).len();
-    let (page, length) = match halves(area) {
-        Some([_, right]) => (right.height, history),
-        None => (area.height, summary_lines(detail, ctx).len() + 1 + history),
+    let (history, activity_at) = history_lines_marked(detail, ctx, state.selected.as_ref());
+    let (summary, contact_at) = summary_lines_marked(detail, ctx, state.selected.as_ref());
+    // The line of the picked item in the scrolling part, if it scrolls.
+    let (page, length, picked_at) = match halves(area) {
+        Some([_, right]) => (right.height, history.len(), activity_at),
+        None => (
+            area.height,
+            summary.len() + 1 + history.len(),
+            contact_at.or(activity_at.map(|a| a + summary.len() + 1)),
+        ),
     };
     state.page = page;
     state.length = u16::try_from(length).unwrap_or(u16::MAX);
+    if std::mem::take(&mut state.follow)
+        && let Some(at) = picked_at.and_then(|a| u16::try_from(a).ok())
+    {
+        if at < state.scroll {
+            state.scroll = at;
+        } else if at >= state.scroll + page {
+            state.scroll = at.saturating_sub(page / 2);
+        }
+    }
     Ok(())
 }
 
@@ -345,8 +467,8 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &DetailState, ctx: &Ctx<
     let Some(detail) = &state.detail else {
         return;
     };
-    let summary = summary_lines(detail, ctx);
-    let history = history_lines(detail, ctx);
+    let summary = summary_lines_marked(detail, ctx, state.selected.as_ref()).0;
+    let history = history_lines_marked(detail, ctx, state.selected.as_ref()).0;
     if let Some([left, right]) = halves(area) {
         frame.render_widget(Paragraph::new(summary).wrap(Wrap { trim: false }), left);
         let block = Block::default()

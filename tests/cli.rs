@@ -835,3 +835,37 @@ fn human_text_says_labels_where_machine_output_keeps_ids() {
     assert_eq!(json["source"], "business_card");
     assert_eq!(json["activities"][0]["kind"], "web_visit");
 }
+
+#[test]
+fn lists_search_and_contact_show_say_labels() {
+    let s = Scratch::new();
+    let id = add_midori(&s);
+    let contact = s.ok(&["contact", "add", "--name", "佐藤 花子"]);
+    let contact = contact.trim();
+    s.ok(&["lead", "link", &id, contact, "--role", "decision_maker"]);
+    s.ok(&[
+        "log",
+        "web_visit",
+        "--lead",
+        &id,
+        "--summary",
+        "料金ページを閲覧",
+    ]);
+    let table = s.ok(&["lead", "list"]);
+    assert!(
+        table.contains("Considering") && !table.contains("considering"),
+        "{table}"
+    );
+    let card = s.ok(&["contact", "show", contact]);
+    assert!(card.contains("(Decision maker, Considering)"), "{card}");
+    let found = s.ok(&["search", "料金"]);
+    assert!(
+        found.contains("Web visit") && !found.contains("web_visit"),
+        "{found}"
+    );
+    // A source replaced is named in the history by its label too.
+    s.ok(&["lead", "edit", &id, "--source", "business_card"]);
+    s.ok(&["lead", "edit", &id, "--source", "seminar"]);
+    let shown = s.ok(&["lead", "show", &id]);
+    assert!(shown.contains("source was Business card"), "{shown}");
+}

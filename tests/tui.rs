@@ -1395,11 +1395,23 @@ fn fields_sources_and_roles_show_their_labels() {
     ctrl(&mut app, 's');
     let status = app.status.clone().unwrap().text;
     assert_eq!(status, "Saved company");
+    let patch = leadtrack::model::lead::LeadPatch {
+        source: Some(Some("seminar".into())),
+        ..Default::default()
+    };
+    leadtrack::features::leads::edit(
+        &mut app.session.store,
+        &app.session.config,
+        &lead_id,
+        &patch,
+    )
+    .unwrap();
+    app.refresh();
     app.open_detail(&lead_id);
     let shown = screen(&mut app, 120, 40);
     for id in ["business_card", "next_action_on", "decision_maker"] {
         assert!(!shown.contains(id), "{id} on screen:\n{shown}");
     }
-    assert!(shown.contains("Business card"), "{shown}");
+    assert!(shown.contains("source was Business card"), "{shown}");
     assert!(shown.contains("next action date was"), "{shown}");
 }

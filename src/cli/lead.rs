@@ -339,7 +339,7 @@ fn list(session: &Session, args: &ListArgs) -> Result<bool> {
             for (lead, short) in leads.iter().zip(store::leads::short_ids(conn, &ids)?) {
                 table.row(vec![
                     short,
-                    lead.stage.id().to_string(),
+                    lead.stage.label_en().to_string(),
                     lead.rank.to_string(),
                     lead.next_action_on
                         .map(|d| d.to_string())
@@ -576,6 +576,11 @@ fn print_detail(d: &LeadDetail, out: &mut impl Write) -> Result<()> {
         .iter()
         .map(|h| crate::store::history::HistoryEntry {
             field: LeadPatch::label_en(&h.field).to_string(),
+            previous: match (&h.previous, h.field.as_str()) {
+                (serde_json::Value::String(id), "source") => crate::model::source::label_en(id)
+                    .map_or_else(|| h.previous.clone(), serde_json::Value::from),
+                _ => h.previous.clone(),
+            },
             ..h.clone()
         })
         .collect();

@@ -395,6 +395,14 @@ fn history_lines_marked(
         for h in d.history.iter().rev() {
             let was = match &h.previous {
                 serde_json::Value::Null => "(empty)".to_string(),
+                // A source was kept by its id: shown by its label like the current one.
+                serde_json::Value::String(s) if h.field == "source" => {
+                    let label = match ctx.language {
+                        crate::config::Language::Ja => crate::model::source::label_ja(s),
+                        crate::config::Language::En => crate::model::source::label_en(s),
+                    };
+                    display_safe(label.unwrap_or(s))
+                }
                 serde_json::Value::String(s) => display_safe(s),
                 other => other.to_string(),
             };

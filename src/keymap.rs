@@ -48,6 +48,8 @@ actions! {
     SearchNext => "search_next", SearchPrevious => "search_previous",
     SearchClose => "search_close",
     MergePair => "merge_pair", SkipPair => "skip_pair", StopReview => "stop_review",
+    ClearField => "clear_field", NextItem => "next_item", PrevItem => "prev_item",
+    ChangeRole => "change_role",
 }
 
 impl Action {
@@ -443,6 +445,7 @@ impl Context {
                 (Edit, "edit"),
                 (LinkContact, "contact"),
                 (MoveRight, "move"),
+                (NextItem, "select"),
             ],
             Context::Contacts => &[
                 (Down, "move"),
@@ -457,7 +460,14 @@ impl Context {
                 (Search, "search"),
                 (NextView, "next view"),
             ],
-            Context::LeadList | Context::Activities => &[
+            Context::Activities => &[
+                (Down, "move"),
+                (Open, "lead"),
+                (Edit, "edit"),
+                (Delete, "delete"),
+                (Search, "search"),
+            ],
+            Context::LeadList => &[
                 (Down, "move"),
                 (Open, "open"),
                 (LogCall, "call"),
@@ -560,6 +570,7 @@ impl Context {
                 LogMeeting,
                 LogNote,
                 LogActivity,
+                LinkContact,
                 Undo,
                 Search,
                 NextView,
@@ -581,6 +592,8 @@ impl Context {
                 PageUp,
                 PageDown,
                 Open,
+                Edit,
+                Delete,
                 Undo,
                 Search,
                 NextView,
@@ -633,12 +646,22 @@ impl Context {
                 LogNote,
                 LogActivity,
                 LinkContact,
+                NextItem,
+                PrevItem,
+                ChangeRole,
                 Undo,
                 Search,
                 Help,
                 Quit,
             ],
-            Context::Form => &[Save, NextField, PrevField, ExternalEditor, Cancel],
+            Context::Form => &[
+                Save,
+                NextField,
+                PrevField,
+                ExternalEditor,
+                ClearField,
+                Cancel,
+            ],
             Context::Search => &[SearchNext, SearchPrevious, Open, SearchClose],
             Context::Confirm => &[ConfirmYes, ConfirmNo],
             Context::Help => &[Up, Down, PageUp, PageDown, Cancel],

@@ -1033,3 +1033,160 @@ fn log_at_takes_iso_8601_with_a_zone() {
     ]);
     assert!(err.contains("--at"), "{err}");
 }
+
+#[test]
+fn a_logged_activity_is_listed_edited_and_deleted_with_history() {
+    let s = Scratch::new();
+    let id = add_midori(&s);
+    let contact = s.ok(&["contact", "add", "--name", "佐藤 花子"]);
+    let contact = contact.trim();
+    let call = s.ok(&[
+        "log",
+        "call",
+        "--lead",
+        &id,
+        "--summary",
+        "課長と電話",
+        "--at",
+        "2026-11-01 10:00",
+    ]);
+    let call = call.trim();
+    let before = s.json(&["lead", "show", &id, "--format", "json"]);
+    assert_eq!(before["score"], 1.0, "{before:#}");
+
+    let listed = s.ok(&["activity", "list", "--lead", &id]);
+    assert!(listed.contains("課長と電話"), "{listed}");
+    assert!(listed.contains("Call"), "labels, not ids: {listed}");
+    let listed = s.json(&["activity", "list", "--lead", &id, "--format", "json"]);
+    assert_eq!(listed[0]["id"], call);
+    assert_eq!(listed[0]["kind"], "call", "JSON keeps ids");
+
+    let said = s.ok(&[
+        "activity",
+        "edit",
+        &call[..13],
+        "--kind",
+        "meeting",
+        "--summary",
+        "部長と商談",
+        "--at",
+        "2026-11-05 14:00",
+        "--body",
+        "見積の説明",
+        "--contact",
+        contact,
+    ]);
+    assert!(said.contains("Kind") && said.contains("Summary"), "{said}");
+    assert!(!said.contains("occurred_at"), "labels, not ids: {said}");
+    let after = s.json(&["lead", "show", &id, "--format", "json"]);
+    let a = &after["activities"][0];
+    assert_eq!(a["kind"], "meeting");
+    assert_eq!(a["summary"], "部長と商談");
+    assert_eq!(a["body"], "見積の説明");
+    assert_eq!(a["contact_id"], contact);
+    assert_eq!(after["score"], 3.0, "the score follows the kind: {after:#}");
+    assert_ne!(
+        after["last_activity_at"], before["last_activity_at"],
+        "the last activity follows the time"
+    );
+    let shown = s.ok(&["lead", "show", &id]);
+    assert!(shown.contains("部長と商談"), "{shown}");
+    let found = s.json(&["search", "部長", "--format", "json"]);
+    assert!(
+        found.to_string().contains("部長と商談"),
+        "the search index follows: {found}"
+    );
+
+    s.ok(&["activity", "delete", call]);
+    let gone = s.json(&["lead", "show", &id, "--format", "json"]);
+    assert_eq!(gone["activities"].as_array().unwrap().len(), 0);
+    assert_eq!(gone["score"], 0.0);
+    assert!(gone["last_activity_at"].is_null(), "{gone:#}");
+    let err = s.fails(&["activity", "edit", call, "--summary", "x"]);
+    assert!(err.contains("activity"), "{err}");
+}
+
+#[test]
+fn a_contact_is_taken_off_a_lead_and_link_changes_the_role() {
+    let s = Scratch::new();
+    let id = add_midori(&s);
+    let contact = s.ok(&["contact", "add", "--name", "佐藤 花子"]);
+    let contact = contact.trim();
+    let said = s.ok(&["lead", "link", &id, contact, "--role", "decision_maker"]);
+    assert!(said.contains("Decision maker"), "labels, not ids: {said}");
+    let said = s.ok(&["lead", "link", &id, contact, "--role", "influencer"]);
+    assert!(said.contains("now Influencer"), "{said}");
+    let lead = s.json(&["lead", "show", &id, "--format", "json"]);
+    assert_eq!(lead["contacts"].as_array().unwrap().len(), 1);
+    assert_eq!(lead["contacts"][0]["role"], "influencer");
+    let shown = s.ok(&["lead", "show", &id]);
+    assert!(shown.contains("(Influencer)"), "{shown}");
+
+    s.ok(&["lead", "unlink", &id, "--contact", &contact[..13]]);
+    let lead = s.json(&["lead", "show", &id, "--format", "json"]);
+    assert_eq!(lead["contacts"].as_array().unwrap().len(), 0);
+    let err = s.fails(&["lead", "unlink", &id, "--contact", contact]);
+    assert!(err.contains("not on lead"), "{err}");
+}
+
+#[test]
+fn human_text_says_labels_where_machine_output_keeps_ids() {
+    let s = Scratch::new();
+    let id = add_midori(&s);
+    s.ok(&["lead", "edit", &id, "--source", "business_card"]);
+    let said = s.ok(&[
+        "lead",
+        "edit",
+        &id,
+        "--due",
+        "+5d",
+        "--source-detail",
+        "展示会",
+    ]);
+    assert!(said.contains("next action date"), "{said}");
+    assert!(!said.contains("next_action_on"), "{said}");
+    s.ok(&["log", "web_visit", "--lead", &id, "--summary", "料金ページ"]);
+    let shown = s.ok(&["lead", "show", &id]);
+    for id_text in ["business_card", "web_visit", "next_action_on"] {
+        assert!(!shown.contains(id_text), "{id_text} in {shown}");
+    }
+    assert!(shown.contains("Business card"), "{shown}");
+    assert!(shown.contains("Web visit"), "{shown}");
+    let json = s.json(&["lead", "show", &id, "--format", "json"]);
+    assert_eq!(json["source"], "business_card");
+    assert_eq!(json["activities"][0]["kind"], "web_visit");
+}
+
+#[test]
+fn lists_search_and_contact_show_say_labels() {
+    let s = Scratch::new();
+    let id = add_midori(&s);
+    let contact = s.ok(&["contact", "add", "--name", "佐藤 花子"]);
+    let contact = contact.trim();
+    s.ok(&["lead", "link", &id, contact, "--role", "decision_maker"]);
+    s.ok(&[
+        "log",
+        "web_visit",
+        "--lead",
+        &id,
+        "--summary",
+        "料金ページを閲覧",
+    ]);
+    let table = s.ok(&["lead", "list"]);
+    assert!(
+        table.contains("Considering") && !table.contains("considering"),
+        "{table}"
+    );
+    let card = s.ok(&["contact", "show", contact]);
+    assert!(card.contains("(Decision maker, Considering)"), "{card}");
+    let found = s.ok(&["search", "料金"]);
+    assert!(
+        found.contains("Web visit") && !found.contains("web_visit"),
+        "{found}"
+    );
+    // A source replaced is named in the history by its label too.
+    s.ok(&["lead", "edit", &id, "--source", "business_card"]);
+    s.ok(&["lead", "edit", &id, "--source", "seminar"]);
+    let shown = s.ok(&["lead", "show", &id]);
+    assert!(shown.contains("source was Business card"), "{shown}");
+}

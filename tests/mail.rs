@@ -145,11 +145,11 @@ fn a_message_from_a_contacts_second_address_is_logged_on_their_lead_once() {
     // And the lead says which was which.
     let shown = desk.ok(&["lead", "show", &desk.lead]);
     assert!(
-        shown.contains("email, sent       Re: お見積りの件"),
+        shown.contains("Email, sent       Re: お見積りの件"),
         "{shown}"
     );
     assert!(
-        shown.contains("email, received   Re: 来週の打ち合わせ"),
+        shown.contains("Email, received   Re: 来週の打ち合わせ"),
         "{shown}"
     );
 }

@@ -1315,3 +1315,319 @@ fn stats_amounts_stay_whole_in_japanese_at_80_columns() {
         );
     }
 }
+
+#[test]
+fn keys_do_nothing_while_the_terminal_is_too_small_but_q_quits() {
+    let mut app = app();
+    screen(&mut app, 120, 40);
+    let lead = selected_lead(&app);
+    let shown = screen(&mut app, 60, 20);
+    assert!(shown.contains("too small"), "{shown}");
+    assert_eq!(press(&mut app, KeyCode::Char('L')), Outcome::Continue);
+    assert_eq!(press(&mut app, KeyCode::Char('3')), Outcome::Continue);
+    assert_eq!(self::lead(&app, &lead.id).stage, lead.stage, "not moved");
+    assert_eq!(app.view, View::Board, "no view switch");
+    assert!(app.popup.is_none());
+    assert_eq!(press(&mut app, KeyCode::Char('q')), Outcome::Quit);
+    // Large enough again: keys work.
+    screen(&mut app, 120, 40);
+    press(&mut app, KeyCode::Char('3'));
+    assert_eq!(app.view, View::Contacts);
+}
+
+#[test]
+fn reschedule_replaces_the_old_date_and_ctrl_u_clears_a_field() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('2'));
+    screen(&mut app, 120, 40);
+    let lead = selected_lead(&app);
+    assert!(lead.next_action_on.is_some());
+    press(&mut app, KeyCode::Char('r'));
+    type_text(&mut app, "+1w");
+    {
+        let Some(Popup::Form(form)) = &app.popup else {
+            panic!("the reschedule form is open")
+        };
+        assert_eq!(form.text("due"), "+1w", "typing replaces the old date");
+    }
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup.is_none(), "{:?}", app.status);
+    assert_eq!(
+        self::lead(&app, &lead.id).next_action_on.unwrap().date,
+        today().checked_add_days(Days::new(7)).unwrap()
+    );
+
+    // ctrl-u empties the focused field of any form.
+    press(&mut app, KeyCode::Char('1'));
+    screen(&mut app, 120, 40);
+    press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::End);
+    ctrl(&mut app, 'u');
+    let Some(Popup::Form(form)) = &app.popup else {
+        panic!("the edit form is open")
+    };
+    assert_eq!(form.text("title"), "");
+}
+
+/// An empty app with one lead (ミドリ技研), one card on it (佐藤 花子, decision maker) and
+/// one call logged on it with her; their ids.
+fn one_of_each() -> (App, String, String, String) {
+    use leadtrack::features::activity::LogEntry;
+    let mut app = empty_app();
+    let lead_id = leadtrack::features::leads::add(
+        &mut app.session.store,
+        &app.session.config,
+        LeadFields {
+            title: "ミドリ技研 設備更新".into(),
+            company: Some("ミドリ技研".into()),
+            stage: Stage::Considering,
+            source: Some("business_card".into()),
+            ..LeadFields::default()
+        },
+    )
+    .unwrap();
+    let contact_id = leadtrack::features::contacts::add(
+        &mut app.session.store,
+        &leadtrack::model::contact::ContactFields {
+            family_name: Some("佐藤".into()),
+            given_name: Some("花子".into()),
+            family_reading: Some("さとう".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    leadtrack::features::leads::link(
+        &mut app.session.store,
+        &lead_id,
+        &contact_id,
+        leadtrack::model::LinkRole::DecisionMaker,
+    )
+    .unwrap();
+    let call = leadtrack::features::activity::log(
+        &mut app.session.store,
+        &app.session.config,
+        &LogEntry {
+            kind: ActivityKind::Call,
+            lead_id: Some(lead_id.clone()),
+            contact_id: Some(contact_id.clone()),
+            occurred_at: chrono::Utc::now() - chrono::Duration::days(2),
+            duration_minutes: None,
+            direction: None,
+            summary: "課長と電話".into(),
+            body: None,
+            next_action: None,
+            next_action_on: None,
+        },
+    )
+    .unwrap()
+    .id;
+    app.refresh();
+    (app, lead_id, contact_id, call)
+}
+
+fn form_title(app: &App) -> String {
+    match &app.popup {
+        Some(Popup::Form(form)) => form.title.clone(),
+        _ => panic!("a form is open"),
+    }
+}
+
+#[test]
+fn an_activity_is_edited_and_deleted_from_activities_and_the_detail_with_undo() {
+    let (mut app, lead_id, _, call) = one_of_each();
+    let score = |app: &App| lead(app, &lead_id).score;
+    assert_eq!(score(&app), 1.0);
+    press(&mut app, KeyCode::Char('4'));
+    screen(&mut app, 120, 40);
+    press(&mut app, KeyCode::Char('e'));
+    assert!(
+        form_title(&app).contains("ミドリ技研"),
+        "{}",
+        form_title(&app)
+    );
+    // The kind is the first field: a meeting instead of a call.
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Tab);
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "部長と商談");
+    ctrl(&mut app, 's');
+    assert!(app.popup.is_none(), "{:?}", app.status);
+    let status = app.status.clone().unwrap().text;
+    assert!(
+        status.contains("kind") && status.contains("summary"),
+        "{status}"
+    );
+    let edited = leadtrack::store::activities::get(app.session.store.conn(), &call)
+        .unwrap()
+        .unwrap();
+    assert_eq!(edited.kind, ActivityKind::Meeting);
+    assert_eq!(edited.summary, "部長と商談");
+    assert_eq!(score(&app), 3.0, "the score follows the kind");
+    let history = leadtrack::store::history::of_record(app.session.store.conn(), &call).unwrap();
+    assert!(
+        history
+            .iter()
+            .any(|h| h.field == "summary" && h.previous == "課長と電話"),
+        "{history:?}"
+    );
+    assert!(screen(&mut app, 120, 40).contains("部長と商談"));
+    press(&mut app, KeyCode::Char('u'));
+    let back = leadtrack::store::activities::get(app.session.store.conn(), &call)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (back.kind, back.summary.as_str()),
+        (ActivityKind::Call, "課長と電話")
+    );
+    assert_eq!(score(&app), 1.0);
+
+    // In the lead detail: Tab picks the contact, then the activity; d asks, y deletes.
+    press(&mut app, KeyCode::Enter);
+    screen(&mut app, 120, 40);
+    assert!(app.detail.is_some());
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('d'));
+    assert!(matches!(app.popup, Some(Popup::Confirm(_))));
+    press(&mut app, KeyCode::Char('y'));
+    assert!(
+        leadtrack::store::activities::get(app.session.store.conn(), &call)
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(score(&app), 0.0);
+    assert!(lead(&app, &lead_id).last_activity_at.is_none());
+    assert!(app.detail.is_some(), "the lead stays open");
+    press(&mut app, KeyCode::Char('u'));
+    assert!(
+        leadtrack::store::activities::get(app.session.store.conn(), &call)
+            .unwrap()
+            .is_some()
+    );
+    assert_eq!(score(&app), 1.0);
+    assert!(lead(&app, &lead_id).last_activity_at.is_some());
+}
+
+#[test]
+fn a_contact_is_taken_off_the_lead_or_changes_role_in_the_detail_with_undo() {
+    let (mut app, lead_id, contact_id, _) = one_of_each();
+    let roles = |app: &App| -> Vec<String> {
+        lead(app, &lead_id)
+            .contacts
+            .iter()
+            .map(|c| c.role.id().to_string())
+            .collect()
+    };
+    screen(&mut app, 120, 40);
+    press(&mut app, KeyCode::Enter);
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("Decision maker"), "{shown}");
+    assert!(!shown.contains("decision_maker"), "{shown}");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('R'));
+    assert_eq!(roles(&app), ["influencer"]);
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(roles(&app), ["decision_maker"]);
+    screen(&mut app, 120, 40);
+    // The contact stays picked.
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Char('y'));
+    assert!(roles(&app).is_empty(), "taken off");
+    assert!(
+        leadtrack::store::contacts::get(app.session.store.conn(), &contact_id)
+            .unwrap()
+            .is_some(),
+        "the card itself stays"
+    );
+    assert!(
+        lead(&app, &lead_id).title.contains("ミドリ"),
+        "the lead stays"
+    );
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(roles(&app), ["decision_maker"]);
+}
+
+#[test]
+fn the_picker_names_its_lead_and_contacts_link_a_card_to_a_lead_by_search() {
+    let (mut app, lead_id, _, _) = one_of_each();
+    screen(&mut app, 120, 40);
+    press(&mut app, KeyCode::Char('p'));
+    assert!(
+        form_title(&app).contains("ミドリ技研 設備更新"),
+        "{}",
+        form_title(&app)
+    );
+    press(&mut app, KeyCode::Esc);
+
+    // A second card, put on the lead from Contacts.
+    let other = leadtrack::features::contacts::add(
+        &mut app.session.store,
+        &leadtrack::model::contact::ContactFields {
+            family_name: Some("山田".into()),
+            given_name: Some("太郎".into()),
+            family_reading: Some("やまだ".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    app.refresh();
+    press(&mut app, KeyCode::Char('3'));
+    screen(&mut app, 120, 40);
+    app.contacts
+        .list
+        .select(app.session.store.conn(), &other)
+        .unwrap();
+    press(&mut app, KeyCode::Char('p'));
+    assert!(form_title(&app).contains("山田"), "{}", form_title(&app));
+    type_text(&mut app, "ミドリ");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup.is_none(), "{:?}", app.status);
+    assert!(lead(&app, &lead_id).contacts.iter().any(|c| c.id == other));
+    press(&mut app, KeyCode::Char('u'));
+    assert!(!lead(&app, &lead_id).contacts.iter().any(|c| c.id == other));
+
+    // Activities name the person each activity was with.
+    press(&mut app, KeyCode::Char('4'));
+    let shown = screen(&mut app, 120, 40);
+    let row = shown
+        .lines()
+        .find(|l| l.contains("課長と電話"))
+        .expect("the call is listed");
+    assert!(row.contains("佐藤"), "{shown}");
+}
+
+#[test]
+fn fields_sources_and_roles_show_their_labels() {
+    let (mut app, lead_id, _, _) = one_of_each();
+    screen(&mut app, 120, 40);
+    press(&mut app, KeyCode::Char('r'));
+    type_text(&mut app, "+3d");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Tab);
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "ミドリ技研株式会社");
+    ctrl(&mut app, 's');
+    let status = app.status.clone().unwrap().text;
+    assert_eq!(status, "Saved company");
+    let patch = leadtrack::model::lead::LeadPatch {
+        source: Some(Some("seminar".into())),
+        ..Default::default()
+    };
+    leadtrack::features::leads::edit(
+        &mut app.session.store,
+        &app.session.config,
+        &lead_id,
+        &patch,
+    )
+    .unwrap();
+    app.refresh();
+    app.open_detail(&lead_id);
+    let shown = screen(&mut app, 120, 40);
+    for id in ["business_card", "next_action_on", "decision_maker"] {
+        assert!(!shown.contains(id), "{id} on screen:\n{shown}");
+    }
+    assert!(shown.contains("source was Business card"), "{shown}");
+    assert!(shown.contains("next action date was"), "{shown}");
+}

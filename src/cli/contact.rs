@@ -408,8 +408,8 @@ fn print_detail(d: &ContactDetail, out: &mut impl Write) -> Result<()> {
             out,
             "  {} ({}, {})",
             display_safe(&l.title),
-            l.role.id(),
-            l.stage.id()
+            l.role.label_en(),
+            l.stage.label_en()
         )
         .map_err(io)?;
     }

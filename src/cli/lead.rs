@@ -26,7 +26,14 @@ pub enum LeadCommand {
     Won { id: String },
     /// Delete a lead (kept as a tombstone so team copies agree).
     Delete { id: String },
-    /// Put a contact on a lead, with a role.
+    /// Take a contact off a lead.
+    Unlink {
+        id: String,
+        /// The contact (any unique id prefix).
+        #[arg(long)]
+        contact: String,
+    },
+    /// Put a contact on a lead, with a role (a contact already on it gets the new role).
     Link {
         id: String,
         contact_id: String,
@@ -152,10 +159,27 @@ pub fn run(session: &mut Session, command: &LeadCommand) -> Result<bool> {
                 .map_err(|e: String| crate::Error::invalid(format!("--role: {e}")))?;
             let lead_id = store::leads::resolve(session.store.conn(), id)?;
             let contact_id = store::contacts::resolve(session.store.conn(), contact_id)?;
-            leads::link(&mut session.store, &lead_id, &contact_id, role)?;
+            let linked = leads::link(&mut session.store, &lead_id, &contact_id, role)?;
+            match linked.role_before {
+                Some(before) if before != role => outln!(
+                    "Contact {contact_id} on lead {lead_id} is now {} (was {})",
+                    role.label_en(),
+                    before.label_en()
+                )?,
+                _ => outln!(
+                    "Linked contact {contact_id} to lead {lead_id} as {}",
+                    role.label_en()
+                )?,
+            }
+            Ok(true)
+        }
+        LeadCommand::Unlink { id, contact } => {
+            let lead_id = store::leads::resolve(session.store.conn(), id)?;
+            let contact_id = store::contacts::resolve(session.store.conn(), contact)?;
+            let role = leads::unlink(&mut session.store, &lead_id, &contact_id)?;
             outln!(
-                "Linked contact {contact_id} to lead {lead_id} as {}",
-                role.id()
+                "Took contact {contact_id} ({}) off lead {lead_id}",
+                role.label_en()
             )?;
             Ok(true)
         }
@@ -257,7 +281,8 @@ fn edit(session: &mut Session, args: &EditArgs) -> Result<bool> {
     if changed.is_empty() {
         outln!("No change: lead {id} already has those values")?;
     } else {
-        outln!("Changed {} of lead {id}", changed.join(", "))?;
+        let labels: Vec<&str> = changed.iter().map(|f| LeadPatch::label_en(f)).collect();
+        outln!("Changed {} of lead {id}", labels.join(", "))?;
     }
     Ok(true)
 }
@@ -317,7 +342,7 @@ fn list(session: &Session, args: &ListArgs) -> Result<bool> {
             for (lead, short) in leads.iter().zip(store::leads::short_ids(conn, &ids)?) {
                 table.row(vec![
                     short,
-                    lead.stage.id().to_string(),
+                    lead.stage.label_en().to_string(),
                     lead.rank.to_string(),
                     lead.next_action_on
                         .map(|d| d.to_string())
@@ -420,7 +445,11 @@ fn print_detail(d: &LeadDetail, out: &mut impl Write) -> Result<()> {
         (None, None) => "none".to_string(),
     };
     field(out, "next action", &next)?;
-    let source = [l.source.clone(), l.source_detail.clone()]
+    let source_label = l
+        .source
+        .as_deref()
+        .map(|id| crate::model::source::label_en(id).unwrap_or(id).to_string());
+    let source = [source_label, l.source_detail.clone()]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
@@ -480,7 +509,7 @@ fn print_detail(d: &LeadDetail, out: &mut impl Write) -> Result<()> {
             out,
             "  {} ({}){}",
             display_safe(&c.name),
-            c.role.id(),
+            c.role.label_en(),
             display_safe(&company)
         )
         .map_err(io)?;
@@ -529,7 +558,7 @@ fn print_detail(d: &LeadDetail, out: &mut impl Write) -> Result<()> {
             out,
             "  +{:<6} {:<18} {}  {} × {}",
             score(line.counted),
-            line.kind.id(),
+            line.kind.label_en(),
             local_time(&line.occurred_at),
             score(line.points),
             score(line.factor)
@@ -548,16 +577,33 @@ fn print_detail(d: &LeadDetail, out: &mut impl Write) -> Result<()> {
 
     writeln!(out, "\nStage history").map_err(io)?;
     for s in &d.stage_history {
-        let from = s.from.map(|f| format!("{} → ", f.id())).unwrap_or_default();
+        let from = s
+            .from
+            .map(|f| format!("{} → ", f.label_en()))
+            .unwrap_or_default();
         writeln!(
             out,
             "  {}  {from}{}  by {}",
             local_time(&s.at),
-            s.to.id(),
+            s.to.label_en(),
             display_safe(&s.by)
         )
         .map_err(io)?;
     }
 
-    super::output::history(out, &d.history)
+    // The fields by the names a rep reads (`next action date`, not `next_action_on`).
+    let history: Vec<_> = d
+        .history
+        .iter()
+        .map(|h| crate::store::history::HistoryEntry {
+            field: LeadPatch::label_en(&h.field).to_string(),
+            previous: match (&h.previous, h.field.as_str()) {
+                (serde_json::Value::String(id), "source") => crate::model::source::label_en(id)
+                    .map_or_else(|| h.previous.clone(), serde_json::Value::from),
+                _ => h.previous.clone(),
+            },
+            ..h.clone()
+        })
+        .collect();
+    super::output::history(out, &history)
 }

@@ -9,6 +9,7 @@ macro_rules! outln {
     };
 }
 
+mod activity;
 mod contact;
 mod dedupe;
 mod demo;
@@ -75,6 +76,9 @@ pub enum Command {
     Dedupe(dedupe::DedupeArgs),
     /// Record an activity (call, meeting, email, note...) with the next action.
     Log(log::LogArgs),
+    /// List a lead's activities, change or delete a logged one.
+    #[command(subcommand)]
+    Activity(activity::ActivityCommand),
     /// Find leads, contacts and activities by any part of a name, reading or company.
     Search(search::SearchArgs),
     /// The funnel: stages, flow, sources, reps, what won leads were touched by.
@@ -116,6 +120,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<bool> {
         Command::Export(cmd) => export::run(&session, cmd),
         Command::Dedupe(args) => dedupe::run(&mut session, args),
         Command::Log(args) => log::run(&mut session, args),
+        Command::Activity(cmd) => activity::run(&mut session, cmd),
         Command::Search(args) => search::run(&session, args),
         Command::Stats(args) => stats::run(&session, args),
         Command::Sync(args) => team::sync(&mut session, cli.team_file.as_deref(), args),

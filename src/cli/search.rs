@@ -63,7 +63,12 @@ pub fn run(session: &Session, args: &SearchArgs) -> Result<bool> {
         .zip(crate::store::activities::short_ids(conn, &ids)?)
     {
         let when = super::output::local_time(&a.occurred_at);
-        table.row(vec![a.kind.id().into(), short, a.summary.clone(), when]);
+        table.row(vec![
+            a.kind.label_en().into(),
+            short,
+            a.summary.clone(),
+            when,
+        ]);
     }
     table.print(&mut std::io::stdout().lock())?;
     Ok(true)

@@ -7,7 +7,8 @@ use crate::model::activity::ActivityFields;
 use crate::model::contact::NameOrder;
 use crate::model::dates::today;
 use crate::model::lead::LeadPatch;
-use crate::model::{ActivityKind, Direction, Due};
+use crate::model::{Activity, ActivityKind, Direction, Due};
+pub use crate::store::activities::ActivityPatch;
 use crate::store::leads::Origin;
 use crate::store::{Store, activities, leads};
 use chrono::{DateTime, Utc};
@@ -93,4 +94,58 @@ pub fn delete(store: &mut Store, config: &Config, id: &str) -> Result<()> {
         }
         Ok(())
     })
+}
+
+/// What an activity edit changed, its lead, and the patch that puts it back (read in the
+/// edit's own transaction, so no other change can come between).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActivityEdit {
+    pub changed: Vec<&'static str>,
+    pub undo: ActivityPatch,
+    pub lead_id: Option<String>,
+}
+
+/// Changes a logged activity (kind, time, summary, body, contact...); the lead's score and
+/// last activity follow in the same transaction.
+pub fn edit(
+    store: &mut Store,
+    config: &Config,
+    id: &str,
+    patch: &ActivityPatch,
+) -> Result<ActivityEdit> {
+    store.write(|w| {
+        let before = activities::get(w.conn(), id)?.ok_or_else(|| Error::NotFound {
+            kind: "activity",
+            prefix: id.to_string(),
+        })?;
+        let undo = patch.undoing(&before);
+        let changed = activities::update(w, id, patch)?;
+        if let Some(lead_id) = &before.lead_id
+            && !changed.is_empty()
+        {
+            scores::refresh_lead(w, &config.scoring, lead_id, today())?;
+        }
+        Ok(ActivityEdit {
+            changed,
+            undo,
+            lead_id: before.lead_id,
+        })
+    })
+}
+
+/// Brings a deleted activity back and rescores its lead.
+pub fn restore(store: &mut Store, config: &Config, id: &str) -> Result<()> {
+    store.write(|w| {
+        activities::restore(w, id)?;
+        let lead_id = activities::get(w.conn(), id)?.and_then(|a| a.lead_id);
+        if let Some(lead_id) = lead_id {
+            scores::refresh_lead(w, &config.scoring, &lead_id, today())?;
+        }
+        Ok(())
+    })
+}
+
+/// A lead's activities, newest first.
+pub fn of_lead(store: &Store, lead_id: &str) -> Result<Vec<Activity>> {
+    activities::of_lead(store.conn(), lead_id, usize::MAX >> 1)
 }

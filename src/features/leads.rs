@@ -110,10 +110,7 @@ pub struct Linked {
 
 pub fn link(store: &mut Store, lead_id: &str, contact_id: &str, role: LinkRole) -> Result<Linked> {
     store.write(|w| {
-        let role_before = links::contacts_of(w.conn(), lead_id, NameOrder::Auto)?
-            .into_iter()
-            .find(|c| c.id == contact_id)
-            .map(|c| c.role);
+        let role_before = role_of(w, lead_id, contact_id)?;
         let changed = links::link(w, lead_id, contact_id, role)?;
         Ok(Linked {
             changed,
@@ -206,6 +203,24 @@ fn newest_activities(conn: &rusqlite::Connection, id: &str, limit: usize) -> Res
     Ok(read)
 }
 
-pub fn unlink(store: &mut Store, lead_id: &str, contact_id: &str) -> Result<()> {
-    store.write(|w| links::unlink(w, lead_id, contact_id))
+/// Takes a contact off a lead; returns the role it had there (read in the same
+/// transaction, for undo).
+pub fn unlink(store: &mut Store, lead_id: &str, contact_id: &str) -> Result<LinkRole> {
+    store.write(|w| {
+        let role = role_of(w, lead_id, contact_id)?;
+        links::unlink(w, lead_id, contact_id)?;
+        Ok(role.unwrap_or_default())
+    })
+}
+
+/// The role a contact has on a lead, none when it is not on it.
+fn role_of(
+    w: &crate::store::Writer<'_>,
+    lead_id: &str,
+    contact_id: &str,
+) -> Result<Option<LinkRole>> {
+    Ok(links::contacts_of(w.conn(), lead_id, NameOrder::Auto)?
+        .into_iter()
+        .find(|c| c.id == contact_id)
+        .map(|c| c.role))
 }

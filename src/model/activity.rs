@@ -206,11 +206,12 @@ fn said_direction(kind: ActivityKind, direction: Option<Direction>) -> Option<Di
     direction.filter(|_| matches!(kind, ActivityKind::Call | ActivityKind::Email))
 }
 
-/// An activity's kind with its direction when it has one: `email, received`, 「メール 受信」.
+/// An activity's kind with its direction when it has one, as a rep reads it: `Email,
+/// received`, `Web visit`, 「メール 受信」.
 pub fn kind_with_direction_en(kind: ActivityKind, direction: Option<Direction>) -> String {
     match said_direction(kind, direction) {
-        Some(d) => format!("{}, {}", kind.id(), d.word_en(kind)),
-        None => kind.id().to_string(),
+        Some(d) => format!("{}, {}", kind.label_en(), d.word_en(kind)),
+        None => kind.label_en().to_string(),
     }
 }
 

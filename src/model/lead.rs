@@ -232,6 +232,16 @@ impl LinkRole {
         }
     }
 
+    pub fn label_en(self) -> &'static str {
+        match self {
+            LinkRole::DecisionMaker => "Decision maker",
+            LinkRole::Influencer => "Influencer",
+            LinkRole::User => "User",
+            LinkRole::Gatekeeper => "Gatekeeper",
+            LinkRole::Other => "Other",
+        }
+    }
+
     pub fn label_ja(self) -> &'static str {
         match self {
             LinkRole::DecisionMaker => "決裁者",
@@ -443,6 +453,35 @@ lead_patch! {
 impl LeadPatch {
     pub fn is_empty(&self) -> bool {
         *self == LeadPatch::default()
+    }
+
+    /// What a rep calls a field of `FIELDS` (or the stage), in English and Japanese: the
+    /// screen and the command line's sentences say these, never the stored names.
+    fn labels(field: &str) -> (&'static str, &'static str) {
+        match field {
+            "title" => ("title", "案件名"),
+            "company" => ("company", "会社名"),
+            "source" => ("source", "流入元"),
+            "source_detail" => ("source detail", "流入元の詳細"),
+            "owner" => ("owner", "担当"),
+            "value" => ("value", "見込み金額"),
+            "next_action" => ("next action", "次のアクション"),
+            "next_action_on" => ("next action date", "次のアクション日"),
+            "qualification" => ("qualification (BANT)", "BANT"),
+            "tags" => ("tags", "タグ"),
+            "notes" => ("notes", "メモ"),
+            "stage" => ("stage", "ステージ"),
+            "deleted" => ("deleted", "削除"),
+            _ => ("field", "項目"),
+        }
+    }
+
+    pub fn label_en(field: &str) -> &'static str {
+        LeadPatch::labels(field).0
+    }
+
+    pub fn label_ja(field: &str) -> &'static str {
+        LeadPatch::labels(field).1
     }
 }
 

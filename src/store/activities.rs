@@ -6,7 +6,7 @@ use super::{Writer, search};
 use crate::error::{Error, Result};
 use crate::model::activity::ActivityFields;
 use crate::model::dates::{format_timestamp, parse_timestamp};
-use crate::model::{Activity, ActivityKind};
+use crate::model::{Activity, ActivityKind, Direction};
 use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row};
@@ -112,6 +112,145 @@ pub fn delete(w: &mut Writer<'_>, id: &str) -> Result<()> {
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     search::set_document(w.conn(), search::Index::Activities, seq, None, false)?;
+    if let Some(lead_id) = lead_id {
+        w.activity_changed(&lead_id);
+    }
+    Ok(())
+}
+
+/// Changes to an activity: each `Some` sets its field (`Some(None)` clears an optional one).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ActivityPatch {
+    pub kind: Option<ActivityKind>,
+    pub occurred_at: Option<DateTime<Utc>>,
+    pub duration_minutes: Option<Option<i64>>,
+    pub direction: Option<Option<Direction>>,
+    pub summary: Option<String>,
+    pub body: Option<Option<String>>,
+    pub contact_id: Option<Option<String>>,
+}
+
+impl ActivityPatch {
+    pub fn is_empty(&self) -> bool {
+        *self == ActivityPatch::default()
+    }
+
+    /// What a rep calls a stored field of an activity (`occurred_at` is "When").
+    pub fn label(field: &str) -> &'static str {
+        match field {
+            "kind" => "Kind",
+            "occurred_at" => "When",
+            "duration_minutes" => "Duration",
+            "direction" => "Direction",
+            "summary" => "Summary",
+            "body" => "Details",
+            "contact_id" => "Contact",
+            "lead_id" => "Lead",
+            "rep" | "by" => "By",
+            _ => "Field",
+        }
+    }
+
+    /// The patch that puts back what this one changes of `a`.
+    pub fn undoing(&self, a: &Activity) -> ActivityPatch {
+        ActivityPatch {
+            kind: self.kind.map(|_| a.kind),
+            occurred_at: self.occurred_at.map(|_| a.occurred_at),
+            duration_minutes: self.duration_minutes.map(|_| a.duration_minutes),
+            direction: self.direction.map(|_| a.direction),
+            summary: self.summary.as_ref().map(|_| a.summary.clone()),
+            body: self.body.as_ref().map(|_| a.body.clone()),
+            contact_id: self.contact_id.as_ref().map(|_| a.contact_id.clone()),
+        }
+    }
+}
+
+/// Changes fields of a live activity: each changed value goes to the record history and
+/// syncs like a lead's. Returns the fields that changed.
+pub fn update(w: &mut Writer<'_>, id: &str, patch: &ActivityPatch) -> Result<Vec<&'static str>> {
+    let Some(before) = get(w.conn(), id)? else {
+        return Err(Error::NotFound {
+            kind: "activity",
+            prefix: id.to_string(),
+        });
+    };
+    let mut changes: Vec<(&'static str, Value)> = Vec::new();
+    if let Some(kind) = patch.kind {
+        changes.push(("kind", Value::Text(kind.id().to_string())));
+    }
+    if let Some(at) = &patch.occurred_at {
+        changes.push(("occurred_at", Value::Text(format_timestamp(at))));
+    }
+    if let Some(minutes) = patch.duration_minutes {
+        if minutes.is_some_and(|m| m < 0) {
+            return Err(Error::invalid(
+                "--duration must be a number of minutes, 0 or more",
+            ));
+        }
+        changes.push((
+            "duration_minutes",
+            minutes.map_or(Value::Null, Value::Integer),
+        ));
+    }
+    if let Some(direction) = patch.direction {
+        changes.push(("direction", text(direction.map(|d| d.id()))));
+    }
+    if let Some(summary) = &patch.summary {
+        if summary.trim().is_empty() {
+            return Err(Error::invalid("an activity needs a summary"));
+        }
+        changes.push(("summary", Value::Text(summary.trim().to_string())));
+    }
+    if let Some(body) = &patch.body {
+        changes.push(("body", text(body.as_deref())));
+    }
+    if let Some(contact) = &patch.contact_id {
+        if contact.is_none() && before.lead_id.is_none() {
+            return Err(Error::invalid(
+                "an activity belongs to a lead or a contact; this one has no lead, so it keeps its contact",
+            ));
+        }
+        changes.push(("contact_id", text(contact.as_deref())));
+    }
+    let changed = records::update(w, &ACTIVITIES, id, &changes)?;
+    if changed.contains(&"summary") {
+        let seq: i64 =
+            w.conn()
+                .query_row("SELECT seq FROM activities WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })?;
+        let terms = patch.summary.as_deref().and_then(search::terms_of);
+        search::set_terms(
+            w.conn(),
+            search::Index::Activities,
+            seq,
+            terms.as_deref(),
+            false,
+        )?;
+    }
+    if let Some(lead_id) = &before.lead_id
+        && !changed.is_empty()
+    {
+        w.activity_changed(lead_id);
+    }
+    Ok(changed)
+}
+
+/// Brings a deleted activity back (undoing a delete): a newer change than its tombstone.
+pub fn restore(w: &mut Writer<'_>, id: &str) -> Result<()> {
+    records::update(w, &ACTIVITIES, id, &[("deleted", Value::Integer(0))])?;
+    let (seq, lead_id, summary): (i64, Option<String>, String) = w.conn().query_row(
+        "SELECT seq, lead_id, summary FROM activities WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    search::set_document(
+        w.conn(),
+        search::Index::Activities,
+        seq,
+        Some(&summary),
+        false,
+    )?;
     if let Some(lead_id) = lead_id {
         w.activity_changed(&lead_id);
     }
@@ -278,11 +417,12 @@ pub fn short_ids(conn: &Connection, ids: &[String]) -> Result<Vec<String>> {
     records::short_ids(conn, &ACTIVITIES, ids)
 }
 
-/// An activity with the title of its lead (none for an activity on a contact alone).
-pub type WithLead = (Activity, Option<String>);
+/// An activity with the title of its lead and the name of the person it was with (none for
+/// an activity on a contact alone, or with nobody).
+pub type WithLead = (Activity, Option<String>, Option<String>);
 
-/// One page of the timeline across leads (newest first), each activity with its key and
-/// the title of its lead.
+/// One page of the timeline across leads (newest first), each activity with its key, the
+/// title of its lead and the name of its contact (family name first, as a card reads).
 pub fn page(
     conn: &Connection,
     page: &super::paging::Page<'_>,
@@ -294,17 +434,28 @@ pub fn page(
         .map(|c| format!("a.{}", c.trim()))
         .collect();
     let mut sql = format!(
-        "SELECT {}, (SELECT title FROM leads WHERE id = a.lead_id), a.occurred_at, a.seq
-         FROM activities a WHERE a.gone = 0",
+        "SELECT {}, (SELECT title FROM leads WHERE id = a.lead_id),
+                c.family_name, c.given_name, c.company, a.occurred_at, a.seq
+         FROM activities a LEFT JOIN contacts c ON c.id = a.contact_id AND c.gone = 0
+         WHERE a.gone = 0",
         prefixed.join(", ")
     );
     sql.push_str(&super::paging::clause(&columns, true, page, &mut params));
     let offset = COLUMNS.split(',').count();
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
+        let family: Option<String> = r.get(offset + 1)?;
+        let given: Option<String> = r.get(offset + 2)?;
+        let company: Option<String> = r.get(offset + 3)?;
+        let name = crate::model::contact::display_name(
+            family.as_deref(),
+            given.as_deref(),
+            crate::model::contact::NameOrder::Auto,
+        );
+        let person = if name.is_empty() { company } else { Some(name) };
         Ok((
-            super::paging::key_at(r, offset + 1, 2)?,
-            (from_row(r)?, r.get(offset)?),
+            super::paging::key_at(r, offset + 4, 2)?,
+            (from_row(r)?, r.get(offset)?, person),
         ))
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

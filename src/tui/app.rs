@@ -22,6 +22,7 @@ use crate::config::Language;
 use crate::error::{Error, Result};
 use crate::features;
 use crate::keymap::{Action, Context, Keymap};
+use crate::model::text::display_safe;
 use crate::model::{ActivityKind, Lead, Stage};
 use crate::session::Session;
 use crate::store::leads::StageTotal;
@@ -73,6 +74,8 @@ pub struct App {
     /// The Stats view's numbers, counted when it is shown and again after changes.
     pub stats: Option<crate::features::stats::Stats>,
     pub stats_scroll: u16,
+    /// The last frame was too small to show the app (`prepare` says): only quitting works.
+    pub(super) too_small: bool,
 }
 
 impl App {
@@ -107,6 +110,7 @@ impl App {
             stats_scroll: 0,
             sync: None,
             sync_state: None,
+            too_small: false,
         })
     }
 
@@ -223,6 +227,13 @@ impl App {
         if key.kind != KeyEventKind::Press {
             return Outcome::Continue;
         }
+        if self.too_small {
+            // Nothing is visible: a key must not change what the rep cannot see.
+            return match self.keymap.action(self.context(), &key) {
+                Some(Action::Quit) => Outcome::Quit,
+                _ => Outcome::Continue,
+            };
+        }
         if let Some(popup) = self.popup.take() {
             return self.on_popup_key(popup, &key);
         }
@@ -295,8 +306,35 @@ impl App {
             Action::LogNote => self.log(Some(ActivityKind::Note))?,
             Action::LogActivity => self.log(None)?,
             Action::LinkContact => {
-                if let Some(lead) = self.target_lead() {
-                    self.open_form(forms::link::form(&lead.id));
+                if self.on_contacts() {
+                    if let Some(c) = self.contacts.list.selected() {
+                        let name = c.name(self.session.config.ui.name_order);
+                        self.open_form(forms::link::lead_form(&c.id, &name));
+                    } else {
+                        self.say("No card selected: add one with a, or import cards");
+                    }
+                } else if let Some(lead) = self.target_lead() {
+                    self.open_form(forms::link::form(&lead.id, &lead.title));
+                }
+            }
+            Action::NextItem | Action::PrevItem => {
+                if let Some(d) = &mut self.detail {
+                    d.select_step(action == Action::NextItem);
+                }
+            }
+            Action::ChangeRole => {
+                let picked = self.detail.as_ref().and_then(|d| {
+                    d.selected_contact()
+                        .map(|c| (d.lead_id.clone(), c.id.clone(), c.role))
+                });
+                match picked {
+                    Some((lead_id, contact_id, role)) => {
+                        self.next_role(&lead_id, &contact_id, role)?;
+                    }
+                    None => self.say(format!(
+                        "Pick a contact first: {} moves through the lead's contacts",
+                        self.keymap.label(Action::NextItem)
+                    )),
                 }
             }
             Action::Sort => self.sort(),
@@ -425,7 +463,7 @@ impl App {
             View::Activities => self
                 .activities
                 .selected()
-                .and_then(|(a, _)| a.lead_id.clone()),
+                .and_then(|(a, _, _)| a.lead_id.clone()),
             View::Contacts => {
                 let id = self.contacts.list.selected_id();
                 let leads = match id {
@@ -462,7 +500,50 @@ impl App {
         self.open_form(forms::lead::form(&self.session.config, None, stage));
     }
 
+    /// The activity `e` and `d` act on: the one picked in the open lead, or the one selected
+    /// in Activities.
+    fn target_activity(&self) -> Option<crate::model::Activity> {
+        match &self.detail {
+            Some(d) => d.selected_activity().cloned(),
+            None if self.view == View::Activities => {
+                self.activities.selected().map(|(a, _, _)| a.clone())
+            }
+            None => None,
+        }
+    }
+
+    /// The edit form of a logged activity, with its lead's contacts to choose from.
+    fn edit_activity(&mut self, activity: &crate::model::Activity) -> Result<()> {
+        let conn = self.session.store.conn();
+        let order = self.session.config.ui.name_order;
+        let lead = match &activity.lead_id {
+            Some(id) => crate::store::leads::get(conn, id, order)?,
+            None => None,
+        };
+        let people: Vec<(String, String)> = lead
+            .iter()
+            .flat_map(|l| &l.contacts)
+            .map(|c| {
+                (
+                    c.id.clone(),
+                    format!("{} ({})", c.name, self.role_label(c.role)),
+                )
+            })
+            .collect();
+        let own = match &activity.contact_id {
+            Some(id) => crate::store::contacts::get(conn, id)?.map(|c| (id.clone(), c.name(order))),
+            None => None,
+        };
+        let title = lead.as_ref().map(|l| l.title.as_str());
+        let form = forms::log::edit_form(activity, title, &people, own);
+        self.open_form(form);
+        Ok(())
+    }
+
     fn edit(&mut self) -> Result<()> {
+        if let Some(activity) = self.target_activity() {
+            return self.edit_activity(&activity);
+        }
         if self.on_contacts() {
             if let Some(id) = self.contacts.list.selected_id()
                 && let Some(contact) = crate::store::contacts::get(self.session.store.conn(), &id)?
@@ -500,7 +581,30 @@ impl App {
     }
 
     fn ask_delete(&mut self) {
-        let question = if self.on_contacts() {
+        let picked_contact = self.detail.as_ref().and_then(|d| {
+            d.selected_contact()
+                .map(|c| (d.lead_id.clone(), c.id.clone(), c.name.clone()))
+        });
+        let question = if let Some((lead_id, contact_id, name)) = picked_contact {
+            Some(Confirm {
+                message: format!("Take {} off this lead?", display_safe(&name)),
+                pending: Pending::Unlink {
+                    lead_id,
+                    contact_id,
+                },
+            })
+        } else if let Some(a) = self.target_activity() {
+            Some(Confirm {
+                message: format!(
+                    "Delete {} \"{}\"?",
+                    a.kind.label_en().to_lowercase(),
+                    crate::model::text::truncate(&display_safe(&a.summary), 40)
+                ),
+                pending: Pending::DeleteActivity { id: a.id },
+            })
+        } else if self.detail.is_none() && self.view == View::Activities {
+            None
+        } else if self.on_contacts() {
             self.contacts.list.selected().map(|c| Confirm {
                 message: format!(
                     "Delete contact {}?",

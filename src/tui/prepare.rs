@@ -12,8 +12,10 @@ impl App {
     /// Reads what a screen of `area` shows.
     pub fn prepare(&mut self, area: Rect) {
         let Some(screen) = Screen::of(area) else {
+            self.too_small = true;
             return;
         };
+        self.too_small = false;
         if let Err(e) = self.prepare_view(screen.body) {
             self.fail(&e);
         }

@@ -67,7 +67,14 @@ impl App {
                     return Ok(true);
                 }
                 let changed = self.edit_lead(&id, &patch)?;
-                self.say(format!("Saved {}", changed.join(", ")));
+                let labels: Vec<&str> = changed
+                    .iter()
+                    .map(|f| match self.language() {
+                        crate::config::Language::Ja => LeadPatch::label_ja(f),
+                        crate::config::Language::En => LeadPatch::label_en(f),
+                    })
+                    .collect();
+                self.say(format!("Saved {}", labels.join(", ")));
             }
             FormKind::Log { lead_id, .. } => {
                 let Some(entry) = forms::log::read(form, today, self.language()) else {
@@ -137,11 +144,84 @@ impl App {
                     contact_id,
                     before: linked.role_before,
                 });
-                self.say(format!("On the lead as {}", role.id()));
+                self.say(format!("On the lead as {}", self.role_label(role)));
+                self.changed();
+            }
+            FormKind::LinkToLead { contact_id } => {
+                let Some((lead_id, role)) = forms::link::read(form) else {
+                    return Ok(false);
+                };
+                let linked =
+                    features::leads::link(&mut self.session.store, &lead_id, &contact_id, role)?;
+                self.undo.push(UndoStep::Linked {
+                    lead_id,
+                    contact_id,
+                    before: linked.role_before,
+                });
+                self.say(format!("On the lead as {}", self.role_label(role)));
+                self.changed();
+            }
+            FormKind::EditActivity { id } => {
+                let Some(patch) = forms::log::read_edit(form, today) else {
+                    return Ok(false);
+                };
+                if patch.is_empty() {
+                    self.say("No change");
+                    return Ok(true);
+                }
+                let edit = features::activity::edit(
+                    &mut self.session.store,
+                    &self.session.config,
+                    &id,
+                    &patch,
+                )?;
+                let labels: Vec<&str> = edit
+                    .changed
+                    .iter()
+                    .map(|f| features::activity::ActivityPatch::label(f))
+                    .collect();
+                self.undo.push(UndoStep::EditedActivity {
+                    activity_id: id,
+                    before: edit.undo,
+                });
+                self.say(format!(
+                    "Saved {} — {} undoes",
+                    labels.join(", ").to_lowercase(),
+                    self.keymap.label(Action::Undo)
+                ));
                 self.changed();
             }
         }
         Ok(true)
+    }
+
+    /// A contact's role as the rep reads it, in the app's language.
+    pub(super) fn role_label(&self, role: crate::model::LinkRole) -> &'static str {
+        match self.language() {
+            crate::config::Language::Ja => role.label_ja(),
+            crate::config::Language::En => role.label_en(),
+        }
+    }
+
+    /// Gives the selected contact of the open lead the next role (undoable).
+    pub(super) fn next_role(
+        &mut self,
+        lead_id: &str,
+        contact_id: &str,
+        role: crate::model::LinkRole,
+    ) -> Result<()> {
+        let roles = crate::model::LinkRole::ALL;
+        let at = roles.iter().position(|r| *r == role).unwrap_or(0);
+        let next = roles[(at + 1) % roles.len()];
+        let linked = features::leads::link(&mut self.session.store, lead_id, contact_id, next)?;
+        self.undo.push(UndoStep::Linked {
+            lead_id: lead_id.to_string(),
+            contact_id: contact_id.to_string(),
+            before: linked.role_before,
+        });
+        self.say(format!("Now {} on the lead", self.role_label(next)));
+        self.changed();
+        Ok(())
     }
 
     /// Saves a lead's changed fields with the step that puts them back; the names of the
@@ -204,6 +284,28 @@ impl App {
             Pending::DeleteContact { id } => {
                 features::contacts::delete(&mut self.session.store, &id)?;
                 self.undo.push(UndoStep::DeletedContact { contact_id: id });
+            }
+            Pending::DeleteActivity { id } => {
+                features::activity::delete(&mut self.session.store, &self.session.config, &id)?;
+                self.undo
+                    .push(UndoStep::DeletedActivity { activity_id: id });
+            }
+            Pending::Unlink {
+                lead_id,
+                contact_id,
+            } => {
+                let role = features::leads::unlink(&mut self.session.store, &lead_id, &contact_id)?;
+                self.undo.push(UndoStep::Unlinked {
+                    lead_id,
+                    contact_id,
+                    role,
+                });
+                self.say(format!(
+                    "Taken off the lead — {} undoes",
+                    self.keymap.label(Action::Undo)
+                ));
+                self.changed();
+                return Ok(());
             }
         }
         self.say(format!(

@@ -160,7 +160,14 @@ impl App {
             None => self.context(),
         };
         let mut spans = Vec::new();
+        let mut used = 0;
         for (keys, word) in self.keymap.hints(context) {
+            // A hint that does not fit whole is left out, never cut.
+            let hint = width(&keys) + width(word) + 1;
+            if used + hint > usize::from(area.width) {
+                break;
+            }
+            used += hint + 2;
             spans.push(Span::styled(keys, self.theme.accent()));
             spans.push(Span::styled(format!(" {word}  "), self.theme.dim()));
         }

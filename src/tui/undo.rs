@@ -2,6 +2,7 @@
 //! (so the reversal is in the record history too).
 
 use crate::error::Result;
+use crate::features::activity::ActivityPatch;
 use crate::features::{activity, contacts, leads};
 use crate::model::contact::ContactFields;
 use crate::model::lead::LeadPatch;
@@ -43,6 +44,18 @@ pub enum UndoStep {
         lead_id: String,
         contact_id: String,
         before: Option<LinkRole>,
+    },
+    EditedActivity {
+        activity_id: String,
+        before: ActivityPatch,
+    },
+    DeletedActivity {
+        activity_id: String,
+    },
+    Unlinked {
+        lead_id: String,
+        contact_id: String,
+        role: LinkRole,
     },
 }
 
@@ -99,9 +112,30 @@ impl UndoStep {
                     Some(role) => {
                         leads::link(store, &lead_id, &contact_id, role)?;
                     }
-                    None => leads::unlink(store, &lead_id, &contact_id)?,
+                    None => {
+                        leads::unlink(store, &lead_id, &contact_id)?;
+                    }
                 }
                 Ok("Undone: the link is as it was".into())
+            }
+            UndoStep::EditedActivity {
+                activity_id,
+                before,
+            } => {
+                activity::edit(store, &session.config, &activity_id, &before)?;
+                Ok("Undone: the activity is as it was".into())
+            }
+            UndoStep::DeletedActivity { activity_id } => {
+                activity::restore(store, &session.config, &activity_id)?;
+                Ok("Undone: the activity is back".into())
+            }
+            UndoStep::Unlinked {
+                lead_id,
+                contact_id,
+                role,
+            } => {
+                leads::link(store, &lead_id, &contact_id, role)?;
+                Ok("Undone: the contact is on the lead again".into())
             }
         }
     }

@@ -25,7 +25,17 @@ fn stage_choices() -> Vec<(String, String)> {
 
 fn source_choices(config: &Config) -> Vec<(String, String)> {
     let mut out = vec![(String::new(), "—".to_string())];
-    out.extend(config.sources.names.iter().map(|s| (s.clone(), s.clone())));
+    out.extend(config.sources.names.iter().map(|s| {
+        let label = match (
+            crate::model::source::label_en(s),
+            crate::model::source::label_ja(s),
+        ) {
+            (Some(en), Some(ja)) => format!("{en} {ja}"),
+            (Some(en), None) => en.to_string(),
+            _ => s.clone(),
+        };
+        (s.clone(), label)
+    }));
     out
 }
 
@@ -245,7 +255,8 @@ pub fn reschedule(lead: &Lead) -> Form {
     let fields = vec![
         Field::new("due", "Next action on", FieldKind::Date)
             .hint(DATE_HINT)
-            .with_text(&current),
+            .with_text(&current)
+            .selected(),
     ];
     let title = format!("Reschedule: {}", crate::model::text::display_safe(&what));
     Form::new(

@@ -1,25 +1,36 @@
-//! Put a contact on a lead: find the person by typing part of a name or reading.
+//! Put a contact on a lead: find the person by typing part of a name or reading — or, from
+//! a card in Contacts, find the lead the same way.
 
 use super::{Field, FieldKind, Form, FormKind};
 use crate::error::Result;
 use crate::model::LinkRole;
 use crate::model::contact::NameOrder;
+use crate::model::text::display_safe;
 use crate::store::Store;
 use crate::store::search::{Index, matching};
 
-pub fn form(lead_id: &str) -> Form {
-    let roles = LinkRole::ALL
+fn role_choices() -> Vec<(String, String)> {
+    LinkRole::ALL
         .iter()
-        .map(|r| (r.id().to_string(), format!("{} {}", r.id(), r.label_ja())))
-        .collect();
+        .map(|r| {
+            (
+                r.id().to_string(),
+                format!("{} {}", r.label_en(), r.label_ja()),
+            )
+        })
+        .collect()
+}
+
+/// The picker of a contact for the lead `lead_title`.
+pub fn form(lead_id: &str, lead_title: &str) -> Form {
     let fields = vec![
         Field::new("contact", "Contact", FieldKind::ContactPicker)
             .required()
             .hint("type a name, reading or company"),
-        Field::new("role", "Role", FieldKind::Choice(roles)).with_choice("decision_maker"),
+        Field::new("role", "Role", FieldKind::Choice(role_choices())).with_choice("decision_maker"),
     ];
     Form::new(
-        "Put a contact on the lead",
+        &format!("Put a contact on {}", display_safe(lead_title)),
         FormKind::Link {
             lead_id: lead_id.to_string(),
         },
@@ -28,12 +39,44 @@ pub fn form(lead_id: &str) -> Form {
     )
 }
 
-/// Fills the picker with the contacts matching what was typed.
+/// The same picker the other way round: the card `contact_name` goes on a lead found by
+/// typing part of its title or company.
+pub fn lead_form(contact_id: &str, contact_name: &str) -> Form {
+    let fields = vec![
+        Field::new("contact", "Lead", FieldKind::ContactPicker)
+            .required()
+            .hint("type part of a lead's title or company"),
+        Field::new("role", "Role", FieldKind::Choice(role_choices())).with_choice("decision_maker"),
+    ];
+    Form::new(
+        &format!("Put {} on a lead", display_safe(contact_name)),
+        FormKind::LinkToLead {
+            contact_id: contact_id.to_string(),
+        },
+        fields,
+        1,
+    )
+}
+
+/// Fills the picker with the contacts (or, in a lead picker, the leads) matching what was
+/// typed.
 pub fn find(form: &mut Form, store: &Store, typed: &str, order: NameOrder) -> Result<()> {
-    let seqs = matching(store.conn(), Index::Contacts, typed, 5)?;
-    let found = crate::store::contacts::by_seqs(store.conn(), &seqs)?;
-    if let Some(field) = form.field_mut("contact") {
-        field.matches = found
+    let matches: Vec<(String, String)> = if matches!(form.kind, FormKind::LinkToLead { .. }) {
+        let seqs = matching(store.conn(), Index::Leads, typed, 5)?;
+        crate::store::leads::by_seqs(store.conn(), &seqs)?
+            .iter()
+            .map(|l| {
+                let company = l
+                    .company
+                    .as_deref()
+                    .map(|co| format!(" — {co}"))
+                    .unwrap_or_default();
+                (l.id.clone(), display_safe(&format!("{}{company}", l.title)))
+            })
+            .collect()
+    } else {
+        let seqs = matching(store.conn(), Index::Contacts, typed, 5)?;
+        crate::store::contacts::by_seqs(store.conn(), &seqs)?
             .iter()
             .map(|c| {
                 let company = c
@@ -43,29 +86,33 @@ pub fn find(form: &mut Form, store: &Store, typed: &str, order: NameOrder) -> Re
                     .unwrap_or_default();
                 (
                     c.id.clone(),
-                    crate::model::text::display_safe(&format!("{}{company}", c.name(order))),
+                    display_safe(&format!("{}{company}", c.name(order))),
                 )
             })
-            .collect();
+            .collect()
+    };
+    if let Some(field) = form.field_mut("contact") {
+        field.matches = matches;
         field.picked = 0;
     }
     Ok(())
 }
 
-/// The chosen contact and role; marks the picker when nobody is chosen.
+/// The chosen record (a contact, or a lead in a lead picker) and role; marks the picker
+/// when nothing is chosen.
 pub fn read(form: &mut Form) -> Option<(String, LinkRole)> {
     form.clear_errors();
-    let contact = form
+    let chosen = form
         .field("contact")
         .and_then(|f| f.chosen())
         .map(String::from);
-    if contact.is_none() {
-        form.reject("contact", "type part of a name and choose someone with ↑/↓");
+    if chosen.is_none() {
+        form.reject("contact", "type part of a name and choose with ↑/↓");
     }
     let role = form
         .field("role")
         .and_then(|f| f.chosen())
         .and_then(|r| r.parse().ok())
         .unwrap_or_default();
-    form.settle().then(|| (contact.unwrap_or_default(), role))
+    form.settle().then(|| (chosen.unwrap_or_default(), role))
 }

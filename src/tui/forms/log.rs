@@ -2,10 +2,10 @@
 
 use super::{Field, FieldKind, Form, FormKind};
 use crate::config::Language;
-use crate::features::activity::LogEntry;
+use crate::features::activity::{ActivityPatch, LogEntry};
 use crate::model::dates::{local_to_utc, parse_due, parse_moment};
 use crate::model::lead::LinkedContact;
-use crate::model::{ActivityKind, Direction, Lead};
+use crate::model::{Activity, ActivityKind, Direction, Lead};
 use chrono::{Local, NaiveDate};
 
 fn kind_choices() -> Vec<(String, String)> {
@@ -69,7 +69,7 @@ pub fn form(
         people.extend(
             contacts
                 .iter()
-                .map(|c| (c.id.clone(), format!("{} ({})", c.name, c.role.id()))),
+                .map(|c| (c.id.clone(), format!("{} ({})", c.name, c.role.label_en()))),
         );
         fields.push(Field::new("contact", "With", FieldKind::Choice(people)));
     }
@@ -214,4 +214,141 @@ pub fn read(form: &mut Form, today: NaiveDate, language: Language) -> Option<Log
         },
         next_action_on,
     })
+}
+
+/// How the form shows a moment: local time to the minute, which `parse_moment` reads back.
+fn local_minute(at: &chrono::DateTime<chrono::Utc>) -> String {
+    at.with_timezone(&Local)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
+/// The form for changing a logged activity, filled from it. `people` are the contacts it
+/// may be with (the lead's), as (id, label); its own contact is offered even when it is not
+/// among them.
+pub fn edit_form(
+    activity: &Activity,
+    lead_title: Option<&str>,
+    people: &[(String, String)],
+    own_contact: Option<(String, String)>,
+) -> Form {
+    let mut choices = vec![(String::new(), "—".to_string())];
+    choices.extend(people.iter().cloned());
+    if let Some(own) = own_contact
+        && !choices.iter().any(|(id, _)| *id == own.0)
+    {
+        choices.push(own);
+    }
+    let directions = vec![
+        (String::new(), "—".to_string()),
+        ("outbound".to_string(), "outbound".to_string()),
+        ("inbound".to_string(), "inbound".to_string()),
+    ];
+    let fields = vec![
+        Field::new("kind", "Kind", FieldKind::Choice(kind_choices()))
+            .with_choice(activity.kind.id()),
+        Field::new("summary", "Summary", FieldKind::Text)
+            .required()
+            .with_text(&activity.summary),
+        Field::new("at", "When", FieldKind::Moment)
+            .hint("now, yesterday 15:00")
+            .with_text(&local_minute(&activity.occurred_at)),
+        Field::new("duration", "Minutes", FieldKind::Minutes).with_text(
+            &activity
+                .duration_minutes
+                .map(|m| m.to_string())
+                .unwrap_or_default(),
+        ),
+        Field::new("direction", "Direction", FieldKind::Choice(directions))
+            .with_choice(activity.direction.map(|d| d.id()).unwrap_or("")),
+        Field::new("contact", "With", FieldKind::Choice(choices))
+            .with_choice(activity.contact_id.as_deref().unwrap_or("")),
+        Field::new("body", "Details", FieldKind::LongText)
+            .with_text(activity.body.as_deref().unwrap_or("")),
+    ];
+    let title = match lead_title {
+        Some(t) => format!(
+            "Edit {} — {}",
+            activity.kind.label_en().to_lowercase(),
+            crate::model::text::display_safe(t)
+        ),
+        None => format!("Edit {}", activity.kind.label_en().to_lowercase()),
+    };
+    Form::new(
+        &title,
+        FormKind::EditActivity {
+            id: activity.id.clone(),
+        },
+        fields,
+        1,
+    )
+}
+
+/// What the rep changed in the edit form (only the fields touched); marks every invalid
+/// field. `None` when something is invalid.
+pub fn read_edit(form: &mut Form, today: NaiveDate) -> Option<ActivityPatch> {
+    form.clear_errors();
+    let mut patch = ActivityPatch::default();
+    if let Some(f) = form.field("kind")
+        && f.is_dirty()
+    {
+        patch.kind = f.chosen().and_then(|k| k.parse().ok());
+    }
+    if let Some(f) = form.field("summary")
+        && f.text_changed()
+    {
+        let summary = f.text().trim().to_string();
+        if summary.is_empty() {
+            form.reject("summary", "what happened? one line is enough");
+        } else {
+            patch.summary = Some(summary);
+        }
+    }
+    if let Some(f) = form.field("at")
+        && f.text_changed()
+    {
+        let now = Local::now().naive_local();
+        let now = if now.date() == today {
+            now
+        } else {
+            today.and_time(now.time())
+        };
+        match parse_moment(&f.text(), now) {
+            Ok(t) => patch.occurred_at = Some(local_to_utc(t)),
+            Err(e) => form.reject("at", e.to_string()),
+        }
+    }
+    if let Some(f) = form.field("duration")
+        && f.text_changed()
+    {
+        let minutes = f.text();
+        if minutes.trim().is_empty() {
+            patch.duration_minutes = Some(None);
+        } else {
+            match crate::model::text::fold(&minutes).trim().parse::<i64>() {
+                Ok(m) if m >= 0 => patch.duration_minutes = Some(Some(m)),
+                _ => form.reject(
+                    "duration",
+                    format!("'{}' is not a number of minutes", minutes.trim()),
+                ),
+            }
+        }
+    }
+    if let Some(f) = form.field("direction")
+        && f.is_dirty()
+    {
+        patch.direction = Some(f.chosen().and_then(|d| d.parse::<Direction>().ok()));
+    }
+    if let Some(f) = form.field("contact")
+        && f.is_dirty()
+    {
+        patch.contact_id = Some(f.chosen().filter(|c| !c.is_empty()).map(String::from));
+    }
+    if let Some(f) = form.field("body")
+        && f.text_changed()
+    {
+        let body = f.text();
+        patch.body = Some((!body.trim().is_empty()).then_some(body));
+    }
+    form.settle().then_some(patch)
 }

@@ -105,6 +105,13 @@ impl Field {
         self
     }
 
+    /// Opens the field with its text selected, so the first key typed replaces it (a date
+    /// being moved is rarely edited in place: `2026-11-21+1w` is not a date).
+    pub fn selected(mut self) -> Field {
+        self.editor.select_all();
+        self
+    }
+
     pub fn set_text(&mut self, text: &str) {
         let lines: Vec<String> = text.split('\n').map(String::from).collect();
         let mut editor = TextArea::new(lines);
@@ -168,6 +175,13 @@ pub enum FormKind {
     },
     Link {
         lead_id: String,
+    },
+    EditActivity {
+        id: String,
+    },
+    /// Put a contact on a lead picked by search (from Contacts).
+    LinkToLead {
+        contact_id: String,
     },
 }
 
@@ -288,6 +302,18 @@ impl Form {
             }
             Some(Action::PrevField) => {
                 self.focus = (self.focus + self.fields.len() - 1) % self.fields.len();
+                return FormEvent::Nothing;
+            }
+            Some(Action::ClearField) => {
+                let field = &mut self.fields[self.focus];
+                if matches!(field.kind, FieldKind::Choice(_)) {
+                    return FormEvent::Nothing;
+                }
+                field.set_text("");
+                field.error = None;
+                if field.kind == FieldKind::ContactPicker {
+                    return FormEvent::PickerQuery(String::new());
+                }
                 return FormEvent::Nothing;
             }
             Some(Action::ExternalEditor) => {

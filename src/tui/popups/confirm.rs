@@ -15,6 +15,8 @@ use ratatui::widgets::{Block, Paragraph};
 pub enum Pending {
     DeleteLead { id: String },
     DeleteContact { id: String },
+    DeleteActivity { id: String },
+    Unlink { lead_id: String, contact_id: String },
 }
 
 pub struct Confirm {

@@ -4,7 +4,7 @@
 use super::clear;
 use crate::keymap::Keymap;
 use crate::model::text::{display_safe, fit};
-use crate::tui::forms::{FieldKind, Form};
+use crate::tui::forms::{FieldKind, Form, FormKind};
 use crate::tui::views::{Ctx, centered, cut, pad_line};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -110,6 +110,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, form: &Form, keymap: &Keymap, c
                     );
                 } else {
                     let mut editor = field.editor.clone();
+                    editor.set_selection_style(ctx.theme.selected());
                     editor.set_cursor_style(if focused {
                         ctx.theme.selected()
                     } else {
@@ -151,7 +152,11 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, form: &Form, keymap: &Keymap, c
                         };
                         frame.render_widget(
                             Paragraph::new(Span::styled(
-                                "nobody matches: try the reading or the company",
+                                if matches!(form.kind, FormKind::LinkToLead { .. }) {
+                                    "no lead matches: try part of the title or the company"
+                                } else {
+                                    "nobody matches: try the reading or the company"
+                                },
                                 ctx.theme.dim(),
                             )),
                             r,

@@ -27,22 +27,26 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pager: &Pager<ActivitySource>, 
     let w = area.width as usize;
     let when_w = 17;
     let kind_w = 13;
-    let by_w = 8;
-    let lead_w = if w >= 110 { 32 } else { 20 };
-    let summary_w = w.saturating_sub(when_w + kind_w + lead_w + by_w + 4);
+    // Narrow, the rep who logged it gives way to the person it was with.
+    let by_w = if w >= 100 { 8 } else { 0 };
+    let lead_w = if w >= 110 { 28 } else { 16 };
+    let person_w = if w >= 110 { 14 } else { 10 };
+    let summary_w =
+        w.saturating_sub(when_w + kind_w + lead_w + person_w + by_w + 4 + usize::from(by_w > 0));
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             cell("WHEN", when_w + 1, ctx.theme.dim()),
             cell("KIND", kind_w + 1, ctx.theme.dim()),
             cell("SUMMARY", summary_w + 1, ctx.theme.dim()),
             cell("LEAD", lead_w + 1, ctx.theme.dim()),
-            cell("BY", by_w, ctx.theme.dim()),
+            cell("WITH", person_w + 1, ctx.theme.dim()),
+            cell(if by_w > 0 { "BY" } else { "" }, by_w, ctx.theme.dim()),
         ])),
         head,
     );
     let selected = pager.selected_index();
     let mut lines = Vec::new();
-    for (n, (a, lead)) in pager.rows().enumerate() {
+    for (n, (a, lead, person)) in pager.rows().enumerate() {
         let line = Line::from(vec![
             cell(
                 &when(&a.occurred_at, ctx.date_format),
@@ -59,6 +63,12 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pager: &Pager<ActivitySource>, 
             cell(&a.summary, summary_w, ctx.theme.plain()),
             Span::raw(" "),
             cell(lead.as_deref().unwrap_or("—"), lead_w, ctx.theme.plain()),
+            Span::raw(" "),
+            cell(
+                person.as_deref().unwrap_or("—"),
+                person_w,
+                ctx.theme.plain(),
+            ),
             Span::raw(" "),
             cell(a.by.as_deref().unwrap_or(""), by_w, ctx.theme.dim()),
         ]);

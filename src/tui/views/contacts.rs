@@ -223,7 +223,7 @@ fn card_lines(card: Option<&ContactDetail>, ctx: &Ctx<'_>, w: usize) -> Vec<Line
             Span::raw("  "),
             cut(&l.title, w.saturating_sub(28), theme.plain()),
             Span::styled(
-                format!("  {} · {}", l.role.id(), l.stage.label_en()),
+                format!("  {} · {}", l.role.label_en(), l.stage.label_en()),
                 theme.dim(),
             ),
         ]));

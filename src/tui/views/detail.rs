@@ -14,13 +14,26 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
+/// A contact or an activity of the open lead, picked with Tab to act on it (`e`, `d`, `R`);
+/// by id, so the pick stays on its record when the lead is read again (a new role sorts the
+/// contacts anew).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DetailItem {
+    Contact(String),
+    Activity(String),
+}
+
 pub struct DetailState {
     pub lead_id: String,
     pub detail: Option<LeadDetail>,
+    /// The contact or activity picked, none at first.
+    pub selected: Option<DetailItem>,
     pub scroll: u16,
     /// Lines in the scrolling part, measured by `prepare` (to stop scrolling at the end).
     pub length: u16,
     pub page: u16,
+    /// The selection moved: `prepare` scrolls it into view.
+    follow: bool,
 }
 
 impl DetailState {
@@ -28,9 +41,11 @@ impl DetailState {
         DetailState {
             lead_id: lead_id.to_string(),
             detail: None,
+            selected: None,
             scroll: 0,
             length: 0,
             page: 10,
+            follow: false,
         }
     }
 
@@ -42,6 +57,55 @@ impl DetailState {
         let max = self.length.saturating_sub(self.page / 2);
         let next = (i32::from(self.scroll) + delta).clamp(0, i32::from(max));
         self.scroll = u16::try_from(next).unwrap_or(0);
+    }
+
+    /// Picks the next (or previous) contact or activity: contacts first, then activities,
+    /// then none again.
+    pub fn select_step(&mut self, forward: bool) {
+        let Some(d) = &self.detail else {
+            return;
+        };
+        let items: Vec<DetailItem> = d
+            .lead
+            .contacts
+            .iter()
+            .map(|c| DetailItem::Contact(c.id.clone()))
+            .chain(
+                d.activities
+                    .iter()
+                    .map(|a| DetailItem::Activity(a.id.clone())),
+            )
+            .collect();
+        let at = self
+            .selected
+            .as_ref()
+            .and_then(|s| items.iter().position(|i| i == s));
+        let n = items.len();
+        self.selected = match (at, forward) {
+            (None, true) => items.first().cloned(),
+            (None, false) => items.last().cloned(),
+            (Some(i), true) => (i + 1 < n).then(|| items[i + 1].clone()),
+            (Some(i), false) => i.checked_sub(1).map(|i| items[i].clone()),
+        };
+        self.follow = true;
+    }
+
+    /// The picked contact's id and role.
+    pub fn selected_contact(&self) -> Option<&crate::model::lead::LinkedContact> {
+        match (&self.selected, &self.detail) {
+            (Some(DetailItem::Contact(id)), Some(d)) => {
+                d.lead.contacts.iter().find(|c| c.id == *id)
+            }
+            _ => None,
+        }
+    }
+
+    /// The picked activity.
+    pub fn selected_activity(&self) -> Option<&crate::model::Activity> {
+        match (&self.selected, &self.detail) {
+            (Some(DetailItem::Activity(id)), Some(d)) => d.activities.iter().find(|a| a.id == *id),
+            _ => None,
+        }
     }
 }
 
@@ -82,11 +146,26 @@ fn text_block(text: &str, indent: &str, w: usize, style: Style) -> Vec<Line<'sta
         .collect()
 }
 
+/// A lead field's name as the rep reads it.
+fn field_label(field: &str, ctx: &Ctx<'_>) -> &'static str {
+    match ctx.language {
+        crate::config::Language::Ja => crate::model::lead::LeadPatch::label_ja(field),
+        crate::config::Language::En => crate::model::lead::LeadPatch::label_en(field),
+    }
+}
+
 fn heading(text: &str, ctx: &Ctx<'_>, w: usize) -> Line<'static> {
     Line::from(Span::styled(truncate(text, w), ctx.theme.accent()))
 }
 
-fn summary_lines(d: &LeadDetail, ctx: &Ctx<'_>, w: usize) -> Vec<Line<'static>> {
+/// The summary, with the picked contact highlighted; the line it is on.
+fn summary_lines_marked(
+    d: &LeadDetail,
+    ctx: &Ctx<'_>,
+    w: usize,
+    selected: Option<&DetailItem>,
+) -> (Vec<Line<'static>>, Option<usize>) {
+    let mut marked = None;
     let l = &d.lead;
     let theme = ctx.theme;
     let mut lines: Vec<Line<'static>> = wrap(&display_safe(&l.title), w, "", "  ")
@@ -125,7 +204,14 @@ fn summary_lines(d: &LeadDetail, ctx: &Ctx<'_>, w: usize) -> Vec<Line<'static>> 
         2,
         w,
     ));
-    let source = [l.source.clone(), l.source_detail.clone()]
+    let source_label = l.source.as_deref().map(|id| {
+        let label = match ctx.language {
+            crate::config::Language::Ja => crate::model::source::label_ja(id),
+            crate::config::Language::En => crate::model::source::label_en(id),
+        };
+        label.unwrap_or(id).to_string()
+    });
+    let source = [source_label, l.source_detail.clone()]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
@@ -218,23 +304,37 @@ fn summary_lines(d: &LeadDetail, ctx: &Ctx<'_>, w: usize) -> Vec<Line<'static>> 
             .filter(|co| Some(*co) != l.company.as_deref())
             .map(|co| format!("  {}", display_safe(co)))
             .unwrap_or_default();
-        lines.push(squeeze(
+        let line = squeeze(
             vec![
                 Span::raw(format!("  {}", display_safe(&c.name))),
                 Span::styled(
-                    format!("  {} {}", c.role.id(), c.role.label_ja()),
+                    format!("  {} {}", c.role.label_en(), c.role.label_ja()),
                     theme.accent(),
                 ),
                 Span::styled(company, theme.dim()),
             ],
             2,
             w,
-        ));
+        );
+        if matches!(selected, Some(DetailItem::Contact(id)) if *id == c.id) {
+            marked = Some(lines.len());
+            lines.push(line.style(theme.selected()));
+        } else {
+            lines.push(line);
+        }
     }
-    lines
+    (lines, marked)
 }
 
-fn history_lines(d: &LeadDetail, ctx: &Ctx<'_>, w: usize) -> Vec<Line<'static>> {
+/// The score, timeline and histories, with the picked activity highlighted; the line it
+/// starts on.
+fn history_lines_marked(
+    d: &LeadDetail,
+    ctx: &Ctx<'_>,
+    w: usize,
+    selected: Option<&DetailItem>,
+) -> (Vec<Line<'static>>, Option<usize>) {
+    let mut marked = None;
     let theme = ctx.theme;
     let b = &d.score_breakdown;
     let decay = b
@@ -287,8 +387,12 @@ fn history_lines(d: &LeadDetail, ctx: &Ctx<'_>, w: usize) -> Vec<Line<'static>> 
             .duration_minutes
             .map(|m| format!(" {m}min"))
             .unwrap_or_default();
+        let picked = matches!(selected, Some(DetailItem::Activity(id)) if *id == a.id);
+        if picked {
+            marked = Some(lines.len());
+        }
         // The summary gives way; the length of the call and who made it stay whole.
-        lines.push(squeeze(
+        let line = squeeze(
             vec![
                 Span::styled(
                     format!("  {}  ", when(&a.occurred_at, ctx.date_format)),
@@ -306,7 +410,12 @@ fn history_lines(d: &LeadDetail, ctx: &Ctx<'_>, w: usize) -> Vec<Line<'static>> 
             ],
             2,
             w,
-        ));
+        );
+        lines.push(if picked {
+            line.style(theme.selected())
+        } else {
+            line
+        });
         if let Some(body) = &a.body {
             lines.extend(text_block(body, "      ", w, theme.dim()));
         }
@@ -334,6 +443,14 @@ fn history_lines(d: &LeadDetail, ctx: &Ctx<'_>, w: usize) -> Vec<Line<'static>> 
         for h in d.history.iter().rev() {
             let was = match &h.previous {
                 serde_json::Value::Null => "(empty)".to_string(),
+                // A source was kept by its id: shown by its label like the current one.
+                serde_json::Value::String(s) if h.field == "source" => {
+                    let label = match ctx.language {
+                        crate::config::Language::Ja => crate::model::source::label_ja(s),
+                        crate::config::Language::En => crate::model::source::label_en(s),
+                    };
+                    display_safe(label.unwrap_or(s))
+                }
                 serde_json::Value::String(s) => display_safe(s),
                 other => other.to_string(),
             };
@@ -343,7 +460,7 @@ fn history_lines(d: &LeadDetail, ctx: &Ctx<'_>, w: usize) -> Vec<Line<'static>> 
                         format!("  {}  ", when(&h.replaced_at, ctx.date_format)),
                         theme.dim(),
                     ),
-                    Span::raw(format!("{} was {was}", h.field)),
+                    Span::raw(format!("{} was {was}", field_label(&h.field, ctx))),
                     Span::styled(format!("  {}", display_safe(&h.replaced_by)), theme.dim()),
                 ],
                 1,
@@ -351,7 +468,7 @@ fn history_lines(d: &LeadDetail, ctx: &Ctx<'_>, w: usize) -> Vec<Line<'static>> 
             ));
         }
     }
-    lines
+    (lines, marked)
 }
 
 /// The summary on the left and the history on the right (wide), or one column.
@@ -386,21 +503,36 @@ pub fn prepare(
     let Some(detail) = &state.detail else {
         return Ok(());
     };
-    let (page, length) = match halves(area) {
-        Some([_, right]) => (
-            right.height,
-            history_lines(detail, ctx, history_width(right)).len(),
-        ),
+    let selected = state.selected.as_ref();
+    // The line of the picked item in the scrolling part, if it scrolls.
+    let (page, length, picked_at) = match halves(area) {
+        Some([_, right]) => {
+            let (history, activity_at) =
+                history_lines_marked(detail, ctx, history_width(right), selected);
+            (right.height, history.len(), activity_at)
+        }
         None => {
             let w = area.width as usize;
+            let (summary, contact_at) = summary_lines_marked(detail, ctx, w, selected);
+            let (history, activity_at) = history_lines_marked(detail, ctx, w, selected);
             (
                 area.height,
-                summary_lines(detail, ctx, w).len() + 1 + history_lines(detail, ctx, w).len(),
+                summary.len() + 1 + history.len(),
+                contact_at.or(activity_at.map(|a| a + summary.len() + 1)),
             )
         }
     };
     state.page = page;
     state.length = u16::try_from(length).unwrap_or(u16::MAX);
+    if std::mem::take(&mut state.follow)
+        && let Some(at) = picked_at.and_then(|a| u16::try_from(a).ok())
+    {
+        if at < state.scroll {
+            state.scroll = at;
+        } else if at >= state.scroll + page {
+            state.scroll = at.saturating_sub(page / 2);
+        }
+    }
     Ok(())
 }
 
@@ -409,8 +541,9 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &DetailState, ctx: &Ctx<
         return;
     };
     if let Some([left, right]) = halves(area) {
-        let summary = summary_lines(detail, ctx, left.width as usize);
-        let history = history_lines(detail, ctx, history_width(right));
+        let selected = state.selected.as_ref();
+        let summary = summary_lines_marked(detail, ctx, left.width as usize, selected).0;
+        let history = history_lines_marked(detail, ctx, history_width(right), selected).0;
         frame.render_widget(Paragraph::new(summary), left);
         let block = Block::default()
             .borders(Borders::LEFT)
@@ -423,9 +556,10 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &DetailState, ctx: &Ctx<
         );
     } else {
         let w = area.width as usize;
-        let mut all = summary_lines(detail, ctx, w);
+        let selected = state.selected.as_ref();
+        let mut all = summary_lines_marked(detail, ctx, w, selected).0;
         all.push(Line::raw(""));
-        all.extend(history_lines(detail, ctx, w));
+        all.extend(history_lines_marked(detail, ctx, w, selected).0);
         frame.render_widget(
             Paragraph::new(all)
                 .scroll((state.scroll, 0))

@@ -20,7 +20,7 @@ use crate::error::Result;
 use crate::followups::{Bucket, bucket};
 use crate::keymap::{Action, Context};
 use crate::model::text::{display_safe, fit, truncate, width};
-use crate::model::{Activity, Contact, Due, Lead};
+use crate::model::{Contact, Due, Lead};
 use crate::store::leads::{LeadOrder, LeadScope};
 use crate::store::paging::{Key, Page};
 use chrono::NaiveDate;
@@ -153,7 +153,7 @@ impl Source for ContactSource {
 pub struct ActivitySource;
 
 impl Source for ActivitySource {
-    type Item = (Activity, Option<String>);
+    type Item = crate::store::activities::WithLead;
     fn fetch(&self, conn: &Connection, page: &Page<'_>) -> Result<Vec<(Key, Self::Item)>> {
         crate::store::activities::page(conn, page)
     }

@@ -1,14 +1,15 @@
 //! The app's state and what each key does: `on_key` → `Outcome`, testable without a
 //! terminal. The rest of the loop lives beside it: `prepare.rs` reads what the screen will
-//! show, `screen.rs` draws it, `save.rs` makes every change, `lists.rs` moves through
-//! lists and filters them, and each popup answers its own keys (`popups/`).
+//! show, `screen.rs` draws it, `open.rs` opens the form or question a key asks for,
+//! `save.rs` makes every change, `lists.rs` moves through lists and filters them, and each
+//! popup answers its own keys (`popups/`).
 
 pub use super::popups::Popup;
 pub use super::views::View;
 
 use super::forms::{self, Form, FormEvent};
 use super::pager::Pager;
-use super::popups::confirm::{Answer, Confirm, Pending};
+use super::popups::confirm::Answer;
 use super::popups::dedupe::DedupeReview;
 use super::popups::help::{Help, HelpOutcome};
 use super::popups::search::{Hit, SearchOutcome};
@@ -22,7 +23,6 @@ use crate::config::Language;
 use crate::error::{Error, Result};
 use crate::features;
 use crate::keymap::{Action, Context, Keymap};
-use crate::model::text::display_safe;
 use crate::model::{ActivityKind, Lead, Stage};
 use crate::session::Session;
 use crate::store::leads::StageTotal;
@@ -305,38 +305,13 @@ impl App {
             Action::LogMeeting => self.log(Some(ActivityKind::Meeting))?,
             Action::LogNote => self.log(Some(ActivityKind::Note))?,
             Action::LogActivity => self.log(None)?,
-            Action::LinkContact => {
-                if self.on_contacts() {
-                    if let Some(c) = self.contacts.list.selected() {
-                        let name = c.name(self.session.config.ui.name_order);
-                        self.open_form(forms::link::lead_form(&c.id, &name));
-                    } else {
-                        self.say("No card selected: add one with a, or import cards");
-                    }
-                } else if let Some(lead) = self.target_lead() {
-                    self.open_form(forms::link::form(&lead.id, &lead.title));
-                }
-            }
+            Action::LinkContact => self.link(),
             Action::NextItem | Action::PrevItem => {
                 if let Some(d) = &mut self.detail {
                     d.select_step(action == Action::NextItem);
                 }
             }
-            Action::ChangeRole => {
-                let picked = self.detail.as_ref().and_then(|d| {
-                    d.selected_contact()
-                        .map(|c| (d.lead_id.clone(), c.id.clone(), c.role))
-                });
-                match picked {
-                    Some((lead_id, contact_id, role)) => {
-                        self.next_role(&lead_id, &contact_id, role)?;
-                    }
-                    None => self.say(format!(
-                        "Pick a contact first: {} moves through the lead's contacts",
-                        self.keymap.label(Action::NextItem)
-                    )),
-                }
-            }
+            Action::ChangeRole => self.change_role()?,
             Action::Sort => self.sort(),
             Action::StaleOnly => self.toggle_stale_only(),
             Action::OwnerFilter => self.next_owner_filter()?,
@@ -436,12 +411,12 @@ impl App {
         self.view = view;
     }
 
-    fn open_form(&mut self, form: Form) {
+    pub(super) fn open_form(&mut self, form: Form) {
         self.popup = Some(Popup::Form(Box::new(form)));
     }
 
     /// Contacts in the Contacts view (without a lead open), leads everywhere else.
-    fn on_contacts(&self) -> bool {
+    pub(super) fn on_contacts(&self) -> bool {
         self.view == View::Contacts && self.detail.is_none()
     }
 
@@ -485,142 +460,6 @@ impl App {
 
     pub fn open_detail(&mut self, lead_id: &str) {
         self.detail = Some(DetailState::new(lead_id));
-    }
-
-    fn add(&mut self) {
-        if self.on_contacts() {
-            self.open_form(forms::contact::form(None));
-            return;
-        }
-        let stage = match self.view {
-            View::Board => self.board.stage(),
-            View::Customers => Stage::Customer,
-            _ => Stage::default(),
-        };
-        self.open_form(forms::lead::form(&self.session.config, None, stage));
-    }
-
-    /// The activity `e` and `d` act on: the one picked in the open lead, or the one selected
-    /// in Activities.
-    fn target_activity(&self) -> Option<crate::model::Activity> {
-        match &self.detail {
-            Some(d) => d.selected_activity().cloned(),
-            None if self.view == View::Activities => {
-                self.activities.selected().map(|(a, _, _)| a.clone())
-            }
-            None => None,
-        }
-    }
-
-    /// The edit form of a logged activity, with its lead's contacts to choose from.
-    fn edit_activity(&mut self, activity: &crate::model::Activity) -> Result<()> {
-        let conn = self.session.store.conn();
-        let order = self.session.config.ui.name_order;
-        let lead = match &activity.lead_id {
-            Some(id) => crate::store::leads::get(conn, id, order)?,
-            None => None,
-        };
-        let people: Vec<(String, String)> = lead
-            .iter()
-            .flat_map(|l| &l.contacts)
-            .map(|c| {
-                (
-                    c.id.clone(),
-                    format!("{} ({})", c.name, self.role_label(c.role)),
-                )
-            })
-            .collect();
-        let own = match &activity.contact_id {
-            Some(id) => crate::store::contacts::get(conn, id)?.map(|c| (id.clone(), c.name(order))),
-            None => None,
-        };
-        let title = lead.as_ref().map(|l| l.title.as_str());
-        let form = forms::log::edit_form(activity, title, &people, own);
-        self.open_form(form);
-        Ok(())
-    }
-
-    fn edit(&mut self) -> Result<()> {
-        if let Some(activity) = self.target_activity() {
-            return self.edit_activity(&activity);
-        }
-        if self.on_contacts() {
-            if let Some(id) = self.contacts.list.selected_id()
-                && let Some(contact) = crate::store::contacts::get(self.session.store.conn(), &id)?
-            {
-                self.open_form(forms::contact::form(Some(&contact)));
-            }
-            return Ok(());
-        }
-        if let Some(lead) = self.target_lead() {
-            self.open_form(forms::lead::form(
-                &self.session.config,
-                Some(&lead),
-                lead.stage,
-            ));
-        }
-        Ok(())
-    }
-
-    fn log(&mut self, kind: Option<ActivityKind>) -> Result<()> {
-        if self.on_contacts() {
-            if let Some(id) = self.contacts.list.selected_id() {
-                self.open_form(forms::log::form(kind, None, Some(&id), &[]));
-            }
-            return Ok(());
-        }
-        let Some(lead) = self.target_lead() else {
-            return Ok(());
-        };
-        let order = self.session.config.ui.name_order;
-        let full =
-            crate::store::leads::get(self.session.store.conn(), &lead.id, order)?.unwrap_or(lead);
-        let contacts = full.contacts.clone();
-        self.open_form(forms::log::form(kind, Some(&full), None, &contacts));
-        Ok(())
-    }
-
-    fn ask_delete(&mut self) {
-        let picked_contact = self.detail.as_ref().and_then(|d| {
-            d.selected_contact()
-                .map(|c| (d.lead_id.clone(), c.id.clone(), c.name.clone()))
-        });
-        let question = if let Some((lead_id, contact_id, name)) = picked_contact {
-            Some(Confirm {
-                message: format!("Take {} off this lead?", display_safe(&name)),
-                pending: Pending::Unlink {
-                    lead_id,
-                    contact_id,
-                },
-            })
-        } else if let Some(a) = self.target_activity() {
-            Some(Confirm {
-                message: format!(
-                    "Delete {} \"{}\"?",
-                    a.kind.label_en().to_lowercase(),
-                    crate::model::text::truncate(&display_safe(&a.summary), 40)
-                ),
-                pending: Pending::DeleteActivity { id: a.id },
-            })
-        } else if self.detail.is_none() && self.view == View::Activities {
-            None
-        } else if self.on_contacts() {
-            self.contacts.list.selected().map(|c| Confirm {
-                message: format!(
-                    "Delete contact {}?",
-                    c.name(self.session.config.ui.name_order)
-                ),
-                pending: Pending::DeleteContact { id: c.id.clone() },
-            })
-        } else {
-            self.target_lead().map(|lead| Confirm {
-                message: format!("Delete lead {}?", lead.title),
-                pending: Pending::DeleteLead { id: lead.id },
-            })
-        };
-        if let Some(question) = question {
-            self.popup = Some(Popup::Confirm(question));
-        }
     }
 
     /// Goes to a search result: a lead's detail, a contact in Contacts, an activity's lead.

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod forms;
 mod lists;
+mod open;
 pub mod pager;
 pub mod popups;
 mod prepare;

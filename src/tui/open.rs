@@ -1,0 +1,180 @@
+//! What a key opens: the form or the question for the record under the selection — add,
+//! edit, log, link, change a role, delete. Saving what the form holds is `save.rs`'s.
+
+use super::app::{App, Popup, View};
+use super::forms;
+use super::popups::confirm::{Confirm, Pending};
+use crate::error::Result;
+use crate::keymap::Action;
+use crate::model::text::display_safe;
+use crate::model::{ActivityKind, Stage};
+
+impl App {
+    pub(super) fn add(&mut self) {
+        if self.on_contacts() {
+            self.open_form(forms::contact::form(None));
+            return;
+        }
+        let stage = match self.view {
+            View::Board => self.board.stage(),
+            View::Customers => Stage::Customer,
+            _ => Stage::default(),
+        };
+        self.open_form(forms::lead::form(&self.session.config, None, stage));
+    }
+
+    /// The activity `e` and `d` act on: the one picked in the open lead, or the one selected
+    /// in Activities.
+    fn target_activity(&self) -> Option<crate::model::Activity> {
+        match &self.detail {
+            Some(d) => d.selected_activity().cloned(),
+            None if self.view == View::Activities => {
+                self.activities.selected().map(|(a, _, _)| a.clone())
+            }
+            None => None,
+        }
+    }
+
+    /// The edit form of a logged activity, with its lead's contacts to choose from.
+    fn edit_activity(&mut self, activity: &crate::model::Activity) -> Result<()> {
+        let conn = self.session.store.conn();
+        let order = self.session.config.ui.name_order;
+        let lead = match &activity.lead_id {
+            Some(id) => crate::store::leads::get(conn, id, order)?,
+            None => None,
+        };
+        let people: Vec<(String, String)> = lead
+            .iter()
+            .flat_map(|l| &l.contacts)
+            .map(|c| {
+                (
+                    c.id.clone(),
+                    format!("{} ({})", c.name, self.role_label(c.role)),
+                )
+            })
+            .collect();
+        let own = match &activity.contact_id {
+            Some(id) => crate::store::contacts::get(conn, id)?.map(|c| (id.clone(), c.name(order))),
+            None => None,
+        };
+        let title = lead.as_ref().map(|l| l.title.as_str());
+        let form = forms::log::edit_form(activity, title, &people, own);
+        self.open_form(form);
+        Ok(())
+    }
+
+    pub(super) fn edit(&mut self) -> Result<()> {
+        if let Some(activity) = self.target_activity() {
+            return self.edit_activity(&activity);
+        }
+        if self.on_contacts() {
+            if let Some(id) = self.contacts.list.selected_id()
+                && let Some(contact) = crate::store::contacts::get(self.session.store.conn(), &id)?
+            {
+                self.open_form(forms::contact::form(Some(&contact)));
+            }
+            return Ok(());
+        }
+        if let Some(lead) = self.target_lead() {
+            self.open_form(forms::lead::form(
+                &self.session.config,
+                Some(&lead),
+                lead.stage,
+            ));
+        }
+        Ok(())
+    }
+
+    pub(super) fn log(&mut self, kind: Option<ActivityKind>) -> Result<()> {
+        if self.on_contacts() {
+            if let Some(id) = self.contacts.list.selected_id() {
+                self.open_form(forms::log::form(kind, None, Some(&id), &[]));
+            }
+            return Ok(());
+        }
+        let Some(lead) = self.target_lead() else {
+            return Ok(());
+        };
+        let order = self.session.config.ui.name_order;
+        let full =
+            crate::store::leads::get(self.session.store.conn(), &lead.id, order)?.unwrap_or(lead);
+        let contacts = full.contacts.clone();
+        self.open_form(forms::log::form(kind, Some(&full), None, &contacts));
+        Ok(())
+    }
+
+    pub(super) fn ask_delete(&mut self) {
+        let picked_contact = self.detail.as_ref().and_then(|d| {
+            d.selected_contact()
+                .map(|c| (d.lead_id.clone(), c.id.clone(), c.name.clone()))
+        });
+        let question = if let Some((lead_id, contact_id, name)) = picked_contact {
+            Some(Confirm {
+                message: format!("Take {} off this lead?", display_safe(&name)),
+                pending: Pending::Unlink {
+                    lead_id,
+                    contact_id,
+                },
+            })
+        } else if let Some(a) = self.target_activity() {
+            Some(Confirm {
+                message: format!(
+                    "Delete {} \"{}\"?",
+                    a.kind.label_en().to_lowercase(),
+                    crate::model::text::truncate(&display_safe(&a.summary), 40)
+                ),
+                pending: Pending::DeleteActivity { id: a.id },
+            })
+        } else if self.detail.is_none() && self.view == View::Activities {
+            None
+        } else if self.on_contacts() {
+            self.contacts.list.selected().map(|c| Confirm {
+                message: format!(
+                    "Delete contact {}?",
+                    c.name(self.session.config.ui.name_order)
+                ),
+                pending: Pending::DeleteContact { id: c.id.clone() },
+            })
+        } else {
+            self.target_lead().map(|lead| Confirm {
+                message: format!("Delete lead {}?", lead.title),
+                pending: Pending::DeleteLead { id: lead.id },
+            })
+        };
+        if let Some(question) = question {
+            self.popup = Some(Popup::Confirm(question));
+        }
+    }
+
+    /// `p`: a contact onto the lead, or (in Contacts) the card onto a lead.
+    pub(super) fn link(&mut self) {
+        if self.on_contacts() {
+            if let Some(c) = self.contacts.list.selected() {
+                let name = c.name(self.session.config.ui.name_order);
+                self.open_form(forms::link::lead_form(&c.id, &name));
+            } else {
+                self.say("No card selected: add one with a, or import cards");
+            }
+        } else if let Some(lead) = self.target_lead() {
+            self.open_form(forms::link::form(&lead.id, &lead.title));
+        }
+    }
+
+    /// The next role for the contact picked in the open lead.
+    pub(super) fn change_role(&mut self) -> Result<()> {
+        let picked = self.detail.as_ref().and_then(|d| {
+            d.selected_contact()
+                .map(|c| (d.lead_id.clone(), c.id.clone(), c.role))
+        });
+        match picked {
+            Some((lead_id, contact_id, role)) => {
+                self.next_role(&lead_id, &contact_id, role)?;
+            }
+            None => self.say(format!(
+                "Pick a contact first: {} moves through the lead's contacts",
+                self.keymap.label(Action::NextItem)
+            )),
+        }
+        Ok(())
+    }
+}

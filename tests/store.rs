@@ -397,7 +397,8 @@ fn column_totals_follow_every_change_and_upgrade_from_schema_one() {
         "INSERT INTO main.meta SELECT * FROM now.meta;
          INSERT INTO main.authors SELECT * FROM now.authors;
          INSERT INTO main.leads SELECT * FROM now.leads;
-         INSERT INTO main.stage_changes SELECT * FROM now.stage_changes;
+         INSERT INTO main.stage_changes
+             SELECT id, lead_id, from_stage, to_stage, at, by, hlc FROM now.stage_changes;
          DETACH DATABASE now;",
     )
     .unwrap();
@@ -487,4 +488,54 @@ fn a_schema_3_file_keeps_every_email_and_number_as_values_and_copies_agree() {
     drop(Store::open(&copy, "other").unwrap());
     let counts = store.merge_copy(&copy, "copy").unwrap();
     assert!(counts.is_empty(), "{counts:?}");
+}
+
+/// Undoing a move marks it and the move taking it back undone, in one change; a copy that
+/// has the move merges the mark in, and merging again brings nothing.
+#[test]
+fn an_undone_move_is_marked_and_the_mark_merges_into_other_copies() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ours, theirs) = (dir.path().join("ours.db"), dir.path().join("theirs.db"));
+    let mut store = Store::open(&ours, "山本").unwrap();
+    let id = add_lead(&mut store, "ミドリ技研 設備更新");
+    let moved = leadtrack::features::leads::move_to(&mut store, &id, Stage::Future).unwrap();
+    let change = moved.change.expect("the move is recorded");
+    drop(store);
+    std::fs::copy(&ours, &theirs).unwrap();
+
+    let mut store = Store::open(&ours, "山本").unwrap();
+    let back = leadtrack::features::leads::undo_move(&mut store, &id, &change).unwrap();
+    assert_eq!(back, Stage::Considering);
+    let stage = |store: &Store| {
+        leads::get(store.conn(), &id, NameOrder::Auto)
+            .unwrap()
+            .unwrap()
+            .stage
+    };
+    assert_eq!(stage(&store), Stage::Considering);
+    let history = leads::stage_history(store.conn(), &id).unwrap();
+    let marks: Vec<(Option<Stage>, Stage, bool)> =
+        history.iter().map(|c| (c.from, c.to, c.undone)).collect();
+    assert_eq!(
+        marks,
+        [
+            (None, Stage::Considering, false),
+            (Some(Stage::Considering), Stage::Future, true),
+            (Some(Stage::Future), Stage::Considering, true),
+        ]
+    );
+    assert!(
+        leadtrack::features::leads::undo_move(&mut store, &id, &change).is_err(),
+        "a move is undone once"
+    );
+    drop(store);
+
+    let mut other = Store::open(&theirs, "鈴木").unwrap();
+    let before = leads::stage_history(other.conn(), &id).unwrap();
+    assert!(before.iter().all(|c| !c.undone));
+    other.merge_copy(&ours, "ours").unwrap();
+    assert_eq!(stage(&other), Stage::Considering);
+    assert_eq!(leads::stage_history(other.conn(), &id).unwrap(), history);
+    let again = other.merge_copy(&ours, "ours").unwrap();
+    assert!(again.is_empty(), "{again:?}");
 }

@@ -71,20 +71,33 @@ pub fn edit(store: &mut Store, config: &Config, id: &str, patch: &LeadPatch) -> 
     })
 }
 
-/// A stage move: the stage the lead was in, and whether it moved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A stage move: the stage the lead was in, whether it moved, and the recorded change (what
+/// undoing the move names).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Moved {
     pub from: Stage,
     pub moved: bool,
+    pub change: Option<String>,
 }
 
 /// Moves a lead to another stage (`moved` is false when it was already there).
 pub fn move_to(store: &mut Store, id: &str, stage: Stage) -> Result<Moved> {
     store.write(|w| {
         let from = current(w, id)?.stage;
-        let moved = crate::store::leads::set_stage(w, id, stage)?;
-        Ok(Moved { from, moved })
+        let change = crate::store::leads::move_stage(w, id, stage)?;
+        Ok(Moved {
+            from,
+            moved: change.is_some(),
+            change,
+        })
     })
+}
+
+/// Takes back the move `change_id`: the lead returns to the stage it left, and the move (with
+/// the one taking it back) is marked undone, so it counts in no stats. Refused when the lead
+/// has moved on since. Returns the stage the lead is back in.
+pub fn undo_move(store: &mut Store, lead_id: &str, change_id: &str) -> Result<Stage> {
+    store.write(|w| crate::store::leads::undo_move(w, lead_id, change_id))
 }
 
 /// Marks a lead won: it becomes a customer.

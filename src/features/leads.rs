@@ -168,6 +168,15 @@ pub fn detail(store: &Store, config: &Config, id: &str) -> Result<LeadDetail> {
     })
 }
 
-pub fn unlink(store: &mut Store, lead_id: &str, contact_id: &str) -> Result<()> {
-    store.write(|w| links::unlink(w, lead_id, contact_id))
+/// Takes a contact off a lead; the role it had there (none when it was not on it), read in
+/// the same transaction.
+pub fn unlink(store: &mut Store, lead_id: &str, contact_id: &str) -> Result<Option<LinkRole>> {
+    store.write(|w| {
+        let role = links::contacts_of(w.conn(), lead_id, NameOrder::Auto)?
+            .into_iter()
+            .find(|c| c.id == contact_id)
+            .map(|c| c.role);
+        links::unlink(w, lead_id, contact_id)?;
+        Ok(role)
+    })
 }

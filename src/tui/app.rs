@@ -13,7 +13,7 @@ use super::popups::dedupe::DedupeReview;
 use super::popups::help::{Help, HelpOutcome};
 use super::popups::search::{Hit, SearchOutcome};
 use super::theme::Theme;
-use super::undo::UndoStep;
+use super::undo::UndoHistory;
 use super::views::board::BoardState;
 use super::views::contacts::ContactsState;
 use super::views::detail::DetailState;
@@ -58,7 +58,7 @@ pub struct App {
     pub activities: Pager<ActivitySource>,
     pub popup: Option<Popup>,
     pub status: Option<Status>,
-    pub(super) undo: Vec<UndoStep>,
+    pub(super) undo: UndoHistory,
     data_version: i64,
     /// The tab bar's and status line's counts, read by `prepare` when stale.
     pub(super) totals: Vec<(Stage, StageTotal)>,
@@ -96,7 +96,7 @@ impl App {
             activities: views::activities::timeline(),
             popup: None,
             status: None,
-            undo: Vec::new(),
+            undo: UndoHistory::default(),
             data_version,
             totals: Vec::new(),
             overdue: 0,
@@ -252,6 +252,7 @@ impl App {
                 self.show(self.view.step(action == Action::NextView));
             }
             Action::Undo => self.undo()?,
+            Action::Redo => self.redo()?,
             Action::Back => self.detail = None,
             Action::Up
             | Action::Down
@@ -403,7 +404,7 @@ impl App {
     }
 
     /// Contacts in the Contacts view (without a lead open), leads everywhere else.
-    fn on_contacts(&self) -> bool {
+    pub(super) fn on_contacts(&self) -> bool {
         self.view == View::Contacts && self.detail.is_none()
     }
 

@@ -78,16 +78,30 @@ fn value_of(v: Option<i64>) -> Value {
 
 /// Adds a lead; returns its id. The first stage is recorded in the stage history.
 pub fn insert(w: &mut Writer<'_>, lead: &LeadFields, origin: &Origin) -> Result<String> {
+    insert_moved(w, lead, origin, None)
+}
+
+/// Adds a lead that has since moved on (demo data): made in `lead.stage`, moved to `moved`'s
+/// stage at its time. The lead is written in the stage it ended in, and its stage history
+/// holds the first stage and the move, each with its own date, so that no record of the lead
+/// dates the move to the day the data was made.
+pub fn insert_moved(
+    w: &mut Writer<'_>,
+    lead: &LeadFields,
+    origin: &Origin,
+    moved: Option<(Stage, DateTime<Utc>)>,
+) -> Result<String> {
     if lead.title.trim().is_empty() {
         return Err(Error::invalid("a lead needs a title"));
     }
     let stamp = w.stamp();
     let created_at = origin.created_at.unwrap_or(stamp.at);
     let id = origin.id.clone().unwrap_or_else(crate::model::ids::new_id);
+    let now_in = moved.map_or(lead.stage, |(stage, _)| stage);
     let values = [
         ("title", Value::Text(lead.title.trim().to_string())),
         ("company", text(lead.company.as_deref())),
-        ("stage", Value::Text(lead.stage.id().to_string())),
+        ("stage", Value::Text(now_in.id().to_string())),
         ("source", text(lead.source.as_deref())),
         ("source_detail", text(lead.source_detail.as_deref())),
         ("owner", text(lead.owner.as_deref())),
@@ -101,6 +115,15 @@ pub fn insert(w: &mut Writer<'_>, lead: &LeadFields, origin: &Origin) -> Result<
     let created_text = format_timestamp(&created_at);
     let seq = records::insert(w, &LEADS, &id, &values, &stamp, &created_text)?;
     record_stage_change(w.conn(), &id, None, lead.stage, &created_text, &stamp)?;
+    if let Some((to, at)) = moved.filter(|(to, _)| *to != lead.stage) {
+        let later = w.stamp();
+        let at = format_timestamp(&at);
+        record_stage_change(w.conn(), &id, Some(lead.stage), to, &at, &later)?;
+        // The move was the lead's last change.
+        w.conn()
+            .prepare_cached("UPDATE leads SET updated_at = ?2 WHERE seq = ?1")?
+            .execute(params![seq, at])?;
+    }
     reindex(w.conn(), seq, true)?;
     Ok(id)
 }

@@ -67,6 +67,11 @@ pub fn merge_attached(w: &mut Writer<'_>) -> Result<MergeCounts> {
          ON CONFLICT (node) DO UPDATE SET name = excluded.name, hlc = excluded.hlc WHERE excluded.hlc > authors.hlc",
         [],
     )?;
+    w.conn().execute(
+        "INSERT OR IGNORE INTO main.author_names (node, hlc, name)
+         SELECT node, hlc, name FROM other.author_names",
+        [],
+    )?;
     // Contacts erased for privacy in either copy stay erased in both.
     w.conn().execute(
         "INSERT OR IGNORE INTO main.purged (id, hlc) SELECT id, hlc FROM other.purged",

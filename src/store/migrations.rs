@@ -34,6 +34,10 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0005_undone_stage_changes.sql"),
         then: None,
     },
+    Migration {
+        sql: include_str!("migrations/0006_author_names.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this build writes.

@@ -1325,3 +1325,23 @@ fn undone_moves_count_nowhere_in_the_stats() {
     assert_eq!(self::lead(&app, &lead.id).stage, Stage::Customer);
     assert_ne!(stats_now(&app), before);
 }
+
+/// A move whose lead has moved on since (another window, a teammate) is not undone: the
+/// lead stays where it is now and the status line says why, naming it.
+#[test]
+fn undo_leaves_a_lead_that_moved_on_since_where_it_is() {
+    let mut app = app();
+    screen(&mut app, 120, 40);
+    let lead = selected_lead(&app);
+    shift(&mut app, 'L');
+    leadtrack::features::leads::move_to(&mut app.session.store, &lead.id, Stage::NoProspect)
+        .unwrap();
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(self::lead(&app, &lead.id).stage, Stage::NoProspect);
+    let said = app.status.clone().unwrap();
+    assert!(said.error, "{said:?}");
+    assert!(
+        said.text.contains(&lead.title) && said.text.contains("moved on"),
+        "{said:?}"
+    );
+}

@@ -179,7 +179,6 @@ impl App {
         };
         self.undo.push(UndoStep::Moved {
             lead_id: lead.id.clone(),
-            from: moved.from,
             to,
             change_id,
         });

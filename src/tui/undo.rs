@@ -3,7 +3,7 @@
 //! that reverses it in turn: undoing leaves a redo step, redoing leaves an undo step again.
 //! Every step says which record it changed and how, and the selection follows that record.
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::features::activity::LogEntry;
 use crate::features::{activity, contacts, leads};
 use crate::model::contact::ContactFields;
@@ -14,10 +14,9 @@ use crate::session::Session;
 
 #[derive(Debug, Clone)]
 pub enum UndoStep {
-    /// A lead moved from `from` to `to` by the stage change `change_id`.
+    /// A lead moved to `to` by the stage change `change_id`.
     Moved {
         lead_id: String,
-        from: Stage,
         to: Stage,
         change_id: String,
     },
@@ -177,11 +176,17 @@ impl UndoStep {
         let applied = match self {
             UndoStep::Moved {
                 lead_id,
-                from: _,
                 to,
                 change_id,
             } => {
-                let back = leads::undo_move(&mut session.store, &lead_id, &change_id)?;
+                let back = leads::undo_move(&mut session.store, &lead_id, &change_id).map_err(
+                    |e| match e {
+                        Error::Invalid(why) => {
+                            Error::invalid(format!("{}: {why}", lead_title(session, &lead_id)))
+                        }
+                        other => other,
+                    },
+                )?;
                 Applied {
                     said: format!(
                         "{} back to {}",
@@ -199,7 +204,7 @@ impl UndoStep {
                 let moved = leads::move_to(&mut session.store, &lead_id, to)?;
                 let title = lead_title(session, &lead_id);
                 let Some(change_id) = moved.change else {
-                    return Err(crate::error::Error::invalid(format!(
+                    return Err(Error::invalid(format!(
                         "{title} is already in {}",
                         to.label_en()
                     )));
@@ -208,7 +213,6 @@ impl UndoStep {
                     said: format!("{title} moved to {}", to.label_en()),
                     reverse: UndoStep::Moved {
                         lead_id: lead_id.clone(),
-                        from: moved.from,
                         to,
                         change_id,
                     },

@@ -89,7 +89,7 @@ fn one_inquiry_and_two_document_requests_make_rank_a_with_score_7() {
     let table = s.ok(&["--config", &c, "lead", "show", lead]);
     assert!(table.contains("Score 7 = sum of points"), "{table}");
     assert!(
-        table.contains("+3      inquiry") && table.contains("+2      document_request"),
+        table.contains("+3      Inquiry") && table.contains("+2      Document request"),
         "{table}"
     );
     let board = s.json(&["--config", &c, "lead", "list", "--format", "json"]);
@@ -527,4 +527,43 @@ fn stats_json_has_every_number_and_they_agree_with_sql() {
         table.contains("Open leads per stage") && table.contains("By rep"),
         "{table}"
     );
+}
+
+/// A stage move taken back counts nowhere: the stats after a move and its undo (a win and
+/// its undo too) are the stats before, while the undone moves stay in the lead's history.
+#[test]
+fn stats_after_a_move_and_its_undo_are_the_stats_before() {
+    use leadtrack::features::{demo, leads, stats};
+    use leadtrack::model::Stage;
+    let mut session = leadtrack::session::Session::in_memory(Default::default()).unwrap();
+    let day = today();
+    let size = demo::DemoSize {
+        leads: 60,
+        contacts: 60,
+        activities: 200,
+        seed: 3,
+    };
+    demo::generate_on(&mut session.store, &session.config, size, day).unwrap();
+    let since = day - Days::new(90);
+    let counted = |store: &leadtrack::store::Store| {
+        serde_json::to_value(stats::compute(store, since, day).unwrap()).unwrap()
+    };
+    let before = counted(&session.store);
+    let lead = leadtrack::store::leads::list(session.store.conn(), &Default::default())
+        .unwrap()
+        .into_iter()
+        .find(|l| l.stage == Stage::Considering)
+        .unwrap();
+    for to in [Stage::Future, Stage::Customer] {
+        let moved = leads::move_to(&mut session.store, &lead.id, to).unwrap();
+        assert_ne!(counted(&session.store), before, "the move to {to:?} counts");
+        leads::undo_move(&mut session.store, &lead.id, &moved.change.unwrap()).unwrap();
+        assert_eq!(
+            counted(&session.store),
+            before,
+            "undone, the move to {to:?} counts nowhere"
+        );
+    }
+    let history = leadtrack::store::leads::stage_history(session.store.conn(), &lead.id).unwrap();
+    assert_eq!(history.iter().filter(|c| c.undone).count(), 4);
 }

@@ -397,7 +397,8 @@ fn column_totals_follow_every_change_and_upgrade_from_schema_one() {
         "INSERT INTO main.meta SELECT * FROM now.meta;
          INSERT INTO main.authors SELECT * FROM now.authors;
          INSERT INTO main.leads SELECT * FROM now.leads;
-         INSERT INTO main.stage_changes SELECT * FROM now.stage_changes;
+         INSERT INTO main.stage_changes
+             SELECT id, lead_id, from_stage, to_stage, at, by, hlc FROM now.stage_changes;
          DETACH DATABASE now;",
     )
     .unwrap();
@@ -487,4 +488,179 @@ fn a_schema_3_file_keeps_every_email_and_number_as_values_and_copies_agree() {
     drop(Store::open(&copy, "other").unwrap());
     let counts = store.merge_copy(&copy, "copy").unwrap();
     assert!(counts.is_empty(), "{counts:?}");
+}
+
+/// Undoing a move marks it and the move taking it back undone, in one change; a copy that
+/// has the move merges the mark in, and merging again brings nothing.
+#[test]
+fn an_undone_move_is_marked_and_the_mark_merges_into_other_copies() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ours, theirs) = (dir.path().join("ours.db"), dir.path().join("theirs.db"));
+    let mut store = Store::open(&ours, "山本").unwrap();
+    let id = add_lead(&mut store, "ミドリ技研 設備更新");
+    let moved = leadtrack::features::leads::move_to(&mut store, &id, Stage::Future).unwrap();
+    let change = moved.change.expect("the move is recorded");
+    drop(store);
+    std::fs::copy(&ours, &theirs).unwrap();
+
+    let mut store = Store::open(&ours, "山本").unwrap();
+    let back = leadtrack::features::leads::undo_move(&mut store, &id, &change).unwrap();
+    assert_eq!(back, Stage::Considering);
+    let stage = |store: &Store| {
+        leads::get(store.conn(), &id, NameOrder::Auto)
+            .unwrap()
+            .unwrap()
+            .stage
+    };
+    assert_eq!(stage(&store), Stage::Considering);
+    let history = leads::stage_history(store.conn(), &id).unwrap();
+    let marks: Vec<(Option<Stage>, Stage, bool)> =
+        history.iter().map(|c| (c.from, c.to, c.undone)).collect();
+    assert_eq!(
+        marks,
+        [
+            (None, Stage::Considering, false),
+            (Some(Stage::Considering), Stage::Future, true),
+            (Some(Stage::Future), Stage::Considering, true),
+        ]
+    );
+    assert!(
+        leadtrack::features::leads::undo_move(&mut store, &id, &change).is_err(),
+        "a move is undone once"
+    );
+    drop(store);
+
+    let mut other = Store::open(&theirs, "鈴木").unwrap();
+    let before = leads::stage_history(other.conn(), &id).unwrap();
+    assert!(before.iter().all(|c| !c.undone));
+    other.merge_copy(&ours, "ours").unwrap();
+    assert_eq!(stage(&other), Stage::Considering);
+    assert_eq!(leads::stage_history(other.conn(), &id).unwrap(), history);
+    let again = other.merge_copy(&ours, "ours").unwrap();
+    assert!(again.is_empty(), "{again:?}");
+}
+
+/// A history line names who made the change by the name used then: a rep who wrote as `me`
+/// and later set their name to 山本 still reads `me` on yesterday's changes, like Created
+/// and the stage history do. Copies learn the old name by merging.
+#[test]
+fn history_names_the_author_as_they_were_called_at_the_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, other) = (dir.path().join("leads.db"), dir.path().join("other.db"));
+    let mut store = Store::open(&path, "me").unwrap();
+    let id = add_lead(&mut store, "ミドリ技研 設備更新");
+    let retitle = |store: &mut Store, title: &str| {
+        let patch = LeadPatch {
+            title: Some(title.into()),
+            ..LeadPatch::default()
+        };
+        store.write(|w| leads::update(w, &id, &patch)).unwrap();
+    };
+    retitle(&mut store, "ミドリ技研 設備更新（第2期）");
+    drop(store);
+
+    let mut store = Store::open(&path, "山本").unwrap();
+    retitle(&mut store, "ミドリ技研 設備更新（第3期）");
+    let told = |store: &Store| -> Vec<(String, String, String)> {
+        store::history::of_record(store.conn(), &id)
+            .unwrap()
+            .into_iter()
+            .map(|h| {
+                (
+                    h.previous.as_str().unwrap().to_string(),
+                    h.set_by,
+                    h.replaced_by,
+                )
+            })
+            .collect()
+    };
+    let expected = vec![
+        (
+            "ミドリ技研 設備更新".to_string(),
+            "me".to_string(),
+            "me".to_string(),
+        ),
+        (
+            "ミドリ技研 設備更新（第2期）".to_string(),
+            "me".to_string(),
+            "山本".to_string(),
+        ),
+    ];
+    assert_eq!(told(&store), expected);
+    let created_by = leads::get(store.conn(), &id, NameOrder::Auto)
+        .unwrap()
+        .unwrap();
+    assert_eq!(created_by.created_by, "me");
+    drop(store);
+
+    // Another rep's database, which never saw the rename, reads the same lines after merging.
+    let mut other = Store::open(&other, "鈴木").unwrap();
+    other.merge_copy(&path, "leads").unwrap();
+    assert_eq!(told(&other), expected);
+}
+
+/// Demo data tells one story per lead: its stage history starts when the lead was made, ends
+/// in the stage the lead is in, in date order and not after the day it was made for; and no
+/// history line dates a move to another day than its stage history does.
+#[test]
+fn demo_stage_histories_agree_with_the_leads() {
+    use leadtrack::features::demo::{self, DemoSize};
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let mut session = leadtrack::session::Session::in_memory(Default::default()).unwrap();
+    let size = DemoSize {
+        leads: 120,
+        contacts: 60,
+        activities: 100,
+        seed: 11,
+    };
+    demo::generate_on(&mut session.store, &session.config, size, today).unwrap();
+    let conn = session.store.conn();
+    let end_of_today = leadtrack::model::dates::local_to_utc(
+        today.succ_opt().unwrap().and_time(chrono::NaiveTime::MIN),
+    );
+    let all = leads::list(
+        conn,
+        &leads::LeadFilter {
+            include_customers: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(all.len(), 120);
+    let mut moved = 0;
+    for lead in all {
+        let history = leads::stage_history(conn, &lead.id).unwrap();
+        let first = history.first().unwrap();
+        assert_eq!(
+            (first.from, first.at),
+            (None, lead.created_at),
+            "{}",
+            lead.title
+        );
+        assert_eq!(history.last().unwrap().to, lead.stage, "{}", lead.title);
+        assert!(
+            history
+                .windows(2)
+                .all(|p| p[0].at <= p[1].at && p[1].from == Some(p[0].to))
+        );
+        assert!(history.iter().all(|c| c.at < end_of_today), "{history:?}");
+        assert_eq!(
+            lead.updated_at,
+            history.last().unwrap().at,
+            "{}",
+            lead.title
+        );
+        moved += history.len() - 1;
+        for entry in store::history::of_record(conn, &lead.id).unwrap() {
+            if entry.field == "stage" {
+                assert!(
+                    history.iter().any(|c| c.at == entry.replaced_at),
+                    "{}: the history dates a move to {}, the stage history does not ({history:?})",
+                    lead.title,
+                    entry.replaced_at
+                );
+            }
+        }
+    }
+    assert!(moved > 10, "some demo leads moved on: {moved}");
 }

@@ -1631,3 +1631,249 @@ fn fields_sources_and_roles_show_their_labels() {
     assert!(shown.contains("source was Business card"), "{shown}");
     assert!(shown.contains("next action date was"), "{shown}");
 }
+
+fn status(app: &App) -> String {
+    app.status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
+fn shift(app: &mut App, c: char) -> Outcome {
+    app.on_key(event(KeyCode::Char(c), KeyModifiers::SHIFT))
+}
+
+/// Each undo names the record and the change it takes back, the selection goes to that
+/// record, `U` (or ctrl-r) redoes it as a new change, and a new change ends what can be redone.
+#[test]
+fn undo_names_what_it_takes_back_and_redo_puts_it_again() {
+    let mut app = app();
+    screen(&mut app, 120, 40);
+    let called = selected_lead(&app);
+    press(&mut app, KeyCode::Char('c'));
+    type_text(&mut app, "課長と電話");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "+3d");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup.is_none(), "{:?}", app.status);
+    press(&mut app, KeyCode::Char('j'));
+    screen(&mut app, 120, 40);
+    let moved = selected_lead(&app);
+    assert_ne!(moved.id, called.id);
+    shift(&mut app, 'L');
+    assert_eq!(self::lead(&app, &moved.id).stage, Stage::Future);
+    press(&mut app, KeyCode::Char('h'));
+    screen(&mut app, 120, 40);
+
+    press(&mut app, KeyCode::Char('u'));
+    assert!(
+        status(&app).starts_with(&format!("Undone: {} back to Considering", moved.title)),
+        "{}",
+        status(&app)
+    );
+    assert_eq!(self::lead(&app, &moved.id).stage, Stage::Considering);
+    screen(&mut app, 120, 40);
+    assert_eq!(selected_lead(&app).id, moved.id, "the selection follows");
+
+    press(&mut app, KeyCode::Char('u'));
+    assert!(
+        status(&app).starts_with(&format!("Undone: call on {} removed", called.title)),
+        "{}",
+        status(&app)
+    );
+    screen(&mut app, 120, 40);
+    assert_eq!(selected_lead(&app).id, called.id, "the selection follows");
+    let calls = |app: &App| {
+        leadtrack::store::activities::of_lead(app.session.store.conn(), &called.id, 50)
+            .unwrap()
+            .iter()
+            .filter(|a| a.summary == "課長と電話")
+            .count()
+    };
+    assert_eq!(calls(&app), 0);
+    assert_eq!(
+        self::lead(&app, &called.id).next_action_on,
+        called.next_action_on
+    );
+
+    shift(&mut app, 'U');
+    assert_eq!(
+        status(&app),
+        format!("Redone: call on {} logged again", called.title)
+    );
+    assert_eq!(calls(&app), 1);
+    assert_eq!(
+        self::lead(&app, &called.id).next_action_on.unwrap().date,
+        today().checked_add_days(Days::new(3)).unwrap()
+    );
+    ctrl(&mut app, 'r');
+    assert_eq!(
+        status(&app),
+        format!(
+            "Redone: {} moved to {}",
+            moved.title,
+            Stage::Future.label_en()
+        )
+    );
+    assert_eq!(self::lead(&app, &moved.id).stage, Stage::Future);
+    screen(&mut app, 120, 40);
+    assert_eq!(app.board.focus, 1, "the column of the lead's stage");
+    assert_eq!(selected_lead(&app).id, moved.id);
+    shift(&mut app, 'U');
+    assert_eq!(status(&app), "Nothing to redo");
+
+    // Undone again, then a new change: what was undone can no longer be redone.
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(self::lead(&app, &moved.id).stage, Stage::Considering);
+    screen(&mut app, 120, 40);
+    press(&mut app, KeyCode::Char('r'));
+    for _ in 0..20 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "+1w");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup.is_none(), "{:?}", app.status);
+    shift(&mut app, 'U');
+    assert_eq!(status(&app), "Nothing to redo");
+    assert_eq!(self::lead(&app, &moved.id).stage, Stage::Considering);
+}
+
+/// A reschedule's undo says whose next action went back to which date.
+#[test]
+fn undoing_a_reschedule_names_the_lead_and_the_date() {
+    let mut app = app();
+    screen(&mut app, 120, 40);
+    let lead = selected_lead(&app);
+    let due = leadtrack::model::Due::on(today().checked_add_days(Days::new(2)).unwrap());
+    leadtrack::features::leads::edit(
+        &mut app.session.store,
+        &app.session.config,
+        &lead.id,
+        &leadtrack::model::lead::LeadPatch {
+            next_action_on: Some(Some(due)),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    screen(&mut app, 120, 40);
+    press(&mut app, KeyCode::Char('r'));
+    for _ in 0..20 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "+9d");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup.is_none(), "{:?}", app.status);
+    assert_ne!(self::lead(&app, &lead.id).next_action_on, Some(due));
+    press(&mut app, KeyCode::Char('u'));
+    assert!(
+        status(&app).starts_with(&format!(
+            "Undone: next action of {} back to {due}",
+            lead.title
+        )),
+        "{}",
+        status(&app)
+    );
+    assert_eq!(self::lead(&app, &lead.id).next_action_on, Some(due));
+}
+
+/// Undo history lasts until the app closes: switching views, opening and closing a lead
+/// keep it, and an open lead detail goes to the lead a step changed.
+#[test]
+fn undo_history_survives_view_switches_and_follows_into_the_detail() {
+    let mut app = app();
+    screen(&mut app, 120, 40);
+    let lead = selected_lead(&app);
+    shift(&mut app, 'L');
+    for view in ['2', '3', '4', '5', '6', '1'] {
+        press(&mut app, KeyCode::Char(view));
+        screen(&mut app, 120, 40);
+    }
+    press(&mut app, KeyCode::Enter);
+    screen(&mut app, 120, 40);
+    press(&mut app, KeyCode::Esc);
+    screen(&mut app, 120, 40);
+    // Another lead's detail is open when the undo comes.
+    press(&mut app, KeyCode::Char('h'));
+    screen(&mut app, 120, 40);
+    let other = selected_lead(&app);
+    assert_ne!(other.id, lead.id);
+    press(&mut app, KeyCode::Enter);
+    screen(&mut app, 120, 40);
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(self::lead(&app, &lead.id).stage, Stage::Considering);
+    assert_eq!(
+        app.detail.as_ref().map(|d| d.lead_id.clone()),
+        Some(lead.id.clone()),
+        "the detail shows the lead the undo changed"
+    );
+
+    // In Contacts the selection goes to the contact brought back.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('3'));
+    screen(&mut app, 120, 40);
+    let deleted = app.contacts.list.selected_id().unwrap();
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Char('y'));
+    screen(&mut app, 120, 40);
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('u'));
+    assert!(
+        status(&app).starts_with("Undone: contact "),
+        "{}",
+        status(&app)
+    );
+    screen(&mut app, 120, 40);
+    assert_eq!(app.contacts.list.selected_id(), Some(deleted));
+}
+
+/// The numbers of the Stats view, as JSON (to compare two countings).
+fn stats_now(app: &App) -> serde_json::Value {
+    let since = today() - Days::new(90);
+    let stats = leadtrack::features::stats::compute(&app.session.store, since, today()).unwrap();
+    serde_json::to_value(stats).unwrap()
+}
+
+/// A move taken back leaves no trace in the funnel: `L` then `u`, and `w` then `u`, give the
+/// same flow, medians and attribution as before.
+#[test]
+fn undone_moves_count_nowhere_in_the_stats() {
+    let mut app = app();
+    screen(&mut app, 120, 40);
+    let before = stats_now(&app);
+    let lead = selected_lead(&app);
+    shift(&mut app, 'L');
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(self::lead(&app, &lead.id).stage, Stage::Considering);
+    assert_eq!(stats_now(&app), before);
+    screen(&mut app, 120, 40);
+    press(&mut app, KeyCode::Char('w'));
+    assert_eq!(self::lead(&app, &lead.id).stage, Stage::Customer);
+    assert_ne!(stats_now(&app), before, "a win counts");
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(stats_now(&app), before);
+    // Redone, the win counts again.
+    shift(&mut app, 'U');
+    assert_eq!(self::lead(&app, &lead.id).stage, Stage::Customer);
+    assert_ne!(stats_now(&app), before);
+}
+
+/// A move whose lead has moved on since (another window, a teammate) is not undone: the
+/// lead stays where it is now and the status line says why, naming it.
+#[test]
+fn undo_leaves_a_lead_that_moved_on_since_where_it_is() {
+    let mut app = app();
+    screen(&mut app, 120, 40);
+    let lead = selected_lead(&app);
+    shift(&mut app, 'L');
+    leadtrack::features::leads::move_to(&mut app.session.store, &lead.id, Stage::NoProspect)
+        .unwrap();
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(self::lead(&app, &lead.id).stage, Stage::NoProspect);
+    let said = app.status.clone().unwrap();
+    assert!(said.error, "{said:?}");
+    assert!(
+        said.text.contains(&lead.title) && said.text.contains("moved on"),
+        "{said:?}"
+    );
+}

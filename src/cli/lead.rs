@@ -176,11 +176,15 @@ pub fn run(session: &mut Session, command: &LeadCommand) -> Result<bool> {
         LeadCommand::Unlink { id, contact } => {
             let lead_id = store::leads::resolve(session.store.conn(), id)?;
             let contact_id = store::contacts::resolve(session.store.conn(), contact)?;
-            let role = leads::unlink(&mut session.store, &lead_id, &contact_id)?;
-            outln!(
-                "Took contact {contact_id} ({}) off lead {lead_id}",
-                role.label_en()
-            )?;
+            match leads::unlink(&mut session.store, &lead_id, &contact_id)? {
+                Some(role) => outln!(
+                    "Took contact {contact_id} ({}) off lead {lead_id}",
+                    role.label_en()
+                )?,
+                None => {
+                    outln!("Contact {contact_id} was not on lead {lead_id}: nothing to take off")?
+                }
+            }
             Ok(true)
         }
     }

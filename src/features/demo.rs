@@ -250,7 +250,7 @@ fn write_all(
             Batch::Failed(e) => return Err(e),
         };
         for row in &rows {
-            write_one(w, row, now, &mut report)?;
+            write_one(w, row, &mut report)?;
         }
         // Freed by the thread that made them: the system allocator is slow to take memory
         // back from another thread (a lock and a heap trim per free).
@@ -268,12 +268,7 @@ fn write_all(
     Ok(report)
 }
 
-fn write_one(
-    w: &mut Writer<'_>,
-    row: &Made,
-    now: DateTime<Utc>,
-    report: &mut DemoReport,
-) -> Result<()> {
+fn write_one(w: &mut Writer<'_>, row: &Made, report: &mut DemoReport) -> Result<()> {
     match row {
         Made::Contact(contact) => {
             contacts::insert_prepared(w, contact)?;
@@ -285,12 +280,9 @@ fn write_one(
             moved,
             customer,
         } => {
-            let id = leads::insert(w, fields, origin)?;
-            if let Some((stage, at)) = *moved {
-                w.set_now(at);
-                leads::set_stage_at(w, &id, stage, at)?;
-                w.set_now(now);
-            }
+            // Written in the stage it ended in, its history holding the move with its date
+            // (a move made now would date the lead's stage to today).
+            leads::insert_moved(w, fields, origin, *moved)?;
             if *customer {
                 report.customers += 1;
             } else {

@@ -71,20 +71,33 @@ pub fn edit(store: &mut Store, config: &Config, id: &str, patch: &LeadPatch) -> 
     })
 }
 
-/// A stage move: the stage the lead was in, and whether it moved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A stage move: the stage the lead was in, whether it moved, and the recorded change (what
+/// undoing the move names).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Moved {
     pub from: Stage,
     pub moved: bool,
+    pub change: Option<String>,
 }
 
 /// Moves a lead to another stage (`moved` is false when it was already there).
 pub fn move_to(store: &mut Store, id: &str, stage: Stage) -> Result<Moved> {
     store.write(|w| {
         let from = current(w, id)?.stage;
-        let moved = crate::store::leads::set_stage(w, id, stage)?;
-        Ok(Moved { from, moved })
+        let change = crate::store::leads::move_stage(w, id, stage)?;
+        Ok(Moved {
+            from,
+            moved: change.is_some(),
+            change,
+        })
     })
+}
+
+/// Takes back the move `change_id`: the lead returns to the stage it left, and the move (with
+/// the one taking it back) is marked undone, so it counts in no stats. Refused when the lead
+/// has moved on since. Returns the stage the lead is back in.
+pub fn undo_move(store: &mut Store, lead_id: &str, change_id: &str) -> Result<Stage> {
+    store.write(|w| crate::store::leads::undo_move(w, lead_id, change_id))
 }
 
 /// Marks a lead won: it becomes a customer.
@@ -203,13 +216,13 @@ fn newest_activities(conn: &rusqlite::Connection, id: &str, limit: usize) -> Res
     Ok(read)
 }
 
-/// Takes a contact off a lead; returns the role it had there (read in the same
-/// transaction, for undo).
-pub fn unlink(store: &mut Store, lead_id: &str, contact_id: &str) -> Result<LinkRole> {
+/// Takes a contact off a lead; the role it had there (none when it was not on it), read in
+/// the same transaction.
+pub fn unlink(store: &mut Store, lead_id: &str, contact_id: &str) -> Result<Option<LinkRole>> {
     store.write(|w| {
         let role = role_of(w, lead_id, contact_id)?;
         links::unlink(w, lead_id, contact_id)?;
-        Ok(role.unwrap_or_default())
+        Ok(role)
     })
 }
 

@@ -494,4 +494,6 @@ pub struct StageChange {
     #[serde(with = "dates::timestamp")]
     pub at: DateTime<Utc>,
     pub by: String,
+    /// Taken back by undo (the move, and the move that took it back): left out of the stats.
+    pub undone: bool,
 }

@@ -314,8 +314,19 @@ pub fn exists(conn: &Connection, id: &str) -> Result<bool> {
         .query_row([id], |r| r.get(0))?)
 }
 
+/// One live activity by full id.
 pub fn get(conn: &Connection, id: &str) -> Result<Option<Activity>> {
-    let sql = format!("SELECT {COLUMNS} FROM activities WHERE id = ?1 AND gone = 0");
+    by_id(conn, id, "gone = 0")
+}
+
+/// One activity by full id, deleted or not.
+pub fn get_any(conn: &Connection, id: &str) -> Result<Option<Activity>> {
+    by_id(conn, id, "true")
+}
+
+/// `which` is a fixed SQL condition, never input.
+fn by_id(conn: &Connection, id: &str, which: &str) -> Result<Option<Activity>> {
+    let sql = format!("SELECT {COLUMNS} FROM activities WHERE id = ?1 AND {which}");
     Ok(conn
         .prepare_cached(&sql)?
         .query_row([id], from_row)

@@ -24,7 +24,19 @@ pub struct HistoryEntry {
     pub replaced_by: String,
 }
 
+/// The name the change stamped `stamp` was made under: the first name its writer is known to
+/// have had at or after the stamp (`author_names`), else the writer's present name. Never the
+/// present name for a change made under an older one.
 fn author(conn: &Connection, stamp: &Hlc) -> Result<String> {
+    let then: Option<String> = conn
+        .prepare_cached(
+            "SELECT name FROM author_names WHERE node = ?1 AND hlc >= ?2 ORDER BY hlc LIMIT 1",
+        )?
+        .query_row([&stamp.node, &stamp.to_string()], |r| r.get(0))
+        .optional()?;
+    if let Some(name) = then {
+        return Ok(name);
+    }
     let name: Option<String> = conn
         .prepare_cached("SELECT name FROM authors WHERE node = ?1")?
         .query_row([&stamp.node], |r| r.get(0))

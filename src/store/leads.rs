@@ -78,16 +78,30 @@ fn value_of(v: Option<i64>) -> Value {
 
 /// Adds a lead; returns its id. The first stage is recorded in the stage history.
 pub fn insert(w: &mut Writer<'_>, lead: &LeadFields, origin: &Origin) -> Result<String> {
+    insert_moved(w, lead, origin, None)
+}
+
+/// Adds a lead that has since moved on (demo data): made in `lead.stage`, moved to `moved`'s
+/// stage at its time. The lead is written in the stage it ended in, and its stage history
+/// holds the first stage and the move, each with its own date, so that no record of the lead
+/// dates the move to the day the data was made.
+pub fn insert_moved(
+    w: &mut Writer<'_>,
+    lead: &LeadFields,
+    origin: &Origin,
+    moved: Option<(Stage, DateTime<Utc>)>,
+) -> Result<String> {
     if lead.title.trim().is_empty() {
         return Err(Error::invalid("a lead needs a title"));
     }
     let stamp = w.stamp();
     let created_at = origin.created_at.unwrap_or(stamp.at);
     let id = origin.id.clone().unwrap_or_else(crate::model::ids::new_id);
+    let now_in = moved.map_or(lead.stage, |(stage, _)| stage);
     let values = [
         ("title", Value::Text(lead.title.trim().to_string())),
         ("company", text(lead.company.as_deref())),
-        ("stage", Value::Text(lead.stage.id().to_string())),
+        ("stage", Value::Text(now_in.id().to_string())),
         ("source", text(lead.source.as_deref())),
         ("source_detail", text(lead.source_detail.as_deref())),
         ("owner", text(lead.owner.as_deref())),
@@ -101,6 +115,15 @@ pub fn insert(w: &mut Writer<'_>, lead: &LeadFields, origin: &Origin) -> Result<
     let created_text = format_timestamp(&created_at);
     let seq = records::insert(w, &LEADS, &id, &values, &stamp, &created_text)?;
     record_stage_change(w.conn(), &id, None, lead.stage, &created_text, &stamp)?;
+    if let Some((to, at)) = moved.filter(|(to, _)| *to != lead.stage) {
+        let later = w.stamp();
+        let at = format_timestamp(&at);
+        record_stage_change(w.conn(), &id, Some(lead.stage), to, &at, &later)?;
+        // The move was the lead's last change.
+        w.conn()
+            .prepare_cached("UPDATE leads SET updated_at = ?2 WHERE seq = ?1")?
+            .execute(params![seq, at])?;
+    }
     reindex(w.conn(), seq, true)?;
     Ok(id)
 }
@@ -151,15 +174,30 @@ pub fn update(w: &mut Writer<'_>, id: &str, patch: &LeadPatch) -> Result<Vec<&'s
 
 /// Moves a lead to `stage`, recording the move. Returns false when it was already there.
 pub fn set_stage(w: &mut Writer<'_>, id: &str, stage: Stage) -> Result<bool> {
+    Ok(move_stage(w, id, stage)?.is_some())
+}
+
+/// Moves a lead to `stage` now; the id of the recorded stage change (what an undo of the
+/// move names), none when the lead was already there.
+pub fn move_stage(w: &mut Writer<'_>, id: &str, stage: Stage) -> Result<Option<String>> {
     let now = w.stamp().at;
-    set_stage_at(w, id, stage, now)
+    move_stage_at(w, id, stage, now)
 }
 
 /// Moves a lead, recording the move as made at `at` (demo data and imports give the past).
 pub fn set_stage_at(w: &mut Writer<'_>, id: &str, stage: Stage, at: DateTime<Utc>) -> Result<bool> {
+    Ok(move_stage_at(w, id, stage, at)?.is_some())
+}
+
+fn move_stage_at(
+    w: &mut Writer<'_>,
+    id: &str,
+    stage: Stage,
+    at: DateTime<Utc>,
+) -> Result<Option<String>> {
     let current = ensure_live(w.conn(), id)?;
     if current == stage {
-        return Ok(false);
+        return Ok(None);
     }
     records::update(
         w,
@@ -168,7 +206,7 @@ pub fn set_stage_at(w: &mut Writer<'_>, id: &str, stage: Stage, at: DateTime<Utc
         &[("stage", Value::Text(stage.id().to_string()))],
     )?;
     let stamp = w.stamp();
-    record_stage_change(
+    let change = record_stage_change(
         w.conn(),
         id,
         Some(current),
@@ -176,7 +214,45 @@ pub fn set_stage_at(w: &mut Writer<'_>, id: &str, stage: Stage, at: DateTime<Utc
         &format_timestamp(&at),
         &stamp,
     )?;
-    Ok(true)
+    Ok(Some(change))
+}
+
+/// Takes back the recorded move `change_id` of a lead: the lead goes back to the stage it
+/// left, and the move and the one taking it back are both marked undone (they stay in the
+/// stage history; the funnel stats leave them out). Returns the stage the lead is back in.
+/// Refused when the lead has moved on since: its stage is no longer the move's to undo.
+pub fn undo_move(w: &mut Writer<'_>, lead_id: &str, change_id: &str) -> Result<Stage> {
+    let change: Option<(Option<String>, String, i64)> = w
+        .conn()
+        .prepare_cached(
+            "SELECT from_stage, to_stage, undone FROM stage_changes WHERE id = ?1 AND lead_id = ?2",
+        )?
+        .query_row([change_id, lead_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .optional()?;
+    let Some((Some(from), to, 0)) = change else {
+        return Err(Error::invalid(format!(
+            "the move {change_id} of lead {lead_id} is not a move that can be undone"
+        )));
+    };
+    let (from, to): (Stage, Stage) = (
+        from.parse().unwrap_or_default(),
+        to.parse().unwrap_or_default(),
+    );
+    let current = ensure_live(w.conn(), lead_id)?;
+    if current != to {
+        return Err(Error::invalid(format!(
+            "the lead has moved on to {} since; its move to {} is not undone",
+            current.label_en(),
+            to.label_en()
+        )));
+    }
+    let back = move_stage(w, lead_id, from)?;
+    w.conn()
+        .prepare_cached("UPDATE stage_changes SET undone = 1 WHERE id IN (?1, ?2)")?
+        .execute(params![change_id, back])?;
+    Ok(from)
 }
 
 /// Deletes a lead (a tombstone: it can be restored, and merges honour it).
@@ -199,13 +275,14 @@ fn record_stage_change(
     to: Stage,
     at: &str,
     stamp: &Stamp,
-) -> Result<()> {
+) -> Result<String> {
+    let id = crate::model::ids::new_id();
     conn.prepare_cached(
         "INSERT INTO stage_changes (id, lead_id, from_stage, to_stage, at, by, hlc)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
     .execute(params![
-        crate::model::ids::new_id(),
+        id,
         lead_id,
         from.map(Stage::id),
         to.id(),
@@ -213,7 +290,7 @@ fn record_stage_change(
         stamp.by,
         stamp.hlc.to_string()
     ])?;
-    Ok(())
+    Ok(id)
 }
 
 /// The stage of a live lead; an error naming it when it is deleted or missing.
@@ -366,10 +443,10 @@ pub fn list(conn: &Connection, filter: &LeadFilter) -> Result<Vec<Lead>> {
     Ok(leads)
 }
 
-/// A lead's stage changes, oldest first.
+/// A lead's stage changes, oldest first; moves taken back by undo are marked undone.
 pub fn stage_history(conn: &Connection, id: &str) -> Result<Vec<StageChange>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, from_stage, to_stage, at, by FROM stage_changes WHERE lead_id = ?1 ORDER BY hlc",
+        "SELECT id, from_stage, to_stage, at, by, undone FROM stage_changes WHERE lead_id = ?1 ORDER BY hlc",
     )?;
     let rows = stmt.query_map([id], |r| {
         let from: Option<String> = r.get(1)?;
@@ -380,6 +457,7 @@ pub fn stage_history(conn: &Connection, id: &str) -> Result<Vec<StageChange>> {
             to: to.parse().unwrap_or_default(),
             at: parse_timestamp(&r.get::<_, String>(3)?).unwrap_or_default(),
             by: r.get(4)?,
+            undone: r.get::<_, i64>(5)? != 0,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

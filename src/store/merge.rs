@@ -2,8 +2,9 @@
 //!
 //! Records match by id. Each field takes the value with the newer clock stamp (wall clock,
 //! counter, then node: one answer everywhere); the value that loses goes to the record's
-//! history. History, stage changes and authors are unions. A tombstone is a field like any
-//! other, and a record is gone only while its tombstone is newer than every other change.
+//! history. History, stage changes and authors are unions (a stage change's undone mark, set
+//! once, stays set). A tombstone is a field like any other, and a record is gone only while
+//! its tombstone is newer than every other change.
 //! Every step is a join of per-field registers or a set union, so merging is commutative,
 //! associative and idempotent.
 
@@ -66,6 +67,11 @@ pub fn merge_attached(w: &mut Writer<'_>) -> Result<MergeCounts> {
          ON CONFLICT (node) DO UPDATE SET name = excluded.name, hlc = excluded.hlc WHERE excluded.hlc > authors.hlc",
         [],
     )?;
+    w.conn().execute(
+        "INSERT OR IGNORE INTO main.author_names (node, hlc, name)
+         SELECT node, hlc, name FROM other.author_names",
+        [],
+    )?;
     // Contacts erased for privacy in either copy stay erased in both.
     w.conn().execute(
         "INSERT OR IGNORE INTO main.purged (id, hlc) SELECT id, hlc FROM other.purged",
@@ -77,9 +83,13 @@ pub fn merge_attached(w: &mut Writer<'_>) -> Result<MergeCounts> {
     for id in std::mem::take(&mut counts.contacts_touched) {
         contacts::refresh_derived_id(w.conn(), &id)?;
     }
+    // A union, but for the undone mark: it only ever goes from 0 to 1, so a move either copy
+    // has marked undone is undone in both.
     counts.stage_changes = w.conn().execute(
-        "INSERT OR IGNORE INTO main.stage_changes (id, lead_id, from_stage, to_stage, at, by, hlc)
-         SELECT id, lead_id, from_stage, to_stage, at, by, hlc FROM other.stage_changes",
+        "INSERT INTO main.stage_changes (id, lead_id, from_stage, to_stage, at, by, hlc, undone)
+         SELECT id, lead_id, from_stage, to_stage, at, by, hlc, undone FROM other.stage_changes WHERE true
+         ON CONFLICT (id) DO UPDATE SET undone = 1
+         WHERE excluded.undone != 0 AND stage_changes.undone = 0",
         [],
     )?;
     counts.history += w.conn().execute(

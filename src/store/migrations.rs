@@ -30,6 +30,14 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0004_contact_values.sql"),
         then: Some(super::contact_values::fill_from_single_values),
     },
+    Migration {
+        sql: include_str!("migrations/0005_undone_stage_changes.sql"),
+        then: None,
+    },
+    Migration {
+        sql: include_str!("migrations/0006_author_names.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this build writes.

@@ -1,5 +1,6 @@
 //! The queries behind follow-up lists and the funnel stats: whole-database reads, each one
-//! SQL statement with the database doing the counting.
+//! SQL statement with the database doing the counting. Stage moves taken back by undo
+//! (`stage_changes.undone`) count nowhere.
 
 use super::stage_sql;
 use crate::error::Result;
@@ -101,7 +102,7 @@ pub fn each_follow_up(
 pub fn stage_flow(conn: &Connection, since: &str) -> Result<Vec<(Stage, Stage, i64)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT s.from_stage, s.to_stage, count(*) FROM stage_changes s JOIN leads l ON l.id = s.lead_id
-         WHERE l.gone = 0 AND s.from_stage IS NOT NULL AND s.at >= ?1
+         WHERE l.gone = 0 AND s.undone = 0 AND s.from_stage IS NOT NULL AND s.at >= ?1
          GROUP BY s.from_stage, s.to_stage ORDER BY count(*) DESC, s.from_stage, s.to_stage",
     )?;
     let rows = stmt.query_map([since], |r| {
@@ -121,7 +122,7 @@ pub fn days_to_won(conn: &Connection, since: &str) -> Result<Vec<f64>> {
     let sql = format!(
         "SELECT julianday(max(s.at)) - julianday(l.created_at)
          FROM stage_changes s JOIN leads l ON l.id = s.lead_id
-         WHERE l.gone = 0 AND l.stage = {won} AND s.to_stage = {won} AND s.at >= ?1
+         WHERE l.gone = 0 AND l.stage = {won} AND s.to_stage = {won} AND s.undone = 0 AND s.at >= ?1
          GROUP BY l.id",
         won = stage_sql::literal(Stage::Customer)
     );
@@ -134,9 +135,10 @@ pub fn days_to_won(conn: &Connection, since: &str) -> Result<Vec<f64>> {
 pub fn days_in_stage(conn: &Connection, since: &str) -> Result<Vec<(Stage, f64)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT s.from_stage, julianday(s.at) - julianday(
-             (SELECT p.at FROM stage_changes p WHERE p.lead_id = s.lead_id AND p.hlc < s.hlc ORDER BY p.hlc DESC LIMIT 1))
+             (SELECT p.at FROM stage_changes p
+              WHERE p.lead_id = s.lead_id AND p.undone = 0 AND p.hlc < s.hlc ORDER BY p.hlc DESC LIMIT 1))
          FROM stage_changes s JOIN leads l ON l.id = s.lead_id
-         WHERE l.gone = 0 AND s.from_stage IS NOT NULL AND s.at >= ?1",
+         WHERE l.gone = 0 AND s.undone = 0 AND s.from_stage IS NOT NULL AND s.at >= ?1",
     )?;
     let rows = stmt.query_map([since], |r| {
         let from: String = r.get(0)?;
@@ -168,7 +170,8 @@ pub fn by_source(conn: &Connection, since: &str) -> Result<Vec<SourceCount>> {
     let sql = format!(
         "SELECT l.source, count(*),
                 sum(l.stage IN ({considering_or_won}) OR EXISTS (
-                    SELECT 1 FROM stage_changes s WHERE s.lead_id = l.id AND s.to_stage = {considering})),
+                    SELECT 1 FROM stage_changes s
+                    WHERE s.lead_id = l.id AND s.to_stage = {considering} AND s.undone = 0)),
                 sum(l.stage = {won})
          FROM leads l WHERE l.gone = 0 AND l.created_at >= ?1
          GROUP BY l.source ORDER BY count(*) DESC, l.source",
@@ -225,7 +228,8 @@ pub fn won_touches(conn: &Connection, since: &str) -> Result<Vec<WonTouch>> {
         "WITH won AS (
              SELECT l.id, l.source, max(s.at) AS won_at
              FROM leads l JOIN stage_changes s ON s.lead_id = l.id
-             WHERE l.gone = 0 AND l.stage = {won} AND s.to_stage = {won} AND s.at >= ?1
+             WHERE l.gone = 0 AND l.stage = {won} AND s.to_stage = {won} AND s.undone = 0
+               AND s.at >= ?1
              GROUP BY l.id)
          SELECT w.source,
                 (SELECT a.kind FROM activities a WHERE a.lead_id = w.id AND a.gone = 0

@@ -14,7 +14,7 @@ use super::popups::dedupe::DedupeReview;
 use super::popups::help::{Help, HelpOutcome};
 use super::popups::search::{Hit, SearchOutcome};
 use super::theme::Theme;
-use super::undo::UndoStep;
+use super::undo::UndoHistory;
 use super::views::board::BoardState;
 use super::views::contacts::ContactsState;
 use super::views::detail::DetailState;
@@ -59,7 +59,7 @@ pub struct App {
     pub activities: Pager<ActivitySource>,
     pub popup: Option<Popup>,
     pub status: Option<Status>,
-    pub(super) undo: Vec<UndoStep>,
+    pub(super) undo: UndoHistory,
     data_version: i64,
     /// The tab bar's and status line's counts, read by `prepare` when stale.
     pub(super) totals: Vec<(Stage, StageTotal)>,
@@ -99,7 +99,7 @@ impl App {
             activities: views::activities::timeline(),
             popup: None,
             status: None,
-            undo: Vec::new(),
+            undo: UndoHistory::default(),
             data_version,
             totals: Vec::new(),
             overdue: 0,
@@ -263,6 +263,7 @@ impl App {
                 self.show(self.view.step(action == Action::NextView));
             }
             Action::Undo => self.undo()?,
+            Action::Redo => self.redo()?,
             Action::Back => self.detail = None,
             Action::Up
             | Action::Down

@@ -1,12 +1,13 @@
-//! Every change the app makes, in one place: form submits, stage moves, deletes, merges and
-//! undo. Each calls a feature (the same the command line calls), leaves an undo step, says
-//! what happened on the status line and has the views read again.
+//! Every change the app makes, in one place: form submits, stage moves, deletes, merges,
+//! undo and redo. Each calls a feature (the same the command line calls), leaves an undo
+//! step (a new change clears what could be redone), says what happened on the status line
+//! and has the views read again.
 
 use super::app::{App, Popup, View};
 use super::forms::{self, Form, FormKind};
 use super::popups::confirm::Pending;
 use super::popups::dedupe::{DedupeReview, Verdict};
-use super::undo::UndoStep;
+use super::undo::{Focus, UndoStep};
 use crate::error::Result;
 use crate::features;
 use crate::keymap::Action;
@@ -86,6 +87,7 @@ impl App {
                     activity_id: logged.id,
                     lead_id,
                     before: logged.lead_undo,
+                    entry: Box::new(entry.clone()),
                 });
                 let next = match (&entry.next_action, entry.next_action_on) {
                     (Some(a), Some(d)) => format!(" · next: {} {}", display_safe(a), d),
@@ -246,9 +248,19 @@ impl App {
 
     pub(super) fn move_lead(&mut self, lead: &Lead, to: Stage) -> Result<()> {
         let moved = features::leads::move_to(&mut self.session.store, &lead.id, to)?;
+        let Some(change_id) = moved.change else {
+            self.say(format!(
+                "{} is already in {}",
+                display_safe(&lead.title),
+                to.label_en()
+            ));
+            self.changed();
+            return Ok(());
+        };
         self.undo.push(UndoStep::Moved {
             lead_id: lead.id.clone(),
-            from: moved.from,
+            to,
+            change_id,
         });
         let undo = self.keymap.label(Action::Undo);
         self.say(format!(
@@ -261,13 +273,70 @@ impl App {
     }
 
     pub(super) fn undo(&mut self) -> Result<()> {
-        let Some(step) = self.undo.pop() else {
+        let Some(step) = self.undo.take_undo() else {
             self.say("Nothing to undo");
             return Ok(());
         };
-        let message = step.apply(&mut self.session)?;
-        self.say(message);
+        let applied = step.apply(&mut self.session)?;
+        self.undo.undone(applied.reverse);
+        let redo = self.keymap.label(Action::Redo);
+        self.say(format!("Undone: {} — {redo} redoes", applied.said));
         self.changed();
+        self.follow(&applied.focus)
+    }
+
+    pub(super) fn redo(&mut self) -> Result<()> {
+        let Some(step) = self.undo.take_redo() else {
+            self.say("Nothing to redo");
+            return Ok(());
+        };
+        let applied = step.apply(&mut self.session)?;
+        self.undo.redone(applied.reverse);
+        self.say(format!("Redone: {}", applied.said));
+        self.changed();
+        self.follow(&applied.focus)
+    }
+
+    /// The selection follows the record an undo or redo changed: on the board the column of
+    /// the lead's stage with the lead selected, in the lead lists and Contacts that record,
+    /// and an open lead detail shows that lead (or closes when its lead is gone).
+    fn follow(&mut self, focus: &Focus) -> Result<()> {
+        match focus {
+            Focus::Lead(id) => {
+                let order = self.session.config.ui.name_order;
+                let Some(lead) = crate::store::leads::get(self.session.store.conn(), id, order)?
+                else {
+                    return Ok(());
+                };
+                if self.detail.is_some() {
+                    if self.detail.as_ref().is_none_or(|d| d.lead_id != *id) {
+                        self.open_detail(id);
+                    }
+                    return Ok(());
+                }
+                match self.view {
+                    View::Board => self.follow_on_board(id, lead.stage)?,
+                    View::FollowUps => {
+                        self.follow_ups.select(self.session.store.conn(), id)?;
+                    }
+                    View::Customers => {
+                        self.customers.select(self.session.store.conn(), id)?;
+                    }
+                    _ => {}
+                }
+            }
+            Focus::Contact(id) => {
+                if self.on_contacts() {
+                    self.contacts.list.select(self.session.store.conn(), id)?;
+                }
+            }
+            Focus::LeadGone(id) => {
+                if self.detail.as_ref().is_some_and(|d| d.lead_id == *id) {
+                    self.detail = None;
+                }
+            }
+            Focus::Nothing => {}
+        }
         Ok(())
     }
 
@@ -295,10 +364,10 @@ impl App {
                 contact_id,
             } => {
                 let role = features::leads::unlink(&mut self.session.store, &lead_id, &contact_id)?;
-                self.undo.push(UndoStep::Unlinked {
+                self.undo.push(UndoStep::Linked {
                     lead_id,
                     contact_id,
-                    role,
+                    before: role,
                 });
                 self.say(format!(
                     "Taken off the lead — {} undoes",

@@ -1,19 +1,29 @@
-//! Undo: each change the app makes leaves a step that reverses it, applied as a new change
-//! (so the reversal is in the record history too).
+//! Undo and redo. Each change the app makes leaves a step that reverses it. A step is applied
+//! as a new change (so the reversal is in the record history too) and gives back the step
+//! that reverses it in turn: undoing leaves a redo step, redoing leaves an undo step again.
+//! Every step says which record it changed and how, and the selection follows that record.
 
-use crate::error::Result;
-use crate::features::activity::ActivityPatch;
+use crate::error::{Error, Result};
+use crate::features::activity::{ActivityPatch, LogEntry};
 use crate::features::{activity, contacts, leads};
 use crate::model::contact::ContactFields;
 use crate::model::lead::LeadPatch;
+use crate::model::text::display_safe;
 use crate::model::{LinkRole, Stage};
 use crate::session::Session;
 
 #[derive(Debug, Clone)]
 pub enum UndoStep {
+    /// A lead moved to `to` by the stage change `change_id`.
     Moved {
         lead_id: String,
-        from: Stage,
+        to: Stage,
+        change_id: String,
+    },
+    /// A move to `to` was undone: redoing moves the lead there again.
+    Unmoved {
+        lead_id: String,
+        to: Stage,
     },
     DeletedLead {
         lead_id: String,
@@ -29,6 +39,12 @@ pub enum UndoStep {
         activity_id: String,
         lead_id: Option<String>,
         before: Option<LeadPatch>,
+        /// What was logged, for redoing it.
+        entry: Box<LogEntry>,
+    },
+    /// A logged activity was undone: redoing logs it again.
+    Unlogged {
+        entry: Box<LogEntry>,
     },
     AddedContact {
         contact_id: String,
@@ -52,91 +68,375 @@ pub enum UndoStep {
     DeletedActivity {
         activity_id: String,
     },
-    Unlinked {
-        lead_id: String,
-        contact_id: String,
-        role: LinkRole,
+    /// A deleted activity was brought back: redoing deletes it again.
+    RestoredActivity {
+        activity_id: String,
     },
 }
 
+/// The record a step changed, for the selection to follow.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Focus {
+    Lead(String),
+    Contact(String),
+    /// The step removed this lead.
+    LeadGone(String),
+    Nothing,
+}
+
+/// What applying a step did.
+#[derive(Debug)]
+pub struct Applied {
+    /// The change, naming its record (`call on ミドリ技研 設備更新 removed`).
+    pub said: String,
+    /// The step that takes this one back.
+    pub reverse: UndoStep,
+    pub focus: Focus,
+}
+
+/// The steps to undo and to redo. They last as long as the app, whatever view is shown.
+#[derive(Debug, Default)]
+pub struct UndoHistory {
+    undo: Vec<UndoStep>,
+    redo: Vec<UndoStep>,
+}
+
+impl UndoHistory {
+    /// A new change: it can be undone, and what was undone before can no longer be redone
+    /// (it would apply to a state that no longer is).
+    pub fn push(&mut self, step: UndoStep) {
+        self.undo.push(step);
+        self.redo.clear();
+    }
+
+    pub fn take_undo(&mut self) -> Option<UndoStep> {
+        self.undo.pop()
+    }
+
+    pub fn take_redo(&mut self) -> Option<UndoStep> {
+        self.redo.pop()
+    }
+
+    /// The step that redoes what was just undone.
+    pub fn undone(&mut self, reverse: UndoStep) {
+        self.redo.push(reverse);
+    }
+
+    /// The step that undoes what was just redone (the redo stack stays).
+    pub fn redone(&mut self, reverse: UndoStep) {
+        self.undo.push(reverse);
+    }
+}
+
+fn lead_title(session: &Session, id: &str) -> String {
+    let order = session.config.ui.name_order;
+    match crate::store::leads::get(session.store.conn(), id, order) {
+        Ok(Some(lead)) => display_safe(&lead.title),
+        _ => "a deleted lead".to_string(),
+    }
+}
+
+fn contact_name(session: &Session, id: &str) -> String {
+    let order = session.config.ui.name_order;
+    match crate::store::contacts::get_any(session.store.conn(), id) {
+        Ok(Some(contact)) => display_safe(&contact.name(order)),
+        _ => "a contact".to_string(),
+    }
+}
+
+/// What an activity is called in a message: `call on <lead>` or `call with <contact>`.
+fn activity_words(session: &Session, entry: &LogEntry) -> String {
+    let kind = entry.kind.label_en().to_lowercase();
+    match (&entry.lead_id, &entry.contact_id) {
+        (Some(lead), _) => format!("{kind} on {}", lead_title(session, lead)),
+        (None, Some(contact)) => format!("{kind} with {}", contact_name(session, contact)),
+        (None, None) => kind,
+    }
+}
+
+/// A lead field as the status line names it.
+fn field_words(field: &str) -> String {
+    match field {
+        "next_action_on" => "next action date".to_string(),
+        "qualification" => "BANT".to_string(),
+        other => other.replace('_', " "),
+    }
+}
+
+/// `next action of <lead> back to 2026-11-21`, or `title, notes of <lead> back`.
+fn edit_words(title: &str, patch: &LeadPatch, changed: &[&str]) -> String {
+    if let [only] = changed
+        && *only == "next_action_on"
+        && let Some(due) = &patch.next_action_on
+    {
+        return match due {
+            Some(due) => format!("next action of {title} back to {due}"),
+            None => format!("next action of {title} back to no date"),
+        };
+    }
+    if changed.is_empty() {
+        return format!("{title} already as it was");
+    }
+    let fields: Vec<String> = changed.iter().map(|f| field_words(f)).collect();
+    format!("{} of {title} back", fields.join(", "))
+}
+
 impl UndoStep {
-    /// Reverses the change; returns what the status bar says.
-    pub fn apply(self, session: &mut Session) -> Result<String> {
-        let store = &mut session.store;
-        match self {
-            UndoStep::Moved { lead_id, from } => {
-                leads::move_to(store, &lead_id, from)?;
-                Ok(format!("Undone: back to {}", from.label_en()))
+    /// Makes the change the step describes, as a new change.
+    pub fn apply(self, session: &mut Session) -> Result<Applied> {
+        let applied = match self {
+            UndoStep::Moved {
+                lead_id,
+                to,
+                change_id,
+            } => {
+                let back = leads::undo_move(&mut session.store, &lead_id, &change_id).map_err(
+                    |e| match e {
+                        Error::Invalid(why) => {
+                            Error::invalid(format!("{}: {why}", lead_title(session, &lead_id)))
+                        }
+                        other => other,
+                    },
+                )?;
+                Applied {
+                    said: format!(
+                        "{} back to {}",
+                        lead_title(session, &lead_id),
+                        back.label_en()
+                    ),
+                    reverse: UndoStep::Unmoved {
+                        lead_id: lead_id.clone(),
+                        to,
+                    },
+                    focus: Focus::Lead(lead_id),
+                }
+            }
+            UndoStep::Unmoved { lead_id, to } => {
+                let moved = leads::move_to(&mut session.store, &lead_id, to)?;
+                let title = lead_title(session, &lead_id);
+                let Some(change_id) = moved.change else {
+                    return Err(Error::invalid(format!(
+                        "{title} is already in {}",
+                        to.label_en()
+                    )));
+                };
+                Applied {
+                    said: format!("{title} moved to {}", to.label_en()),
+                    reverse: UndoStep::Moved {
+                        lead_id: lead_id.clone(),
+                        to,
+                        change_id,
+                    },
+                    focus: Focus::Lead(lead_id),
+                }
             }
             UndoStep::DeletedLead { lead_id } => {
-                leads::restore(store, &lead_id)?;
-                Ok("Undone: the lead is back".into())
+                leads::restore(&mut session.store, &lead_id)?;
+                Applied {
+                    said: format!("lead {} back", lead_title(session, &lead_id)),
+                    reverse: UndoStep::AddedLead {
+                        lead_id: lead_id.clone(),
+                    },
+                    focus: Focus::Lead(lead_id),
+                }
             }
             UndoStep::AddedLead { lead_id } => {
-                leads::delete(store, &lead_id)?;
-                Ok("Undone: the new lead is removed".into())
+                let title = lead_title(session, &lead_id);
+                leads::delete(&mut session.store, &lead_id)?;
+                Applied {
+                    said: format!("lead {title} removed"),
+                    reverse: UndoStep::DeletedLead {
+                        lead_id: lead_id.clone(),
+                    },
+                    focus: Focus::LeadGone(lead_id),
+                }
             }
             UndoStep::EditedLead { lead_id, before } => {
-                leads::edit(store, &session.config, &lead_id, &before)?;
-                Ok("Undone: the lead's fields are back".into())
+                let edit = leads::edit(&mut session.store, &session.config, &lead_id, &before)?;
+                Applied {
+                    said: edit_words(&lead_title(session, &lead_id), &before, &edit.changed),
+                    reverse: UndoStep::EditedLead {
+                        lead_id: lead_id.clone(),
+                        before: edit.undo,
+                    },
+                    focus: Focus::Lead(lead_id),
+                }
             }
             UndoStep::Logged {
                 activity_id,
                 lead_id,
                 before,
+                entry,
             } => {
-                activity::delete(store, &session.config, &activity_id)?;
-                if let (Some(lead_id), Some(before)) = (lead_id, before) {
-                    leads::edit(store, &session.config, &lead_id, &before)?;
+                activity::delete(&mut session.store, &session.config, &activity_id)?;
+                if let (Some(lead_id), Some(before)) = (&lead_id, before) {
+                    leads::edit(&mut session.store, &session.config, lead_id, &before)?;
                 }
-                Ok("Undone: the activity is removed".into())
+                let focus = match (lead_id, &entry.contact_id) {
+                    (Some(lead), _) => Focus::Lead(lead),
+                    (None, Some(contact)) => Focus::Contact(contact.clone()),
+                    (None, None) => Focus::Nothing,
+                };
+                Applied {
+                    said: format!("{} removed", activity_words(session, &entry)),
+                    reverse: UndoStep::Unlogged { entry },
+                    focus,
+                }
+            }
+            UndoStep::Unlogged { entry } => {
+                let logged = activity::log(&mut session.store, &session.config, &entry)?;
+                let focus = match (&entry.lead_id, &entry.contact_id) {
+                    (Some(lead), _) => Focus::Lead(lead.clone()),
+                    (None, Some(contact)) => Focus::Contact(contact.clone()),
+                    (None, None) => Focus::Nothing,
+                };
+                Applied {
+                    said: format!("{} logged again", activity_words(session, &entry)),
+                    reverse: UndoStep::Logged {
+                        activity_id: logged.id,
+                        lead_id: entry.lead_id.clone(),
+                        before: logged.lead_undo,
+                        entry,
+                    },
+                    focus,
+                }
             }
             UndoStep::AddedContact { contact_id } => {
-                contacts::delete(store, &contact_id)?;
-                Ok("Undone: the new contact is removed".into())
+                contacts::delete(&mut session.store, &contact_id)?;
+                Applied {
+                    said: format!("contact {} removed", contact_name(session, &contact_id)),
+                    reverse: UndoStep::DeletedContact {
+                        contact_id: contact_id.clone(),
+                    },
+                    focus: Focus::Nothing,
+                }
             }
             UndoStep::EditedContact { contact_id, before } => {
-                contacts::edit(store, &contact_id, &before, &Default::default())?;
-                Ok("Undone: the contact's fields are back".into())
+                let edit = contacts::edit(
+                    &mut session.store,
+                    &contact_id,
+                    &before,
+                    &Default::default(),
+                )?;
+                let fields = edit.changed.join(", ").replace('_', " ");
+                Applied {
+                    said: format!(
+                        "{fields} of contact {} back",
+                        contact_name(session, &contact_id)
+                    ),
+                    reverse: UndoStep::EditedContact {
+                        contact_id: contact_id.clone(),
+                        before: edit.undo,
+                    },
+                    focus: Focus::Contact(contact_id),
+                }
             }
             UndoStep::DeletedContact { contact_id } => {
-                contacts::restore(store, &contact_id)?;
-                Ok("Undone: the contact is back".into())
+                contacts::restore(&mut session.store, &contact_id)?;
+                Applied {
+                    said: format!("contact {} back", contact_name(session, &contact_id)),
+                    reverse: UndoStep::AddedContact {
+                        contact_id: contact_id.clone(),
+                    },
+                    focus: Focus::Contact(contact_id),
+                }
             }
             UndoStep::Linked {
                 lead_id,
                 contact_id,
                 before,
             } => {
-                match before {
+                let (name, title) = (
+                    contact_name(session, &contact_id),
+                    lead_title(session, &lead_id),
+                );
+                let (said, had) = match before {
                     Some(role) => {
-                        leads::link(store, &lead_id, &contact_id, role)?;
+                        let linked = leads::link(&mut session.store, &lead_id, &contact_id, role)?;
+                        (format!("{name} on {title} as before"), linked.role_before)
                     }
                     None => {
-                        leads::unlink(store, &lead_id, &contact_id)?;
+                        let had = leads::unlink(&mut session.store, &lead_id, &contact_id)?;
+                        (format!("{name} taken off {title}"), had)
                     }
+                };
+                Applied {
+                    said,
+                    reverse: UndoStep::Linked {
+                        lead_id: lead_id.clone(),
+                        contact_id,
+                        before: had,
+                    },
+                    focus: Focus::Lead(lead_id),
                 }
-                Ok("Undone: the link is as it was".into())
             }
             UndoStep::EditedActivity {
                 activity_id,
                 before,
             } => {
-                activity::edit(store, &session.config, &activity_id, &before)?;
-                Ok("Undone: the activity is as it was".into())
+                let edit =
+                    activity::edit(&mut session.store, &session.config, &activity_id, &before)?;
+                let fields: Vec<&str> = edit
+                    .changed
+                    .iter()
+                    .map(|f| ActivityPatch::label(f))
+                    .collect();
+                Applied {
+                    said: format!("{} of the activity back", fields.join(", ").to_lowercase()),
+                    reverse: UndoStep::EditedActivity {
+                        activity_id,
+                        before: edit.undo,
+                    },
+                    focus: lead_focus(edit.lead_id),
+                }
             }
             UndoStep::DeletedActivity { activity_id } => {
-                activity::restore(store, &session.config, &activity_id)?;
-                Ok("Undone: the activity is back".into())
+                activity::restore(&mut session.store, &session.config, &activity_id)?;
+                Applied {
+                    said: format!("{} back", activity_of(session, &activity_id)),
+                    reverse: UndoStep::RestoredActivity {
+                        activity_id: activity_id.clone(),
+                    },
+                    focus: lead_focus(activity_lead(session, &activity_id)),
+                }
             }
-            UndoStep::Unlinked {
-                lead_id,
-                contact_id,
-                role,
-            } => {
-                leads::link(store, &lead_id, &contact_id, role)?;
-                Ok("Undone: the contact is on the lead again".into())
+            UndoStep::RestoredActivity { activity_id } => {
+                let said = format!("{} removed", activity_of(session, &activity_id));
+                let focus = lead_focus(activity_lead(session, &activity_id));
+                activity::delete(&mut session.store, &session.config, &activity_id)?;
+                Applied {
+                    said,
+                    reverse: UndoStep::DeletedActivity { activity_id },
+                    focus,
+                }
+            }
+        };
+        Ok(applied)
+    }
+}
+
+fn lead_focus(lead_id: Option<String>) -> Focus {
+    lead_id.map_or(Focus::Nothing, Focus::Lead)
+}
+
+/// The lead an activity is on, deleted or not.
+fn activity_lead(session: &Session, id: &str) -> Option<String> {
+    crate::store::activities::get_any(session.store.conn(), id)
+        .ok()
+        .flatten()
+        .and_then(|a| a.lead_id)
+}
+
+/// `call on <lead>` for an activity by id.
+fn activity_of(session: &Session, id: &str) -> String {
+    match crate::store::activities::get_any(session.store.conn(), id) {
+        Ok(Some(a)) => {
+            let kind = a.kind.label_en().to_lowercase();
+            match a.lead_id {
+                Some(lead) => format!("{kind} on {}", lead_title(session, &lead)),
+                None => kind,
             }
         }
+        _ => "the activity".to_string(),
     }
 }

@@ -156,7 +156,20 @@ fn merge_table(w: &mut Writer<'_>, table: &Table, counts: &mut MergeCounts) -> R
                 refresh_derived(w.conn(), table, seq, &theirs.state.id, true, counts)?;
             }
             Some(ours) => {
-                let (merged, losers) = join(table, &ours, &theirs.state);
+                let (mut merged, losers) = join(table, &ours, &theirs.state);
+                // Two copies that made the same record on their own (a value's id comes from
+                // what it is) keep the earlier making, whichever merges into which.
+                if theirs.state.created_hlc < ours.created_hlc {
+                    merged.created_hlc = theirs.state.created_hlc.clone();
+                    records::write_creation(
+                        w.conn(),
+                        table,
+                        ours.seq,
+                        &merged.created_hlc,
+                        &theirs.created_at,
+                        &theirs.created_by,
+                    )?;
+                }
                 for (i, value, clock) in &losers {
                     records::record_history(
                         w.conn(),

@@ -408,6 +408,28 @@ pub(crate) fn write_state(
     Ok(())
 }
 
+/// Sets who made a record and when (a merge that finds an earlier making of the same id).
+pub(crate) fn write_creation(
+    conn: &Connection,
+    table: &Table,
+    seq: i64,
+    created_hlc: &Hlc,
+    created_at: &str,
+    created_by: &str,
+) -> Result<()> {
+    let sql = format!(
+        "UPDATE {} SET created_hlc = ?1, created_at = ?2, created_by = ?3 WHERE seq = ?4",
+        table.name
+    );
+    conn.prepare_cached(&sql)?.execute(rusqlite::params![
+        created_hlc.to_string(),
+        created_at,
+        created_by,
+        seq
+    ])?;
+    Ok(())
+}
+
 /// Keeps a value a field had (set by the change stamped `value_hlc`) that is no longer its
 /// value. A value is known by its stamp, so the same value kept by two copies is one entry
 /// and merging histories is a plain union, in any order.

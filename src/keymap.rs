@@ -50,7 +50,7 @@ actions! {
     SearchClose => "search_close",
     MergePair => "merge_pair", SkipPair => "skip_pair", StopReview => "stop_review",
     ClearField => "clear_field", NextItem => "next_item", PrevItem => "prev_item",
-    ChangeRole => "change_role",
+    ChangeRole => "change_role", StatsPeriod => "stats_period",
 }
 
 impl Action {
@@ -457,6 +457,7 @@ impl Context {
                 (Search, "search"),
             ],
             Context::Stats => &[
+                (StatsPeriod, "period"),
                 (Down, "scroll"),
                 (Search, "search"),
                 (NextView, "next view"),
@@ -613,6 +614,7 @@ impl Context {
                 Quit,
             ],
             Context::Stats => &[
+                StatsPeriod,
                 Up,
                 Down,
                 Top,

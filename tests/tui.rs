@@ -1877,3 +1877,70 @@ fn undo_leaves_a_lead_that_moved_on_since_where_it_is() {
         "{said:?}"
     );
 }
+
+/// `p` in Stats cycles the period — this month, last month, this quarter, 90 days, all —
+/// naming it in the header and counting only what happened in it.
+#[test]
+fn the_stats_period_is_chosen_with_a_key() {
+    use leadtrack::tui::views::stats::StatsPeriod;
+    let mut app = app();
+    press(&mut app, KeyCode::Char('6'));
+    let shown = screen(&mut app, 120, 40);
+    assert!(
+        shown.contains("Period: 90 days — since 2026-08-25"),
+        "{shown}"
+    );
+    let mut seen = Vec::new();
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Char('p'));
+        let shown = screen(&mut app, 120, 40);
+        let header = shown
+            .lines()
+            .find(|l| l.starts_with("Period: "))
+            .unwrap_or_else(|| panic!("{shown}"))
+            .to_string();
+        seen.push(header);
+    }
+    assert_eq!(
+        seen,
+        [
+            "Period: all time",
+            "Period: this month — since 2026-11-01",
+            "Period: last month — 2026-10-01 to 2026-10-31",
+            "Period: this quarter — since 2026-10-01",
+            "Period: 90 days — since 2026-08-25",
+        ]
+    );
+    assert_eq!(app.stats_period, StatsPeriod::Last90Days);
+    // Last month counts what happened in October only.
+    press(&mut app, KeyCode::Char('p'));
+    press(&mut app, KeyCode::Char('p'));
+    press(&mut app, KeyCode::Char('p'));
+    screen(&mut app, 120, 40);
+    assert_eq!(app.stats_period, StatsPeriod::LastMonth);
+    let shown = app.stats.as_ref().unwrap();
+    let expected = leadtrack::features::stats::compute_period(
+        &app.session.store,
+        NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2026, 10, 31),
+        today(),
+    )
+    .unwrap();
+    assert_eq!(
+        serde_json::to_value(shown).unwrap(),
+        serde_json::to_value(&expected).unwrap()
+    );
+    let all = leadtrack::features::stats::compute(
+        &app.session.store,
+        NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+        today(),
+    )
+    .unwrap();
+    let activities = |s: &leadtrack::features::stats::Stats| -> i64 {
+        s.reps.iter().map(|r| r.activities).sum()
+    };
+    assert!(
+        activities(&expected) < activities(&all),
+        "November's activities are left out"
+    );
+}

@@ -74,6 +74,8 @@ pub struct App {
     /// The Stats view's numbers, counted when it is shown and again after changes.
     pub stats: Option<crate::features::stats::Stats>,
     pub stats_scroll: u16,
+    /// The period the Stats view counts over (a key cycles it).
+    pub stats_period: views::stats::StatsPeriod,
     /// The last frame was too small to show the app (`prepare` says): only quitting works.
     pub(super) too_small: bool,
 }
@@ -108,6 +110,7 @@ impl App {
             list_stale_only: false,
             stats: None,
             stats_scroll: 0,
+            stats_period: Default::default(),
             sync: None,
             sync_state: None,
             too_small: false,
@@ -313,6 +316,11 @@ impl App {
                 }
             }
             Action::ChangeRole => self.change_role()?,
+            Action::StatsPeriod => {
+                self.stats_period = self.stats_period.next();
+                self.stats = None;
+                self.stats_scroll = 0;
+            }
             Action::Sort => self.sort(),
             Action::StaleOnly => self.toggle_stale_only(),
             Action::OwnerFilter => self.next_owner_filter()?,

@@ -559,6 +559,7 @@ impl Context {
                 Quit,
             ],
             Context::Contacts => &[
+                Back,
                 Up,
                 Down,
                 Top,

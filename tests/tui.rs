@@ -1944,3 +1944,146 @@ fn the_stats_period_is_chosen_with_a_key() {
         "November's activities are left out"
     );
 }
+
+/// A card in the app's own terms: the lead ミドリ技研 with a value of 46M, a user (田中) put
+/// on it first and a decision maker (佐藤, with a mobile and an address) after; their ids.
+fn a_lead_with_two_contacts() -> (App, String) {
+    use leadtrack::model::contact::ContactFields;
+    use leadtrack::model::contact_value::{ContactValue, ValueKind};
+    let mut app = empty_app();
+    let lead_id = leadtrack::features::leads::add(
+        &mut app.session.store,
+        &app.session.config,
+        LeadFields {
+            title: "ミドリ技研 設備更新".into(),
+            company: Some("ミドリ技研".into()),
+            stage: Stage::Considering,
+            value: Some(46_000_000),
+            ..LeadFields::default()
+        },
+    )
+    .unwrap();
+    let mut add = |family: &str, given: &str, card: ContactFields| {
+        leadtrack::features::contacts::add(
+            &mut app.session.store,
+            &ContactFields {
+                family_name: Some(family.into()),
+                given_name: Some(given.into()),
+                ..card
+            },
+        )
+        .unwrap()
+    };
+    let user = add("田中", "一郎", ContactFields::default());
+    let boss = add(
+        "佐藤",
+        "花子",
+        ContactFields {
+            phones: Some(vec![ContactValue::new("090-1234-5678", ValueKind::Mobile)]),
+            emails: Some(vec![ContactValue::new(
+                "hanako@midori.example.jp",
+                ValueKind::Work,
+            )]),
+            ..ContactFields::default()
+        },
+    );
+    for (contact, role) in [
+        (&user, leadtrack::model::LinkRole::User),
+        (&boss, leadtrack::model::LinkRole::DecisionMaker),
+    ] {
+        leadtrack::features::leads::link(&mut app.session.store, &lead_id, contact, role).unwrap();
+    }
+    app.refresh();
+    (app, lead_id)
+}
+
+/// Search results line up in columns under one another with their kind; an activity
+/// names its lead; `Esc` from what a result opened comes back to the results and the query.
+#[test]
+fn search_results_line_up_name_their_lead_and_esc_returns_to_them() {
+    use leadtrack::features::activity::LogEntry;
+    let (mut app, lead_id) = a_lead_with_two_contacts();
+    leadtrack::features::activity::log(
+        &mut app.session.store,
+        &app.session.config,
+        &LogEntry {
+            kind: ActivityKind::Call,
+            lead_id: Some(lead_id.clone()),
+            contact_id: None,
+            occurred_at: chrono::Utc::now() - chrono::Duration::days(1),
+            duration_minutes: None,
+            direction: None,
+            summary: "ミドリの課長と電話".into(),
+            body: None,
+            next_action: None,
+            next_action_on: None,
+        },
+    )
+    .unwrap();
+    app.refresh();
+    screen(&mut app, 120, 40);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "みどり");
+    let shown = screen(&mut app, 120, 40);
+    let lead_row = shown
+        .lines()
+        .find(|l| l.starts_with("Lead ") && l.contains("ミドリ技研 設備更新"))
+        .unwrap_or_else(|| panic!("{shown}"));
+    let call_row = shown
+        .lines()
+        .find(|l| l.starts_with("Call ") && l.contains("ミドリの課長と電話"))
+        .unwrap_or_else(|| panic!("{shown}"));
+    assert!(
+        call_row.contains("ミドリ技研 設備更新"),
+        "the call names its lead: {call_row}"
+    );
+    // Columns start at the same cell in every row: what was found, where it belongs (the
+    // lead's company, the call's lead), then a detail (stage, date).
+    let col = |row: &str, at: usize| unicode_width::UnicodeWidthStr::width(&row[..at]);
+    assert_eq!(
+        col(lead_row, lead_row.find("C ミドリ").unwrap()),
+        col(call_row, call_row.find("ミドリの課長").unwrap()),
+        "{lead_row}\n{call_row}"
+    );
+    assert_eq!(
+        col(lead_row, lead_row.rfind("ミドリ技研").unwrap()),
+        col(call_row, call_row.find("ミドリ技研").unwrap()),
+        "{lead_row}\n{call_row}"
+    );
+    assert_eq!(
+        col(lead_row, lead_row.find("Considering").unwrap()),
+        col(call_row, call_row.find("2026-").unwrap()),
+        "{lead_row}\n{call_row}"
+    );
+    // Down to the call, open its lead, and back.
+    let Some(Popup::Search(search)) = &app.popup else {
+        panic!("search is open")
+    };
+    let call_at = search
+        .hits
+        .iter()
+        .position(|h| matches!(h, leadtrack::tui::popups::search::Hit::Activity(..)))
+        .unwrap();
+    for _ in 0..call_at {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.detail.as_ref().unwrap().lead_id, lead_id);
+    assert!(app.popup.is_none());
+    screen(&mut app, 120, 40);
+    press(&mut app, KeyCode::Esc);
+    assert!(app.detail.is_none());
+    let Some(Popup::Search(search)) = &app.popup else {
+        panic!("esc goes back to the results")
+    };
+    assert_eq!(search.query(), "みどり");
+    assert_eq!(search.selected, call_at, "on the result it opened");
+    assert!(!search.hits.is_empty());
+    // Closed with Esc, the search is over: Esc in the next lead opened goes to the board.
+    press(&mut app, KeyCode::Esc);
+    assert!(app.popup.is_none());
+    press(&mut app, KeyCode::Enter);
+    assert!(app.detail.is_some());
+    press(&mut app, KeyCode::Esc);
+    assert!(app.detail.is_none() && app.popup.is_none());
+}

@@ -76,6 +76,8 @@ pub struct App {
     pub stats_scroll: u16,
     /// The period the Stats view counts over (a key cycles it).
     pub stats_period: views::stats::StatsPeriod,
+    /// The last search, whose results `Esc` returns to from the record it opened.
+    pub last_search: Option<Box<super::popups::search::Search>>,
     /// The last frame was too small to show the app (`prepare` says): only quitting works.
     pub(super) too_small: bool,
 }
@@ -111,6 +113,7 @@ impl App {
             stats: None,
             stats_scroll: 0,
             stats_period: Default::default(),
+            last_search: None,
             sync: None,
             sync_state: None,
             too_small: false,
@@ -254,6 +257,15 @@ impl App {
     }
 
     fn act(&mut self, action: Action) -> Result<Outcome> {
+        if View::shown_by(action).is_some()
+            || matches!(
+                action,
+                Action::NextView | Action::PrevView | Action::Open | Action::Search
+            )
+        {
+            // Going somewhere else: `Esc` no longer leads back to the search.
+            self.last_search = None;
+        }
         if let Some(view) = View::shown_by(action) {
             self.show(view);
             return Ok(Outcome::Continue);
@@ -267,7 +279,13 @@ impl App {
             }
             Action::Undo => self.undo()?,
             Action::Redo => self.redo()?,
-            Action::Back => self.detail = None,
+            Action::Back => {
+                self.detail = None;
+                if let Some(search) = self.last_search.take() {
+                    self.popup = Some(Popup::Search(search));
+                    self.run_search();
+                }
+            }
             Action::Up
             | Action::Down
             | Action::Top
@@ -367,11 +385,10 @@ impl App {
                     self.run_search();
                 }
                 SearchOutcome::Close => {}
-                SearchOutcome::Go(hit) => {
-                    if let Err(e) = self.jump(*hit) {
-                        self.fail(&e);
-                    }
-                }
+                SearchOutcome::Go(hit) => match self.jump(*hit) {
+                    Ok(()) => self.last_search = Some(search),
+                    Err(e) => self.fail(&e),
+                },
             },
             Popup::Dedupe(review) => {
                 let verdict = review.on_key(key, &self.keymap);
@@ -475,7 +492,7 @@ impl App {
     fn jump(&mut self, hit: Hit) -> Result<()> {
         match hit {
             Hit::Lead(lead) => self.open_detail(&lead.id),
-            Hit::Activity(a) => match (a.lead_id, a.contact_id) {
+            Hit::Activity(a, _) => match (a.lead_id, a.contact_id) {
                 (Some(lead), _) => self.open_detail(&lead),
                 (None, Some(contact)) => self.show_contact(&contact)?,
                 (None, None) => {}

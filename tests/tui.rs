@@ -2087,3 +2087,36 @@ fn search_results_line_up_name_their_lead_and_esc_returns_to_them() {
     press(&mut app, KeyCode::Esc);
     assert!(app.detail.is_none() && app.popup.is_none());
 }
+
+/// A date field shows the day a relative entry means as the rep types: `+3d` → `11/26
+/// (Thu)`, in Japanese `(木)`.
+#[test]
+fn forms_preview_the_day_a_relative_date_means() {
+    for (language, weekday) in [
+        (leadtrack::config::Language::En, "(Thu)"),
+        (leadtrack::config::Language::Ja, "(木)"),
+    ] {
+        let mut config = config();
+        config.ui.language = language;
+        let mut app = App::new(session(config), today()).unwrap();
+        screen(&mut app, 120, 40);
+        press(&mut app, KeyCode::Char('c'));
+        type_text(&mut app, "課長と電話");
+        press(&mut app, KeyCode::Enter);
+        let before = screen(&mut app, 120, 40);
+        assert!(!before.contains("→ 11/"), "{before}");
+        type_text(&mut app, "+3d");
+        let shown = screen(&mut app, 120, 40);
+        let row = shown
+            .lines()
+            .find(|l| l.contains("+3d"))
+            .unwrap_or_else(|| panic!("{shown}"));
+        assert!(row.contains(&format!("+3d  → 11/26 {weekday}")), "{row}");
+        let small = screen(&mut app, 80, 24);
+        assert!(small.contains(&format!("→ 11/26 {weekday}")), "{small}");
+        // Not a date yet: no preview.
+        type_text(&mut app, "x");
+        let shown = screen(&mut app, 120, 40);
+        assert!(!shown.contains("→ 11/26"), "{shown}");
+    }
+}

@@ -2120,3 +2120,57 @@ fn forms_preview_the_day_a_relative_date_means() {
         assert!(!shown.contains("→ 11/26"), "{shown}");
     }
 }
+
+/// The board card shows the lead's value and its main contact — the decision maker, not
+/// whoever was put on the lead first — at both sizes.
+#[test]
+fn board_cards_show_the_value_and_the_main_contact() {
+    let (mut app, _) = a_lead_with_two_contacts();
+    for (w, h) in [(120, 40), (80, 24)] {
+        let shown = screen(&mut app, w, h);
+        let card: Vec<&str> = shown
+            .lines()
+            .skip_while(|l| !l.contains("ミドリ技研 設備"))
+            .take(3)
+            .collect();
+        assert_eq!(card.len(), 3, "{shown}");
+        assert!(card[1].contains("佐藤 花子"), "{w}×{h}: {card:?}");
+        assert!(!shown.contains("田中"), "{w}×{h}: {shown}");
+        assert!(card[2].contains("46.0M"), "{w}×{h}: {card:?}");
+    }
+}
+
+/// The detail shows each contact's phone and address.
+#[test]
+fn the_detail_shows_contacts_phone_and_email() {
+    use leadtrack::features::activity::LogEntry;
+    let (mut app, lead_id) = a_lead_with_two_contacts();
+    for (kind, summary) in [
+        (ActivityKind::Inquiry, "問い合わせフォームから相談"),
+        (ActivityKind::Call, "課長と電話"),
+    ] {
+        leadtrack::features::activity::log(
+            &mut app.session.store,
+            &app.session.config,
+            &LogEntry {
+                kind,
+                lead_id: Some(lead_id.clone()),
+                contact_id: None,
+                occurred_at: chrono::Utc::now() - chrono::Duration::days(1),
+                duration_minutes: None,
+                direction: None,
+                summary: summary.into(),
+                body: None,
+                next_action: None,
+                next_action_on: None,
+            },
+        )
+        .unwrap();
+    }
+    app.refresh();
+    screen(&mut app, 120, 40);
+    press(&mut app, KeyCode::Enter);
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("090-1234-5678"), "{shown}");
+    assert!(shown.contains("hanako@midori.example.jp"), "{shown}");
+}

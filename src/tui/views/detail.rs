@@ -322,6 +322,21 @@ fn summary_lines_marked(
         } else {
             lines.push(line);
         }
+        // How to reach them, under the name: the phone stays whole, the address gives way.
+        let reach: Vec<String> = [c.phone.as_deref(), c.email.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(display_safe)
+            .collect();
+        if !reach.is_empty() {
+            let mut spans = vec![Span::raw("    ")];
+            for (i, r) in reach.into_iter().enumerate() {
+                let sep = if i == 0 { "" } else { "  " };
+                spans.push(Span::styled(format!("{sep}{r}"), theme.dim()));
+            }
+            let give_way = spans.len() - 1;
+            lines.push(squeeze(spans, give_way, w));
+        }
     }
     (lines, marked)
 }

@@ -50,7 +50,7 @@ actions! {
     SearchClose => "search_close",
     MergePair => "merge_pair", SkipPair => "skip_pair", StopReview => "stop_review",
     ClearField => "clear_field", NextItem => "next_item", PrevItem => "prev_item",
-    ChangeRole => "change_role", StatsPeriod => "stats_period",
+    ChangeRole => "change_role", StatsPeriod => "stats_period", ToggleScore => "toggle_score",
 }
 
 impl Action {
@@ -658,6 +658,7 @@ impl Context {
                 NextItem,
                 PrevItem,
                 ChangeRole,
+                ToggleScore,
                 Undo,
                 Redo,
                 Search,

@@ -396,6 +396,8 @@ fn the_score_breakdown_keeps_the_longest_kind_apart_from_its_points() {
         .write(|w| leadtrack::store::activities::insert(w, &signup, &Origin::default()))
         .unwrap();
     press(&mut app, KeyCode::Enter);
+    // The breakdown opens with its key.
+    press(&mut app, KeyCode::Char('b'));
     let shown = screen(&mut app, 120, 40);
     assert!(
         shown
@@ -2140,9 +2142,10 @@ fn board_cards_show_the_value_and_the_main_contact() {
     }
 }
 
-/// The detail shows each contact's phone and address.
+/// The detail shows each contact's phone and address, and the score on one line until `b`
+/// opens its breakdown, so the timeline starts near the top.
 #[test]
-fn the_detail_shows_contacts_phone_and_email() {
+fn the_detail_shows_contacts_phone_and_email_and_folds_the_score() {
     use leadtrack::features::activity::LogEntry;
     let (mut app, lead_id) = a_lead_with_two_contacts();
     for (kind, summary) in [
@@ -2173,4 +2176,22 @@ fn the_detail_shows_contacts_phone_and_email() {
     let shown = screen(&mut app, 120, 40);
     assert!(shown.contains("090-1234-5678"), "{shown}");
     assert!(shown.contains("hanako@midori.example.jp"), "{shown}");
+    let score = shown
+        .lines()
+        .find(|l| l.contains("Score ") && l.contains("2 activities"))
+        .unwrap_or_else(|| panic!("no folded score line:\n{shown}"));
+    assert!(
+        score.contains("inquiry") && score.contains("call"),
+        "{score}"
+    );
+    assert!(!shown.contains("points of the activities"), "{shown}");
+    let row = |shown: &str, text: &str| shown.lines().position(|l| l.contains(text)).unwrap();
+    let timeline_folded = row(&shown, "Activities (newest first)");
+    press(&mut app, KeyCode::Char('b'));
+    let open = screen(&mut app, 120, 40);
+    assert!(open.contains("points of the activities"), "{open}");
+    assert!(row(&open, "Activities (newest first)") > timeline_folded);
+    press(&mut app, KeyCode::Char('b'));
+    let folded = screen(&mut app, 120, 40);
+    assert!(!folded.contains("points of the activities"), "{folded}");
 }

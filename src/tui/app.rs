@@ -334,6 +334,11 @@ impl App {
                 }
             }
             Action::ChangeRole => self.change_role()?,
+            Action::ToggleScore => {
+                if let Some(d) = &mut self.detail {
+                    d.score_open = !d.score_open;
+                }
+            }
             Action::StatsPeriod => {
                 self.stats_period = self.stats_period.next();
                 self.stats = None;

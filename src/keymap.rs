@@ -50,7 +50,7 @@ actions! {
     SearchClose => "search_close",
     MergePair => "merge_pair", SkipPair => "skip_pair", StopReview => "stop_review",
     ClearField => "clear_field", NextItem => "next_item", PrevItem => "prev_item",
-    ChangeRole => "change_role",
+    ChangeRole => "change_role", StatsPeriod => "stats_period", ToggleScore => "toggle_score",
 }
 
 impl Action {
@@ -457,6 +457,7 @@ impl Context {
                 (Search, "search"),
             ],
             Context::Stats => &[
+                (StatsPeriod, "period"),
                 (Down, "scroll"),
                 (Search, "search"),
                 (NextView, "next view"),
@@ -558,6 +559,7 @@ impl Context {
                 Quit,
             ],
             Context::Contacts => &[
+                Back,
                 Up,
                 Down,
                 Top,
@@ -613,6 +615,7 @@ impl Context {
                 Quit,
             ],
             Context::Stats => &[
+                StatsPeriod,
                 Up,
                 Down,
                 Top,
@@ -655,6 +658,7 @@ impl Context {
                 NextItem,
                 PrevItem,
                 ChangeRole,
+                ToggleScore,
                 Undo,
                 Redo,
                 Search,

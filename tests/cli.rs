@@ -1190,3 +1190,63 @@ fn lists_search_and_contact_show_say_labels() {
     let shown = s.ok(&["lead", "show", &id]);
     assert!(shown.contains("source was Business card"), "{shown}");
 }
+
+/// `stats --since --until` counts one closed period: activities after it are left out, the
+/// JSON names the bounds, and a period that ends before it starts is refused.
+#[test]
+fn stats_count_a_period_between_since_and_until() {
+    let s = Scratch::new();
+    let id = add_midori(&s);
+    for at in ["2026-10-05 10:00", "2026-10-20 15:00", "2026-11-10 09:00"] {
+        s.ok(&[
+            "log",
+            "call",
+            "--lead",
+            &id,
+            "--summary",
+            "電話",
+            "--at",
+            at,
+        ]);
+    }
+    let activities = |args: &[&str]| -> i64 {
+        let mut all = vec!["stats", "--format", "json"];
+        all.extend_from_slice(args);
+        let json: Value = serde_json::from_str(&s.ok(&all)).unwrap();
+        json["reps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["activities"].as_i64().unwrap())
+            .sum()
+    };
+    assert_eq!(activities(&["--since", "2026-10-01"]), 3);
+    assert_eq!(
+        activities(&["--since", "2026-10-01", "--until", "2026-10-31"]),
+        2
+    );
+    // The last day counts whole.
+    assert_eq!(
+        activities(&["--since", "2026-10-01", "--until", "2026-10-20"]),
+        2
+    );
+    let json: Value = serde_json::from_str(&s.ok(&[
+        "stats",
+        "--format",
+        "json",
+        "--since",
+        "2026-10-01",
+        "--until",
+        "2026-10-31",
+    ]))
+    .unwrap();
+    assert_eq!(json["since"], "2026-10-01");
+    assert_eq!(json["until"], "2026-10-31");
+    let text = s.ok(&["stats", "--since", "2026-10-01", "--until", "2026-10-31"]);
+    assert!(text.contains("Flow 2026-10-01 to 2026-10-31"), "{text}");
+    let err = s.fails(&["stats", "--since", "2026-10-01", "--until", "2026-09-30"]);
+    assert!(
+        err.contains("--until 2026-09-30 is before --since"),
+        "{err}"
+    );
+}

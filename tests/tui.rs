@@ -396,6 +396,8 @@ fn the_score_breakdown_keeps_the_longest_kind_apart_from_its_points() {
         .write(|w| leadtrack::store::activities::insert(w, &signup, &Origin::default()))
         .unwrap();
     press(&mut app, KeyCode::Enter);
+    // The breakdown opens with its key.
+    press(&mut app, KeyCode::Char('b'));
     let shown = screen(&mut app, 120, 40);
     assert!(
         shown
@@ -1876,4 +1878,320 @@ fn undo_leaves_a_lead_that_moved_on_since_where_it_is() {
         said.text.contains(&lead.title) && said.text.contains("moved on"),
         "{said:?}"
     );
+}
+
+/// `p` in Stats cycles the period — this month, last month, this quarter, 90 days, all —
+/// naming it in the header and counting only what happened in it.
+#[test]
+fn the_stats_period_is_chosen_with_a_key() {
+    use leadtrack::tui::views::stats::StatsPeriod;
+    let mut app = app();
+    press(&mut app, KeyCode::Char('6'));
+    let shown = screen(&mut app, 120, 40);
+    assert!(
+        shown.contains("Period: 90 days — since 2026-08-25"),
+        "{shown}"
+    );
+    let mut seen = Vec::new();
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Char('p'));
+        let shown = screen(&mut app, 120, 40);
+        let header = shown
+            .lines()
+            .find(|l| l.starts_with("Period: "))
+            .unwrap_or_else(|| panic!("{shown}"))
+            .to_string();
+        seen.push(header);
+    }
+    assert_eq!(
+        seen,
+        [
+            "Period: all time",
+            "Period: this month — since 2026-11-01",
+            "Period: last month — 2026-10-01 to 2026-10-31",
+            "Period: this quarter — since 2026-10-01",
+            "Period: 90 days — since 2026-08-25",
+        ]
+    );
+    assert_eq!(app.stats_period, StatsPeriod::Last90Days);
+    // Last month counts what happened in October only.
+    press(&mut app, KeyCode::Char('p'));
+    press(&mut app, KeyCode::Char('p'));
+    press(&mut app, KeyCode::Char('p'));
+    screen(&mut app, 120, 40);
+    assert_eq!(app.stats_period, StatsPeriod::LastMonth);
+    let shown = app.stats.as_ref().unwrap();
+    let expected = leadtrack::features::stats::compute_period(
+        &app.session.store,
+        NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2026, 10, 31),
+        today(),
+    )
+    .unwrap();
+    assert_eq!(
+        serde_json::to_value(shown).unwrap(),
+        serde_json::to_value(&expected).unwrap()
+    );
+    let all = leadtrack::features::stats::compute(
+        &app.session.store,
+        NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+        today(),
+    )
+    .unwrap();
+    let activities = |s: &leadtrack::features::stats::Stats| -> i64 {
+        s.reps.iter().map(|r| r.activities).sum()
+    };
+    assert!(
+        activities(&expected) < activities(&all),
+        "November's activities are left out"
+    );
+}
+
+/// A card in the app's own terms: the lead ミドリ技研 with a value of 46M, a user (田中) put
+/// on it first and a decision maker (佐藤, with a mobile and an address) after; their ids.
+fn a_lead_with_two_contacts() -> (App, String) {
+    use leadtrack::model::contact::ContactFields;
+    use leadtrack::model::contact_value::{ContactValue, ValueKind};
+    let mut app = empty_app();
+    let lead_id = leadtrack::features::leads::add(
+        &mut app.session.store,
+        &app.session.config,
+        LeadFields {
+            title: "ミドリ技研 設備更新".into(),
+            company: Some("ミドリ技研".into()),
+            stage: Stage::Considering,
+            value: Some(46_000_000),
+            ..LeadFields::default()
+        },
+    )
+    .unwrap();
+    let mut add = |family: &str, given: &str, card: ContactFields| {
+        leadtrack::features::contacts::add(
+            &mut app.session.store,
+            &ContactFields {
+                family_name: Some(family.into()),
+                given_name: Some(given.into()),
+                ..card
+            },
+        )
+        .unwrap()
+    };
+    let user = add("田中", "一郎", ContactFields::default());
+    let boss = add(
+        "佐藤",
+        "花子",
+        ContactFields {
+            phones: Some(vec![ContactValue::new("090-1234-5678", ValueKind::Mobile)]),
+            emails: Some(vec![ContactValue::new(
+                "hanako@midori.example.jp",
+                ValueKind::Work,
+            )]),
+            ..ContactFields::default()
+        },
+    );
+    for (contact, role) in [
+        (&user, leadtrack::model::LinkRole::User),
+        (&boss, leadtrack::model::LinkRole::DecisionMaker),
+    ] {
+        leadtrack::features::leads::link(&mut app.session.store, &lead_id, contact, role).unwrap();
+    }
+    app.refresh();
+    (app, lead_id)
+}
+
+/// Search results line up in columns under one another with their kind; an activity
+/// names its lead; `Esc` from what a result opened comes back to the results and the query.
+#[test]
+fn search_results_line_up_name_their_lead_and_esc_returns_to_them() {
+    use leadtrack::features::activity::LogEntry;
+    let (mut app, lead_id) = a_lead_with_two_contacts();
+    leadtrack::features::activity::log(
+        &mut app.session.store,
+        &app.session.config,
+        &LogEntry {
+            kind: ActivityKind::Call,
+            lead_id: Some(lead_id.clone()),
+            contact_id: None,
+            occurred_at: chrono::Utc::now() - chrono::Duration::days(1),
+            duration_minutes: None,
+            direction: None,
+            summary: "ミドリの課長と電話".into(),
+            body: None,
+            next_action: None,
+            next_action_on: None,
+        },
+    )
+    .unwrap();
+    app.refresh();
+    screen(&mut app, 120, 40);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "みどり");
+    let shown = screen(&mut app, 120, 40);
+    let lead_row = shown
+        .lines()
+        .find(|l| l.starts_with("Lead ") && l.contains("ミドリ技研 設備更新"))
+        .unwrap_or_else(|| panic!("{shown}"));
+    let call_row = shown
+        .lines()
+        .find(|l| l.starts_with("Call ") && l.contains("ミドリの課長と電話"))
+        .unwrap_or_else(|| panic!("{shown}"));
+    assert!(
+        call_row.contains("ミドリ技研 設備更新"),
+        "the call names its lead: {call_row}"
+    );
+    // Columns start at the same cell in every row: what was found, where it belongs (the
+    // lead's company, the call's lead), then a detail (stage, date).
+    let col = |row: &str, at: usize| unicode_width::UnicodeWidthStr::width(&row[..at]);
+    assert_eq!(
+        col(lead_row, lead_row.find("C ミドリ").unwrap()),
+        col(call_row, call_row.find("ミドリの課長").unwrap()),
+        "{lead_row}\n{call_row}"
+    );
+    assert_eq!(
+        col(lead_row, lead_row.rfind("ミドリ技研").unwrap()),
+        col(call_row, call_row.find("ミドリ技研").unwrap()),
+        "{lead_row}\n{call_row}"
+    );
+    assert_eq!(
+        col(lead_row, lead_row.find("Considering").unwrap()),
+        col(call_row, call_row.find("2026-").unwrap()),
+        "{lead_row}\n{call_row}"
+    );
+    // Down to the call, open its lead, and back.
+    let Some(Popup::Search(search)) = &app.popup else {
+        panic!("search is open")
+    };
+    let call_at = search
+        .hits
+        .iter()
+        .position(|h| matches!(h, leadtrack::tui::popups::search::Hit::Activity(..)))
+        .unwrap();
+    for _ in 0..call_at {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.detail.as_ref().unwrap().lead_id, lead_id);
+    assert!(app.popup.is_none());
+    screen(&mut app, 120, 40);
+    press(&mut app, KeyCode::Esc);
+    assert!(app.detail.is_none());
+    let Some(Popup::Search(search)) = &app.popup else {
+        panic!("esc goes back to the results")
+    };
+    assert_eq!(search.query(), "みどり");
+    assert_eq!(search.selected, call_at, "on the result it opened");
+    assert!(!search.hits.is_empty());
+    // Closed with Esc, the search is over: Esc in the next lead opened goes to the board.
+    press(&mut app, KeyCode::Esc);
+    assert!(app.popup.is_none());
+    press(&mut app, KeyCode::Enter);
+    assert!(app.detail.is_some());
+    press(&mut app, KeyCode::Esc);
+    assert!(app.detail.is_none() && app.popup.is_none());
+}
+
+/// A date field shows the day a relative entry means as the rep types: `+3d` → `11/26
+/// (Thu)`, in Japanese `(木)`.
+#[test]
+fn forms_preview_the_day_a_relative_date_means() {
+    for (language, weekday) in [
+        (leadtrack::config::Language::En, "(Thu)"),
+        (leadtrack::config::Language::Ja, "(木)"),
+    ] {
+        let mut config = config();
+        config.ui.language = language;
+        let mut app = App::new(session(config), today()).unwrap();
+        screen(&mut app, 120, 40);
+        press(&mut app, KeyCode::Char('c'));
+        type_text(&mut app, "課長と電話");
+        press(&mut app, KeyCode::Enter);
+        let before = screen(&mut app, 120, 40);
+        assert!(!before.contains("→ 11/"), "{before}");
+        type_text(&mut app, "+3d");
+        let shown = screen(&mut app, 120, 40);
+        let row = shown
+            .lines()
+            .find(|l| l.contains("+3d"))
+            .unwrap_or_else(|| panic!("{shown}"));
+        assert!(row.contains(&format!("+3d  → 11/26 {weekday}")), "{row}");
+        let small = screen(&mut app, 80, 24);
+        assert!(small.contains(&format!("→ 11/26 {weekday}")), "{small}");
+        // Not a date yet: no preview.
+        type_text(&mut app, "x");
+        let shown = screen(&mut app, 120, 40);
+        assert!(!shown.contains("→ 11/26"), "{shown}");
+    }
+}
+
+/// The board card shows the lead's value and its main contact — the decision maker, not
+/// whoever was put on the lead first — at both sizes.
+#[test]
+fn board_cards_show_the_value_and_the_main_contact() {
+    let (mut app, _) = a_lead_with_two_contacts();
+    for (w, h) in [(120, 40), (80, 24)] {
+        let shown = screen(&mut app, w, h);
+        let card: Vec<&str> = shown
+            .lines()
+            .skip_while(|l| !l.contains("ミドリ技研 設備"))
+            .take(3)
+            .collect();
+        assert_eq!(card.len(), 3, "{shown}");
+        assert!(card[1].contains("佐藤 花子"), "{w}×{h}: {card:?}");
+        assert!(!shown.contains("田中"), "{w}×{h}: {shown}");
+        assert!(card[2].contains("46.0M"), "{w}×{h}: {card:?}");
+    }
+}
+
+/// The detail shows each contact's phone and address, and the score on one line until `b`
+/// opens its breakdown, so the timeline starts near the top.
+#[test]
+fn the_detail_shows_contacts_phone_and_email_and_folds_the_score() {
+    use leadtrack::features::activity::LogEntry;
+    let (mut app, lead_id) = a_lead_with_two_contacts();
+    for (kind, summary) in [
+        (ActivityKind::Inquiry, "問い合わせフォームから相談"),
+        (ActivityKind::Call, "課長と電話"),
+    ] {
+        leadtrack::features::activity::log(
+            &mut app.session.store,
+            &app.session.config,
+            &LogEntry {
+                kind,
+                lead_id: Some(lead_id.clone()),
+                contact_id: None,
+                occurred_at: chrono::Utc::now() - chrono::Duration::days(1),
+                duration_minutes: None,
+                direction: None,
+                summary: summary.into(),
+                body: None,
+                next_action: None,
+                next_action_on: None,
+            },
+        )
+        .unwrap();
+    }
+    app.refresh();
+    screen(&mut app, 120, 40);
+    press(&mut app, KeyCode::Enter);
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("090-1234-5678"), "{shown}");
+    assert!(shown.contains("hanako@midori.example.jp"), "{shown}");
+    let score = shown
+        .lines()
+        .find(|l| l.contains("Score ") && l.contains("2 activities"))
+        .unwrap_or_else(|| panic!("no folded score line:\n{shown}"));
+    assert!(
+        score.contains("inquiry") && score.contains("call"),
+        "{score}"
+    );
+    assert!(!shown.contains("points of the activities"), "{shown}");
+    let row = |shown: &str, text: &str| shown.lines().position(|l| l.contains(text)).unwrap();
+    let timeline_folded = row(&shown, "Activities (newest first)");
+    press(&mut app, KeyCode::Char('b'));
+    let open = screen(&mut app, 120, 40);
+    assert!(open.contains("points of the activities"), "{open}");
+    assert!(row(&open, "Activities (newest first)") > timeline_folded);
+    press(&mut app, KeyCode::Char('b'));
+    let folded = screen(&mut app, 120, 40);
+    assert!(!folded.contains("points of the activities"), "{folded}");
 }

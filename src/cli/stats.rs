@@ -11,6 +11,9 @@ pub struct StatsArgs {
     /// Count flows, sources, reps and wins from this date (default: 90 days ago).
     #[arg(long, allow_hyphen_values = true)]
     since: Option<String>,
+    /// Count up to this date, included (default: today).
+    #[arg(long, allow_hyphen_values = true)]
+    until: Option<String>,
     #[arg(long, value_enum, default_value_t)]
     format: Format,
 }
@@ -21,7 +24,18 @@ pub fn run(session: &Session, args: &StatsArgs) -> Result<bool> {
         Some(s) => parse::date("--since", s)?,
         None => today.checked_sub_days(Days::new(90)).unwrap_or(today),
     };
-    let stats = stats::compute(&session.store, since, today)?;
+    let until = match &args.until {
+        Some(s) => Some(parse::date("--until", s)?),
+        None => None,
+    };
+    if let Some(until) = until
+        && until < since
+    {
+        return Err(crate::error::Error::invalid(format!(
+            "--until {until} is before --since {since}"
+        )));
+    }
+    let stats = stats::compute_period(&session.store, since, until, today)?;
     if args.format == Format::Json {
         print_json(&stats)?;
     } else {
@@ -51,8 +65,8 @@ fn print(s: &Stats) -> Result<()> {
     }
     t.print(out)?;
     outln!(
-        "\nFlow since {} — {} won, median {} days from creation to won",
-        s.since,
+        "\nFlow {} — {} won, median {} days from creation to won",
+        s.period(),
         s.flow.won,
         s.flow
             .median_days_to_won
@@ -77,7 +91,7 @@ fn print(s: &Stats) -> Result<()> {
         ]);
     }
     t.print(out)?;
-    outln!("\nBy source (leads created since {})", s.since)?;
+    outln!("\nBy source (leads created {})", s.period())?;
     let mut t = Table::new(&["SOURCE", "LEADS", "REACHED CONSIDERING", "WON"]);
     for src in &s.sources {
         t.row(vec![
@@ -91,7 +105,7 @@ fn print(s: &Stats) -> Result<()> {
         ]);
     }
     t.print(out)?;
-    outln!("\nBy rep (activities per week since {})", s.since)?;
+    outln!("\nBy rep (activities per week {})", s.period())?;
     let kinds: Vec<&str> = stats::kinds().collect();
     let mut headers = vec!["REP", "PER WEEK", "OVERDUE"];
     headers.extend(kinds.iter().copied());
@@ -111,7 +125,7 @@ fn print(s: &Stats) -> Result<()> {
         t.row(row);
     }
     t.print(out)?;
-    outln!("\nWon since {}: {} leads", s.since, s.attribution.won)?;
+    outln!("\nWon {}: {} leads", s.period(), s.attribution.won)?;
     let mut t = Table::new(&["TOUCH", "KIND", "WON"]);
     for (touch, map) in [
         ("first", &s.attribution.first_touch_by_kind),

@@ -15,6 +15,11 @@ use std::collections::BTreeMap;
 pub struct Stats {
     pub as_of: NaiveDate,
     pub since: NaiveDate,
+    /// The last day counted (None: up to now).
+    pub until: Option<NaiveDate>,
+    /// What the app calls the period (`this month`), when it chose it by name.
+    #[serde(skip)]
+    pub name: Option<&'static str>,
     pub stages: Vec<StageStat>,
     pub customers: StageStat,
     pub flow: Flow,
@@ -105,12 +110,38 @@ fn percent(part: i64, whole: i64) -> f64 {
     }
 }
 
+/// A `since` before any record: counts everything.
+pub const BEGINNING: NaiveDate = match NaiveDate::from_ymd_opt(1970, 1, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+
 /// The stats of the funnel as of `today`, flows counted from `since`.
 pub fn compute(store: &Store, since: NaiveDate, today: NaiveDate) -> Result<Stats> {
+    compute_period(store, since, None, today)
+}
+
+/// The start of a local day, as stored timestamps are written.
+fn day_start(day: NaiveDate) -> String {
+    crate::model::dates::format_timestamp(&local_to_utc(day.and_time(chrono::NaiveTime::MIN)))
+}
+
+/// The stats of the funnel as of `today`, flows counted from `since` to `until` (both days
+/// included; None: up to now).
+pub fn compute_period(
+    store: &Store,
+    since: NaiveDate,
+    until: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<Stats> {
     let conn = store.conn();
-    let since_ts = crate::model::dates::format_timestamp(&local_to_utc(
-        since.and_time(chrono::NaiveTime::MIN),
-    ));
+    let since_ts = day_start(since);
+    let until_ts = match until.and_then(|u| u.succ_opt()) {
+        Some(next) => day_start(next),
+        // Past every stored timestamp.
+        None => "9999".to_string(),
+    };
+    let (since_ts, until_ts) = (since_ts.as_str(), until_ts.as_str());
     let totals = stage_totals(conn)?;
     let open: i64 = totals
         .iter()
@@ -135,14 +166,14 @@ pub fn compute(store: &Store, since: NaiveDate, today: NaiveDate) -> Result<Stat
     let stages = Stage::OPEN.iter().map(|s| stat(*s, open)).collect();
     let customers = stat(Stage::Customer, all);
 
-    let changes = reports::stage_flow(conn, &since_ts)?
+    let changes = reports::stage_flow(conn, since_ts, until_ts)?
         .into_iter()
         .map(|(from, to, count)| Move { from, to, count })
         .collect();
-    let mut to_won = reports::days_to_won(conn, &since_ts)?;
+    let mut to_won = reports::days_to_won(conn, since_ts, until_ts)?;
     let won = to_won.len();
     let mut dwell: BTreeMap<Stage, Vec<f64>> = BTreeMap::new();
-    for (stage, days) in reports::days_in_stage(conn, &since_ts)? {
+    for (stage, days) in reports::days_in_stage(conn, since_ts, until_ts)? {
         dwell.entry(stage).or_default().push(days);
     }
     let median_days_in_stage = dwell
@@ -163,7 +194,7 @@ pub fn compute(store: &Store, since: NaiveDate, today: NaiveDate) -> Result<Stat
         median_days_in_stage,
     };
 
-    let sources = reports::by_source(conn, &since_ts)?
+    let sources = reports::by_source(conn, since_ts, until_ts)?
         .into_iter()
         .map(|c| SourceStat {
             reached_considering_share: percent(c.reached_considering, c.leads),
@@ -174,7 +205,11 @@ pub fn compute(store: &Store, since: NaiveDate, today: NaiveDate) -> Result<Stat
         })
         .collect();
 
-    let weeks = ((today - since).num_days().max(1) as f64) / 7.0;
+    let days = match until {
+        Some(u) => (u.min(today) - since).num_days() + 1,
+        None => (today - since).num_days(),
+    };
+    let weeks = (days.max(1) as f64) / 7.0;
     let mut reps: BTreeMap<Option<String>, RepStat> = BTreeMap::new();
     let blank = |rep: Option<String>| RepStat {
         rep,
@@ -183,7 +218,7 @@ pub fn compute(store: &Store, since: NaiveDate, today: NaiveDate) -> Result<Stat
         per_week_by_kind: BTreeMap::new(),
         overdue_follow_ups: 0,
     };
-    for (rep, kind, count) in reports::activities_by_rep(conn, &since_ts)? {
+    for (rep, kind, count) in reports::activities_by_rep(conn, since_ts, until_ts)? {
         let entry = reps.entry(rep.clone()).or_insert_with(|| blank(rep));
         entry.activities += count;
         entry
@@ -203,7 +238,7 @@ pub fn compute(store: &Store, since: NaiveDate, today: NaiveDate) -> Result<Stat
         })
         .collect();
 
-    let touches = reports::won_touches(conn, &since_ts)?;
+    let touches = reports::won_touches(conn, since_ts, until_ts)?;
     let mut attribution = Attribution {
         won: touches.len(),
         first_touch_by_kind: BTreeMap::new(),
@@ -228,6 +263,8 @@ pub fn compute(store: &Store, since: NaiveDate, today: NaiveDate) -> Result<Stat
     Ok(Stats {
         as_of: today,
         since,
+        until,
+        name: None,
         stages,
         customers,
         flow,
@@ -235,6 +272,17 @@ pub fn compute(store: &Store, since: NaiveDate, today: NaiveDate) -> Result<Stat
         reps,
         attribution,
     })
+}
+
+impl Stats {
+    /// The period counted, for headings: `since 2026-09-01` or `2026-10-01 to 2026-10-31`.
+    pub fn period(&self) -> String {
+        match self.until {
+            Some(until) => format!("{} to {}", self.since, until),
+            None if self.since <= BEGINNING => "over all time".to_string(),
+            None => format!("since {}", self.since),
+        }
+    }
 }
 
 /// The kinds in their usual order, for tables.

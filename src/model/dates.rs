@@ -484,9 +484,52 @@ pub mod timestamp_opt {
     }
 }
 
+/// The day a date typed in a form means, to show beside the field as the rep types
+/// (`+3d` → `12/03 (Thu)`, `12/03 (木)` with `japanese`): month/day and weekday, the year
+/// too when it is not this year's, the time when one was typed. None while the text is
+/// not a date yet.
+pub fn preview(input: &str, today: NaiveDate, japanese: bool) -> Option<String> {
+    let due = parse_due(input, today).ok()?;
+    let day = if due.date.year() == today.year() {
+        due.date.format("%m/%d").to_string()
+    } else {
+        due.date.format("%Y/%m/%d").to_string()
+    };
+    let weekday = if japanese {
+        ["月", "火", "水", "木", "金", "土", "日"]
+            [due.date.weekday().num_days_from_monday() as usize]
+            .to_string()
+    } else {
+        due.date.format("%a").to_string()
+    };
+    let time = due
+        .time
+        .map(|t| format!(" {}", t.format("%H:%M")))
+        .unwrap_or_default();
+    Some(format!("{day} ({weekday}){time}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn previews_the_day_a_relative_date_means() {
+        // A Monday.
+        let today = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        assert_eq!(preview("+3d", today, false).as_deref(), Some("12/03 (Thu)"));
+        assert_eq!(preview("+3d", today, true).as_deref(), Some("12/03 (木)"));
+        assert_eq!(
+            preview("明日 15:00", today, true).as_deref(),
+            Some("12/01 (火) 15:00")
+        );
+        assert_eq!(
+            preview("+5w", today, false).as_deref(),
+            Some("2027/01/04 (Mon)")
+        );
+        assert_eq!(preview("+3x", today, false), None);
+        assert_eq!(preview("", today, false), None);
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

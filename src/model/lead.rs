@@ -167,6 +167,9 @@ pub struct LinkedContact {
     pub name: String,
     pub company: Option<String>,
     pub role: LinkRole,
+    /// Mobile first, else the office phone.
+    pub phone: Option<String>,
+    pub email: Option<String>,
 }
 
 /// A lead's rank from its score (SPEC §2.5).

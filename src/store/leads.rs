@@ -4,7 +4,7 @@ use super::records::{self, LEADS, parse_tags, tags_value, text};
 use super::{Stamp, Writer, search, stage_sql};
 use crate::error::{Error, Result};
 use crate::model::dates::{format_timestamp, parse_timestamp};
-use crate::model::lead::{LeadFields, LeadPatch, StageChange};
+use crate::model::lead::{LeadFields, LeadPatch, LinkedContact, StageChange};
 use crate::model::{Due, Lead, Qualification, Rank, Stage, StageMap};
 use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
@@ -589,7 +589,40 @@ fn board_key(rank: &str) -> String {
     format!("{rank} || '|' || ifnull(next_action_on, '~') || '|' || printf('%012d', seq)")
 }
 
-/// One page of a lead list, each lead with its key. Linked contacts are not loaded.
+/// The main contact of the lead in `leads` (the decision maker first, then by role, then
+/// the first linked), as id, family name, given name and role joined by U+001F; one lookup
+/// per row, by the `lead_contacts_by_lead` index.
+const MAIN_CONTACT: &str = "(SELECT c.id || char(31) || ifnull(c.family_name, '') || char(31)
+        || ifnull(c.given_name, '') || char(31) || lc.role
+    FROM lead_contacts lc JOIN contacts c ON c.id = lc.contact_id
+    WHERE lc.lead_id = leads.id AND lc.gone = 0 AND c.gone = 0
+    ORDER BY CASE lc.role WHEN 'decision_maker' THEN 0 WHEN 'influencer' THEN 1
+             WHEN 'user' THEN 2 WHEN 'gatekeeper' THEN 3 ELSE 4 END, lc.seq
+    LIMIT 1)";
+
+/// The main contact read from `MAIN_CONTACT`.
+fn main_contact(joined: Option<String>) -> Option<LinkedContact> {
+    let joined = joined?;
+    let mut parts = joined.split('\u{1f}');
+    let id = parts.next()?.to_string();
+    let family = parts.next().filter(|s| !s.is_empty());
+    let given = parts.next().filter(|s| !s.is_empty());
+    let role = parts
+        .next()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or_default();
+    Some(LinkedContact {
+        id,
+        name: crate::model::contact::display_name(family, given, Default::default()),
+        company: None,
+        role,
+        phone: None,
+        email: None,
+    })
+}
+
+/// One page of a lead list, each lead with its key. Of the linked contacts only the main
+/// one is loaded (named in its default order, without phone or email).
 pub fn page(
     conn: &Connection,
     scope: &LeadScope,
@@ -599,18 +632,18 @@ pub fn page(
     let columns = order.columns();
     let mut params: Vec<Value> = Vec::new();
     let mut sql = format!(
-        "SELECT {COLUMNS}, {} FROM leads WHERE gone = 0",
+        "SELECT {COLUMNS}, {MAIN_CONTACT}, {} FROM leads WHERE gone = 0",
         columns.join(", ")
     );
     sql.push_str(&scope.clause(&mut params));
     sql.push_str(&super::paging::clause(columns, false, page, &mut params));
-    let offset = COLUMNS.split(',').count();
+    let main_at = COLUMNS.split(',').count();
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
-        Ok((
-            super::paging::key_at(r, offset, columns.len())?,
-            from_row(r)?,
-        ))
+        let mut lead = from_row(r)?;
+        lead.contacts
+            .extend(main_contact(r.get::<_, Option<String>>(main_at)?));
+        Ok((super::paging::key_at(r, main_at + 1, columns.len())?, lead))
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }

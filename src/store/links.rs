@@ -59,7 +59,7 @@ pub fn contacts_of(
     order: NameOrder,
 ) -> Result<Vec<LinkedContact>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT c.id, c.family_name, c.given_name, c.company, l.role
+        "SELECT c.id, c.family_name, c.given_name, c.company, l.role, coalesce(c.mobile, c.phone), c.email
          FROM lead_contacts l JOIN contacts c ON c.id = l.contact_id
          WHERE l.lead_id = ?1 AND l.gone = 0 AND c.gone = 0
          ORDER BY CASE l.role WHEN 'decision_maker' THEN 0 WHEN 'influencer' THEN 1
@@ -74,6 +74,8 @@ pub fn contacts_of(
             name: display_name(family.as_deref(), given.as_deref(), order),
             company: r.get(3)?,
             role: role.parse().unwrap_or_default(),
+            phone: r.get(5)?,
+            email: r.get(6)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

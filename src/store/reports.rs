@@ -99,13 +99,13 @@ pub fn each_follow_up(
 }
 
 /// Stage changes in a period: (from, to, how many), a lead's first stage not counted.
-pub fn stage_flow(conn: &Connection, since: &str) -> Result<Vec<(Stage, Stage, i64)>> {
+pub fn stage_flow(conn: &Connection, since: &str, until: &str) -> Result<Vec<(Stage, Stage, i64)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT s.from_stage, s.to_stage, count(*) FROM stage_changes s JOIN leads l ON l.id = s.lead_id
-         WHERE l.gone = 0 AND s.undone = 0 AND s.from_stage IS NOT NULL AND s.at >= ?1
+         WHERE l.gone = 0 AND s.undone = 0 AND s.from_stage IS NOT NULL AND s.at >= ?1 AND s.at < ?2
          GROUP BY s.from_stage, s.to_stage ORDER BY count(*) DESC, s.from_stage, s.to_stage",
     )?;
-    let rows = stmt.query_map([since], |r| {
+    let rows = stmt.query_map([since, until], |r| {
         let from: String = r.get(0)?;
         let to: String = r.get(1)?;
         Ok((
@@ -118,29 +118,29 @@ pub fn stage_flow(conn: &Connection, since: &str) -> Result<Vec<(Stage, Stage, i
 }
 
 /// Days from creation to won, for each lead won in the period (its last move to customer).
-pub fn days_to_won(conn: &Connection, since: &str) -> Result<Vec<f64>> {
+pub fn days_to_won(conn: &Connection, since: &str, until: &str) -> Result<Vec<f64>> {
     let sql = format!(
         "SELECT julianday(max(s.at)) - julianday(l.created_at)
          FROM stage_changes s JOIN leads l ON l.id = s.lead_id
-         WHERE l.gone = 0 AND l.stage = {won} AND s.to_stage = {won} AND s.undone = 0 AND s.at >= ?1
+         WHERE l.gone = 0 AND l.stage = {won} AND s.to_stage = {won} AND s.undone = 0 AND s.at >= ?1 AND s.at < ?2
          GROUP BY l.id",
         won = stage_sql::literal(Stage::Customer)
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map([since], |r| r.get::<_, f64>(0))?;
+    let rows = stmt.query_map([since, until], |r| r.get::<_, f64>(0))?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 /// For each move out of a stage in the period: (the stage left, days spent in it).
-pub fn days_in_stage(conn: &Connection, since: &str) -> Result<Vec<(Stage, f64)>> {
+pub fn days_in_stage(conn: &Connection, since: &str, until: &str) -> Result<Vec<(Stage, f64)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT s.from_stage, julianday(s.at) - julianday(
              (SELECT p.at FROM stage_changes p
               WHERE p.lead_id = s.lead_id AND p.undone = 0 AND p.hlc < s.hlc ORDER BY p.hlc DESC LIMIT 1))
          FROM stage_changes s JOIN leads l ON l.id = s.lead_id
-         WHERE l.gone = 0 AND s.undone = 0 AND s.from_stage IS NOT NULL AND s.at >= ?1",
+         WHERE l.gone = 0 AND s.undone = 0 AND s.from_stage IS NOT NULL AND s.at >= ?1 AND s.at < ?2",
     )?;
-    let rows = stmt.query_map([since], |r| {
+    let rows = stmt.query_map([since, until], |r| {
         let from: String = r.get(0)?;
         Ok((
             from.parse().unwrap_or_default(),
@@ -166,21 +166,21 @@ pub struct SourceCount {
 }
 
 /// Leads created in the period by source.
-pub fn by_source(conn: &Connection, since: &str) -> Result<Vec<SourceCount>> {
+pub fn by_source(conn: &Connection, since: &str, until: &str) -> Result<Vec<SourceCount>> {
     let sql = format!(
         "SELECT l.source, count(*),
                 sum(l.stage IN ({considering_or_won}) OR EXISTS (
                     SELECT 1 FROM stage_changes s
                     WHERE s.lead_id = l.id AND s.to_stage = {considering} AND s.undone = 0)),
                 sum(l.stage = {won})
-         FROM leads l WHERE l.gone = 0 AND l.created_at >= ?1
+         FROM leads l WHERE l.gone = 0 AND l.created_at >= ?1 AND l.created_at < ?2
          GROUP BY l.source ORDER BY count(*) DESC, l.source",
         considering_or_won = stage_sql::list([Stage::Considering, Stage::Customer]),
         considering = stage_sql::literal(Stage::Considering),
         won = stage_sql::literal(Stage::Customer),
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map([since], |r| {
+    let rows = stmt.query_map([since, until], |r| {
         Ok(SourceCount {
             source: r.get(0)?,
             leads: r.get(1)?,
@@ -195,12 +195,13 @@ pub fn by_source(conn: &Connection, since: &str) -> Result<Vec<SourceCount>> {
 pub fn activities_by_rep(
     conn: &Connection,
     since: &str,
+    until: &str,
 ) -> Result<Vec<(Option<String>, String, i64)>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT rep, kind, count(*) FROM activities WHERE gone = 0 AND occurred_at >= ?1
+        "SELECT rep, kind, count(*) FROM activities WHERE gone = 0 AND occurred_at >= ?1 AND occurred_at < ?2
          GROUP BY rep, kind ORDER BY rep, kind",
     )?;
-    let rows = stmt.query_map([since], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    let rows = stmt.query_map([since, until], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
@@ -223,13 +224,13 @@ pub struct WonTouch {
 }
 
 /// The leads won in the period, with their first and last touches.
-pub fn won_touches(conn: &Connection, since: &str) -> Result<Vec<WonTouch>> {
+pub fn won_touches(conn: &Connection, since: &str, until: &str) -> Result<Vec<WonTouch>> {
     let sql = format!(
         "WITH won AS (
              SELECT l.id, l.source, max(s.at) AS won_at
              FROM leads l JOIN stage_changes s ON s.lead_id = l.id
              WHERE l.gone = 0 AND l.stage = {won} AND s.to_stage = {won} AND s.undone = 0
-               AND s.at >= ?1
+               AND s.at >= ?1 AND s.at < ?2
              GROUP BY l.id)
          SELECT w.source,
                 (SELECT a.kind FROM activities a WHERE a.lead_id = w.id AND a.gone = 0
@@ -240,7 +241,7 @@ pub fn won_touches(conn: &Connection, since: &str) -> Result<Vec<WonTouch>> {
         won = stage_sql::literal(Stage::Customer)
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map([since], |r| {
+    let rows = stmt.query_map([since, until], |r| {
         Ok(WonTouch {
             source: r.get(0)?,
             first_kind: r.get(1)?,

@@ -4,7 +4,7 @@
 use crate::error::Result;
 use crate::model::contact_value::phone_query;
 use crate::model::text::{index_query, index_terms};
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Index {
@@ -148,4 +148,23 @@ pub fn matching(conn: &Connection, index: Index, typed: &str, limit: usize) -> R
         .query_map(rusqlite::params![expr, limit], |r| r.get(0))?
         .collect::<rusqlite::Result<Vec<i64>>>()?;
     Ok(seqs)
+}
+
+/// The titles of the leads with these ids (those gone or unknown left out), for naming the
+/// lead an activity found by a search belongs to.
+pub fn lead_titles<'a>(
+    conn: &Connection,
+    ids: impl IntoIterator<Item = &'a str>,
+) -> Result<std::collections::BTreeMap<String, String>> {
+    let mut stmt = conn.prepare_cached("SELECT title FROM leads WHERE id = ?1 AND gone = 0")?;
+    let mut out = std::collections::BTreeMap::new();
+    for id in ids {
+        if out.contains_key(id) {
+            continue;
+        }
+        if let Some(title) = stmt.query_row([id], |r| r.get::<_, String>(0)).optional()? {
+            out.insert(id.to_string(), title);
+        }
+    }
+    Ok(out)
 }

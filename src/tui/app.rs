@@ -74,6 +74,10 @@ pub struct App {
     /// The Stats view's numbers, counted when it is shown and again after changes.
     pub stats: Option<crate::features::stats::Stats>,
     pub stats_scroll: u16,
+    /// The period the Stats view counts over (a key cycles it).
+    pub stats_period: views::stats::StatsPeriod,
+    /// The last search, whose results `Esc` returns to from the record it opened.
+    pub last_search: Option<Box<super::popups::search::Search>>,
     /// The last frame was too small to show the app (`prepare` says): only quitting works.
     pub(super) too_small: bool,
 }
@@ -108,6 +112,8 @@ impl App {
             list_stale_only: false,
             stats: None,
             stats_scroll: 0,
+            stats_period: Default::default(),
+            last_search: None,
             sync: None,
             sync_state: None,
             too_small: false,
@@ -251,6 +257,15 @@ impl App {
     }
 
     fn act(&mut self, action: Action) -> Result<Outcome> {
+        if View::shown_by(action).is_some()
+            || matches!(
+                action,
+                Action::NextView | Action::PrevView | Action::Open | Action::Search
+            )
+        {
+            // Going somewhere else: `Esc` no longer leads back to the search.
+            self.last_search = None;
+        }
         if let Some(view) = View::shown_by(action) {
             self.show(view);
             return Ok(Outcome::Continue);
@@ -264,7 +279,13 @@ impl App {
             }
             Action::Undo => self.undo()?,
             Action::Redo => self.redo()?,
-            Action::Back => self.detail = None,
+            Action::Back => {
+                self.detail = None;
+                if let Some(search) = self.last_search.take() {
+                    self.popup = Some(Popup::Search(search));
+                    self.run_search();
+                }
+            }
             Action::Up
             | Action::Down
             | Action::Top
@@ -313,6 +334,16 @@ impl App {
                 }
             }
             Action::ChangeRole => self.change_role()?,
+            Action::ToggleScore => {
+                if let Some(d) = &mut self.detail {
+                    d.score_open = !d.score_open;
+                }
+            }
+            Action::StatsPeriod => {
+                self.stats_period = self.stats_period.next();
+                self.stats = None;
+                self.stats_scroll = 0;
+            }
             Action::Sort => self.sort(),
             Action::StaleOnly => self.toggle_stale_only(),
             Action::OwnerFilter => self.next_owner_filter()?,
@@ -359,11 +390,10 @@ impl App {
                     self.run_search();
                 }
                 SearchOutcome::Close => {}
-                SearchOutcome::Go(hit) => {
-                    if let Err(e) = self.jump(*hit) {
-                        self.fail(&e);
-                    }
-                }
+                SearchOutcome::Go(hit) => match self.jump(*hit) {
+                    Ok(()) => self.last_search = Some(search),
+                    Err(e) => self.fail(&e),
+                },
             },
             Popup::Dedupe(review) => {
                 let verdict = review.on_key(key, &self.keymap);
@@ -467,7 +497,7 @@ impl App {
     fn jump(&mut self, hit: Hit) -> Result<()> {
         match hit {
             Hit::Lead(lead) => self.open_detail(&lead.id),
-            Hit::Activity(a) => match (a.lead_id, a.contact_id) {
+            Hit::Activity(a, _) => match (a.lead_id, a.contact_id) {
                 (Some(lead), _) => self.open_detail(&lead),
                 (None, Some(contact)) => self.show_contact(&contact)?,
                 (None, None) => {}

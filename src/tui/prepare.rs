@@ -59,12 +59,15 @@ impl App {
             View::Activities => views::activities::prepare(&mut self.activities, body, conn),
             View::Stats => {
                 if self.stats.is_none() {
-                    let since = self.today - chrono::Duration::days(90);
-                    self.stats = Some(crate::features::stats::compute(
+                    let (since, until) = self.stats_period.range(self.today);
+                    let mut stats = crate::features::stats::compute_period(
                         &self.session.store,
                         since,
+                        until,
                         self.today,
-                    )?);
+                    )?;
+                    stats.name = Some(self.stats_period.label());
+                    self.stats = Some(stats);
                 }
                 if let Some(stats) = &self.stats {
                     let ctx = super::screen::ctx(

@@ -95,7 +95,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, form: &Form, keymap: &Keymap, c
                 );
             }
             _ => {
-                let input = Rect {
+                let mut input = Rect {
                     height: if field.kind == FieldKind::LongText {
                         3
                     } else {
@@ -103,6 +103,34 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, form: &Form, keymap: &Keymap, c
                     },
                     ..value
                 };
+                // The day a date field's text means, beside it as the rep types.
+                let preview = matches!(field.kind, FieldKind::Date | FieldKind::Moment)
+                    .then(|| {
+                        crate::model::dates::preview(
+                            &field.text(),
+                            ctx.today,
+                            ctx.language == crate::config::Language::Ja,
+                        )
+                    })
+                    .flatten()
+                    .map(|day| format!(" → {day}"));
+                if let Some(preview) = preview {
+                    let cells = u16::try_from(crate::model::text::width(&preview)).unwrap_or(0);
+                    let typed =
+                        u16::try_from(crate::model::text::width(&field.text())).unwrap_or(u16::MAX);
+                    // Right after the text (the editor keeps a cell for the cursor).
+                    if typed.saturating_add(cells).saturating_add(1) <= input.width {
+                        input.width = typed + 1;
+                        frame.render_widget(
+                            Paragraph::new(Span::styled(preview, ctx.theme.dim())),
+                            Rect {
+                                x: input.x + input.width,
+                                width: cells,
+                                ..input
+                            },
+                        );
+                    }
+                }
                 if field.text().is_empty() && !focused && field.hint.is_some() {
                     frame.render_widget(
                         Paragraph::new(Span::styled(field.hint.unwrap_or(""), ctx.theme.dim())),

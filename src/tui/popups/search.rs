@@ -3,8 +3,9 @@
 use crate::features::search::SearchResults;
 use crate::keymap::{Action, Context, Keymap};
 use crate::model::text::display_safe;
+use crate::model::text::fit;
 use crate::model::{Activity, Contact, Lead};
-use crate::tui::views::{Ctx, cut, pad_line, when};
+use crate::tui::views::{Ctx, pad_line, when};
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -17,7 +18,8 @@ use ratatui_textarea::TextArea;
 pub enum Hit {
     Lead(Lead),
     Contact(Contact),
-    Activity(Activity),
+    /// An activity and the title of its lead (None: on no lead, or the lead is gone).
+    Activity(Activity, Option<String>),
 }
 
 pub struct Search {
@@ -55,12 +57,17 @@ impl Search {
     }
 
     pub fn set_results(&mut self, results: SearchResults) {
+        let titles = results.lead_titles;
+        let activity = |a: Activity| {
+            let title = a.lead_id.as_ref().and_then(|id| titles.get(id)).cloned();
+            Hit::Activity(a, title)
+        };
         self.hits = results
             .leads
             .into_iter()
             .map(Hit::Lead)
             .chain(results.contacts.into_iter().map(Hit::Contact))
-            .chain(results.activities.into_iter().map(Hit::Activity))
+            .chain(results.activities.into_iter().map(activity))
             .collect();
         self.selected = self.selected.min(self.hits.len().saturating_sub(1));
     }
@@ -116,7 +123,7 @@ impl Search {
     /// the results should be read again.
     pub fn prepare(&mut self, area: Rect) -> bool {
         let [_, _, body] = Self::areas(area);
-        let per_kind = ((body.height as usize).saturating_sub(3) / 3).max(1);
+        let per_kind = (body.height as usize / 3).max(1);
         let changed = per_kind != self.per_kind;
         self.per_kind = per_kind;
         changed
@@ -136,22 +143,13 @@ impl Search {
         frame.set_cursor_position(Position::new(field.x + cursor.col as u16, field.y));
         let w = area.width as usize;
         let mut lines: Vec<Line<'static>> = Vec::new();
-        let mut section = "";
         for (i, hit) in self.hits.iter().enumerate() {
-            let (name, line) = hit_line(hit, w, ctx);
-            if name != section {
-                if !section.is_empty() {
-                    lines.push(Line::raw(""));
-                }
-                lines.push(Line::from(Span::styled(name, ctx.theme.accent())));
-                section = name;
-            }
             let style = if i == self.selected {
                 ctx.theme.selected()
             } else {
                 ctx.theme.plain()
             };
-            lines.push(pad_line(line, w).style(style));
+            lines.push(pad_line(hit_line(hit, w, ctx), w).style(style));
         }
         if self.hits.is_empty() {
             let hint = if self.query().trim().is_empty() {
@@ -165,40 +163,65 @@ impl Search {
     }
 }
 
-/// A result's section and its line.
-fn hit_line(hit: &Hit, w: usize, ctx: &Ctx<'_>) -> (&'static str, Line<'static>) {
+/// The cells of a result's kind column.
+const KIND_CELLS: usize = 9;
+
+/// The widths of the columns after the kind in a line `w` cells wide: what was found (a
+/// title, a name, a summary), where it belongs (company, lead), and a detail (stage,
+/// reading, date).
+fn columns(w: usize) -> (usize, usize, usize) {
+    let rest = w.saturating_sub(KIND_CELLS);
+    let first = rest * 2 / 5;
+    let second = rest * 7 / 20;
+    (first, second, rest.saturating_sub(first + second))
+}
+
+/// A result's line: its kind, then three columns that line up across kinds.
+fn hit_line(hit: &Hit, w: usize, ctx: &Ctx<'_>) -> Line<'static> {
+    let (first_w, second_w, third_w) = columns(w);
+    // Each column keeps a space before the next.
+    let cell = |text: &str, cells: usize, style| {
+        Span::styled(
+            fit(&display_safe(text), cells.saturating_sub(1)) + " ",
+            style,
+        )
+    };
+    let kind = |label: &str, style| cell(label, KIND_CELLS, style);
     match hit {
-        Hit::Lead(l) => (
-            "Leads",
-            Line::from(vec![
-                Span::styled(format!("{} ", l.rank), ctx.theme.rank(l.rank)),
-                cut(&l.title, w / 2, ctx.theme.title()),
-                Span::raw("  "),
-                cut(l.company.as_deref().unwrap_or(""), w / 3, ctx.theme.dim()),
-                Span::styled(format!("  {}", l.stage.label_en()), ctx.theme.dim()),
-            ]),
-        ),
-        Hit::Contact(c) => (
-            "Contacts",
-            Line::from(vec![
-                cut(&c.name(ctx.name_order), w / 3, ctx.theme.title()),
-                Span::raw("  "),
-                cut(&c.reading().unwrap_or_default(), w / 4, ctx.theme.dim()),
-                Span::raw("  "),
-                cut(c.company.as_deref().unwrap_or(""), w / 3, ctx.theme.plain()),
-            ]),
-        ),
-        Hit::Activity(a) => (
-            "Activities",
-            Line::from(vec![
-                Span::styled(
-                    format!("{}  ", when(&a.occurred_at, ctx.date_format)),
-                    ctx.theme.dim(),
-                ),
-                Span::styled(format!("{:<6}", a.kind.label_ja()), ctx.theme.accent()),
-                cut(&a.summary, w.saturating_sub(30), ctx.theme.plain()),
-            ]),
-        ),
+        Hit::Lead(l) => Line::from(vec![
+            kind("Lead", ctx.theme.accent()),
+            cell(
+                &format!("{} {}", l.rank, l.title),
+                first_w,
+                ctx.theme.title(),
+            ),
+            cell(
+                l.company.as_deref().unwrap_or(""),
+                second_w,
+                ctx.theme.plain(),
+            ),
+            cell(l.stage.label_en(), third_w, ctx.theme.dim()),
+        ]),
+        Hit::Contact(c) => Line::from(vec![
+            kind("Contact", ctx.theme.accent()),
+            cell(&c.name(ctx.name_order), first_w, ctx.theme.title()),
+            cell(
+                c.company.as_deref().unwrap_or(""),
+                second_w,
+                ctx.theme.plain(),
+            ),
+            cell(&c.reading().unwrap_or_default(), third_w, ctx.theme.dim()),
+        ]),
+        Hit::Activity(a, lead) => Line::from(vec![
+            kind(a.kind.label_en(), ctx.theme.accent()),
+            cell(&a.summary, first_w, ctx.theme.plain()),
+            cell(lead.as_deref().unwrap_or("—"), second_w, ctx.theme.title()),
+            cell(
+                &when(&a.occurred_at, ctx.date_format),
+                third_w,
+                ctx.theme.dim(),
+            ),
+        ]),
     }
 }
 

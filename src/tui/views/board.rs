@@ -292,16 +292,40 @@ fn rule(w: usize, caption: Option<&str>, style: ratatui::style::Style) -> Line<'
     }
 }
 
-/// A card: rank and title; company; owner, next-action date and the stale mark.
+/// A card: rank and title; company and main contact; next-action date, the stale mark,
+/// value and owner. The company and the owner give way first.
 fn card(lead: &Lead, w: usize, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
     let theme = ctx.theme;
+    let width = |spans: &[Span<'_>]| -> usize {
+        spans
+            .iter()
+            .map(|s| crate::model::text::width(&s.content))
+            .sum()
+    };
     let rank = Span::styled(format!("{} ", lead.rank), theme.rank(lead.rank));
     let title = cut(&lead.title, w.saturating_sub(2), theme.title());
-    let company = cut(
-        lead.company.as_deref().unwrap_or(""),
-        w.saturating_sub(2),
-        theme.dim(),
-    );
+
+    let inner = w.saturating_sub(2);
+    let company = lead.company.as_deref().unwrap_or("");
+    let who = match lead.contacts.first() {
+        // The person keeps up to half the line; the company gives way first.
+        Some(c) => {
+            let person = cut(&c.name, inner / 2, theme.plain());
+            let sep = if company.is_empty() { "" } else { " · " };
+            let room = inner.saturating_sub(
+                width(std::slice::from_ref(&person)) + crate::model::text::width(sep),
+            );
+            let mut spans = vec![Span::raw("  ")];
+            if !company.is_empty() {
+                spans.push(cut(company, room, theme.dim()));
+                spans.push(Span::styled(sep, theme.dim()));
+            }
+            spans.push(person);
+            spans
+        }
+        None => vec![Span::raw("  "), cut(company, inner, theme.dim())],
+    };
+
     let due = due_label(lead.next_action_on.as_ref(), ctx.today, ctx.language, theme);
     let stale = is_stale(
         lead.stage,
@@ -314,20 +338,23 @@ fn card(lead: &Lead, w: usize, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
     if stale {
         meta.push(Span::styled(" stale", theme.stale()));
     }
-    let used: usize = meta
-        .iter()
-        .map(|s| crate::model::text::width(&s.content))
-        .sum();
+    if let Some(value) = lead.value {
+        let amount = format!(" · {}", compact_amount(value, ctx.language));
+        if width(&meta) + crate::model::text::width(&amount) <= w {
+            meta.push(Span::styled(amount, theme.plain()));
+        }
+    }
     if let Some(owner) = lead.owner.as_deref() {
-        let room = w.saturating_sub(used + 3);
-        if room >= 2 {
+        let room = w.saturating_sub(width(&meta) + 3);
+        // A name cut to `…` or one letter says nothing: shown when most of it fits.
+        if room >= crate::model::text::width(owner).min(4) {
             meta.push(Span::raw(" · "));
             meta.push(cut(owner, room, theme.dim()));
         }
     }
     vec![
         Line::from(vec![rank, title]),
-        Line::from(vec![Span::raw("  "), company]),
+        Line::from(who),
         Line::from(meta),
     ]
 }

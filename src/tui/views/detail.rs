@@ -32,6 +32,8 @@ pub struct DetailState {
     /// Lines in the scrolling part, measured by `prepare` (to stop scrolling at the end).
     pub length: u16,
     pub page: u16,
+    /// The score's breakdown shown line by line (folded to one line at first).
+    pub score_open: bool,
     /// The selection moved: `prepare` scrolls it into view.
     follow: bool,
 }
@@ -45,6 +47,7 @@ impl DetailState {
             scroll: 0,
             length: 0,
             page: 10,
+            score_open: false,
             follow: false,
         }
     }
@@ -322,25 +325,36 @@ fn summary_lines_marked(
         } else {
             lines.push(line);
         }
+        // How to reach them, under the name: the phone stays whole, the address gives way.
+        let reach: Vec<String> = [c.phone.as_deref(), c.email.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(display_safe)
+            .collect();
+        if !reach.is_empty() {
+            let mut spans = vec![Span::raw("    ")];
+            for (i, r) in reach.into_iter().enumerate() {
+                let sep = if i == 0 { "" } else { "  " };
+                spans.push(Span::styled(format!("{sep}{r}"), theme.dim()));
+            }
+            let give_way = spans.len() - 1;
+            lines.push(squeeze(spans, give_way, w));
+        }
     }
     (lines, marked)
 }
 
-/// The score, timeline and histories, with the picked activity highlighted; the line it
-/// starts on.
-fn history_lines_marked(
-    d: &LeadDetail,
-    ctx: &Ctx<'_>,
-    w: usize,
-    selected: Option<&DetailItem>,
-) -> (Vec<Line<'static>>, Option<usize>) {
-    let mut marked = None;
+/// The score's lines: one, folded, or its breakdown line by line.
+fn score_lines(d: &LeadDetail, ctx: &Ctx<'_>, w: usize, score_open: bool) -> Vec<Line<'static>> {
     let theme = ctx.theme;
     let b = &d.score_breakdown;
     let decay = b
         .half_life_days
         .map(|h| format!(", ½ per {} days", score(h)))
         .unwrap_or_default();
+    if !score_open {
+        return vec![score_folded(b, &decay, ctx, w)];
+    }
     let mut lines = vec![heading(
         &format!("Score {} = points of the activities{decay}", score(b.score)),
         ctx,
@@ -376,6 +390,54 @@ fn history_lines_marked(
             w,
         ));
     }
+    lines
+}
+
+/// The score on one line: how many activities, and the points of each kind, most first.
+fn score_folded(
+    b: &crate::scoring::Breakdown,
+    decay: &str,
+    ctx: &Ctx<'_>,
+    w: usize,
+) -> Line<'static> {
+    let mut by_kind: Vec<(ActivityKind, f64)> = Vec::new();
+    for line in &b.lines {
+        match by_kind.iter_mut().find(|(k, _)| *k == line.kind) {
+            Some((_, points)) => *points += line.counted,
+            None => by_kind.push((line.kind, line.counted)),
+        }
+    }
+    by_kind.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let n = b.lines.len();
+    let mut text = match n {
+        0 => format!("Score {} = no activities yet", score(b.score)),
+        1 => format!("Score {} = 1 activity", score(b.score)),
+        n => format!("Score {} = {n} activities", score(b.score)),
+    };
+    // Kinds that count nothing (a note) are left out of the sum.
+    for (kind, points) in by_kind.into_iter().filter(|(_, p)| *p > 0.0) {
+        text.push_str(&format!(
+            " · +{} {}",
+            score(points),
+            kind.label_en().to_lowercase()
+        ));
+    }
+    text.push_str(decay);
+    heading(&text, ctx, w)
+}
+
+/// The score (folded or line by line), then the timeline and histories, with the picked
+/// activity highlighted; the line it starts on.
+fn history_lines_marked(
+    d: &LeadDetail,
+    ctx: &Ctx<'_>,
+    w: usize,
+    selected: Option<&DetailItem>,
+    score_open: bool,
+) -> (Vec<Line<'static>>, Option<usize>) {
+    let mut marked = None;
+    let theme = ctx.theme;
+    let mut lines = score_lines(d, ctx, w, score_open);
     lines.push(Line::raw(""));
     lines.push(heading("Activities (newest first)", ctx, w));
     for a in &d.activities {
@@ -507,14 +569,20 @@ pub fn prepare(
     // The line of the picked item in the scrolling part, if it scrolls.
     let (page, length, picked_at) = match halves(area) {
         Some([_, right]) => {
-            let (history, activity_at) =
-                history_lines_marked(detail, ctx, history_width(right), selected);
+            let (history, activity_at) = history_lines_marked(
+                detail,
+                ctx,
+                history_width(right),
+                selected,
+                state.score_open,
+            );
             (right.height, history.len(), activity_at)
         }
         None => {
             let w = area.width as usize;
             let (summary, contact_at) = summary_lines_marked(detail, ctx, w, selected);
-            let (history, activity_at) = history_lines_marked(detail, ctx, w, selected);
+            let (history, activity_at) =
+                history_lines_marked(detail, ctx, w, selected, state.score_open);
             (
                 area.height,
                 summary.len() + 1 + history.len(),
@@ -543,7 +611,14 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &DetailState, ctx: &Ctx<
     if let Some([left, right]) = halves(area) {
         let selected = state.selected.as_ref();
         let summary = summary_lines_marked(detail, ctx, left.width as usize, selected).0;
-        let history = history_lines_marked(detail, ctx, history_width(right), selected).0;
+        let history = history_lines_marked(
+            detail,
+            ctx,
+            history_width(right),
+            selected,
+            state.score_open,
+        )
+        .0;
         frame.render_widget(Paragraph::new(summary), left);
         let block = Block::default()
             .borders(Borders::LEFT)
@@ -559,7 +634,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &DetailState, ctx: &Ctx<
         let selected = state.selected.as_ref();
         let mut all = summary_lines_marked(detail, ctx, w, selected).0;
         all.push(Line::raw(""));
-        all.extend(history_lines_marked(detail, ctx, w, selected).0);
+        all.extend(history_lines_marked(detail, ctx, w, selected, state.score_open).0);
         frame.render_widget(
             Paragraph::new(all)
                 .scroll((state.scroll, 0))

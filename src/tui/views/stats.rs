@@ -4,11 +4,65 @@
 use super::{Ctx, compact_amount, squeeze, stage_label};
 use crate::features::stats::Stats;
 use crate::model::text::{display_safe, fit, truncate, width};
+use chrono::{Datelike, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+
+/// The period the Stats view counts over, chosen with a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StatsPeriod {
+    ThisMonth,
+    LastMonth,
+    ThisQuarter,
+    #[default]
+    Last90Days,
+    All,
+}
+
+impl StatsPeriod {
+    /// The next period, after `All` back to this month.
+    pub fn next(self) -> StatsPeriod {
+        match self {
+            StatsPeriod::ThisMonth => StatsPeriod::LastMonth,
+            StatsPeriod::LastMonth => StatsPeriod::ThisQuarter,
+            StatsPeriod::ThisQuarter => StatsPeriod::Last90Days,
+            StatsPeriod::Last90Days => StatsPeriod::All,
+            StatsPeriod::All => StatsPeriod::ThisMonth,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            StatsPeriod::ThisMonth => "this month",
+            StatsPeriod::LastMonth => "last month",
+            StatsPeriod::ThisQuarter => "this quarter",
+            StatsPeriod::Last90Days => "90 days",
+            StatsPeriod::All => "all time",
+        }
+    }
+
+    /// The first and the last day counted, as of `today` (None: up to now).
+    pub fn range(self, today: NaiveDate) -> (NaiveDate, Option<NaiveDate>) {
+        let month_start = today.with_day(1).unwrap_or(today);
+        match self {
+            StatsPeriod::ThisMonth => (month_start, None),
+            StatsPeriod::LastMonth => {
+                let last = month_start.pred_opt().unwrap_or(month_start);
+                (last.with_day(1).unwrap_or(last), Some(last))
+            }
+            StatsPeriod::ThisQuarter => {
+                let first_month = (today.month0() / 3) * 3 + 1;
+                let start = NaiveDate::from_ymd_opt(today.year(), first_month, 1).unwrap_or(today);
+                (start, None)
+            }
+            StatsPeriod::Last90Days => (today - chrono::Duration::days(90), None),
+            StatsPeriod::All => (crate::features::stats::BEGINNING, None),
+        }
+    }
+}
 
 /// `value` of `max` as a bar `width` cells long.
 fn bar(value: f64, max: f64, width: usize) -> String {
@@ -102,6 +156,17 @@ fn lines(s: &Stats, area: Rect, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
     let w = area.width as usize;
     let mut lines: Vec<Line<'static>> = Vec::new();
 
+    let everything = s.until.is_none() && s.since <= crate::features::stats::BEGINNING;
+    let period = match s.name {
+        Some(name) if !everything => format!("Period: {name} — {}", s.period()),
+        Some(name) => format!("Period: {name}"),
+        None => format!("Period: {}", s.period()),
+    };
+    lines.push(Line::from(Span::styled(
+        truncate(&period, w),
+        ctx.theme.title(),
+    )));
+    lines.push(Line::raw(""));
     let open: i64 = s.stages.iter().map(|st| st.count).sum();
     lines.push(heading(
         format!("Open leads per stage — {open} open; ┊ marks the healthy share (10/65/25)"),
@@ -163,7 +228,7 @@ fn lines(s: &Stats, area: Rect, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
         .map(|d| format!(", median {d:.1} days from creation to won"))
         .unwrap_or_default();
     lines.push(heading(
-        format!("Flow since {} — {} won{won}", s.since, s.flow.won),
+        format!("Flow {} — {} won{won}", s.period(), s.flow.won),
         ctx,
         w,
     ));
@@ -215,8 +280,8 @@ fn lines(s: &Stats, area: Rect, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
     lines.push(Line::raw(""));
     lines.push(heading(
         format!(
-            "By source — leads created since {}, share reaching considering, won",
-            s.since
+            "By source — leads created {}, share reaching considering, won",
+            s.period()
         ),
         ctx,
         w,
@@ -293,8 +358,9 @@ fn lines(s: &Stats, area: Rect, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
     lines.push(Line::raw(""));
     lines.push(heading(
         format!(
-            "Won since {}: {} — first touch, last touch, source",
-            s.since, s.attribution.won
+            "Won {}: {} — first touch, last touch, source",
+            s.period(),
+            s.attribution.won
         ),
         ctx,
         w,

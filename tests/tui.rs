@@ -1877,3 +1877,76 @@ fn undo_leaves_a_lead_that_moved_on_since_where_it_is() {
         "{said:?}"
     );
 }
+
+/// The count line of the board's columns (`18 · 6% · 2.8億`), from the screen.
+fn column_heads(app: &mut App) -> String {
+    let shot = screen(app, 120, 40);
+    let lines: Vec<&str> = shot.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("Considering 検討段階"))
+        .expect("the board's column titles");
+    lines[at + 1].to_string()
+}
+
+#[test]
+fn a_filtered_board_counts_what_its_columns_show() {
+    use leadtrack::store::leads::{LeadFilter, list};
+    let mut app = app();
+    let all = list(app.session.store.conn(), &LeadFilter::default()).unwrap();
+    let stale_after = app.session.config.stages.stale_after_days.clone();
+    let count = |stage: Stage, keep: &dyn Fn(&leadtrack::model::Lead) -> bool| {
+        all.iter().filter(|l| l.stage == stage && keep(l)).count()
+    };
+    let mine = |l: &leadtrack::model::Lead| l.owner.as_deref() == Some("山本");
+    let stale = |l: &leadtrack::model::Lead| {
+        leadtrack::followups::is_stale(
+            l.stage,
+            l.last_activity_at.as_ref(),
+            &l.created_at,
+            &stale_after,
+            today(),
+        )
+    };
+    let plain = column_heads(&mut app);
+    assert!(!plain.contains(" of "), "{plain}");
+
+    press(&mut app, KeyCode::Char('o'));
+    assert_eq!(app.board.owner.as_deref(), Some("山本"));
+    let heads = column_heads(&mut app);
+    let mut shown = 0;
+    for stage in Stage::OPEN {
+        let expected = format!("{} of {} ·", count(stage, &mine), count(stage, &|_| true));
+        shown += count(stage, &mine);
+        assert!(
+            heads.contains(&expected),
+            "{stage:?}: {expected} in {heads}"
+        );
+    }
+    assert!(
+        shown > 0 && shown < all.len(),
+        "the filter hides some leads"
+    );
+
+    app.on_key(event(KeyCode::Char('S'), KeyModifiers::SHIFT));
+    assert!(app.board.stale_only);
+    let heads = column_heads(&mut app);
+    for stage in Stage::OPEN {
+        let expected = format!(
+            "{} of {} ·",
+            count(stage, &|l| mine(l) && stale(l)),
+            count(stage, &|_| true)
+        );
+        assert!(
+            heads.contains(&expected),
+            "{stage:?}: {expected} in {heads}"
+        );
+    }
+    // The shares are of what is shown, and still add up to 100.
+    let shares: i64 = heads
+        .split('·')
+        .filter_map(|part| part.trim().strip_suffix('%'))
+        .map(|p| p.parse::<i64>().unwrap())
+        .sum();
+    assert!(shares == 100 || shares == 0, "{heads}");
+}

@@ -21,6 +21,9 @@ pub struct BoardState {
     pub order: LeadOrder,
     pub stale_only: bool,
     pub owner: Option<String>,
+    /// While a filter is on: what each column shows, counted with the column's own scope
+    /// (`None` until `prepare` reads it; the plain board uses the stage totals).
+    pub filtered: Option<Vec<StageTotal>>,
 }
 
 impl Default for BoardState {
@@ -43,6 +46,7 @@ impl Default for BoardState {
             order: LeadOrder::Board,
             stale_only: false,
             owner: None,
+            filtered: None,
         }
     }
 }
@@ -86,6 +90,12 @@ impl BoardState {
 
     pub fn invalidate(&mut self) {
         self.columns.iter_mut().for_each(Pager::invalidate);
+        self.filtered = None;
+    }
+
+    /// A filter hides some leads: the column heads count what the columns show.
+    pub fn is_filtered(&self) -> bool {
+        self.stale_only || self.owner.is_some()
     }
 
     /// Applies the order and filters to every column (`quiet_since`: the stale cutoffs).
@@ -100,6 +110,7 @@ impl BoardState {
             };
             column.reset();
         }
+        self.filtered = None;
     }
 
     /// The order and filters in words, when they are not the plain board.
@@ -146,22 +157,27 @@ pub fn prepare(state: &mut BoardState, area: Rect, conn: &rusqlite::Connection) 
         let [_, cards] = column_layout(*column_area);
         column.prepare(conn, (cards.height / CARD_HEIGHT).max(1) as usize)?;
     }
+    if state.is_filtered() && state.filtered.is_none() {
+        state.filtered = Some(
+            state
+                .columns
+                .iter()
+                .map(|c| crate::store::leads::scope_total(conn, &c.source.scope))
+                .collect::<Result<_>>()?,
+        );
+    }
     Ok(())
 }
 
 pub fn render(frame: &mut Frame<'_>, area: Rect, state: &BoardState, ctx: &Ctx<'_>) {
     let areas = column_areas(area);
     let caption = state.caption();
-    let totals: Vec<StageTotal> = Stage::OPEN
-        .iter()
-        .map(|stage| {
-            ctx.totals
-                .iter()
-                .find(|(s, _)| s == stage)
-                .map(|(_, t)| *t)
-                .unwrap_or_default()
-        })
-        .collect();
+    let all = column_totals(ctx.totals);
+    // A filtered board counts what its columns show, and says of how many.
+    let totals = match &state.filtered {
+        Some(shown) if state.is_filtered() => shown.clone(),
+        _ => all.clone(),
+    };
     let counts: Vec<i64> = totals.iter().map(|t| t.count).collect();
     let shares = percent_shares(&counts);
     for (i, column_area) in areas.iter().enumerate() {
@@ -174,9 +190,26 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &BoardState, ctx: &Ctx<'
             share: shares.get(i).copied().unwrap_or(0),
             focused,
             caption: caption.as_deref(),
+            of: state
+                .is_filtered()
+                .then(|| all.get(i).map_or(0, |t| t.count)),
         };
         render_column(frame, *column_area, &state.columns[i], &column, ctx);
     }
+}
+
+/// The stage totals of the open stages, in column order.
+fn column_totals(totals: &[(Stage, StageTotal)]) -> Vec<StageTotal> {
+    Stage::OPEN
+        .iter()
+        .map(|stage| {
+            totals
+                .iter()
+                .find(|(s, _)| s == stage)
+                .map(|(_, t)| *t)
+                .unwrap_or_default()
+        })
+        .collect()
 }
 
 /// Whole percents of `counts` that sum to 100 (largest remainder: each share rounded
@@ -205,6 +238,8 @@ struct Column<'a> {
     share: i64,
     focused: bool,
     caption: Option<&'a str>,
+    /// With a filter on: the column's leads, of which `total` are shown.
+    of: Option<i64>,
 }
 
 fn render_column(
@@ -220,6 +255,7 @@ fn render_column(
         share,
         focused,
         caption,
+        of,
     } = *head;
     let w = area.width as usize;
     let theme = ctx.theme;
@@ -233,7 +269,7 @@ fn render_column(
         Line::from(cut(
             &format!(
                 "{} · {share}% · {}",
-                total.count,
+                shown_count(total.count, of, ctx.language),
                 compact_amount(total.value, ctx.language)
             ),
             w,
@@ -272,6 +308,15 @@ fn render_column(
         )));
     }
     frame.render_widget(Paragraph::new(lines), body);
+}
+
+/// A column's count: `5 of 18` (`18件中 5`) when a filter shows 5 of its 18 leads.
+fn shown_count(count: i64, of: Option<i64>, language: crate::config::Language) -> String {
+    match (of, language) {
+        (None, _) => count.to_string(),
+        (Some(all), crate::config::Language::En) => format!("{count} of {all}"),
+        (Some(all), crate::config::Language::Ja) => format!("{all}件中 {count}"),
+    }
 }
 
 /// The line under a column's header, with the order and filters in it when there are any.

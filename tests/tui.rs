@@ -1950,3 +1950,78 @@ fn a_filtered_board_counts_what_its_columns_show() {
         .sum();
     assert!(shares == 100 || shares == 0, "{heads}");
 }
+
+/// A lead of `owner` with its next action on `due` (a date as the forms take it).
+fn add_due(session: &mut Session, title: &str, owner: &str, due: Option<&str>) -> String {
+    let config = session.config.clone();
+    leadtrack::features::leads::add(
+        &mut session.store,
+        &config,
+        LeadFields {
+            title: title.into(),
+            owner: Some(owner.into()),
+            next_action_on: due.map(|d| leadtrack::model::dates::parse_due(d, today()).unwrap()),
+            ..LeadFields::default()
+        },
+    )
+    .unwrap()
+}
+
+/// The last line of a screen: the status line.
+fn status_line(app: &mut App, w: u16, h: u16) -> String {
+    screen(app, w, h).lines().last().unwrap().to_string()
+}
+
+#[test]
+fn the_status_line_counts_my_follow_ups_and_says_whose() {
+    for (language, mine, team) in [
+        (
+            leadtrack::config::Language::En,
+            "2 overdue, 1 today (mine)",
+            "· 3 team",
+        ),
+        (
+            leadtrack::config::Language::Ja,
+            "期限超過 2件・今日 1件（自分）",
+            "チーム 3件",
+        ),
+    ] {
+        let mut config = config();
+        config.ui.language = language;
+        let mut session = Session::in_memory(config).unwrap();
+        add_due(
+            &mut session,
+            "ミドリ技研 設備更新",
+            "山本",
+            Some("2026-11-20"),
+        );
+        add_due(
+            &mut session,
+            "Pinecrest ERP upgrade",
+            "山本",
+            Some("2026-11-22"),
+        );
+        add_due(&mut session, "青葉商事 更新", "山本", Some("2026-11-23"));
+        add_due(&mut session, "佐藤さんの案件", "佐藤", Some("2026-11-21"));
+        add_due(&mut session, "来週の件", "山本", Some("2026-11-30"));
+        let mut app = App::new(session, today()).unwrap();
+        for (w, h) in [(120, 40), (80, 24)] {
+            let status = status_line(&mut app, w, h);
+            assert!(status.contains(mine), "{w}×{h}: {status}");
+            assert!(status.contains(team), "{w}×{h}: {status}");
+        }
+    }
+
+    // Only mine overdue: the team count says nothing more, and is left out.
+    let mut session = Session::in_memory(config()).unwrap();
+    add_due(
+        &mut session,
+        "ミドリ技研 設備更新",
+        "山本",
+        Some("2026-11-20"),
+    );
+    let mut app = App::new(session, today()).unwrap();
+    let status = status_line(&mut app, 120, 40);
+    assert!(status.contains("· 1 overdue (mine)"), "{status}");
+    assert!(!status.contains("team"), "{status}");
+}

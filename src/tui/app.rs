@@ -63,7 +63,7 @@ pub struct App {
     data_version: i64,
     /// The tab bar's and status line's counts, read by `prepare` when stale.
     pub(super) totals: Vec<(Stage, StageTotal)>,
-    pub(super) overdue: i64,
+    pub(super) overdue: super::prepare::DueCounts,
     pub(super) counts_stale: bool,
     /// Filters of the follow-up and customer lists.
     pub list_owner: Option<String>,
@@ -102,7 +102,7 @@ impl App {
             undo: UndoHistory::default(),
             data_version,
             totals: Vec::new(),
-            overdue: 0,
+            overdue: super::prepare::DueCounts::default(),
             counts_stale: true,
             list_owner: None,
             list_stale_only: false,

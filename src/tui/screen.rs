@@ -174,6 +174,35 @@ impl App {
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
     }
 
+    /// `3 overdue (mine) · 8 team`: my follow-ups, then the team's when they differ.
+    fn due_spans(&self) -> Vec<Span<'static>> {
+        use crate::config::Language;
+        use crate::followups::Bucket;
+        let due = self.overdue;
+        let mine = match (self.language(), due.today) {
+            (Language::En, 0) => format!("· {} overdue (mine) ", due.overdue),
+            (Language::En, t) => format!("· {} overdue, {t} today (mine) ", due.overdue),
+            (Language::Ja, 0) => format!("· 期限超過 {}件（自分） ", due.overdue),
+            (Language::Ja, t) => format!("· 期限超過 {}件・今日 {t}件（自分） ", due.overdue),
+        };
+        let style = if due.overdue > 0 {
+            self.theme.bucket(Bucket::Overdue)
+        } else if due.today > 0 {
+            self.theme.bucket(Bucket::Today)
+        } else {
+            self.theme.dim()
+        };
+        let mut spans = vec![Span::styled(mine, style)];
+        if due.team_overdue != due.overdue {
+            let team = match self.language() {
+                Language::En => format!("· {} team ", due.team_overdue),
+                Language::Ja => format!("· チーム {}件 ", due.team_overdue),
+            };
+            spans.push(Span::styled(team, self.theme.dim()));
+        }
+        spans
+    }
+
     fn render_status(&self, frame: &mut Frame<'_>, area: Rect) {
         let store = &self.session.store;
         let path = shorten_home(store.path());
@@ -181,27 +210,19 @@ impl App {
             Span::styled(format!(" {} ", display_safe(&path)), self.theme.selected()),
             Span::raw(format!(" {} ", display_safe(&store.author().name))),
         ];
-        let overdue_style = if self.overdue > 0 {
-            self.theme.bucket(crate::followups::Bucket::Overdue)
-        } else {
-            self.theme.dim()
-        };
-        spans.push(Span::styled(
-            format!("· {} overdue ", self.overdue),
-            overdue_style,
-        ));
+        let mut tail = self.due_spans();
         use crate::sync::worker::SyncEvent;
         match (&self.sync, &self.sync_state) {
-            (Some(_), None) => spans.push(Span::styled("· syncing… ", self.theme.dim())),
+            (Some(_), None) => tail.push(Span::styled("· syncing… ", self.theme.dim())),
             (_, Some(SyncEvent::Synced { at, .. })) => {
-                spans.push(Span::styled(
+                tail.push(Span::styled(
                     format!("· synced {} ", at.format("%H:%M")),
                     self.theme.dim(),
                 ));
             }
             (_, Some(SyncEvent::Failed { at, problem })) => {
                 let text = format!("· {} ({}) ", display_safe(problem), at.format("%H:%M"));
-                spans.push(views::cut(
+                tail.push(views::cut(
                     &text,
                     (area.width as usize) / 2,
                     self.theme.error(),
@@ -209,6 +230,7 @@ impl App {
             }
             (None, None) => {}
         }
+        spans.extend(tail);
         if let Some(status) = &self.status {
             let style = if status.error {
                 self.theme.error()

@@ -27,6 +27,8 @@ fn today() -> NaiveDate {
 fn config() -> Config {
     let mut config = Config::default();
     config.user.name = Some("山本".into());
+    // These tests begin on the board; how the app picks its first view has its own tests.
+    config.ui.start_view = leadtrack::config::StartView::Board;
     config
 }
 
@@ -2024,4 +2026,29 @@ fn the_status_line_counts_my_follow_ups_and_says_whose() {
     let status = status_line(&mut app, 120, 40);
     assert!(status.contains("· 1 overdue (mine)"), "{status}");
     assert!(!status.contains("team"), "{status}");
+}
+
+#[test]
+fn the_app_starts_on_the_follow_ups_when_something_of_mine_is_due() {
+    use leadtrack::config::StartView;
+    let start = |start_view: StartView, due: &[(&str, Option<&str>)]| {
+        let mut config = config();
+        config.ui.start_view = start_view;
+        let mut session = Session::in_memory(config).unwrap();
+        for (i, (owner, date)) in due.iter().enumerate() {
+            add_due(&mut session, &format!("案件 {i}"), owner, *date);
+        }
+        let mut app = App::new(session, today()).unwrap();
+        screen(&mut app, 120, 40);
+        app.view
+    };
+    let overdue = [("山本", Some("2026-11-20"))];
+    let today_only = [("山本", Some("2026-11-23")), ("山本", None)];
+    let not_mine = [("佐藤", Some("2026-11-20")), ("山本", Some("2026-11-30"))];
+    assert_eq!(start(StartView::Auto, &overdue), View::FollowUps);
+    assert_eq!(start(StartView::Auto, &today_only), View::FollowUps);
+    assert_eq!(start(StartView::Auto, &not_mine), View::Board);
+    assert_eq!(start(StartView::Auto, &[]), View::Board);
+    assert_eq!(start(StartView::Board, &overdue), View::Board);
+    assert_eq!(start(StartView::Followups, &not_mine), View::FollowUps);
 }

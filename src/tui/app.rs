@@ -19,7 +19,7 @@ use super::views::board::BoardState;
 use super::views::contacts::ContactsState;
 use super::views::detail::DetailState;
 use super::views::{self, ActivitySource, LeadSource};
-use crate::config::Language;
+use crate::config::{Language, StartView};
 use crate::error::{Error, Result};
 use crate::features;
 use crate::keymap::{Action, Context, Keymap};
@@ -85,12 +85,23 @@ impl App {
         let theme = Theme::from_env(session.config.ui.theme);
         let data_version = session.store.data_version()?;
         session.store.checkpoint_when_idle()?;
+        let overdue = super::prepare::DueCounts::read(
+            session.store.conn(),
+            today,
+            &session.config.user_name(),
+        )?;
+        let view = match session.config.ui.start_view {
+            StartView::Board => View::Board,
+            StartView::Followups => View::FollowUps,
+            StartView::Auto if overdue.anything_due() => View::FollowUps,
+            StartView::Auto => View::Board,
+        };
         Ok(App {
             session,
             keymap,
             theme,
             today,
-            view: View::Board,
+            view,
             detail: None,
             board: BoardState::default(),
             follow_ups: views::followups::follow_ups(),
@@ -102,7 +113,7 @@ impl App {
             undo: UndoHistory::default(),
             data_version,
             totals: Vec::new(),
-            overdue: super::prepare::DueCounts::default(),
+            overdue,
             counts_stale: true,
             list_owner: None,
             list_stale_only: false,

@@ -34,6 +34,11 @@ impl DueCounts {
             team_overdue: due_before(conn, today, None)?,
         })
     }
+
+    /// Something of mine is late or due today: the day starts with the follow-ups.
+    pub fn anything_due(&self) -> bool {
+        self.overdue + self.today > 0
+    }
 }
 
 impl App {

@@ -2052,3 +2052,43 @@ fn the_app_starts_on_the_follow_ups_when_something_of_mine_is_due() {
     assert_eq!(start(StartView::Board, &overdue), View::Board);
     assert_eq!(start(StartView::Followups, &not_mine), View::FollowUps);
 }
+
+#[test]
+fn the_empty_board_says_how_to_start() {
+    let mut config = Config::default();
+    config.user.name = None;
+    let mut app = App::new(Session::in_memory(config).unwrap(), today()).unwrap();
+    app.config_path = Some("/home/rep/.config/leadtrack/config.toml".into());
+    let name = app.session.store.author().name.clone();
+    for (w, h) in [(120, 40), (80, 24)] {
+        let shot = screen(&mut app, w, h);
+        for part in [
+            "No leads yet",
+            "a  add a lead",
+            "leadtrack import cards FILE",
+            "leadtrack demo --db demo.db",
+            "/home/rep/.config/leadtrack/config.toml",
+            "[user]",
+        ] {
+            assert!(shot.contains(part), "{w}×{h}: {part:?} missing:\n{shot}");
+        }
+        // Until the config names the rep, the status line says which name is used.
+        let status = shot.lines().last().unwrap();
+        assert!(
+            status.contains(&format!("{name} (set [user] name in")),
+            "{w}×{h}: {status}"
+        );
+    }
+
+    // With a name set, the status line is plain; a lead ends the first-run board.
+    let mut app = empty_app();
+    let shot = screen(&mut app, 120, 40);
+    assert!(shot.contains("No leads yet"), "{shot}");
+    assert!(!shot.contains("(set [user] name"), "{shot}");
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "ミドリ技研 設備更新");
+    ctrl(&mut app, 's');
+    let shot = screen(&mut app, 120, 40);
+    assert!(!shot.contains("No leads yet"), "{shot}");
+    assert!(shot.contains("ミドリ技研 設備更新"), "{shot}");
+}

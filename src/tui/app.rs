@@ -64,6 +64,9 @@ pub struct App {
     /// The tab bar's and status line's counts, read by `prepare` when stale.
     pub(super) totals: Vec<(Stage, StageTotal)>,
     pub(super) overdue: super::prepare::DueCounts,
+    /// Where the config is read from (`--config`, else the platform file): the first-run
+    /// board and the status line say where to set the rep's name.
+    pub config_path: Option<std::path::PathBuf>,
     pub(super) counts_stale: bool,
     /// Filters of the follow-up and customer lists.
     pub list_owner: Option<String>,
@@ -114,6 +117,7 @@ impl App {
             data_version,
             totals: Vec::new(),
             overdue,
+            config_path: crate::config::default_config_path(),
             counts_stale: true,
             list_owner: None,
             list_stale_only: false,

@@ -212,6 +212,104 @@ fn column_totals(totals: &[(Stage, StageTotal)]) -> Vec<StageTotal> {
         .collect()
 }
 
+/// What the board says before there is any lead: how to start.
+pub struct Welcome {
+    /// The key that adds a lead (from the keymap).
+    pub add_key: String,
+    /// The command that imports business cards into this database.
+    pub import: String,
+    /// The name the app writes as the author of every change.
+    pub name: String,
+    /// `[user] name` is in the config.
+    pub name_set: bool,
+    /// Where the config is (`None` without a home directory).
+    pub config_path: Option<String>,
+}
+
+/// The first-run board: add a lead, import cards, try the demo, set your name.
+pub fn render_welcome(frame: &mut Frame<'_>, area: Rect, welcome: &Welcome, ctx: &Ctx<'_>) {
+    use crate::config::Language;
+    let theme = ctx.theme;
+    let w = (area.width as usize).saturating_sub(2);
+    let config = welcome
+        .config_path
+        .as_deref()
+        .unwrap_or(match ctx.language {
+            Language::En => "the config file",
+            Language::Ja => "設定ファイル",
+        });
+    let name = crate::model::text::display_safe(&welcome.name);
+    let (title, add, import, demo) = match ctx.language {
+        Language::En => (
+            "No leads yet. To start:",
+            "add a lead",
+            "Import business cards (CSV or vCard) from a shell:",
+            "Try the app on demo data, in a database of its own:",
+        ),
+        Language::Ja => (
+            "リードはまだありません。始めるには:",
+            "リードを追加",
+            "名刺 (CSV・vCard) をシェルから取り込む:",
+            "デモデータで試す (別のデータベースで):",
+        ),
+    };
+    let command = |text: &str| {
+        Line::from(vec![
+            Span::raw("      "),
+            cut(text, w.saturating_sub(6), theme.accent()),
+        ])
+    };
+    let said = |text: &str| {
+        Line::from(vec![
+            Span::raw("  "),
+            cut(text, w.saturating_sub(2), theme.plain()),
+        ])
+    };
+    let mut lines = vec![
+        Line::from(cut(title, w, theme.title())),
+        Line::raw(""),
+        Line::from(vec![
+            Span::raw("  "),
+            Span::styled(welcome.add_key.clone(), theme.accent()),
+            Span::raw("  "),
+            cut(
+                add,
+                w.saturating_sub(4 + crate::model::text::width(&welcome.add_key)),
+                theme.plain(),
+            ),
+        ]),
+        Line::raw(""),
+        said(import),
+        command(&welcome.import),
+        Line::raw(""),
+        said(demo),
+        command("leadtrack demo --db demo.db"),
+        Line::raw(""),
+    ];
+    if welcome.name_set {
+        lines.push(said(&match ctx.language {
+            Language::En => format!("Your name on every change: {name} ([user] name in {config})"),
+            Language::Ja => format!("変更の記録に使う名前: {name} ({config} の [user] name)"),
+        }));
+    } else {
+        lines.push(said(&match ctx.language {
+            Language::En => format!("Set your name (now \"{name}\") in {config}:"),
+            Language::Ja => format!("名前 (今は「{name}」) を {config} で設定:"),
+        }));
+        lines.push(command("[user]"));
+        lines.push(command(match ctx.language {
+            Language::En => "name = \"Your Name\"",
+            Language::Ja => "name = \"山田 太郎\"",
+        }));
+    }
+    let inner = Rect {
+        x: area.x + 1,
+        width: area.width.saturating_sub(1),
+        ..area
+    };
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
 /// Whole percents of `counts` that sum to 100 (largest remainder: each share rounded
 /// down, then the points left go to the largest fractions), all 0 when nothing is counted.
 pub fn percent_shares(counts: &[i64]) -> Vec<i64> {

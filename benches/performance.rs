@@ -702,6 +702,8 @@ fn today() -> NaiveDate {
 fn open_app(db: &Path) -> App {
     let mut config = Config::default();
     config.user.name = Some("Bench".into());
+    // The app's board is what is measured, whatever is due.
+    config.ui.start_view = leadtrack::config::StartView::Board;
     let store = Store::open(db, "Bench").unwrap();
     App::new(Session { config, store }, today()).unwrap()
 }

@@ -338,6 +338,17 @@ pub enum Theme {
     Mono,
 }
 
+/// The view the app opens on (`[ui] start_view`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StartView {
+    Board,
+    Followups,
+    /// The follow-ups when one of mine is overdue or due today, else the board.
+    #[default]
+    Auto,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct UiConfig {
@@ -346,6 +357,8 @@ pub struct UiConfig {
     pub date_format: String,
     pub theme: Theme,
     pub name_order: NameOrder,
+    /// The view the app opens on.
+    pub start_view: StartView,
 }
 
 impl Default for UiConfig {
@@ -355,6 +368,7 @@ impl Default for UiConfig {
             date_format: "%Y-%m-%d".to_string(),
             theme: Theme::Dark,
             name_order: NameOrder::Auto,
+            start_view: StartView::Auto,
         }
     }
 }

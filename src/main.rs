@@ -16,7 +16,7 @@ fn main() -> ExitCode {
                     .team_file
                     .clone()
                     .or_else(|| session.config.team.file.clone());
-                leadtrack::tui::run(session, team)
+                leadtrack::tui::run(session, team, cli.config.clone())
             })
             .map(|()| true),
     };

@@ -87,6 +87,7 @@ fn the_example_config_mentions_every_key() {
         "date_format",
         "theme",
         "name_order",
+        "start_view",
         "[keys]",
     ] {
         assert!(
@@ -203,4 +204,28 @@ fn a_bad_keys_section_names_file_line_and_action_from_every_command() {
         !s.db().exists(),
         "no command ran on a config the app refuses"
     );
+}
+
+#[test]
+fn start_view_is_read_and_a_wrong_one_names_file_line_and_choices() {
+    use leadtrack::config::StartView;
+    let path = Path::new("config.toml");
+    for (value, view) in [
+        ("board", StartView::Board),
+        ("followups", StartView::Followups),
+        ("auto", StartView::Auto),
+    ] {
+        let text = format!("[ui]\nstart_view = \"{value}\"\n");
+        assert_eq!(Config::parse(&text, path).unwrap().ui.start_view, view);
+    }
+    assert_eq!(Config::default().ui.start_view, StartView::Auto);
+    let err = error_for("bad-start-view.toml");
+    for part in [
+        "bad-start-view.toml",
+        "line 3",
+        "ui.start_view",
+        "followups",
+    ] {
+        assert!(err.contains(part), "expected {part}: {err}");
+    }
 }

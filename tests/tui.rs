@@ -27,6 +27,8 @@ fn today() -> NaiveDate {
 fn config() -> Config {
     let mut config = Config::default();
     config.user.name = Some("山本".into());
+    // These tests begin on the board; how the app picks its first view has its own tests.
+    config.ui.start_view = leadtrack::config::StartView::Board;
     config
 }
 
@@ -2194,4 +2196,217 @@ fn the_detail_shows_contacts_phone_and_email_and_folds_the_score() {
     press(&mut app, KeyCode::Char('b'));
     let folded = screen(&mut app, 120, 40);
     assert!(!folded.contains("points of the activities"), "{folded}");
+}
+
+/// The count line of the board's columns (`18 · 6% · 2.8億`), from the screen.
+fn column_heads(app: &mut App) -> String {
+    let shot = screen(app, 120, 40);
+    let lines: Vec<&str> = shot.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("Considering 検討段階"))
+        .expect("the board's column titles");
+    lines[at + 1].to_string()
+}
+
+#[test]
+fn a_filtered_board_counts_what_its_columns_show() {
+    use leadtrack::store::leads::{LeadFilter, list};
+    let mut app = app();
+    let all = list(app.session.store.conn(), &LeadFilter::default()).unwrap();
+    let stale_after = app.session.config.stages.stale_after_days.clone();
+    let count = |stage: Stage, keep: &dyn Fn(&leadtrack::model::Lead) -> bool| {
+        all.iter().filter(|l| l.stage == stage && keep(l)).count()
+    };
+    let mine = |l: &leadtrack::model::Lead| l.owner.as_deref() == Some("山本");
+    let stale = |l: &leadtrack::model::Lead| {
+        leadtrack::followups::is_stale(
+            l.stage,
+            l.last_activity_at.as_ref(),
+            &l.created_at,
+            &stale_after,
+            today(),
+        )
+    };
+    let plain = column_heads(&mut app);
+    assert!(!plain.contains(" of "), "{plain}");
+
+    press(&mut app, KeyCode::Char('o'));
+    assert_eq!(app.board.owner.as_deref(), Some("山本"));
+    let heads = column_heads(&mut app);
+    let mut shown = 0;
+    for stage in Stage::OPEN {
+        let expected = format!("{} of {} ·", count(stage, &mine), count(stage, &|_| true));
+        shown += count(stage, &mine);
+        assert!(
+            heads.contains(&expected),
+            "{stage:?}: {expected} in {heads}"
+        );
+    }
+    assert!(
+        shown > 0 && shown < all.len(),
+        "the filter hides some leads"
+    );
+
+    app.on_key(event(KeyCode::Char('S'), KeyModifiers::SHIFT));
+    assert!(app.board.stale_only);
+    let heads = column_heads(&mut app);
+    for stage in Stage::OPEN {
+        let expected = format!(
+            "{} of {} ·",
+            count(stage, &|l| mine(l) && stale(l)),
+            count(stage, &|_| true)
+        );
+        assert!(
+            heads.contains(&expected),
+            "{stage:?}: {expected} in {heads}"
+        );
+    }
+    // The shares are of what is shown, and still add up to 100.
+    let shares: i64 = heads
+        .split('·')
+        .filter_map(|part| part.trim().strip_suffix('%'))
+        .map(|p| p.parse::<i64>().unwrap())
+        .sum();
+    assert!(shares == 100 || shares == 0, "{heads}");
+}
+
+/// A lead of `owner` with its next action on `due` (a date as the forms take it).
+fn add_due(session: &mut Session, title: &str, owner: &str, due: Option<&str>) -> String {
+    let config = session.config.clone();
+    leadtrack::features::leads::add(
+        &mut session.store,
+        &config,
+        LeadFields {
+            title: title.into(),
+            owner: Some(owner.into()),
+            next_action_on: due.map(|d| leadtrack::model::dates::parse_due(d, today()).unwrap()),
+            ..LeadFields::default()
+        },
+    )
+    .unwrap()
+}
+
+/// The last line of a screen: the status line.
+fn status_line(app: &mut App, w: u16, h: u16) -> String {
+    screen(app, w, h).lines().last().unwrap().to_string()
+}
+
+#[test]
+fn the_status_line_counts_my_follow_ups_and_says_whose() {
+    for (language, mine, team) in [
+        (
+            leadtrack::config::Language::En,
+            "2 overdue, 1 today (mine)",
+            "· 3 team",
+        ),
+        (
+            leadtrack::config::Language::Ja,
+            "期限超過 2件・今日 1件（自分）",
+            "チーム 3件",
+        ),
+    ] {
+        let mut config = config();
+        config.ui.language = language;
+        let mut session = Session::in_memory(config).unwrap();
+        add_due(
+            &mut session,
+            "ミドリ技研 設備更新",
+            "山本",
+            Some("2026-11-20"),
+        );
+        add_due(
+            &mut session,
+            "Pinecrest ERP upgrade",
+            "山本",
+            Some("2026-11-22"),
+        );
+        add_due(&mut session, "青葉商事 更新", "山本", Some("2026-11-23"));
+        add_due(&mut session, "佐藤さんの案件", "佐藤", Some("2026-11-21"));
+        add_due(&mut session, "来週の件", "山本", Some("2026-11-30"));
+        let mut app = App::new(session, today()).unwrap();
+        for (w, h) in [(120, 40), (80, 24)] {
+            let status = status_line(&mut app, w, h);
+            assert!(status.contains(mine), "{w}×{h}: {status}");
+            assert!(status.contains(team), "{w}×{h}: {status}");
+        }
+    }
+
+    // Only mine overdue: the team count says nothing more, and is left out.
+    let mut session = Session::in_memory(config()).unwrap();
+    add_due(
+        &mut session,
+        "ミドリ技研 設備更新",
+        "山本",
+        Some("2026-11-20"),
+    );
+    let mut app = App::new(session, today()).unwrap();
+    let status = status_line(&mut app, 120, 40);
+    assert!(status.contains("· 1 overdue (mine)"), "{status}");
+    assert!(!status.contains("team"), "{status}");
+}
+
+#[test]
+fn the_app_starts_on_the_follow_ups_when_something_of_mine_is_due() {
+    use leadtrack::config::StartView;
+    let start = |start_view: StartView, due: &[(&str, Option<&str>)]| {
+        let mut config = config();
+        config.ui.start_view = start_view;
+        let mut session = Session::in_memory(config).unwrap();
+        for (i, (owner, date)) in due.iter().enumerate() {
+            add_due(&mut session, &format!("案件 {i}"), owner, *date);
+        }
+        let mut app = App::new(session, today()).unwrap();
+        screen(&mut app, 120, 40);
+        app.view
+    };
+    let overdue = [("山本", Some("2026-11-20"))];
+    let today_only = [("山本", Some("2026-11-23")), ("山本", None)];
+    let not_mine = [("佐藤", Some("2026-11-20")), ("山本", Some("2026-11-30"))];
+    assert_eq!(start(StartView::Auto, &overdue), View::FollowUps);
+    assert_eq!(start(StartView::Auto, &today_only), View::FollowUps);
+    assert_eq!(start(StartView::Auto, &not_mine), View::Board);
+    assert_eq!(start(StartView::Auto, &[]), View::Board);
+    assert_eq!(start(StartView::Board, &overdue), View::Board);
+    assert_eq!(start(StartView::Followups, &not_mine), View::FollowUps);
+}
+
+#[test]
+fn the_empty_board_says_how_to_start() {
+    let mut config = Config::default();
+    config.user.name = None;
+    let mut app = App::new(Session::in_memory(config).unwrap(), today()).unwrap();
+    app.config_path = Some("/home/rep/.config/leadtrack/config.toml".into());
+    let name = app.session.store.author().name.clone();
+    for (w, h) in [(120, 40), (80, 24)] {
+        let shot = screen(&mut app, w, h);
+        for part in [
+            "No leads yet",
+            "a  add a lead",
+            "leadtrack import cards FILE",
+            "leadtrack demo --db demo.db",
+            "/home/rep/.config/leadtrack/config.toml",
+            "[user]",
+        ] {
+            assert!(shot.contains(part), "{w}×{h}: {part:?} missing:\n{shot}");
+        }
+        // Until the config names the rep, the status line says which name is used.
+        let status = shot.lines().last().unwrap();
+        assert!(
+            status.contains(&format!("{name} (set [user] name in")),
+            "{w}×{h}: {status}"
+        );
+    }
+
+    // With a name set, the status line is plain; a lead ends the first-run board.
+    let mut app = empty_app();
+    let shot = screen(&mut app, 120, 40);
+    assert!(shot.contains("No leads yet"), "{shot}");
+    assert!(!shot.contains("(set [user] name"), "{shot}");
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "ミドリ技研 設備更新");
+    ctrl(&mut app, 's');
+    let shot = screen(&mut app, 120, 40);
+    assert!(!shot.contains("No leads yet"), "{shot}");
+    assert!(shot.contains("ミドリ技研 設備更新"), "{shot}");
 }

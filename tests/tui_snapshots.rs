@@ -18,6 +18,8 @@ fn today() -> NaiveDate {
 fn app() -> App {
     let mut config = Config::default();
     config.user.name = Some("山本".into());
+    // The screens begin on the board, whatever is due.
+    config.ui.start_view = leadtrack::config::StartView::Board;
     let mut session = Session::in_memory(config).unwrap();
     let size = DemoSize {
         leads: 40,

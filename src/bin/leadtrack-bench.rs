@@ -92,7 +92,8 @@ fn panic_full_screen(app: &mut App) -> ! {
 /// A rep's tour of the app: down the columns a few pages, into leads and back, a search,
 /// then every view.
 fn browsing() -> Vec<KeyEvent> {
-    let mut keys = Vec::new();
+    // From the board, whichever view the app opened on.
+    let mut keys = vec![key(KeyCode::Char('1'))];
     for column in 0..3 {
         if column > 0 {
             keys.push(key(KeyCode::Char('l')));

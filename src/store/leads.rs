@@ -729,6 +729,22 @@ pub fn due_before(conn: &Connection, day: chrono::NaiveDate, owner: Option<&str>
     Ok(n)
 }
 
+/// Count and summed value of the leads a paged list of `scope` shows (a filtered board
+/// column), counted over the leads themselves.
+pub fn scope_total(conn: &Connection, scope: &LeadScope) -> Result<StageTotal> {
+    let mut params: Vec<Value> = Vec::new();
+    let mut sql = "SELECT count(*), ifnull(sum(value), 0) FROM leads WHERE gone = 0".to_string();
+    sql.push_str(&scope.clause(&mut params));
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row(rusqlite::params_from_iter(params), |r| {
+            Ok(StageTotal {
+                count: r.get(0)?,
+                value: r.get(1)?,
+            })
+        })?)
+}
+
 /// Calls `f` with every live lead (customers too) in board order, one at a time (exports).
 pub fn each(conn: &Connection, mut f: impl FnMut(Lead) -> Result<()>) -> Result<()> {
     let sql = format!(

@@ -19,7 +19,7 @@ use super::views::board::BoardState;
 use super::views::contacts::ContactsState;
 use super::views::detail::DetailState;
 use super::views::{self, ActivitySource, LeadSource};
-use crate::config::Language;
+use crate::config::{Language, StartView};
 use crate::error::{Error, Result};
 use crate::features;
 use crate::keymap::{Action, Context, Keymap};
@@ -63,7 +63,10 @@ pub struct App {
     data_version: i64,
     /// The tab bar's and status line's counts, read by `prepare` when stale.
     pub(super) totals: Vec<(Stage, StageTotal)>,
-    pub(super) overdue: i64,
+    pub(super) overdue: super::prepare::DueCounts,
+    /// Where the config is read from (`--config`, else the platform file): the first-run
+    /// board and the status line say where to set the rep's name.
+    pub config_path: Option<std::path::PathBuf>,
     pub(super) counts_stale: bool,
     /// Filters of the follow-up and customer lists.
     pub list_owner: Option<String>,
@@ -89,12 +92,23 @@ impl App {
         let theme = Theme::from_env(session.config.ui.theme);
         let data_version = session.store.data_version()?;
         session.store.checkpoint_when_idle()?;
+        let overdue = super::prepare::DueCounts::read(
+            session.store.conn(),
+            today,
+            &session.config.user_name(),
+        )?;
+        let view = match session.config.ui.start_view {
+            StartView::Board => View::Board,
+            StartView::Followups => View::FollowUps,
+            StartView::Auto if overdue.anything_due() => View::FollowUps,
+            StartView::Auto => View::Board,
+        };
         Ok(App {
             session,
             keymap,
             theme,
             today,
-            view: View::Board,
+            view,
             detail: None,
             board: BoardState::default(),
             follow_ups: views::followups::follow_ups(),
@@ -106,7 +120,8 @@ impl App {
             undo: UndoHistory::default(),
             data_version,
             totals: Vec::new(),
-            overdue: 0,
+            overdue,
+            config_path: crate::config::default_config_path(),
             counts_stale: true,
             list_owner: None,
             list_stale_only: false,

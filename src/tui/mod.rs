@@ -26,9 +26,17 @@ use std::time::{Duration, Instant};
 const POLL: Duration = Duration::from_millis(500);
 
 /// Runs the app full-screen until the user quits. The terminal is restored on every way
-/// out, a panic included (`ratatui::init` installs the hook).
-pub fn run(session: Session, team: Option<std::path::PathBuf>) -> Result<()> {
+/// out, a panic included (`ratatui::init` installs the hook). `config`: the file named by
+/// `--config` (else the platform one is meant).
+pub fn run(
+    session: Session,
+    team: Option<std::path::PathBuf>,
+    config: Option<std::path::PathBuf>,
+) -> Result<()> {
     let mut app = App::new(session, today())?;
+    if config.is_some() {
+        app.config_path = config;
+    }
     if let Some(team) = team {
         app.start_sync(team);
     }

@@ -6,7 +6,40 @@ use super::app::{App, View};
 use super::screen::Screen;
 use super::views;
 use crate::error::Result;
+use chrono::NaiveDate;
 use ratatui::layout::Rect;
+
+/// The status line's follow-up counts: the rep's own, and the whole team's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DueCounts {
+    /// My follow-ups past their date.
+    pub overdue: i64,
+    /// My follow-ups due today.
+    pub today: i64,
+    /// Everyone's follow-ups past their date, mine included.
+    pub team_overdue: i64,
+}
+
+impl DueCounts {
+    /// Counts the follow-ups of `me` (the owner the app files new leads under) and the team's.
+    pub fn read(conn: &rusqlite::Connection, today: NaiveDate, me: &str) -> Result<DueCounts> {
+        use crate::store::leads::due_before;
+        let overdue = due_before(conn, today, Some(me))?;
+        let until_tomorrow = today
+            .succ_opt()
+            .map_or(Ok(overdue), |tomorrow| due_before(conn, tomorrow, Some(me)))?;
+        Ok(DueCounts {
+            overdue,
+            today: until_tomorrow - overdue,
+            team_overdue: due_before(conn, today, None)?,
+        })
+    }
+
+    /// Something of mine is late or due today: the day starts with the follow-ups.
+    pub fn anything_due(&self) -> bool {
+        self.overdue + self.today > 0
+    }
+}
 
 impl App {
     /// Reads what a screen of `area` shows.
@@ -30,7 +63,7 @@ impl App {
         let conn = self.session.store.conn();
         if self.counts_stale {
             self.totals = crate::store::leads::stage_totals(conn)?;
-            self.overdue = crate::store::leads::due_before(conn, self.today, None)?;
+            self.overdue = DueCounts::read(conn, self.today, &self.session.config.user_name())?;
             self.counts_stale = false;
         }
         if let Some(d) = &mut self.detail {

@@ -15,6 +15,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use std::path::Path;
 
 /// Where each part of the screen goes.
 pub struct Screen {
@@ -82,6 +83,9 @@ impl App {
         self.render_tabs(frame, screen.tabs);
         match (&self.detail, self.view) {
             (Some(d), _) => views::detail::render(frame, body, d, &ctx),
+            (None, View::Board) if self.first_run() => {
+                views::board::render_welcome(frame, body, &self.welcome(), &ctx)
+            }
             (None, View::Board) => views::board::render(frame, body, &self.board, &ctx),
             (None, View::FollowUps) => {
                 views::followups::render_follow_ups(frame, body, &self.follow_ups, &ctx)
@@ -174,6 +178,66 @@ impl App {
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
     }
 
+    /// No lead at all, in any stage: the board says how to start.
+    fn first_run(&self) -> bool {
+        self.totals.iter().all(|(_, t)| t.count == 0)
+    }
+
+    /// What the first-run board says, from the keymap, the config and the open database.
+    fn welcome(&self) -> views::board::Welcome {
+        let config = &self.session.config;
+        let here = self.session.store.path();
+        // A bare command reaches the database the config names, else the default one.
+        let default = crate::session::database_path(None, config).ok();
+        let import = if here == ":memory:" || default.as_deref() == Some(Path::new(here)) {
+            "leadtrack import cards FILE".to_string()
+        } else {
+            format!("leadtrack --db {} import cards FILE", shell_word(here))
+        };
+        views::board::Welcome {
+            add_key: self.keymap.label(Action::Add),
+            import,
+            name: self.session.store.author().name.clone(),
+            name_set: self.name_is_set(),
+            config_path: self.config_path.as_deref().map(shown_path),
+        }
+    }
+
+    /// `[user] name` is in the config (else the login name, or "me", is used).
+    fn name_is_set(&self) -> bool {
+        let name = self.session.config.user.name.as_deref();
+        name.is_some_and(|n| !n.trim().is_empty())
+    }
+
+    /// `3 overdue (mine) · 8 team`: my follow-ups, then the team's when they differ.
+    fn due_spans(&self) -> Vec<Span<'static>> {
+        use crate::config::Language;
+        use crate::followups::Bucket;
+        let due = self.overdue;
+        let mine = match (self.language(), due.today) {
+            (Language::En, 0) => format!("· {} overdue (mine) ", due.overdue),
+            (Language::En, t) => format!("· {} overdue, {t} today (mine) ", due.overdue),
+            (Language::Ja, 0) => format!("· 期限超過 {}件（自分） ", due.overdue),
+            (Language::Ja, t) => format!("· 期限超過 {}件・今日 {t}件（自分） ", due.overdue),
+        };
+        let style = if due.overdue > 0 {
+            self.theme.bucket(Bucket::Overdue)
+        } else if due.today > 0 {
+            self.theme.bucket(Bucket::Today)
+        } else {
+            self.theme.dim()
+        };
+        let mut spans = vec![Span::styled(mine, style)];
+        if due.team_overdue != due.overdue {
+            let team = match self.language() {
+                Language::En => format!("· {} team ", due.team_overdue),
+                Language::Ja => format!("· チーム {}件 ", due.team_overdue),
+            };
+            spans.push(Span::styled(team, self.theme.dim()));
+        }
+        spans
+    }
+
     fn render_status(&self, frame: &mut Frame<'_>, area: Rect) {
         let store = &self.session.store;
         let path = shorten_home(store.path());
@@ -181,27 +245,19 @@ impl App {
             Span::styled(format!(" {} ", display_safe(&path)), self.theme.selected()),
             Span::raw(format!(" {} ", display_safe(&store.author().name))),
         ];
-        let overdue_style = if self.overdue > 0 {
-            self.theme.bucket(crate::followups::Bucket::Overdue)
-        } else {
-            self.theme.dim()
-        };
-        spans.push(Span::styled(
-            format!("· {} overdue ", self.overdue),
-            overdue_style,
-        ));
+        let mut tail = self.due_spans();
         use crate::sync::worker::SyncEvent;
         match (&self.sync, &self.sync_state) {
-            (Some(_), None) => spans.push(Span::styled("· syncing… ", self.theme.dim())),
+            (Some(_), None) => tail.push(Span::styled("· syncing… ", self.theme.dim())),
             (_, Some(SyncEvent::Synced { at, .. })) => {
-                spans.push(Span::styled(
+                tail.push(Span::styled(
                     format!("· synced {} ", at.format("%H:%M")),
                     self.theme.dim(),
                 ));
             }
             (_, Some(SyncEvent::Failed { at, problem })) => {
                 let text = format!("· {} ({}) ", display_safe(problem), at.format("%H:%M"));
-                spans.push(views::cut(
+                tail.push(views::cut(
                     &text,
                     (area.width as usize) / 2,
                     self.theme.error(),
@@ -209,6 +265,18 @@ impl App {
             }
             (None, None) => {}
         }
+        // Until the config names the rep, say which name is used and where to set it; a
+        // message, when there is one, has the room instead.
+        if !self.name_is_set() && self.status.is_none() {
+            let used: usize = spans.iter().chain(&tail).map(|s| width(&s.content)).sum();
+            let room = (area.width as usize).saturating_sub(used + 1);
+            if room >= 12 {
+                let hint = name_hint(self.language(), self.config_path.as_deref());
+                spans.push(views::cut(&hint, room, self.theme.dim()));
+                spans.push(Span::raw(" "));
+            }
+        }
+        spans.extend(tail);
         if let Some(status) = &self.status {
             let style = if status.error {
                 self.theme.error()
@@ -221,6 +289,32 @@ impl App {
             spans.push(views::cut(&status.text, room, style));
         }
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    }
+}
+
+/// `(set [user] name in ~/.config/leadtrack/config.toml)`, after the name the app uses.
+fn name_hint(language: crate::config::Language, config: Option<&Path>) -> String {
+    use crate::config::Language;
+    match (language, config) {
+        (Language::En, Some(p)) => format!("(set [user] name in {})", shown_path(p)),
+        (Language::En, None) => "(set [user] name in the config)".to_string(),
+        (Language::Ja, Some(p)) => format!("（{} の [user] name で設定）", shown_path(p)),
+        (Language::Ja, None) => "（設定ファイルの [user] name で設定）".to_string(),
+    }
+}
+
+/// A path as the screen shows it: printable, the home directory as `~`.
+fn shown_path(path: &Path) -> String {
+    display_safe(&shorten_home(&path.to_string_lossy()))
+}
+
+/// A path a shell reads as one word: quoted when it holds anything but plain characters.
+fn shell_word(path: &str) -> String {
+    let plain = |c: char| c.is_alphanumeric() || "/._-+:@".contains(c);
+    if path.chars().all(plain) {
+        display_safe(path)
+    } else {
+        format!("'{}'", display_safe(&path.replace('\'', r"'\''")))
     }
 }
 

@@ -21,6 +21,9 @@ pub struct BoardState {
     pub order: LeadOrder,
     pub stale_only: bool,
     pub owner: Option<String>,
+    /// While a filter is on: what each column shows, counted with the column's own scope
+    /// (`None` until `prepare` reads it; the plain board uses the stage totals).
+    pub filtered: Option<Vec<StageTotal>>,
 }
 
 impl Default for BoardState {
@@ -43,6 +46,7 @@ impl Default for BoardState {
             order: LeadOrder::Board,
             stale_only: false,
             owner: None,
+            filtered: None,
         }
     }
 }
@@ -86,6 +90,12 @@ impl BoardState {
 
     pub fn invalidate(&mut self) {
         self.columns.iter_mut().for_each(Pager::invalidate);
+        self.filtered = None;
+    }
+
+    /// A filter hides some leads: the column heads count what the columns show.
+    pub fn is_filtered(&self) -> bool {
+        self.stale_only || self.owner.is_some()
     }
 
     /// Applies the order and filters to every column (`quiet_since`: the stale cutoffs).
@@ -100,6 +110,7 @@ impl BoardState {
             };
             column.reset();
         }
+        self.filtered = None;
     }
 
     /// The order and filters in words, when they are not the plain board.
@@ -146,22 +157,27 @@ pub fn prepare(state: &mut BoardState, area: Rect, conn: &rusqlite::Connection) 
         let [_, cards] = column_layout(*column_area);
         column.prepare(conn, (cards.height / CARD_HEIGHT).max(1) as usize)?;
     }
+    if state.is_filtered() && state.filtered.is_none() {
+        state.filtered = Some(
+            state
+                .columns
+                .iter()
+                .map(|c| crate::store::leads::scope_total(conn, &c.source.scope))
+                .collect::<Result<_>>()?,
+        );
+    }
     Ok(())
 }
 
 pub fn render(frame: &mut Frame<'_>, area: Rect, state: &BoardState, ctx: &Ctx<'_>) {
     let areas = column_areas(area);
     let caption = state.caption();
-    let totals: Vec<StageTotal> = Stage::OPEN
-        .iter()
-        .map(|stage| {
-            ctx.totals
-                .iter()
-                .find(|(s, _)| s == stage)
-                .map(|(_, t)| *t)
-                .unwrap_or_default()
-        })
-        .collect();
+    let all = column_totals(ctx.totals);
+    // A filtered board counts what its columns show, and says of how many.
+    let totals = match &state.filtered {
+        Some(shown) if state.is_filtered() => shown.clone(),
+        _ => all.clone(),
+    };
     let counts: Vec<i64> = totals.iter().map(|t| t.count).collect();
     let shares = percent_shares(&counts);
     for (i, column_area) in areas.iter().enumerate() {
@@ -174,9 +190,124 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &BoardState, ctx: &Ctx<'
             share: shares.get(i).copied().unwrap_or(0),
             focused,
             caption: caption.as_deref(),
+            of: state
+                .is_filtered()
+                .then(|| all.get(i).map_or(0, |t| t.count)),
         };
         render_column(frame, *column_area, &state.columns[i], &column, ctx);
     }
+}
+
+/// The stage totals of the open stages, in column order.
+fn column_totals(totals: &[(Stage, StageTotal)]) -> Vec<StageTotal> {
+    Stage::OPEN
+        .iter()
+        .map(|stage| {
+            totals
+                .iter()
+                .find(|(s, _)| s == stage)
+                .map(|(_, t)| *t)
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// What the board says before there is any lead: how to start.
+pub struct Welcome {
+    /// The key that adds a lead (from the keymap).
+    pub add_key: String,
+    /// The command that imports business cards into this database.
+    pub import: String,
+    /// The name the app writes as the author of every change.
+    pub name: String,
+    /// `[user] name` is in the config.
+    pub name_set: bool,
+    /// Where the config is (`None` without a home directory).
+    pub config_path: Option<String>,
+}
+
+/// The first-run board: add a lead, import cards, try the demo, set your name.
+pub fn render_welcome(frame: &mut Frame<'_>, area: Rect, welcome: &Welcome, ctx: &Ctx<'_>) {
+    use crate::config::Language;
+    let theme = ctx.theme;
+    let w = (area.width as usize).saturating_sub(2);
+    let config = welcome
+        .config_path
+        .as_deref()
+        .unwrap_or(match ctx.language {
+            Language::En => "the config file",
+            Language::Ja => "設定ファイル",
+        });
+    let name = crate::model::text::display_safe(&welcome.name);
+    let (title, add, import, demo) = match ctx.language {
+        Language::En => (
+            "No leads yet. To start:",
+            "add a lead",
+            "Import business cards (CSV or vCard) from a shell:",
+            "Try the app on demo data, in a database of its own:",
+        ),
+        Language::Ja => (
+            "リードはまだありません。始めるには:",
+            "リードを追加",
+            "名刺 (CSV・vCard) をシェルから取り込む:",
+            "デモデータで試す (別のデータベースで):",
+        ),
+    };
+    let command = |text: &str| {
+        Line::from(vec![
+            Span::raw("      "),
+            cut(text, w.saturating_sub(6), theme.accent()),
+        ])
+    };
+    let said = |text: &str| {
+        Line::from(vec![
+            Span::raw("  "),
+            cut(text, w.saturating_sub(2), theme.plain()),
+        ])
+    };
+    let mut lines = vec![
+        Line::from(cut(title, w, theme.title())),
+        Line::raw(""),
+        Line::from(vec![
+            Span::raw("  "),
+            Span::styled(welcome.add_key.clone(), theme.accent()),
+            Span::raw("  "),
+            cut(
+                add,
+                w.saturating_sub(4 + crate::model::text::width(&welcome.add_key)),
+                theme.plain(),
+            ),
+        ]),
+        Line::raw(""),
+        said(import),
+        command(&welcome.import),
+        Line::raw(""),
+        said(demo),
+        command("leadtrack demo --db demo.db"),
+        Line::raw(""),
+    ];
+    if welcome.name_set {
+        lines.push(said(&match ctx.language {
+            Language::En => format!("Your name on every change: {name} ([user] name in {config})"),
+            Language::Ja => format!("変更の記録に使う名前: {name} ({config} の [user] name)"),
+        }));
+    } else {
+        lines.push(said(&match ctx.language {
+            Language::En => format!("Set your name (now \"{name}\") in {config}:"),
+            Language::Ja => format!("名前 (今は「{name}」) を {config} で設定:"),
+        }));
+        lines.push(command("[user]"));
+        lines.push(command(match ctx.language {
+            Language::En => "name = \"Your Name\"",
+            Language::Ja => "name = \"山田 太郎\"",
+        }));
+    }
+    let inner = Rect {
+        x: area.x + 1,
+        width: area.width.saturating_sub(1),
+        ..area
+    };
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// Whole percents of `counts` that sum to 100 (largest remainder: each share rounded
@@ -205,6 +336,8 @@ struct Column<'a> {
     share: i64,
     focused: bool,
     caption: Option<&'a str>,
+    /// With a filter on: the column's leads, of which `total` are shown.
+    of: Option<i64>,
 }
 
 fn render_column(
@@ -220,6 +353,7 @@ fn render_column(
         share,
         focused,
         caption,
+        of,
     } = *head;
     let w = area.width as usize;
     let theme = ctx.theme;
@@ -233,7 +367,7 @@ fn render_column(
         Line::from(cut(
             &format!(
                 "{} · {share}% · {}",
-                total.count,
+                shown_count(total.count, of, ctx.language),
                 compact_amount(total.value, ctx.language)
             ),
             w,
@@ -272,6 +406,15 @@ fn render_column(
         )));
     }
     frame.render_widget(Paragraph::new(lines), body);
+}
+
+/// A column's count: `5 of 18` (`18件中 5`) when a filter shows 5 of its 18 leads.
+fn shown_count(count: i64, of: Option<i64>, language: crate::config::Language) -> String {
+    match (of, language) {
+        (None, _) => count.to_string(),
+        (Some(all), crate::config::Language::En) => format!("{count} of {all}"),
+        (Some(all), crate::config::Language::Ja) => format!("{all}件中 {count}"),
+    }
 }
 
 /// The line under a column's header, with the order and filters in it when there are any.

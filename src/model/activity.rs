@@ -6,7 +6,6 @@ use super::variants::{array_of, one_of};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
-use std::ops::{Index, IndexMut};
 use std::str::FromStr;
 use strum::{EnumCount, VariantArray, VariantNames};
 
@@ -55,20 +54,7 @@ pub enum ActivityKind {
 /// with `ActivityKind::ALL.map(|kind| ...)`: its entries are in `ActivityKind::ALL` order.
 pub type KindMap<T> = [T; ActivityKind::COUNT];
 
-impl<T> Index<ActivityKind> for [T; ActivityKind::COUNT] {
-    type Output = T;
-
-    fn index(&self, kind: ActivityKind) -> &T {
-        // Discriminants count from 0 in declaration order, the order of `ALL` (tested).
-        &self[kind as usize]
-    }
-}
-
-impl<T> IndexMut<ActivityKind> for [T; ActivityKind::COUNT] {
-    fn index_mut(&mut self, kind: ActivityKind) -> &mut T {
-        &mut self[kind as usize]
-    }
-}
+super::variants::indexed_by!(ActivityKind);
 
 impl ActivityKind {
     /// Every kind, in the order forms and reports list them.

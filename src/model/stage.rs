@@ -3,7 +3,6 @@
 use super::variants::{array_of, one_of};
 use serde::{Deserialize, Serialize};
 use std::fmt;
-use std::ops::{Index, IndexMut};
 use std::str::FromStr;
 use strum::{EnumCount, VariantArray, VariantNames};
 
@@ -51,21 +50,7 @@ pub enum Stage {
 /// `Stage::ALL.map(|stage| ...)`: its entries are in `Stage::ALL` order.
 pub type StageMap<T> = [T; Stage::COUNT];
 
-impl<T> Index<Stage> for [T; Stage::COUNT] {
-    type Output = T;
-
-    fn index(&self, stage: Stage) -> &T {
-        // A fieldless enum's discriminants count from 0 in declaration order, which is
-        // the order of `Stage::ALL` (a test holds them together).
-        &self[stage as usize]
-    }
-}
-
-impl<T> IndexMut<Stage> for [T; Stage::COUNT] {
-    fn index_mut(&mut self, stage: Stage) -> &mut T {
-        &mut self[stage as usize]
-    }
-}
+super::variants::indexed_by!(Stage);
 
 impl Stage {
     /// Every stage, in board order (customers last).

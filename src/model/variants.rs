@@ -13,6 +13,28 @@ pub(crate) const fn array_of<T: Copy, const N: usize>(variants: &[T]) -> [T; N] 
     out
 }
 
+/// Lets a table of one value per variant (`[T; Enum::COUNT]`) be read and written by the
+/// variant: `limits[Stage::Future]`. A fieldless enum's discriminants count from 0 in
+/// declaration order, which is the order of its `ALL` (each enum's tests hold them together).
+macro_rules! indexed_by {
+    ($enum:ty) => {
+        impl<T> std::ops::Index<$enum> for [T; <$enum as strum::EnumCount>::COUNT] {
+            type Output = T;
+
+            fn index(&self, variant: $enum) -> &T {
+                &self[variant as usize]
+            }
+        }
+
+        impl<T> std::ops::IndexMut<$enum> for [T; <$enum as strum::EnumCount>::COUNT] {
+            fn index_mut(&mut self, variant: $enum) -> &mut T {
+                &mut self[variant as usize]
+            }
+        }
+    };
+}
+pub(crate) use indexed_by;
+
 /// `a, b, c or d`: the ids a parse error offers.
 pub(crate) fn one_of(ids: &[&str]) -> String {
     match ids.split_last() {

@@ -13,7 +13,7 @@ use crate::features;
 use crate::keymap::Action;
 use crate::model::lead::LeadPatch;
 use crate::model::text::display_safe;
-use crate::model::{Lead, Stage};
+use crate::model::{Lead, LinkRole, Stage};
 
 impl App {
     /// Validates and saves a form. True when it can close; false keeps it open with the
@@ -139,29 +139,13 @@ impl App {
                 let Some((contact_id, role)) = forms::link::read(form) else {
                     return Ok(false);
                 };
-                let linked =
-                    features::leads::link(&mut self.session.store, &lead_id, &contact_id, role)?;
-                self.undo.push(UndoStep::Linked {
-                    lead_id,
-                    contact_id,
-                    before: linked.role_before,
-                });
-                self.say(format!("On the lead as {}", self.role_label(role)));
-                self.changed();
+                self.save_link(lead_id, contact_id, role)?;
             }
             FormKind::LinkToLead { contact_id } => {
                 let Some((lead_id, role)) = forms::link::read(form) else {
                     return Ok(false);
                 };
-                let linked =
-                    features::leads::link(&mut self.session.store, &lead_id, &contact_id, role)?;
-                self.undo.push(UndoStep::Linked {
-                    lead_id,
-                    contact_id,
-                    before: linked.role_before,
-                });
-                self.say(format!("On the lead as {}", self.role_label(role)));
-                self.changed();
+                self.save_link(lead_id, contact_id, role)?;
             }
             FormKind::EditActivity { id } => {
                 let Some(patch) = forms::log::read_edit(form, today) else {
@@ -222,6 +206,20 @@ impl App {
             before: linked.role_before,
         });
         self.say(format!("Now {} on the lead", self.role_label(next)));
+        self.changed();
+        Ok(())
+    }
+
+    /// Puts a contact on a lead (or gives it another role there), with the step that puts
+    /// the link back as it was.
+    fn save_link(&mut self, lead_id: String, contact_id: String, role: LinkRole) -> Result<()> {
+        let linked = features::leads::link(&mut self.session.store, &lead_id, &contact_id, role)?;
+        self.undo.push(UndoStep::Linked {
+            lead_id,
+            contact_id,
+            before: linked.role_before,
+        });
+        self.say(format!("On the lead as {}", self.role_label(role)));
         self.changed();
         Ok(())
     }

@@ -12,7 +12,7 @@ use super::pager::Pager;
 use super::popups::confirm::Answer;
 use super::popups::dedupe::DedupeReview;
 use super::popups::help::{Help, HelpOutcome};
-use super::popups::search::{Hit, SearchOutcome};
+use super::popups::search::SearchOutcome;
 use super::theme::Theme;
 use super::undo::UndoHistory;
 use super::views::board::BoardState;
@@ -452,7 +452,7 @@ impl App {
         }
     }
 
-    fn show(&mut self, view: View) {
+    pub(super) fn show(&mut self, view: View) {
         self.detail = None;
         self.view = view;
     }
@@ -479,53 +479,8 @@ impl App {
         }
     }
 
-    fn open(&mut self) -> Result<()> {
-        let lead_id = match self.view {
-            View::Activities => self
-                .activities
-                .selected()
-                .and_then(|(a, _, _)| a.lead_id.clone()),
-            View::Contacts => {
-                let id = self.contacts.list.selected_id();
-                let leads = match id {
-                    Some(id) => crate::store::links::leads_of(self.session.store.conn(), &id)?,
-                    None => Vec::new(),
-                };
-                if leads.is_empty() {
-                    self.say("This contact is not on any lead yet");
-                }
-                leads.first().map(|l| l.id.clone())
-            }
-            _ => self.target_lead().map(|l| l.id),
-        };
-        if let Some(id) = lead_id {
-            self.open_detail(&id);
-        }
-        Ok(())
-    }
-
     pub fn open_detail(&mut self, lead_id: &str) {
         self.detail = Some(DetailState::new(lead_id));
-    }
-
-    /// Goes to a search result: a lead's detail, a contact in Contacts, an activity's lead.
-    fn jump(&mut self, hit: Hit) -> Result<()> {
-        match hit {
-            Hit::Lead(lead) => self.open_detail(&lead.id),
-            Hit::Activity(a, _) => match (a.lead_id, a.contact_id) {
-                (Some(lead), _) => self.open_detail(&lead),
-                (None, Some(contact)) => self.show_contact(&contact)?,
-                (None, None) => {}
-            },
-            Hit::Contact(c) => self.show_contact(&c.id)?,
-        }
-        Ok(())
-    }
-
-    fn show_contact(&mut self, id: &str) -> Result<()> {
-        self.show(View::Contacts);
-        self.contacts.list.select(self.session.store.conn(), id)?;
-        Ok(())
     }
 
     /// Reads the search results for the query in the box.

@@ -1,9 +1,10 @@
-//! What a key opens: the form or the question for the record under the selection — add,
-//! edit, log, link, change a role, delete. Saving what the form holds is `save.rs`'s.
+//! What a key opens: the lead under the selection or a search result, and the form or the
+//! question for the record under the selection — add, edit, log, link, change a role, delete. Saving what the form holds is `save.rs`'s.
 
 use super::app::{App, Popup, View};
 use super::forms;
 use super::popups::confirm::{Confirm, Pending};
+use super::popups::search::Hit;
 use crate::error::Result;
 use crate::keymap::Action;
 use crate::model::text::display_safe;
@@ -175,6 +176,51 @@ impl App {
                 self.keymap.label(Action::NextItem)
             )),
         }
+        Ok(())
+    }
+
+    pub(super) fn open(&mut self) -> Result<()> {
+        let lead_id = match self.view {
+            View::Activities => self
+                .activities
+                .selected()
+                .and_then(|(a, _, _)| a.lead_id.clone()),
+            View::Contacts => {
+                let id = self.contacts.list.selected_id();
+                let leads = match id {
+                    Some(id) => crate::store::links::leads_of(self.session.store.conn(), &id)?,
+                    None => Vec::new(),
+                };
+                if leads.is_empty() {
+                    self.say("This contact is not on any lead yet");
+                }
+                leads.first().map(|l| l.id.clone())
+            }
+            _ => self.target_lead().map(|l| l.id),
+        };
+        if let Some(id) = lead_id {
+            self.open_detail(&id);
+        }
+        Ok(())
+    }
+
+    /// Goes to a search result: a lead's detail, a contact in Contacts, an activity's lead.
+    pub(super) fn jump(&mut self, hit: Hit) -> Result<()> {
+        match hit {
+            Hit::Lead(lead) => self.open_detail(&lead.id),
+            Hit::Activity(a, _) => match (a.lead_id, a.contact_id) {
+                (Some(lead), _) => self.open_detail(&lead),
+                (None, Some(contact)) => self.show_contact(&contact)?,
+                (None, None) => {}
+            },
+            Hit::Contact(c) => self.show_contact(&c.id)?,
+        }
+        Ok(())
+    }
+
+    fn show_contact(&mut self, id: &str) -> Result<()> {
+        self.show(View::Contacts);
+        self.contacts.list.select(self.session.store.conn(), id)?;
         Ok(())
     }
 }

@@ -6,7 +6,10 @@
 //! code (comments and strings are not code).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::rust_files;
+use std::path::Path;
 
 /// Which modules a room may not reach, and whether clap may appear in it.
 struct Wall {
@@ -286,17 +289,6 @@ fn crossings(relative: &Path, source: &str) -> Vec<String> {
     problems.sort();
     problems.dedup();
     problems
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
 }
 
 #[test]

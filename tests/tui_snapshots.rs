@@ -225,7 +225,11 @@ fn add_many_valued(app: &mut App) {
         Channel::Company,
         ContactValue::new("旧アオキ商事株式会社", ValueKind::Other),
     );
-    // Made on a known day, so the card's "Changed" line reads the same in every run.
+    insert_card(app, &card);
+}
+
+/// Adds a card made on a known day, so its "Changed" line reads the same in every run; its id.
+fn insert_card(app: &mut App, card: &leadtrack::model::contact::ContactFields) -> String {
     let origin = leadtrack::store::leads::Origin {
         id: None,
         created_at: chrono::DateTime::parse_from_rfc3339("2026-11-20T01:00:00Z")
@@ -234,8 +238,8 @@ fn add_many_valued(app: &mut App) {
     };
     app.session
         .store
-        .write(|w| leadtrack::store::contacts::insert(w, &card, &origin))
-        .unwrap();
+        .write(|w| leadtrack::store::contacts::insert(w, card, &origin))
+        .unwrap()
 }
 
 snapshot_both_sizes!(contact_with_several_values, |app| {
@@ -261,16 +265,7 @@ fn add_halfwidth_kana(app: &mut App) -> String {
         ..ContactFields::default()
     }
     .with_email("pasokon@example.jp");
-    let origin = leadtrack::store::leads::Origin {
-        id: None,
-        created_at: chrono::DateTime::parse_from_rfc3339("2026-11-20T01:00:00Z")
-            .ok()
-            .map(|t| t.to_utc()),
-    };
-    app.session
-        .store
-        .write(|w| leadtrack::store::contacts::insert(w, &card, &origin))
-        .unwrap()
+    insert_card(app, &card)
 }
 
 // Every column after `ﾊﾟｿｺﾝ` starts where it does on the other rows.

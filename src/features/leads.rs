@@ -83,7 +83,7 @@ pub struct Moved {
 /// Moves a lead to another stage (`moved` is false when it was already there).
 pub fn move_to(store: &mut Store, id: &str, stage: Stage) -> Result<Moved> {
     store.write(|w| {
-        let from = current(w, id)?.stage;
+        let from = crate::store::leads::live_stage(w.conn(), id)?;
         let change = crate::store::leads::move_stage(w, id, stage)?;
         Ok(Moved {
             from,

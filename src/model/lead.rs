@@ -329,6 +329,37 @@ pub enum Answer {
 }
 
 #[cfg(test)]
+impl Lead {
+    /// A lead with a title and nothing else, made now by `me`: a start for unit tests.
+    pub(crate) fn blank(id: &str, title: &str) -> Lead {
+        let now = chrono::Utc::now();
+        Lead {
+            id: id.into(),
+            title: title.into(),
+            company: None,
+            stage: Stage::default(),
+            source: None,
+            source_detail: None,
+            owner: None,
+            value: None,
+            next_action: None,
+            next_action_on: None,
+            qualification: Qualification::default(),
+            tags: Vec::new(),
+            notes: None,
+            created_at: now,
+            created_by: "me".into(),
+            updated_at: now,
+            updated_by: "me".into(),
+            score: 0.0,
+            rank: Rank::C,
+            last_activity_at: None,
+            contacts: Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -343,29 +374,11 @@ mod tests {
 
     #[test]
     fn undoing_a_patch_puts_back_what_it_set_and_only_that() {
-        let now = chrono::Utc::now();
         let before = Lead {
-            id: "l".into(),
-            title: "保守契約".into(),
-            company: None,
-            stage: Stage::default(),
-            source: None,
-            source_detail: None,
             owner: Some("田中".into()),
             value: Some(1_000_000),
-            next_action: None,
-            next_action_on: None,
-            qualification: Qualification::default(),
             tags: vec!["重点".into()],
-            notes: None,
-            created_at: now,
-            created_by: "me".into(),
-            updated_at: now,
-            updated_by: "me".into(),
-            score: 0.0,
-            rank: Rank::C,
-            last_activity_at: None,
-            contacts: Vec::new(),
+            ..Lead::blank("l", "保守契約")
         };
         let patch = LeadPatch {
             title: Some("保守契約（更新）".into()),

@@ -130,7 +130,7 @@ pub fn insert_moved(
 
 /// Applies a patch; returns the fields that changed.
 pub fn update(w: &mut Writer<'_>, id: &str, patch: &LeadPatch) -> Result<Vec<&'static str>> {
-    ensure_live(w.conn(), id)?;
+    live_stage(w.conn(), id)?;
     let mut changes: Vec<(&'static str, Value)> = Vec::new();
     if let Some(title) = &patch.title {
         if title.trim().is_empty() {
@@ -195,7 +195,7 @@ fn move_stage_at(
     stage: Stage,
     at: DateTime<Utc>,
 ) -> Result<Option<String>> {
-    let current = ensure_live(w.conn(), id)?;
+    let current = live_stage(w.conn(), id)?;
     if current == stage {
         return Ok(None);
     }
@@ -240,7 +240,7 @@ pub fn undo_move(w: &mut Writer<'_>, lead_id: &str, change_id: &str) -> Result<S
         from.parse().unwrap_or_default(),
         to.parse().unwrap_or_default(),
     );
-    let current = ensure_live(w.conn(), lead_id)?;
+    let current = live_stage(w.conn(), lead_id)?;
     if current != to {
         return Err(Error::invalid(format!(
             "the lead has moved on to {} since; its move to {} is not undone",
@@ -257,7 +257,7 @@ pub fn undo_move(w: &mut Writer<'_>, lead_id: &str, change_id: &str) -> Result<S
 
 /// Deletes a lead (a tombstone: it can be restored, and merges honour it).
 pub fn delete(w: &mut Writer<'_>, id: &str) -> Result<()> {
-    ensure_live(w.conn(), id)?;
+    live_stage(w.conn(), id)?;
     records::update(w, &LEADS, id, &[("deleted", Value::Integer(1))])?;
     reindex_id(w.conn(), id)
 }
@@ -294,7 +294,7 @@ fn record_stage_change(
 }
 
 /// The stage of a live lead; an error naming it when it is deleted or missing.
-fn ensure_live(conn: &Connection, id: &str) -> Result<Stage> {
+pub fn live_stage(conn: &Connection, id: &str) -> Result<Stage> {
     let row: Option<(String, i64)> = conn
         .prepare_cached("SELECT stage, gone FROM leads WHERE id = ?1")?
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))

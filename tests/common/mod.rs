@@ -195,3 +195,15 @@ pub fn database_at_schema(path: &Path, version: usize) -> rusqlite::Connection {
     .unwrap();
     conn
 }
+
+/// Every `.rs` file below `dir`, for the tests that read the source itself.
+pub fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}

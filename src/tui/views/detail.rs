@@ -36,6 +36,9 @@ pub struct DetailState {
     pub score_open: bool,
     /// The selection moved: `prepare` scrolls it into view.
     follow: bool,
+    /// What `page` and `length` were measured for: the area, the pick and the score's
+    /// folding, over the lead as read. The lines are laid out again only when one changes.
+    measured: Option<(Rect, Option<DetailItem>, bool)>,
 }
 
 impl DetailState {
@@ -49,11 +52,13 @@ impl DetailState {
             page: 10,
             score_open: false,
             follow: false,
+            measured: None,
         }
     }
 
     pub fn invalidate(&mut self) {
         self.detail = None;
+        self.measured = None;
     }
 
     pub fn scroll_by(&mut self, delta: i32) {
@@ -565,6 +570,10 @@ pub fn prepare(
     let Some(detail) = &state.detail else {
         return Ok(());
     };
+    let key = (area, state.selected.clone(), state.score_open);
+    if !state.follow && state.measured.as_ref() == Some(&key) {
+        return Ok(());
+    }
     let selected = state.selected.as_ref();
     // The line of the picked item in the scrolling part, if it scrolls.
     let (page, length, picked_at) = match halves(area) {
@@ -592,6 +601,7 @@ pub fn prepare(
     };
     state.page = page;
     state.length = u16::try_from(length).unwrap_or(u16::MAX);
+    state.measured = Some(key);
     if std::mem::take(&mut state.follow)
         && let Some(at) = picked_at.and_then(|a| u16::try_from(a).ok())
     {

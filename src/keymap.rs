@@ -51,6 +51,7 @@ actions! {
     MergePair => "merge_pair", SkipPair => "skip_pair", StopReview => "stop_review",
     ClearField => "clear_field", NextItem => "next_item", PrevItem => "prev_item",
     ChangeRole => "change_role", StatsPeriod => "stats_period", ToggleScore => "toggle_score",
+    Filter => "filter", ClearFilters => "clear_filters",
 }
 
 impl Action {
@@ -435,6 +436,7 @@ impl Context {
                 (LogMeeting, "meeting"),
                 (Add, "add"),
                 (Search, "search"),
+                (Filter, "filter"),
                 (Undo, "undo"),
             ],
             Context::Detail => &[
@@ -474,6 +476,7 @@ impl Context {
                 (Open, "open"),
                 (LogCall, "call"),
                 (Search, "search"),
+                (Filter, "filter"),
             ],
             Context::Help => &[(Down, "scroll"), (Cancel, "close")],
             Context::Search => &[(Open, "go to"), (SearchClose, "back")],
@@ -503,6 +506,8 @@ impl Context {
                 Reschedule,
                 StaleOnly,
                 OwnerFilter,
+                Filter,
+                ClearFilters,
                 Delete,
                 Add,
                 Edit,
@@ -537,6 +542,8 @@ impl Context {
                 Reschedule,
                 OwnerFilter,
                 StaleOnly,
+                Filter,
+                ClearFilters,
                 Delete,
                 Edit,
                 LogCall,

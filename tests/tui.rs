@@ -724,7 +724,7 @@ fn stale_and_owner_filters_on_the_board_and_the_follow_ups() {
     press(&mut app, KeyCode::Char('S'));
     press(&mut app, KeyCode::Char('o'));
     assert_eq!(
-        app.board.owner.as_deref(),
+        app.board.filters.owner.as_deref(),
         Some("山本"),
         "o first shows my leads"
     );
@@ -745,13 +745,13 @@ fn stale_and_owner_filters_on_the_board_and_the_follow_ups() {
             .rows()
             .all(|l| l.owner.as_deref() == Some("山本"))
     );
-    for _ in 0..10 {
+    // The cycle comes back to everyone's leads after the last rep.
+    let mut presses = 0;
+    while app.list_filters.owner.is_some() && presses < 10 {
         press(&mut app, KeyCode::Char('o'));
+        presses += 1;
     }
-    assert!(
-        app.list_owner.is_none() || app.list_owner.is_some(),
-        "the cycle never gets stuck"
-    );
+    assert_eq!(app.list_filters.owner, None, "the cycle never gets stuck");
 }
 
 #[test]
@@ -2232,7 +2232,7 @@ fn a_filtered_board_counts_what_its_columns_show() {
     assert!(!plain.contains(" of "), "{plain}");
 
     press(&mut app, KeyCode::Char('o'));
-    assert_eq!(app.board.owner.as_deref(), Some("山本"));
+    assert_eq!(app.board.filters.owner.as_deref(), Some("山本"));
     let heads = column_heads(&mut app);
     let mut shown = 0;
     for stage in Stage::OPEN {
@@ -2249,7 +2249,7 @@ fn a_filtered_board_counts_what_its_columns_show() {
     );
 
     app.on_key(event(KeyCode::Char('S'), KeyModifiers::SHIFT));
-    assert!(app.board.stale_only);
+    assert!(app.board.filters.stale);
     let heads = column_heads(&mut app);
     for stage in Stage::OPEN {
         let expected = format!(
@@ -2409,4 +2409,107 @@ fn the_empty_board_says_how_to_start() {
     let shot = screen(&mut app, 120, 40);
     assert!(!shot.contains("No leads yet"), "{shot}");
     assert!(shot.contains("ミドリ技研 設備更新"), "{shot}");
+}
+
+/// Every lead on the board's three columns, as loaded.
+fn board_rows(app: &App) -> Vec<leadtrack::model::Lead> {
+    app.board
+        .columns
+        .iter()
+        .flat_map(|c| c.rows().cloned().collect::<Vec<_>>())
+        .collect()
+}
+
+#[test]
+fn filters_combine_show_in_the_header_and_clear_with_one_key() {
+    use leadtrack::features::lead_filter::LeadFilters;
+    use leadtrack::followups::{Bucket, bucket};
+    use leadtrack::store::leads::{LeadFilter, list};
+    let mut app = app();
+    let all = list(app.session.store.conn(), &LeadFilter::default()).unwrap();
+    let open_leads = all.len();
+    screen(&mut app, 120, 40);
+
+    // f, words, then the due date: later than this week; Enter applies from any field.
+    press(&mut app, KeyCode::Char('f'));
+    assert!(screen(&mut app, 120, 40).contains("Filter the board"));
+    type_text(&mut app, "物流");
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Tab);
+    }
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Right);
+    }
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup.is_none(), "the form closed");
+    let wanted = LeadFilters {
+        text: Some("物流".into()),
+        due: Some(Bucket::Later),
+        ..LeadFilters::default()
+    };
+    assert_eq!(app.board.filters, wanted);
+    let shot = screen(&mut app, 120, 40);
+    assert!(shot.contains("── \"物流\" · Later ──"), "{shot}");
+    assert!(
+        shot.contains("Filtered: \"物流\" · Later (F clears)"),
+        "{shot}"
+    );
+    let keep = |l: &leadtrack::model::Lead| {
+        l.title.contains("物流") && bucket(l.next_action_on.as_ref(), today()) == Bucket::Later
+    };
+    let expected = all.iter().filter(|l| keep(l)).count();
+    let shown = board_rows(&app);
+    assert!(expected > 0 && expected < open_leads, "{expected}");
+    assert_eq!(shown.len(), expected, "every match fits on screen");
+    assert!(shown.iter().all(keep));
+
+    // A second filter narrows further; the form opens with what is on.
+    press(&mut app, KeyCode::Char('f'));
+    assert!(screen(&mut app, 120, 40).contains("物流"));
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "upsell");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.board.filters.tag.as_deref(), Some("upsell"));
+    assert_eq!(app.board.filters.text.as_deref(), Some("物流"));
+    assert!(
+        board_rows(&app)
+            .iter()
+            .all(|l| keep(l) && l.tags.contains(&"upsell".to_string()))
+    );
+
+    // F clears every filter at once.
+    app.on_key(event(KeyCode::Char('F'), KeyModifiers::SHIFT));
+    assert!(app.board.filters.is_empty());
+    let shot = screen(&mut app, 120, 40);
+    assert!(shot.contains("Filters cleared"), "{shot}");
+    assert!(!shot.contains(" of "), "{shot}");
+    app.on_key(event(KeyCode::Char('F'), KeyModifiers::SHIFT));
+    assert!(screen(&mut app, 120, 40).contains("No filters to clear"));
+
+    // The lead lists have their own filters, shown in their header.
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('f'));
+    assert!(screen(&mut app, 120, 40).contains("Filter the lists"));
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Tab);
+    }
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.list_filters.rank, Some(leadtrack::model::Rank::A));
+    let shot = screen(&mut app, 120, 40);
+    assert!(shot.contains("[rank A]"), "{shot}");
+    assert!(
+        app.follow_ups
+            .rows()
+            .all(|l| l.rank == leadtrack::model::Rank::A)
+    );
+    assert!(app.follow_ups.rows().count() > 0);
+    assert!(app.board.filters.is_empty(), "the board keeps its own");
+    // Esc leaves the filters as they were.
+    press(&mut app, KeyCode::Char('f'));
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "x");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.list_filters.tag, None);
 }

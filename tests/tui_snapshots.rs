@@ -127,6 +127,43 @@ snapshot_both_sizes!(follow_ups_mine, |app| keys(
     app,
     &[KeyCode::Char('2'), KeyCode::Char('o')]
 ));
+snapshot_both_sizes!(filter_form, |app| keys(app, &[KeyCode::Char('f')]));
+snapshot_both_sizes!(board_filtered_by_words_and_due, |app| {
+    keys(app, &[KeyCode::Char('f')]);
+    text(app, "物流");
+    keys(
+        app,
+        &[
+            KeyCode::Tab,
+            KeyCode::Tab,
+            KeyCode::Tab,
+            KeyCode::Tab,
+            KeyCode::Tab,
+            KeyCode::Tab,
+            KeyCode::Right,
+            KeyCode::Right,
+            KeyCode::Right,
+            KeyCode::Right,
+            KeyCode::Enter,
+        ],
+    );
+});
+snapshot_both_sizes!(follow_ups_filtered_by_words_and_rank, |app| {
+    keys(app, &[KeyCode::Char('2'), KeyCode::Char('f')]);
+    text(app, "更新");
+    keys(
+        app,
+        &[
+            KeyCode::Tab,
+            KeyCode::Tab,
+            KeyCode::Tab,
+            KeyCode::Tab,
+            KeyCode::Right,
+            KeyCode::Right,
+            KeyCode::Enter,
+        ],
+    );
+});
 snapshot_both_sizes!(reschedule, |app| keys(
     app,
     &[KeyCode::Char('2'), KeyCode::Char('r')]

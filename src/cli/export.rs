@@ -29,9 +29,8 @@ pub struct FollowupArgs {
     /// are listed too, except in a calendar).
     #[arg(long, value_name = "DAYS")]
     within: Option<u32>,
-    /// Only this rep's (`me` for you).
-    #[arg(long)]
-    owner: Option<String>,
+    #[command(flatten)]
+    filters: super::filters::FilterArgs,
     #[arg(long, default_value = "csv", value_parser = list_format())]
     format: ListFormat,
     /// CSV encoding (default: [export] encoding of the config).
@@ -164,16 +163,12 @@ pub fn run(session: &Session, command: &ExportCommand) -> Result<bool> {
 
 fn follow_ups(session: &Session, args: &FollowupArgs) -> Result<bool> {
     let config = &session.config;
-    let owner = args.owner.as_ref().map(|o| {
-        if o == "me" {
-            config.user_name()
-        } else {
-            o.clone()
-        }
-    });
     let selection = Selection {
         within_days: args.within,
-        owner,
+        narrowing: args
+            .filters
+            .filters(config)?
+            .narrowing(today(), &config.stages.stale_after_days),
     };
     let options = ListOptions {
         format: args.format,

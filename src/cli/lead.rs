@@ -3,6 +3,7 @@ use super::output::{Format, Table, amount, field, io, local_time, opt, print_jso
 use super::parse;
 use crate::error::Result;
 use crate::features::leads::{self, LeadDetail};
+use crate::model::dates::today;
 use crate::model::lead::{LeadFields, LeadPatch, Qualification};
 use crate::model::text::display_safe;
 use crate::model::{Lead, LinkRole, Stage};
@@ -106,12 +107,8 @@ pub struct EditArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ListArgs {
-    #[arg(long)]
-    stage: Option<String>,
-    #[arg(long)]
-    owner: Option<String>,
-    #[arg(long)]
-    tag: Option<String>,
+    #[command(flatten)]
+    filters: super::filters::FilterArgs,
     /// Include customers.
     #[arg(long)]
     all: bool,
@@ -316,14 +313,12 @@ fn title_of(session: &Session, id: &str) -> Result<String> {
 }
 
 fn list(session: &Session, args: &ListArgs) -> Result<bool> {
+    let config = &session.config;
     let filter = store::leads::LeadFilter {
-        stage: args
-            .stage
-            .as_deref()
-            .map(|s| parse::stage("--stage", s))
-            .transpose()?,
-        owner: args.owner.clone(),
-        tag: args.tag.clone(),
+        narrowing: args
+            .filters
+            .filters(config)?
+            .narrowing(today(), &config.stages.stale_after_days),
         include_customers: args.all,
         limit: args.limit,
     };

@@ -14,6 +14,7 @@ mod contact;
 mod dedupe;
 mod demo;
 mod export;
+mod filters;
 mod import;
 mod lead;
 mod log;

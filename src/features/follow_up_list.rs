@@ -12,6 +12,7 @@ use crate::model::contact::{NameOrder, display_name};
 use crate::model::dates::format_timestamp;
 use crate::model::{Due, Rank};
 use crate::store::Store;
+use crate::store::narrowing::Narrowing;
 use crate::store::reports::{self, FollowUpRecord};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
@@ -52,7 +53,8 @@ pub struct FollowUp {
 pub struct Selection {
     /// Due within this many days from today (overdue always included).
     pub within_days: Option<u32>,
-    pub owner: Option<String>,
+    /// The rep's filters (see `features::lead_filter`).
+    pub narrowing: Narrowing,
 }
 
 pub fn list(
@@ -62,7 +64,7 @@ pub fn list(
     order: NameOrder,
 ) -> Result<Vec<FollowUp>> {
     let until = until(selection, today)?;
-    let records = reports::follow_ups(store.conn(), until.as_deref(), selection.owner.as_deref())?;
+    let records = reports::follow_ups(store.conn(), until.as_deref(), &selection.narrowing)?;
     Ok(records.into_iter().map(|r| row(r, today, order)).collect())
 }
 
@@ -99,7 +101,7 @@ pub fn export(
     let until = until(selection, today)?;
     store.read(|conn| {
         let each = |f: &mut dyn FnMut(FollowUp) -> Result<()>| {
-            reports::each_follow_up(conn, until.as_deref(), selection.owner.as_deref(), |r| {
+            reports::each_follow_up(conn, until.as_deref(), &selection.narrowing, |r| {
                 f(row(r, today, order))
             })
         };

@@ -6,6 +6,7 @@ pub mod contacts;
 pub mod demo;
 pub mod export;
 pub mod follow_up_list;
+pub mod lead_filter;
 pub mod lead_import;
 pub mod leads;
 pub mod mail;

@@ -1,11 +1,12 @@
 //! Leads and their stage history.
 
+use super::narrowing::Narrowing;
 use super::records::{self, LEADS, parse_tags, tags_value, text};
 use super::{Stamp, Writer, search, stage_sql};
 use crate::error::{Error, Result};
 use crate::model::dates::{format_timestamp, parse_timestamp};
 use crate::model::lead::{LeadFields, LeadPatch, LinkedContact, StageChange};
-use crate::model::{Due, Lead, Qualification, Rank, Stage, StageMap};
+use crate::model::{Due, Lead, Qualification, Rank, Stage};
 use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params};
@@ -396,9 +397,7 @@ pub fn get(
 /// Which leads `list` returns.
 #[derive(Debug, Clone, Default)]
 pub struct LeadFilter {
-    pub stage: Option<Stage>,
-    pub owner: Option<String>,
-    pub tag: Option<String>,
+    pub narrowing: Narrowing,
     /// Customers are listed only when asked for by stage or with this flag.
     pub include_customers: bool,
     pub limit: Option<usize>,
@@ -408,27 +407,10 @@ pub struct LeadFilter {
 pub fn list(conn: &Connection, filter: &LeadFilter) -> Result<Vec<Lead>> {
     let mut sql = format!("SELECT {COLUMNS} FROM leads WHERE gone = 0");
     let mut params: Vec<Value> = Vec::new();
-    match filter.stage {
-        Some(stage) => {
-            params.push(Value::Text(stage.id().to_string()));
-            sql.push_str(&format!(" AND stage = ?{}", params.len()));
-        }
-        None if !filter.include_customers => {
-            sql.push_str(&format!(" AND stage NOT IN ({})", stage_sql::closed()));
-        }
-        None => {}
+    if filter.narrowing.stage.is_none() && !filter.include_customers {
+        sql.push_str(&format!(" AND stage NOT IN ({})", stage_sql::closed()));
     }
-    if let Some(owner) = &filter.owner {
-        params.push(Value::Text(owner.clone()));
-        sql.push_str(&format!(" AND owner = ?{}", params.len()));
-    }
-    if let Some(tag) = &filter.tag {
-        params.push(Value::Text(tag.clone()));
-        sql.push_str(&format!(
-            " AND EXISTS (SELECT 1 FROM json_each(leads.tags) WHERE json_each.value = ?{})",
-            params.len()
-        ));
-    }
+    sql.push_str(&filter.narrowing.clause("leads", &mut params));
     sql.push_str(&format!(
         " ORDER BY {}, board_key",
         stage_sql::board_order("stage")
@@ -490,16 +472,14 @@ pub fn short_ids(conn: &Connection, ids: &[String]) -> Result<Vec<String>> {
     records::short_ids(conn, &LEADS, ids)
 }
 
-/// Which leads a paged list shows.
+/// Which leads a paged list shows: its own scope, narrowed by the rep's filters.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct LeadScope {
     /// One stage (a board column, or customers).
     pub stage: Option<Stage>,
     /// Follow-ups: open leads, and customers only when they have a next action.
     pub follow_ups: bool,
-    pub owner: Option<String>,
-    /// Stale leads only: nothing since these timestamps, one per stage.
-    pub quiet_since: Option<StageMap<String>>,
+    pub narrowing: Narrowing,
 }
 
 impl LeadScope {
@@ -516,18 +496,7 @@ impl LeadScope {
                 stage_sql::closed()
             ));
         }
-        if let Some(owner) = &self.owner {
-            params.push(Value::Text(owner.clone()));
-            sql.push_str(&format!(" AND owner = ?{}", params.len()));
-        }
-        if let Some(cutoffs) = &self.quiet_since {
-            let first = params.len() + 1;
-            params.extend(Stage::ALL.map(|stage| Value::Text(cutoffs[stage].clone())));
-            let cutoff = stage_sql::case("stage", |stage| format!("?{}", first + stage as usize));
-            sql.push_str(&format!(
-                " AND ifnull(last_activity_at, created_at) < {cutoff}"
-            ));
-        }
+        sql.push_str(&self.narrowing.clause("leads", params));
         sql
     }
 }

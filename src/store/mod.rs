@@ -11,6 +11,7 @@ pub mod leads;
 pub mod links;
 pub mod merge;
 mod migrations;
+pub mod narrowing;
 pub mod paging;
 pub mod purge;
 pub(crate) mod records;

@@ -2,12 +2,14 @@
 //! SQL statement with the database doing the counting. Stage moves taken back by undo
 //! (`stage_changes.undone`) count nowhere.
 
+use super::narrowing::Narrowing;
 use super::stage_sql;
 use crate::error::Result;
 use crate::model::dates::parse_timestamp;
 use crate::model::{Due, Rank, Stage};
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, params};
+use rusqlite::Connection;
+use rusqlite::types::Value;
 
 /// One follow-up with what a list of them shows: the lead, and its first contact.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,14 +32,14 @@ pub struct FollowUpRecord {
 }
 
 /// Follow-ups due before `until` (a `YYYY-MM-DD` bound, exclusive; None for all), with the
-/// open leads that have no next action, by date (none last); for `owner` or everyone.
+/// open leads that have no next action, by date (none last); narrowed by the rep's filters.
 pub fn follow_ups(
     conn: &Connection,
     until: Option<&str>,
-    owner: Option<&str>,
+    narrowing: &Narrowing,
 ) -> Result<Vec<FollowUpRecord>> {
     let mut out = Vec::new();
-    each_follow_up(conn, until, owner, |r| {
+    each_follow_up(conn, until, narrowing, |r| {
         out.push(r);
         Ok(())
     })?;
@@ -48,9 +50,11 @@ pub fn follow_ups(
 pub fn each_follow_up(
     conn: &Connection,
     until: Option<&str>,
-    owner: Option<&str>,
+    narrowing: &Narrowing,
     mut f: impl FnMut(FollowUpRecord) -> Result<()>,
 ) -> Result<()> {
+    let mut params: Vec<Value> = vec![Value::from(until.map(str::to_string))];
+    let narrowed = narrowing.clause("l", &mut params);
     let sql = format!(
         "SELECT l.id, l.title, l.company, l.stage, l.rank, l.score, l.next_action, l.next_action_on,
                 l.owner, l.last_activity_at, l.updated_at,
@@ -65,12 +69,12 @@ pub fn each_follow_up(
          WHERE l.gone = 0
            AND (l.stage NOT IN ({closed}) OR l.next_action_on IS NOT NULL)
            AND (?1 IS NULL OR l.next_action_on IS NULL OR l.due_key < ?1)
-           AND (?2 IS NULL OR l.owner = ?2)
+           {narrowed}
          ORDER BY l.due_key",
         closed = stage_sql::closed()
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let mut rows = stmt.query(params![until, owner])?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(params))?;
     while let Some(r) = rows.next()? {
         let stage: String = r.get(3)?;
         let rank: String = r.get(4)?;

@@ -69,8 +69,7 @@ pub struct App {
     pub config_path: Option<std::path::PathBuf>,
     pub(super) counts_stale: bool,
     /// Filters of the follow-up and customer lists.
-    pub list_owner: Option<String>,
-    pub list_stale_only: bool,
+    pub list_filters: crate::features::lead_filter::LeadFilters,
     /// Team sync in the background, when there is a team file, and how its last round went.
     pub sync: Option<crate::sync::worker::SyncWorker>,
     pub sync_state: Option<crate::sync::worker::SyncEvent>,
@@ -123,8 +122,7 @@ impl App {
             overdue,
             config_path: crate::config::default_config_path(),
             counts_stale: true,
-            list_owner: None,
-            list_stale_only: false,
+            list_filters: Default::default(),
             stats: None,
             stats_scroll: 0,
             stats_period: Default::default(),
@@ -362,6 +360,8 @@ impl App {
             Action::Sort => self.sort(),
             Action::StaleOnly => self.toggle_stale_only(),
             Action::OwnerFilter => self.next_owner_filter()?,
+            Action::Filter => self.open_filter()?,
+            Action::ClearFilters => self.clear_filters(),
             Action::Reschedule => {
                 if let Some(lead) = self.target_lead() {
                     self.open_form(forms::lead::reschedule(&lead));

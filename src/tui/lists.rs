@@ -3,9 +3,10 @@
 
 use super::app::{App, View};
 use crate::error::Result;
+use crate::features::lead_filter::LeadFilters;
 use crate::keymap::Action;
+use crate::model::Stage;
 use crate::model::text::display_safe;
-use crate::model::{Stage, StageMap};
 use crate::store::leads::{LeadOrder, LeadScope};
 
 impl App {
@@ -74,15 +75,20 @@ impl App {
         ));
     }
 
+    /// The filters of what is on screen: the board's, or the lead lists'.
+    fn filters_mut(&mut self) -> &mut LeadFilters {
+        if self.view == View::Board {
+            &mut self.board.filters
+        } else {
+            &mut self.list_filters
+        }
+    }
+
     /// `S`: only stale leads, or all again.
     pub(super) fn toggle_stale_only(&mut self) {
-        let on = if self.view == View::Board {
-            self.board.stale_only = !self.board.stale_only;
-            self.board.stale_only
-        } else {
-            self.list_stale_only = !self.list_stale_only;
-            self.list_stale_only
-        };
+        let filters = self.filters_mut();
+        filters.stale = !filters.stale;
+        let on = filters.stale;
         self.apply_filters();
         self.say(if on {
             "Only stale leads"
@@ -95,43 +101,70 @@ impl App {
     pub(super) fn next_owner_filter(&mut self) -> Result<()> {
         let owners = crate::store::leads::owners(self.session.store.conn())?;
         let me = self.session.config.user_name();
-        let current = if self.view == View::Board {
-            self.board.owner.clone()
-        } else {
-            self.list_owner.clone()
-        };
-        let next = next_owner(current.as_deref(), &me, &owners);
+        let filters = self.filters_mut();
+        let next = next_owner(filters.owner.as_deref(), &me, &owners);
+        filters.owner = next.clone();
         self.say(match &next {
             None => "Everyone's leads".to_string(),
             Some(o) if *o == me => format!("My leads ({})", display_safe(o)),
             Some(o) => format!("{}'s leads", display_safe(o)),
         });
-        if self.view == View::Board {
-            self.board.owner = next;
-        } else {
-            self.list_owner = next;
-        }
         self.apply_filters();
         Ok(())
     }
 
-    /// The timestamps before which a lead of each stage is stale (no activity since).
-    fn quiet_since(&self) -> StageMap<String> {
-        let limits = &self.session.config.stages.stale_after_days;
-        let cutoff = |stage: Stage| {
-            let day = self.today - chrono::Duration::days(i64::from(limits.of(stage)));
-            crate::model::dates::format_timestamp(&crate::model::dates::local_to_utc(
-                day.and_time(chrono::NaiveTime::MIN),
-            ))
+    /// `f`: the filter form, filled with the filters on now.
+    pub(super) fn open_filter(&mut self) -> Result<()> {
+        let owners = crate::store::leads::owners(self.session.store.conn())?;
+        let board = self.view == View::Board;
+        let filters = if board {
+            &self.board.filters
+        } else {
+            &self.list_filters
         };
-        Stage::ALL.map(cutoff)
+        let form = super::forms::filter::form(&self.session.config, filters, &owners, board);
+        self.open_form(form);
+        Ok(())
+    }
+
+    /// The filter form's answer: these filters on the board (or the lists) from now.
+    pub(super) fn set_filters(&mut self, board: bool, filters: LeadFilters) {
+        if board {
+            self.board.filters = filters;
+        } else {
+            self.list_filters = filters;
+        }
+        self.apply_filters();
+        let words = self.filter_words(board);
+        self.say(match words {
+            Some(words) => format!("Filtered: {words} ({} clears)", self.clear_key()),
+            None => "No filters: every lead is shown".to_string(),
+        });
+    }
+
+    /// `F`: every filter off at once (the order stays).
+    pub(super) fn clear_filters(&mut self) {
+        let filters = self.filters_mut();
+        if filters.is_empty() {
+            self.say("No filters to clear");
+            return;
+        }
+        *filters = LeadFilters::default();
+        self.apply_filters();
+        self.say("Filters cleared: every lead is shown");
+    }
+
+    fn clear_key(&self) -> String {
+        self.keymap.first_key(Action::ClearFilters)
     }
 
     /// Puts the board's and the lists' orders and filters into their sources.
     fn apply_filters(&mut self) {
-        let quiet = self.quiet_since();
-        self.board.apply(&quiet);
-        let stale = self.list_stale_only.then(|| quiet.clone());
+        let config = &self.session.config;
+        let limits = &config.stages.stale_after_days;
+        let board = self.board.filters.narrowing(self.today, limits);
+        self.board.apply(&board);
+        let lists = self.list_filters.narrowing(self.today, limits);
         for (pager, follow_ups, stage) in [
             (&mut self.follow_ups, true, None),
             (&mut self.customers, false, Some(Stage::Customer)),
@@ -139,23 +172,26 @@ impl App {
             pager.source.scope = LeadScope {
                 stage,
                 follow_ups,
-                owner: self.list_owner.clone(),
-                quiet_since: stale.clone(),
+                narrowing: lists.clone(),
             };
             pager.reset();
         }
     }
 
+    /// The board's (or the lists') filters in words, `None` without any.
+    fn filter_words(&self, board: bool) -> Option<String> {
+        let filters = if board {
+            &self.board.filters
+        } else {
+            &self.list_filters
+        };
+        let words = filters.words(self.language());
+        (!words.is_empty()).then(|| words.join(" · "))
+    }
+
     /// The lists' filters in words.
     pub fn list_caption(&self) -> Option<String> {
-        let mut parts = Vec::new();
-        if let Some(o) = &self.list_owner {
-            parts.push(o.clone());
-        }
-        if self.list_stale_only {
-            parts.push("stale only".to_string());
-        }
-        (!parts.is_empty()).then(|| parts.join(" · "))
+        self.filter_words(false)
     }
 }
 

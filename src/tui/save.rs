@@ -147,6 +147,9 @@ impl App {
                 };
                 self.save_link(lead_id, contact_id, role)?;
             }
+            FormKind::Filter { board } => {
+                self.set_filters(board, forms::filter::read(form));
+            }
             FormKind::EditActivity { id } => {
                 let Some(patch) = forms::log::read_edit(form, today) else {
                     return Ok(false);

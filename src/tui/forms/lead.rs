@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 
 const DATE_HINT: &str = "+3d, tomorrow, fri, 12/1, 明日";
 
-fn stage_choices() -> Vec<(String, String)> {
+pub(super) fn stage_choices() -> Vec<(String, String)> {
     Stage::ALL
         .iter()
         .map(|s| {
@@ -23,8 +23,9 @@ fn stage_choices() -> Vec<(String, String)> {
         .collect()
 }
 
-fn source_choices(config: &Config) -> Vec<(String, String)> {
-    let mut out = vec![(String::new(), "—".to_string())];
+/// The configured sources by label, after a first choice of none (`empty`: how it reads).
+pub(super) fn source_choices(config: &Config, empty: &str) -> Vec<(String, String)> {
+    let mut out = vec![(String::new(), empty.to_string())];
     out.extend(config.sources.names.iter().map(|s| {
         let label = match (
             crate::model::source::label_en(s),
@@ -89,7 +90,7 @@ pub fn form(config: &Config, lead: Option<&Lead>, stage: Stage) -> Form {
         Field::new(
             "source",
             "Source",
-            FieldKind::Choice(source_choices(config)),
+            FieldKind::Choice(source_choices(config, "—")),
         )
         .with_choice(l.and_then(|l| l.source.as_deref()).unwrap_or("")),
         Field::new("source_detail", "Source detail", FieldKind::Text)

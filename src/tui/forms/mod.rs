@@ -6,6 +6,7 @@
 //! something was typed; Ctrl-E edits the field in `$EDITOR`.
 
 pub mod contact;
+pub mod filter;
 pub mod lead;
 pub mod link;
 pub mod log;
@@ -182,6 +183,10 @@ pub enum FormKind {
     /// Put a contact on a lead picked by search (from Contacts).
     LinkToLead {
         contact_id: String,
+    },
+    /// Narrow the board (or the lead lists): nothing is saved.
+    Filter {
+        board: bool,
     },
 }
 

@@ -2,9 +2,11 @@
 
 use super::{LeadSource, compact_amount, cut, due_label, pad_line, stage_label};
 use crate::error::Result;
+use crate::features::lead_filter::LeadFilters;
 use crate::followups::is_stale;
 use crate::model::{Lead, Stage};
 use crate::store::leads::{LeadOrder, LeadScope, StageTotal};
+use crate::store::narrowing::Narrowing;
 use crate::tui::pager::Pager;
 use crate::tui::views::Ctx;
 use ratatui::Frame;
@@ -19,8 +21,7 @@ pub struct BoardState {
     pub columns: Vec<Pager<LeadSource>>,
     pub focus: usize,
     pub order: LeadOrder,
-    pub stale_only: bool,
-    pub owner: Option<String>,
+    pub filters: LeadFilters,
     /// While a filter is on: what each column shows, counted with the column's own scope
     /// (`None` until `prepare` reads it; the plain board uses the stage totals).
     pub filtered: Option<Vec<StageTotal>>,
@@ -44,8 +45,7 @@ impl Default for BoardState {
             columns,
             focus: 0,
             order: LeadOrder::Board,
-            stale_only: false,
-            owner: None,
+            filters: LeadFilters::default(),
             filtered: None,
         }
     }
@@ -95,17 +95,16 @@ impl BoardState {
 
     /// A filter hides some leads: the column heads count what the columns show.
     pub fn is_filtered(&self) -> bool {
-        self.stale_only || self.owner.is_some()
+        !self.filters.is_empty()
     }
 
-    /// Applies the order and filters to every column (`quiet_since`: the stale cutoffs).
-    pub fn apply(&mut self, quiet_since: &crate::model::StageMap<String>) {
+    /// Applies the order and the filters (in the store's terms) to every column.
+    pub fn apply(&mut self, narrowing: &Narrowing) {
         for (column, stage) in self.columns.iter_mut().zip(Stage::OPEN) {
             column.source.order = self.order;
             column.source.scope = LeadScope {
                 stage: Some(stage),
-                owner: self.owner.clone(),
-                quiet_since: self.stale_only.then(|| quiet_since.clone()),
+                narrowing: narrowing.clone(),
                 ..LeadScope::default()
             };
             column.reset();
@@ -114,17 +113,12 @@ impl BoardState {
     }
 
     /// The order and filters in words, when they are not the plain board.
-    pub fn caption(&self) -> Option<String> {
+    pub fn caption(&self, language: crate::config::Language) -> Option<String> {
         let mut parts = Vec::new();
         if self.order != LeadOrder::Board {
             parts.push(order_label(self.order).to_string());
         }
-        if self.stale_only {
-            parts.push("stale only".to_string());
-        }
-        if let Some(owner) = &self.owner {
-            parts.push(owner.clone());
-        }
+        parts.extend(self.filters.words(language));
         (!parts.is_empty()).then(|| parts.join(" · "))
     }
 
@@ -171,7 +165,7 @@ pub fn prepare(state: &mut BoardState, area: Rect, conn: &rusqlite::Connection) 
 
 pub fn render(frame: &mut Frame<'_>, area: Rect, state: &BoardState, ctx: &Ctx<'_>) {
     let areas = column_areas(area);
-    let caption = state.caption();
+    let caption = state.caption(ctx.language);
     let all = column_totals(ctx.totals);
     // A filtered board counts what its columns show, and says of how many.
     let totals = match &state.filtered {
@@ -396,10 +390,10 @@ fn render_column(
     }
     if column.is_empty() {
         lines.push(Line::from(cut(
-            if focused {
-                "no leads — a adds one"
-            } else {
-                "no leads"
+            match (of.is_some(), focused) {
+                (true, _) => "none match the filters",
+                (false, true) => "no leads — a adds one",
+                (false, false) => "no leads",
             },
             w,
             theme.dim(),

@@ -67,7 +67,7 @@ struct Row {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let quick = args.iter().any(|a| a == "--quick");
-    // `-- --only keys,search`: just those parts (frame, keys, search, import, export,
+    // `-- --only keys,search`: just those parts (frame, keys, filters, search, import, export,
     // export-memory, merge, memory).
     let only: Option<Vec<String>> = args
         .iter()
@@ -127,6 +127,19 @@ fn main() {
                 baseline: "—".into(),
                 ratio: "—".into(),
                 target: "≤ 5 ms p99".into(),
+            });
+        }
+    }
+    if runs("filters") {
+        eprintln!("filters…");
+        for (what, samples) in filter_keystrokes(&large) {
+            let (p50, p99) = percentiles(samples);
+            rows.push(Row {
+                what: format!("Filter the board: {what}"),
+                ours: format!("{} p50 / {} p99", ms(p50), ms(p99)),
+                baseline: "—".into(),
+                ratio: "—".into(),
+                target: "≤ 50 ms p99 to apply, ≤ 5 ms p99 to move".into(),
             });
         }
     }
@@ -772,6 +785,68 @@ fn keystrokes(db: &Path) -> Vec<(&'static str, Vec<Duration>)> {
         ("open a lead's detail (enter)", open),
         ("back to the board (esc)", back),
     ]
+}
+
+/// Each filter applied from the form (`f`, the value, Enter: the frame after Enter) and the
+/// selection moved on the filtered board, 30 times over; then every filter cleared (`F`).
+fn filter_keystrokes(db: &Path) -> Vec<(&'static str, Vec<Duration>)> {
+    let mut app = open_app(db);
+    let mut screen = Screen::new();
+    screen.draw(&mut app);
+    // (what, keys after `f` before Enter): Tab moves from field to field, Right picks.
+    let filters: [(&'static str, &[KeyCode]); 4] = [
+        ("words “物流” (enter)", &[KeyCode::Char('物'), KeyCode::Char('流')]),
+        ("tag “展示会” (enter)", &[
+            KeyCode::Tab,
+            KeyCode::Char('展'),
+            KeyCode::Char('示'),
+            KeyCode::Char('会'),
+        ]),
+        ("next action overdue (enter)", &[
+            KeyCode::Tab,
+            KeyCode::Tab,
+            KeyCode::Tab,
+            KeyCode::Tab,
+            KeyCode::Tab,
+            KeyCode::Tab,
+            KeyCode::Right,
+        ]),
+        ("stale, rank A (enter)", &[
+            KeyCode::Tab,
+            KeyCode::Tab,
+            KeyCode::Tab,
+            KeyCode::Tab,
+            KeyCode::Right,
+            KeyCode::Tab,
+            KeyCode::Tab,
+            KeyCode::Tab,
+            KeyCode::Right,
+        ]),
+    ];
+    let mut out = Vec::new();
+    let mut moves = Vec::new();
+    let mut clears = Vec::new();
+    for (what, keys) in filters {
+        let mut applied = Vec::new();
+        for _ in 0..30 {
+            screen.press(&mut app, KeyCode::Char('f'));
+            for k in keys {
+                screen.press(&mut app, *k);
+            }
+            applied.push(screen.press(&mut app, KeyCode::Enter));
+            for _ in 0..3 {
+                moves.push(screen.press(&mut app, KeyCode::Char('j')));
+            }
+            let started = Instant::now();
+            app.on_key(KeyEvent::new(KeyCode::Char('F'), KeyModifiers::SHIFT));
+            screen.draw(&mut app);
+            clears.push(started.elapsed());
+        }
+        out.push((what, applied));
+    }
+    out.push(("move selection on a filtered board (j)", moves));
+    out.push(("clear every filter (F)", clears));
+    out
 }
 
 /// Types `query` into the search one character at a time, 30 times over; returns every

@@ -527,3 +527,136 @@ fn halfwidth_voiced_kana_keep_the_columns_in_a_real_terminal() {
     tmux.keys(&["q"]);
     assert!(tmux.wait_until_gone());
 }
+
+/// The id of the lead titled `title`, from `lead list`.
+fn lead_id(home: &Path, db: &Path, title: &str) -> String {
+    let leads: Value =
+        serde_json::from_str(&leadtrack(home, db, &["lead", "list", "--format", "json"])).unwrap();
+    leads
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["title"] == title)
+        .and_then(|l| l["id"].as_str())
+        .unwrap_or_else(|| panic!("no lead titled {title}"))
+        .to_string()
+}
+
+/// A rep's working day, from the keyboard: the app opens on what is due, a call with its
+/// next action, a wrongly logged call put right, undo and redo, the board filtered by a tag,
+/// the month's stats. The command line then agrees with what the screen said.
+#[test]
+fn a_working_day_from_follow_ups_to_stats() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    let db = home.join("day.db");
+    let add = |args: &[&str]| {
+        let mut full = vec!["lead", "add"];
+        full.extend_from_slice(args);
+        leadtrack(home, &db, &full);
+    };
+    add(&["--title", "ミドリ技研 設備更新", "--due", "yesterday", "--tag", "展示会"]);
+    add(&["--title", "Pinecrest ERP upgrade", "--due", "today", "--tag", "vip"]);
+    add(&["--title", "Harbor logistics", "--due", "+20d", "--tag", "展示会"]);
+    add(&["--title", "Ben's renewal", "--due", "yesterday", "--owner", "ben"]);
+    let midori = lead_id(home, &db, "ミドリ技研 設備更新");
+
+    let command = format!("{} --db {}", env!("CARGO_BIN_EXE_leadtrack"), db.display());
+    let Some(tmux) = Tmux::start("day", home, &command) else {
+        return;
+    };
+    let first_day = local_today();
+    tmux.go();
+
+    // Something of mine is overdue: the app opens on the follow-ups, mine counted apart.
+    let start = tmux.wait_for("Overdue");
+    assert!(start.contains("ミドリ技研 設備更新"), "{start}");
+    assert!(start.contains("1 overdue, 1 today (mine)"), "{start}");
+
+    // The first overdue row is selected: a call with the next action in two days.
+    tmux.keys(&["c"]);
+    tmux.wait_for("Call — ミドリ技研 設備更新");
+    tmux.text("見積の件で電話");
+    tmux.keys(&["Enter"]);
+    tmux.text("+2d");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Logged call");
+    let moved = |s: &str, day: NaiveDate| {
+        let date = day.checked_add_days(Days::new(2)).unwrap();
+        let date = date.format("%m/%d").to_string();
+        s.lines()
+            .any(|l| l.contains("ミドリ技研 設備更新") && l.contains(&date))
+    };
+    tmux.wait_until("showed the follow-up two days on", |s| {
+        moved(s, first_day) || moved(s, local_today())
+    });
+
+    // It was a meeting, not a call: put it right in Activities.
+    tmux.keys(&["4"]);
+    tmux.wait_for("見積の件で電話");
+    tmux.keys(&["e"]);
+    tmux.wait_for("Edit call — ミドリ技研 設備更新");
+    tmux.keys(&["Right", "Tab", "C-u"]);
+    tmux.text("見積提出の打合せ");
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("Saved kind, summary");
+    let edited = tmux.wait_for("見積提出の打合せ");
+    assert!(!edited.contains("見積の件で電話"), "{edited}");
+
+    // Undo puts the call back, saying what; redo makes it the meeting again.
+    tmux.keys(&["u"]);
+    let undone = tmux.wait_for("Undone:");
+    tmux.wait_for("見積の件で電話");
+    assert!(undone.contains("ミドリ技研 設備更新"), "{undone}");
+    tmux.keys(&["U"]);
+    tmux.wait_for("Redone:");
+    tmux.wait_for("見積提出の打合せ");
+
+    // The board, filtered by a tag: its leads, and the filter above every column.
+    tmux.keys(&["1"]);
+    tmux.wait_for("Considering 検討段階");
+    tmux.keys(&["f"]);
+    tmux.wait_for("Filter the board");
+    tmux.keys(&["Tab"]);
+    tmux.text("展示会");
+    tmux.keys(&["Enter"]);
+    let board = tmux.wait_for("── tag 展示会 ─");
+    assert!(board.contains("ミドリ技研 設備更新"), "{board}");
+    assert!(board.contains("Harbor logistics"), "{board}");
+    assert!(!board.contains("Pinecrest"), "{board}");
+    tmux.keys(&["F"]);
+    tmux.wait_for("Pinecrest");
+
+    // This month's stats: the meeting counts for tester.
+    tmux.keys(&["6"]);
+    let stats = tmux.wait_for("Period: this month");
+    assert!(stats.contains("tester"), "{stats}");
+
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_until_gone(), "q quits");
+
+    // The command line agrees: one meeting with the corrected summary, due in two days.
+    let activities: Value = serde_json::from_str(&leadtrack(
+        home,
+        &db,
+        &["activity", "list", "--lead", &midori, "--format", "json"],
+    ))
+    .unwrap();
+    let activities = activities.as_array().unwrap();
+    assert_eq!(activities.len(), 1, "{activities:#?}");
+    assert_eq!(activities[0]["kind"], "meeting");
+    assert_eq!(activities[0]["summary"], "見積提出の打合せ");
+    let shown: Value = serde_json::from_str(&leadtrack(
+        home,
+        &db,
+        &["lead", "show", &midori, "--format", "json"],
+    ))
+    .unwrap();
+    let due = shown["next_action_on"].as_str().unwrap().to_string();
+    assert!(
+        [first_day, local_today()]
+            .iter()
+            .any(|d| d.checked_add_days(Days::new(2)).unwrap().to_string() == due),
+        "due {due}"
+    );
+}

@@ -110,6 +110,45 @@ fn the_foundation_story_works_as_written() {
     assert_eq!(title, "ミドリ技研 設備更新");
 }
 
+/// A move taken back in the app stays in the stage history: `lead show` marks it (and the
+/// move that took it back) as undone, in the text and in the JSON.
+#[test]
+fn lead_show_marks_undone_moves() {
+    let s = Scratch::new();
+    let id = add_midori(&s);
+    s.ok(&["lead", "move", &id, "future"]);
+    let lead = s.json(&["lead", "show", &id, "--format", "json"]);
+    let change = lead["stage_history"][1]["id"].as_str().unwrap().to_string();
+    // What `u` in the app does.
+    let mut session = leadtrack::session::Session::open(Some(&s.db()), None).unwrap();
+    leadtrack::features::leads::undo_move(&mut session.store, &id, &change).unwrap();
+    drop(session);
+
+    let shown = s.ok(&["lead", "show", &id]);
+    let moves: Vec<&str> = shown
+        .lines()
+        .skip_while(|l| *l != "Stage history")
+        .skip(1)
+        .take(3)
+        .collect();
+    assert!(!moves[0].contains("(undone)"), "{shown}");
+    assert!(
+        moves[1].contains("Considering → Future potential") && moves[1].contains("(undone)"),
+        "{shown}"
+    );
+    assert!(
+        moves[2].contains("Future potential → Considering") && moves[2].contains("(undone)"),
+        "{shown}"
+    );
+    let undone: Vec<Value> = s.json(&["lead", "show", &id, "--format", "json"])["stage_history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["undone"].clone())
+        .collect();
+    assert_eq!(undone, [false, true, true].map(Value::from));
+}
+
 #[test]
 fn demo_fills_all_three_stages_with_japanese_names() {
     let s = Scratch::new();

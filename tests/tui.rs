@@ -188,6 +188,42 @@ fn moving_a_lead_records_the_stage_change_and_undo_reverts_it() {
     assert!(app.status.as_ref().unwrap().text.starts_with("Undone"));
 }
 
+/// A move taken back stays in the stage history, marked as undone (the stats leave it out,
+/// and the rep reading the history must be able to tell why).
+#[test]
+fn the_detail_marks_undone_moves_in_the_stage_history() {
+    let (mut app, _, _, _) = one_of_each();
+    screen(&mut app, 120, 40);
+    press(&mut app, KeyCode::Enter);
+    screen(&mut app, 120, 40);
+    shift(&mut app, 'L');
+    press(&mut app, KeyCode::Char('u'));
+    assert!(app.detail.is_some(), "the lead stays open");
+    let shown = screen(&mut app, 120, 40);
+    // The history is the right half of the wide detail.
+    let moves: Vec<&str> = shown
+        .lines()
+        .filter_map(|l| l.split_once('│').map(|(_, right)| right))
+        .skip_while(|l| !l.contains("Stage history"))
+        .skip(1)
+        .take(3)
+        .collect();
+    assert!(
+        moves[0].contains("Considering") && !moves[0].contains("(undone)"),
+        "the first stage was not undone: {moves:?}"
+    );
+    // The stage names give way (with …) before the mark and the rep's name do.
+    for (line, what) in [
+        (moves[1], "Considering → Future"),
+        (moves[2], "Future potential → Consid"),
+    ] {
+        assert!(
+            line.contains(what) && line.contains("(undone)"),
+            "{what}: {moves:?}\n{shown}"
+        );
+    }
+}
+
 #[test]
 fn won_makes_a_customer() {
     let mut app = app();

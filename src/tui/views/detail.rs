@@ -494,10 +494,14 @@ fn history_lines_marked(
             .from
             .map(|f| format!("{} → ", f.label_en()))
             .unwrap_or_default();
+        // A move taken back stays in the history (the stats leave it out): marked, so the
+        // history still reads as the way the lead went.
+        let undone = if s.undone { "  (undone)" } else { "" };
         lines.push(squeeze(
             vec![
                 Span::styled(format!("  {}  ", when(&s.at, ctx.date_format)), theme.dim()),
                 Span::raw(format!("{from}{}", s.to.label_en())),
+                Span::styled(undone, theme.dim()),
                 Span::styled(format!("  {}", display_safe(&s.by)), theme.dim()),
             ],
             1,

@@ -1988,9 +1988,13 @@ fn the_stats_period_is_chosen_with_a_key() {
 /// A card in the app's own terms: the lead ミドリ技研 with a value of 46M, a user (田中) put
 /// on it first and a decision maker (佐藤, with a mobile and an address) after; their ids.
 fn a_lead_with_two_contacts() -> (App, String) {
+    a_lead_with_two_contacts_in(empty_app())
+}
+
+/// `a_lead_with_two_contacts` in an app of its own (another config).
+fn a_lead_with_two_contacts_in(mut app: App) -> (App, String) {
     use leadtrack::model::contact::ContactFields;
     use leadtrack::model::contact_value::{ContactValue, ValueKind};
-    let mut app = empty_app();
     let lead_id = leadtrack::features::leads::add(
         &mut app.session.store,
         &app.session.config,
@@ -2178,6 +2182,25 @@ fn board_cards_show_the_value_and_the_main_contact() {
         assert!(!shown.contains("田中"), "{w}×{h}: {shown}");
         assert!(card[2].contains("46.0M"), "{w}×{h}: {card:?}");
     }
+}
+
+/// The card names its main contact in the configured order, as the detail does.
+#[test]
+fn board_cards_name_the_main_contact_in_the_configured_order() {
+    let mut config = config();
+    config.ui.name_order = NameOrder::GivenFirst;
+    let app = App::new(Session::in_memory(config).unwrap(), today()).unwrap();
+    let (mut app, _) = a_lead_with_two_contacts_in(app);
+    let shown = screen(&mut app, 120, 40);
+    let card: Vec<&str> = shown
+        .lines()
+        .skip_while(|l| !l.contains("ミドリ技研 設備"))
+        .take(2)
+        .collect();
+    assert!(card[1].contains("花子 佐藤"), "{card:?}\n{shown}");
+    press(&mut app, KeyCode::Enter);
+    let detail = screen(&mut app, 120, 40);
+    assert!(detail.contains("花子 佐藤"), "{detail}");
 }
 
 /// The detail shows each contact's phone and address, and the score on one line until `b`

@@ -19,6 +19,7 @@ use crate::config::Language;
 use crate::error::Result;
 use crate::followups::{Bucket, bucket};
 use crate::keymap::{Action, Context};
+use crate::model::contact::NameOrder;
 use crate::model::text::{display_safe, fit, truncate, width};
 use crate::model::{Contact, Due, Lead};
 use crate::store::leads::{LeadOrder, LeadScope};
@@ -118,12 +119,14 @@ pub fn table_layout(area: Rect) -> [Rect; 2] {
 pub struct LeadSource {
     pub scope: LeadScope,
     pub order: LeadOrder,
+    /// How a card names the lead's main contact (`[ui] name_order`).
+    pub name_order: NameOrder,
 }
 
 impl Source for LeadSource {
     type Item = Lead;
     fn fetch(&self, conn: &Connection, page: &Page<'_>) -> Result<Vec<(Key, Lead)>> {
-        crate::store::leads::page(conn, &self.scope, self.order, page)
+        crate::store::leads::page(conn, &self.scope, self.order, self.name_order, page)
     }
     fn key_of(&self, conn: &Connection, id: &str) -> Result<Option<Key>> {
         crate::store::leads::key_of(conn, id, &self.scope, self.order)
@@ -318,7 +321,7 @@ pub struct Ctx<'a> {
     pub stale: &'a crate::config::StaleAfterDays,
     pub totals: &'a [(crate::model::Stage, crate::store::leads::StageTotal)],
     pub date_format: &'a str,
-    pub name_order: crate::model::contact::NameOrder,
+    pub name_order: NameOrder,
 }
 
 pub const MIN_WIDTH: u16 = 80;

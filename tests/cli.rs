@@ -1230,6 +1230,57 @@ fn lists_search_and_contact_show_say_labels() {
     assert!(shown.contains("source was Business card"), "{shown}");
 }
 
+/// The stats as text name stages, sources and activity kinds by their labels; the JSON
+/// keeps the ids scripts match on.
+#[test]
+fn stats_text_shows_labels_and_json_keeps_ids() {
+    let s = Scratch::new();
+    let id = s.ok(&[
+        "lead",
+        "add",
+        "--title",
+        "ミドリ技研 設備更新",
+        "--stage",
+        "considering",
+        "--source",
+        "business_card",
+    ]);
+    let id = id.trim();
+    s.ok(&[
+        "log",
+        "web_visit",
+        "--lead",
+        id,
+        "--summary",
+        "料金ページを閲覧",
+    ]);
+    s.ok(&["lead", "move", id, "no_prospect"]);
+    s.ok(&["lead", "won", id]);
+
+    let text = s.ok(&["stats"]);
+    let ids = [
+        "considering",
+        "future",
+        "no_prospect",
+        "customer",
+        "business_card",
+        "web_visit",
+    ];
+    for word in text.split_whitespace() {
+        assert!(!ids.contains(&word), "{word} in:\n{text}");
+    }
+    for label in ["No prospect", "Business card", "Web visit", "WEB VISIT"] {
+        assert!(text.contains(label), "{label} missing:\n{text}");
+    }
+
+    let json = s.json(&["stats", "--format", "json"]);
+    assert_eq!(json["sources"][0]["source"], "business_card");
+    assert_eq!(json["flow"]["changes"][0]["to"], "no_prospect");
+    assert_eq!(json["attribution"]["first_touch_by_kind"]["web_visit"], 1);
+    assert_eq!(json["attribution"]["won_by_source"]["business_card"], 1);
+    assert!(json["reps"][0]["per_week_by_kind"]["web_visit"].is_number());
+}
+
 /// `stats --since --until` counts one closed period: activities after it are left out, the
 /// JSON names the bounds, and a period that ends before it starts is refused.
 #[test]

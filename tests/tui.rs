@@ -835,6 +835,47 @@ fn the_stats_view_draws_the_funnel() {
     assert_eq!(app.stats_scroll, 1);
 }
 
+/// Sources and activity kinds read as their labels in every section of the Stats view
+/// (by source, by rep, first and last touch of won leads), never as stored ids.
+#[test]
+fn the_stats_view_names_sources_and_kinds_by_their_labels() {
+    let (mut app, lead_id, _, _) = one_of_each();
+    leadtrack::features::activity::log(
+        &mut app.session.store,
+        &app.session.config,
+        &leadtrack::features::activity::LogEntry {
+            kind: ActivityKind::WebVisit,
+            lead_id: Some(lead_id.clone()),
+            contact_id: None,
+            occurred_at: chrono::Utc::now() - chrono::Duration::days(1),
+            duration_minutes: None,
+            direction: None,
+            summary: "料金ページを閲覧".into(),
+            body: None,
+            next_action: None,
+            next_action_on: None,
+        },
+    )
+    .unwrap();
+    leadtrack::features::leads::mark_won(&mut app.session.store, &lead_id).unwrap();
+    app.refresh();
+    press(&mut app, KeyCode::Char('6'));
+    // Wide enough that no line is cut.
+    let shown = screen(&mut app, 200, 50);
+    for id in ["business_card", "web_visit"] {
+        assert!(!shown.contains(id), "{id} on screen:\n{shown}");
+    }
+    for label in [
+        "Business card",
+        "web visit 0.",
+        "first touch: Call",
+        "last touch: Web visit",
+        "source: Business card",
+    ] {
+        assert!(shown.contains(label), "{label} missing:\n{shown}");
+    }
+}
+
 /// How long a first team round may take on a slow shared machine (it takes milliseconds).
 const ROUND: std::time::Duration = std::time::Duration::from_secs(20);
 

@@ -286,6 +286,26 @@ pub fn stage_label(stage: crate::model::Stage, language: Language) -> String {
     }
 }
 
+/// A lead source as the rep reads it: a default source by its label, one of the rep's own
+/// (`[sources] names`) by the name configured.
+pub fn source_label(id: &str, language: Language) -> &str {
+    let label = match language {
+        Language::En => crate::model::source::label_en(id),
+        Language::Ja => crate::model::source::label_ja(id),
+    };
+    label.unwrap_or(id)
+}
+
+/// An activity kind kept by its id (the stats count by id) as the rep reads it; an id that
+/// names no kind as it is.
+pub fn kind_label(id: &str, language: Language) -> &str {
+    match (crate::model::ActivityKind::from_id(id), language) {
+        (Some(kind), Language::En) => kind.label_en(),
+        (Some(kind), Language::Ja) => kind.label_ja(),
+        (None, _) => id,
+    }
+}
+
 pub fn bucket_label(b: Bucket, language: Language) -> &'static str {
     match language {
         Language::En => b.label_en(),

@@ -328,6 +328,71 @@ fn edit_won_delete_and_link() {
     );
 }
 
+/// `contact show` names each changed field as a rep reads it (as `lead show` does), never
+/// by its stored name; the JSON keeps the stored names.
+#[test]
+fn contact_show_names_changed_fields_by_their_labels() {
+    let s = Scratch::new();
+    let id = s.ok(&[
+        "contact",
+        "add",
+        "--name",
+        "佐藤 花子",
+        "--company-reading",
+        "ミドリギケン",
+        "--postal-code",
+        "100-0001",
+        "--exchanged-at",
+        "国際ロボット展",
+        "--email",
+        "hanako@example.co.jp",
+        "--add-phone",
+        "03-1111-2222 (home)",
+    ]);
+    let id = id.trim();
+    s.ok(&[
+        "contact",
+        "edit",
+        id,
+        "--company-reading",
+        "みどりぎけん",
+        "--postal-code",
+        "100-0002",
+        "--exchanged-at",
+        "展示会",
+        "--remove-email",
+        "hanako@example.co.jp",
+        "--remove-phone",
+        "03-1111-2222",
+    ]);
+    let shown = s.ok(&["contact", "show", id]);
+    let changed: Vec<&str> = shown
+        .lines()
+        .skip_while(|l| *l != "Changed fields")
+        .skip(1)
+        .collect();
+    for label in [
+        "company reading was ミドリギケン",
+        "postal code was 100-0001",
+        "exchanged at was 国際ロボット展",
+        "email was hanako@example.co.jp",
+        "number was 03-1111-2222",
+    ] {
+        assert!(
+            changed.iter().any(|l| l.contains(label)),
+            "{label} missing:\n{shown}"
+        );
+    }
+    let json = s.json(&["contact", "show", id, "--format", "json"]);
+    let fields: Vec<&str> = json["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["field"].as_str().unwrap())
+        .collect();
+    assert!(fields.contains(&"postal_code"), "{fields:?}");
+}
+
 #[test]
 fn contacts_add_list_show_edit_delete() {
     let s = Scratch::new();

@@ -2299,6 +2299,30 @@ fn the_detail_shows_contacts_phone_and_email_and_folds_the_score() {
 }
 
 /// The count line of the board's columns (`18 · 6% · 2.8億`), from the screen.
+/// The key that unfolds the score is offered where the score is: in the detail's hint bar
+/// at both sizes (with the keys to go back and to move the lead) and in its help.
+#[test]
+fn the_detail_offers_the_score_key_in_its_hints_and_help() {
+    let (mut app, _) = a_lead_with_two_contacts();
+    screen(&mut app, 120, 40);
+    press(&mut app, KeyCode::Enter);
+    for (w, h) in [(80, 24), (120, 40)] {
+        let shown = screen(&mut app, w, h);
+        let hints = shown.lines().nth(usize::from(h) - 2).unwrap();
+        for hint in ["esc back", "H/L move", "b score"] {
+            assert!(hints.contains(hint), "{w}×{h}: {hint} missing: {hints}");
+        }
+    }
+    press(&mut app, KeyCode::Char('?'));
+    let help = screen(&mut app, 120, 40);
+    let line = help
+        .lines()
+        .find(|l| l.contains("Show the score's breakdown"))
+        .unwrap_or_else(|| panic!("no score key in help:\n{help}"));
+    let key = line.split('│').nth(1).unwrap_or_default().trim_start();
+    assert!(key.starts_with("b "), "{line}");
+}
+
 fn column_heads(app: &mut App) -> String {
     let shot = screen(app, 120, 40);
     let lines: Vec<&str> = shot.lines().collect();

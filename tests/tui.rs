@@ -1589,6 +1589,36 @@ fn an_activity_is_edited_and_deleted_from_activities_and_the_detail_with_undo() 
     assert!(lead(&app, &lead_id).last_activity_at.is_some());
 }
 
+/// In Activities, the selection follows an activity that undo brings back (and redo, or a
+/// second undo), as it follows a lead on the board: to its place in the timeline.
+#[test]
+fn undoing_a_deleted_activity_selects_it_again_in_activities() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('4'));
+    screen(&mut app, 120, 40);
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    let selected = |app: &App| app.activities.selected().unwrap().0.id.clone();
+    let deleted = selected(&app);
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Char('y'));
+    screen(&mut app, 120, 40);
+    assert_ne!(selected(&app), deleted, "the activity is gone");
+    press(&mut app, KeyCode::Char('u'));
+    screen(&mut app, 120, 40);
+    assert_eq!(selected(&app), deleted, "{:?}", app.status);
+    assert_eq!(app.activities.selected_index(), 5, "in its place");
+    // Redone, it is gone again; undone again, selected again, wherever the list was.
+    shift(&mut app, 'U');
+    press(&mut app, KeyCode::Char('g'));
+    screen(&mut app, 120, 40);
+    assert_ne!(selected(&app), deleted);
+    press(&mut app, KeyCode::Char('u'));
+    screen(&mut app, 120, 40);
+    assert_eq!(selected(&app), deleted);
+}
+
 #[test]
 fn a_contact_is_taken_off_the_lead_or_changes_role_in_the_detail_with_undo() {
     let (mut app, lead_id, contact_id, _) = one_of_each();

@@ -79,6 +79,11 @@ pub enum UndoStep {
 pub enum Focus {
     Lead(String),
     Contact(String),
+    /// An activity that is there (again): selected in Activities; elsewhere its lead is.
+    Activity {
+        id: String,
+        lead: Option<String>,
+    },
     /// The step removed this lead.
     LeadGone(String),
     Nothing,
@@ -384,10 +389,13 @@ impl UndoStep {
                 Applied {
                     said: format!("{} of the activity back", fields.join(", ").to_lowercase()),
                     reverse: UndoStep::EditedActivity {
-                        activity_id,
+                        activity_id: activity_id.clone(),
                         before: edit.undo,
                     },
-                    focus: lead_focus(edit.lead_id),
+                    focus: Focus::Activity {
+                        id: activity_id,
+                        lead: edit.lead_id,
+                    },
                 }
             }
             UndoStep::DeletedActivity { activity_id } => {
@@ -397,7 +405,10 @@ impl UndoStep {
                     reverse: UndoStep::RestoredActivity {
                         activity_id: activity_id.clone(),
                     },
-                    focus: lead_focus(activity_lead(session, &activity_id)),
+                    focus: Focus::Activity {
+                        lead: activity_lead(session, &activity_id),
+                        id: activity_id,
+                    },
                 }
             }
             UndoStep::RestoredActivity { activity_id } => {

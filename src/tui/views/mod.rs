@@ -160,8 +160,8 @@ impl Source for ActivitySource {
     fn fetch(&self, conn: &Connection, page: &Page<'_>) -> Result<Vec<(Key, Self::Item)>> {
         crate::store::activities::page(conn, page)
     }
-    fn key_of(&self, _: &Connection, _: &str) -> Result<Option<Key>> {
-        Ok(None)
+    fn key_of(&self, conn: &Connection, id: &str) -> Result<Option<Key>> {
+        crate::store::activities::key_of(conn, id)
     }
     fn id(item: &Self::Item) -> &str {
         &item.0.id

@@ -439,15 +439,19 @@ impl Context {
                 (Filter, "filter"),
                 (Undo, "undo"),
             ],
+            // At 80 columns the bar holds the first eight: the score's fold is offered
+            // there, and a note (which the board's bar leaves out too) waits for a wider
+            // screen or `?`.
             Context::Detail => &[
                 (Back, "back"),
                 (Down, "scroll"),
                 (LogCall, "call"),
                 (LogMeeting, "meeting"),
-                (LogNote, "note"),
                 (Edit, "edit"),
                 (LinkContact, "contact"),
                 (MoveRight, "move"),
+                (ToggleScore, "score"),
+                (LogNote, "note"),
                 (NextItem, "select"),
             ],
             Context::Contacts => &[

@@ -110,6 +110,45 @@ fn the_foundation_story_works_as_written() {
     assert_eq!(title, "ミドリ技研 設備更新");
 }
 
+/// A move taken back in the app stays in the stage history: `lead show` marks it (and the
+/// move that took it back) as undone, in the text and in the JSON.
+#[test]
+fn lead_show_marks_undone_moves() {
+    let s = Scratch::new();
+    let id = add_midori(&s);
+    s.ok(&["lead", "move", &id, "future"]);
+    let lead = s.json(&["lead", "show", &id, "--format", "json"]);
+    let change = lead["stage_history"][1]["id"].as_str().unwrap().to_string();
+    // What `u` in the app does.
+    let mut session = leadtrack::session::Session::open(Some(&s.db()), None).unwrap();
+    leadtrack::features::leads::undo_move(&mut session.store, &id, &change).unwrap();
+    drop(session);
+
+    let shown = s.ok(&["lead", "show", &id]);
+    let moves: Vec<&str> = shown
+        .lines()
+        .skip_while(|l| *l != "Stage history")
+        .skip(1)
+        .take(3)
+        .collect();
+    assert!(!moves[0].contains("(undone)"), "{shown}");
+    assert!(
+        moves[1].contains("Considering → Future potential") && moves[1].contains("(undone)"),
+        "{shown}"
+    );
+    assert!(
+        moves[2].contains("Future potential → Considering") && moves[2].contains("(undone)"),
+        "{shown}"
+    );
+    let undone: Vec<Value> = s.json(&["lead", "show", &id, "--format", "json"])["stage_history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["undone"].clone())
+        .collect();
+    assert_eq!(undone, [false, true, true].map(Value::from));
+}
+
 #[test]
 fn demo_fills_all_three_stages_with_japanese_names() {
     let s = Scratch::new();
@@ -287,6 +326,71 @@ fn edit_won_delete_and_link() {
             .unwrap()
             .is_empty()
     );
+}
+
+/// `contact show` names each changed field as a rep reads it (as `lead show` does), never
+/// by its stored name; the JSON keeps the stored names.
+#[test]
+fn contact_show_names_changed_fields_by_their_labels() {
+    let s = Scratch::new();
+    let id = s.ok(&[
+        "contact",
+        "add",
+        "--name",
+        "佐藤 花子",
+        "--company-reading",
+        "ミドリギケン",
+        "--postal-code",
+        "100-0001",
+        "--exchanged-at",
+        "国際ロボット展",
+        "--email",
+        "hanako@example.co.jp",
+        "--add-phone",
+        "03-1111-2222 (home)",
+    ]);
+    let id = id.trim();
+    s.ok(&[
+        "contact",
+        "edit",
+        id,
+        "--company-reading",
+        "みどりぎけん",
+        "--postal-code",
+        "100-0002",
+        "--exchanged-at",
+        "展示会",
+        "--remove-email",
+        "hanako@example.co.jp",
+        "--remove-phone",
+        "03-1111-2222",
+    ]);
+    let shown = s.ok(&["contact", "show", id]);
+    let changed: Vec<&str> = shown
+        .lines()
+        .skip_while(|l| *l != "Changed fields")
+        .skip(1)
+        .collect();
+    for label in [
+        "company reading was ミドリギケン",
+        "postal code was 100-0001",
+        "exchanged at was 国際ロボット展",
+        "email was hanako@example.co.jp",
+        "number was 03-1111-2222",
+    ] {
+        assert!(
+            changed.iter().any(|l| l.contains(label)),
+            "{label} missing:\n{shown}"
+        );
+    }
+    let json = s.json(&["contact", "show", id, "--format", "json"]);
+    let fields: Vec<&str> = json["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["field"].as_str().unwrap())
+        .collect();
+    assert!(fields.contains(&"postal_code"), "{fields:?}");
 }
 
 #[test]
@@ -1189,6 +1293,57 @@ fn lists_search_and_contact_show_say_labels() {
     s.ok(&["lead", "edit", &id, "--source", "seminar"]);
     let shown = s.ok(&["lead", "show", &id]);
     assert!(shown.contains("source was Business card"), "{shown}");
+}
+
+/// The stats as text name stages, sources and activity kinds by their labels; the JSON
+/// keeps the ids scripts match on.
+#[test]
+fn stats_text_shows_labels_and_json_keeps_ids() {
+    let s = Scratch::new();
+    let id = s.ok(&[
+        "lead",
+        "add",
+        "--title",
+        "ミドリ技研 設備更新",
+        "--stage",
+        "considering",
+        "--source",
+        "business_card",
+    ]);
+    let id = id.trim();
+    s.ok(&[
+        "log",
+        "web_visit",
+        "--lead",
+        id,
+        "--summary",
+        "料金ページを閲覧",
+    ]);
+    s.ok(&["lead", "move", id, "no_prospect"]);
+    s.ok(&["lead", "won", id]);
+
+    let text = s.ok(&["stats"]);
+    let ids = [
+        "considering",
+        "future",
+        "no_prospect",
+        "customer",
+        "business_card",
+        "web_visit",
+    ];
+    for word in text.split_whitespace() {
+        assert!(!ids.contains(&word), "{word} in:\n{text}");
+    }
+    for label in ["No prospect", "Business card", "Web visit", "WEB VISIT"] {
+        assert!(text.contains(label), "{label} missing:\n{text}");
+    }
+
+    let json = s.json(&["stats", "--format", "json"]);
+    assert_eq!(json["sources"][0]["source"], "business_card");
+    assert_eq!(json["flow"]["changes"][0]["to"], "no_prospect");
+    assert_eq!(json["attribution"]["first_touch_by_kind"]["web_visit"], 1);
+    assert_eq!(json["attribution"]["won_by_source"]["business_card"], 1);
+    assert!(json["reps"][0]["per_week_by_kind"]["web_visit"].is_number());
 }
 
 /// `stats --since --until` counts one closed period: activities after it are left out, the

@@ -188,6 +188,42 @@ fn moving_a_lead_records_the_stage_change_and_undo_reverts_it() {
     assert!(app.status.as_ref().unwrap().text.starts_with("Undone"));
 }
 
+/// A move taken back stays in the stage history, marked as undone (the stats leave it out,
+/// and the rep reading the history must be able to tell why).
+#[test]
+fn the_detail_marks_undone_moves_in_the_stage_history() {
+    let (mut app, _, _, _) = one_of_each();
+    screen(&mut app, 120, 40);
+    press(&mut app, KeyCode::Enter);
+    screen(&mut app, 120, 40);
+    shift(&mut app, 'L');
+    press(&mut app, KeyCode::Char('u'));
+    assert!(app.detail.is_some(), "the lead stays open");
+    let shown = screen(&mut app, 120, 40);
+    // The history is the right half of the wide detail.
+    let moves: Vec<&str> = shown
+        .lines()
+        .filter_map(|l| l.split_once('│').map(|(_, right)| right))
+        .skip_while(|l| !l.contains("Stage history"))
+        .skip(1)
+        .take(3)
+        .collect();
+    assert!(
+        moves[0].contains("Considering") && !moves[0].contains("(undone)"),
+        "the first stage was not undone: {moves:?}"
+    );
+    // The stage names give way (with …) before the mark and the rep's name do.
+    for (line, what) in [
+        (moves[1], "Considering → Future"),
+        (moves[2], "Future potential → Consid"),
+    ] {
+        assert!(
+            line.contains(what) && line.contains("(undone)"),
+            "{what}: {moves:?}\n{shown}"
+        );
+    }
+}
+
 #[test]
 fn won_makes_a_customer() {
     let mut app = app();
@@ -797,6 +833,47 @@ fn the_stats_view_draws_the_funnel() {
     }
     press(&mut app, KeyCode::Char('j'));
     assert_eq!(app.stats_scroll, 1);
+}
+
+/// Sources and activity kinds read as their labels in every section of the Stats view
+/// (by source, by rep, first and last touch of won leads), never as stored ids.
+#[test]
+fn the_stats_view_names_sources_and_kinds_by_their_labels() {
+    let (mut app, lead_id, _, _) = one_of_each();
+    leadtrack::features::activity::log(
+        &mut app.session.store,
+        &app.session.config,
+        &leadtrack::features::activity::LogEntry {
+            kind: ActivityKind::WebVisit,
+            lead_id: Some(lead_id.clone()),
+            contact_id: None,
+            occurred_at: chrono::Utc::now() - chrono::Duration::days(1),
+            duration_minutes: None,
+            direction: None,
+            summary: "料金ページを閲覧".into(),
+            body: None,
+            next_action: None,
+            next_action_on: None,
+        },
+    )
+    .unwrap();
+    leadtrack::features::leads::mark_won(&mut app.session.store, &lead_id).unwrap();
+    app.refresh();
+    press(&mut app, KeyCode::Char('6'));
+    // Wide enough that no line is cut.
+    let shown = screen(&mut app, 200, 50);
+    for id in ["business_card", "web_visit"] {
+        assert!(!shown.contains(id), "{id} on screen:\n{shown}");
+    }
+    for label in [
+        "Business card",
+        "web visit 0.",
+        "first touch: Call",
+        "last touch: Web visit",
+        "source: Business card",
+    ] {
+        assert!(shown.contains(label), "{label} missing:\n{shown}");
+    }
 }
 
 /// How long a first team round may take on a slow shared machine (it takes milliseconds).
@@ -1512,6 +1589,36 @@ fn an_activity_is_edited_and_deleted_from_activities_and_the_detail_with_undo() 
     assert!(lead(&app, &lead_id).last_activity_at.is_some());
 }
 
+/// In Activities, the selection follows an activity that undo brings back (and redo, or a
+/// second undo), as it follows a lead on the board: to its place in the timeline.
+#[test]
+fn undoing_a_deleted_activity_selects_it_again_in_activities() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('4'));
+    screen(&mut app, 120, 40);
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    let selected = |app: &App| app.activities.selected().unwrap().0.id.clone();
+    let deleted = selected(&app);
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Char('y'));
+    screen(&mut app, 120, 40);
+    assert_ne!(selected(&app), deleted, "the activity is gone");
+    press(&mut app, KeyCode::Char('u'));
+    screen(&mut app, 120, 40);
+    assert_eq!(selected(&app), deleted, "{:?}", app.status);
+    assert_eq!(app.activities.selected_index(), 5, "in its place");
+    // Redone, it is gone again; undone again, selected again, wherever the list was.
+    shift(&mut app, 'U');
+    press(&mut app, KeyCode::Char('g'));
+    screen(&mut app, 120, 40);
+    assert_ne!(selected(&app), deleted);
+    press(&mut app, KeyCode::Char('u'));
+    screen(&mut app, 120, 40);
+    assert_eq!(selected(&app), deleted);
+}
+
 #[test]
 fn a_contact_is_taken_off_the_lead_or_changes_role_in_the_detail_with_undo() {
     let (mut app, lead_id, contact_id, _) = one_of_each();
@@ -1952,9 +2059,13 @@ fn the_stats_period_is_chosen_with_a_key() {
 /// A card in the app's own terms: the lead ミドリ技研 with a value of 46M, a user (田中) put
 /// on it first and a decision maker (佐藤, with a mobile and an address) after; their ids.
 fn a_lead_with_two_contacts() -> (App, String) {
+    a_lead_with_two_contacts_in(empty_app())
+}
+
+/// `a_lead_with_two_contacts` in an app of its own (another config).
+fn a_lead_with_two_contacts_in(mut app: App) -> (App, String) {
     use leadtrack::model::contact::ContactFields;
     use leadtrack::model::contact_value::{ContactValue, ValueKind};
-    let mut app = empty_app();
     let lead_id = leadtrack::features::leads::add(
         &mut app.session.store,
         &app.session.config,
@@ -2144,6 +2255,25 @@ fn board_cards_show_the_value_and_the_main_contact() {
     }
 }
 
+/// The card names its main contact in the configured order, as the detail does.
+#[test]
+fn board_cards_name_the_main_contact_in_the_configured_order() {
+    let mut config = config();
+    config.ui.name_order = NameOrder::GivenFirst;
+    let app = App::new(Session::in_memory(config).unwrap(), today()).unwrap();
+    let (mut app, _) = a_lead_with_two_contacts_in(app);
+    let shown = screen(&mut app, 120, 40);
+    let card: Vec<&str> = shown
+        .lines()
+        .skip_while(|l| !l.contains("ミドリ技研 設備"))
+        .take(2)
+        .collect();
+    assert!(card[1].contains("花子 佐藤"), "{card:?}\n{shown}");
+    press(&mut app, KeyCode::Enter);
+    let detail = screen(&mut app, 120, 40);
+    assert!(detail.contains("花子 佐藤"), "{detail}");
+}
+
 /// The detail shows each contact's phone and address, and the score on one line until `b`
 /// opens its breakdown, so the timeline starts near the top.
 #[test]
@@ -2199,6 +2329,30 @@ fn the_detail_shows_contacts_phone_and_email_and_folds_the_score() {
 }
 
 /// The count line of the board's columns (`18 · 6% · 2.8億`), from the screen.
+/// The key that unfolds the score is offered where the score is: in the detail's hint bar
+/// at both sizes (with the keys to go back and to move the lead) and in its help.
+#[test]
+fn the_detail_offers_the_score_key_in_its_hints_and_help() {
+    let (mut app, _) = a_lead_with_two_contacts();
+    screen(&mut app, 120, 40);
+    press(&mut app, KeyCode::Enter);
+    for (w, h) in [(80, 24), (120, 40)] {
+        let shown = screen(&mut app, w, h);
+        let hints = shown.lines().nth(usize::from(h) - 2).unwrap();
+        for hint in ["esc back", "H/L move", "b score"] {
+            assert!(hints.contains(hint), "{w}×{h}: {hint} missing: {hints}");
+        }
+    }
+    press(&mut app, KeyCode::Char('?'));
+    let help = screen(&mut app, 120, 40);
+    let line = help
+        .lines()
+        .find(|l| l.contains("Show the score's breakdown"))
+        .unwrap_or_else(|| panic!("no score key in help:\n{help}"));
+    let key = line.split('│').nth(1).unwrap_or_default().trim_start();
+    assert!(key.starts_with("b "), "{line}");
+}
+
 fn column_heads(app: &mut App) -> String {
     let shot = screen(app, 120, 40);
     let lines: Vec<&str> = shot.lines().collect();

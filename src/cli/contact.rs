@@ -427,7 +427,16 @@ fn print_detail(d: &ContactDetail, out: &mut impl Write) -> Result<()> {
         )
         .map_err(io)?;
     }
-    super::output::history(out, &d.history)
+    // The fields by the names a rep reads (`postal code`, not `postal_code`).
+    let history: Vec<_> = d
+        .history
+        .iter()
+        .map(|h| crate::store::history::HistoryEntry {
+            field: crate::model::Contact::field_label(&h.field).to_string(),
+            ..h.clone()
+        })
+        .collect();
+    super::output::history(out, &history)
 }
 
 #[cfg(test)]

@@ -580,9 +580,11 @@ fn print_detail(d: &LeadDetail, out: &mut impl Write) -> Result<()> {
             .from
             .map(|f| format!("{} → ", f.label_en()))
             .unwrap_or_default();
+        // A move taken back stays in the history, marked (the stats leave it out).
+        let undone = if s.undone { "  (undone)" } else { "" };
         writeln!(
             out,
-            "  {}  {from}{}  by {}",
+            "  {}  {from}{}{undone}  by {}",
             local_time(&s.at),
             s.to.label_en(),
             display_safe(&s.by)

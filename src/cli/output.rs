@@ -27,14 +27,14 @@ pub enum Format {
 const MAX_CELL: usize = 40;
 
 pub struct Table {
-    headers: Vec<&'static str>,
+    headers: Vec<String>,
     rows: Vec<Vec<String>>,
 }
 
 impl Table {
-    pub fn new(headers: &[&'static str]) -> Table {
+    pub fn new(headers: &[&str]) -> Table {
         Table {
-            headers: headers.to_vec(),
+            headers: headers.iter().map(|h| h.to_string()).collect(),
             rows: Vec::new(),
         }
     }
@@ -54,7 +54,7 @@ impl Table {
                     .map(|c| width(c))
                     .max()
                     .unwrap_or(0);
-                longest.max(width(self.headers[i])).min(MAX_CELL)
+                longest.max(width(&self.headers[i])).min(MAX_CELL)
             })
             .collect();
         let line = |cells: Vec<&str>| -> String {
@@ -70,7 +70,12 @@ impl Table {
             }
             text.trim_end().to_string()
         };
-        writeln!(out, "{}", line(self.headers.clone())).map_err(io)?;
+        writeln!(
+            out,
+            "{}",
+            line(self.headers.iter().map(String::as_str).collect())
+        )
+        .map_err(io)?;
         for row in &self.rows {
             writeln!(out, "{}", line(row.iter().map(String::as_str).collect())).map_err(io)?;
         }

@@ -3,6 +3,7 @@ use super::output::{Format, Table, amount, print_json};
 use super::parse;
 use crate::error::Result;
 use crate::features::stats::{self, Stats};
+use crate::model::ActivityKind;
 use crate::model::dates::today;
 use chrono::Days;
 
@@ -48,6 +49,17 @@ fn label(s: &Option<String>) -> String {
     s.clone().unwrap_or_else(|| "(none)".to_string())
 }
 
+/// A source kept by its id (the stats count by id) as a rep reads it: a default source by
+/// its label, one of the rep's own by the name configured.
+fn source_label(id: &str) -> String {
+    crate::model::source::label_en(id).unwrap_or(id).to_string()
+}
+
+/// An activity kind kept by its id, by its label; an id that names no kind as it is.
+fn kind_label(id: &str) -> String {
+    ActivityKind::from_id(id).map_or_else(|| id.to_string(), |k| k.label_en().to_string())
+}
+
 fn print(s: &Stats) -> Result<()> {
     let out = &mut std::io::stdout().lock();
     outln!("Open leads per stage (rule of thumb 10/65/25)")?;
@@ -76,8 +88,8 @@ fn print(s: &Stats) -> Result<()> {
     let mut t = Table::new(&["FROM", "TO", "LEADS"]);
     for m in &s.flow.changes {
         t.row(vec![
-            m.from.id().into(),
-            m.to.id().into(),
+            m.from.label_en().into(),
+            m.to.label_en().into(),
             m.count.to_string(),
         ]);
     }
@@ -85,7 +97,7 @@ fn print(s: &Stats) -> Result<()> {
     let mut t = Table::new(&["STAGE", "MEDIAN DAYS IN STAGE", "MOVES OUT"]);
     for d in &s.flow.median_days_in_stage {
         t.row(vec![
-            d.stage.id().into(),
+            d.stage.label_en().into(),
             format!("{:.1}", d.median_days),
             d.moves.to_string(),
         ]);
@@ -95,7 +107,9 @@ fn print(s: &Stats) -> Result<()> {
     let mut t = Table::new(&["SOURCE", "LEADS", "REACHED CONSIDERING", "WON"]);
     for src in &s.sources {
         t.row(vec![
-            label(&src.source),
+            src.source
+                .as_deref()
+                .map_or_else(|| label(&None), source_label),
             src.leads.to_string(),
             format!(
                 "{} ({:.1}%)",
@@ -106,9 +120,12 @@ fn print(s: &Stats) -> Result<()> {
     }
     t.print(out)?;
     outln!("\nBy rep (activities per week {})", s.period())?;
-    let kinds: Vec<&str> = stats::kinds().collect();
+    let kind_headers: Vec<String> = ActivityKind::ALL
+        .iter()
+        .map(|k| k.label_en().to_uppercase())
+        .collect();
     let mut headers = vec!["REP", "PER WEEK", "OVERDUE"];
-    headers.extend(kinds.iter().copied());
+    headers.extend(kind_headers.iter().map(String::as_str));
     let mut t = Table::new(&headers);
     for r in &s.reps {
         let mut row = vec![
@@ -116,9 +133,9 @@ fn print(s: &Stats) -> Result<()> {
             format!("{:.1}", r.activities_per_week),
             r.overdue_follow_ups.to_string(),
         ];
-        row.extend(kinds.iter().map(|k| {
+        row.extend(ActivityKind::ALL.iter().map(|k| {
             r.per_week_by_kind
-                .get(*k)
+                .get(k.id())
                 .map(|v| format!("{v:.1}"))
                 .unwrap_or_default()
         }));
@@ -132,13 +149,13 @@ fn print(s: &Stats) -> Result<()> {
         ("last", &s.attribution.last_touch_by_kind),
     ] {
         for (kind, n) in map {
-            t.row(vec![touch.into(), kind.clone(), n.to_string()]);
+            t.row(vec![touch.into(), kind_label(kind), n.to_string()]);
         }
     }
     t.print(out)?;
     let mut t = Table::new(&["SOURCE", "WON"]);
     for (source, n) in &s.attribution.won_by_source {
-        t.row(vec![source.clone(), n.to_string()]);
+        t.row(vec![source_label(source), n.to_string()]);
     }
     t.print(out)?;
     Ok(())

@@ -3,8 +3,8 @@
 //! last. The app's Stats view and `stats --format json` show these same numbers.
 
 use crate::error::Result;
+use crate::model::Stage;
 use crate::model::dates::local_to_utc;
-use crate::model::{ActivityKind, Stage};
 use crate::store::leads::stage_totals;
 use crate::store::{Store, reports};
 use chrono::NaiveDate;
@@ -283,11 +283,6 @@ impl Stats {
             None => format!("since {}", self.since),
         }
     }
-}
-
-/// The kinds in their usual order, for tables.
-pub fn kinds() -> impl Iterator<Item = &'static str> {
-    ActivityKind::ALL.iter().map(|k| k.id())
 }
 
 #[cfg(test)]

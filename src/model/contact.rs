@@ -123,6 +123,40 @@ impl Record for Contact {
 }
 
 impl Contact {
+    /// What a rep calls a stored field of a contact (as `contact show` labels it): the
+    /// history and undo messages say these, never the stored names. A value taken off a
+    /// list is named by what it was: an email address, a number, another address.
+    pub fn field_label(field: &str) -> &'static str {
+        match field {
+            "family_name" => "family name",
+            "given_name" => "given name",
+            "family_reading" => "family reading",
+            "given_reading" => "given reading",
+            "company" => "company",
+            "company_reading" => "company reading",
+            "department" => "department",
+            "title" => "title",
+            "email" | "emails" => "email",
+            "phone" => "phone",
+            "mobile" => "mobile",
+            "fax" => "fax",
+            "phones" => "number",
+            "postal_code" => "postal code",
+            "address" => "address",
+            "url" => "url",
+            "other_addresses" => "other address",
+            "other_urls" => "other url",
+            "other_companies" => "other company",
+            "exchanged_on" => "exchanged on",
+            "exchanged_at" => "exchanged at",
+            "exchanged_by" => "exchanged by",
+            "notes" => "notes",
+            "tags" => "tags",
+            "deleted" => "deleted",
+            _ => "field",
+        }
+    }
+
     /// The name a contact is shown by; a company's own card (no person on it) is shown by
     /// the company.
     pub fn name(&self, order: NameOrder) -> String {
@@ -255,6 +289,22 @@ pub fn sort_key(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every field a contact's history can name has a label of its own: the table's fields
+    /// and the lists' values.
+    #[test]
+    fn every_contact_field_has_a_label() {
+        let names = Contact::FIELDS
+            .iter()
+            .map(|f| f.name)
+            .filter(|name| *name != "id")
+            .chain(Channel::ALL.map(Channel::list_name))
+            .chain(["deleted"]);
+        for name in names {
+            let label = Contact::field_label(name);
+            assert!(label != "field" && !label.contains('_'), "{name}: {label}");
+        }
+    }
 
     #[test]
     fn japanese_names_show_family_first() {

@@ -432,13 +432,16 @@ pub fn short_ids(conn: &Connection, ids: &[String]) -> Result<Vec<String>> {
 /// an activity on a contact alone, or with nobody).
 pub type WithLead = (Activity, Option<String>, Option<String>);
 
+/// The timeline's key: newest first, by when the activity happened, then as written.
+const TIMELINE_KEY: [&str; 2] = ["a.occurred_at", "a.seq"];
+
 /// One page of the timeline across leads (newest first), each activity with its key, the
 /// title of its lead and the name of its contact (family name first, as a card reads).
 pub fn page(
     conn: &Connection,
     page: &super::paging::Page<'_>,
 ) -> Result<Vec<(super::paging::Key, WithLead)>> {
-    let columns = ["a.occurred_at", "a.seq"];
+    let columns = TIMELINE_KEY;
     let mut params: Vec<Value> = Vec::new();
     let prefixed: Vec<String> = COLUMNS
         .split(", ")
@@ -470,6 +473,19 @@ pub fn page(
         ))
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The key of one activity in the timeline (to show the timeline from it); `None` when it
+/// is deleted or missing.
+pub fn key_of(conn: &Connection, id: &str) -> Result<Option<super::paging::Key>> {
+    let sql = format!(
+        "SELECT {} FROM activities a WHERE a.id = ?1 AND a.gone = 0",
+        TIMELINE_KEY.join(", ")
+    );
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row([id], |r| super::paging::key_at(r, 0, TIMELINE_KEY.len()))
+        .optional()?)
 }
 
 /// Moves every activity of one contact to another (merging duplicates).

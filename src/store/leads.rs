@@ -569,8 +569,11 @@ const MAIN_CONTACT: &str = "(SELECT c.id || char(31) || ifnull(c.family_name, ''
              WHEN 'user' THEN 2 WHEN 'gatekeeper' THEN 3 ELSE 4 END, lc.seq
     LIMIT 1)";
 
-/// The main contact read from `MAIN_CONTACT`.
-fn main_contact(joined: Option<String>) -> Option<LinkedContact> {
+/// The main contact read from `MAIN_CONTACT`, named in `order`.
+fn main_contact(
+    joined: Option<String>,
+    order: crate::model::contact::NameOrder,
+) -> Option<LinkedContact> {
     let joined = joined?;
     let mut parts = joined.split('\u{1f}');
     let id = parts.next()?.to_string();
@@ -582,7 +585,7 @@ fn main_contact(joined: Option<String>) -> Option<LinkedContact> {
         .unwrap_or_default();
     Some(LinkedContact {
         id,
-        name: crate::model::contact::display_name(family, given, Default::default()),
+        name: crate::model::contact::display_name(family, given, order),
         company: None,
         role,
         phone: None,
@@ -591,11 +594,12 @@ fn main_contact(joined: Option<String>) -> Option<LinkedContact> {
 }
 
 /// One page of a lead list, each lead with its key. Of the linked contacts only the main
-/// one is loaded (named in its default order, without phone or email).
+/// one is loaded (named in `names`, without phone or email).
 pub fn page(
     conn: &Connection,
     scope: &LeadScope,
     order: LeadOrder,
+    names: crate::model::contact::NameOrder,
     page: &super::paging::Page<'_>,
 ) -> Result<Vec<(super::paging::Key, Lead)>> {
     let columns = order.columns();
@@ -611,7 +615,7 @@ pub fn page(
     let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
         let mut lead = from_row(r)?;
         lead.contacts
-            .extend(main_contact(r.get::<_, Option<String>>(main_at)?));
+            .extend(main_contact(r.get::<_, Option<String>>(main_at)?, names));
         Ok((super::paging::key_at(r, main_at + 1, columns.len())?, lead))
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

@@ -102,6 +102,7 @@ impl App {
             StartView::Auto if overdue.anything_due() => View::FollowUps,
             StartView::Auto => View::Board,
         };
+        let names = session.config.ui.name_order;
         Ok(App {
             session,
             keymap,
@@ -109,9 +110,9 @@ impl App {
             today,
             view,
             detail: None,
-            board: BoardState::default(),
-            follow_ups: views::followups::follow_ups(),
-            customers: views::followups::customers(),
+            board: BoardState::new(names),
+            follow_ups: views::followups::follow_ups(names),
+            customers: views::followups::customers(names),
             contacts: ContactsState::default(),
             activities: views::activities::timeline(),
             popup: None,

@@ -299,8 +299,8 @@ impl App {
     }
 
     /// The selection follows the record an undo or redo changed: on the board the column of
-    /// the lead's stage with the lead selected, in the lead lists and Contacts that record,
-    /// and an open lead detail shows that lead (or closes when its lead is gone).
+    /// the lead's stage with the lead selected, in the lead lists, Contacts and Activities
+    /// that record, and an open lead detail shows that lead (or closes when its lead is gone).
     fn follow(&mut self, focus: &Focus) -> Result<()> {
         match focus {
             Focus::Lead(id) => {
@@ -329,6 +329,13 @@ impl App {
             Focus::Contact(id) => {
                 if self.on_contacts() {
                     self.contacts.list.select(self.session.store.conn(), id)?;
+                }
+            }
+            Focus::Activity { id, lead } => {
+                if self.detail.is_none() && self.view == View::Activities {
+                    self.activities.select(self.session.store.conn(), id)?;
+                } else if let Some(lead) = lead {
+                    self.follow(&Focus::Lead(lead.clone()))?;
                 }
             }
             Focus::LeadGone(id) => {

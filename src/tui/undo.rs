@@ -79,6 +79,11 @@ pub enum UndoStep {
 pub enum Focus {
     Lead(String),
     Contact(String),
+    /// An activity that is there (again): selected in Activities; elsewhere its lead is.
+    Activity {
+        id: String,
+        lead: Option<String>,
+    },
     /// The step removed this lead.
     LeadGone(String),
     Nothing,
@@ -154,15 +159,6 @@ fn activity_words(session: &Session, entry: &LogEntry) -> String {
     }
 }
 
-/// A lead field as the status line names it.
-fn field_words(field: &str) -> String {
-    match field {
-        "next_action_on" => "next action date".to_string(),
-        "qualification" => "BANT".to_string(),
-        other => other.replace('_', " "),
-    }
-}
-
 /// `next action of <lead> back to 2026-11-21`, or `title, notes of <lead> back`.
 fn edit_words(title: &str, patch: &LeadPatch, changed: &[&str]) -> String {
     if let [only] = changed
@@ -177,7 +173,8 @@ fn edit_words(title: &str, patch: &LeadPatch, changed: &[&str]) -> String {
     if changed.is_empty() {
         return format!("{title} already as it was");
     }
-    let fields: Vec<String> = changed.iter().map(|f| field_words(f)).collect();
+    // Each field by its label, as the detail and the save message name it.
+    let fields: Vec<&str> = changed.iter().map(|f| LeadPatch::label_en(f)).collect();
     format!("{} of {title} back", fields.join(", "))
 }
 
@@ -318,7 +315,12 @@ impl UndoStep {
                     &before,
                     &Default::default(),
                 )?;
-                let fields = edit.changed.join(", ").replace('_', " ");
+                let fields: Vec<&str> = edit
+                    .changed
+                    .iter()
+                    .map(|f| crate::model::Contact::field_label(f))
+                    .collect();
+                let fields = fields.join(", ");
                 Applied {
                     said: format!(
                         "{fields} of contact {} back",
@@ -384,10 +386,13 @@ impl UndoStep {
                 Applied {
                     said: format!("{} of the activity back", fields.join(", ").to_lowercase()),
                     reverse: UndoStep::EditedActivity {
-                        activity_id,
+                        activity_id: activity_id.clone(),
                         before: edit.undo,
                     },
-                    focus: lead_focus(edit.lead_id),
+                    focus: Focus::Activity {
+                        id: activity_id,
+                        lead: edit.lead_id,
+                    },
                 }
             }
             UndoStep::DeletedActivity { activity_id } => {
@@ -397,7 +402,10 @@ impl UndoStep {
                     reverse: UndoStep::RestoredActivity {
                         activity_id: activity_id.clone(),
                     },
-                    focus: lead_focus(activity_lead(session, &activity_id)),
+                    focus: Focus::Activity {
+                        lead: activity_lead(session, &activity_id),
+                        id: activity_id,
+                    },
                 }
             }
             UndoStep::RestoredActivity { activity_id } => {
@@ -438,5 +446,55 @@ fn activity_of(session: &Session, id: &str) -> String {
             }
         }
         _ => "the activity".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::contact::{ContactValue, ValueKind};
+
+    /// A lead's fields read as the detail and the save message name them.
+    #[test]
+    fn undo_names_lead_fields_by_their_labels() {
+        let said = edit_words(
+            "ミドリ技研 設備更新",
+            &LeadPatch::default(),
+            &["qualification", "source_detail", "next_action"],
+        );
+        assert_eq!(
+            said,
+            "qualification (BANT), source detail, next action of ミドリ技研 設備更新 back"
+        );
+    }
+
+    /// A contact's fields read as `contact show` names them: a list by what it holds.
+    #[test]
+    fn undo_names_contact_fields_by_their_labels() {
+        let mut session = Session::in_memory(crate::config::Config::default()).unwrap();
+        let email = |address: &str| ContactValue::new(address, ValueKind::Work);
+        let id = contacts::add(
+            &mut session.store,
+            &ContactFields {
+                family_name: Some("佐藤".into()),
+                given_name: Some("花子".into()),
+                postal_code: Some("100-0001".into()),
+                emails: Some(vec![email("hanako@example.jp"), email("h@example.jp")]),
+                phones: Some(vec![ContactValue::new("090-1234-5678", ValueKind::Mobile)]),
+                ..ContactFields::default()
+            },
+        )
+        .unwrap();
+        let step = UndoStep::EditedContact {
+            contact_id: id,
+            before: ContactFields {
+                postal_code: Some("100-0002".into()),
+                emails: Some(vec![email("hanako@example.jp")]),
+                phones: Some(Vec::new()),
+                ..ContactFields::default()
+            },
+        };
+        let said = step.apply(&mut session).unwrap().said;
+        assert_eq!(said, "postal code, email, number of contact 佐藤 花子 back");
     }
 }

@@ -4,6 +4,7 @@ use super::{LeadSource, compact_amount, cut, due_label, pad_line, stage_label};
 use crate::error::Result;
 use crate::features::lead_filter::LeadFilters;
 use crate::followups::is_stale;
+use crate::model::contact::NameOrder;
 use crate::model::{Lead, Stage};
 use crate::store::leads::{LeadOrder, LeadScope, StageTotal};
 use crate::store::narrowing::Narrowing;
@@ -27,8 +28,9 @@ pub struct BoardState {
     pub filtered: Option<Vec<StageTotal>>,
 }
 
-impl Default for BoardState {
-    fn default() -> Self {
+impl BoardState {
+    /// The plain board; its cards name their main contact in `name_order`.
+    pub fn new(name_order: NameOrder) -> BoardState {
         let columns = Stage::OPEN
             .iter()
             .map(|s| {
@@ -38,6 +40,7 @@ impl Default for BoardState {
                         ..LeadScope::default()
                     },
                     order: LeadOrder::Board,
+                    name_order,
                 })
             })
             .collect();

@@ -7,7 +7,7 @@ use crate::features::leads::LeadDetail;
 use crate::model::ActivityKind;
 use crate::model::format::{amount, score};
 use crate::model::text::{display_safe, display_safe_multiline, truncate, wrap};
-use crate::tui::views::due_label;
+use crate::tui::views::{due_label, source_label};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -212,13 +212,10 @@ fn summary_lines_marked(
         2,
         w,
     ));
-    let source_label = l.source.as_deref().map(|id| {
-        let label = match ctx.language {
-            crate::config::Language::Ja => crate::model::source::label_ja(id),
-            crate::config::Language::En => crate::model::source::label_en(id),
-        };
-        label.unwrap_or(id).to_string()
-    });
+    let source_label = l
+        .source
+        .as_deref()
+        .map(|id| source_label(id, ctx.language).to_string());
     let source = [source_label, l.source_detail.clone()]
         .into_iter()
         .flatten()
@@ -494,10 +491,14 @@ fn history_lines_marked(
             .from
             .map(|f| format!("{} → ", f.label_en()))
             .unwrap_or_default();
+        // A move taken back stays in the history (the stats leave it out): marked, so the
+        // history still reads as the way the lead went.
+        let undone = if s.undone { "  (undone)" } else { "" };
         lines.push(squeeze(
             vec![
                 Span::styled(format!("  {}  ", when(&s.at, ctx.date_format)), theme.dim()),
                 Span::raw(format!("{from}{}", s.to.label_en())),
+                Span::styled(undone, theme.dim()),
                 Span::styled(format!("  {}", display_safe(&s.by)), theme.dim()),
             ],
             1,
@@ -512,11 +513,7 @@ fn history_lines_marked(
                 serde_json::Value::Null => "(empty)".to_string(),
                 // A source was kept by its id: shown by its label like the current one.
                 serde_json::Value::String(s) if h.field == "source" => {
-                    let label = match ctx.language {
-                        crate::config::Language::Ja => crate::model::source::label_ja(s),
-                        crate::config::Language::En => crate::model::source::label_en(s),
-                    };
-                    display_safe(label.unwrap_or(s))
+                    display_safe(source_label(s, ctx.language))
                 }
                 serde_json::Value::String(s) => display_safe(s),
                 other => other.to_string(),

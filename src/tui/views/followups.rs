@@ -5,6 +5,7 @@ use crate::config::Language;
 use crate::error::Result;
 use crate::followups::{Bucket, bucket, is_stale};
 use crate::model::Lead;
+use crate::model::contact::NameOrder;
 use crate::model::format::amount;
 use crate::model::text::width;
 use crate::store::leads::{LeadOrder, LeadScope};
@@ -16,23 +17,25 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-pub fn follow_ups() -> Pager<LeadSource> {
+pub fn follow_ups(name_order: NameOrder) -> Pager<LeadSource> {
     Pager::new(LeadSource {
         scope: LeadScope {
             follow_ups: true,
             ..LeadScope::default()
         },
         order: LeadOrder::Due,
+        name_order,
     })
 }
 
-pub fn customers() -> Pager<LeadSource> {
+pub fn customers(name_order: NameOrder) -> Pager<LeadSource> {
     Pager::new(LeadSource {
         scope: LeadScope {
             stage: Some(crate::model::Stage::Customer),
             ..LeadScope::default()
         },
         order: LeadOrder::Board,
+        name_order,
     })
 }
 

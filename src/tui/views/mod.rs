@@ -19,6 +19,7 @@ use crate::config::Language;
 use crate::error::Result;
 use crate::followups::{Bucket, bucket};
 use crate::keymap::{Action, Context};
+use crate::model::contact::NameOrder;
 use crate::model::text::{display_safe, fit, truncate, width};
 use crate::model::{Contact, Due, Lead};
 use crate::store::leads::{LeadOrder, LeadScope};
@@ -118,12 +119,14 @@ pub fn table_layout(area: Rect) -> [Rect; 2] {
 pub struct LeadSource {
     pub scope: LeadScope,
     pub order: LeadOrder,
+    /// How a card names the lead's main contact (`[ui] name_order`).
+    pub name_order: NameOrder,
 }
 
 impl Source for LeadSource {
     type Item = Lead;
     fn fetch(&self, conn: &Connection, page: &Page<'_>) -> Result<Vec<(Key, Lead)>> {
-        crate::store::leads::page(conn, &self.scope, self.order, page)
+        crate::store::leads::page(conn, &self.scope, self.order, self.name_order, page)
     }
     fn key_of(&self, conn: &Connection, id: &str) -> Result<Option<Key>> {
         crate::store::leads::key_of(conn, id, &self.scope, self.order)
@@ -157,8 +160,8 @@ impl Source for ActivitySource {
     fn fetch(&self, conn: &Connection, page: &Page<'_>) -> Result<Vec<(Key, Self::Item)>> {
         crate::store::activities::page(conn, page)
     }
-    fn key_of(&self, _: &Connection, _: &str) -> Result<Option<Key>> {
-        Ok(None)
+    fn key_of(&self, conn: &Connection, id: &str) -> Result<Option<Key>> {
+        crate::store::activities::key_of(conn, id)
     }
     fn id(item: &Self::Item) -> &str {
         &item.0.id
@@ -283,6 +286,26 @@ pub fn stage_label(stage: crate::model::Stage, language: Language) -> String {
     }
 }
 
+/// A lead source as the rep reads it: a default source by its label, one of the rep's own
+/// (`[sources] names`) by the name configured.
+pub fn source_label(id: &str, language: Language) -> &str {
+    let label = match language {
+        Language::En => crate::model::source::label_en(id),
+        Language::Ja => crate::model::source::label_ja(id),
+    };
+    label.unwrap_or(id)
+}
+
+/// An activity kind kept by its id (the stats count by id) as the rep reads it; an id that
+/// names no kind as it is.
+pub fn kind_label(id: &str, language: Language) -> &str {
+    match (crate::model::ActivityKind::from_id(id), language) {
+        (Some(kind), Language::En) => kind.label_en(),
+        (Some(kind), Language::Ja) => kind.label_ja(),
+        (None, _) => id,
+    }
+}
+
 pub fn bucket_label(b: Bucket, language: Language) -> &'static str {
     match language {
         Language::En => b.label_en(),
@@ -318,7 +341,7 @@ pub struct Ctx<'a> {
     pub stale: &'a crate::config::StaleAfterDays,
     pub totals: &'a [(crate::model::Stage, crate::store::leads::StageTotal)],
     pub date_format: &'a str,
-    pub name_order: crate::model::contact::NameOrder,
+    pub name_order: NameOrder,
 }
 
 pub const MIN_WIDTH: u16 = 80;

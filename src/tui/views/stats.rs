@@ -1,7 +1,7 @@
 //! Stats (SPEC §6) as bar charts: stages beside the 10/65/25 rule of thumb, the flow
 //! between stages, sources, reps, and what won leads were touched by first and last.
 
-use super::{Ctx, compact_amount, squeeze, stage_label};
+use super::{Ctx, compact_amount, kind_label, source_label, squeeze, stage_label};
 use crate::features::stats::Stats;
 use crate::model::text::{display_safe, fit, truncate, width};
 use chrono::{Datelike, NaiveDate};
@@ -299,10 +299,13 @@ fn lines(s: &Stats, area: Rect, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
     let widths = section(w, floor, &numbers);
     let max = s.sources.iter().map(|x| x.leads).max().unwrap_or(0) as f64;
     for (src, number) in s.sources.iter().zip(numbers) {
-        let label = src.source.clone().unwrap_or_else(|| "(none)".into());
+        let label = src
+            .source
+            .as_deref()
+            .map_or("(none)", |id| source_label(id, ctx.language));
         lines.push(bar_line(
             widths,
-            &label,
+            label,
             src.leads as f64,
             max,
             number,
@@ -331,7 +334,7 @@ fn lines(s: &Stats, area: Rect, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
             kinds
                 .iter()
                 .take(3)
-                .map(|(k, v)| format!("{k} {v:.1}"))
+                .map(|(k, v)| format!("{} {v:.1}", kind_label(k, ctx.language).to_lowercase()))
                 .collect()
         };
         let number = format!(
@@ -366,14 +369,20 @@ fn lines(s: &Stats, area: Rect, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
         w,
     ));
     let widths = section(w, floor, &["9999".to_string()]);
-    for (name, map) in [
-        ("first touch", &s.attribution.first_touch_by_kind),
-        ("last touch", &s.attribution.last_touch_by_kind),
-        ("source", &s.attribution.won_by_source),
+    // Kinds and sources are counted by their ids, and shown by their labels.
+    type Label = fn(&str, crate::config::Language) -> &str;
+    for (name, map, label_of) in [
+        (
+            "first touch",
+            &s.attribution.first_touch_by_kind,
+            kind_label as Label,
+        ),
+        ("last touch", &s.attribution.last_touch_by_kind, kind_label),
+        ("source", &s.attribution.won_by_source, source_label),
     ] {
         let max = map.values().copied().max().unwrap_or(0) as f64;
         for (key, n) in map {
-            let label = format!("{name}: {key}");
+            let label = format!("{name}: {}", label_of(key, ctx.language));
             lines.push(bar_line(
                 widths,
                 &label,

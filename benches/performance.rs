@@ -795,33 +795,45 @@ fn filter_keystrokes(db: &Path) -> Vec<(&'static str, Vec<Duration>)> {
     screen.draw(&mut app);
     // (what, keys after `f` before Enter): Tab moves from field to field, Right picks.
     let filters: [(&'static str, &[KeyCode]); 4] = [
-        ("words “物流” (enter)", &[KeyCode::Char('物'), KeyCode::Char('流')]),
-        ("tag “展示会” (enter)", &[
-            KeyCode::Tab,
-            KeyCode::Char('展'),
-            KeyCode::Char('示'),
-            KeyCode::Char('会'),
-        ]),
-        ("next action overdue (enter)", &[
-            KeyCode::Tab,
-            KeyCode::Tab,
-            KeyCode::Tab,
-            KeyCode::Tab,
-            KeyCode::Tab,
-            KeyCode::Tab,
-            KeyCode::Right,
-        ]),
-        ("stale, rank A (enter)", &[
-            KeyCode::Tab,
-            KeyCode::Tab,
-            KeyCode::Tab,
-            KeyCode::Tab,
-            KeyCode::Right,
-            KeyCode::Tab,
-            KeyCode::Tab,
-            KeyCode::Tab,
-            KeyCode::Right,
-        ]),
+        (
+            "words “物流” (enter)",
+            &[KeyCode::Char('物'), KeyCode::Char('流')],
+        ),
+        (
+            "tag “展示会” (enter)",
+            &[
+                KeyCode::Tab,
+                KeyCode::Char('展'),
+                KeyCode::Char('示'),
+                KeyCode::Char('会'),
+            ],
+        ),
+        (
+            "next action overdue (enter)",
+            &[
+                KeyCode::Tab,
+                KeyCode::Tab,
+                KeyCode::Tab,
+                KeyCode::Tab,
+                KeyCode::Tab,
+                KeyCode::Tab,
+                KeyCode::Right,
+            ],
+        ),
+        (
+            "stale, rank A (enter)",
+            &[
+                KeyCode::Tab,
+                KeyCode::Tab,
+                KeyCode::Tab,
+                KeyCode::Tab,
+                KeyCode::Right,
+                KeyCode::Tab,
+                KeyCode::Tab,
+                KeyCode::Tab,
+                KeyCode::Right,
+            ],
+        ),
     ];
     let mut out = Vec::new();
     let mut moves = Vec::new();

@@ -555,10 +555,38 @@ fn a_working_day_from_follow_ups_to_stats() {
         full.extend_from_slice(args);
         leadtrack(home, &db, &full);
     };
-    add(&["--title", "ミドリ技研 設備更新", "--due", "yesterday", "--tag", "展示会"]);
-    add(&["--title", "Pinecrest ERP upgrade", "--due", "today", "--tag", "vip"]);
-    add(&["--title", "Harbor logistics", "--due", "+20d", "--tag", "展示会"]);
-    add(&["--title", "Ben's renewal", "--due", "yesterday", "--owner", "ben"]);
+    add(&[
+        "--title",
+        "ミドリ技研 設備更新",
+        "--due",
+        "yesterday",
+        "--tag",
+        "展示会",
+    ]);
+    add(&[
+        "--title",
+        "Pinecrest ERP upgrade",
+        "--due",
+        "today",
+        "--tag",
+        "vip",
+    ]);
+    add(&[
+        "--title",
+        "Harbor logistics",
+        "--due",
+        "+20d",
+        "--tag",
+        "展示会",
+    ]);
+    add(&[
+        "--title",
+        "Ben's renewal",
+        "--due",
+        "yesterday",
+        "--owner",
+        "ben",
+    ]);
     let midori = lead_id(home, &db, "ミドリ技研 設備更新");
 
     let command = format!("{} --db {}", env!("CARGO_BIN_EXE_leadtrack"), db.display());
@@ -627,10 +655,29 @@ fn a_working_day_from_follow_ups_to_stats() {
     tmux.keys(&["F"]);
     tmux.wait_for("Pinecrest");
 
-    // This month's stats: the meeting counts for tester.
+    // This month's stats (p until the period is this month): the meeting counts for tester.
     tmux.keys(&["6"]);
-    let stats = tmux.wait_for("Period: this month");
-    assert!(stats.contains("tester"), "{stats}");
+    let period = |s: &str| {
+        s.lines()
+            .find(|l| l.starts_with("Period:"))
+            .unwrap_or("")
+            .to_string()
+    };
+    let mut stats = tmux.wait_for("Period:");
+    for _ in 0..5 {
+        if period(&stats).starts_with("Period: this month") {
+            break;
+        }
+        let before = period(&stats);
+        tmux.keys(&["p"]);
+        stats = tmux.wait_until("changed its period", |s| period(s) != before);
+    }
+    assert!(period(&stats).starts_with("Period: this month"), "{stats}");
+    let tester = stats
+        .lines()
+        .find(|l| l.starts_with("tester"))
+        .unwrap_or("");
+    assert!(tester.contains("(meeting "), "{stats}");
 
     tmux.keys(&["q"]);
     assert!(tmux.wait_until_gone(), "q quits");
@@ -654,9 +701,11 @@ fn a_working_day_from_follow_ups_to_stats() {
     .unwrap();
     let due = shown["next_action_on"].as_str().unwrap().to_string();
     assert!(
-        [first_day, local_today()]
-            .iter()
-            .any(|d| d.checked_add_days(Days::new(2)).unwrap().to_string() == due),
+        [first_day, local_today()].iter().any(|d| d
+            .checked_add_days(Days::new(2))
+            .unwrap()
+            .to_string()
+            == due),
         "due {due}"
     );
 }

@@ -53,7 +53,7 @@ const QUICK_LARGE: Size = Size {
 };
 
 /// Bump when the demo generator or the schema changes, so cached databases are rebuilt.
-const DATA_VERSION: &str = "6";
+const DATA_VERSION: &str = "7";
 const CARDS: usize = 100_000;
 
 struct Row {

@@ -197,6 +197,11 @@ impl Team {
                 let fields = LeadFields {
                     title: format!("案件{}", self.leads.len()),
                     value: Some(1_000_000),
+                    owner: Some(["aki", "ben"][self.leads.len() % 2].to_string()),
+                    next_action_on: Some(leadtrack::model::Due::on(
+                        chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()
+                            + chrono::Duration::days(self.leads.len() as i64 % 4),
+                    )),
                     ..LeadFields::default()
                 };
                 let id = self.reps[*rep]
@@ -212,6 +217,14 @@ impl Team {
                     Op::Title { .. } => LeadPatch {
                         title: Some(format!("{text}{lead}")),
                         value: Some(Some(i64::try_from(text.len()).unwrap() * 10_000)),
+                        // A next-action date from the text, cleared for every third length:
+                        // the follow-up counts follow dates, owners and deletes.
+                        next_action_on: Some((text.len() % 3 != 0).then(|| {
+                            let first = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+                            leadtrack::model::Due::on(
+                                first + chrono::Duration::days(text.len() as i64 % 5),
+                            )
+                        })),
                         ..Default::default()
                     },
                     _ => LeadPatch {
@@ -405,8 +418,57 @@ proptest! {
         // with a count of the leads.
         for rep in &team.reps {
             prop_assert_eq!(kept_totals(rep), counted_totals(rep));
+            // The status line's follow-up counts, kept by triggers the same way.
+            for (day, owner) in due_probes(rep) {
+                let kept =
+                    leadtrack::store::leads::due_before(rep.conn(), day, owner.as_deref()).unwrap();
+                prop_assert_eq!(kept, counted_due(rep, day, owner.as_deref()), "{} {:?}", day, owner);
+            }
         }
     }
+}
+
+/// Every day around the leads' next-action dates, each with every owner and with none.
+fn due_probes(store: &Store) -> Vec<(chrono::NaiveDate, Option<String>)> {
+    let conn = store.conn();
+    let days: Vec<String> = conn
+        .prepare("SELECT DISTINCT substr(next_action_on, 1, 10) FROM leads WHERE next_action_on IS NOT NULL")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut owners: Vec<Option<String>> = conn
+        .prepare("SELECT DISTINCT owner FROM leads WHERE owner IS NOT NULL")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    owners.push(None);
+    let mut probes = Vec::new();
+    for day in days {
+        let Ok(day) = chrono::NaiveDate::parse_from_str(&day, "%Y-%m-%d") else {
+            continue;
+        };
+        for d in [day, day.succ_opt().unwrap_or(day)] {
+            probes.extend(owners.iter().map(|o| (d, o.clone())));
+        }
+    }
+    probes
+}
+
+/// The follow-ups due before `day`, counted over the leads.
+fn counted_due(store: &Store, day: chrono::NaiveDate, owner: Option<&str>) -> i64 {
+    store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM leads WHERE gone = 0 AND next_action_on IS NOT NULL
+             AND substr(next_action_on, 1, 10) < ?1 AND (?2 IS NULL OR owner = ?2)",
+            rusqlite::params![day.format("%Y-%m-%d").to_string(), owner],
+            |r| r.get(0),
+        )
+        .unwrap()
 }
 
 fn kept_totals(store: &Store) -> Vec<(Stage, i64, i64)> {

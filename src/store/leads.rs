@@ -688,15 +688,17 @@ pub fn stage_totals(conn: &Connection) -> Result<Vec<(Stage, StageTotal)>> {
 
 /// How many follow-ups are due before `day` (overdue when `day` is today), for `owner` or all.
 pub fn due_before(conn: &Connection, day: chrono::NaiveDate, owner: Option<&str>) -> Result<i64> {
+    // From the counts the triggers keep per owner and day (see migration 7), not a count
+    // over the leads.
     let day = day.format("%Y-%m-%d").to_string();
     let n = match owner {
         Some(owner) => conn
             .prepare_cached(
-                "SELECT count(*) FROM leads WHERE gone = 0 AND due_key < ?1 AND owner = ?2",
+                "SELECT ifnull(sum(leads), 0) FROM due_days WHERE owner = ?2 AND day < ?1",
             )?
             .query_row(params![day, owner], |r| r.get(0))?,
         None => conn
-            .prepare_cached("SELECT count(*) FROM leads WHERE gone = 0 AND due_key < ?1")?
+            .prepare_cached("SELECT ifnull(sum(leads), 0) FROM due_days WHERE day < ?1")?
             .query_row([day], |r| r.get(0))?,
     };
     Ok(n)

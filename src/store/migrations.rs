@@ -38,6 +38,10 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0006_author_names.sql"),
         then: None,
     },
+    Migration {
+        sql: include_str!("migrations/0007_filter_indexes.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this build writes.

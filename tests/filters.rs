@@ -15,7 +15,8 @@ use leadtrack::model::dates::{local_to_utc, today};
 use leadtrack::model::lead::LeadFields;
 use leadtrack::model::text::fold;
 use leadtrack::model::{Due, Lead, Rank, Stage};
-use leadtrack::store::leads::{self, LeadFilter, LeadScope, Origin};
+use leadtrack::store::leads::{self, LeadFilter, LeadOrder, LeadScope, Origin};
+use leadtrack::store::paging::Page;
 use leadtrack::store::{Store, reports};
 
 const OWNERS: [&str; 3] = ["aki", "ben", "山本"];
@@ -49,6 +50,7 @@ fn leads_store(today: NaiveDate) -> Store {
             owner: Some(OWNERS[(i / 2) % OWNERS.len()].to_string()),
             next_action_on: due,
             tags,
+            value: (i % 4 != 0).then(|| i as i64 * 10_000),
             ..LeadFields::default()
         };
         // Half the leads were made long ago and have been quiet since: stale.
@@ -260,16 +262,34 @@ fn every_combination_of_filters_keeps_exactly_the_leads_it_names() {
             .map(|l| (*l).clone());
         assert_eq!(ids(open), ids(open_wanted), "open leads, {filters:?}");
 
-        // The board's columns count what they show with the same filters.
+        // The board's columns show and count what the filters keep.
+        let totals = leads::narrowed_totals(conn, &narrowing).unwrap();
         for stage in Stage::ALL {
+            let expected: Vec<&&Lead> = wanted.iter().filter(|l| l.stage == stage).collect();
+            let value: i64 = expected.iter().filter_map(|l| l.value).sum();
+            assert_eq!(
+                (totals[stage].count as usize, totals[stage].value),
+                (expected.len(), value),
+                "{stage:?} column, {filters:?}"
+            );
             let scope = LeadScope {
                 stage: Some(stage),
                 narrowing: narrowing.clone(),
                 ..LeadScope::default()
             };
-            let shown = leads::scope_total(conn, &scope).unwrap().count;
-            let expected = wanted.iter().filter(|l| l.stage == stage).count();
-            assert_eq!(shown as usize, expected, "{stage:?} column, {filters:?}");
+            let page = leads::page(
+                conn,
+                &scope,
+                LeadOrder::Board,
+                Default::default(),
+                &Page::first(200),
+            )
+            .unwrap();
+            assert_eq!(
+                ids(page.into_iter().map(|(_, l)| l)),
+                ids(expected.iter().map(|l| (**l).clone())),
+                "{stage:?} column, {filters:?}"
+            );
         }
 
         // The follow-up export: open leads and customers with a next action.

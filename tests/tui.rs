@@ -84,7 +84,7 @@ fn type_text(app: &mut App, text: &str) {
 
 fn screen(app: &mut App, w: u16, h: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    tui::draw(&mut terminal, app).unwrap();
+    tui::draw_settled(&mut terminal, app).unwrap();
     let buffer = terminal.backend().buffer().clone();
     let mut out = String::new();
     for y in 0..h {
@@ -2596,6 +2596,13 @@ fn filters_combine_show_in_the_header_and_clear_with_one_key() {
     }
     press(&mut app, KeyCode::Enter);
     assert!(app.popup.is_none(), "the form closed");
+    // The frame after Enter shows the filtered cards; their counts follow on the next frame
+    // with no key pending (a pass over the leads, kept off the keystroke).
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    tui::draw(&mut terminal, &mut app).unwrap();
+    assert!(app.waiting_reads());
+    let first = format!("{:?}", terminal.backend().buffer());
+    assert!(first.contains("… of 4 ") && first.contains("… of 13 "), "{first}");
     let wanted = LeadFilters {
         text: Some("物流".into()),
         due: Some(Bucket::Later),

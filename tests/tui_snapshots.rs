@@ -54,7 +54,7 @@ fn text(app: &mut App, s: &str) {
 /// The screen as text, one line per row, wide characters once.
 fn screen(app: &mut App, w: u16, h: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    tui::draw(&mut terminal, app).unwrap();
+    tui::draw_settled(&mut terminal, app).unwrap();
     let buffer = terminal.backend().buffer().clone();
     let mut out = String::new();
     for y in 0..h {

@@ -6,7 +6,7 @@ use super::{Stamp, Writer, search, stage_sql};
 use crate::error::{Error, Result};
 use crate::model::dates::{format_timestamp, parse_timestamp};
 use crate::model::lead::{LeadFields, LeadPatch, LinkedContact, StageChange};
-use crate::model::{Due, Lead, Qualification, Rank, Stage};
+use crate::model::{Due, Lead, Qualification, Rank, Stage, StageMap};
 use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params};
@@ -704,20 +704,27 @@ pub fn due_before(conn: &Connection, day: chrono::NaiveDate, owner: Option<&str>
     Ok(n)
 }
 
-/// Count and summed value of the leads a paged list of `scope` shows (a filtered board
-/// column), counted over the leads themselves.
-pub fn scope_total(conn: &Connection, scope: &LeadScope) -> Result<StageTotal> {
+/// Count and summed value per stage of the leads `narrowing` keeps (a filtered board's
+/// column heads): one pass over the leads for every stage at once, so a text filter asks the
+/// search index once.
+pub fn narrowed_totals(conn: &Connection, narrowing: &Narrowing) -> Result<StageMap<StageTotal>> {
     let mut params: Vec<Value> = Vec::new();
-    let mut sql = "SELECT count(*), ifnull(sum(value), 0) FROM leads WHERE gone = 0".to_string();
-    sql.push_str(&scope.clause(&mut params));
-    Ok(conn
-        .prepare_cached(&sql)?
-        .query_row(rusqlite::params_from_iter(params), |r| {
-            Ok(StageTotal {
-                count: r.get(0)?,
-                value: r.get(1)?,
-            })
-        })?)
+    let sql = format!(
+        "SELECT stage, count(*), ifnull(sum(value), 0) FROM leads WHERE gone = 0{} GROUP BY stage",
+        narrowing.clause("leads", &mut params)
+    );
+    let mut totals = Stage::ALL.map(|_| StageTotal::default());
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(params))?;
+    while let Some(r) = rows.next()? {
+        if let Ok(stage) = r.get::<_, String>(0)?.parse::<Stage>() {
+            totals[stage] = StageTotal {
+                count: r.get(1)?,
+                value: r.get(2)?,
+            };
+        }
+    }
+    Ok(totals)
 }
 
 /// Calls `f` with every live lead (customers too) in board order, one at a time (exports).

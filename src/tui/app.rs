@@ -82,6 +82,10 @@ pub struct App {
     pub last_search: Option<Box<super::popups::search::Search>>,
     /// The last frame was too small to show the app (`prepare` says): only quitting works.
     pub(super) too_small: bool,
+    /// The last frame left slow reads (a filtered board's counts) for a frame with no key
+    /// pending; `idle` lets the next frame do them.
+    pub(super) waiting: bool,
+    pub(super) idle: bool,
 }
 
 impl App {
@@ -131,6 +135,8 @@ impl App {
             sync: None,
             sync_state: None,
             too_small: false,
+            waiting: false,
+            idle: false,
         })
     }
 
@@ -468,6 +474,16 @@ impl App {
     }
 
     /// The lead the keys act on: the open detail's, else the selected one of the view.
+    /// The last frame left slow reads for a frame with no key pending.
+    pub fn waiting_reads(&self) -> bool {
+        self.waiting
+    }
+
+    /// The next frame may do the slow reads (no key is pending).
+    pub fn allow_slow_reads(&mut self) {
+        self.idle = true;
+    }
+
     pub fn target_lead(&self) -> Option<Lead> {
         if let Some(d) = &self.detail {
             return d.detail.as_ref().map(|d| d.lead.clone());

@@ -65,6 +65,20 @@ pub fn draw<B: ratatui::backend::Backend>(
         .map_err(|e| Error::Io(format!("the terminal stopped working: {e}")))
 }
 
+/// `draw`, then the frames that read what it left for a quiet moment: the screen once
+/// nothing more is coming, as the event loop shows it while no key is pending (tests).
+pub fn draw_settled<B: ratatui::backend::Backend>(
+    terminal: &mut ratatui::Terminal<B>,
+    app: &mut App,
+) -> Result<()> {
+    draw(terminal, app)?;
+    while app.waiting_reads() {
+        app.allow_slow_reads();
+        draw(terminal, app)?;
+    }
+    Ok(())
+}
+
 fn io(e: std::io::Error) -> Error {
     Error::Io(format!("the terminal stopped working: {e}"))
 }
@@ -73,6 +87,12 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<
     let mut last_poll = Instant::now();
     loop {
         draw(terminal, app)?;
+        // What the frame left for a quiet moment (a filtered board's counts) is read now,
+        // unless the rep is already typing: their key comes first.
+        if app.waiting_reads() && !event::poll(Duration::ZERO).map_err(io)? {
+            app.allow_slow_reads();
+            continue;
+        }
         let wait = POLL.saturating_sub(last_poll.elapsed());
         if event::poll(wait).map_err(io)? {
             match event::read().map_err(io)? {

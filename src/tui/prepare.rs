@@ -49,9 +49,11 @@ impl App {
             return;
         };
         self.too_small = false;
+        self.waiting = false;
         if let Err(e) = self.prepare_view(screen.body) {
             self.fail(&e);
         }
+        self.idle = false;
         if let Some(popup) = &mut self.popup
             && popup.prepare(screen.body)
         {
@@ -78,7 +80,10 @@ impl App {
             return read;
         }
         match self.view {
-            View::Board => views::board::prepare(&mut self.board, body, conn),
+            View::Board => {
+                self.waiting = views::board::prepare(&mut self.board, body, conn, self.idle)?;
+                Ok(())
+            }
             View::FollowUps => {
                 views::followups::prepare_follow_ups(&mut self.follow_ups, body, conn, self.today)
             }

@@ -148,38 +148,52 @@ fn column_layout(area: Rect) -> [Rect; 2] {
     Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(area)
 }
 
-/// Reads the cards that fit each column.
-pub fn prepare(state: &mut BoardState, area: Rect, conn: &rusqlite::Connection) -> Result<()> {
+/// Reads the cards that fit each column. A filtered board's column heads count over the
+/// leads: with `count` false that waits for a frame with no key pending (true is returned:
+/// something is left to read), so the filtered cards show at once and their counts follow.
+pub fn prepare(
+    state: &mut BoardState,
+    area: Rect,
+    conn: &rusqlite::Connection,
+    count: bool,
+) -> Result<bool> {
     for (column, column_area) in state.columns.iter_mut().zip(column_areas(area).iter()) {
         let [_, cards] = column_layout(*column_area);
         column.prepare(conn, (cards.height / CARD_HEIGHT).max(1) as usize)?;
     }
-    if state.is_filtered() && state.filtered.is_none() {
-        state.filtered = Some(
-            state
-                .columns
-                .iter()
-                .map(|c| crate::store::leads::scope_total(conn, &c.source.scope))
-                .collect::<Result<_>>()?,
-        );
+    if !state.is_filtered() || state.filtered.is_some() {
+        return Ok(false);
     }
-    Ok(())
+    if !count {
+        return Ok(true);
+    }
+    // Every column has the same filters; only the stage differs.
+    let narrowing = &state.columns[0].source.scope.narrowing;
+    let totals = crate::store::leads::narrowed_totals(conn, narrowing)?;
+    state.filtered = Some(Stage::OPEN.iter().map(|s| totals[*s]).collect());
+    Ok(false)
 }
 
 pub fn render(frame: &mut Frame<'_>, area: Rect, state: &BoardState, ctx: &Ctx<'_>) {
     let areas = column_areas(area);
     let caption = state.caption(ctx.language);
     let all = column_totals(ctx.totals);
-    // A filtered board counts what its columns show, and says of how many.
-    let totals = match &state.filtered {
-        Some(shown) if state.is_filtered() => shown.clone(),
-        _ => all.clone(),
+    // A filtered board counts what its columns show, and says of how many; until that is
+    // counted (the frame after the filter), its counts read `…`.
+    let totals: Option<Vec<StageTotal>> = match &state.filtered {
+        Some(shown) if state.is_filtered() => Some(shown.clone()),
+        None if state.is_filtered() => None,
+        _ => Some(all.clone()),
     };
-    let counts: Vec<i64> = totals.iter().map(|t| t.count).collect();
+    let counts: Vec<i64> = totals
+        .iter()
+        .flatten()
+        .map(|t| t.count)
+        .collect();
     let shares = percent_shares(&counts);
     for (i, column_area) in areas.iter().enumerate() {
         let stage = Stage::OPEN[i];
-        let total = totals.get(i).copied().unwrap_or_default();
+        let total = totals.as_ref().map(|t| t.get(i).copied().unwrap_or_default());
         let focused = i == state.focus;
         let column = Column {
             stage,
@@ -328,7 +342,8 @@ pub fn percent_shares(counts: &[i64]) -> Vec<i64> {
 /// What a column's header says.
 struct Column<'a> {
     stage: Stage,
-    total: StageTotal,
+    /// `None` while a filtered column is not counted yet.
+    total: Option<StageTotal>,
     /// Percent of the open leads, the columns' shares summing to 100.
     share: i64,
     focused: bool,
@@ -362,11 +377,14 @@ fn render_column(
     let header = vec![
         Line::from(cut(&stage_label(stage, ctx.language), w, head_style)),
         Line::from(cut(
-            &format!(
-                "{} · {share}% · {}",
-                shown_count(total.count, of, ctx.language),
-                compact_amount(total.value, ctx.language)
-            ),
+            &match total {
+                Some(total) => format!(
+                    "{} · {share}% · {}",
+                    shown_count(total.count, of, ctx.language),
+                    compact_amount(total.value, ctx.language)
+                ),
+                None => shown_count_pending(of, ctx.language),
+            },
             w,
             theme.dim(),
         )),
@@ -411,6 +429,15 @@ fn shown_count(count: i64, of: Option<i64>, language: crate::config::Language) -
         (None, _) => count.to_string(),
         (Some(all), crate::config::Language::En) => format!("{count} of {all}"),
         (Some(all), crate::config::Language::Ja) => format!("{all}件中 {count}"),
+    }
+}
+
+/// A filtered column's count before it is counted: `… of 18`.
+fn shown_count_pending(of: Option<i64>, language: crate::config::Language) -> String {
+    match (of, language) {
+        (None, _) => "…".to_string(),
+        (Some(all), crate::config::Language::En) => format!("… of {all}"),
+        (Some(all), crate::config::Language::Ja) => format!("{all}件中 …"),
     }
 }
 

@@ -2602,7 +2602,10 @@ fn filters_combine_show_in_the_header_and_clear_with_one_key() {
     tui::draw(&mut terminal, &mut app).unwrap();
     assert!(app.waiting_reads());
     let first = format!("{:?}", terminal.backend().buffer());
-    assert!(first.contains("… of 4 ") && first.contains("… of 13 "), "{first}");
+    assert!(
+        first.contains("… of 4 ") && first.contains("… of 13 "),
+        "{first}"
+    );
     let wanted = LeadFilters {
         text: Some("物流".into()),
         due: Some(Bucket::Later),

@@ -185,15 +185,13 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &BoardState, ctx: &Ctx<'
         None if state.is_filtered() => None,
         _ => Some(all.clone()),
     };
-    let counts: Vec<i64> = totals
-        .iter()
-        .flatten()
-        .map(|t| t.count)
-        .collect();
+    let counts: Vec<i64> = totals.iter().flatten().map(|t| t.count).collect();
     let shares = percent_shares(&counts);
     for (i, column_area) in areas.iter().enumerate() {
         let stage = Stage::OPEN[i];
-        let total = totals.as_ref().map(|t| t.get(i).copied().unwrap_or_default());
+        let total = totals
+            .as_ref()
+            .map(|t| t.get(i).copied().unwrap_or_default());
         let focused = i == state.focus;
         let column = Column {
             stage,
@@ -411,10 +409,11 @@ fn render_column(
     }
     if column.is_empty() {
         lines.push(Line::from(cut(
-            match (of.is_some(), focused) {
-                (true, _) => "none match the filters",
-                (false, true) => "no leads — a adds one",
-                (false, false) => "no leads",
+            match (of.is_some(), focused, ctx.language) {
+                (true, _, crate::config::Language::Ja) => "条件に合うリードなし",
+                (true, _, crate::config::Language::En) => "none match the filters",
+                (false, true, _) => "no leads — a adds one",
+                (false, false, _) => "no leads",
             },
             w,
             theme.dim(),

@@ -25,6 +25,11 @@ pub struct Config {
     pub ui: UiConfig,
     /// Key bindings: action name → one key or a list of keys.
     pub keys: BTreeMap<String, KeyList>,
+    /// The language everything is shown in: `[ui] language`, with `auto` read from the
+    /// locale when the config is loaded (English for a config parsed alone), and `--lang`
+    /// or `LEADTRACK_LANG` put over it by the caller.
+    #[serde(skip)]
+    pub language: Language,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -329,6 +334,45 @@ pub enum Language {
     Ja,
 }
 
+impl std::str::FromStr for Language {
+    type Err = String;
+
+    /// `en`, `ja` (or a locale such as `ja_JP.UTF-8`), as `--lang` and `LEADTRACK_LANG`
+    /// take it.
+    fn from_str(s: &str) -> Result<Language, String> {
+        let lower = s.trim().to_ascii_lowercase();
+        if lower.starts_with("ja") {
+            Ok(Language::Ja)
+        } else if lower.starts_with("en") {
+            Ok(Language::En)
+        } else {
+            Err(format!("'{s}' is not a language (en or ja)"))
+        }
+    }
+}
+
+/// `[ui] language`: English, Japanese, or as the system's locale says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LanguageChoice {
+    /// Japanese when `LC_ALL`, `LC_MESSAGES` or `LANG` names Japanese, else English.
+    #[default]
+    Auto,
+    En,
+    Ja,
+}
+
+impl LanguageChoice {
+    /// The language it means, `auto` read from the locale variables through `env`.
+    pub fn resolve(self, env: impl Fn(&str) -> Option<String>) -> Language {
+        match self {
+            LanguageChoice::Auto => crate::i18n::from_locale(env),
+            LanguageChoice::En => Language::En,
+            LanguageChoice::Ja => Language::Ja,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Theme {
@@ -352,7 +396,7 @@ pub enum StartView {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct UiConfig {
-    pub language: Language,
+    pub language: LanguageChoice,
     /// strftime format for dates on screen.
     pub date_format: String,
     pub theme: Theme,
@@ -364,7 +408,7 @@ pub struct UiConfig {
 impl Default for UiConfig {
     fn default() -> Self {
         UiConfig {
-            language: Language::En,
+            language: LanguageChoice::Auto,
             date_format: "%Y-%m-%d".to_string(),
             theme: Theme::Dark,
             name_order: NameOrder::Auto,
@@ -450,16 +494,20 @@ impl Config {
             Some(p) => (Some(p.to_path_buf()), true),
             None => (default_config_path(), false),
         };
+        let from_locale = |mut config: Config| {
+            config.language = config.ui.language.resolve(|name| std::env::var(name).ok());
+            config
+        };
         let Some(path) = path else {
-            return Ok((Config::default(), None));
+            return Ok((from_locale(Config::default()), None));
         };
         match std::fs::read(&path) {
             Ok(bytes) => {
                 let config = Config::parse_bytes(&bytes, &path)?;
-                Ok((config, Some(path)))
+                Ok((from_locale(config), Some(path)))
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
-                Ok((Config::default(), None))
+                Ok((from_locale(Config::default()), None))
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 Err(ConfigError::Missing { path })
@@ -521,6 +569,8 @@ impl Config {
                 .unwrap_or(1);
             invalid(line, e.describe())
         })?;
+        let mut config = config;
+        config.language = config.ui.language.resolve(|_| None);
         Ok(config)
     }
 

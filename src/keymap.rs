@@ -55,6 +55,11 @@ actions! {
 }
 
 impl Action {
+    /// The catalog id of what the action does: `key-log-call`.
+    pub fn message_id(self) -> String {
+        format!("key-{}", self.id().replace('_', "-"))
+    }
+
     /// The action shown with this one in the hint bar (`h/l column`, `k/j move`).
     fn partner(self) -> Option<Action> {
         match self {
@@ -186,13 +191,12 @@ impl fmt::Display for Chord {
 #[serde(deny_unknown_fields)]
 struct DefaultBinding {
     keys: Vec<String>,
-    desc: String,
 }
 
-/// The live keymap: each action's keys and description.
+/// The live keymap: each action's keys.
 #[derive(Debug, Clone)]
 pub struct Keymap {
-    bindings: BTreeMap<Action, (Vec<Chord>, String)>,
+    bindings: BTreeMap<Action, Vec<Chord>>,
 }
 
 /// Where a conflict or a bad binding is, for the config message.
@@ -226,7 +230,7 @@ impl Keymap {
                     key_path: format!("keys.{id}"),
                     message,
                 })?;
-            bindings.insert(action, (chords, binding.desc.clone()));
+            bindings.insert(action, chords);
         }
         for (id, keys) in overrides {
             let key_path = format!("keys.{id}");
@@ -254,7 +258,7 @@ impl Keymap {
                 });
             }
             if let Some(slot) = bindings.get_mut(&action) {
-                slot.0 = chords;
+                *slot = chords;
             }
         }
         let keymap = Keymap { bindings };
@@ -299,17 +303,12 @@ impl Keymap {
     }
 
     pub fn keys(&self, action: Action) -> &[Chord] {
-        self.bindings
-            .get(&action)
-            .map(|(k, _)| k.as_slice())
-            .unwrap_or(&[])
+        self.bindings.get(&action).map(Vec::as_slice).unwrap_or(&[])
     }
 
-    pub fn description(&self, action: Action) -> &str {
-        self.bindings
-            .get(&action)
-            .map(|(_, d)| d.as_str())
-            .unwrap_or("")
+    /// What an action does, as `?` help says it (`key-<action>` of the catalog).
+    pub fn description(&self, action: Action, language: crate::config::Language) -> String {
+        crate::i18n::message(language, &action.message_id(), None)
     }
 
     /// The action a key event means in `context`, if any.
@@ -423,67 +422,84 @@ impl Context {
         }
     }
 
-    /// What the hint bar offers here, each action with the word it shows.
+    /// The catalog id of the context's name, as `?` help titles it.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Context::Board => "context-board",
+            Context::LeadList => "context-lead-list",
+            Context::Contacts => "context-contacts",
+            Context::Activities => "context-activities",
+            Context::Stats => "context-stats",
+            Context::Detail => "context-detail",
+            Context::Form => "context-form",
+            Context::Search => "context-search",
+            Context::Confirm => "context-confirm",
+            Context::Help => "context-help",
+            Context::Dedupe => "context-dedupe",
+        }
+    }
+
+    /// What the hint bar offers here, each action with the catalog id of its word.
     pub fn hints(self) -> &'static [(Action, &'static str)] {
         use Action::*;
         match self {
             Context::Board => &[
-                (Right, "column"),
-                (Down, "card"),
-                (MoveRight, "move"),
-                (Open, "open"),
-                (LogCall, "call"),
-                (LogMeeting, "meeting"),
-                (Add, "add"),
-                (Search, "search"),
-                (Filter, "filter"),
-                (Undo, "undo"),
+                (Right, "hint-column"),
+                (Down, "hint-card"),
+                (MoveRight, "hint-move"),
+                (Open, "hint-open"),
+                (LogCall, "hint-call"),
+                (LogMeeting, "hint-meeting"),
+                (Add, "hint-add"),
+                (Search, "hint-search"),
+                (Filter, "hint-filter"),
+                (Undo, "hint-undo"),
             ],
             // At 80 columns the bar holds the first eight: the score's fold is offered
             // there, and a note (which the board's bar leaves out too) waits for a wider
             // screen or `?`.
             Context::Detail => &[
-                (Back, "back"),
-                (Down, "scroll"),
-                (LogCall, "call"),
-                (LogMeeting, "meeting"),
-                (Edit, "edit"),
-                (LinkContact, "contact"),
-                (MoveRight, "move"),
-                (ToggleScore, "score"),
-                (LogNote, "note"),
-                (NextItem, "select"),
+                (Back, "hint-back"),
+                (Down, "hint-scroll"),
+                (LogCall, "hint-call"),
+                (LogMeeting, "hint-meeting"),
+                (Edit, "hint-edit"),
+                (LinkContact, "hint-contact"),
+                (MoveRight, "hint-move"),
+                (ToggleScore, "hint-score"),
+                (LogNote, "hint-note"),
+                (NextItem, "hint-select"),
             ],
             Context::Contacts => &[
-                (Down, "move"),
-                (Open, "lead"),
-                (Add, "add"),
-                (Edit, "edit"),
-                (LogCall, "call"),
-                (Search, "search"),
+                (Down, "hint-move"),
+                (Open, "hint-lead"),
+                (Add, "hint-add"),
+                (Edit, "hint-edit"),
+                (LogCall, "hint-call"),
+                (Search, "hint-search"),
             ],
             Context::Stats => &[
-                (StatsPeriod, "period"),
-                (Down, "scroll"),
-                (Search, "search"),
-                (NextView, "next view"),
+                (StatsPeriod, "hint-period"),
+                (Down, "hint-scroll"),
+                (Search, "hint-search"),
+                (NextView, "hint-next-view"),
             ],
             Context::Activities => &[
-                (Down, "move"),
-                (Open, "lead"),
-                (Edit, "edit"),
-                (Delete, "delete"),
-                (Search, "search"),
+                (Down, "hint-move"),
+                (Open, "hint-lead"),
+                (Edit, "hint-edit"),
+                (Delete, "hint-delete"),
+                (Search, "hint-search"),
             ],
             Context::LeadList => &[
-                (Down, "move"),
-                (Open, "open"),
-                (LogCall, "call"),
-                (Search, "search"),
-                (Filter, "filter"),
+                (Down, "hint-move"),
+                (Open, "hint-open"),
+                (LogCall, "hint-call"),
+                (Search, "hint-search"),
+                (Filter, "hint-filter"),
             ],
-            Context::Help => &[(Down, "scroll"), (Cancel, "close")],
-            Context::Search => &[(Open, "go to"), (SearchClose, "back")],
+            Context::Help => &[(Down, "hint-scroll"), (Cancel, "hint-close")],
+            Context::Search => &[(Open, "hint-go-to"), (SearchClose, "hint-back")],
             // The box itself says its keys.
             Context::Form | Context::Confirm | Context::Dedupe => &[],
         }
@@ -711,10 +727,14 @@ mod tests {
         let keymap = Keymap::new(&BTreeMap::new()).unwrap();
         for action in Action::ALL {
             assert!(!keymap.keys(*action).is_empty(), "{action:?} has no key");
-            assert!(
-                !keymap.description(*action).is_empty(),
-                "{action:?} has no description"
-            );
+            for language in [crate::config::Language::En, crate::config::Language::Ja] {
+                let description = keymap.description(*action, language);
+                assert_ne!(
+                    description,
+                    action.message_id(),
+                    "{action:?} has no description"
+                );
+            }
         }
         assert_eq!(
             keymap.action(

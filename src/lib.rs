@@ -8,6 +8,7 @@ pub mod config;
 pub mod error;
 pub mod features;
 pub mod followups;
+pub mod i18n;
 pub mod interchange;
 pub mod keymap;
 pub mod model;

@@ -11,7 +11,8 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Some(command) => cli::run(&cli, command),
         None => Session::open(cli.db.as_deref(), cli.config.as_deref())
-            .and_then(|session| {
+            .and_then(|mut session| {
+                cli.apply_language(&mut session);
                 let team = cli
                     .team_file
                     .clone()

@@ -1382,7 +1382,7 @@ fn cut_text_keeps_its_numbers_names_and_answers() {
 #[test]
 fn stats_amounts_stay_whole_in_japanese_at_80_columns() {
     let mut config = config();
-    config.ui.language = leadtrack::config::Language::Ja;
+    config.language = leadtrack::config::Language::Ja;
     let mut app = App::new(session(config), today()).unwrap();
     press(&mut app, KeyCode::Char('6'));
     let stats = screen(&mut app, 80, 24);
@@ -2212,7 +2212,7 @@ fn forms_preview_the_day_a_relative_date_means() {
         (leadtrack::config::Language::Ja, "(木)"),
     ] {
         let mut config = config();
-        config.ui.language = language;
+        config.language = language;
         let mut app = App::new(session(config), today()).unwrap();
         screen(&mut app, 120, 40);
         press(&mut app, KeyCode::Char('c'));
@@ -2461,7 +2461,7 @@ fn the_status_line_counts_my_follow_ups_and_says_whose() {
         ),
     ] {
         let mut config = config();
-        config.ui.language = language;
+        config.language = language;
         let mut session = Session::in_memory(config).unwrap();
         add_due(
             &mut session,

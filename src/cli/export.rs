@@ -177,7 +177,7 @@ fn follow_ups(session: &Session, args: &FollowupArgs) -> Result<bool> {
             .map(TextEncoding::from)
             .unwrap_or(config.export.encoding),
         excel_safe: config.export.excel_safe && !args.raw,
-        language: config.ui.language,
+        language: config.language,
     };
     let mut undated = 0;
     deliver(args.output.as_deref(), "follow-ups", |out| {

@@ -53,6 +53,10 @@ pub struct Cli {
     /// The team file shared through a synced folder (default: [team] file of the config).
     #[arg(long, global = true, env = "LEADTRACK_TEAM_FILE", value_name = "PATH")]
     pub team_file: Option<PathBuf>,
+    /// The language of everything shown: en or ja (default: [ui] language of the config,
+    /// else the locale).
+    #[arg(long, global = true, env = "LEADTRACK_LANG", value_name = "LANG")]
+    pub lang: Option<crate::config::Language>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -101,6 +105,15 @@ pub enum Command {
     Man,
 }
 
+impl Cli {
+    /// `--lang` (or `LEADTRACK_LANG`) over the config's language.
+    pub fn apply_language(&self, session: &mut Session) {
+        if let Some(lang) = self.lang {
+            session.config.language = lang;
+        }
+    }
+}
+
 /// Runs one subcommand. `Ok(false)` means it ran but found a problem (e.g. `check`).
 pub fn run(cli: &Cli, command: &Command) -> Result<bool> {
     // These work without a database (and `config path` even with a config that is wrong).
@@ -112,6 +125,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<bool> {
         _ => {}
     }
     let mut session = Session::open(cli.db.as_deref(), cli.config.as_deref())?;
+    cli.apply_language(&mut session);
     let shown = session.store.path().to_string();
     let ran = match command {
         Command::Demo(args) => demo::run(&mut session, args),

@@ -141,7 +141,7 @@ impl App {
     }
 
     pub(super) fn language(&self) -> Language {
-        self.session.config.ui.language
+        self.session.config.language
     }
 
     /// Where the user is, for the keymap and help.

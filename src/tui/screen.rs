@@ -10,6 +10,7 @@ use crate::keymap::Action;
 use crate::model::Stage;
 use crate::model::text::{display_safe, width};
 use crate::store::leads::StageTotal;
+use crate::tr;
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -63,7 +64,7 @@ pub fn ctx<'a>(
     Ctx {
         theme,
         today,
-        language: config.ui.language,
+        language: config.language,
         stale: &config.stages.stale_after_days,
         totals,
         date_format: &config.ui.date_format,
@@ -136,7 +137,7 @@ impl App {
             ));
             spans.push(Span::raw("  "));
         }
-        let help = format!("{} help", self.keymap.label(Action::Help));
+        let help = tr!(lang, "tab-help", key = self.keymap.label(Action::Help));
         let w = width(&help) as u16;
         if let Some(d) = self.detail.as_ref().and_then(|d| d.detail.as_ref()) {
             let used: usize = spans.iter().map(|s| width(&s.content)).sum();
@@ -165,9 +166,10 @@ impl App {
         };
         let mut spans = Vec::new();
         let mut used = 0;
-        for (keys, word) in self.keymap.hints(context) {
+        for (keys, word_id) in self.keymap.hints(context) {
+            let word = crate::i18n::message(self.language(), word_id, None);
             // A hint that does not fit whole is left out, never cut.
-            let hint = width(&keys) + width(word) + 1;
+            let hint = width(&keys) + width(&word) + 1;
             if used + hint > usize::from(area.width) {
                 break;
             }

@@ -3,6 +3,7 @@
 use super::clear;
 use crate::keymap::{Action, Context, Keymap};
 use crate::model::text::{fit, truncate, truncate_words, width};
+use crate::tr;
 use crate::tui::views::{Ctx, centered};
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -73,7 +74,7 @@ impl Help {
             .max(4);
         let desc_w = actions
             .iter()
-            .map(|a| width(keymap.description(*a)))
+            .map(|a| width(&keymap.description(*a, ctx.language)))
             .max()
             .unwrap_or(0);
         // The box grows to show every description whole when the screen allows.
@@ -85,7 +86,7 @@ impl Help {
                 key_line(
                     &keymap.label(*a),
                     &keymap.first_key(*a),
-                    keymap.description(*a),
+                    &keymap.description(*a, ctx.language),
                     key_w,
                     inner,
                     ctx,
@@ -94,27 +95,33 @@ impl Help {
             .collect();
         lines.push(Line::raw(""));
         lines.push(Line::from(Span::styled(
-            "Change any key in [keys] of the config.",
+            tr!(ctx.language, "help-rebind"),
             ctx.theme.dim(),
         )));
         let h = self.height(area);
         let visible = h.saturating_sub(2);
         let rect = centered(area, u16::try_from(box_w).unwrap_or(area.width), h);
         clear(frame, rect);
+        let lang = ctx.language;
         let more = if self.total_lines() > visible {
             format!(
-                " {}/{} scroll ·",
-                keymap.first_key(Action::Down),
-                keymap.first_key(Action::Up)
+                " {} ·",
+                tr!(
+                    lang,
+                    "help-scroll",
+                    down = keymap.first_key(Action::Down),
+                    up = keymap.first_key(Action::Up)
+                )
             )
         } else {
             String::new()
         };
+        let place = crate::i18n::message(lang, self.context.message_id(), None);
         let block = Block::bordered()
-            .title(format!(" Keys — {} ", self.context.name()))
+            .title(format!(" {} ", tr!(lang, "help-title", place = place)))
             .title_bottom(format!(
-                "{more} {} closes ",
-                keymap.first_key(Action::Cancel)
+                "{more} {} ",
+                tr!(lang, "help-closes", key = keymap.first_key(Action::Cancel))
             ))
             .border_style(ctx.theme.accent());
         frame.render_widget(

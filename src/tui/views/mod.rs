@@ -24,6 +24,7 @@ use crate::model::text::{display_safe, fit, truncate, width};
 use crate::model::{Contact, Due, Lead};
 use crate::store::leads::{LeadOrder, LeadScope};
 use crate::store::paging::{Key, Page};
+use crate::tr;
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -49,20 +50,14 @@ pub enum View {
 impl View {
     pub const ALL: &[View] = <View as strum::VariantArray>::VARIANTS;
 
-    pub fn label(self, language: Language) -> &'static str {
-        match (self, language) {
-            (View::Board, Language::En) => "Board",
-            (View::FollowUps, Language::En) => "Follow-ups",
-            (View::Contacts, Language::En) => "Contacts",
-            (View::Activities, Language::En) => "Activities",
-            (View::Customers, Language::En) => "Customers",
-            (View::Stats, Language::En) => "Stats",
-            (View::Board, Language::Ja) => "ボード",
-            (View::FollowUps, Language::Ja) => "フォロー",
-            (View::Contacts, Language::Ja) => "名刺",
-            (View::Activities, Language::Ja) => "活動",
-            (View::Customers, Language::Ja) => "顧客",
-            (View::Stats, Language::Ja) => "統計",
+    pub fn label(self, language: Language) -> String {
+        match self {
+            View::Board => tr!(language, "view-board"),
+            View::FollowUps => tr!(language, "view-followups"),
+            View::Contacts => tr!(language, "view-contacts"),
+            View::Activities => tr!(language, "view-activities"),
+            View::Customers => tr!(language, "view-customers"),
+            View::Stats => tr!(language, "view-stats"),
         }
     }
 

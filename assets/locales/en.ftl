@@ -1,0 +1,124 @@
+# leadtrack's words in English. Ids are kebab-case; `key-<action>` describes a key in `?`
+# help, `hint-<word>` is a word of the hint bar, `context-<name>` names where the rep is.
+# Values come in as { $name }; counts choose their form with [one] / *[other].
+
+## Views (the tab bar)
+view-board = Board
+view-followups = Follow-ups
+view-contacts = Contacts
+view-activities = Activities
+view-customers = Customers
+view-stats = Stats
+
+## Keys: what each does, in ? help
+key-quit = Quit
+key-help = Show the keys of this view
+key-search = Search leads, contacts and activities
+key-next-view = Next view
+key-prev-view = Previous view
+key-view-board = Board
+key-view-followups = Follow-ups
+key-view-contacts = Contacts
+key-view-activities = Activities
+key-view-customers = Customers
+key-view-stats = Stats
+key-undo = Undo the last change
+key-redo = Redo what was undone
+key-up = Up
+key-down = Down
+key-left = Column to the left
+key-right = Column to the right
+key-top = First
+key-bottom = Last
+key-page-up = Page up
+key-page-down = Page down
+key-open = Open
+key-back = Back
+key-move-left = Move the lead to the previous stage
+key-move-right = Move the lead to the next stage
+key-won = Mark the lead won (customer)
+key-delete = Delete (asks first)
+key-add = Add
+key-edit = Edit
+key-log-call = Log a call
+key-log-meeting = Log a meeting
+key-log-note = Add a note
+key-log-activity = Log any kind of activity
+key-link-contact = Put a contact on the lead / a card on a lead
+key-next-item = Pick a contact or activity (then e, d, R act on it)
+key-prev-item = Pick the previous contact or activity
+key-change-role = Give the picked contact its next role
+key-dedupe = Review probable duplicate contacts, merge or skip
+key-sort = Sort by rank, next-action date, value, or longest quiet
+key-stale-only = Show only stale leads, or all again
+key-owner-filter = Show everyone's leads, mine, or one rep's
+key-filter = Filter by words, tag, owner, source, rank, stage, due
+key-clear-filters = Clear every filter
+key-reschedule = Move the next action to another date
+key-stats-period = Count over the next period: this month, last month, quarter, 90 days, all
+key-toggle-score = Show the score's breakdown, or fold it to one line
+key-save = Save the form
+key-next-field = Next field
+key-prev-field = Previous field
+key-external-editor = Edit this field in $EDITOR
+key-clear-field = Clear this field
+key-cancel = Cancel
+key-confirm-yes = Yes (in a question)
+key-confirm-no = No (in a question)
+key-search-next = Next result
+key-search-previous = Previous result
+key-search-close = Close the search
+key-merge-pair = Merge the pair shown
+key-skip-pair = Skip the pair shown
+key-stop-review = Stop reviewing duplicates
+
+## The hint bar
+hint-column = column
+hint-card = card
+hint-move = move
+hint-open = open
+hint-call = call
+hint-meeting = meeting
+hint-add = add
+hint-search = search
+hint-filter = filter
+hint-undo = undo
+hint-back = back
+hint-scroll = scroll
+hint-note = note
+hint-edit = edit
+hint-contact = contact
+hint-select = select
+hint-score = score
+hint-lead = lead
+hint-period = period
+hint-next-view = next view
+hint-delete = delete
+hint-go-to = go to
+hint-close = close
+
+## Where the rep is (the title of ? help)
+context-board = board
+context-lead-list = lead list
+context-contacts = contacts
+context-activities = activities
+context-stats = stats
+context-detail = lead detail
+context-form = form
+context-search = search
+context-confirm = confirm
+context-help = help
+context-dedupe = duplicate review
+
+## ? help
+help-title = Keys — { $place }
+help-scroll = { $down }/{ $up } scroll
+help-closes = { $key } closes
+help-rebind = Change any key in [keys] of the config.
+tab-help = { $key } help
+
+## Counts
+leads-count = { $count ->
+    [one] 1 lead
+   *[other] { $count } leads
+}

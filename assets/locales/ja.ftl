@@ -1,0 +1,127 @@
+# leadtrack の日本語の言葉。ID は英語カタログと同じ。
+#
+# 用語集（画面・CLI・エラーで同じ言葉を使う）
+#   considering 検討段階 / future 将来見込み / no prospect 見込みなし / customer 顧客
+#   next action 次回アクション / overdue 期限切れ / today 本日（一覧の見出しは「今日」）
+#   this week 今週 / stale 放置 / owner 担当者 / business card 名刺 / reading 読み
+#   meeting 商談 / call 電話 / document request 資料請求 / source 流入元 / rank ランク
+#   lead リード / contact 担当者（名刺の人） / activity 活動 / follow-up フォロー
+#   filter 絞り込み / undo 取り消す / redo やり直す / tag タグ / value 金額
+
+## 画面（タブ）
+view-board = ボード
+view-followups = フォロー
+view-contacts = 名刺
+view-activities = 活動
+view-customers = 顧客
+view-stats = 統計
+
+## キー：? ヘルプでの説明
+key-quit = 終了
+key-help = この画面のキー一覧
+key-search = リード・名刺・活動を検索
+key-next-view = 次の画面
+key-prev-view = 前の画面
+key-view-board = ボード
+key-view-followups = フォロー
+key-view-contacts = 名刺
+key-view-activities = 活動
+key-view-customers = 顧客
+key-view-stats = 統計
+key-undo = 直前の変更を取り消す
+key-redo = 取り消した変更をやり直す
+key-up = 上へ
+key-down = 下へ
+key-left = 左の列へ
+key-right = 右の列へ
+key-top = 先頭へ
+key-bottom = 末尾へ
+key-page-up = 前のページ
+key-page-down = 次のページ
+key-open = 開く
+key-back = 戻る
+key-move-left = リードを前の段階へ移す
+key-move-right = リードを次の段階へ移す
+key-won = 受注にする（顧客へ）
+key-delete = 削除（確認あり）
+key-add = 追加
+key-edit = 編集
+key-log-call = 電話を記録
+key-log-meeting = 商談を記録
+key-log-note = メモを追加
+key-log-activity = 種類を選んで活動を記録
+key-link-contact = リードに担当者を付ける／名刺をリードに付ける
+key-next-item = 担当者・活動を選ぶ（e・d・R で操作）
+key-prev-item = 前の担当者・活動を選ぶ
+key-change-role = 選んだ担当者の役割を次へ
+key-dedupe = 重複らしい名刺を確認（統合かスキップ）
+key-sort = 並べ替え：ランク・次回アクション日・金額・放置の長い順
+key-stale-only = 放置リードだけ表示／全部に戻す
+key-owner-filter = 全員・自分・担当者ごとに表示
+key-filter = 絞り込み：語句・タグ・担当者・流入元・ランク・段階・期日
+key-clear-filters = 絞り込みをすべて解除
+key-reschedule = 次回アクションの日付を変える
+key-stats-period = 集計期間を切り替え：今月・先月・四半期・90日・全期間
+key-toggle-score = スコアの内訳を開く／1行にたたむ
+key-save = 保存
+key-next-field = 次の項目
+key-prev-field = 前の項目
+key-external-editor = この項目を $EDITOR で編集
+key-clear-field = この項目を空にする
+key-cancel = キャンセル
+key-confirm-yes = はい（確認で）
+key-confirm-no = いいえ（確認で）
+key-search-next = 次の結果
+key-search-previous = 前の結果
+key-search-close = 検索を閉じる
+key-merge-pair = 表示中の2件を統合
+key-skip-pair = 表示中の2件をスキップ
+key-stop-review = 重複の確認をやめる
+
+## ヒントバー
+hint-column = 列
+hint-card = カード
+hint-move = 移動
+hint-open = 開く
+hint-call = 電話
+hint-meeting = 商談
+hint-add = 追加
+hint-search = 検索
+hint-filter = 絞り込み
+hint-undo = 取消
+hint-back = 戻る
+hint-scroll = スクロール
+hint-note = メモ
+hint-edit = 編集
+hint-contact = 担当者
+hint-select = 選択
+hint-score = スコア
+hint-lead = リード
+hint-period = 期間
+hint-next-view = 次の画面
+hint-delete = 削除
+hint-go-to = 移動
+hint-close = 閉じる
+
+## いまの場所（? ヘルプの見出し）
+context-board = ボード
+context-lead-list = リード一覧
+context-contacts = 名刺
+context-activities = 活動
+context-stats = 統計
+context-detail = リード詳細
+context-form = フォーム
+context-search = 検索
+context-confirm = 確認
+context-help = ヘルプ
+context-dedupe = 重複の確認
+
+## ? ヘルプ
+help-title = キー一覧 — { $place }
+help-scroll = { $down }/{ $up } スクロール
+help-closes = { $key } で閉じる
+help-rebind = キーは設定ファイルの [keys] で変えられます。
+tab-help = { $key } ヘルプ
+
+## 件数
+leads-count = { $count }件

@@ -1,0 +1,135 @@
+//! The words people read, in English and Japanese: Project Fluent catalogs
+//! (`assets/locales/en.ftl`, `ja.ftl`, built into the binary) read through `fluent-bundle`.
+//!
+//! Every message is looked up by its id with `tr!(language, "id")` or, with values,
+//! `tr!(language, "id", count = n, name = title)`. Ids are literals at the call, so a test
+//! (`tests/catalog.rs`) can check that each id used exists in both catalogs and that each
+//! catalog id is used.
+
+use crate::config::Language;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::sync::OnceLock;
+
+pub const EN_FTL: &str = include_str!("../assets/locales/en.ftl");
+pub const JA_FTL: &str = include_str!("../assets/locales/ja.ftl");
+
+type Bundle = FluentBundle<FluentResource>;
+
+/// The two catalogs, parsed on first use.
+fn bundles() -> &'static [Bundle; 2] {
+    static BUNDLES: OnceLock<[Bundle; 2]> = OnceLock::new();
+    BUNDLES.get_or_init(|| [bundle("en", EN_FTL), bundle("ja", JA_FTL)])
+}
+
+fn bundle(tag: &str, source: &'static str) -> Bundle {
+    // A catalog that does not parse is a build defect the catalog test catches; what
+    // parsed is still used.
+    let resource =
+        FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
+    let lang = tag.parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![lang]);
+    // Fluent wraps each value in Unicode isolation marks for right-to-left scripts; a
+    // terminal draws them as stray cells and our languages do not need them.
+    bundle.set_use_isolating(false);
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+fn of(language: Language) -> &'static Bundle {
+    let [en, ja] = bundles();
+    match language {
+        Language::En => en,
+        Language::Ja => ja,
+    }
+}
+
+/// The message `id` in `language`, with `args` put in. A message missing from the
+/// language's catalog falls back to English, then to the id (the catalog test keeps both
+/// from happening).
+pub fn message(language: Language, id: &str, args: Option<&FluentArgs<'_>>) -> String {
+    for bundle in [of(language), of(Language::En)] {
+        if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
+            let mut errors = Vec::new();
+            return bundle
+                .format_pattern(pattern, args, &mut errors)
+                .into_owned();
+        }
+    }
+    id.to_string()
+}
+
+/// Values for a message: numbers stay numbers (Fluent picks `one`/`other` by them), the
+/// rest is text.
+pub fn value<'a, T: Into<FluentValue<'a>>>(v: T) -> FluentValue<'a> {
+    v.into()
+}
+
+/// `tr!(language, "id")`, or `tr!(language, "id", name = value, ...)`.
+#[macro_export]
+macro_rules! tr {
+    ($language:expr, $id:literal) => {
+        $crate::i18n::message($language, $id, None)
+    };
+    ($language:expr, $id:literal, $($name:ident = $value:expr),+ $(,)?) => {{
+        let mut args = fluent_bundle::FluentArgs::new();
+        $(args.set(stringify!($name), $crate::i18n::value($value));)+
+        $crate::i18n::message($language, $id, Some(&args))
+    }};
+}
+
+/// The language to use when the config says `auto`: Japanese when the locale variables
+/// (`LC_ALL`, else `LC_MESSAGES`, else `LANG`, as POSIX orders them) name Japanese.
+pub fn from_locale(var: impl Fn(&str) -> Option<String>) -> Language {
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .filter_map(var)
+        .find(|value| !value.is_empty())
+        .unwrap_or_default();
+    if locale.to_ascii_lowercase().starts_with("ja") {
+        Language::Ja
+    } else {
+        Language::En
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_locale_decides_auto_in_posix_order() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert_eq!(from_locale(env(&[("LANG", "ja_JP.UTF-8")])), Language::Ja);
+        assert_eq!(from_locale(env(&[("LANG", "en_US.UTF-8")])), Language::En);
+        assert_eq!(from_locale(env(&[])), Language::En);
+        assert_eq!(
+            from_locale(env(&[("LC_ALL", "C.UTF-8"), ("LANG", "ja_JP.UTF-8")])),
+            Language::En,
+            "LC_ALL wins"
+        );
+        assert_eq!(
+            from_locale(env(&[
+                ("LC_ALL", ""),
+                ("LC_MESSAGES", "ja_JP"),
+                ("LANG", "C")
+            ])),
+            Language::Ja,
+            "an empty LC_ALL is unset"
+        );
+    }
+
+    #[test]
+    fn messages_take_values_and_count_in_english() {
+        assert_eq!(tr!(Language::En, "leads-count", count = 1), "1 lead");
+        assert_eq!(tr!(Language::En, "leads-count", count = 3), "3 leads");
+        assert_eq!(tr!(Language::Ja, "leads-count", count = 3), "3件");
+    }
+}

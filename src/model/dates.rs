@@ -74,6 +74,32 @@ impl Serialize for Due {
 #[error("'{0}' is not a date (try today, tomorrow, +3d, +2w, friday, 12/1, 2026-12-01 or 明日)")]
 pub struct BadDate(pub String);
 
+/// The forms the Japanese message offers: the ones a rep says most, each one the grammar
+/// reads (a test holds them to it).
+const JAPANESE_EXAMPLES: [&str; 6] = [
+    "明日",
+    "3日後",
+    "来週月曜",
+    "月末",
+    "12/1",
+    "令和8年12月1日",
+];
+
+impl BadDate {
+    /// The message in English (as `Display`) or in Japanese, for a rep who works in it.
+    pub fn message(&self, japanese: bool) -> String {
+        if japanese {
+            format!(
+                "「{}」は日付として読めません（例: {}）",
+                self.0,
+                JAPANESE_EXAMPLES.join("、")
+            )
+        } else {
+            self.to_string()
+        }
+    }
+}
+
 /// Reads a date (and optional time) typed by a user, relative to `today`.
 pub fn parse_due(input: &str, today: NaiveDate) -> Result<Due, BadDate> {
     // The input may come from a file (a CSV cell): made safe to print in the message.
@@ -764,6 +790,33 @@ mod tests {
         assert_eq!(date("H31.4.30"), d(2019, 4, 30));
         assert_eq!(on(d(2028, 1, 5), "R10.2.29"), d(2028, 2, 29), "a leap day");
         assert!(parse_due("R9.2.29", today()).is_err(), "2027 has no 2/29");
+    }
+
+    #[test]
+    fn the_date_error_in_english_and_japanese() {
+        let err = parse_due("そのうち", today()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "'そのうち' is not a date (try today, tomorrow, +3d, +2w, friday, 12/1, \
+             2026-12-01 or 明日)"
+        );
+        assert_eq!(err.message(false), err.to_string());
+        assert_eq!(
+            err.message(true),
+            "「そのうち」は日付として読めません（例: 明日、3日後、来週月曜、月末、12/1、令和8年12月1日）"
+        );
+        // The examples offered are dates the grammar reads.
+        for example in JAPANESE_EXAMPLES.into_iter().chain([
+            "today",
+            "tomorrow",
+            "+3d",
+            "+2w",
+            "friday",
+            "12/1",
+            "2026-12-01",
+        ]) {
+            assert!(parse_due(example, today()).is_ok(), "{example}");
+        }
     }
 
     #[test]

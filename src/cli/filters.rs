@@ -68,7 +68,7 @@ impl FilterArgs {
                     .ok_or_else(|| {
                         Error::invalid(format!(
                             "--source: '{typed}' is not a source ({})",
-                            config.sources.names.join(", ")
+                            crate::model::source::accepted_names(&config.sources.names)
                         ))
                     })?
                     .to_string(),

@@ -1405,3 +1405,232 @@ fn stats_count_a_period_between_since_and_until() {
         "{err}"
     );
 }
+
+/// A Japanese stage label, an English one or an id: each works wherever a stage is typed,
+/// and the stage is stored (and written in JSON) as its id.
+#[test]
+fn stages_are_typed_by_their_japanese_or_english_label() {
+    let s = Scratch::new();
+    let id = s.ok(&["lead", "add", "--title", "設備更新", "--stage", "検討段階"]);
+    let id = id.trim();
+    let stage = || s.json(&["lead", "show", id, "--format", "json"])["stage"].clone();
+    assert_eq!(stage(), "considering");
+    for (typed, stored) in [
+        ("将来見込み", "future"),
+        ("見込みなし", "no_prospect"),
+        ("Future potential", "future"),
+        ("顧客", "customer"),
+    ] {
+        s.ok(&["lead", "move", id, typed]);
+        assert_eq!(stage(), stored, "lead move {typed}");
+    }
+    let customers = s.json(&["lead", "list", "--stage", "顧客", "--format", "json"]);
+    assert_eq!(customers.as_array().unwrap().len(), 1);
+    assert_eq!(customers[0]["stage"], "customer");
+}
+
+/// `log 電話`, `log 商談`, `log 資料請求` and `activity edit --kind 資料請求`: the kind is
+/// stored as its id.
+#[test]
+fn activity_kinds_are_typed_by_their_japanese_or_english_label() {
+    let s = Scratch::new();
+    let lead = add_midori(&s);
+    let mut logged = Vec::new();
+    for (typed, stored) in [
+        ("電話", "call"),
+        ("商談", "meeting"),
+        ("資料請求", "document_request"),
+        ("Web visit", "web_visit"),
+        ("ＭＥＥＴＩＮＧ", "meeting"),
+    ] {
+        let activity = s.ok(&["log", typed, "--lead", &lead, "--summary", typed]);
+        logged.push((activity.trim().to_string(), stored));
+    }
+    let listed = s.json(&["activity", "list", "--lead", &lead, "--format", "json"]);
+    for (activity, stored) in &logged {
+        let found = listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == activity.as_str())
+            .unwrap();
+        assert_eq!(found["kind"], *stored, "{found}");
+    }
+
+    let (call, _) = &logged[0];
+    s.ok(&["activity", "edit", call, "--kind", "資料請求"]);
+    s.ok(&["activity", "edit", &logged[1].0, "--kind", "メルマガ登録"]);
+    let listed = s.json(&["activity", "list", "--lead", &lead, "--format", "json"]);
+    let kind_of = |id: &str| {
+        listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == id)
+            .unwrap()["kind"]
+            .clone()
+    };
+    assert_eq!(kind_of(call), "document_request");
+    assert_eq!(kind_of(&logged[1].0), "newsletter_signup");
+}
+
+/// `lead link --role 決裁者` and the other roles' Japanese labels store the role's id.
+#[test]
+fn roles_are_typed_by_their_japanese_or_english_label() {
+    let s = Scratch::new();
+    let lead = add_midori(&s);
+    let contact = s.ok(&["contact", "add", "--name", "佐藤 花子"]);
+    let contact = contact.trim();
+    for (typed, stored) in [
+        ("決裁者", "decision_maker"),
+        ("影響者", "influencer"),
+        ("利用者", "user"),
+        ("窓口", "gatekeeper"),
+        ("その他", "other"),
+        ("Decision maker", "decision_maker"),
+    ] {
+        s.ok(&["lead", "link", &lead, contact, "--role", typed]);
+        let shown = s.json(&["lead", "show", &lead, "--format", "json"]);
+        assert_eq!(shown["contacts"][0]["role"], stored, "--role {typed}");
+    }
+}
+
+/// `--source 展示会` on lead add, edit and list: stored and filtered by the id.
+#[test]
+fn sources_are_typed_by_their_japanese_label() {
+    let s = Scratch::new();
+    let id = s.ok(&[
+        "lead",
+        "add",
+        "--title",
+        "展示会の名刺",
+        "--source",
+        "展示会",
+    ]);
+    let id = id.trim();
+    let shown = s.json(&["lead", "show", id, "--format", "json"]);
+    assert_eq!(shown["source"], "exhibition");
+    s.ok(&["lead", "edit", id, "--source", "紹介"]);
+    let shown = s.json(&["lead", "show", id, "--format", "json"]);
+    assert_eq!(shown["source"], "referral");
+    let listed = s.json(&["lead", "list", "--source", "紹介", "--format", "json"]);
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    assert_eq!(listed[0]["source"], "referral");
+}
+
+/// An unknown stage, kind, role or source is refused with every id and the labels it is
+/// also typed as, and nothing is written.
+#[test]
+fn unknown_names_are_refused_with_the_names_that_work() {
+    let s = Scratch::new();
+    let lead = add_midori(&s);
+    let contact = s.ok(&["contact", "add", "--name", "佐藤 花子"]);
+    let contact = contact.trim();
+    let before = bytes(&s.db());
+    let cases: &[(&[&str], &[&str])] = &[
+        (
+            &["lead", "move", &lead, "有望"],
+            &[
+                "stage: '有望' is not a stage",
+                "considering (検討段階)",
+                "future (Future potential, 将来見込み)",
+                "customer (顧客)",
+            ],
+        ),
+        (
+            &["lead", "add", "--title", "x", "--stage", "有望"],
+            &[
+                "--stage: '有望' is not a stage",
+                "no_prospect (No prospect, 見込みなし)",
+            ],
+        ),
+        (
+            &["log", "訪問", "--lead", &lead, "--summary", "x"],
+            &[
+                "kind: '訪問' is not an activity kind",
+                "call (電話)",
+                "meeting (商談)",
+                "document_request (Document request, 資料請求)",
+            ],
+        ),
+        (
+            &["lead", "link", &lead, contact, "--role", "社長"],
+            &[
+                "--role: '社長' is not a role",
+                "decision_maker (Decision maker, 決裁者)",
+                "gatekeeper (窓口)",
+            ],
+        ),
+        (
+            &["lead", "add", "--title", "x", "--source", "チラシ"],
+            &[
+                "'チラシ' is not a source",
+                "exhibition (展示会)",
+                "referral (紹介)",
+            ],
+        ),
+    ];
+    for (args, expected) in cases {
+        let err = s.fails(args);
+        for part in *expected {
+            assert!(err.contains(part), "{args:?}: {err}");
+        }
+    }
+    assert!(
+        before == bytes(&s.db()),
+        "a refused name changed the database"
+    );
+}
+
+/// The Japanese relative dates on the command line: `--due 月末`, `来週月曜`, `しあさって`,
+/// `来月末`, an era date, and `--at` with an era date and a time.
+#[test]
+fn japanese_relative_dates_on_the_command_line() {
+    use chrono::{Datelike, Months, NaiveDate};
+    let s = Scratch::new();
+    let due = |typed: &str| {
+        let id = s.ok(&["lead", "add", "--title", typed, "--due", typed]);
+        s.json(&["lead", "show", id.trim(), "--format", "json"])["next_action_on"].clone()
+    };
+    let today = Local::now().date_naive();
+    let first_of_month = NaiveDate::from_ymd_opt(today.year(), today.month(), 1).unwrap();
+    let month_end = |first: NaiveDate| (first + Months::new(1)).pred_opt().unwrap().to_string();
+    let monday = today - Duration::days(today.weekday().num_days_from_monday().into());
+    assert_eq!(due("月末"), month_end(first_of_month));
+    assert_eq!(due("来月末"), month_end(first_of_month + Months::new(1)));
+    assert_eq!(due("来週月曜"), (monday + Duration::days(7)).to_string());
+    assert_eq!(due("来週の金曜"), (monday + Duration::days(11)).to_string());
+    assert_eq!(
+        due("再来週の水曜"),
+        (monday + Duration::days(16)).to_string()
+    );
+    assert_eq!(due("しあさって"), day(3));
+    assert_eq!(due("明明後日"), day(3));
+    assert_eq!(due("来月"), (today + Months::new(1)).to_string());
+    assert_eq!(due("令和8年12月1日"), "2026-12-01");
+    assert_eq!(due("R8/12/1"), "2026-12-01");
+    assert_eq!(
+        due("来週月曜 10:00"),
+        format!("{}T10:00", monday + Duration::days(7))
+    );
+
+    let lead = add_midori(&s);
+    s.ok(&[
+        "log",
+        "商談",
+        "--lead",
+        &lead,
+        "--summary",
+        "紙の日報から",
+        "--at",
+        "R8.11.20 10:00",
+    ]);
+    let listed = s.ok(&["activity", "list", "--lead", &lead]);
+    assert!(listed.contains("2026-11-20 10:00"), "{listed}");
+
+    let err = s.fails(&["lead", "add", "--title", "x", "--due", "そのうち"]);
+    assert!(
+        err.contains("'そのうち' is not a date (try today, tomorrow, +3d"),
+        "the English message stays: {err}"
+    );
+}

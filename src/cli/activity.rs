@@ -6,8 +6,8 @@ use super::output::{Format, Table, local_time, print_json};
 use super::parse;
 use crate::error::{Error, Result};
 use crate::features::activity::{self, ActivityPatch};
+use crate::model::Direction;
 use crate::model::activity::kind_with_direction_en;
-use crate::model::{ActivityKind, Direction};
 use crate::store;
 use clap::Subcommand;
 
@@ -32,7 +32,7 @@ pub struct EditArgs {
     /// The activity (any unique id prefix).
     id: String,
     /// call, meeting, email, web_visit, document_request, newsletter_signup, seminar,
-    /// inquiry or note.
+    /// inquiry or note, or its label (Call, 電話, 商談, 資料請求...).
     #[arg(long)]
     kind: Option<String>,
     /// When it happened: 2026-11-20 14:00, yesterday 15:30...
@@ -66,10 +66,7 @@ fn patch(session: &Session, args: &EditArgs) -> Result<ActivityPatch> {
         kind: args
             .kind
             .as_deref()
-            .map(|k| {
-                k.parse::<ActivityKind>()
-                    .map_err(|e| Error::invalid(format!("--kind: {e}")))
-            })
+            .map(|k| parse::kind("--kind", k))
             .transpose()?,
         occurred_at: args
             .at

@@ -21,7 +21,8 @@ pub struct FilterArgs {
     /// Only leads of this rank: A, B or C.
     #[arg(long)]
     rank: Option<String>,
-    /// Only leads in this stage: considering, future, no_prospect or customer.
+    /// Only leads in this stage: considering, future, no_prospect or customer, or a label
+    /// (Future potential, 将来見込み...).
     #[arg(long)]
     stage: Option<String>,
     /// Only leads whose next action is overdue, today, this week (the next seven days),
@@ -68,7 +69,7 @@ impl FilterArgs {
                     .ok_or_else(|| {
                         Error::invalid(format!(
                             "--source: '{typed}' is not a source ({})",
-                            config.sources.names.join(", ")
+                            crate::model::source::accepted_names(&config.sources.names)
                         ))
                     })?
                     .to_string(),

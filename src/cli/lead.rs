@@ -6,7 +6,7 @@ use crate::features::leads::{self, LeadDetail};
 use crate::model::dates::today;
 use crate::model::lead::{LeadFields, LeadPatch, Qualification};
 use crate::model::text::display_safe;
-use crate::model::{Lead, LinkRole, Stage};
+use crate::model::{Lead, Stage};
 use crate::store;
 use clap::Subcommand;
 use std::io::Write;
@@ -21,7 +21,8 @@ pub enum LeadCommand {
     Show(ShowArgs),
     /// Change fields of a lead (an empty value clears a field).
     Edit(EditArgs),
-    /// Move a lead to another stage (considering, future, no_prospect, customer).
+    /// Move a lead to another stage (considering, future, no_prospect, customer, or a label:
+    /// Future potential, 将来見込み...).
     Move { id: String, stage: String },
     /// Mark a lead won: it becomes a customer.
     Won { id: String },
@@ -38,7 +39,7 @@ pub enum LeadCommand {
     Link {
         id: String,
         contact_id: String,
-        /// decision_maker, influencer, user, gatekeeper or other.
+        /// decision_maker, influencer, user, gatekeeper or other, or its label (決裁者, 窓口...).
         #[arg(long, default_value = "other")]
         role: String,
     },
@@ -89,7 +90,8 @@ pub struct FieldArgs {
 pub struct AddArgs {
     #[arg(long)]
     title: String,
-    /// considering (default), future, no_prospect or customer.
+    /// considering (default), future, no_prospect or customer, or a label (Future potential,
+    /// 検討段階...).
     #[arg(long)]
     stage: Option<String>,
     #[command(flatten)]
@@ -151,9 +153,7 @@ pub fn run(session: &mut Session, command: &LeadCommand) -> Result<bool> {
             contact_id,
             role,
         } => {
-            let role: LinkRole = role
-                .parse()
-                .map_err(|e: String| crate::Error::invalid(format!("--role: {e}")))?;
+            let role = parse::role("--role", role)?;
             let lead_id = store::leads::resolve(session.store.conn(), id)?;
             let contact_id = store::contacts::resolve(session.store.conn(), contact_id)?;
             let linked = leads::link(&mut session.store, &lead_id, &contact_id, role)?;

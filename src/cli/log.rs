@@ -2,14 +2,14 @@ use super::Session;
 use super::parse;
 use crate::error::{Error, Result};
 use crate::features::activity::{LogEntry, log};
-use crate::model::{ActivityKind, Direction};
+use crate::model::Direction;
 use crate::store;
 
 #[derive(Debug, clap::Args)]
 #[command(group = clap::ArgGroup::new("about").required(true).multiple(true).args(["lead", "contact"]))]
 pub struct LogArgs {
     /// call, meeting, email, web_visit, document_request, newsletter_signup, seminar,
-    /// inquiry or note.
+    /// inquiry or note, or its label (Call, 電話, 商談, 資料請求...).
     kind: String,
     /// The lead (any unique id prefix).
     #[arg(long)]
@@ -41,10 +41,7 @@ pub struct LogArgs {
 }
 
 pub fn run(session: &mut Session, args: &LogArgs) -> Result<bool> {
-    let kind: ActivityKind = args
-        .kind
-        .parse()
-        .map_err(|e| Error::invalid(format!("{e}")))?;
+    let kind = parse::kind("kind", &args.kind)?;
     let conn = session.store.conn();
     let lead_id = args
         .lead

@@ -5,12 +5,26 @@ use crate::model::amount::parse_amount;
 use crate::model::dates::{BadDate, IsoMoment, parse_due, parse_iso_moment, parse_moment, today};
 use crate::model::lead::Criterion;
 use crate::model::text::split_tags;
-use crate::model::{Due, Stage};
+use crate::model::{ActivityKind, Due, LinkRole, Stage};
 use chrono::{Local, NaiveDate};
 
 pub fn stage(flag: &str, typed: &str) -> Result<Stage> {
     typed
         .parse::<Stage>()
+        .map_err(|e| Error::invalid(format!("{flag}: {e}")))
+}
+
+/// An activity kind: its id or its label in English or Japanese (`call`, `Call`, `電話`).
+pub fn kind(flag: &str, typed: &str) -> Result<ActivityKind> {
+    typed
+        .parse::<ActivityKind>()
+        .map_err(|e| Error::invalid(format!("{flag}: {e}")))
+}
+
+/// A contact's role on a lead: its id or its label in English or Japanese (`決裁者`).
+pub fn role(flag: &str, typed: &str) -> Result<LinkRole> {
+    typed
+        .parse::<LinkRole>()
         .map_err(|e| Error::invalid(format!("{flag}: {e}")))
 }
 

@@ -24,7 +24,7 @@ fn source_id(config: &Config, source: Option<&str>) -> Result<Option<String>> {
         Some(id) => Ok(Some(id.to_string())),
         None => Err(Error::invalid(format!(
             "'{typed}' is not a source: use one of {} (or add it to [sources] names)",
-            config.sources.names.join(", ")
+            source::accepted_names(&config.sources.names)
         ))),
     }
 }

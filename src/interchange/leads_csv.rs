@@ -180,7 +180,7 @@ pub fn leads(
                         return Err(cell_error(format!(
                             "{}: '{value}' is not a source (use one of {}, or add it to [sources] names)",
                             at(),
-                            sources.join(", ")
+                            source::accepted_names(sources)
                         )));
                     };
                     lead.source = Some(id.to_string());

@@ -2,12 +2,12 @@
 
 use super::dates::format_timestamp;
 use super::fields::{Field, Record, text};
-use super::variants::{array_of, one_of};
+use super::variants::{array_of, name_key, one_of_named};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
-use strum::{EnumCount, VariantArray, VariantNames};
+use strum::{EnumCount, VariantArray};
 
 /// What kind of thing happened.
 ///
@@ -123,28 +123,27 @@ impl fmt::Display for ActivityKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "'{0}' is not an activity kind: use {ids}",
-    ids = one_of(<ActivityKind as VariantNames>::VARIANTS)
-)]
+#[error("'{0}' is not an activity kind: use {names}", names = accepted_names())]
 pub struct UnknownKind(pub String);
+
+/// `call (電話), meeting (商談), ...`: what a rep may type, in the error that tells them.
+fn accepted_names() -> String {
+    one_of_named(&ActivityKind::ALL.map(|kind| (kind.id(), kind.label_en(), kind.label_ja())))
+}
 
 impl FromStr for ActivityKind {
     type Err = UnknownKind;
 
+    /// Accepts the id, the English label and the Japanese label, ignoring width, case,
+    /// spaces, hyphens and underscores.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let key: String = s
-            .trim()
-            .to_lowercase()
-            .chars()
-            .filter(|c| !matches!(c, ' ' | '-' | '_'))
-            .collect();
+        let key = name_key(s);
         ActivityKind::ALL
             .into_iter()
             .find(|kind| {
-                kind.id().replace('_', "") == key
-                    || kind.label_en().to_lowercase().replace([' ', '-'], "") == key
-                    || kind.label_ja().to_lowercase() == key
+                [kind.id(), kind.label_en(), kind.label_ja()]
+                    .iter()
+                    .any(|word| name_key(word) == key)
             })
             .ok_or_else(|| UnknownKind(s.to_string()))
     }
@@ -280,13 +279,34 @@ mod tests {
             "Document-Request".parse(),
             Ok(ActivityKind::DocumentRequest)
         );
+        for (typed, kind) in [
+            ("電話", ActivityKind::Call),
+            ("商談", ActivityKind::Meeting),
+            ("資料請求", ActivityKind::DocumentRequest),
+            ("ＷＥＢ訪問", ActivityKind::WebVisit),
+            ("web visit", ActivityKind::WebVisit),
+            ("ﾒﾙﾏｶﾞ登録", ActivityKind::NewsletterSignup),
+            ("Newsletter sign-up", ActivityKind::NewsletterSignup),
+            (" メモ ", ActivityKind::Note),
+        ] {
+            assert_eq!(typed.parse(), Ok(kind), "{typed}");
+        }
         assert_eq!(
             "fax".parse::<ActivityKind>().map_err(|e| e.to_string()),
             Err(
-                "'fax' is not an activity kind: use call, meeting, email, web_visit, \
-                 document_request, newsletter_signup, seminar, inquiry or note"
+                "'fax' is not an activity kind: use call (電話), meeting (商談), email (メール), \
+                 web_visit (Web visit, Web訪問), document_request (Document request, 資料請求), \
+                 newsletter_signup (Newsletter sign-up, メルマガ登録), seminar (セミナー参加), \
+                 inquiry (問い合わせ) or note (メモ)"
                     .into()
             )
+        );
+    }
+
+    #[test]
+    fn no_two_kinds_share_a_name() {
+        crate::model::variants::assert_names_distinct(
+            &ActivityKind::ALL.map(|k| vec![k.id(), k.label_en(), k.label_ja()]),
         );
     }
 

@@ -2,8 +2,10 @@
 //!
 //! Accepted: `today`, `tomorrow`, `yesterday`, `+3d`, `+2w`, `+1m`, `+1y` (and `-`), weekday
 //! names (the next one after today), `YYYY-MM-DD`, `YYYY/MM/DD`, `M/D` (the next such day),
-//! `2026年12月1日`, `12月1日`, `今日`, `明日`, `明後日`, `昨日`, `3日後`, `2週間後`, `1か月後`,
-//! `来週`, `来月`, Japanese era dates (`令和8年12月1日`, `令和元年5月1日`, `R8.12.1`,
+//! `2026年12月1日`, `12月1日`, `今日`, `明日`, `明後日`, `しあさって` (`明明後日`), `昨日`, `3日後`,
+//! `2週間後`, `1か月後`, `来週` (+7 days), `再来週` (+14 days), `来月` (the same day next month,
+//! as `+1m`), `月末`, `来月末`, a weekday of this, next or the week after
+//! (`今週金曜`, `来週の月曜`, `再来週水曜日`), Japanese era dates (`令和8年12月1日`, `令和元年5月1日`, `R8.12.1`,
 //! `H31/4/30`; eras 明治 M, 大正 T, 昭和 S, 平成 H, 令和 R), each optionally followed by a time
 //! (`14:00`, `9:30`, `14時`, `14時30分`). Full-width digits and letters are read as their
 //! ASCII forms.
@@ -71,6 +73,32 @@ impl Serialize for Due {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("'{0}' is not a date (try today, tomorrow, +3d, +2w, friday, 12/1, 2026-12-01 or 明日)")]
 pub struct BadDate(pub String);
+
+/// The forms the Japanese message offers: the ones a rep says most, each one the grammar
+/// reads (a test holds them to it).
+const JAPANESE_EXAMPLES: [&str; 6] = [
+    "明日",
+    "3日後",
+    "来週月曜",
+    "月末",
+    "12/1",
+    "令和8年12月1日",
+];
+
+impl BadDate {
+    /// The message in English (as `Display`) or in Japanese, for a rep who works in it.
+    pub fn message(&self, japanese: bool) -> String {
+        if japanese {
+            format!(
+                "「{}」は日付として読めません（例: {}）",
+                self.0,
+                JAPANESE_EXAMPLES.join("、")
+            )
+        } else {
+            self.to_string()
+        }
+    }
+}
 
 /// Reads a date (and optional time) typed by a user, relative to `today`.
 pub fn parse_due(input: &str, today: NaiveDate) -> Result<Due, BadDate> {
@@ -218,11 +246,17 @@ fn parse_date(s: &str, today: NaiveDate) -> Option<NaiveDate> {
         "tomorrow" | "tmr" | "tmrw" | "明日" | "あした" | "あす" => return today.succ_opt(),
         "yesterday" | "昨日" | "きのう" => return today.pred_opt(),
         "明後日" | "あさって" => return today.checked_add_days(Days::new(2)),
+        "明明後日" | "しあさって" => return today.checked_add_days(Days::new(3)),
         "来週" | "next week" => return today.checked_add_days(Days::new(7)),
+        "再来週" => return today.checked_add_days(Days::new(14)),
+        // The same day next month, clamped to its last day (1/31 → 2/28), as `+1m`.
         "来月" | "next month" => return today.checked_add_months(Months::new(1)),
+        "月末" | "今月末" => return month_end(today),
+        "来月末" => return month_end(today.checked_add_months(Months::new(1))?),
         _ => {}
     }
     relative(s, today)
+        .or_else(|| weekday_of_week(s, today))
         .or_else(|| weekday(s, today))
         .or_else(|| era(s))
         .or_else(|| absolute(s))
@@ -380,10 +414,43 @@ fn relative(s: &str, today: NaiveDate) -> Option<NaiveDate> {
     }
 }
 
+/// The last day of `day`'s month.
+fn month_end(day: NaiveDate) -> Option<NaiveDate> {
+    day.with_day(1)?
+        .checked_add_months(Months::new(1))?
+        .pred_opt()
+}
+
+/// A weekday of a named week: `今週金曜`, `来週の月曜`, `再来週水曜日`. Weeks are ISO weeks
+/// (Monday to Sunday), so on a Sunday `来週月曜` is tomorrow.
+///
+/// `今週金曜` is this week's Friday even when it has passed: the rep named a week, and
+/// moving the day a week on would give a date they did not say. The form's preview shows
+/// the day, and a past date reads as overdue at once, which is the right alarm.
+fn weekday_of_week(s: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let (weeks_on, rest) = [("今週", 0), ("再来週", 2), ("来週", 1)]
+        .into_iter()
+        .find_map(|(word, weeks)| s.strip_prefix(word).map(|rest| (weeks, rest)))?;
+    let rest = rest.trim_start();
+    let name = rest.strip_prefix('の').unwrap_or(rest).trim_start();
+    let day = weekday_name(name)?;
+    let monday =
+        today.checked_sub_days(Days::new(today.weekday().num_days_from_monday().into()))?;
+    monday.checked_add_days(Days::new(
+        weeks_on * 7 + u64::from(day.num_days_from_monday()),
+    ))
+}
+
 /// A weekday name: the next such day after today (a week ahead when it is today).
 fn weekday(s: &str, today: NaiveDate) -> Option<NaiveDate> {
-    let name = s.strip_prefix("next ").unwrap_or(s);
-    let name = name.strip_prefix("来週").unwrap_or(name);
+    let day = weekday_name(s.strip_prefix("next ").unwrap_or(s))?;
+    let ahead = (7 + day.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
+    let ahead = if ahead == 0 { 7 } else { ahead };
+    today.checked_add_days(Days::new(ahead.into()))
+}
+
+/// `friday`, `fri`, `金`, `金曜`, `金曜日`.
+fn weekday_name(name: &str) -> Option<Weekday> {
     let day = match name {
         "mon" | "monday" | "月" | "月曜" | "月曜日" => Weekday::Mon,
         "tue" | "tues" | "tuesday" | "火" | "火曜" | "火曜日" => Weekday::Tue,
@@ -394,9 +461,7 @@ fn weekday(s: &str, today: NaiveDate) -> Option<NaiveDate> {
         "sun" | "sunday" | "日" | "日曜" | "日曜日" => Weekday::Sun,
         _ => return None,
     };
-    let ahead = (7 + day.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
-    let ahead = if ahead == 0 { 7 } else { ahead };
-    today.checked_add_days(Days::new(ahead.into()))
+    Some(day)
 }
 
 /// `2026-12-01`, `2026/12/1`, `2026.12.1`, `2026年12月1日`.
@@ -566,6 +631,227 @@ mod tests {
         assert_eq!(date("2週間後"), d(2026, 12, 7));
         assert_eq!(date("1か月後"), d(2026, 12, 23));
         assert_eq!(date("来週"), d(2026, 11, 30));
+    }
+
+    /// `s` read on `today`.
+    fn on(today: NaiveDate, s: &str) -> NaiveDate {
+        parse_due(s, today).unwrap_or_else(|e| panic!("{e}")).date
+    }
+
+    #[test]
+    fn month_end_is_the_last_day_of_this_month() {
+        assert_eq!(date("月末"), d(2026, 11, 30));
+        assert_eq!(date("今月末"), d(2026, 11, 30));
+        assert_eq!(
+            on(d(2026, 12, 31), "月末"),
+            d(2026, 12, 31),
+            "on the day itself"
+        );
+        assert_eq!(
+            on(d(2028, 2, 10), "月末"),
+            d(2028, 2, 29),
+            "a leap February"
+        );
+        assert_eq!(on(d(2027, 2, 1), "月末"), d(2027, 2, 28));
+        assert_eq!(
+            parse_due("月末 17:00", today()).unwrap().to_storage(),
+            "2026-11-30T17:00"
+        );
+    }
+
+    #[test]
+    fn next_month_end_is_the_last_day_of_next_month() {
+        assert_eq!(date("来月末"), d(2026, 12, 31));
+        assert_eq!(
+            on(d(2026, 12, 15), "来月末"),
+            d(2027, 1, 31),
+            "across the year"
+        );
+        assert_eq!(
+            on(d(2028, 1, 31), "来月末"),
+            d(2028, 2, 29),
+            "a leap February"
+        );
+        assert_eq!(on(d(2027, 1, 31), "来月末"), d(2027, 2, 28));
+        assert_eq!(on(d(2026, 3, 31), "来月末"), d(2026, 4, 30));
+    }
+
+    #[test]
+    fn a_weekday_of_this_week() {
+        // Monday 2026-11-23: the week runs to Sunday 11-29.
+        for s in [
+            "今週金曜",
+            "今週の金曜",
+            "今週金曜日",
+            "今週の金曜日",
+            "今週 金曜",
+            "今週金",
+        ] {
+            assert_eq!(date(s), d(2026, 11, 27), "{s}");
+        }
+        assert_eq!(date("今週月曜"), d(2026, 11, 23), "today");
+        assert_eq!(date("今週の日曜"), d(2026, 11, 29), "weeks end on Sunday");
+        // On Saturday 11-28 this week's Friday has passed: it is still this week's.
+        assert_eq!(on(d(2026, 11, 28), "今週金曜"), d(2026, 11, 27));
+        // Wednesday 2026-12-30: this week's Friday is in the new year.
+        assert_eq!(on(d(2026, 12, 30), "今週金曜"), d(2027, 1, 1));
+    }
+
+    #[test]
+    fn a_weekday_of_next_week() {
+        for s in [
+            "来週月曜",
+            "来週の月曜",
+            "来週月曜日",
+            "来週の月曜日",
+            "来週 月曜",
+        ] {
+            assert_eq!(date(s), d(2026, 11, 30), "{s}");
+        }
+        // Not the next Friday after today (11-27, this week's): next week's.
+        assert_eq!(date("来週金曜"), d(2026, 12, 4));
+        assert_eq!(date("来週の日曜"), d(2026, 12, 6));
+        // On a Sunday, next week's Monday is tomorrow.
+        assert_eq!(on(d(2026, 11, 29), "来週月曜"), d(2026, 11, 30));
+        assert_eq!(
+            on(d(2026, 12, 30), "来週の月曜"),
+            d(2027, 1, 4),
+            "across the year"
+        );
+        assert_eq!(
+            on(d(2028, 2, 23), "来週の火曜日"),
+            d(2028, 2, 29),
+            "a leap day"
+        );
+        assert_eq!(
+            parse_due("来週月曜 10:00", today()).unwrap().to_storage(),
+            "2026-11-30T10:00"
+        );
+        assert_eq!(
+            parse_due("来週の金曜14時", today()).unwrap().to_storage(),
+            "2026-12-04T14:00"
+        );
+    }
+
+    #[test]
+    fn the_week_after_next() {
+        assert_eq!(date("再来週"), d(2026, 12, 7));
+        assert_eq!(
+            on(d(2026, 12, 25), "再来週"),
+            d(2027, 1, 8),
+            "across the year"
+        );
+        assert_eq!(date("再来週の水曜"), d(2026, 12, 9));
+        assert_eq!(date("再来週水曜日"), d(2026, 12, 9));
+        assert_eq!(
+            on(d(2026, 12, 20), "再来週の水曜"),
+            d(2026, 12, 30),
+            "from a Sunday"
+        );
+        assert_eq!(on(d(2026, 12, 23), "再来週の月曜"), d(2027, 1, 4));
+    }
+
+    #[test]
+    fn three_days_on() {
+        assert_eq!(date("しあさって"), d(2026, 11, 26));
+        assert_eq!(date("明明後日"), d(2026, 11, 26));
+        assert_eq!(on(d(2026, 12, 30), "しあさって"), d(2027, 1, 2));
+        assert_eq!(
+            on(d(2028, 2, 27), "明明後日"),
+            d(2028, 3, 1),
+            "past a leap day"
+        );
+    }
+
+    #[test]
+    fn next_month_is_the_same_day_clamped_to_the_month_end() {
+        assert_eq!(date("来月"), d(2026, 12, 23));
+        assert_eq!(date("来月"), date("+1m"));
+        assert_eq!(on(d(2026, 1, 31), "来月"), d(2026, 2, 28));
+        assert_eq!(
+            on(d(2028, 1, 31), "来月"),
+            d(2028, 2, 29),
+            "a leap February"
+        );
+        assert_eq!(on(d(2026, 3, 31), "来月"), d(2026, 4, 30));
+        assert_eq!(
+            on(d(2026, 12, 15), "来月"),
+            d(2027, 1, 15),
+            "across the year"
+        );
+    }
+
+    #[test]
+    fn the_era_dates_reps_write_most() {
+        assert_eq!(date("令和8年12月1日"), d(2026, 12, 1));
+        assert_eq!(date("令和元年5月1日"), d(2019, 5, 1));
+        assert_eq!(date("R8.12.1"), d(2026, 12, 1));
+        assert_eq!(date("R8/12/1"), d(2026, 12, 1));
+        assert_eq!(date("H31.4.30"), d(2019, 4, 30));
+        assert_eq!(on(d(2028, 1, 5), "R10.2.29"), d(2028, 2, 29), "a leap day");
+        assert!(parse_due("R9.2.29", today()).is_err(), "2027 has no 2/29");
+    }
+
+    #[test]
+    fn the_date_error_in_english_and_japanese() {
+        let err = parse_due("そのうち", today()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "'そのうち' is not a date (try today, tomorrow, +3d, +2w, friday, 12/1, \
+             2026-12-01 or 明日)"
+        );
+        assert_eq!(err.message(false), err.to_string());
+        assert_eq!(
+            err.message(true),
+            "「そのうち」は日付として読めません（例: 明日、3日後、来週月曜、月末、12/1、令和8年12月1日）"
+        );
+        // The examples offered are dates the grammar reads.
+        for example in JAPANESE_EXAMPLES.into_iter().chain([
+            "today",
+            "tomorrow",
+            "+3d",
+            "+2w",
+            "friday",
+            "12/1",
+            "2026-12-01",
+        ]) {
+            assert!(parse_due(example, today()).is_ok(), "{example}");
+        }
+    }
+
+    #[test]
+    fn the_preview_shows_the_japanese_forms() {
+        // Monday 2026-11-23.
+        assert_eq!(
+            preview("来週の月曜", today(), true).as_deref(),
+            Some("11/30 (月)")
+        );
+        assert_eq!(
+            preview("月末", today(), false).as_deref(),
+            Some("11/30 (Mon)")
+        );
+        assert_eq!(
+            preview("来月末", d(2026, 12, 15), true).as_deref(),
+            Some("2027/01/31 (日)")
+        );
+        assert_eq!(
+            preview("再来週の水曜 9:30", today(), true).as_deref(),
+            Some("12/09 (水) 09:30")
+        );
+        assert_eq!(preview("今週の", today(), true), None, "not a date yet");
+    }
+
+    #[test]
+    fn moments_take_the_japanese_forms() {
+        let now = d(2026, 11, 23).and_hms_opt(15, 4, 0).unwrap();
+        assert_eq!(
+            parse_moment("R8.11.20 10:00", now).unwrap(),
+            d(2026, 11, 20).and_hms_opt(10, 0, 0).unwrap()
+        );
+        assert_eq!(
+            parse_moment("今週月曜", now).unwrap(),
+            d(2026, 11, 23).and_hms_opt(15, 4, 0).unwrap()
+        );
     }
 
     #[test]

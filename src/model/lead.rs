@@ -3,6 +3,7 @@
 use super::dates::{self, Due, format_timestamp};
 use super::fields::{Field, Record, text};
 use super::stage::Stage;
+use super::variants::{name_key, one_of_named};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -259,15 +260,20 @@ impl LinkRole {
 impl FromStr for LinkRole {
     type Err = String;
 
+    /// Accepts the id, the English label and the Japanese label, ignoring width, case,
+    /// spaces, hyphens and underscores.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let key = s.trim().to_lowercase().replace(['-', ' '], "_");
+        let key = name_key(s);
         LinkRole::ALL
             .into_iter()
-            .find(|r| r.id() == key || r.label_ja() == key)
+            .find(|role| {
+                [role.id(), role.label_en(), role.label_ja()]
+                    .iter()
+                    .any(|word| name_key(word) == key)
+            })
             .ok_or_else(|| {
-                format!(
-                    "'{s}' is not a role: use decision_maker, influencer, user, gatekeeper or other"
-                )
+                let names = LinkRole::ALL.map(|role| (role.id(), role.label_en(), role.label_ja()));
+                format!("'{s}' is not a role: use {}", one_of_named(&names))
             })
     }
 }
@@ -406,6 +412,36 @@ mod tests {
         assert_eq!("decision-maker".parse(), Ok(LinkRole::DecisionMaker));
         assert_eq!("決裁者".parse(), Ok(LinkRole::DecisionMaker));
         assert!("boss".parse::<LinkRole>().is_err());
+    }
+
+    #[test]
+    fn roles_parse_from_ids_and_labels_in_either_language() {
+        for role in LinkRole::ALL {
+            assert_eq!(role.id().parse(), Ok(role));
+            assert_eq!(role.label_en().parse(), Ok(role));
+            assert_eq!(role.label_ja().parse(), Ok(role));
+        }
+        for (typed, role) in [
+            ("Decision Maker", LinkRole::DecisionMaker),
+            ("影響者", LinkRole::Influencer),
+            ("利用者", LinkRole::User),
+            ("窓口", LinkRole::Gatekeeper),
+            (" 決裁者 ", LinkRole::DecisionMaker),
+            ("ＧＡＴＥＫＥＥＰＥＲ", LinkRole::Gatekeeper),
+        ] {
+            assert_eq!(typed.parse(), Ok(role), "{typed}");
+        }
+        super::super::variants::assert_names_distinct(
+            &LinkRole::ALL.map(|r| vec![r.id(), r.label_en(), r.label_ja()]),
+        );
+        assert_eq!(
+            "boss".parse::<LinkRole>(),
+            Err(
+                "'boss' is not a role: use decision_maker (Decision maker, 決裁者), \
+                 influencer (影響者), user (利用者), gatekeeper (窓口) or other (その他)"
+                    .into()
+            )
+        );
     }
 }
 

@@ -72,6 +72,22 @@ pub fn label_ja(id: &str) -> Option<&'static str> {
         .and_then(|l| l.ja.first().copied())
 }
 
+/// `exhibition (展示会), website (Webサイト), ..., inbound_call (Inbound call, 電話問い合わせ),
+/// partner`: the configured sources, each default one with the labels it is also read from
+/// (an English label that is its id capitalised is not said twice), for the error that
+/// refuses a source.
+pub fn accepted_names(configured: &[String]) -> String {
+    configured
+        .iter()
+        .map(|id| match LABELS.iter().find(|l| l.id == id) {
+            Some(l) if l.en.eq_ignore_ascii_case(id) => format!("{id} ({})", l.ja.join(", ")),
+            Some(l) => format!("{id} ({}, {})", l.en, l.ja.join(", ")),
+            None => id.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// What is compared: folded (width, case, kana), without spaces, underscores and hyphens.
 fn key(s: &str) -> String {
     fold(s)
@@ -153,6 +169,22 @@ mod tests {
         assert_eq!(resolve("partner", &own), Some("partner"));
         assert_eq!(resolve("Partner", &own), Some("partner"));
         assert_eq!(resolve("展示会2026", &own), Some("展示会2026"));
+    }
+
+    #[test]
+    fn the_accepted_names_are_the_configured_ids_with_their_labels() {
+        let sources = vec![
+            "exhibition".to_string(),
+            "website".to_string(),
+            "inbound_call".to_string(),
+            "sns".to_string(),
+            "partner".to_string(),
+        ];
+        assert_eq!(
+            accepted_names(&sources),
+            "exhibition (展示会), website (Webサイト, ウェブサイト), \
+             inbound_call (Inbound call, 電話問い合わせ, 電話), sns (SNS), partner"
+        );
     }
 
     #[test]

@@ -1,10 +1,10 @@
 //! Lead stages (SPEC §2.1).
 
-use super::variants::{array_of, one_of};
+use super::variants::{array_of, name_key, one_of_named};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
-use strum::{EnumCount, VariantArray, VariantNames};
+use strum::{EnumCount, VariantArray};
 
 /// Where a lead stands. The order of the variants is the board's, left to right.
 ///
@@ -165,32 +165,29 @@ impl fmt::Display for Stage {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("'{0}' is not a stage: use {ids}", ids = one_of(<Stage as VariantNames>::VARIANTS))]
+#[error("'{0}' is not a stage: use {names}", names = accepted_names())]
 pub struct UnknownStage(pub String);
 
-/// A stage's id or label as typed: lower case, without spaces, hyphens and underscores.
-fn fold(s: &str) -> String {
-    s.trim()
-        .to_lowercase()
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '_' | '\u{3000}'))
-        .collect()
+/// `considering (Considering, 検討段階), future (Future potential, 将来見込み), ...`: what a
+/// rep may type, in the error that tells them.
+fn accepted_names() -> String {
+    one_of_named(&Stage::ALL.map(|stage| (stage.id(), stage.label_en(), stage.label_ja())))
 }
 
 impl FromStr for Stage {
     type Err = UnknownStage;
 
     /// Accepts the id, the English label, the Japanese label and the aliases, ignoring
-    /// case, spaces, hyphens and underscores.
+    /// width, case, spaces, hyphens and underscores.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let key = fold(s);
+        let key = name_key(s);
         Stage::ALL
             .into_iter()
             .find(|stage| {
                 [stage.id(), stage.label_en(), stage.label_ja()]
                     .iter()
                     .chain(stage.aliases())
-                    .any(|word| fold(word) == key)
+                    .any(|word| name_key(word) == key)
             })
             .ok_or_else(|| UnknownStage(s.to_string()))
     }
@@ -227,7 +224,7 @@ mod tests {
     }
 
     #[test]
-    fn aliases_and_the_error_stay_as_they_were() {
+    fn aliases_stay_and_the_error_names_every_stage_with_its_labels() {
         for (word, stage) in [
             ("検討中", Stage::Considering),
             ("検討", Stage::Considering),
@@ -238,13 +235,27 @@ mod tests {
             ("Won", Stage::Customer),
             ("受注", Stage::Customer),
             ("顧\u{3000}客", Stage::Customer),
+            ("ＦＵＴＵＲＥ", Stage::Future),
         ] {
             assert_eq!(word.parse::<Stage>(), Ok(stage), "{word}");
         }
         assert_eq!(
             "later".parse::<Stage>().map_err(|e| e.to_string()),
-            Err("'later' is not a stage: use considering, future, no_prospect or customer".into())
+            Err(
+                "'later' is not a stage: use considering (検討段階), future (Future potential, \
+                 将来見込み), no_prospect (No prospect, 見込みなし) or customer (顧客)"
+                    .into()
+            )
         );
+    }
+
+    #[test]
+    fn no_two_stages_share_a_name() {
+        super::super::variants::assert_names_distinct(&Stage::ALL.map(|stage| {
+            let mut names = vec![stage.id(), stage.label_en(), stage.label_ja()];
+            names.extend(stage.aliases());
+            names
+        }));
     }
 
     #[test]

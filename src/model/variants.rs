@@ -1,5 +1,8 @@
-//! What the enums that are data (stages, activity kinds) share: their every-variant arrays
-//! and the wording of "use a, b or c" in parse errors.
+//! What the enums that are data (stages, activity kinds, roles) share: their every-variant
+//! arrays, how a typed name is compared with theirs, and the wording of "use a, b or c" in
+//! parse errors.
+
+use super::text::fold;
 
 /// The variants strum lists (`VariantArray::VARIANTS`) as an array, so `ALL` can be a
 /// constant whose length the compiler checks and `ALL.map(..)` builds a table by variant.
@@ -44,9 +47,73 @@ pub(crate) fn one_of(ids: &[&str]) -> String {
     }
 }
 
+/// What a typed name is compared by, so `Web-Visit`, `web visit`, `ＷＥＢ＿ＶＩＳＩＴ` and
+/// `顧　客` find their variant: width, case and kana folded (`text::fold`), without
+/// spaces, hyphens and underscores.
+pub(crate) fn name_key(s: &str) -> String {
+    fold(s)
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '_'))
+        .collect()
+}
+
+/// `call (電話), web_visit (Web visit, Web訪問) or note (メモ)`: every id a parse error
+/// offers with the labels also accepted for it, from `(id, English label, Japanese label)`.
+/// An English label that is its id capitalised is not said twice.
+pub(crate) fn one_of_named(names: &[(&str, &str, &str)]) -> String {
+    let named: Vec<String> = names
+        .iter()
+        .map(|(id, en, ja)| {
+            if en.eq_ignore_ascii_case(id) {
+                format!("{id} ({ja})")
+            } else {
+                format!("{id} ({en}, {ja})")
+            }
+        })
+        .collect();
+    let named: Vec<&str> = named.iter().map(String::as_str).collect();
+    one_of(&named)
+}
+
+/// Fails when a name of one variant reads as a name of another (`groups`: each variant's
+/// names), which would make the parse depend on the order of the variants.
+#[cfg(test)]
+pub(crate) fn assert_names_distinct(groups: &[Vec<&str>]) {
+    for (i, names) in groups.iter().enumerate() {
+        for (j, others) in groups.iter().enumerate().filter(|(j, _)| *j != i) {
+            for name in names {
+                assert!(
+                    others.iter().all(|other| name_key(other) != name_key(name)),
+                    "'{name}' names two variants ({i} and {j})"
+                );
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_compare_by_their_folded_key() {
+        assert_eq!(name_key("Web-Visit"), name_key("web_visit"));
+        assert_eq!(name_key("ＷＥＢ＿ＶＩＳＩＴ"), name_key("web visit"));
+        assert_eq!(name_key("顧\u{3000}客"), name_key("顧客"));
+        assert_eq!(name_key("ｳｪﾌﾞ訪問"), name_key("ウェブ訪問"));
+        assert_ne!(name_key("call"), name_key("email"));
+    }
+
+    #[test]
+    fn named_ids_list_their_labels() {
+        assert_eq!(
+            one_of_named(&[
+                ("call", "Call", "電話"),
+                ("web_visit", "Web visit", "Web訪問")
+            ]),
+            "call (電話) or web_visit (Web visit, Web訪問)"
+        );
+    }
 
     #[test]
     fn one_of_reads_as_a_sentence() {

@@ -239,7 +239,7 @@ fn a_new_user_works_the_board_from_the_keyboard() {
     // The app opens on the follow-ups when the demo left one of tester's due: the board.
     tmux.wait_for("1 Board");
     tmux.keys(&["1"]);
-    tmux.wait_for("Considering 検討段階");
+    tmux.wait_for("Future potential");
 
     // Add a lead with a Japanese title in the first column.
     tmux.keys(&["a"]);
@@ -393,7 +393,7 @@ fn hostile_text_never_reaches_the_real_terminal_as_control_sequences() {
     // The lead is due today for tester: the app opens on the follow-ups, then the board.
     tmux.wait_for("BUCKET / DUE");
     tmux.keys(&["1"]);
-    tmux.wait_for("Considering 検討段階");
+    tmux.wait_for("Future potential");
     // Every view, and the detail of a lead from the board and from the activities.
     tmux.keys(&["Enter"]);
     tmux.wait_for("Stage history");
@@ -410,7 +410,7 @@ fn hostile_text_never_reaches_the_real_terminal_as_control_sequences() {
     tmux.keys(&["Escape"]);
     tmux.wait_gone("Stage history");
     tmux.keys(&["1"]);
-    tmux.wait_for("Considering 検討段階");
+    tmux.wait_for("Future potential");
     tmux.keys(&["/"]);
     tmux.text("佐藤");
     tmux.wait_for("/ 佐藤");
@@ -467,7 +467,7 @@ fn a_panic_leaves_the_terminal_as_it_was() {
     tmux.go();
     let screen = tmux.wait_for("deliberate panic");
     assert!(
-        !screen.contains("Considering 検討段階"),
+        !screen.contains("Future potential"),
         "the board is gone, the normal screen is back:\n{screen}"
     );
     let bytes = captured_once_it_holds(&bytes_file, "deliberate panic");
@@ -642,7 +642,7 @@ fn a_working_day_from_follow_ups_to_stats() {
 
     // The board, filtered by a tag: its leads, and the filter above every column.
     tmux.keys(&["1"]);
-    tmux.wait_for("Considering 検討段階");
+    tmux.wait_for("Future potential");
     tmux.keys(&["f"]);
     tmux.wait_for("Filter the board");
     tmux.keys(&["Tab"]);

@@ -1378,7 +1378,7 @@ fn cut_text_keeps_its_numbers_names_and_answers() {
     assert!(help.contains("value, or longest quiet"), "{help}");
 }
 
-/// In Japanese the amounts of the stats read `4,600万` at 80 columns, never `4,60`.
+/// In Japanese the amounts of the stats read `4,600万円` at 80 columns, never `4,60`.
 #[test]
 fn stats_amounts_stay_whole_in_japanese_at_80_columns() {
     let mut config = config();
@@ -1391,7 +1391,7 @@ fn stats_amounts_stay_whole_in_japanese_at_80_columns() {
     for line in stages {
         let amount = line.split_whitespace().last().unwrap();
         assert!(
-            amount.ends_with('万') || amount.ends_with('億'),
+            amount.ends_with("万円") || amount.ends_with("億円"),
             "an amount cut: {line}\n{stats}"
         );
     }
@@ -2358,7 +2358,7 @@ fn column_heads(app: &mut App) -> String {
     let lines: Vec<&str> = shot.lines().collect();
     let at = lines
         .iter()
-        .position(|l| l.contains("Considering 検討段階"))
+        .position(|l| l.contains("Future potential"))
         .expect("the board's column titles");
     lines[at + 1].to_string()
 }
@@ -2456,7 +2456,7 @@ fn the_status_line_counts_my_follow_ups_and_says_whose() {
         ),
         (
             leadtrack::config::Language::Ja,
-            "期限超過 2件・今日 1件（自分）",
+            "期限切れ 2件・本日 1件（自分）",
             "チーム 3件",
         ),
     ] {

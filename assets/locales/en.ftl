@@ -122,3 +122,33 @@ leads-count = { $count ->
     [one] 1 lead
    *[other] { $count } leads
 }
+
+## The status line
+status-overdue-mine = { $overdue } overdue (mine)
+status-overdue-today-mine = { $overdue } overdue, { $today } today (mine)
+status-team-overdue = { $count } team
+status-syncing = syncing…
+status-synced = synced { $at }
+status-set-name-in = (set [user] name in { $path })
+status-set-name = (set [user] name in the config)
+
+## Next-action dates in lists and cards
+due-none = no next action
+due-today = today
+due-tomorrow = tomorrow
+due-late = { $date } ({ $days }d late)
+
+## Lead tables: follow-ups and customers
+col-bucket-due = BUCKET / DUE
+col-rank = R
+col-lead = LEAD
+col-company = COMPANY
+col-owner = OWNER
+col-next-action = NEXT ACTION
+col-customer = CUSTOMER
+col-value = VALUE
+col-next = NEXT
+row-late = ({ $days }d late)
+mark-stale = stale
+followups-empty = Nothing to follow up.
+customers-empty = No customers yet: w on a lead marks it won.

@@ -125,3 +125,33 @@ tab-help = { $key } ヘルプ
 
 ## 件数
 leads-count = { $count }件
+
+## ステータス行
+status-overdue-mine = 期限切れ { $overdue }件（自分）
+status-overdue-today-mine = 期限切れ { $overdue }件・本日 { $today }件（自分）
+status-team-overdue = チーム { $count }件
+status-syncing = 同期中…
+status-synced = { $at } に同期
+status-set-name-in = （{ $path } の [user] name で設定）
+status-set-name = （設定ファイルの [user] name で設定）
+
+## 一覧とカードの次回アクション日
+due-none = 次回未設定
+due-today = 本日
+due-tomorrow = 明日
+due-late = { $date }（{ $days }日超過）
+
+## リードの表：フォローと顧客
+col-bucket-due = 区分 / 期日
+col-rank = R
+col-lead = リード
+col-company = 会社
+col-owner = 担当者
+col-next-action = 次回アクション
+col-customer = 顧客
+col-value = 金額
+col-next = 次回
+row-late = （{ $days }日超過）
+mark-stale = 放置
+followups-empty = フォローするリードはありません。
+customers-empty = 顧客はまだいません。リードで w を押すと受注になります。

@@ -213,15 +213,19 @@ impl App {
 
     /// `3 overdue (mine) · 8 team`: my follow-ups, then the team's when they differ.
     fn due_spans(&self) -> Vec<Span<'static>> {
-        use crate::config::Language;
         use crate::followups::Bucket;
         let due = self.overdue;
-        let mine = match (self.language(), due.today) {
-            (Language::En, 0) => format!("· {} overdue (mine) ", due.overdue),
-            (Language::En, t) => format!("· {} overdue, {t} today (mine) ", due.overdue),
-            (Language::Ja, 0) => format!("· 期限超過 {}件（自分） ", due.overdue),
-            (Language::Ja, t) => format!("· 期限超過 {}件・今日 {t}件（自分） ", due.overdue),
+        let lang = self.language();
+        let mine = match due.today {
+            0 => tr!(lang, "status-overdue-mine", overdue = due.overdue),
+            t => tr!(
+                lang,
+                "status-overdue-today-mine",
+                overdue = due.overdue,
+                today = t
+            ),
         };
+        let mine = format!("· {mine} ");
         let style = if due.overdue > 0 {
             self.theme.bucket(Bucket::Overdue)
         } else if due.today > 0 {
@@ -231,10 +235,10 @@ impl App {
         };
         let mut spans = vec![Span::styled(mine, style)];
         if due.team_overdue != due.overdue {
-            let team = match self.language() {
-                Language::En => format!("· {} team ", due.team_overdue),
-                Language::Ja => format!("· チーム {}件 ", due.team_overdue),
-            };
+            let team = format!(
+                "· {} ",
+                tr!(lang, "status-team-overdue", count = due.team_overdue)
+            );
             spans.push(Span::styled(team, self.theme.dim()));
         }
         spans
@@ -250,10 +254,14 @@ impl App {
         let mut tail = self.due_spans();
         use crate::sync::worker::SyncEvent;
         match (&self.sync, &self.sync_state) {
-            (Some(_), None) => tail.push(Span::styled("· syncing… ", self.theme.dim())),
+            (Some(_), None) => tail.push(Span::styled(
+                format!("· {} ", tr!(self.language(), "status-syncing")),
+                self.theme.dim(),
+            )),
             (_, Some(SyncEvent::Synced { at, .. })) => {
+                let at = at.format("%H:%M").to_string();
                 tail.push(Span::styled(
-                    format!("· synced {} ", at.format("%H:%M")),
+                    format!("· {} ", tr!(self.language(), "status-synced", at = at)),
                     self.theme.dim(),
                 ));
             }
@@ -296,12 +304,9 @@ impl App {
 
 /// `(set [user] name in ~/.config/leadtrack/config.toml)`, after the name the app uses.
 fn name_hint(language: crate::config::Language, config: Option<&Path>) -> String {
-    use crate::config::Language;
-    match (language, config) {
-        (Language::En, Some(p)) => format!("(set [user] name in {})", shown_path(p)),
-        (Language::En, None) => "(set [user] name in the config)".to_string(),
-        (Language::Ja, Some(p)) => format!("（{} の [user] name で設定）", shown_path(p)),
-        (Language::Ja, None) => "（設定ファイルの [user] name で設定）".to_string(),
+    match config {
+        Some(p) => tr!(language, "status-set-name-in", path = shown_path(p)),
+        None => tr!(language, "status-set-name"),
     }
 }
 

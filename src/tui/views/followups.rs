@@ -9,6 +9,7 @@ use crate::model::contact::NameOrder;
 use crate::model::format::amount;
 use crate::model::text::width;
 use crate::store::leads::{LeadOrder, LeadScope};
+use crate::tr;
 use crate::tui::pager::Pager;
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -84,12 +85,12 @@ fn row_due(lead: &Lead, today: NaiveDate, language: Language, cells: usize) -> S
     let Some(due) = lead.next_action_on.as_ref() else {
         return "—".to_string();
     };
-    let date = due.date.format("%m/%d").to_string();
+    let date = super::short_date(due.date, language);
     let late = (today - due.date).num_days();
-    let late = match (late > 0, language) {
-        (false, _) => String::new(),
-        (true, Language::En) => format!(" ({late}d late)"),
-        (true, Language::Ja) => format!(" ({late}日超過)"),
+    let late = if late > 0 {
+        format!(" {}", tr!(language, "row-late", days = late))
+    } else {
+        String::new()
     };
     let time = due
         .time
@@ -122,16 +123,29 @@ pub fn render_follow_ups(
     pager: &Pager<LeadSource>,
     ctx: &Ctx<'_>,
 ) {
+    let lang = ctx.language;
     let [head, body] = super::table_layout(area);
     let w = area.width as usize;
     let (first, title_w, company_w, owner_w, next_w) = widths(w);
     let header = Line::from(vec![
-        cell("BUCKET / DUE", first, ctx.theme.dim()),
-        cell(" R", 3, ctx.theme.dim()),
-        cell("LEAD", title_w, ctx.theme.dim()),
-        cell(" COMPANY", company_w + 1, ctx.theme.dim()),
-        cell(" OWNER", owner_w + 1, ctx.theme.dim()),
-        cell(" NEXT ACTION", next_w + 1, ctx.theme.dim()),
+        cell(&tr!(lang, "col-bucket-due"), first, ctx.theme.dim()),
+        cell(&format!(" {}", tr!(lang, "col-rank")), 3, ctx.theme.dim()),
+        cell(&tr!(lang, "col-lead"), title_w, ctx.theme.dim()),
+        cell(
+            &format!(" {}", tr!(lang, "col-company")),
+            company_w + 1,
+            ctx.theme.dim(),
+        ),
+        cell(
+            &format!(" {}", tr!(lang, "col-owner")),
+            owner_w + 1,
+            ctx.theme.dim(),
+        ),
+        cell(
+            &format!(" {}", tr!(lang, "col-next-action")),
+            next_w + 1,
+            ctx.theme.dim(),
+        ),
     ]);
     frame.render_widget(Paragraph::new(header), head);
     let selected = pager.selected_index();
@@ -159,7 +173,7 @@ pub fn render_follow_ups(
             ctx.today,
         );
         let title = if stale {
-            format!("{} (stale)", lead.title)
+            format!("{} ({})", lead.title, tr!(lang, "mark-stale"))
         } else {
             lead.title.clone()
         };
@@ -195,7 +209,7 @@ pub fn render_follow_ups(
     }
     if pager.is_empty() {
         lines.push(Line::from(Span::styled(
-            "Nothing to follow up.",
+            tr!(lang, "followups-empty"),
             ctx.theme.dim(),
         )));
     }
@@ -209,15 +223,24 @@ pub fn render_customers(
     pager: &Pager<LeadSource>,
     ctx: &Ctx<'_>,
 ) {
+    let lang = ctx.language;
     let [head, body] = super::table_layout(area);
     let w = area.width as usize;
     let (_, title_w, company_w, owner_w, _) = widths(w);
     let header = Line::from(vec![
-        cell("CUSTOMER", title_w + 3, ctx.theme.dim()),
-        cell(" COMPANY", company_w + 1, ctx.theme.dim()),
-        cell(" OWNER", owner_w + 1, ctx.theme.dim()),
-        cell(" VALUE", 13, ctx.theme.dim()),
-        cell(" NEXT", 16, ctx.theme.dim()),
+        cell(&tr!(lang, "col-customer"), title_w + 3, ctx.theme.dim()),
+        cell(
+            &format!(" {}", tr!(lang, "col-company")),
+            company_w + 1,
+            ctx.theme.dim(),
+        ),
+        cell(
+            &format!(" {}", tr!(lang, "col-owner")),
+            owner_w + 1,
+            ctx.theme.dim(),
+        ),
+        cell(&format!(" {}", tr!(lang, "col-value")), 13, ctx.theme.dim()),
+        cell(&format!(" {}", tr!(lang, "col-next")), 16, ctx.theme.dim()),
     ]);
     frame.render_widget(Paragraph::new(header), head);
     let selected = pager.selected_index();
@@ -257,7 +280,7 @@ pub fn render_customers(
     }
     if pager.is_empty() {
         lines.push(Line::from(Span::styled(
-            "No customers yet: w on a lead marks it won.",
+            tr!(lang, "customers-empty"),
             ctx.theme.dim(),
         )));
     }

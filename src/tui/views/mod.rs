@@ -171,23 +171,17 @@ pub fn due_label(
     theme: &Theme,
 ) -> Span<'static> {
     let b = bucket(due, today);
-    let text = match (due, b, language) {
-        (None, _, Language::En) => "no next action".to_string(),
-        (None, _, Language::Ja) => "次回未設定".to_string(),
-        (Some(_), Bucket::Today, Language::En) => "today".to_string(),
-        (Some(_), Bucket::Today, Language::Ja) => "今日".to_string(),
-        (Some(d), Bucket::Overdue, lang) => {
-            let late = (today - d.date).num_days();
-            match lang {
-                Language::En => format!("{} ({late}d late)", d.date.format("%m/%d")),
-                Language::Ja => format!("{} ({late}日超過)", d.date.format("%m/%d")),
-            }
-        }
-        (Some(d), _, _) if (d.date - today).num_days() == 1 => match language {
-            Language::En => "tomorrow".to_string(),
-            Language::Ja => "明日".to_string(),
-        },
-        (Some(d), _, _) => d.date.format("%m/%d").to_string(),
+    let text = match (due, b) {
+        (None, _) => tr!(language, "due-none"),
+        (Some(_), Bucket::Today) => tr!(language, "due-today"),
+        (Some(d), Bucket::Overdue) => tr!(
+            language,
+            "due-late",
+            date = short_date(d.date, language),
+            days = (today - d.date).num_days()
+        ),
+        (Some(d), _) if (d.date - today).num_days() == 1 => tr!(language, "due-tomorrow"),
+        (Some(d), _) => short_date(d.date, language),
     };
     let text = match due.and_then(|d| d.time) {
         Some(t) => format!("{text} {}", t.format("%H:%M")),
@@ -196,14 +190,28 @@ pub fn due_label(
     Span::styled(text, theme.bucket(b))
 }
 
-/// 45300000 → "45.3M" (or "4,530万" in Japanese): short enough for a column header.
+/// A date as a person reads it in a list: `12/03` in English, `12/3(木)` in Japanese.
+pub fn short_date(date: chrono::NaiveDate, language: Language) -> String {
+    use chrono::Datelike;
+    match language {
+        Language::En => date.format("%m/%d").to_string(),
+        Language::Ja => {
+            const DAYS: [&str; 7] = ["月", "火", "水", "木", "金", "土", "日"];
+            let day = DAYS[date.weekday().num_days_from_monday() as usize];
+            format!("{}/{}({day})", date.month(), date.day())
+        }
+    }
+}
+
+/// 45300000 → "45.3M" (or "4,530万円" in Japanese): short enough for a column header.
 pub fn compact_amount(value: i64, language: Language) -> String {
     let v = value as f64;
     match language {
-        Language::Ja if value.abs() >= 100_000_000 => format!("{:.1}億", v / 1e8),
+        Language::Ja if value.abs() >= 100_000_000 => format!("{:.1}億円", v / 1e8),
         Language::Ja if value.abs() >= 10_000 => {
-            format!("{}万", crate::model::format::amount(Some(value / 10_000)))
+            format!("{}万円", crate::model::format::amount(Some(value / 10_000)))
         }
+        Language::Ja => format!("{}円", crate::model::format::amount(Some(value))),
         Language::En if value.abs() >= 1_000_000_000 => format!("{:.1}B", v / 1e9),
         Language::En if value.abs() >= 1_000_000 => format!("{:.1}M", v / 1e6),
         _ => crate::model::format::amount(Some(value)),
@@ -276,7 +284,7 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 
 pub fn stage_label(stage: crate::model::Stage, language: Language) -> String {
     match language {
-        Language::En => format!("{} {}", stage.label_en(), stage.label_ja()),
+        Language::En => stage.label_en().to_string(),
         Language::Ja => stage.label_ja().to_string(),
     }
 }

@@ -152,3 +152,21 @@ row-late = ({ $days }d late)
 mark-stale = stale
 followups-empty = Nothing to follow up.
 customers-empty = No customers yet: w on a lead marks it won.
+
+## The board
+order-rank = by rank
+order-due = by next action
+order-value = by value
+order-quiet = longest quiet first
+column-shown-of = { $shown } of { $all }
+column-none-match = none match the filters
+column-empty-add = no leads — a adds one
+column-empty = no leads
+welcome-the-config = the config file
+welcome-title = No leads yet. To start:
+welcome-add = add a lead
+welcome-import = Import business cards (CSV or vCard) from a shell:
+welcome-demo = Try the app on demo data, in a database of its own:
+welcome-name-set = Your name on every change: { $name } ([user] name in { $config })
+welcome-set-name = Set your name (now "{ $name }") in { $config }:
+welcome-example-name = Your Name

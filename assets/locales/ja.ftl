@@ -155,3 +155,21 @@ row-late = （{ $days }日超過）
 mark-stale = 放置
 followups-empty = フォローするリードはありません。
 customers-empty = 顧客はまだいません。リードで w を押すと受注になります。
+
+## ボード
+order-rank = ランク順
+order-due = 次回アクション日順
+order-value = 金額順
+order-quiet = 放置の長い順
+column-shown-of = { $all }件中 { $shown }
+column-none-match = 条件に合うリードなし
+column-empty-add = リードなし — a で追加
+column-empty = リードなし
+welcome-the-config = 設定ファイル
+welcome-title = リードはまだありません。始めるには:
+welcome-add = リードを追加
+welcome-import = 名刺 (CSV・vCard) をシェルから取り込む:
+welcome-demo = デモデータで試す (別のデータベースで):
+welcome-name-set = 変更の記録に使う名前: { $name } ({ $config } の [user] name)
+welcome-set-name = 名前 (今は「{ $name }」) を { $config } で設定:
+welcome-example-name = 山田 太郎

@@ -71,7 +71,7 @@ impl App {
         self.apply_filters();
         self.say(format!(
             "Sorted {}",
-            super::views::board::order_label(self.board.order)
+            super::views::board::order_label(self.board.order, self.language())
         ));
     }
 

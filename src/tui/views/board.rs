@@ -8,6 +8,7 @@ use crate::model::contact::NameOrder;
 use crate::model::{Lead, Stage};
 use crate::store::leads::{LeadOrder, LeadScope, StageTotal};
 use crate::store::narrowing::Narrowing;
+use crate::tr;
 use crate::tui::pager::Pager;
 use crate::tui::views::Ctx;
 use ratatui::Frame;
@@ -55,12 +56,12 @@ impl BoardState {
 }
 
 /// What the order of a list is called on screen.
-pub fn order_label(order: LeadOrder) -> &'static str {
+pub fn order_label(order: LeadOrder, language: crate::config::Language) -> String {
     match order {
-        LeadOrder::Board => "by rank",
-        LeadOrder::Due => "by next action",
-        LeadOrder::Value => "by value",
-        LeadOrder::Quiet => "longest quiet first",
+        LeadOrder::Board => tr!(language, "order-rank"),
+        LeadOrder::Due => tr!(language, "order-due"),
+        LeadOrder::Value => tr!(language, "order-value"),
+        LeadOrder::Quiet => tr!(language, "order-quiet"),
     }
 }
 
@@ -119,7 +120,7 @@ impl BoardState {
     pub fn caption(&self, language: crate::config::Language) -> Option<String> {
         let mut parts = Vec::new();
         if self.order != LeadOrder::Board {
-            parts.push(order_label(self.order).to_string());
+            parts.push(order_label(self.order, language));
         }
         parts.extend(self.filters.words(language));
         (!parts.is_empty()).then(|| parts.join(" · "))
@@ -237,31 +238,18 @@ pub struct Welcome {
 
 /// The first-run board: add a lead, import cards, try the demo, set your name.
 pub fn render_welcome(frame: &mut Frame<'_>, area: Rect, welcome: &Welcome, ctx: &Ctx<'_>) {
-    use crate::config::Language;
+    let lang = ctx.language;
     let theme = ctx.theme;
     let w = (area.width as usize).saturating_sub(2);
     let config = welcome
         .config_path
-        .as_deref()
-        .unwrap_or(match ctx.language {
-            Language::En => "the config file",
-            Language::Ja => "設定ファイル",
-        });
+        .clone()
+        .unwrap_or_else(|| tr!(lang, "welcome-the-config"));
     let name = crate::model::text::display_safe(&welcome.name);
-    let (title, add, import, demo) = match ctx.language {
-        Language::En => (
-            "No leads yet. To start:",
-            "add a lead",
-            "Import business cards (CSV or vCard) from a shell:",
-            "Try the app on demo data, in a database of its own:",
-        ),
-        Language::Ja => (
-            "リードはまだありません。始めるには:",
-            "リードを追加",
-            "名刺 (CSV・vCard) をシェルから取り込む:",
-            "デモデータで試す (別のデータベースで):",
-        ),
-    };
+    let title = tr!(lang, "welcome-title");
+    let add = tr!(lang, "welcome-add");
+    let import = tr!(lang, "welcome-import");
+    let demo = tr!(lang, "welcome-demo");
     let command = |text: &str| {
         Line::from(vec![
             Span::raw("      "),
@@ -275,41 +263,45 @@ pub fn render_welcome(frame: &mut Frame<'_>, area: Rect, welcome: &Welcome, ctx:
         ])
     };
     let mut lines = vec![
-        Line::from(cut(title, w, theme.title())),
+        Line::from(cut(&title, w, theme.title())),
         Line::raw(""),
         Line::from(vec![
             Span::raw("  "),
             Span::styled(welcome.add_key.clone(), theme.accent()),
             Span::raw("  "),
             cut(
-                add,
+                &add,
                 w.saturating_sub(4 + crate::model::text::width(&welcome.add_key)),
                 theme.plain(),
             ),
         ]),
         Line::raw(""),
-        said(import),
+        said(&import),
         command(&welcome.import),
         Line::raw(""),
-        said(demo),
+        said(&demo),
         command("leadtrack demo --db demo.db"),
         Line::raw(""),
     ];
     if welcome.name_set {
-        lines.push(said(&match ctx.language {
-            Language::En => format!("Your name on every change: {name} ([user] name in {config})"),
-            Language::Ja => format!("変更の記録に使う名前: {name} ({config} の [user] name)"),
-        }));
+        lines.push(said(&tr!(
+            lang,
+            "welcome-name-set",
+            name = name,
+            config = config
+        )));
     } else {
-        lines.push(said(&match ctx.language {
-            Language::En => format!("Set your name (now \"{name}\") in {config}:"),
-            Language::Ja => format!("名前 (今は「{name}」) を {config} で設定:"),
-        }));
+        lines.push(said(&tr!(
+            lang,
+            "welcome-set-name",
+            name = name,
+            config = config
+        )));
         lines.push(command("[user]"));
-        lines.push(command(match ctx.language {
-            Language::En => "name = \"Your Name\"",
-            Language::Ja => "name = \"山田 太郎\"",
-        }));
+        lines.push(command(&format!(
+            "name = \"{}\"",
+            tr!(lang, "welcome-example-name")
+        )));
     }
     let inner = Rect {
         x: area.x + 1,
@@ -409,11 +401,10 @@ fn render_column(
     }
     if column.is_empty() {
         lines.push(Line::from(cut(
-            match (of.is_some(), focused, ctx.language) {
-                (true, _, crate::config::Language::Ja) => "条件に合うリードなし",
-                (true, _, crate::config::Language::En) => "none match the filters",
-                (false, true, _) => "no leads — a adds one",
-                (false, false, _) => "no leads",
+            &match (of.is_some(), focused) {
+                (true, _) => tr!(ctx.language, "column-none-match"),
+                (false, true) => tr!(ctx.language, "column-empty-add"),
+                (false, false) => tr!(ctx.language, "column-empty"),
             },
             w,
             theme.dim(),
@@ -424,19 +415,17 @@ fn render_column(
 
 /// A column's count: `5 of 18` (`18件中 5`) when a filter shows 5 of its 18 leads.
 fn shown_count(count: i64, of: Option<i64>, language: crate::config::Language) -> String {
-    match (of, language) {
-        (None, _) => count.to_string(),
-        (Some(all), crate::config::Language::En) => format!("{count} of {all}"),
-        (Some(all), crate::config::Language::Ja) => format!("{all}件中 {count}"),
+    match of {
+        None => count.to_string(),
+        Some(all) => tr!(language, "column-shown-of", shown = count, all = all),
     }
 }
 
 /// A filtered column's count before it is counted: `… of 18`.
 fn shown_count_pending(of: Option<i64>, language: crate::config::Language) -> String {
-    match (of, language) {
-        (None, _) => "…".to_string(),
-        (Some(all), crate::config::Language::En) => format!("… of {all}"),
-        (Some(all), crate::config::Language::Ja) => format!("{all}件中 …"),
+    match of {
+        None => "…".to_string(),
+        Some(all) => tr!(language, "column-shown-of", shown = "…", all = all),
     }
 }
 
@@ -502,7 +491,10 @@ fn card(lead: &Lead, w: usize, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
     );
     let mut meta = vec![Span::raw("  "), due];
     if stale {
-        meta.push(Span::styled(" stale", theme.stale()));
+        meta.push(Span::styled(
+            format!(" {}", tr!(ctx.language, "mark-stale")),
+            theme.stale(),
+        ));
     }
     if let Some(value) = lead.value {
         let amount = format!(" · {}", compact_amount(value, ctx.language));

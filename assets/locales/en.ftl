@@ -170,3 +170,26 @@ welcome-demo = Try the app on demo data, in a database of its own:
 welcome-name-set = Your name on every change: { $name } ([user] name in { $config })
 welcome-set-name = Set your name (now "{ $name }") in { $config }:
 welcome-example-name = Your Name
+
+## Contacts: the list and the card
+col-name = NAME
+col-reading = READING
+contacts-empty = No contacts yet: a adds one.
+card-more-lines = { $count ->
+    [one] … 1 more line: e shows every value
+   *[other] … { $count } more lines: e shows every value
+}
+card-email = Email
+card-phone = Phone
+card-mobile = Mobile
+card-fax = Fax
+card-other-number = Other
+card-address = Address
+card-also-at = Also at
+card-met-at = Met at
+card-met-on = Met on
+card-changed = Changed
+card-changed-by = { $when } by { $who }
+card-leads = Leads
+card-no-lead = not on any lead
+card-activities = Activities

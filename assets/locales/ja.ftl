@@ -173,3 +173,23 @@ welcome-demo = デモデータで試す (別のデータベースで):
 welcome-name-set = 変更の記録に使う名前: { $name } ({ $config } の [user] name)
 welcome-set-name = 名前 (今は「{ $name }」) を { $config } で設定:
 welcome-example-name = 山田 太郎
+
+## 名刺：一覧とカード
+col-name = 氏名
+col-reading = 読み
+contacts-empty = 名刺はまだありません。a で追加します。
+card-more-lines = …あと{ $count }行: e で全項目
+card-email = メール
+card-phone = 電話
+card-mobile = 携帯
+card-fax = FAX
+card-other-number = 他の番号
+card-address = 住所
+card-also-at = 兼務先
+card-met-at = 交換場所
+card-met-on = 交換日
+card-changed = 更新
+card-changed-by = { $when }（{ $who }）
+card-leads = リード
+card-no-lead = どのリードにも付いていません
+card-activities = 活動

@@ -5,6 +5,7 @@ use crate::error::Result;
 use crate::features::contacts::ContactDetail;
 use crate::model::contact::Channel;
 use crate::model::text::display_safe;
+use crate::tr;
 use crate::tui::pager::Pager;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -65,6 +66,7 @@ pub fn prepare(
 }
 
 pub fn render(frame: &mut Frame<'_>, area: Rect, state: &ContactsState, ctx: &Ctx<'_>) {
+    let lang = ctx.language;
     let wide = area.width >= 100;
     let [list_area, card_area] = halves(area);
     let [head, body] = super::table_layout(list_area);
@@ -74,9 +76,9 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &ContactsState, ctx: &Ct
     let company_w = w.saturating_sub(name_w + reading_w + 2);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            cell("NAME", name_w + 1, ctx.theme.dim()),
-            cell("READING", reading_w + 1, ctx.theme.dim()),
-            cell("COMPANY", company_w, ctx.theme.dim()),
+            cell(&tr!(lang, "col-name"), name_w + 1, ctx.theme.dim()),
+            cell(&tr!(lang, "col-reading"), reading_w + 1, ctx.theme.dim()),
+            cell(&tr!(lang, "col-company"), company_w, ctx.theme.dim()),
         ])),
         head,
     );
@@ -103,7 +105,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &ContactsState, ctx: &Ct
     }
     if state.list.is_empty() {
         lines.push(Line::from(Span::styled(
-            "No contacts yet: a adds one.",
+            tr!(lang, "contacts-empty"),
             ctx.theme.dim(),
         )));
     }
@@ -141,10 +143,7 @@ fn fit_card(mut lines: Vec<Line<'static>>, area: Rect, ctx: &Ctx<'_>) -> Vec<Lin
         .count();
     let hidden = lines.len() - kept;
     lines.truncate(kept);
-    let more = match ctx.language {
-        crate::config::Language::Ja => format!("…あと{hidden}行: e で全項目"),
-        crate::config::Language::En => format!("… {hidden} more lines: e shows every value"),
-    };
+    let more = tr!(ctx.language, "card-more-lines", count = hidden);
     lines.push(Line::from(Span::styled(more, ctx.theme.dim())));
     lines
 }
@@ -173,64 +172,87 @@ fn card_lines(card: Option<&ContactDetail>, ctx: &Ctx<'_>, w: usize) -> Vec<Line
     // (label, values): a value after the first goes under it with no label of its own.
     // Numbers beyond the phone, mobile and fax go under a label of their own (under "Fax"
     // a work number would read as a fax).
-    let rows: [(&str, Vec<String>); 12] = [
-        ("Email", one(&c.email)),
-        ("", c.further_values(Channel::Email)),
-        ("Phone", one(&c.phone)),
-        ("Mobile", one(&c.mobile)),
-        ("Fax", one(&c.fax)),
-        ("Other", c.further_values(Channel::Phone)),
-        ("Address", one(&c.address)),
-        ("", c.further_values(Channel::Address)),
-        ("URL", one(&c.url)),
-        ("", c.further_values(Channel::Url)),
-        ("Also at", c.further_values(Channel::Company)),
-        ("Met at", one(&c.exchanged_at)),
+    let lang = ctx.language;
+    let rows: [(String, Vec<String>); 12] = [
+        (tr!(lang, "card-email"), one(&c.email)),
+        (String::new(), c.further_values(Channel::Email)),
+        (tr!(lang, "card-phone"), one(&c.phone)),
+        (tr!(lang, "card-mobile"), one(&c.mobile)),
+        (tr!(lang, "card-fax"), one(&c.fax)),
+        (
+            tr!(lang, "card-other-number"),
+            c.further_values(Channel::Phone),
+        ),
+        (tr!(lang, "card-address"), one(&c.address)),
+        (String::new(), c.further_values(Channel::Address)),
+        ("URL".to_string(), one(&c.url)),
+        (String::new(), c.further_values(Channel::Url)),
+        (
+            tr!(lang, "card-also-at"),
+            c.further_values(Channel::Company),
+        ),
+        (tr!(lang, "card-met-at"), one(&c.exchanged_at)),
     ];
+    // Labels fill nine cells, by width: a Japanese label is two cells a character.
+    let label_cell = |label: &str| crate::model::text::fit(label, 9);
     for (label, values) in rows {
         for (i, v) in values.iter().enumerate() {
-            let label = if i == 0 { label } else { "" };
+            let label = if i == 0 { label.as_str() } else { "" };
             lines.push(Line::from(vec![
-                Span::styled(format!("{label:<9}"), theme.field_label()),
+                Span::styled(label_cell(label), theme.field_label()),
                 cut(v, w.saturating_sub(10), theme.plain()),
             ]));
         }
     }
     if let Some(on) = c.exchanged_on {
         lines.push(Line::from(vec![
-            Span::styled(format!("{:<9}", "Met on"), theme.field_label()),
+            Span::styled(label_cell(&tr!(lang, "card-met-on")), theme.field_label()),
             Span::raw(on.to_string()),
         ]));
     }
     lines.push(Line::from(vec![
-        Span::styled(format!("{:<9}", "Changed"), theme.field_label()),
+        Span::styled(label_cell(&tr!(lang, "card-changed")), theme.field_label()),
         Span::styled(
-            format!(
-                "{} by {}",
-                super::when(&c.updated_at, ctx.date_format),
-                display_safe(&c.updated_by)
+            tr!(
+                lang,
+                "card-changed-by",
+                when = super::when(&c.updated_at, ctx.date_format),
+                who = display_safe(&c.updated_by)
             ),
             theme.dim(),
         ),
     ]));
     lines.push(Line::raw(""));
-    lines.push(Line::from(Span::styled("Leads", theme.accent())));
+    lines.push(Line::from(Span::styled(
+        tr!(lang, "card-leads"),
+        theme.accent(),
+    )));
     if d.leads.is_empty() {
-        lines.push(Line::from(Span::styled("  not on any lead", theme.dim())));
+        lines.push(Line::from(Span::styled(
+            format!("  {}", tr!(lang, "card-no-lead")),
+            theme.dim(),
+        )));
     }
     for l in &d.leads {
         lines.push(Line::from(vec![
             Span::raw("  "),
             cut(&l.title, w.saturating_sub(28), theme.plain()),
             Span::styled(
-                format!("  {} · {}", l.role.label_en(), l.stage.label_en()),
+                format!(
+                    "  {} · {}",
+                    super::role_label(l.role, lang),
+                    super::stage_label(l.stage, lang)
+                ),
                 theme.dim(),
             ),
         ]));
     }
     if !d.activities.is_empty() {
         lines.push(Line::raw(""));
-        lines.push(Line::from(Span::styled("Activities", theme.accent())));
+        lines.push(Line::from(Span::styled(
+            tr!(lang, "card-activities"),
+            theme.accent(),
+        )));
         for a in d.activities.iter().take(5) {
             lines.push(Line::from(vec![
                 Span::styled(

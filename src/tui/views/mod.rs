@@ -309,6 +309,14 @@ pub fn kind_label(id: &str, language: Language) -> &str {
     }
 }
 
+/// A contact's part in a deal, in the rep's language.
+pub fn role_label(role: crate::model::LinkRole, language: Language) -> &'static str {
+    match language {
+        Language::En => role.label_en(),
+        Language::Ja => role.label_ja(),
+    }
+}
+
 pub fn bucket_label(b: Bucket, language: Language) -> &'static str {
     match language {
         Language::En => b.label_en(),

@@ -193,3 +193,11 @@ card-changed-by = { $when } by { $who }
 card-leads = Leads
 card-no-lead = not on any lead
 card-activities = Activities
+
+## Activities
+col-when = WHEN
+col-kind = KIND
+col-summary = SUMMARY
+col-with = WITH
+col-by = BY
+activities-empty = No activities yet: c logs a call on a lead.

@@ -193,3 +193,11 @@ card-changed-by = { $when }（{ $who }）
 card-leads = リード
 card-no-lead = どのリードにも付いていません
 card-activities = 活動
+
+## 活動
+col-when = 日時
+col-kind = 種類
+col-summary = 内容
+col-with = 相手
+col-by = 記録者
+activities-empty = 活動はまだありません。リードで c を押すと電話を記録します。

@@ -2,6 +2,7 @@
 
 use super::{ActivitySource, Ctx, cell, pad_line, when};
 use crate::error::Result;
+use crate::tr;
 use crate::tui::pager::Pager;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -23,6 +24,7 @@ pub fn prepare(
 }
 
 pub fn render(frame: &mut Frame<'_>, area: Rect, pager: &Pager<ActivitySource>, ctx: &Ctx<'_>) {
+    let lang = ctx.language;
     let [head, body] = super::table_layout(area);
     let w = area.width as usize;
     let when_w = 17;
@@ -35,12 +37,20 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pager: &Pager<ActivitySource>, 
         w.saturating_sub(when_w + kind_w + lead_w + person_w + by_w + 4 + usize::from(by_w > 0));
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            cell("WHEN", when_w + 1, ctx.theme.dim()),
-            cell("KIND", kind_w + 1, ctx.theme.dim()),
-            cell("SUMMARY", summary_w + 1, ctx.theme.dim()),
-            cell("LEAD", lead_w + 1, ctx.theme.dim()),
-            cell("WITH", person_w + 1, ctx.theme.dim()),
-            cell(if by_w > 0 { "BY" } else { "" }, by_w, ctx.theme.dim()),
+            cell(&tr!(lang, "col-when"), when_w + 1, ctx.theme.dim()),
+            cell(&tr!(lang, "col-kind"), kind_w + 1, ctx.theme.dim()),
+            cell(&tr!(lang, "col-summary"), summary_w + 1, ctx.theme.dim()),
+            cell(&tr!(lang, "col-lead"), lead_w + 1, ctx.theme.dim()),
+            cell(&tr!(lang, "col-with"), person_w + 1, ctx.theme.dim()),
+            cell(
+                &if by_w > 0 {
+                    tr!(lang, "col-by")
+                } else {
+                    String::new()
+                },
+                by_w,
+                ctx.theme.dim(),
+            ),
         ])),
         head,
     );
@@ -55,7 +65,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pager: &Pager<ActivitySource>, 
             ),
             Span::raw(" "),
             cell(
-                &crate::model::activity::kind_with_direction_ja(a.kind, a.direction),
+                &super::kind_with_direction(a.kind, a.direction, lang),
                 kind_w,
                 ctx.theme.accent(),
             ),
@@ -81,7 +91,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pager: &Pager<ActivitySource>, 
     }
     if pager.is_empty() {
         lines.push(Line::from(Span::styled(
-            "No activities yet: c logs a call on a lead.",
+            tr!(lang, "activities-empty"),
             ctx.theme.dim(),
         )));
     }

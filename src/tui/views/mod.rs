@@ -309,6 +309,19 @@ pub fn kind_label(id: &str, language: Language) -> &str {
     }
 }
 
+/// An activity's kind with its direction when it says something (`Call, outbound`,
+/// `電話 発信`), in the rep's language.
+pub fn kind_with_direction(
+    kind: crate::model::ActivityKind,
+    direction: Option<crate::model::Direction>,
+    language: Language,
+) -> String {
+    match language {
+        Language::En => crate::model::activity::kind_with_direction_en(kind, direction),
+        Language::Ja => crate::model::activity::kind_with_direction_ja(kind, direction),
+    }
+}
+
 /// A contact's part in a deal, in the rep's language.
 pub fn role_label(role: crate::model::LinkRole, language: Language) -> &'static str {
     match language {

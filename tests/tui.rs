@@ -1326,7 +1326,7 @@ fn cut_text_keeps_its_numbers_names_and_answers() {
         let shot = screen(&mut app, w, h);
         let call = shot
             .lines()
-            .find(|l| l.contains("設備更新の見積") && l.contains("電話"))
+            .find(|l| l.contains("設備更新の見積") && l.contains("Call"))
             .unwrap_or_else(|| panic!("no call line:\n{shot}"));
         assert!(call.trim_end().ends_with("… 12min  山本"), "{call}\n{shot}");
         let bant = shot

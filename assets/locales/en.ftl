@@ -201,3 +201,39 @@ col-summary = SUMMARY
 col-with = WITH
 col-by = BY
 activities-empty = No activities yet: c logs a call on a lead.
+
+## The lead detail
+detail-company = Company
+detail-stage = Stage
+detail-owner = Owner
+detail-value = Value
+detail-next-action = Next action
+detail-source = Source
+detail-score = Score
+detail-score-rank = { $score } (rank { $rank })
+detail-tags = Tags
+detail-bant = budget { $budget } · authority { $authority } · need { $need } · timing { $timing }
+detail-created = Created
+detail-changed = Changed
+detail-when-by = { $when } by { $who }
+detail-notes = Notes
+detail-contacts = Contacts
+detail-no-contacts = none — p puts someone on this lead
+detail-activities = Activities (newest first)
+detail-minutes = { $minutes }min
+detail-stage-history = Stage history
+detail-undone = (undone)
+detail-changed-fields = Changed fields
+detail-empty-value = (empty)
+detail-was = { $field } was { $was }
+answer-yes = yes
+answer-no = no
+score-decay = , ½ per { $days } days
+score-points-of = Score { $score } = points of the activities
+score-no-activities = no activities yet
+score-points = { $points } pt
+score-of-activities = Score { $score } = { $count ->
+    [0] no activities yet
+    [one] 1 activity
+   *[other] { $count } activities
+}

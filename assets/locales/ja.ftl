@@ -201,3 +201,38 @@ col-summary = 内容
 col-with = 相手
 col-by = 記録者
 activities-empty = 活動はまだありません。リードで c を押すと電話を記録します。
+
+## リード詳細
+detail-company = 会社
+detail-stage = 段階
+detail-owner = 担当者
+detail-value = 金額
+detail-next-action = 次回アクション
+detail-source = 流入元
+detail-score = スコア
+detail-score-rank = { $score }（ランク { $rank }）
+detail-tags = タグ
+detail-bant = 予算 { $budget } · 決裁 { $authority } · 必要性 { $need } · 時期 { $timing }
+detail-created = 作成
+detail-changed = 更新
+detail-when-by = { $when }（{ $who }）
+detail-notes = メモ
+detail-contacts = 担当者
+detail-no-contacts = なし — p でこのリードに担当者を付けます
+detail-activities = 活動（新しい順）
+detail-minutes = { $minutes }分
+detail-stage-history = 段階の履歴
+detail-undone = （取り消し済み）
+detail-changed-fields = 変更された項目
+detail-empty-value = （空）
+detail-was = { $field }: 以前は { $was }
+answer-yes = はい
+answer-no = いいえ
+score-decay = 、{ $days }日で半減
+score-points-of = スコア { $score } = 活動の点数の合計
+score-no-activities = 活動はまだありません
+score-points = { $points }点
+score-of-activities = スコア { $score } = { $count ->
+    [0] 活動なし
+   *[other] 活動 { $count }件
+}

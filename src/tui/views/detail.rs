@@ -6,7 +6,8 @@ use crate::error::Result;
 use crate::features::leads::LeadDetail;
 use crate::model::ActivityKind;
 use crate::model::format::{amount, score};
-use crate::model::text::{display_safe, display_safe_multiline, truncate, wrap};
+use crate::model::text::{display_safe, display_safe_multiline, truncate, width, wrap};
+use crate::tr;
 use crate::tui::views::{due_label, source_label};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -132,8 +133,9 @@ fn field(label: &str, value: impl Into<String>, ctx: &Ctx<'_>, w: usize) -> Vec<
         .enumerate()
         .map(|(n, text)| {
             let text = text[LABEL.min(text.len())..].to_string();
+            // The label fills its column by width: a Japanese label is two cells a character.
             let label = if n == 0 {
-                format!("{label:<LABEL$}")
+                crate::model::text::fit(label, LABEL)
             } else {
                 indent.clone()
             };
@@ -176,6 +178,7 @@ fn summary_lines_marked(
     let mut marked = None;
     let l = &d.lead;
     let theme = ctx.theme;
+    let lang = ctx.language;
     let mut lines: Vec<Line<'static>> = wrap(&display_safe(&l.title), w, "", "  ")
         .into_iter()
         .map(|t| Line::from(Span::styled(t, theme.title())))
@@ -186,22 +189,35 @@ fn summary_lines_marked(
     };
     lines.extend(
         [
-            field("Company", l.company.clone().unwrap_or_default(), ctx, w),
             field(
-                "Stage",
-                format!("{} {}", l.stage.label_en(), l.stage.label_ja()),
+                &tr!(lang, "detail-company"),
+                l.company.clone().unwrap_or_default(),
                 ctx,
                 w,
             ),
-            field("Owner", l.owner.clone().unwrap_or_default(), ctx, w),
-            field("Value", amount(l.value), ctx, w),
+            field(
+                &tr!(lang, "detail-stage"),
+                super::stage_label(l.stage, lang),
+                ctx,
+                w,
+            ),
+            field(
+                &tr!(lang, "detail-owner"),
+                l.owner.clone().unwrap_or_default(),
+                ctx,
+                w,
+            ),
+            field(&tr!(lang, "detail-value"), amount(l.value), ctx, w),
         ]
         .into_iter()
         .flatten(),
     );
     lines.push(squeeze(
         vec![
-            Span::styled(format!("{:<LABEL$}", "Next action"), theme.field_label()),
+            Span::styled(
+                crate::model::text::fit(&tr!(lang, "detail-next-action"), LABEL),
+                theme.field_label(),
+            ),
             due_label(l.next_action_on.as_ref(), ctx.today, ctx.language, theme),
             Span::raw(if next.is_empty() {
                 String::new()
@@ -224,9 +240,9 @@ fn summary_lines_marked(
     let q = &l.qualification;
     let answer = |c: &crate::model::lead::Criterion| {
         let a = match c.value {
-            crate::model::lead::Answer::Yes => "yes",
-            crate::model::lead::Answer::No => "no",
-            crate::model::lead::Answer::Unknown => "?",
+            crate::model::lead::Answer::Yes => tr!(lang, "answer-yes"),
+            crate::model::lead::Answer::No => tr!(lang, "answer-no"),
+            crate::model::lead::Answer::Unknown => "?".to_string(),
         };
         if c.note.is_empty() {
             a.to_string()
@@ -236,51 +252,55 @@ fn summary_lines_marked(
     };
     lines.extend(
         [
-            field("Source", source, ctx, w),
+            field(&tr!(lang, "detail-source"), source, ctx, w),
             field(
-                "Score",
-                format!(
-                    "{} (rank {})",
-                    score(d.score_breakdown.score),
-                    d.score_breakdown.rank
+                &tr!(lang, "detail-score"),
+                tr!(
+                    lang,
+                    "detail-score-rank",
+                    score = score(d.score_breakdown.score),
+                    rank = d.score_breakdown.rank.to_string()
                 ),
                 ctx,
                 w,
             ),
-            field("Tags", l.tags.join(", "), ctx, w),
+            field(&tr!(lang, "detail-tags"), l.tags.join(", "), ctx, w),
             field(
                 "BANT",
                 if q.is_unknown() {
                     String::new()
                 } else {
-                    format!(
-                        // No-break spaces keep each criterion with its answer.
-                        "budget\u{A0}{} · authority\u{A0}{} · need\u{A0}{} · timing\u{A0}{}",
-                        answer(&q.budget),
-                        answer(&q.authority),
-                        answer(&q.need),
-                        answer(&q.timing)
+                    // No-break spaces (in the catalog) keep each criterion with its answer.
+                    tr!(
+                        lang,
+                        "detail-bant",
+                        budget = answer(&q.budget),
+                        authority = answer(&q.authority),
+                        need = answer(&q.need),
+                        timing = answer(&q.timing)
                     )
                 },
                 ctx,
                 w,
             ),
             field(
-                "Created",
-                format!(
-                    "{} by {}",
-                    when(&l.created_at, ctx.date_format),
-                    l.created_by
+                &tr!(lang, "detail-created"),
+                tr!(
+                    lang,
+                    "detail-when-by",
+                    when = when(&l.created_at, ctx.date_format),
+                    who = l.created_by.clone()
                 ),
                 ctx,
                 w,
             ),
             field(
-                "Changed",
-                format!(
-                    "{} by {}",
-                    when(&l.updated_at, ctx.date_format),
-                    l.updated_by
+                &tr!(lang, "detail-changed"),
+                tr!(
+                    lang,
+                    "detail-when-by",
+                    when = when(&l.updated_at, ctx.date_format),
+                    who = l.updated_by.clone()
                 ),
                 ctx,
                 w,
@@ -290,14 +310,17 @@ fn summary_lines_marked(
         .flatten(),
     );
     if let Some(notes) = &l.notes {
-        lines.push(Line::from(Span::styled("Notes", theme.field_label())));
+        lines.push(Line::from(Span::styled(
+            tr!(lang, "detail-notes"),
+            theme.field_label(),
+        )));
         lines.extend(text_block(notes, "  ", w, Style::default()));
     }
     lines.push(Line::raw(""));
-    lines.push(heading("Contacts", ctx, w));
+    lines.push(heading(&tr!(lang, "detail-contacts"), ctx, w));
     if l.contacts.is_empty() {
         lines.push(Line::from(Span::styled(
-            "  none — p puts someone on this lead",
+            format!("  {}", tr!(lang, "detail-no-contacts")),
             theme.dim(),
         )));
     }
@@ -313,7 +336,7 @@ fn summary_lines_marked(
             vec![
                 Span::raw(format!("  {}", display_safe(&c.name))),
                 Span::styled(
-                    format!("  {} {}", c.role.label_en(), c.role.label_ja()),
+                    format!("  {}", super::role_label(c.role, lang)),
                     theme.accent(),
                 ),
                 Span::styled(company, theme.dim()),
@@ -349,26 +372,33 @@ fn summary_lines_marked(
 /// The score's lines: one, folded, or its breakdown line by line.
 fn score_lines(d: &LeadDetail, ctx: &Ctx<'_>, w: usize, score_open: bool) -> Vec<Line<'static>> {
     let theme = ctx.theme;
+    let lang = ctx.language;
     let b = &d.score_breakdown;
     let decay = b
         .half_life_days
-        .map(|h| format!(", ½ per {} days", score(h)))
+        .map(|h| tr!(lang, "score-decay", days = score(h)))
         .unwrap_or_default();
     if !score_open {
         return vec![score_folded(b, &decay, ctx, w)];
     }
     let mut lines = vec![heading(
-        &format!("Score {} = points of the activities{decay}", score(b.score)),
+        &format!(
+            "{}{decay}",
+            tr!(lang, "score-points-of", score = score(b.score))
+        ),
         ctx,
         w,
     )];
     if b.lines.is_empty() {
-        lines.push(Line::from(Span::styled("  no activities yet", theme.dim())));
+        lines.push(Line::from(Span::styled(
+            format!("  {}", tr!(lang, "score-no-activities")),
+            theme.dim(),
+        )));
     }
     // The longest kind name ("Newsletter sign-up") still leaves a space before its points.
     let kind_width = ActivityKind::ALL
         .iter()
-        .map(|k| k.label_en().len())
+        .map(|k| width(super::kind_label(k.id(), lang)))
         .max()
         .unwrap_or(0);
     for line in &b.lines {
@@ -381,11 +411,16 @@ fn score_lines(d: &LeadDetail, ctx: &Ctx<'_>, w: usize, score_open: bool) -> Vec
             vec![
                 Span::styled(format!("  +{:<5}", score(line.counted)), theme.ok()),
                 Span::raw(format!(
-                    "{:<width$} ",
-                    line.kind.label_en(),
-                    width = kind_width
+                    "{} ",
+                    crate::model::text::fit(super::kind_label(line.kind.id(), lang), kind_width)
                 )),
-                Span::styled(format!("{} pt{factor}  ", score(line.points)), theme.dim()),
+                Span::styled(
+                    format!(
+                        "{}{factor}  ",
+                        tr!(lang, "score-points", points = score(line.points))
+                    ),
+                    theme.dim(),
+                ),
                 Span::raw(display_safe(&line.summary)),
             ],
             3,
@@ -410,19 +445,21 @@ fn score_folded(
         }
     }
     by_kind.sort_by(|a, b| b.1.total_cmp(&a.1));
-    let n = b.lines.len();
-    let mut text = match n {
-        0 => format!("Score {} = no activities yet", score(b.score)),
-        1 => format!("Score {} = 1 activity", score(b.score)),
-        n => format!("Score {} = {n} activities", score(b.score)),
-    };
+    let lang = ctx.language;
+    let mut text = tr!(
+        lang,
+        "score-of-activities",
+        score = score(b.score),
+        count = b.lines.len()
+    );
     // Kinds that count nothing (a note) are left out of the sum.
     for (kind, points) in by_kind.into_iter().filter(|(_, p)| *p > 0.0) {
-        text.push_str(&format!(
-            " · +{} {}",
-            score(points),
-            kind.label_en().to_lowercase()
-        ));
+        let label = super::kind_label(kind.id(), lang);
+        let label = match lang {
+            crate::config::Language::En => label.to_lowercase(),
+            crate::config::Language::Ja => label.to_string(),
+        };
+        text.push_str(&format!(" · +{} {label}", score(points)));
     }
     text.push_str(decay);
     heading(&text, ctx, w)
@@ -439,9 +476,10 @@ fn history_lines_marked(
 ) -> (Vec<Line<'static>>, Option<usize>) {
     let mut marked = None;
     let theme = ctx.theme;
+    let lang = ctx.language;
     let mut lines = score_lines(d, ctx, w, score_open);
     lines.push(Line::raw(""));
-    lines.push(heading("Activities (newest first)", ctx, w));
+    lines.push(heading(&tr!(lang, "detail-activities"), ctx, w));
     for a in &d.activities {
         let by =
             a.by.as_deref()
@@ -449,7 +487,7 @@ fn history_lines_marked(
                 .unwrap_or_default();
         let minutes = a
             .duration_minutes
-            .map(|m| format!(" {m}min"))
+            .map(|m| format!(" {}", tr!(lang, "detail-minutes", minutes = m)))
             .unwrap_or_default();
         let picked = matches!(selected, Some(DetailItem::Activity(id)) if *id == a.id);
         if picked {
@@ -464,7 +502,7 @@ fn history_lines_marked(
                 ),
                 Span::styled(
                     crate::model::text::fit(
-                        &crate::model::activity::kind_with_direction_ja(a.kind, a.direction),
+                        &super::kind_with_direction(a.kind, a.direction, lang),
                         13,
                     ),
                     theme.accent(),
@@ -485,19 +523,23 @@ fn history_lines_marked(
         }
     }
     lines.push(Line::raw(""));
-    lines.push(heading("Stage history", ctx, w));
+    lines.push(heading(&tr!(lang, "detail-stage-history"), ctx, w));
     for s in &d.stage_history {
         let from = s
             .from
-            .map(|f| format!("{} → ", f.label_en()))
+            .map(|f| format!("{} → ", super::stage_label(f, lang)))
             .unwrap_or_default();
         // A move taken back stays in the history (the stats leave it out): marked, so the
         // history still reads as the way the lead went.
-        let undone = if s.undone { "  (undone)" } else { "" };
+        let undone = if s.undone {
+            format!("  {}", tr!(lang, "detail-undone"))
+        } else {
+            String::new()
+        };
         lines.push(squeeze(
             vec![
                 Span::styled(format!("  {}  ", when(&s.at, ctx.date_format)), theme.dim()),
-                Span::raw(format!("{from}{}", s.to.label_en())),
+                Span::raw(format!("{from}{}", super::stage_label(s.to, lang))),
                 Span::styled(undone, theme.dim()),
                 Span::styled(format!("  {}", display_safe(&s.by)), theme.dim()),
             ],
@@ -507,10 +549,10 @@ fn history_lines_marked(
     }
     if !d.history.is_empty() {
         lines.push(Line::raw(""));
-        lines.push(heading("Changed fields", ctx, w));
+        lines.push(heading(&tr!(lang, "detail-changed-fields"), ctx, w));
         for h in d.history.iter().rev() {
             let was = match &h.previous {
-                serde_json::Value::Null => "(empty)".to_string(),
+                serde_json::Value::Null => tr!(lang, "detail-empty-value"),
                 // A source was kept by its id: shown by its label like the current one.
                 serde_json::Value::String(s) if h.field == "source" => {
                     display_safe(source_label(s, ctx.language))
@@ -524,7 +566,12 @@ fn history_lines_marked(
                         format!("  {}  ", when(&h.replaced_at, ctx.date_format)),
                         theme.dim(),
                     ),
-                    Span::raw(format!("{} was {was}", field_label(&h.field, ctx))),
+                    Span::raw(tr!(
+                        lang,
+                        "detail-was",
+                        field = field_label(&h.field, ctx),
+                        was = was
+                    )),
                     Span::styled(format!("  {}", display_safe(&h.replaced_by)), theme.dim()),
                 ],
                 1,

@@ -1386,7 +1386,7 @@ fn stats_amounts_stay_whole_in_japanese_at_80_columns() {
     let mut app = App::new(session(config), today()).unwrap();
     press(&mut app, KeyCode::Char('6'));
     let stats = screen(&mut app, 80, 24);
-    let stages: Vec<&str> = stats.lines().filter(|l| l.contains("(ref ")).collect();
+    let stages: Vec<&str> = stats.lines().filter(|l| l.contains("(目安 ")).collect();
     assert!(!stages.is_empty(), "{stats}");
     for line in stages {
         let amount = line.split_whitespace().last().unwrap();

@@ -237,3 +237,33 @@ score-of-activities = Score { $score } = { $count ->
     [one] 1 activity
    *[other] { $count } activities
 }
+
+## Stats
+period-this-month = this month
+period-last-month = last month
+period-this-quarter = this quarter
+period-90-days = 90 days
+period-all-time = all time
+stats-span-between = { $since } to { $until }
+stats-span-all = over all time
+stats-span-since = since { $since }
+stats-period-named = Period: { $name } — { $span }
+stats-period = Period: { $span }
+stats-open-per-stage = Open leads per stage — { $open } open; ┊ marks the healthy share (10/65/25)
+stats-ref = ref { $share }%
+stats-customers = { $count } customers, { $value }
+stats-median-to-won = , median { $days } days from creation to won
+stats-flow = Flow { $span } — { $won } won
+stats-no-moves = no stage changes in the period
+stats-median-of = { $days } (median of { $moves })
+stats-days-in = days in { $stage }
+stats-by-source = By source — leads created { $span }, share reaching considering, won
+stats-source-line = { $leads } leads, { $share }% considering, { $won } won
+stats-no-source = (none)
+stats-by-rep = By rep — activities per week, overdue follow-ups
+stats-rep-line = { $rate }/wk, { $overdue } overdue
+stats-nobody = (nobody)
+stats-won-touches = Won { $span }: { $won } — first touch, last touch, source
+stats-first-touch = first touch
+stats-last-touch = last touch
+stats-source = source

@@ -236,3 +236,33 @@ score-of-activities = スコア { $score } = { $count ->
     [0] 活動なし
    *[other] 活動 { $count }件
 }
+
+## 統計
+period-this-month = 今月
+period-last-month = 先月
+period-this-quarter = 今四半期
+period-90-days = 90日
+period-all-time = 全期間
+stats-span-between = { $since }〜{ $until }
+stats-span-all = 全期間
+stats-span-since = { $since }以降
+stats-period-named = 期間: { $name } — { $span }
+stats-period = 期間: { $span }
+stats-open-per-stage = 段階ごとの商談中リード — { $open }件。┊ は健全な割合（10/65/25）
+stats-ref = 目安 { $share }%
+stats-customers = 顧客 { $count }社、{ $value }
+stats-median-to-won = 、作成から受注まで中央値 { $days }日
+stats-flow = 段階の移動 { $span } — 受注 { $won }件
+stats-no-moves = 期間中の段階の移動はありません
+stats-median-of = { $days }（{ $moves }件の中央値）
+stats-days-in = { $stage }の日数
+stats-by-source = 流入元別 — { $span }に作成したリード、検討段階に進んだ割合、受注
+stats-source-line = { $leads }件、検討段階 { $share }%、受注 { $won }件
+stats-no-source = （なし）
+stats-by-rep = 担当者別 — 週あたりの活動、期限切れのフォロー
+stats-rep-line = 週 { $rate }件、期限切れ { $overdue }件
+stats-nobody = （担当者なし）
+stats-won-touches = 受注 { $span }: { $won }件 — 最初の接点、最後の接点、流入元
+stats-first-touch = 最初の接点
+stats-last-touch = 最後の接点
+stats-source = 流入元

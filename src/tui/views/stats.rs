@@ -4,6 +4,7 @@
 use super::{Ctx, compact_amount, kind_label, source_label, squeeze, stage_label};
 use crate::features::stats::Stats;
 use crate::model::text::{display_safe, fit, truncate, width};
+use crate::tr;
 use chrono::{Datelike, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -34,13 +35,14 @@ impl StatsPeriod {
         }
     }
 
+    /// The catalog id of the period's name (`this month`).
     pub fn label(self) -> &'static str {
         match self {
-            StatsPeriod::ThisMonth => "this month",
-            StatsPeriod::LastMonth => "last month",
-            StatsPeriod::ThisQuarter => "this quarter",
-            StatsPeriod::Last90Days => "90 days",
-            StatsPeriod::All => "all time",
+            StatsPeriod::ThisMonth => "period-this-month",
+            StatsPeriod::LastMonth => "period-last-month",
+            StatsPeriod::ThisQuarter => "period-this-quarter",
+            StatsPeriod::Last90Days => "period-90-days",
+            StatsPeriod::All => "period-all-time",
         }
     }
 
@@ -151,16 +153,32 @@ pub fn render(
     );
 }
 
+/// The counted span in words: `since 2026-09-01`, `2026-10-01 to 2026-10-31`, `over all time`.
+fn period_words(s: &Stats, language: crate::config::Language) -> String {
+    match s.until {
+        Some(until) => tr!(
+            language,
+            "stats-span-between",
+            since = s.since.to_string(),
+            until = until.to_string()
+        ),
+        None if s.since <= crate::features::stats::BEGINNING => tr!(language, "stats-span-all"),
+        None => tr!(language, "stats-span-since", since = s.since.to_string()),
+    }
+}
+
 fn lines(s: &Stats, area: Rect, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
     let theme = ctx.theme;
     let w = area.width as usize;
     let mut lines: Vec<Line<'static>> = Vec::new();
 
+    let lang = ctx.language;
     let everything = s.until.is_none() && s.since <= crate::features::stats::BEGINNING;
-    let period = match s.name {
-        Some(name) if !everything => format!("Period: {name} — {}", s.period()),
-        Some(name) => format!("Period: {name}"),
-        None => format!("Period: {}", s.period()),
+    let span = period_words(s, lang);
+    let period = match s.name.map(|id| crate::i18n::message(lang, id, None)) {
+        Some(name) if !everything => tr!(lang, "stats-period-named", name = name, span = span),
+        Some(name) => tr!(lang, "stats-period", span = name),
+        None => tr!(lang, "stats-period", span = span),
     };
     lines.push(Line::from(Span::styled(
         truncate(&period, w),
@@ -169,7 +187,7 @@ fn lines(s: &Stats, area: Rect, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
     lines.push(Line::raw(""));
     let open: i64 = s.stages.iter().map(|st| st.count).sum();
     lines.push(heading(
-        format!("Open leads per stage — {open} open; ┊ marks the healthy share (10/65/25)"),
+        tr!(lang, "stats-open-per-stage", open = open),
         ctx,
         w,
     ));
@@ -178,11 +196,11 @@ fn lines(s: &Stats, area: Rect, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
         .iter()
         .map(|st| {
             format!(
-                " {:>6} {:>5.1}% (ref {}%)  {}",
+                " {:>6} {:>5.1}% ({})  {}",
                 st.count,
                 st.share,
-                st.reference_share.unwrap_or(0),
-                compact_amount(st.value, ctx.language)
+                tr!(lang, "stats-ref", share = st.reference_share.unwrap_or(0)),
+                compact_amount(st.value, lang)
             )
         })
         .collect();
@@ -214,10 +232,11 @@ fn lines(s: &Stats, area: Rect, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
     }
     lines.push(Line::from(vec![
         Span::raw(fit(&stage_label(s.customers.stage, ctx.language), label_w)),
-        Span::raw(format!(
-            "{} customers, {}",
-            s.customers.count,
-            compact_amount(s.customers.value, ctx.language)
+        Span::raw(tr!(
+            lang,
+            "stats-customers",
+            count = s.customers.count,
+            value = compact_amount(s.customers.value, lang)
         )),
     ]));
 
@@ -225,10 +244,18 @@ fn lines(s: &Stats, area: Rect, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
     let won = s
         .flow
         .median_days_to_won
-        .map(|d| format!(", median {d:.1} days from creation to won"))
+        .map(|d| tr!(lang, "stats-median-to-won", days = format!("{d:.1}")))
         .unwrap_or_default();
     lines.push(heading(
-        format!("Flow {} — {} won{won}", s.period(), s.flow.won),
+        format!(
+            "{}{won}",
+            tr!(
+                lang,
+                "stats-flow",
+                span = period_words(s, lang),
+                won = s.flow.won
+            )
+        ),
         ctx,
         w,
     ));
@@ -236,7 +263,11 @@ fn lines(s: &Stats, area: Rect, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
     let widths = section(w, floor, &numbers);
     let max = s.flow.changes.iter().map(|m| m.count).max().unwrap_or(0) as f64;
     for m in &s.flow.changes {
-        let label = format!("{} → {}", m.from.label_en(), m.to.label_en());
+        let label = format!(
+            "{} → {}",
+            stage_label(m.from, lang),
+            stage_label(m.to, lang)
+        );
         lines.push(bar_line(
             widths,
             &label,
@@ -248,7 +279,7 @@ fn lines(s: &Stats, area: Rect, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
     }
     if s.flow.changes.is_empty() {
         lines.push(Line::from(Span::styled(
-            "  no stage changes in the period",
+            format!("  {}", tr!(lang, "stats-no-moves")),
             theme.dim(),
         )));
     }
@@ -262,11 +293,18 @@ fn lines(s: &Stats, area: Rect, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
         .flow
         .median_days_in_stage
         .iter()
-        .map(|d| format!("{:.1} (median of {})", d.median_days, d.moves))
+        .map(|d| {
+            tr!(
+                lang,
+                "stats-median-of",
+                days = format!("{:.1}", d.median_days),
+                moves = d.moves
+            )
+        })
         .collect();
     let widths = section(w, floor, &numbers);
     for (d, number) in s.flow.median_days_in_stage.iter().zip(numbers) {
-        let label = format!("days in {}", d.stage.label_en());
+        let label = tr!(lang, "stats-days-in", stage = stage_label(d.stage, lang));
         lines.push(bar_line(
             widths,
             &label,
@@ -279,10 +317,7 @@ fn lines(s: &Stats, area: Rect, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
 
     lines.push(Line::raw(""));
     lines.push(heading(
-        format!(
-            "By source — leads created {}, share reaching considering, won",
-            s.period()
-        ),
+        tr!(lang, "stats-by-source", span = period_words(s, lang)),
         ctx,
         w,
     ));
@@ -290,9 +325,12 @@ fn lines(s: &Stats, area: Rect, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
         .sources
         .iter()
         .map(|src| {
-            format!(
-                "{} leads, {:.0}% considering, {} won",
-                src.leads, src.reached_considering_share, src.won
+            tr!(
+                lang,
+                "stats-source-line",
+                leads = src.leads,
+                share = format!("{:.0}", src.reached_considering_share),
+                won = src.won
             )
         })
         .collect();
@@ -302,10 +340,12 @@ fn lines(s: &Stats, area: Rect, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
         let label = src
             .source
             .as_deref()
-            .map_or("(none)", |id| source_label(id, ctx.language));
+            .map_or(tr!(lang, "stats-no-source"), |id| {
+                source_label(id, lang).to_string()
+            });
         lines.push(bar_line(
             widths,
-            label,
+            &label,
             src.leads as f64,
             max,
             number,
@@ -314,33 +354,47 @@ fn lines(s: &Stats, area: Rect, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
     }
 
     lines.push(Line::raw(""));
-    lines.push(heading(
-        "By rep — activities per week, overdue follow-ups".to_string(),
-        ctx,
-        w,
-    ));
+    lines.push(heading(tr!(lang, "stats-by-rep"), ctx, w));
     // The rate and the overdue count stay whole; the kinds after them may be cut.
-    let widths = section(w, floor, &["9.9/wk, 99 overdue (".to_string()]);
+    let widths = section(
+        w,
+        floor,
+        &[format!(
+            "{} (",
+            tr!(lang, "stats-rep-line", rate = "9.9", overdue = 99)
+        )],
+    );
     let max = s
         .reps
         .iter()
         .map(|r| r.activities_per_week)
         .fold(0.0, f64::max);
     for r in &s.reps {
-        let label = r.rep.clone().unwrap_or_else(|| "(nobody)".into());
+        let label = r.rep.clone().unwrap_or_else(|| tr!(lang, "stats-nobody"));
         let top: Vec<String> = {
             let mut kinds: Vec<(&String, &f64)> = r.per_week_by_kind.iter().collect();
             kinds.sort_by(|a, b| b.1.total_cmp(a.1));
             kinds
                 .iter()
                 .take(3)
-                .map(|(k, v)| format!("{} {v:.1}", kind_label(k, ctx.language).to_lowercase()))
+                .map(|(k, v)| {
+                    let kind = kind_label(k, lang);
+                    let kind = match lang {
+                        crate::config::Language::En => kind.to_lowercase(),
+                        crate::config::Language::Ja => kind.to_string(),
+                    };
+                    format!("{kind} {v:.1}")
+                })
                 .collect()
         };
         let number = format!(
-            "{:.1}/wk, {} overdue ({})",
-            r.activities_per_week,
-            r.overdue_follow_ups,
+            "{} ({})",
+            tr!(
+                lang,
+                "stats-rep-line",
+                rate = format!("{:.1}", r.activities_per_week),
+                overdue = r.overdue_follow_ups
+            ),
             top.join(", ")
         );
         let style = if r.overdue_follow_ups > 0 {
@@ -360,10 +414,11 @@ fn lines(s: &Stats, area: Rect, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
 
     lines.push(Line::raw(""));
     lines.push(heading(
-        format!(
-            "Won {}: {} — first touch, last touch, source",
-            s.period(),
-            s.attribution.won
+        tr!(
+            lang,
+            "stats-won-touches",
+            span = period_words(s, lang),
+            won = s.attribution.won
         ),
         ctx,
         w,
@@ -373,16 +428,24 @@ fn lines(s: &Stats, area: Rect, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
     type Label = fn(&str, crate::config::Language) -> &str;
     for (name, map, label_of) in [
         (
-            "first touch",
+            tr!(lang, "stats-first-touch"),
             &s.attribution.first_touch_by_kind,
             kind_label as Label,
         ),
-        ("last touch", &s.attribution.last_touch_by_kind, kind_label),
-        ("source", &s.attribution.won_by_source, source_label),
+        (
+            tr!(lang, "stats-last-touch"),
+            &s.attribution.last_touch_by_kind,
+            kind_label,
+        ),
+        (
+            tr!(lang, "stats-source"),
+            &s.attribution.won_by_source,
+            source_label,
+        ),
     ] {
         let max = map.values().copied().max().unwrap_or(0) as f64;
         for (key, n) in map {
-            let label = format!("{name}: {}", label_of(key, ctx.language));
+            let label = format!("{name}: {}", label_of(key, lang));
             lines.push(bar_line(
                 widths,
                 &label,

@@ -95,6 +95,11 @@ impl Tmux {
     /// so what the test sets up first (a capture of the pane's bytes) sees all of it. None
     /// (with a note) where tmux is missing.
     fn start(label: &str, home: &Path, program: &str) -> Option<Tmux> {
+        Tmux::start_in(label, home, program, "C.UTF-8")
+    }
+
+    /// `start`, with `LANG` set to `lang`.
+    fn start_in(label: &str, home: &Path, program: &str, lang: &str) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
             eprintln!("tmux is not installed: skipping the end-to-end test (.ci/run installs it)");
             return None;
@@ -121,7 +126,7 @@ impl Tmux {
             "-e",
             "USER=tester",
             "-e",
-            "LANG=C.UTF-8",
+            &format!("LANG={lang}"),
             &command,
         ]);
         assert!(
@@ -708,4 +713,40 @@ fn a_working_day_from_follow_ups_to_stats() {
             == due),
         "due {due}"
     );
+}
+
+/// A Japanese locale and no config: the app opens in Japanese, and `--lang en` (as
+/// `LEADTRACK_LANG` would) brings English back.
+#[test]
+fn a_japanese_locale_opens_the_app_in_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    let db = home.join("ja.db");
+    leadtrack(home, &db, &["lead", "add", "--title", "ミドリ技研 設備更新"]);
+    let command = format!("{} --db {}", env!("CARGO_BIN_EXE_leadtrack"), db.display());
+    let Some(tmux) = Tmux::start_in("ja", home, &command, "ja_JP.UTF-8") else {
+        return;
+    };
+    tmux.go();
+    let screen = tmux.wait_for("1 ボード");
+    for word in ["2 フォロー", "検討段階", "? ヘルプ"] {
+        assert!(screen.contains(word), "{word} missing:\n{screen}");
+    }
+    assert!(!screen.contains("Board"), "{screen}");
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_until_gone(), "q quits");
+
+    let command = format!(
+        "{} --lang en --db {}",
+        env!("CARGO_BIN_EXE_leadtrack"),
+        db.display()
+    );
+    let Some(tmux) = Tmux::start_in("en", home, &command, "ja_JP.UTF-8") else {
+        return;
+    };
+    tmux.go();
+    let screen = tmux.wait_for("1 Board");
+    assert!(screen.contains("Considering"), "{screen}");
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_until_gone(), "q quits");
 }

@@ -722,7 +722,11 @@ fn a_japanese_locale_opens_the_app_in_japanese() {
     let dir = tempfile::tempdir().unwrap();
     let home = dir.path();
     let db = home.join("ja.db");
-    leadtrack(home, &db, &["lead", "add", "--title", "ミドリ技研 設備更新"]);
+    leadtrack(
+        home,
+        &db,
+        &["lead", "add", "--title", "ミドリ技研 設備更新"],
+    );
     let command = format!("{} --db {}", env!("CARGO_BIN_EXE_leadtrack"), db.display());
     let Some(tmux) = Tmux::start_in("ja", home, &command, "ja_JP.UTF-8") else {
         return;

@@ -2677,3 +2677,213 @@ fn filters_combine_show_in_the_header_and_clear_with_one_key() {
     press(&mut app, KeyCode::Char('y'));
     assert_eq!(app.list_filters.tag, None);
 }
+
+/// A database whose every value is in one language: on its screens, a word of the other
+/// language can only be a label.
+fn one_language_session(language: leadtrack::config::Language) -> Session {
+    use leadtrack::config::Language;
+    use leadtrack::features::activity::{LogEntry, log};
+    use leadtrack::model::contact::ContactFields;
+    let ja = language == Language::Ja;
+    let mut config = config();
+    config.language = language;
+    config.user.name = Some(if ja { "山本" } else { "Tanaka" }.into());
+    let mut session = Session::in_memory(config).unwrap();
+    let config = session.config.clone();
+    let t = |ja_text: &str, en_text: &str| if ja { ja_text } else { en_text }.to_string();
+    let mut leads = Vec::new();
+    for (i, (title_ja, title_en)) in [
+        ("ミドリ技研 設備更新", "Pinecrest upgrade"),
+        ("青葉商事 保守契約", "Harbor maintenance"),
+        ("東京物流 倉庫移転", "Redwood relocation"),
+        ("札幌食品 新工場", "Summit new plant"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let id = leadtrack::features::leads::add(
+            &mut session.store,
+            &config,
+            LeadFields {
+                title: t(title_ja, title_en),
+                company: Some(t("株式会社ミドリ", "Pinecrest Inc")),
+                source: Some("exhibition".into()),
+                value: Some(12_000_000 * (i as i64 + 1)),
+                next_action: Some(t("見積送付", "Send quote")),
+                next_action_on: leadtrack::model::dates::parse_due(
+                    ["yesterday", "today", "+3d", "+20d"][i],
+                    today(),
+                )
+                .ok(),
+                tags: vec![t("重点", "priority")],
+                notes: Some(t("予算は来期。", "Budget next year.")),
+                ..LeadFields::default()
+            },
+        )
+        .unwrap();
+        leads.push(id);
+    }
+    let contact = leadtrack::features::contacts::add(
+        &mut session.store,
+        &ContactFields {
+            family_name: Some(t("佐藤", "Smith")),
+            given_name: Some(t("花子", "Anna")),
+            family_reading: ja.then(|| "さとう".to_string()),
+            given_reading: ja.then(|| "はなこ".to_string()),
+            company: Some(t("株式会社ミドリ", "Pinecrest Inc")),
+            exchanged_at: Some(t("展示会", "Expo")),
+            ..ContactFields::default()
+        },
+    )
+    .unwrap();
+    leadtrack::features::leads::link(
+        &mut session.store,
+        &leads[0],
+        &contact,
+        leadtrack::model::LinkRole::DecisionMaker,
+    )
+    .unwrap();
+    let at = leadtrack::model::dates::local_to_utc(
+        today().pred_opt().unwrap().and_hms_opt(10, 0, 0).unwrap(),
+    );
+    for kind in [
+        ActivityKind::Call,
+        ActivityKind::Meeting,
+        ActivityKind::Note,
+    ] {
+        log(
+            &mut session.store,
+            &config,
+            &LogEntry {
+                kind,
+                lead_id: Some(leads[0].clone()),
+                contact_id: Some(contact.clone()),
+                occurred_at: at,
+                duration_minutes: Some(15),
+                direction: None,
+                summary: t("課長と打合せ", "Talked to the manager"),
+                body: None,
+                next_action: None,
+                next_action_on: None,
+            },
+        )
+        .unwrap();
+    }
+    leadtrack::features::leads::move_to(&mut session.store, &leads[1], Stage::Future).unwrap();
+    leadtrack::features::leads::move_to(&mut session.store, &leads[3], Stage::Customer).unwrap();
+    session
+}
+
+/// Words of the other language on a screen: in Japanese, words of two or more ASCII
+/// letters that are not technical tokens; in English, any Japanese character.
+fn foreign_words(screen: &str, language: leadtrack::config::Language) -> Vec<String> {
+    use leadtrack::config::Language;
+    // Key names, formats and units a Japanese screen shows as they are.
+    const TOKENS: &[&str] = &[
+        "ctrl",
+        "alt",
+        "shift",
+        "tab",
+        "backtab",
+        "esc",
+        "enter",
+        "space",
+        "backspace",
+        "delete",
+        "up",
+        "down",
+        "left",
+        "right",
+        "home",
+        "end",
+        "pageup",
+        "pagedown",
+        "CSV",
+        "ICS",
+        "ID",
+        "URL",
+        "FAX",
+        "BANT",
+        "vCard",
+        "EDITOR",
+        "leadtrack",
+        "db",
+        "demo",
+        "user",
+        "name",
+        "keys",
+        "memory",
+        "toml",
+        "config",
+        "import",
+        "cards",
+        "FILE",
+    ];
+    let mut out = Vec::new();
+    for line in screen.lines() {
+        match language {
+            Language::Ja => {
+                for word in line.split(|c: char| !c.is_ascii_alphabetic()) {
+                    if word.len() >= 2 && !TOKENS.contains(&word) {
+                        out.push(format!("{word} in {line:?}"));
+                    }
+                }
+            }
+            Language::En => {
+                if let Some(c) = line.chars().find(
+                    |c| matches!(*c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xFF66..=0xFF9F),
+                ) {
+                    out.push(format!("{c} in {line:?}"));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_view_speaks_the_reps_language_alone() {
+    use leadtrack::config::Language;
+    for language in [Language::Ja, Language::En] {
+        for (w, h) in [(80u16, 24u16), (120, 40)] {
+            let mut app = App::new(one_language_session(language), today()).unwrap();
+            let mut walk: Vec<(String, String)> = Vec::new();
+            for (view, key) in [
+                "board",
+                "follow-ups",
+                "contacts",
+                "activities",
+                "customers",
+                "stats",
+            ]
+            .into_iter()
+            .zip(['1', '2', '3', '4', '5', '6'])
+            {
+                press(&mut app, KeyCode::Char(key));
+                walk.push((view.to_string(), screen(&mut app, w, h)));
+                // The end of a long view (the stats scroll) and of its help.
+                press(&mut app, KeyCode::Char('G'));
+                walk.push((format!("{view}, last"), screen(&mut app, w, h)));
+                press(&mut app, KeyCode::Char('?'));
+                walk.push((format!("{view} help"), screen(&mut app, w, h)));
+                for _ in 0..4 {
+                    press(&mut app, KeyCode::PageDown);
+                }
+                walk.push((format!("{view} help, last"), screen(&mut app, w, h)));
+                press(&mut app, KeyCode::Esc);
+            }
+            press(&mut app, KeyCode::Char('1'));
+            press(&mut app, KeyCode::Enter);
+            walk.push(("lead detail".into(), screen(&mut app, w, h)));
+            press(&mut app, KeyCode::Char('b'));
+            walk.push(("score breakdown".into(), screen(&mut app, w, h)));
+            let mut found = Vec::new();
+            for (what, shot) in &walk {
+                for word in foreign_words(shot, language) {
+                    found.push(format!("{language:?} {w}×{h} {what}: {word}"));
+                }
+            }
+            assert!(found.is_empty(), "{}", found.join("\n"));
+        }
+    }
+}

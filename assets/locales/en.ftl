@@ -267,3 +267,4 @@ stats-won-touches = Won { $span }: { $won } — first touch, last touch, source
 stats-first-touch = first touch
 stats-last-touch = last touch
 stats-source = source
+stats-none = none

@@ -266,3 +266,4 @@ stats-won-touches = 受注 { $span }: { $won }件 — 最初の接点、最後�
 stats-first-touch = 最初の接点
 stats-last-touch = 最後の接点
 stats-source = 流入元
+stats-none = なし

@@ -445,7 +445,13 @@ fn lines(s: &Stats, area: Rect, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
     ] {
         let max = map.values().copied().max().unwrap_or(0) as f64;
         for (key, n) in map {
-            let label = format!("{name}: {}", label_of(key, lang));
+            // A won lead with no activity (or no source) is counted under `none`.
+            let shown = if key == "none" {
+                tr!(lang, "stats-none")
+            } else {
+                label_of(key, lang).to_string()
+            };
+            let label = format!("{name}: {shown}");
             lines.push(bar_line(
                 widths,
                 &label,

@@ -2877,6 +2877,7 @@ fn every_view_speaks_the_reps_language_alone() {
             walk.push(("lead detail".into(), screen(&mut app, w, h)));
             press(&mut app, KeyCode::Char('b'));
             walk.push(("score breakdown".into(), screen(&mut app, w, h)));
+            walk.push(("too small".into(), screen(&mut app, 60, 15)));
             let mut found = Vec::new();
             for (what, shot) in &walk {
                 for word in foreign_words(shot, language) {

@@ -268,3 +268,8 @@ stats-first-touch = first touch
 stats-last-touch = last touch
 stats-source = source
 stats-none = none
+
+## A terminal too small to show the app
+too-small = Terminal too small
+too-small-needs = { $size } — leadtrack needs { $needs }
+too-small-what-to-do = Make the window larger; q quits.

@@ -139,7 +139,7 @@ status-set-name = （設定ファイルの [user] name で設定）
 due-none = 次回未設定
 due-today = 本日
 due-tomorrow = 明日
-due-late = { $date }（{ $days }日超過）
+due-late = { $date } { $days }日超過
 
 ## リードの表：フォローと顧客
 col-bucket-due = 区分 / 期日
@@ -151,7 +151,7 @@ col-next-action = 次回アクション
 col-customer = 顧客
 col-value = 金額
 col-next = 次回
-row-late = （{ $days }日超過）
+row-late = { $days }日超過
 mark-stale = 放置
 followups-empty = フォローするリードはありません。
 customers-empty = 顧客はまだいません。リードで w を押すと受注になります。
@@ -267,3 +267,8 @@ stats-first-touch = 最初の接点
 stats-last-touch = 最後の接点
 stats-source = 流入元
 stats-none = なし
+
+## 端末が小さすぎるとき
+too-small = 端末が小さすぎます
+too-small-needs = { $size } — leadtrack には { $needs } が必要です
+too-small-what-to-do = ウィンドウを広げてください。q で終了します。

@@ -76,7 +76,7 @@ impl App {
     /// Draws the whole screen (after `prepare`).
     pub fn render(&self, frame: &mut Frame<'_>) {
         let Some(screen) = Screen::of(frame.area()) else {
-            views::too_small(frame, frame.area());
+            views::too_small(frame, frame.area(), self.language());
             return;
         };
         let ctx = ctx(&self.session.config, &self.theme, self.today, &self.totals);

@@ -372,14 +372,17 @@ pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 
 /// What a screen smaller than `MIN_WIDTH`×`MIN_HEIGHT` shows instead of the app.
-pub fn too_small(frame: &mut ratatui::Frame<'_>, area: Rect) {
+pub fn too_small(frame: &mut ratatui::Frame<'_>, area: Rect, language: Language) {
+    let size = |w: u16, h: u16| format!("{w}×{h}");
     let text = vec![
-        Line::raw("Terminal too small"),
-        Line::raw(format!(
-            "{}×{} — leadtrack needs {MIN_WIDTH}×{MIN_HEIGHT}",
-            area.width, area.height
+        Line::raw(tr!(language, "too-small")),
+        Line::raw(tr!(
+            language,
+            "too-small-needs",
+            size = size(area.width, area.height),
+            needs = size(MIN_WIDTH, MIN_HEIGHT)
         )),
-        Line::raw("Make the window larger; q quits."),
+        Line::raw(tr!(language, "too-small-what-to-do")),
     ];
     let box_area = centered(area, 44.min(area.width), 3.min(area.height));
     frame.render_widget(

@@ -268,3 +268,153 @@ stats-first-touch = first touch
 stats-last-touch = last touch
 stats-source = source
 stats-none = none
+
+## Command line
+# Tables: column headings
+cli-header-id = ID
+cli-header-stage = STAGE
+cli-header-rank = RANK
+cli-header-due = DUE
+cli-header-title = TITLE
+cli-header-company = COMPANY
+cli-header-owner = OWNER
+cli-header-value = VALUE
+
+# lead show, contact show: field labels and parts
+cli-field-id = id
+cli-field-company = company
+cli-field-stage = stage
+cli-field-owner = owner
+cli-field-value = value
+cli-field-next-action = next action
+cli-field-source = source
+cli-field-score = score
+cli-field-tags = tags
+cli-field-budget = budget
+cli-field-authority = authority
+cli-field-need = need
+cli-field-timing = timing
+cli-field-notes = notes
+cli-field-created = created
+cli-field-updated = updated
+cli-none = none
+cli-empty = (empty)
+cli-score-with-rank = { $score } (rank { $rank })
+cli-answer-yes = yes
+cli-answer-no = no
+cli-answer-unknown = unknown
+cli-answer-with-note = { $answer } ({ $note })
+cli-when-by = { $when } by { $who }
+cli-by = by { $who }
+cli-name-with-role = { $name } ({ $role })
+cli-heading-contacts = Contacts
+cli-heading-activities = Activities (newest first)
+cli-activities-hidden = … and { $count } older, not shown (`leadtrack lead show { $id } --all` shows every one)
+cli-score-sum = Score { $score } = sum of points
+cli-score-sum-halving = Score { $score } = sum of points × ½ per { $days } days of age
+cli-score-hidden = { $count ->
+     [one] + the older activity not shown
+    *[other] + the { $count } older activities not shown
+ }
+cli-heading-stage-history = Stage history
+cli-undone = (undone)
+cli-history-heading = Changed fields
+cli-history-line = { $when }  { $field } was { $was }  (changed by { $who })
+
+# Leads: what a command did
+cli-deleted-lead = Deleted lead { $title }
+cli-role-changed = Contact { $contact } on lead { $lead } is now { $role } (was { $before })
+cli-linked = Linked contact { $contact } to lead { $lead } as { $role }
+cli-unlinked = Took contact { $contact } ({ $role }) off lead { $lead }
+cli-not-linked = Contact { $contact } was not on lead { $lead }: nothing to take off
+cli-lead-nothing-to-change = nothing to change: give a field such as --title or --due
+cli-lead-unchanged = No change: lead { $id } already has those values
+cli-lead-changed = Changed { $fields } of lead { $id }
+cli-moved = Moved { $title } to { $stage }
+cli-already-in = { $title } is already in { $stage }
+
+# Contacts
+cli-header-name = NAME
+cli-header-reading = READING
+cli-header-job-title = TITLE
+cli-header-email = EMAIL
+cli-header-phone = PHONE
+cli-field-reading = reading
+cli-field-other-emails = other emails
+cli-field-other-numbers = other numbers
+cli-field-other-addresses = other addresses
+cli-field-other-urls = other urls
+cli-field-other-companies = other companies
+cli-heading-leads = Leads
+cli-lead-of-contact = { $title } ({ $role }, { $stage })
+cli-contact-nothing-to-change = nothing to change: give a field such as --email or --title
+cli-contact-unchanged = No change: contact { $id } already has those values
+cli-contact-changed = Changed { $fields } of contact { $id }
+cli-deleted-contact = Deleted contact { $id }
+cli-purged = Purged contact { $id } ({ $name }): the card, { $history } history entries and { $links } places on leads erased; { $activities } activities kept on their leads without the contact
+cli-purge-checked = Checked: none of the contact's details remain in { $path }
+cli-purge-traces = the contact's { $fields } can still be found in { $path }; make a fresh copy with `leadtrack backup` and use that
+cli-purge-backups = Backups made before now still hold the contact
+cli-contact-list-no-csv = --format csv for contacts comes with `export contacts`; use table or json
+
+# Activities
+cli-header-when = WHEN
+cli-header-kind = KIND
+cli-header-summary = SUMMARY
+cli-header-by = BY
+cli-activity-list-no-csv = activity list has table and json formats; `export activities` writes CSV
+cli-not-minutes = --duration: '{ $typed }' is not a number of minutes
+cli-activity-nothing-to-change = nothing to change: give --kind, --at, --summary, --body, --contact, --duration or --direction
+cli-activity-unchanged = No change to activity { $id }
+cli-activity-changed = Changed { $fields } of activity { $id }
+cli-deleted-activity = Deleted activity { $id }
+
+# Search
+cli-search-nothing = Nothing matches '{ $typed }'.
+cli-header-what = WHAT
+cli-header-detail = DETAIL
+cli-record-lead = lead
+cli-record-contact = contact
+
+# Duplicates and demo data
+cli-dedupe-none = No probable duplicates.
+cli-header-keep = KEEP
+cli-header-merge = MERGE
+cli-header-why = WHY
+cli-dedupe-found = { $count } probable duplicates; `leadtrack dedupe --apply` merges them.
+cli-dedupe-merged = { $count ->
+     [one] Merged 1 contact; every replaced value is in its history.
+    *[other] Merged { $count } contacts; every replaced value is in their history.
+ }
+cli-demo-added = Added { $leads } leads, { $customers } customers, { $contacts } contacts ({ $links } places on leads) and { $activities } activities to { $path }
+
+# Stats
+cli-until-before-since = --until { $until } is before --since { $since }
+cli-period-between = { $since } to { $until }
+cli-period-since = since { $since }
+cli-period-all = over all time
+cli-none-in-brackets = (none)
+cli-stats-stages = Open leads per stage (rule of thumb 10/65/25)
+cli-header-leads = LEADS
+cli-header-share = SHARE
+cli-header-reference = REF
+cli-stats-flow = Flow { $period } — { $won } won, median { $days } days from creation to won
+cli-header-from = FROM
+cli-header-to = TO
+cli-header-median-days = MEDIAN DAYS IN STAGE
+cli-header-moves-out = MOVES OUT
+cli-stats-by-source = By source (leads created { $period })
+cli-header-source = SOURCE
+cli-header-reached-considering = REACHED CONSIDERING
+cli-header-won = WON
+cli-stats-by-rep = By rep (activities per week { $period })
+cli-header-rep = REP
+cli-header-per-week = PER WEEK
+cli-header-overdue = OVERDUE
+cli-stats-won = { $count ->
+     [one] Won { $period }: 1 lead
+    *[other] Won { $period }: { $count } leads
+ }
+cli-header-touch = TOUCH
+cli-touch-first = first
+cli-touch-last = last

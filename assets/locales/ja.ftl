@@ -267,3 +267,144 @@ stats-first-touch = 最初の接点
 stats-last-touch = 最後の接点
 stats-source = 流入元
 stats-none = なし
+
+## コマンドライン
+# 表：列の見出し
+cli-header-id = ID
+cli-header-stage = 段階
+cli-header-rank = ランク
+cli-header-due = 期日
+cli-header-title = 案件名
+cli-header-company = 会社名
+cli-header-owner = 担当者
+cli-header-value = 金額
+
+# lead show・contact show：項目名と見出し
+cli-field-id = ID
+cli-field-company = 会社名
+cli-field-stage = 段階
+cli-field-owner = 担当者
+cli-field-value = 金額
+cli-field-next-action = 次回アクション
+cli-field-source = 流入元
+cli-field-score = スコア
+cli-field-tags = タグ
+cli-field-budget = 予算
+cli-field-authority = 決裁権
+cli-field-need = 必要性
+cli-field-timing = 導入時期
+cli-field-notes = メモ
+cli-field-created = 作成
+cli-field-updated = 更新
+cli-none = なし
+cli-empty = （空）
+cli-score-with-rank = { $score }（ランク { $rank }）
+cli-answer-yes = はい
+cli-answer-no = いいえ
+cli-answer-unknown = 不明
+cli-answer-with-note = { $answer }（{ $note }）
+cli-when-by = { $when }（{ $who }）
+cli-by = （{ $who }）
+cli-name-with-role = { $name }（{ $role }）
+cli-heading-contacts = 担当者
+cli-heading-activities = 活動（新しい順）
+cli-activities-hidden = … ほかに古い活動が{ $count }件あり、表示していません（`leadtrack lead show { $id } --all` ですべて表示）
+cli-score-sum = スコア { $score } = 点数の合計
+cli-score-sum-halving = スコア { $score } = 点数の合計（{ $days }日経つごとに ×½）
+cli-score-hidden = ＋表示していない古い活動 { $count }件
+cli-heading-stage-history = 段階の履歴
+cli-undone = （取り消し済み）
+cli-history-heading = 変更された項目
+cli-history-line = { $when }  { $field }：変更前は{ $was }（変更者 { $who }）
+
+# リード：コマンドの結果
+cli-deleted-lead = リード「{ $title }」を削除しました
+cli-role-changed = リード { $lead } の担当者 { $contact } を{ $role }にしました（前は{ $before }）
+cli-linked = 担当者 { $contact } をリード { $lead } に{ $role }として付けました
+cli-unlinked = 担当者 { $contact }（{ $role }）をリード { $lead } から外しました
+cli-not-linked = 担当者 { $contact } はリード { $lead } に付いていないため、外すものはありません
+cli-lead-nothing-to-change = 変更する項目がありません。--title や --due などを指定してください
+cli-lead-unchanged = 変更なし：リード { $id } はすでにその値です
+cli-lead-changed = リード { $id } の{ $fields }を変更しました
+cli-moved = 「{ $title }」を{ $stage }に移しました
+cli-already-in = 「{ $title }」はすでに{ $stage }です
+
+# 名刺
+cli-header-name = 氏名
+cli-header-reading = 読み
+cli-header-job-title = 役職
+cli-header-email = メール
+cli-header-phone = 電話
+cli-field-reading = 読み
+cli-field-other-emails = 他のメール
+cli-field-other-numbers = 他の電話番号
+cli-field-other-addresses = 他の住所
+cli-field-other-urls = 他のURL
+cli-field-other-companies = 他の会社名
+cli-heading-leads = リード
+cli-lead-of-contact = { $title }（{ $role }・{ $stage }）
+cli-contact-nothing-to-change = 変更する項目がありません。--email や --title などを指定してください
+cli-contact-unchanged = 変更なし：名刺 { $id } はすでにその値です
+cli-contact-changed = 名刺 { $id } の{ $fields }を変更しました
+cli-deleted-contact = 名刺 { $id } を削除しました
+cli-purged = 名刺 { $id }（{ $name }）を完全に消去しました：名刺、履歴 { $history }件、リードとの紐付け { $links }件を消去し、活動 { $activities }件は担当者なしでリードに残しました
+cli-purge-checked = 確認済み：{ $path } にこの名刺の情報は残っていません
+cli-purge-traces = この名刺の{ $fields }がまだ { $path } に残っています。`leadtrack backup` で新しいコピーを作り、そちらを使ってください
+cli-purge-backups = これまでに作ったバックアップには、この名刺がまだ残っています
+cli-contact-list-no-csv = 名刺の CSV は `export contacts` で書き出せます。ここでは --format table か json を指定してください
+
+# 活動
+cli-header-when = 日時
+cli-header-kind = 種類
+cli-header-summary = 概要
+cli-header-by = 記録者
+cli-activity-list-no-csv = activity list の形式は table と json です。CSV は `export activities` で書き出せます
+cli-not-minutes = --duration：「{ $typed }」は分数として読めません
+cli-activity-nothing-to-change = 変更する項目がありません。--kind、--at、--summary、--body、--contact、--duration、--direction のどれかを指定してください
+cli-activity-unchanged = 変更なし：活動 { $id }
+cli-activity-changed = 活動 { $id } の{ $fields }を変更しました
+cli-deleted-activity = 活動 { $id } を削除しました
+
+# 検索
+cli-search-nothing = 「{ $typed }」に一致するものはありません。
+cli-header-what = 内容
+cli-header-detail = 詳細
+cli-record-lead = リード
+cli-record-contact = 名刺
+
+# 重複と見本データ
+cli-dedupe-none = 重複らしい名刺はありません。
+cli-header-keep = 残す名刺
+cli-header-merge = 統合する名刺
+cli-header-why = 理由
+cli-dedupe-found = 重複らしい組が{ $count }件あります。`leadtrack dedupe --apply` で統合します。
+cli-dedupe-merged = 名刺を{ $count }件統合しました。置き換えた値はすべて履歴に残っています。
+cli-demo-added = { $path } にリード { $leads }件、顧客 { $customers }件、名刺 { $contacts }件（リードとの紐付け { $links }件）、活動 { $activities }件を追加しました
+
+# 統計
+cli-until-before-since = --until { $until } が --since { $since } より前です
+cli-period-between = { $since }〜{ $until }
+cli-period-since = { $since }以降
+cli-period-all = 全期間
+cli-none-in-brackets = （なし）
+cli-stats-stages = 段階ごとの進行中リード（目安 10/65/25）
+cli-header-leads = リード数
+cli-header-share = 割合
+cli-header-reference = 目安
+cli-stats-flow = 段階の移動（{ $period }）— 受注 { $won }件、作成から受注まで中央値 { $days }日
+cli-header-from = 移動前
+cli-header-to = 移動後
+cli-header-median-days = 滞在日数の中央値
+cli-header-moves-out = 移動件数
+cli-stats-by-source = 流入元別（{ $period }に作成したリード）
+cli-header-source = 流入元
+cli-header-reached-considering = 検討段階に到達
+cli-header-won = 受注
+cli-stats-by-rep = 担当者別（週あたりの活動、{ $period }）
+cli-header-rep = 担当者
+cli-header-per-week = 週あたり
+cli-header-overdue = 期限切れ
+cli-stats-won = 受注（{ $period }）：{ $count }件
+cli-header-touch = 接点
+cli-touch-first = 最初
+cli-touch-last = 最後

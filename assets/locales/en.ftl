@@ -418,3 +418,113 @@ cli-stats-won = { $count ->
 cli-header-touch = TOUCH
 cli-touch-first = first
 cli-touch-last = last
+
+# Import
+cli-cannot-read = { $file } cannot be read: { $reason }
+cli-dry-run = — dry run: nothing was written
+cli-standard-input = standard input
+cli-mail-from-nobody = { $count ->
+     [one] { $source }: the message is from and to nobody leadtrack knows; nothing was logged (add the sender as a contact, or give --lead ID)
+    *[other] { $source }: none of its messages is from or to anyone leadtrack knows; nothing was logged (add the sender as a contact, or give --lead ID)
+ }
+cli-mail-summary = { $source }: { $total ->
+     [one] 1 message
+    *[other] { $total } messages
+ }: { $logged ->
+     [one] 1 activity
+    *[other] { $logged } activities
+ } logged, { $known } already logged, { $unknown } from nobody known
+cli-mail-logged = logged   { $direction } { $subject }  on { $on }
+cli-mail-known = known    { $subject }  ({ $source }): logged before, nothing logged again
+cli-mail-skipped = skipped  { $subject }  ({ $source }): from and to nobody known
+cli-no-cards = { $file } holds no cards
+cli-no-leads = { $file } holds no leads
+cli-progress-importing-cards = importing cards
+cli-progress-importing-leads = importing leads
+cli-import-file-failed = { $file }: { $error }; nothing of it was written (imported before it: { $before })
+cli-cards-files-summary = { $files } files: { $added } added, { $merged } merged, { $known } already known, { $skipped } skipped
+cli-cards-read = { $file }: { $count ->
+     [one] 1 card
+    *[other] { $count } cards
+ } ({ $format })
+cli-cards-summary = { $added } added, { $merged } merged, { $known } already known, { $skipped } skipped
+cli-cards-line-added = line { $line } added    { $name }
+cli-cards-line-merged = line { $line } merged   into { $with }: { $reason }
+cli-cards-line-known = line { $line } known    { $with }: { $reason }, nothing new
+cli-line-skipped = line { $line }: { $reason }
+cli-columns-in-notes = Columns kept in the notes: { $columns }
+cli-columns-not-read = Columns not read (leadtrack works them out itself): { $columns }
+cli-map-form = --map '{ $typed }': write it as 'HEADER=field'
+cli-leads-summary = { $file }: { $added } added, { $updated } updated, { $unchanged } unchanged, { $skipped } skipped
+cli-leads-line-added = line { $line } added    { $title }
+cli-leads-line-updated = line { $line } updated  { $title }
+
+# Export
+cli-progress-exporting-contacts = exporting contacts
+cli-progress-exporting-leads = exporting leads
+cli-progress-exporting-activities = exporting activities
+cli-wrote-contacts = { $count ->
+     [one] Wrote 1 contact to { $path }
+    *[other] Wrote { $count } contacts to { $path }
+ }
+cli-wrote-leads = { $count ->
+     [one] Wrote 1 lead to { $path }
+    *[other] Wrote { $count } leads to { $path }
+ }
+cli-wrote-activities = { $count ->
+     [one] Wrote 1 activity to { $path }
+    *[other] Wrote { $count } activities to { $path }
+ }
+cli-wrote-followups = { $count ->
+     [one] Wrote 1 follow-up to { $path }
+    *[other] Wrote { $count } follow-ups to { $path }
+ }
+cli-note-undated = { $count ->
+     [one] note: 1 open lead has no next action, so it is not in the calendar
+    *[other] note: { $count } open leads have no next action, so they are not in the calendar
+ }
+cli-note-lost-characters = { $count ->
+     [one] note: 1 character has no Shift_JIS form and was written as ?; use --encoding utf-8-bom to keep it
+    *[other] note: { $count } characters have no Shift_JIS form and were written as ?; use --encoding utf-8-bom to keep them
+ }
+cli-cannot-write = cannot write { $path }: { $reason }
+
+# Team: sync and merge
+cli-no-team-file = no team file: set [team] file in the config or give --team-file PATH
+cli-merge-nothing-new = nothing new
+cli-merge-counts = { $added } new records, { $updated } updated, { $history } earlier values kept in history, { $stages } stage changes
+cli-team-created = Created the team file { $file }
+cli-merged-from = From { $file }: { $counts }
+cli-merged-from-conflicted = From the conflicted copy { $file }: { $counts } (moved to { $moved })
+cli-left-alone = Left alone { $file }: { $reason }
+cli-published = Published to { $file }
+cli-team-holds-everything = The team file already holds everything here
+
+# Check and backup
+cli-check-database = Database
+cli-check-schema = Schema
+cli-check-schema-version = version { $found } (this leadtrack: { $known })
+cli-check-integrity = Integrity
+cli-check-ok = ok
+cli-check-leads = Leads
+cli-check-leads-counts = { $open } open, { $customers } customers
+cli-check-contacts = Contacts
+cli-check-contacts-counts = { $contacts } ({ $links } on leads)
+cli-check-activities = Activities
+cli-check-activities-count = { $count }
+cli-check-history = History
+cli-check-history-counts = { $stages } stage changes, { $values } replaced values
+cli-check-failed = error: { $path } failed its integrity check; restore it from a backup
+cli-backed-up = Backed up { $db } to { $file }
+
+# Config
+cli-no-config-home = no home directory to keep the config in; give --config PATH or set LEADTRACK_CONFIG
+cli-note-no-config = note: there is no config file yet: `leadtrack config init` writes one
+cli-note = note: { $message }
+cli-config-written = Wrote { $path }: every key is there with its default, commented; set [user] name first
+cli-cannot-make-folder = cannot make the folder of { $path }: { $reason }
+cli-config-exists = { $path } already exists; nothing was written (edit it, or move it away to start again)
+
+# Filters
+cli-not-a-source = --source: '{ $typed }' is not a source ({ $names })
+cli-not-a-rank = --rank: '{ $typed }' is not a rank (A, B or C)

@@ -408,3 +408,83 @@ cli-stats-won = 受注（{ $period }）：{ $count }件
 cli-header-touch = 接点
 cli-touch-first = 最初
 cli-touch-last = 最後
+
+# 取り込み
+cli-cannot-read = { $file } を読み込めません：{ $reason }
+cli-dry-run = — 試しに実行しただけで、何も書き込んでいません
+cli-standard-input = 標準入力
+cli-mail-from-nobody = { $source }：メール{ $count }件のうち、登録済みの名刺の人から、または宛てのものがないため、何も記録していません（送信者を名刺に追加するか、--lead でリードの ID を指定してください）
+cli-mail-summary = { $source }：メール { $total }件 — 記録 { $logged }件、記録済み { $known }件、知らない相手 { $unknown }件
+cli-mail-logged = 記録　　 { $direction } { $subject }（{ $on }）
+cli-mail-known = 記録済み { $subject }（{ $source }）：前に記録したため、もう一度は記録しません
+cli-mail-skipped = 対象外　 { $subject }（{ $source }）：知っている人から、または宛てのメールではありません
+cli-no-cards = { $file } に名刺がありません
+cli-no-leads = { $file } にリードがありません
+cli-progress-importing-cards = 名刺を取り込み中
+cli-progress-importing-leads = リードを取り込み中
+cli-import-file-failed = { $file }：{ $error }。このファイルからは何も書き込んでいません（先に取り込んだファイル：{ $before }）
+cli-cards-files-summary = { $files }ファイル：追加 { $added }件、統合 { $merged }件、登録済み { $known }件、スキップ { $skipped }件
+cli-cards-read = { $file }：名刺 { $count }件（{ $format }）
+cli-cards-summary = 追加 { $added }件、統合 { $merged }件、登録済み { $known }件、スキップ { $skipped }件
+cli-cards-line-added = { $line }行目 追加　　 { $name }
+cli-cards-line-merged = { $line }行目 統合　　 { $with } へ：{ $reason }
+cli-cards-line-known = { $line }行目 登録済み { $with }：{ $reason }、新しい情報なし
+cli-line-skipped = { $line }行目：{ $reason }
+cli-columns-in-notes = メモに残した列：{ $columns }
+cli-columns-not-read = 読み込まなかった列（leadtrack が自分で求めます）：{ $columns }
+cli-map-form = --map「{ $typed }」：「列名=項目」の形で書いてください
+cli-leads-summary = { $file }：追加 { $added }件、更新 { $updated }件、変更なし { $unchanged }件、スキップ { $skipped }件
+cli-leads-line-added = { $line }行目 追加 { $title }
+cli-leads-line-updated = { $line }行目 更新 { $title }
+
+# 書き出し
+cli-progress-exporting-contacts = 名刺を書き出し中
+cli-progress-exporting-leads = リードを書き出し中
+cli-progress-exporting-activities = 活動を書き出し中
+cli-wrote-contacts = 名刺 { $count }件を { $path } に書き出しました
+cli-wrote-leads = リード { $count }件を { $path } に書き出しました
+cli-wrote-activities = 活動 { $count }件を { $path } に書き出しました
+cli-wrote-followups = フォロー { $count }件を { $path } に書き出しました
+cli-note-undated = 注意：次回アクションのない進行中リードが{ $count }件あり、カレンダーには入れていません
+cli-note-lost-characters = 注意：Shift_JIS で表せない文字が{ $count }文字あり、? で書き出しました。そのまま残すには --encoding utf-8-bom を指定してください
+cli-cannot-write = { $path } に書き込めません：{ $reason }
+
+# チーム：同期と統合
+cli-no-team-file = チームファイルがありません。設定ファイルの [team] file を設定するか、--team-file でパスを指定してください
+cli-merge-nothing-new = 新しい変更なし
+cli-merge-counts = 新しいレコード { $added }件、更新 { $updated }件、履歴に残した以前の値 { $history }件、段階の移動 { $stages }件
+cli-team-created = チームファイル { $file } を作りました
+cli-merged-from = { $file } から：{ $counts }
+cli-merged-from-conflicted = 競合コピー { $file } から：{ $counts }（{ $moved } に移しました）
+cli-left-alone = { $file } はそのままにしました：{ $reason }
+cli-published = { $file } に反映しました
+cli-team-holds-everything = チームファイルはすでにここの内容をすべて含んでいます
+
+# 点検とバックアップ
+cli-check-database = データベース
+cli-check-schema = スキーマ
+cli-check-schema-version = バージョン { $found }（この leadtrack：{ $known }）
+cli-check-integrity = 整合性
+cli-check-ok = 問題なし
+cli-check-leads = リード
+cli-check-leads-counts = 進行中 { $open }件、顧客 { $customers }件
+cli-check-contacts = 名刺
+cli-check-contacts-counts = { $contacts }件（リードとの紐付け { $links }件）
+cli-check-activities = 活動
+cli-check-activities-count = { $count }件
+cli-check-history = 履歴
+cli-check-history-counts = 段階の移動 { $stages }件、置き換えた値 { $values }件
+cli-check-failed = エラー：{ $path } は整合性チェックに通りませんでした。バックアップから戻してください
+cli-backed-up = { $db } を { $file } にバックアップしました
+
+# 設定ファイル
+cli-no-config-home = 設定ファイルを置くホームディレクトリがありません。--config でパスを指定するか、LEADTRACK_CONFIG を設定してください
+cli-note-no-config = 注意：設定ファイルはまだありません。`leadtrack config init` で作れます
+cli-note = 注意：{ $message }
+cli-config-written = { $path } を書き出しました。すべての設定項目が既定値のままコメントとして入っています。まず [user] name を設定してください
+cli-cannot-make-folder = { $path } のフォルダを作れません：{ $reason }
+cli-config-exists = { $path } はすでにあるため、何も書き込んでいません（そのファイルを編集するか、別の場所へ移してからやり直してください）
+
+# 絞り込み
+cli-not-a-source = --source：「{ $typed }」は流入元ではありません（{ $names }）
+cli-not-a-rank = --rank：「{ $typed }」はランクではありません（A、B、C のいずれか）

@@ -686,6 +686,18 @@ fn print_detail(d: &LeadDetail, lang: crate::config::Language, out: &mut impl Wr
                 (serde_json::Value::String(id), "source") => {
                     serde_json::Value::from(output::source(lang, id))
                 }
+                (serde_json::Value::Number(n), "value") => n.as_i64().map_or_else(
+                    || h.previous.clone(),
+                    |v| output::money(lang, Some(v)).into(),
+                ),
+                (serde_json::Value::String(stored), "next_action_on") => {
+                    crate::model::dates::Due::from_storage(stored)
+                        .map_or_else(|| h.previous.clone(), |d| output::due(lang, &d).into())
+                }
+                (serde_json::Value::String(id), "stage") => Stage::from_id(id).map_or_else(
+                    || h.previous.clone(),
+                    |stage| output::stage(lang, stage).into(),
+                ),
                 _ => h.previous.clone(),
             },
             ..h.clone()

@@ -449,6 +449,7 @@ cli-cards-read = { $file }: { $count ->
  } ({ $format })
 cli-cards-summary = { $added } added, { $merged } merged, { $known } already known, { $skipped } skipped
 cli-cards-line-added = line { $line } added    { $name }
+cli-cards-added-on-line = { $name } (line { $line })
 cli-cards-line-merged = line { $line } merged   into { $with }: { $reason }
 cli-cards-line-known = line { $line } known    { $with }: { $reason }, nothing new
 cli-line-skipped = line { $line }: { $reason }

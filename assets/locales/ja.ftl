@@ -427,6 +427,7 @@ cli-cards-files-summary = { $files }ファイル：追加 { $added }件、統合
 cli-cards-read = { $file }：名刺 { $count }件（{ $format }）
 cli-cards-summary = 追加 { $added }件、統合 { $merged }件、登録済み { $known }件、スキップ { $skipped }件
 cli-cards-line-added = { $line }行目 追加　　 { $name }
+cli-cards-added-on-line = { $name }（{ $line }行目）
 cli-cards-line-merged = { $line }行目 統合　　 { $with } へ：{ $reason }
 cli-cards-line-known = { $line }行目 登録済み { $with }：{ $reason }、新しい情報なし
 cli-line-skipped = { $line }行目：{ $reason }

@@ -429,12 +429,22 @@ fn print_cards(
         );
         writeln!(out, "  {line}").map_err(io)?;
     }
+    // The contact a card was taken for; a line of this file in the rep's language.
+    let with = |m: &crate::features::cards::Merged| match m.added_on_line {
+        Some(line) => display_safe(&tr!(
+            lang,
+            "cli-cards-added-on-line",
+            name = m.name.as_str(),
+            line = line
+        )),
+        None => display_safe(&m.with),
+    };
     for m in &r.merged {
         let line = tr!(
             lang,
             "cli-cards-line-merged",
             line = line_number(lang, m.line),
-            with = display_safe(&m.with),
+            with = with(m),
             reason = reason(m.reason)
         );
         writeln!(out, "  {line}").map_err(io)?;
@@ -444,7 +454,7 @@ fn print_cards(
             lang,
             "cli-cards-line-known",
             line = line_number(lang, m.line),
-            with = display_safe(&m.with),
+            with = with(m),
             reason = reason(m.reason)
         );
         writeln!(out, "  {line}").map_err(io)?;

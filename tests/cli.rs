@@ -2037,3 +2037,66 @@ fn the_language_comes_from_the_flag_the_environment_the_config_or_the_locale() {
         assert!(err.contains("'fr' is not a language (en or ja)"), "{err}");
     }
 }
+
+/// Import, dedupe, export and sync reports in Japanese: the summary, each line and the
+/// notes on stderr, with no English word but the data and the file formats' names.
+#[test]
+fn import_export_and_sync_report_in_japanese() {
+    let s = Scratch::new();
+    let cards = s.path("cards.csv");
+    std::fs::write(
+        &cards,
+        "姓,名,会社名,メール,役職\n佐藤,花子,ミドリ技研,hanako@midori.example.co.jp,\n\
+         佐藤,花子,ミドリ技研,hanako@midori.example.co.jp,課長\n",
+    )
+    .unwrap();
+    s.ok(&["lead", "add", "--title", "ミドリ技研 設備更新"]);
+    let ics = s.path("followups.ics");
+    let team = s.path("team.leadtrack.db");
+    let paths = [&cards, &ics, &team].map(|p| p.display().to_string());
+    let data = [
+        paths[0].as_str(),
+        paths[1].as_str(),
+        paths[2].as_str(),
+        "ミドリ技研 設備更新",
+        "佐藤 花子",
+        "ミドリ技研",
+        "課長",
+    ];
+    let run = |args: &[&str]| {
+        let out = s.cmd().args(["--lang", "ja"]).args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        let said = String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap();
+        let english = english_words(&without_data(&said, &data, &s));
+        assert!(english.is_empty(), "{args:?} says {english:?}:\n{said}");
+        said
+    };
+
+    let rehearsed = run(&["import", "cards", &paths[0], "--dry-run"]);
+    assert!(rehearsed.contains("試しに実行しただけ"), "{rehearsed}");
+    let imported = run(&["import", "cards", &paths[0]]);
+    for part in [
+        "名刺 2件（CSV）",
+        "追加 1件、統合 1件",
+        "2行目 追加",
+        "3行目 統合",
+        "佐藤 花子（2行目）",
+    ] {
+        assert!(imported.contains(part), "{part} missing:\n{imported}");
+    }
+    let dedupe = run(&["dedupe"]);
+    assert!(dedupe.contains("重複らしい名刺はありません"), "{dedupe}");
+    let exported = run(&["export", "followups", "--format", "ics", "-o", &paths[1]]);
+    assert!(
+        exported.contains("書き出しました")
+            && exported.contains("次回アクションのない進行中リードが1件"),
+        "{exported}"
+    );
+    let synced = run(&["sync", "--team-file", &paths[2]]);
+    assert!(
+        synced.contains("チームファイル") && synced.contains("作りました"),
+        "{synced}"
+    );
+    let again = run(&["sync", "--team-file", &paths[2]]);
+    assert!(again.contains("新しい変更なし"), "{again}");
+}

@@ -1634,3 +1634,469 @@ fn japanese_relative_dates_on_the_command_line() {
         "the English message stays: {err}"
     );
 }
+
+/// What the tests of the two languages put in: a lead with a contact on it, activities, a
+/// move and changed fields, so every part of `lead show` and `contact show` has something.
+/// Returns the lead's id, the contact's id, and the data typed (the only text a check of
+/// the language may find in the other language).
+fn a_desk_in_japanese(s: &Scratch) -> (String, String, Vec<&'static str>) {
+    let lead = s.ok(&[
+        "lead",
+        "add",
+        "--title",
+        "ミドリ技研 設備更新",
+        "--company",
+        "ミドリ技研株式会社",
+        "--stage",
+        "considering",
+        "--source",
+        "exhibition",
+        "--source-detail",
+        "国際ロボット展",
+        "--value",
+        "1200000",
+        "--next-action",
+        "見積送付",
+        "--due",
+        "+2d",
+        "--tag",
+        "重点",
+        "--budget",
+        "yes:予算確保済み",
+        "--notes",
+        "来期の設備投資",
+    ]);
+    let lead = lead.trim().to_string();
+    let contact = s.ok(&[
+        "contact",
+        "add",
+        "--name",
+        "佐藤 花子",
+        "--reading",
+        "さとう はなこ",
+        "--company",
+        "ミドリ技研株式会社",
+        "--title",
+        "課長",
+        "--email",
+        "hanako@midori.example.co.jp",
+        "--phone",
+        "03-1234-5678",
+        "--postal-code",
+        "100-0001",
+        "--exchanged-on",
+        "yesterday",
+        "--exchanged-at",
+        "国際ロボット展",
+    ]);
+    let contact = contact.trim().to_string();
+    s.ok(&["lead", "link", &lead, &contact, "--role", "decision_maker"]);
+    s.ok(&[
+        "log",
+        "call",
+        "--lead",
+        &lead,
+        "--contact",
+        &contact,
+        "--direction",
+        "outbound",
+        "--summary",
+        "ミドリ技研 課長と電話",
+    ]);
+    s.ok(&[
+        "log",
+        "web_visit",
+        "--lead",
+        &lead,
+        "--summary",
+        "料金ページを閲覧",
+    ]);
+    s.ok(&[
+        "lead", "edit", &lead, "--owner", "鈴木", "--value", "1500000",
+    ]);
+    s.ok(&["contact", "edit", &contact, "--postal-code", "100-0002"]);
+    s.ok(&["lead", "move", &lead, "future"]);
+    let data = vec![
+        "ミドリ技研 設備更新",
+        "ミドリ技研株式会社",
+        "ミドリ技研 課長と電話",
+        "国際ロボット展",
+        "見積送付",
+        "重点",
+        "予算確保済み",
+        "来期の設備投資",
+        "佐藤 花子",
+        "さとう はなこ",
+        "課長",
+        "hanako@midori.example.co.jp",
+        "料金ページを閲覧",
+        "鈴木",
+        "tester",
+    ];
+    (lead, contact, data)
+}
+
+/// The commands whose text a rep reads most, with their arguments.
+fn read_by_a_rep(lead: &str, contact: &str) -> Vec<Vec<String>> {
+    [
+        vec!["lead", "list"],
+        vec!["lead", "show", lead],
+        vec!["contact", "list"],
+        vec!["contact", "show", contact],
+        vec!["activity", "list", "--lead", lead],
+        vec!["stats"],
+        vec!["search", "ミドリ"],
+        vec!["check"],
+    ]
+    .into_iter()
+    .map(|args| args.into_iter().map(String::from).collect())
+    .collect()
+}
+
+/// `text` with every piece of `data` taken out, and the database's path.
+fn without_data(text: &str, data: &[&str], s: &Scratch) -> String {
+    let mut rest = text.replace(&s.db().display().to_string(), " ");
+    // The longest first: a name inside a longer one goes with it.
+    let mut data = data.to_vec();
+    data.sort_by_key(|d| std::cmp::Reverse(d.len()));
+    for d in data {
+        rest = rest.replace(d, " ");
+    }
+    rest
+}
+
+/// The English words in a text: runs of ASCII letters of two or more (a run with a digit
+/// in it is an id, a number or a date), leaving out what is in backticks (a command to
+/// type) and the technical names a Japanese rep reads as they are.
+fn english_words(text: &str) -> Vec<String> {
+    const TECHNICAL: &[&str] = &[
+        "ID",
+        "CSV",
+        "ICS",
+        "JSON",
+        "URL",
+        "FAX",
+        "UID",
+        "BANT",
+        "SNS",
+        "Web",
+        "leadtrack",
+    ];
+    let outside_backticks: String = text
+        .split('`')
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 0)
+        .map(|(_, part)| part)
+        .collect::<Vec<_>>()
+        .join(" ");
+    outside_backticks
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .filter(|token| !token.chars().any(|c| c.is_ascii_digit()))
+        .flat_map(|token| token.split('-'))
+        .filter(|word| word.len() >= 2 && !TECHNICAL.contains(word))
+        .map(String::from)
+        .collect()
+}
+
+/// Characters of Japanese writing: kana, kanji, and the full-width forms and punctuation.
+fn japanese_characters(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|c| {
+            matches!(c,
+                '\u{3000}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}'
+                | '\u{ff00}'..='\u{ffef}')
+        })
+        .collect()
+}
+
+/// A date as the Japanese text shows it: `12/3(木)`, the year when it is not this year's.
+fn ja_day(offset: i64) -> String {
+    use chrono::Datelike;
+    let today = Local::now().date_naive();
+    let date = today + Duration::days(offset);
+    let weekday =
+        ["月", "火", "水", "木", "金", "土", "日"][date.weekday().num_days_from_monday() as usize];
+    if date.year() == today.year() {
+        format!("{}/{}({weekday})", date.month(), date.day())
+    } else {
+        format!("{}/{}/{}({weekday})", date.year(), date.month(), date.day())
+    }
+}
+
+#[test]
+fn the_english_word_check_finds_what_is_planted() {
+    assert_eq!(
+        english_words("段階 Stage ID 0193f2a1 `leadtrack lead show --all` Web訪問 a"),
+        ["Stage"]
+    );
+    assert!(english_words("019e4296-ce40-7d03-bb47-e0f6b5aaab5f 12/3(木) 14:00").is_empty());
+    assert_eq!(japanese_characters("Stage 段階"), ['段', '階']);
+}
+
+/// `--lang ja`: every command a rep reads says its headings, labels, dates and amounts in
+/// Japanese, and no English word but the data typed in and technical names.
+#[test]
+fn in_japanese_the_command_line_says_no_english_word() {
+    let s = Scratch::new();
+    let (lead, contact, data) = a_desk_in_japanese(&s);
+    for args in read_by_a_rep(&lead, &contact) {
+        let mut all = vec!["--lang".to_string(), "ja".to_string()];
+        all.extend(args.iter().cloned());
+        let all: Vec<&str> = all.iter().map(String::as_str).collect();
+        let text = s.ok(&all);
+        let english = english_words(&without_data(&text, &data, &s));
+        assert!(english.is_empty(), "{args:?} says {english:?}:\n{text}");
+    }
+    let ja = |args: &[&str]| {
+        let mut all = vec!["--lang", "ja"];
+        all.extend_from_slice(args);
+        s.ok(&all)
+    };
+
+    let list = ja(&["lead", "list"]);
+    let header = list.lines().next().unwrap();
+    for word in [
+        "ID",
+        "段階",
+        "ランク",
+        "期日",
+        "案件名",
+        "会社名",
+        "担当者",
+        "金額",
+    ] {
+        assert!(header.contains(word), "{word} missing:\n{list}");
+    }
+    for cell in ["将来見込み", "150万円", &ja_day(2)] {
+        assert!(list.contains(cell), "{cell} missing:\n{list}");
+    }
+
+    let shown = ja(&["lead", "show", &lead]);
+    for part in [
+        "会社名",
+        "段階",
+        "将来見込み",
+        "150万円",
+        &format!("見積送付 — {}", ja_day(2)),
+        "流入元",
+        "展示会 — 国際ロボット展",
+        "予算",
+        "はい（予算確保済み）",
+        "佐藤 花子（決裁者） — ミドリ技研株式会社",
+        "活動（新しい順）",
+        "電話 発信",
+        "Web訪問",
+        "段階の履歴",
+        "検討段階 → 将来見込み",
+        "変更された項目",
+        "担当者：変更前は",
+    ] {
+        assert!(shown.contains(part), "{part} missing:\n{shown}");
+    }
+
+    let card = ja(&["contact", "show", &contact]);
+    for part in [
+        "読み",
+        "役職",
+        "郵便番号",
+        "名刺交換日",
+        &ja_day(-1),
+        "ミドリ技研 設備更新（決裁者・将来見込み）",
+        "郵便番号：変更前は100-0001",
+    ] {
+        assert!(card.contains(part), "{part} missing:\n{card}");
+    }
+
+    let stats = ja(&["stats"]);
+    for part in [
+        "段階ごとの進行中リード",
+        "将来見込み",
+        "150万円",
+        "流入元別",
+        "展示会",
+        "担当者別",
+        "Web訪問",
+        "受注",
+    ] {
+        assert!(stats.contains(part), "{part} missing:\n{stats}");
+    }
+
+    let found = ja(&["search", "ミドリ"]);
+    for part in ["種類", "内容", "リード", "名刺", "電話"] {
+        assert!(found.contains(part), "{part} missing:\n{found}");
+    }
+
+    // What a command did is said in Japanese too.
+    let moved = ja(&["lead", "move", &lead, "considering"]);
+    assert_eq!(
+        moved.trim(),
+        "「ミドリ技研 設備更新」を検討段階に移しました"
+    );
+    let linked = ja(&["lead", "link", &lead, &contact, "--role", "influencer"]);
+    assert!(
+        linked.contains("影響者にしました（前は決裁者）"),
+        "{linked}"
+    );
+}
+
+/// In English (the default) the same commands say no Japanese label: the only Japanese is
+/// the data typed in.
+#[test]
+fn in_english_the_command_line_says_no_japanese_label() {
+    let s = Scratch::new();
+    let (lead, contact, data) = a_desk_in_japanese(&s);
+    for args in read_by_a_rep(&lead, &contact) {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let text = s.ok(&args);
+        let japanese = japanese_characters(&without_data(&text, &data, &s));
+        assert!(japanese.is_empty(), "{args:?} says {japanese:?}:\n{text}");
+    }
+    let list = s.ok(&["lead", "list"]);
+    assert!(
+        list.lines().next().unwrap().starts_with("ID")
+            && list.contains("Future potential")
+            && list.contains("1,500,000")
+            && list.contains(&day(2)),
+        "{list}"
+    );
+    let shown = s.ok(&["lead", "show", &lead]);
+    for part in [
+        "Future potential",
+        "Exhibition — 国際ロボット展",
+        "yes (予算確保済み)",
+        "佐藤 花子 (Decision maker)",
+        "Call, made",
+        "Web visit",
+        "Considering → Future potential",
+        "owner was tester",
+    ] {
+        assert!(shown.contains(part), "{part} missing:\n{shown}");
+    }
+    let stats = s.ok(&["stats"]);
+    assert!(
+        stats.contains("Future potential  ") && stats.contains("Exhibition"),
+        "{stats}"
+    );
+    let found = s.ok(&["search", "ミドリ"]);
+    assert!(
+        found.contains("KIND") && found.contains("lead") && found.contains("contact"),
+        "{found}"
+    );
+}
+
+/// The language comes from `--lang`, else `LEADTRACK_LANG`, else `[ui] language`, else the
+/// locale; a language leadtrack does not speak is refused, naming the ones it does.
+#[test]
+fn the_language_comes_from_the_flag_the_environment_the_config_or_the_locale() {
+    let s = Scratch::new();
+    add_midori(&s);
+    let heading = |cmd: &mut assert_cmd::Command| {
+        let out = cmd.args(["lead", "list"]).output().unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    let japanese = |h: &str| h.contains("段階") && !h.contains("STAGE");
+    let english = |h: &str| h.contains("STAGE") && !h.contains("段階");
+
+    assert!(english(&heading(&mut s.cmd())), "English with no locale");
+    assert!(japanese(&heading(s.cmd().env("LEADTRACK_LANG", "ja"))));
+    assert!(japanese(&heading(s.cmd().env("LANG", "ja_JP.UTF-8"))));
+    assert!(japanese(&heading(s.cmd().env("LC_ALL", "ja_JP.UTF-8"))));
+    assert!(english(&heading(s.cmd().env("LANG", "en_US.UTF-8"))));
+    assert!(english(&heading(
+        s.cmd().env("LANG", "ja_JP.UTF-8").args(["--lang", "en"])
+    )));
+    assert!(english(&heading(
+        s.cmd()
+            .env("LANG", "ja_JP.UTF-8")
+            .env("LEADTRACK_LANG", "en")
+    )));
+
+    let config = s.path("config.toml");
+    std::fs::write(&config, "[ui]\nlanguage = \"ja\"\n").unwrap();
+    let with_config = || {
+        let mut cmd = s.cmd();
+        cmd.arg("--config").arg(&config);
+        cmd
+    };
+    assert!(japanese(&heading(&mut with_config())));
+    assert!(english(&heading(with_config().args(["--lang", "en"]))));
+
+    for cmd in [
+        s.cmd().args(["--lang", "fr", "lead", "list"]),
+        s.cmd().env("LEADTRACK_LANG", "fr").args(["lead", "list"]),
+    ] {
+        let out = cmd.output().unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains("'fr' is not a language (en or ja)"), "{err}");
+    }
+}
+
+/// Import, dedupe, export and sync reports in Japanese: the summary, each line and the
+/// notes on stderr, with no English word but the data and the file formats' names.
+#[test]
+fn import_export_and_sync_report_in_japanese() {
+    let s = Scratch::new();
+    let cards = s.path("cards.csv");
+    std::fs::write(
+        &cards,
+        "姓,名,会社名,メール,役職\n佐藤,花子,ミドリ技研,hanako@midori.example.co.jp,\n\
+         佐藤,花子,ミドリ技研,hanako@midori.example.co.jp,課長\n",
+    )
+    .unwrap();
+    s.ok(&["lead", "add", "--title", "ミドリ技研 設備更新"]);
+    let ics = s.path("followups.ics");
+    let team = s.path("team.leadtrack.db");
+    let paths = [&cards, &ics, &team].map(|p| p.display().to_string());
+    let data = [
+        paths[0].as_str(),
+        paths[1].as_str(),
+        paths[2].as_str(),
+        "ミドリ技研 設備更新",
+        "佐藤 花子",
+        "ミドリ技研",
+        "課長",
+    ];
+    let run = |args: &[&str]| {
+        let out = s.cmd().args(["--lang", "ja"]).args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        let said = String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap();
+        let english = english_words(&without_data(&said, &data, &s));
+        assert!(english.is_empty(), "{args:?} says {english:?}:\n{said}");
+        said
+    };
+
+    let rehearsed = run(&["import", "cards", &paths[0], "--dry-run"]);
+    assert!(rehearsed.contains("試しに実行しただけ"), "{rehearsed}");
+    let imported = run(&["import", "cards", &paths[0]]);
+    for part in [
+        "名刺 2件（CSV）",
+        "追加 1件、統合 1件",
+        "2行目 追加",
+        "3行目 統合",
+        "佐藤 花子（2行目）",
+    ] {
+        assert!(imported.contains(part), "{part} missing:\n{imported}");
+    }
+    let dedupe = run(&["dedupe"]);
+    assert!(dedupe.contains("重複らしい名刺はありません"), "{dedupe}");
+    let exported = run(&["export", "followups", "--format", "ics", "-o", &paths[1]]);
+    assert!(
+        exported.contains("書き出しました")
+            && exported.contains("次回アクションのない進行中リードが1件"),
+        "{exported}"
+    );
+    let synced = run(&["sync", "--team-file", &paths[2]]);
+    assert!(
+        synced.contains("チームファイル") && synced.contains("作りました"),
+        "{synced}"
+    );
+    let again = run(&["sync", "--team-file", &paths[2]]);
+    assert!(again.contains("新しい変更なし"), "{again}");
+}

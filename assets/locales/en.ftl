@@ -273,3 +273,264 @@ stats-none = none
 too-small = Terminal too small
 too-small-needs = { $size } — leadtrack needs { $needs }
 too-small-what-to-do = Make the window larger; q quits.
+
+## Command line
+# Tables: column headings
+cli-header-id = ID
+cli-header-stage = STAGE
+cli-header-rank = RANK
+cli-header-due = DUE
+cli-header-title = TITLE
+cli-header-company = COMPANY
+cli-header-owner = OWNER
+cli-header-value = VALUE
+
+# lead show, contact show: field labels and parts
+cli-field-id = id
+cli-field-company = company
+cli-field-stage = stage
+cli-field-owner = owner
+cli-field-value = value
+cli-field-next-action = next action
+cli-field-source = source
+cli-field-score = score
+cli-field-tags = tags
+cli-field-budget = budget
+cli-field-authority = authority
+cli-field-need = need
+cli-field-timing = timing
+cli-field-notes = notes
+cli-field-created = created
+cli-field-updated = updated
+cli-none = none
+cli-empty = (empty)
+cli-score-with-rank = { $score } (rank { $rank })
+cli-answer-yes = yes
+cli-answer-no = no
+cli-answer-unknown = unknown
+cli-answer-with-note = { $answer } ({ $note })
+cli-when-by = { $when } by { $who }
+cli-by = by { $who }
+cli-name-with-role = { $name } ({ $role })
+cli-heading-contacts = Contacts
+cli-heading-activities = Activities (newest first)
+cli-activities-hidden = … and { $count } older, not shown (`leadtrack lead show { $id } --all` shows every one)
+cli-score-sum = Score { $score } = sum of points
+cli-score-sum-halving = Score { $score } = sum of points × ½ per { $days } days of age
+cli-score-hidden = { $count ->
+     [one] + the older activity not shown
+    *[other] + the { $count } older activities not shown
+ }
+cli-heading-stage-history = Stage history
+cli-undone = (undone)
+cli-history-heading = Changed fields
+cli-history-line = { $when }  { $field } was { $was }  (changed by { $who })
+
+# Leads: what a command did
+cli-deleted-lead = Deleted lead { $title }
+cli-role-changed = Contact { $contact } on lead { $lead } is now { $role } (was { $before })
+cli-linked = Linked contact { $contact } to lead { $lead } as { $role }
+cli-unlinked = Took contact { $contact } ({ $role }) off lead { $lead }
+cli-not-linked = Contact { $contact } was not on lead { $lead }: nothing to take off
+cli-lead-nothing-to-change = nothing to change: give a field such as --title or --due
+cli-lead-unchanged = No change: lead { $id } already has those values
+cli-lead-changed = Changed { $fields } of lead { $id }
+cli-moved = Moved { $title } to { $stage }
+cli-already-in = { $title } is already in { $stage }
+
+# Contacts
+cli-header-name = NAME
+cli-header-reading = READING
+cli-header-job-title = TITLE
+cli-header-email = EMAIL
+cli-header-phone = PHONE
+cli-field-reading = reading
+cli-field-other-emails = other emails
+cli-field-other-numbers = other numbers
+cli-field-other-addresses = other addresses
+cli-field-other-urls = other urls
+cli-field-other-companies = other companies
+cli-heading-leads = Leads
+cli-lead-of-contact = { $title } ({ $role }, { $stage })
+cli-contact-nothing-to-change = nothing to change: give a field such as --email or --title
+cli-contact-unchanged = No change: contact { $id } already has those values
+cli-contact-changed = Changed { $fields } of contact { $id }
+cli-deleted-contact = Deleted contact { $id }
+cli-purged = Purged contact { $id } ({ $name }): the card, { $history } history entries and { $links } places on leads erased; { $activities } activities kept on their leads without the contact
+cli-purge-checked = Checked: none of the contact's details remain in { $path }
+cli-purge-traces = the contact's { $fields } can still be found in { $path }; make a fresh copy with `leadtrack backup` and use that
+cli-purge-backups = Backups made before now still hold the contact
+cli-contact-list-no-csv = --format csv for contacts comes with `export contacts`; use table or json
+
+# Activities
+cli-header-when = WHEN
+cli-header-kind = KIND
+cli-header-summary = SUMMARY
+cli-header-by = BY
+cli-activity-list-no-csv = activity list has table and json formats; `export activities` writes CSV
+cli-not-minutes = --duration: '{ $typed }' is not a number of minutes
+cli-activity-nothing-to-change = nothing to change: give --kind, --at, --summary, --body, --contact, --duration or --direction
+cli-activity-unchanged = No change to activity { $id }
+cli-activity-changed = Changed { $fields } of activity { $id }
+cli-deleted-activity = Deleted activity { $id }
+
+# Search
+cli-search-nothing = Nothing matches '{ $typed }'.
+cli-header-what = WHAT
+cli-header-detail = DETAIL
+cli-record-lead = lead
+cli-record-contact = contact
+
+# Duplicates and demo data
+cli-dedupe-none = No probable duplicates.
+cli-header-keep = KEEP
+cli-header-merge = MERGE
+cli-header-why = WHY
+cli-dedupe-found = { $count } probable duplicates; `leadtrack dedupe --apply` merges them.
+cli-dedupe-merged = { $count ->
+     [one] Merged 1 contact; every replaced value is in its history.
+    *[other] Merged { $count } contacts; every replaced value is in their history.
+ }
+cli-demo-added = Added { $leads } leads, { $customers } customers, { $contacts } contacts ({ $links } places on leads) and { $activities } activities to { $path }
+
+# Stats
+cli-until-before-since = --until { $until } is before --since { $since }
+cli-period-between = { $since } to { $until }
+cli-period-since = since { $since }
+cli-period-all = over all time
+cli-none-in-brackets = (none)
+cli-stats-stages = Open leads per stage (rule of thumb 10/65/25)
+cli-header-leads = LEADS
+cli-header-share = SHARE
+cli-header-reference = REF
+cli-stats-flow = Flow { $period } — { $won } won, median { $days } days from creation to won
+cli-header-from = FROM
+cli-header-to = TO
+cli-header-median-days = MEDIAN DAYS IN STAGE
+cli-header-moves-out = MOVES OUT
+cli-stats-by-source = By source (leads created { $period })
+cli-header-source = SOURCE
+cli-header-reached-considering = REACHED CONSIDERING
+cli-header-won = WON
+cli-stats-by-rep = By rep (activities per week { $period })
+cli-header-rep = REP
+cli-header-per-week = PER WEEK
+cli-header-overdue = OVERDUE
+cli-stats-won = { $count ->
+     [one] Won { $period }: 1 lead
+    *[other] Won { $period }: { $count } leads
+ }
+cli-header-touch = TOUCH
+cli-touch-first = first
+cli-touch-last = last
+
+# Import
+cli-cannot-read = { $file } cannot be read: { $reason }
+cli-dry-run = — dry run: nothing was written
+cli-standard-input = standard input
+cli-mail-from-nobody = { $count ->
+     [one] { $source }: the message is from and to nobody leadtrack knows; nothing was logged (add the sender as a contact, or give --lead ID)
+    *[other] { $source }: none of its messages is from or to anyone leadtrack knows; nothing was logged (add the sender as a contact, or give --lead ID)
+ }
+cli-mail-summary = { $source }: { $total ->
+     [one] 1 message
+    *[other] { $total } messages
+ }: { $logged ->
+     [one] 1 activity
+    *[other] { $logged } activities
+ } logged, { $known } already logged, { $unknown } from nobody known
+cli-mail-logged = logged   { $direction } { $subject }  on { $on }
+cli-mail-known = known    { $subject }  ({ $source }): logged before, nothing logged again
+cli-mail-skipped = skipped  { $subject }  ({ $source }): from and to nobody known
+cli-no-cards = { $file } holds no cards
+cli-no-leads = { $file } holds no leads
+cli-progress-importing-cards = importing cards
+cli-progress-importing-leads = importing leads
+cli-import-file-failed = { $file }: { $error }; nothing of it was written (imported before it: { $before })
+cli-cards-files-summary = { $files } files: { $added } added, { $merged } merged, { $known } already known, { $skipped } skipped
+cli-cards-read = { $file }: { $count ->
+     [one] 1 card
+    *[other] { $count } cards
+ } ({ $format })
+cli-cards-summary = { $added } added, { $merged } merged, { $known } already known, { $skipped } skipped
+cli-cards-line-added = line { $line } added    { $name }
+cli-cards-added-on-line = { $name } (line { $line })
+cli-cards-line-merged = line { $line } merged   into { $with }: { $reason }
+cli-cards-line-known = line { $line } known    { $with }: { $reason }, nothing new
+cli-line-skipped = line { $line }: { $reason }
+cli-columns-in-notes = Columns kept in the notes: { $columns }
+cli-columns-not-read = Columns not read (leadtrack works them out itself): { $columns }
+cli-map-form = --map '{ $typed }': write it as 'HEADER=field'
+cli-leads-summary = { $file }: { $added } added, { $updated } updated, { $unchanged } unchanged, { $skipped } skipped
+cli-leads-line-added = line { $line } added    { $title }
+cli-leads-line-updated = line { $line } updated  { $title }
+
+# Export
+cli-progress-exporting-contacts = exporting contacts
+cli-progress-exporting-leads = exporting leads
+cli-progress-exporting-activities = exporting activities
+cli-wrote-contacts = { $count ->
+     [one] Wrote 1 contact to { $path }
+    *[other] Wrote { $count } contacts to { $path }
+ }
+cli-wrote-leads = { $count ->
+     [one] Wrote 1 lead to { $path }
+    *[other] Wrote { $count } leads to { $path }
+ }
+cli-wrote-activities = { $count ->
+     [one] Wrote 1 activity to { $path }
+    *[other] Wrote { $count } activities to { $path }
+ }
+cli-wrote-followups = { $count ->
+     [one] Wrote 1 follow-up to { $path }
+    *[other] Wrote { $count } follow-ups to { $path }
+ }
+cli-note-undated = { $count ->
+     [one] note: 1 open lead has no next action, so it is not in the calendar
+    *[other] note: { $count } open leads have no next action, so they are not in the calendar
+ }
+cli-note-lost-characters = { $count ->
+     [one] note: 1 character has no Shift_JIS form and was written as ?; use --encoding utf-8-bom to keep it
+    *[other] note: { $count } characters have no Shift_JIS form and were written as ?; use --encoding utf-8-bom to keep them
+ }
+cli-cannot-write = cannot write { $path }: { $reason }
+
+# Team: sync and merge
+cli-no-team-file = no team file: set [team] file in the config or give --team-file PATH
+cli-merge-nothing-new = nothing new
+cli-merge-counts = { $added } new records, { $updated } updated, { $history } earlier values kept in history, { $stages } stage changes
+cli-team-created = Created the team file { $file }
+cli-merged-from = From { $file }: { $counts }
+cli-merged-from-conflicted = From the conflicted copy { $file }: { $counts } (moved to { $moved })
+cli-left-alone = Left alone { $file }: { $reason }
+cli-published = Published to { $file }
+cli-team-holds-everything = The team file already holds everything here
+
+# Check and backup
+cli-check-database = Database
+cli-check-schema = Schema
+cli-check-schema-version = version { $found } (this leadtrack: { $known })
+cli-check-integrity = Integrity
+cli-check-ok = ok
+cli-check-leads = Leads
+cli-check-leads-counts = { $open } open, { $customers } customers
+cli-check-contacts = Contacts
+cli-check-contacts-counts = { $contacts } ({ $links } on leads)
+cli-check-activities = Activities
+cli-check-activities-count = { $count }
+cli-check-history = History
+cli-check-history-counts = { $stages } stage changes, { $values } replaced values
+cli-check-failed = error: { $path } failed its integrity check; restore it from a backup
+cli-backed-up = Backed up { $db } to { $file }
+
+# Config
+cli-no-config-home = no home directory to keep the config in; give --config PATH or set LEADTRACK_CONFIG
+cli-note-no-config = note: there is no config file yet: `leadtrack config init` writes one
+cli-note = note: { $message }
+cli-config-written = Wrote { $path }: every key is there with its default, commented; set [user] name first
+cli-cannot-make-folder = cannot make the folder of { $path }: { $reason }
+cli-config-exists = { $path } already exists; nothing was written (edit it, or move it away to start again)
+
+# Filters
+cli-not-a-source = --source: '{ $typed }' is not a source ({ $names })
+cli-not-a-rank = --rank: '{ $typed }' is not a rank (A, B or C)

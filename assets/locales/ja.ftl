@@ -272,3 +272,225 @@ stats-none = なし
 too-small = 端末が小さすぎます
 too-small-needs = { $size } — leadtrack には { $needs } が必要です
 too-small-what-to-do = ウィンドウを広げてください。q で終了します。
+
+## コマンドライン
+# 表：列の見出し
+cli-header-id = ID
+cli-header-stage = 段階
+cli-header-rank = ランク
+cli-header-due = 期日
+cli-header-title = 案件名
+cli-header-company = 会社名
+cli-header-owner = 担当者
+cli-header-value = 金額
+
+# lead show・contact show：項目名と見出し
+cli-field-id = ID
+cli-field-company = 会社名
+cli-field-stage = 段階
+cli-field-owner = 担当者
+cli-field-value = 金額
+cli-field-next-action = 次回アクション
+cli-field-source = 流入元
+cli-field-score = スコア
+cli-field-tags = タグ
+cli-field-budget = 予算
+cli-field-authority = 決裁権
+cli-field-need = 必要性
+cli-field-timing = 導入時期
+cli-field-notes = メモ
+cli-field-created = 作成
+cli-field-updated = 更新
+cli-none = なし
+cli-empty = （空）
+cli-score-with-rank = { $score }（ランク { $rank }）
+cli-answer-yes = はい
+cli-answer-no = いいえ
+cli-answer-unknown = 不明
+cli-answer-with-note = { $answer }（{ $note }）
+cli-when-by = { $when }（{ $who }）
+cli-by = （{ $who }）
+cli-name-with-role = { $name }（{ $role }）
+cli-heading-contacts = 担当者
+cli-heading-activities = 活動（新しい順）
+cli-activities-hidden = … ほかに古い活動が{ $count }件あり、表示していません（`leadtrack lead show { $id } --all` ですべて表示）
+cli-score-sum = スコア { $score } = 点数の合計
+cli-score-sum-halving = スコア { $score } = 点数の合計（{ $days }日経つごとに ×½）
+cli-score-hidden = ＋表示していない古い活動 { $count }件
+cli-heading-stage-history = 段階の履歴
+cli-undone = （取り消し済み）
+cli-history-heading = 変更された項目
+cli-history-line = { $when }  { $field }：変更前は{ $was }（変更者 { $who }）
+
+# リード：コマンドの結果
+cli-deleted-lead = リード「{ $title }」を削除しました
+cli-role-changed = リード { $lead } の担当者 { $contact } を{ $role }にしました（前は{ $before }）
+cli-linked = 担当者 { $contact } をリード { $lead } に{ $role }として付けました
+cli-unlinked = 担当者 { $contact }（{ $role }）をリード { $lead } から外しました
+cli-not-linked = 担当者 { $contact } はリード { $lead } に付いていないため、外すものはありません
+cli-lead-nothing-to-change = 変更する項目がありません。--title や --due などを指定してください
+cli-lead-unchanged = 変更なし：リード { $id } はすでにその値です
+cli-lead-changed = リード { $id } の{ $fields }を変更しました
+cli-moved = 「{ $title }」を{ $stage }に移しました
+cli-already-in = 「{ $title }」はすでに{ $stage }です
+
+# 名刺
+cli-header-name = 氏名
+cli-header-reading = 読み
+cli-header-job-title = 役職
+cli-header-email = メール
+cli-header-phone = 電話
+cli-field-reading = 読み
+cli-field-other-emails = 他のメール
+cli-field-other-numbers = 他の電話番号
+cli-field-other-addresses = 他の住所
+cli-field-other-urls = 他のURL
+cli-field-other-companies = 他の会社名
+cli-heading-leads = リード
+cli-lead-of-contact = { $title }（{ $role }・{ $stage }）
+cli-contact-nothing-to-change = 変更する項目がありません。--email や --title などを指定してください
+cli-contact-unchanged = 変更なし：名刺 { $id } はすでにその値です
+cli-contact-changed = 名刺 { $id } の{ $fields }を変更しました
+cli-deleted-contact = 名刺 { $id } を削除しました
+cli-purged = 名刺 { $id }（{ $name }）を完全に消去しました：名刺、履歴 { $history }件、リードとの紐付け { $links }件を消去し、活動 { $activities }件は担当者なしでリードに残しました
+cli-purge-checked = 確認済み：{ $path } にこの名刺の情報は残っていません
+cli-purge-traces = この名刺の{ $fields }がまだ { $path } に残っています。`leadtrack backup` で新しいコピーを作り、そちらを使ってください
+cli-purge-backups = これまでに作ったバックアップには、この名刺がまだ残っています
+cli-contact-list-no-csv = 名刺の CSV は `export contacts` で書き出せます。ここでは --format table か json を指定してください
+
+# 活動
+cli-header-when = 日時
+cli-header-kind = 種類
+cli-header-summary = 概要
+cli-header-by = 記録者
+cli-activity-list-no-csv = activity list の形式は table と json です。CSV は `export activities` で書き出せます
+cli-not-minutes = --duration：「{ $typed }」は分数として読めません
+cli-activity-nothing-to-change = 変更する項目がありません。--kind、--at、--summary、--body、--contact、--duration、--direction のどれかを指定してください
+cli-activity-unchanged = 変更なし：活動 { $id }
+cli-activity-changed = 活動 { $id } の{ $fields }を変更しました
+cli-deleted-activity = 活動 { $id } を削除しました
+
+# 検索
+cli-search-nothing = 「{ $typed }」に一致するものはありません。
+cli-header-what = 内容
+cli-header-detail = 詳細
+cli-record-lead = リード
+cli-record-contact = 名刺
+
+# 重複と見本データ
+cli-dedupe-none = 重複らしい名刺はありません。
+cli-header-keep = 残す名刺
+cli-header-merge = 統合する名刺
+cli-header-why = 理由
+cli-dedupe-found = 重複らしい組が{ $count }件あります。`leadtrack dedupe --apply` で統合します。
+cli-dedupe-merged = 名刺を{ $count }件統合しました。置き換えた値はすべて履歴に残っています。
+cli-demo-added = { $path } にリード { $leads }件、顧客 { $customers }件、名刺 { $contacts }件（リードとの紐付け { $links }件）、活動 { $activities }件を追加しました
+
+# 統計
+cli-until-before-since = --until { $until } が --since { $since } より前です
+cli-period-between = { $since }〜{ $until }
+cli-period-since = { $since }以降
+cli-period-all = 全期間
+cli-none-in-brackets = （なし）
+cli-stats-stages = 段階ごとの進行中リード（目安 10/65/25）
+cli-header-leads = リード数
+cli-header-share = 割合
+cli-header-reference = 目安
+cli-stats-flow = 段階の移動（{ $period }）— 受注 { $won }件、作成から受注まで中央値 { $days }日
+cli-header-from = 移動前
+cli-header-to = 移動後
+cli-header-median-days = 滞在日数の中央値
+cli-header-moves-out = 移動件数
+cli-stats-by-source = 流入元別（{ $period }に作成したリード）
+cli-header-source = 流入元
+cli-header-reached-considering = 検討段階に到達
+cli-header-won = 受注
+cli-stats-by-rep = 担当者別（週あたりの活動、{ $period }）
+cli-header-rep = 担当者
+cli-header-per-week = 週あたり
+cli-header-overdue = 期限切れ
+cli-stats-won = 受注（{ $period }）：{ $count }件
+cli-header-touch = 接点
+cli-touch-first = 最初
+cli-touch-last = 最後
+
+# 取り込み
+cli-cannot-read = { $file } を読み込めません：{ $reason }
+cli-dry-run = — 試しに実行しただけで、何も書き込んでいません
+cli-standard-input = 標準入力
+cli-mail-from-nobody = { $source }：メール{ $count }件のうち、登録済みの名刺の人から、または宛てのものがないため、何も記録していません（送信者を名刺に追加するか、--lead でリードの ID を指定してください）
+cli-mail-summary = { $source }：メール { $total }件 — 記録 { $logged }件、記録済み { $known }件、知らない相手 { $unknown }件
+cli-mail-logged = 記録　　 { $direction } { $subject }（{ $on }）
+cli-mail-known = 記録済み { $subject }（{ $source }）：前に記録したため、もう一度は記録しません
+cli-mail-skipped = 対象外　 { $subject }（{ $source }）：知っている人から、または宛てのメールではありません
+cli-no-cards = { $file } に名刺がありません
+cli-no-leads = { $file } にリードがありません
+cli-progress-importing-cards = 名刺を取り込み中
+cli-progress-importing-leads = リードを取り込み中
+cli-import-file-failed = { $file }：{ $error }。このファイルからは何も書き込んでいません（先に取り込んだファイル：{ $before }）
+cli-cards-files-summary = { $files }ファイル：追加 { $added }件、統合 { $merged }件、登録済み { $known }件、スキップ { $skipped }件
+cli-cards-read = { $file }：名刺 { $count }件（{ $format }）
+cli-cards-summary = 追加 { $added }件、統合 { $merged }件、登録済み { $known }件、スキップ { $skipped }件
+cli-cards-line-added = { $line }行目 追加　　 { $name }
+cli-cards-added-on-line = { $name }（{ $line }行目）
+cli-cards-line-merged = { $line }行目 統合　　 { $with } へ：{ $reason }
+cli-cards-line-known = { $line }行目 登録済み { $with }：{ $reason }、新しい情報なし
+cli-line-skipped = { $line }行目：{ $reason }
+cli-columns-in-notes = メモに残した列：{ $columns }
+cli-columns-not-read = 読み込まなかった列（leadtrack が自分で求めます）：{ $columns }
+cli-map-form = --map「{ $typed }」：「列名=項目」の形で書いてください
+cli-leads-summary = { $file }：追加 { $added }件、更新 { $updated }件、変更なし { $unchanged }件、スキップ { $skipped }件
+cli-leads-line-added = { $line }行目 追加 { $title }
+cli-leads-line-updated = { $line }行目 更新 { $title }
+
+# 書き出し
+cli-progress-exporting-contacts = 名刺を書き出し中
+cli-progress-exporting-leads = リードを書き出し中
+cli-progress-exporting-activities = 活動を書き出し中
+cli-wrote-contacts = 名刺 { $count }件を { $path } に書き出しました
+cli-wrote-leads = リード { $count }件を { $path } に書き出しました
+cli-wrote-activities = 活動 { $count }件を { $path } に書き出しました
+cli-wrote-followups = フォロー { $count }件を { $path } に書き出しました
+cli-note-undated = 注意：次回アクションのない進行中リードが{ $count }件あり、カレンダーには入れていません
+cli-note-lost-characters = 注意：Shift_JIS で表せない文字が{ $count }文字あり、? で書き出しました。そのまま残すには --encoding utf-8-bom を指定してください
+cli-cannot-write = { $path } に書き込めません：{ $reason }
+
+# チーム：同期と統合
+cli-no-team-file = チームファイルがありません。設定ファイルの [team] file を設定するか、--team-file でパスを指定してください
+cli-merge-nothing-new = 新しい変更なし
+cli-merge-counts = 新しいレコード { $added }件、更新 { $updated }件、履歴に残した以前の値 { $history }件、段階の移動 { $stages }件
+cli-team-created = チームファイル { $file } を作りました
+cli-merged-from = { $file } から：{ $counts }
+cli-merged-from-conflicted = 競合コピー { $file } から：{ $counts }（{ $moved } に移しました）
+cli-left-alone = { $file } はそのままにしました：{ $reason }
+cli-published = { $file } に反映しました
+cli-team-holds-everything = チームファイルはすでにここの内容をすべて含んでいます
+
+# 点検とバックアップ
+cli-check-database = データベース
+cli-check-schema = スキーマ
+cli-check-schema-version = バージョン { $found }（この leadtrack：{ $known }）
+cli-check-integrity = 整合性
+cli-check-ok = 問題なし
+cli-check-leads = リード
+cli-check-leads-counts = 進行中 { $open }件、顧客 { $customers }件
+cli-check-contacts = 名刺
+cli-check-contacts-counts = { $contacts }件（リードとの紐付け { $links }件）
+cli-check-activities = 活動
+cli-check-activities-count = { $count }件
+cli-check-history = 履歴
+cli-check-history-counts = 段階の移動 { $stages }件、置き換えた値 { $values }件
+cli-check-failed = エラー：{ $path } は整合性チェックに通りませんでした。バックアップから戻してください
+cli-backed-up = { $db } を { $file } にバックアップしました
+
+# 設定ファイル
+cli-no-config-home = 設定ファイルを置くホームディレクトリがありません。--config でパスを指定するか、LEADTRACK_CONFIG を設定してください
+cli-note-no-config = 注意：設定ファイルはまだありません。`leadtrack config init` で作れます
+cli-note = 注意：{ $message }
+cli-config-written = { $path } を書き出しました。すべての設定項目が既定値のままコメントとして入っています。まず [user] name を設定してください
+cli-cannot-make-folder = { $path } のフォルダを作れません：{ $reason }
+cli-config-exists = { $path } はすでにあるため、何も書き込んでいません（そのファイルを編集するか、別の場所へ移してからやり直してください）
+
+# 絞り込み
+cli-not-a-source = --source：「{ $typed }」は流入元ではありません（{ $names }）
+cli-not-a-rank = --rank：「{ $typed }」はランクではありません（A、B、C のいずれか）

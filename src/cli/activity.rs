@@ -2,13 +2,13 @@
 //! the fact (with history, like a lead's fields).
 
 use super::Session;
-use super::output::{Format, Table, local_time, print_json};
+use super::output::{self, Format, Table, local_time, print_json};
 use super::parse;
 use crate::error::{Error, Result};
 use crate::features::activity::{self, ActivityPatch};
 use crate::model::Direction;
-use crate::model::activity::kind_with_direction_en;
 use crate::store;
+use crate::tr;
 use clap::Subcommand;
 
 #[derive(Debug, Subcommand)]
@@ -62,6 +62,7 @@ fn cleared(value: &str) -> bool {
 
 fn patch(session: &Session, args: &EditArgs) -> Result<ActivityPatch> {
     let conn = session.store.conn();
+    let lang = session.config.language;
     Ok(ActivityPatch {
         kind: args
             .kind
@@ -80,9 +81,10 @@ fn patch(session: &Session, args: &EditArgs) -> Result<ActivityPatch> {
                 if cleared(d) {
                     return Ok(None);
                 }
-                d.trim().parse::<i64>().map(Some).map_err(|_| {
-                    Error::invalid(format!("--duration: '{d}' is not a number of minutes"))
-                })
+                d.trim()
+                    .parse::<i64>()
+                    .map(Some)
+                    .map_err(|_| Error::invalid(tr!(lang, "cli-not-minutes", typed = d)))
             })
             .transpose()?,
         direction: args
@@ -117,6 +119,7 @@ fn patch(session: &Session, args: &EditArgs) -> Result<ActivityPatch> {
 }
 
 pub fn run(session: &mut Session, cmd: &ActivityCommand) -> Result<bool> {
+    let lang = session.config.language;
     match cmd {
         ActivityCommand::List { lead, format } => {
             let lead_id = store::leads::resolve(session.store.conn(), lead)?;
@@ -124,19 +127,23 @@ pub fn run(session: &mut Session, cmd: &ActivityCommand) -> Result<bool> {
             match format {
                 Format::Json => print_json(&list)?,
                 Format::Csv => {
-                    return Err(Error::invalid(
-                        "activity list has table and json formats; `export activities` writes CSV",
-                    ));
+                    return Err(Error::invalid(tr!(lang, "cli-activity-list-no-csv")));
                 }
                 Format::Table => {
                     let ids: Vec<String> = list.iter().map(|a| a.id.clone()).collect();
                     let short = store::activities::short_ids(session.store.conn(), &ids)?;
-                    let mut table = Table::new(&["ID", "WHEN", "KIND", "SUMMARY", "BY"]);
+                    let mut table = Table::new(&[
+                        tr!(lang, "cli-header-id"),
+                        tr!(lang, "cli-header-when"),
+                        tr!(lang, "cli-header-kind"),
+                        tr!(lang, "cli-header-summary"),
+                        tr!(lang, "cli-header-by"),
+                    ]);
                     for (a, id) in list.iter().zip(short) {
                         table.row(vec![
                             id,
-                            local_time(&a.occurred_at),
-                            kind_with_direction_en(a.kind, a.direction),
+                            local_time(lang, &a.occurred_at),
+                            output::kind_with_direction(lang, a.kind, a.direction),
                             a.summary.clone(),
                             a.by.clone().unwrap_or_default(),
                         ]);
@@ -150,27 +157,36 @@ pub fn run(session: &mut Session, cmd: &ActivityCommand) -> Result<bool> {
             let id = store::activities::resolve(session.store.conn(), &args.id)?;
             let patch = patch(session, args)?;
             if patch.is_empty() {
-                return Err(Error::invalid(
-                    "nothing to change: give --kind, --at, --summary, --body, --contact, --duration or --direction",
-                ));
+                return Err(Error::invalid(tr!(lang, "cli-activity-nothing-to-change")));
             }
             let edit = activity::edit(&mut session.store, &session.config, &id, &patch)?;
             if edit.changed.is_empty() {
-                outln!("No change to activity {id}")?;
+                outln!("{}", tr!(lang, "cli-activity-unchanged", id = id.as_str()))?;
             } else {
                 let labels: Vec<&str> = edit
                     .changed
                     .iter()
-                    .map(|f| ActivityPatch::label(f))
+                    .map(|f| match lang {
+                        crate::config::Language::En => ActivityPatch::label(f),
+                        crate::config::Language::Ja => ActivityPatch::label_ja(f),
+                    })
                     .collect();
-                outln!("Changed {} of activity {id}", labels.join(", "))?;
+                outln!(
+                    "{}",
+                    tr!(
+                        lang,
+                        "cli-activity-changed",
+                        fields = output::list(lang, &labels),
+                        id = id.as_str()
+                    )
+                )?;
             }
             Ok(true)
         }
         ActivityCommand::Delete { id } => {
             let id = store::activities::resolve(session.store.conn(), id)?;
             activity::delete(&mut session.store, &session.config, &id)?;
-            outln!("Deleted activity {id}")?;
+            outln!("{}", tr!(lang, "cli-deleted-activity", id = id.as_str()))?;
             Ok(true)
         }
     }

@@ -1,13 +1,14 @@
 use super::Session;
-use super::output::local_time;
-use super::output::{Format, Table, field, io, opt, print_json};
+use super::output::{self, Format, Table, field, io, local_time, opt, pad, print_json};
 use super::parse;
+use crate::config::Language;
 use crate::error::{Error, Result};
 use crate::features::contacts::{self, ContactDetail};
 use crate::model::contact::{Channel, ContactFields, ListEdits, PhoneSlot, ValueKind};
 use crate::model::contact_value::{check, parse_list, parse_numbers};
 use crate::model::text::{display_safe, is_japanese};
 use crate::store;
+use crate::tr;
 use clap::Subcommand;
 use std::io::Write;
 
@@ -242,7 +243,16 @@ fn card(args: &CardArgs) -> Result<ContactFields> {
     })
 }
 
+/// What a rep calls a stored field of a contact, in the language shown.
+fn field_label(language: Language, field: &str) -> &'static str {
+    match language {
+        Language::En => crate::model::Contact::field_label(field),
+        Language::Ja => crate::model::Contact::field_label_ja(field),
+    }
+}
+
 pub fn run(session: &mut Session, command: &ContactCommand) -> Result<bool> {
+    let lang = session.config.language;
     match command {
         ContactCommand::Add(args) => {
             let mut new = card(args)?;
@@ -257,7 +267,7 @@ pub fn run(session: &mut Session, command: &ContactCommand) -> Result<bool> {
             if args.format == Format::Json {
                 print_json(&detail)?;
             } else {
-                print_detail(&detail, &mut std::io::stdout().lock())?;
+                print_detail(&detail, lang, &mut std::io::stdout().lock())?;
             }
         }
         ContactCommand::Edit { id, card: args } => {
@@ -265,21 +275,28 @@ pub fn run(session: &mut Session, command: &ContactCommand) -> Result<bool> {
             let patch = card(args)?;
             let edits = list_edits(args)?;
             if patch == ContactFields::default() && edits.is_empty() {
-                return Err(Error::invalid(
-                    "nothing to change: give a field such as --email or --title",
-                ));
+                return Err(Error::invalid(tr!(lang, "cli-contact-nothing-to-change")));
             }
             let changed = contacts::edit(&mut session.store, &id, &patch, &edits)?.changed;
             if changed.is_empty() {
-                outln!("No change: contact {id} already has those values")?;
+                outln!("{}", tr!(lang, "cli-contact-unchanged", id = id.as_str()))?;
             } else {
-                outln!("Changed {} of contact {id}", changed.join(", "))?;
+                let labels: Vec<&str> = changed.iter().map(|f| field_label(lang, f)).collect();
+                outln!(
+                    "{}",
+                    tr!(
+                        lang,
+                        "cli-contact-changed",
+                        fields = output::list(lang, &labels),
+                        id = id.as_str()
+                    )
+                )?;
             }
         }
         ContactCommand::Delete { id, purge: false } => {
             let id = store::contacts::resolve(session.store.conn(), id)?;
             contacts::delete(&mut session.store, &id)?;
-            outln!("Deleted contact {id}")?;
+            outln!("{}", tr!(lang, "cli-deleted-contact", id = id.as_str()))?;
         }
         ContactCommand::Delete { id, purge: true } => {
             let id = store::purge::resolve(session.store.conn(), id)?;
@@ -287,27 +304,31 @@ pub fn run(session: &mut Session, command: &ContactCommand) -> Result<bool> {
             let report = contacts::purge(&mut session.store, &id, order)?;
             let r = &report.removed;
             outln!(
-                "Purged contact {} ({}): the card, {} history entries and {} places on leads \
-                 erased; {} activities kept on their leads without the contact",
-                report.id,
-                report.name,
-                r.history,
-                r.links,
-                r.activities_unlinked
+                "{}",
+                tr!(
+                    lang,
+                    "cli-purged",
+                    id = report.id.as_str(),
+                    name = report.name.as_str(),
+                    history = r.history,
+                    links = r.links,
+                    activities = r.activities_unlinked
+                )
             )?;
+            let path = session.store.path();
             if report.traces.is_empty() {
-                outln!(
-                    "Checked: none of the contact's details remain in {}",
-                    session.store.path()
-                )?;
+                outln!("{}", tr!(lang, "cli-purge-checked", path = path))?;
             } else {
-                return Err(Error::Io(format!(
-                    "the contact's {} can still be found in {}; make a fresh copy with `leadtrack backup` and use that",
-                    report.traces.join(", "),
-                    session.store.path()
+                let fields: Vec<&str> =
+                    report.traces.iter().map(|f| field_label(lang, f)).collect();
+                return Err(Error::Io(tr!(
+                    lang,
+                    "cli-purge-traces",
+                    fields = output::list(lang, &fields),
+                    path = path
                 )));
             }
-            outln!("Backups made before now still hold the contact")?;
+            outln!("{}", tr!(lang, "cli-purge-backups"))?;
         }
     }
     Ok(true)
@@ -321,15 +342,20 @@ fn list(session: &Session, args: &ListArgs) -> Result<()> {
     let conn = session.store.conn();
     let all = store::contacts::list(conn, &filter)?;
     let order = session.config.ui.name_order;
+    let lang = session.config.language;
     match args.format {
         Format::Json => print_json(&all),
-        Format::Csv => Err(Error::invalid(
-            "--format csv for contacts comes with `export contacts`; use table or json",
-        )),
+        Format::Csv => Err(Error::invalid(tr!(lang, "cli-contact-list-no-csv"))),
         Format::Table => {
             let ids: Vec<String> = all.iter().map(|c| c.id.clone()).collect();
             let mut table = Table::new(&[
-                "ID", "NAME", "READING", "COMPANY", "TITLE", "EMAIL", "PHONE",
+                tr!(lang, "cli-header-id"),
+                tr!(lang, "cli-header-name"),
+                tr!(lang, "cli-header-reading"),
+                tr!(lang, "cli-header-company"),
+                tr!(lang, "cli-header-job-title"),
+                tr!(lang, "cli-header-email"),
+                tr!(lang, "cli-header-phone"),
             ]);
             for (c, short) in all.iter().zip(store::contacts::short_ids(conn, &ids)?) {
                 table.row(vec![
@@ -347,82 +373,97 @@ fn list(session: &Session, args: &ListArgs) -> Result<()> {
     }
 }
 
-fn print_detail(d: &ContactDetail, out: &mut impl Write) -> Result<()> {
+fn print_detail(d: &ContactDetail, lang: Language, out: &mut impl Write) -> Result<()> {
     let c = &d.contact;
     writeln!(out, "{}", display_safe(&d.name)).map_err(io)?;
-    field(out, "id", &c.id)?;
-    field(out, "reading", &c.reading().unwrap_or_default())?;
-    for (label, value) in [
+    field(out, &tr!(lang, "cli-field-id"), &c.id)?;
+    field(
+        out,
+        &tr!(lang, "cli-field-reading"),
+        &c.reading().unwrap_or_default(),
+    )?;
+    for (name, value) in [
         ("company", &c.company),
-        ("company reading", &c.company_reading),
+        ("company_reading", &c.company_reading),
         ("department", &c.department),
         ("title", &c.title),
         ("email", &c.email),
         ("phone", &c.phone),
         ("mobile", &c.mobile),
         ("fax", &c.fax),
-        ("postal code", &c.postal_code),
+        ("postal_code", &c.postal_code),
         ("address", &c.address),
         ("url", &c.url),
     ] {
-        field(out, label, &opt(value))?;
+        field(out, field_label(lang, name), &opt(value))?;
     }
     // Every value beyond the ones shown above.
     let rows = [
-        ("other emails", Channel::Email),
-        ("other numbers", Channel::Phone),
-        ("other addresses", Channel::Address),
-        ("other urls", Channel::Url),
-        ("other companies", Channel::Company),
+        (tr!(lang, "cli-field-other-emails"), Channel::Email),
+        (tr!(lang, "cli-field-other-numbers"), Channel::Phone),
+        (tr!(lang, "cli-field-other-addresses"), Channel::Address),
+        (tr!(lang, "cli-field-other-urls"), Channel::Url),
+        (tr!(lang, "cli-field-other-companies"), Channel::Company),
     ]
     .map(|(label, channel)| (label, c.further_values(channel)));
     for (label, list) in rows {
         for (i, text) in list.iter().enumerate() {
-            field(out, if i == 0 { label } else { "" }, text)?;
+            field(out, if i == 0 { &label } else { "" }, text)?;
         }
     }
-    for (label, value) in [
-        ("exchanged at", &c.exchanged_at),
-        ("exchanged by", &c.exchanged_by),
+    for (name, value) in [
+        ("exchanged_at", &c.exchanged_at),
+        ("exchanged_by", &c.exchanged_by),
         ("notes", &c.notes),
     ] {
-        field(out, label, &opt(value))?;
+        field(out, field_label(lang, name), &opt(value))?;
     }
     field(
         out,
-        "exchanged on",
-        &c.exchanged_on.map(|d| d.to_string()).unwrap_or_default(),
+        field_label(lang, "exchanged_on"),
+        &c.exchanged_on
+            .map(|d| output::day(lang, d))
+            .unwrap_or_default(),
     )?;
-    field(out, "tags", &c.tags.join(", "))?;
+    field(out, field_label(lang, "tags"), &c.tags.join(", "))?;
     field(
         out,
-        "updated",
-        &format!("{} by {}", local_time(&c.updated_at), c.updated_by),
+        &tr!(lang, "cli-field-updated"),
+        &tr!(
+            lang,
+            "cli-when-by",
+            when = local_time(lang, &c.updated_at),
+            who = c.updated_by.as_str()
+        ),
     )?;
-    writeln!(out, "\nLeads").map_err(io)?;
+    writeln!(out, "\n{}", tr!(lang, "cli-heading-leads")).map_err(io)?;
     if d.leads.is_empty() {
-        writeln!(out, "  none").map_err(io)?;
+        writeln!(out, "  {}", tr!(lang, "cli-none")).map_err(io)?;
     }
     for l in &d.leads {
-        writeln!(
-            out,
-            "  {} ({}, {})",
-            display_safe(&l.title),
-            l.role.label_en(),
-            l.stage.label_en()
-        )
-        .map_err(io)?;
+        let line = tr!(
+            lang,
+            "cli-lead-of-contact",
+            title = display_safe(&l.title),
+            role = output::role(lang, l.role),
+            stage = output::stage(lang, l.stage)
+        );
+        writeln!(out, "  {line}").map_err(io)?;
     }
-    writeln!(out, "\nActivities (newest first)").map_err(io)?;
+    writeln!(out, "\n{}", tr!(lang, "cli-heading-activities")).map_err(io)?;
     if d.activities.is_empty() {
-        writeln!(out, "  none").map_err(io)?;
+        writeln!(out, "  {}", tr!(lang, "cli-none")).map_err(io)?;
     }
-    for a in &d.activities {
+    let times = output::column(
+        d.activities
+            .iter()
+            .map(|a| local_time(lang, &a.occurred_at)),
+    );
+    for (a, time) in d.activities.iter().zip(times) {
         writeln!(
             out,
-            "  {}  {:<18}{}",
-            local_time(&a.occurred_at),
-            crate::model::activity::kind_with_direction_en(a.kind, a.direction),
+            "  {time}  {}{}",
+            pad(&output::kind_with_direction(lang, a.kind, a.direction), 18),
             display_safe(&a.summary)
         )
         .map_err(io)?;
@@ -432,11 +473,11 @@ fn print_detail(d: &ContactDetail, out: &mut impl Write) -> Result<()> {
         .history
         .iter()
         .map(|h| crate::store::history::HistoryEntry {
-            field: crate::model::Contact::field_label(&h.field).to_string(),
+            field: field_label(lang, &h.field).to_string(),
             ..h.clone()
         })
         .collect();
-    super::output::history(out, &history)
+    super::output::history(out, lang, &history)
 }
 
 #[cfg(test)]

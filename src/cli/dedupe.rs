@@ -2,6 +2,7 @@ use super::Session;
 use super::output::{Format, Table, print_json};
 use crate::error::Result;
 use crate::features::cards;
+use crate::tr;
 
 #[derive(Debug, clap::Args)]
 pub struct DedupeArgs {
@@ -18,16 +19,22 @@ pub struct DedupeArgs {
 
 pub fn run(session: &mut Session, args: &DedupeArgs) -> Result<bool> {
     let order = session.config.ui.name_order;
+    let lang = session.config.language;
     let pairs = cards::duplicates(&session.store, args.limit)?;
     if args.format == Format::Json && !args.apply {
         print_json(&pairs)?;
         return Ok(true);
     }
     if pairs.is_empty() {
-        outln!("No probable duplicates.")?;
+        outln!("{}", tr!(lang, "cli-dedupe-none"))?;
         return Ok(true);
     }
-    let mut table = Table::new(&["KEEP", "MERGE", "WHY", "COMPANY"]);
+    let mut table = Table::new(&[
+        tr!(lang, "cli-header-keep"),
+        tr!(lang, "cli-header-merge"),
+        tr!(lang, "cli-header-why"),
+        tr!(lang, "cli-header-company"),
+    ]);
     // Ids as short as they can be and still tell every contact apart.
     let ids: Vec<String> = pairs
         .iter()
@@ -38,7 +45,11 @@ pub fn run(session: &mut Session, args: &DedupeArgs) -> Result<bool> {
         table.row(vec![
             format!("{} {}", short[0], p.keep.name(order)),
             format!("{} {}", short[1], p.merge.name(order)),
-            p.reason.words().to_string(),
+            match lang {
+                crate::config::Language::En => p.reason.words(),
+                crate::config::Language::Ja => p.reason.words_ja(),
+            }
+            .to_string(),
             p.keep
                 .company
                 .clone()
@@ -48,10 +59,7 @@ pub fn run(session: &mut Session, args: &DedupeArgs) -> Result<bool> {
     }
     table.print(&mut std::io::stdout().lock())?;
     if !args.apply {
-        outln!(
-            "{} probable duplicates; `leadtrack dedupe --apply` merges them.",
-            pairs.len()
-        )?;
+        outln!("{}", tr!(lang, "cli-dedupe-found", count = pairs.len()))?;
         return Ok(true);
     }
     let mut merged = 0;
@@ -60,6 +68,6 @@ pub fn run(session: &mut Session, args: &DedupeArgs) -> Result<bool> {
             merged += 1;
         }
     }
-    outln!("Merged {merged} contacts; every replaced value is in their history.")?;
+    outln!("{}", tr!(lang, "cli-dedupe-merged", count = merged))?;
     Ok(true)
 }

@@ -1,6 +1,7 @@
 use super::Session;
 use crate::error::Result;
 use crate::features::demo::{self, DemoSize};
+use crate::tr;
 
 #[derive(Debug, clap::Args)]
 pub struct DemoArgs {
@@ -30,13 +31,17 @@ pub fn run(session: &mut Session, args: &DemoArgs) -> Result<bool> {
     };
     let report = demo::generate(&mut session.store, &session.config, size, args.force)?;
     outln!(
-        "Added {} leads, {} customers, {} contacts ({} places on leads) and {} activities to {}",
-        report.leads,
-        report.customers,
-        report.contacts,
-        report.links,
-        report.activities,
-        session.store.path()
+        "{}",
+        tr!(
+            session.config.language,
+            "cli-demo-added",
+            leads = report.leads,
+            customers = report.customers,
+            contacts = report.contacts,
+            links = report.links,
+            activities = report.activities,
+            path = session.store.path()
+        )
     )?;
     Ok(true)
 }

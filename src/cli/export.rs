@@ -1,11 +1,12 @@
 use super::Session;
 use super::progress::Progress;
-use crate::config::TextEncoding;
+use crate::config::{Language, TextEncoding};
 use crate::error::{Error, Result};
 use crate::features::export::{self, CsvOptions, ExportOptions, RecordFormat, Records, Written};
 use crate::features::follow_up_list::{self, ListFormat, ListOptions, Selection};
 use crate::interchange::vcard::VcardVersion;
 use crate::model::dates::today;
+use crate::tr;
 use clap::Subcommand;
 use clap::builder::{EnumValueParser, TypedValueParser};
 use std::io::{BufWriter, Write};
@@ -152,9 +153,14 @@ pub fn run(session: &Session, command: &ExportCommand) -> Result<bool> {
         },
         name_order: session.config.ui.name_order,
     };
-    let noun = what.noun();
-    deliver(args.output.as_deref(), noun, |out| {
-        let progress = Progress::new(None, &format!("exporting {noun}"));
+    let lang = session.config.language;
+    deliver(args.output.as_deref(), lang, Some(what), |out| {
+        let doing = match what {
+            Records::Contacts => tr!(lang, "cli-progress-exporting-contacts"),
+            Records::Leads => tr!(lang, "cli-progress-exporting-leads"),
+            Records::Activities => tr!(lang, "cli-progress-exporting-activities"),
+        };
+        let progress = Progress::new(None, &doing);
         let tick = |n: usize| progress.tick(n);
         export::export(&session.store, what, &options, out, &tick)
     })?;
@@ -180,7 +186,8 @@ fn follow_ups(session: &Session, args: &FollowupArgs) -> Result<bool> {
         language: config.language,
     };
     let mut undated = 0;
-    deliver(args.output.as_deref(), "follow-ups", |out| {
+    let lang = config.language;
+    deliver(args.output.as_deref(), lang, None, |out| {
         let (written, skipped) = follow_up_list::export(
             &session.store,
             &selection,
@@ -193,33 +200,47 @@ fn follow_ups(session: &Session, args: &FollowupArgs) -> Result<bool> {
         Ok(written)
     })?;
     if undated > 0 {
-        eprintln!(
-            "note: {undated} open leads have no next action, so they are not in the calendar"
-        );
+        eprintln!("{}", tr!(lang, "cli-note-undated", count = undated));
     }
     Ok(true)
 }
 
-/// Writes an export to a file (whole or not at all: a temporary file renamed into place)
-/// or to standard output as `write` makes it, and says what could not be written in the
-/// encoding.
+/// Writes an export of `what` (records, or the follow-up list when `None`) to a file (whole
+/// or not at all: a temporary file renamed into place) or to standard output as `write`
+/// makes it, and says what could not be written in the encoding.
 pub fn deliver(
     output: Option<&Path>,
-    what: &str,
+    lang: Language,
+    what: Option<Records>,
     write: impl FnOnce(&mut dyn Write) -> Result<Written>,
 ) -> Result<Written> {
     let exported = match output {
         Some(path) => {
-            let exported = write_whole(path, write)?;
-            eprintln!("Wrote {} {what} to {}", exported.records, path.display());
+            let exported = write_whole(path, lang, write)?;
+            let (count, path) = (exported.records, path.display().to_string());
+            let wrote = match what {
+                Some(Records::Contacts) => {
+                    tr!(lang, "cli-wrote-contacts", count = count, path = path)
+                }
+                Some(Records::Leads) => tr!(lang, "cli-wrote-leads", count = count, path = path),
+                Some(Records::Activities) => {
+                    tr!(lang, "cli-wrote-activities", count = count, path = path)
+                }
+                None => tr!(lang, "cli-wrote-followups", count = count, path = path),
+            };
+            eprintln!("{wrote}");
             exported
         }
         None => to_stdout(write)?,
     };
     if exported.lost_characters > 0 {
         eprintln!(
-            "note: {} characters have no Shift_JIS form and were written as ?; use --encoding utf-8-bom to keep them",
-            exported.lost_characters
+            "{}",
+            tr!(
+                lang,
+                "cli-note-lost-characters",
+                count = exported.lost_characters
+            )
         );
     }
     Ok(exported)
@@ -244,14 +265,22 @@ fn to_stdout(write: impl FnOnce(&mut dyn Write) -> Result<Written>) -> Result<Wr
 
 fn write_whole(
     path: &Path,
+    lang: Language,
     write: impl FnOnce(&mut dyn Write) -> Result<Written>,
 ) -> Result<Written> {
-    let shown = path.display();
+    let shown = path.display().to_string();
     let folder = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let fail = |e: std::io::Error| Error::Io(format!("cannot write {shown}: {e}"));
+    let fail = |e: std::io::Error| {
+        Error::Io(tr!(
+            lang,
+            "cli-cannot-write",
+            path = shown.as_str(),
+            reason = e.to_string()
+        ))
+    };
     let file = tempfile::NamedTempFile::new_in(folder).map_err(fail)?;
     let mut out = BufWriter::new(file);
     let exported = write(&mut out).map_err(|e| match e {

@@ -6,6 +6,7 @@ use crate::error::{Error, Result};
 use crate::features::lead_filter::LeadFilters;
 use crate::followups::Bucket;
 use crate::model::Rank;
+use crate::tr;
 
 #[derive(Debug, clap::Args)]
 pub struct FilterArgs {
@@ -67,9 +68,11 @@ impl FilterArgs {
             Some(typed) => Some(
                 crate::model::source::resolve(typed, &config.sources.names)
                     .ok_or_else(|| {
-                        Error::invalid(format!(
-                            "--source: '{typed}' is not a source ({})",
-                            crate::model::source::accepted_names(&config.sources.names)
+                        Error::invalid(tr!(
+                            config.language,
+                            "cli-not-a-source",
+                            typed = typed.as_str(),
+                            names = crate::model::source::accepted_names(&config.sources.names)
                         ))
                     })?
                     .to_string(),
@@ -85,7 +88,11 @@ impl FilterArgs {
             }),
             tag: self.tag.clone(),
             source,
-            rank: self.rank.as_deref().map(rank).transpose()?,
+            rank: self
+                .rank
+                .as_deref()
+                .map(|r| rank(r, config.language))
+                .transpose()?,
             stage: self
                 .stage
                 .as_deref()
@@ -98,13 +105,11 @@ impl FilterArgs {
     }
 }
 
-fn rank(typed: &str) -> Result<Rank> {
+fn rank(typed: &str, lang: crate::config::Language) -> Result<Rank> {
     match typed.trim().to_ascii_uppercase().as_str() {
         "A" => Ok(Rank::A),
         "B" => Ok(Rank::B),
         "C" => Ok(Rank::C),
-        _ => Err(Error::invalid(format!(
-            "--rank: '{typed}' is not a rank (A, B or C)"
-        ))),
+        _ => Err(Error::invalid(tr!(lang, "cli-not-a-rank", typed = typed))),
     }
 }

@@ -1,6 +1,7 @@
 use super::Session;
-use super::output::{io, print_json};
+use super::output::{self, io, print_json};
 use super::progress::Progress;
+use crate::config::Language;
 use crate::error::{Error, Result};
 use crate::features::cards::{self, ImportReport};
 use crate::features::lead_import::{self, LeadImportReport};
@@ -11,6 +12,7 @@ use crate::interchange::mail::MailSource;
 use crate::interchange::{csv_in, leads_csv};
 use crate::model::dates::today;
 use crate::model::text::display_safe;
+use crate::tr;
 use clap::Subcommand;
 use clap::builder::{EnumValueParser, TypedValueParser};
 use std::io::Write;
@@ -139,9 +141,33 @@ pub struct LeadArgs {
     report: ReportFormat,
 }
 
-fn read_file(path: &Path) -> Result<Vec<u8>> {
-    std::fs::read(path)
-        .map_err(|e| Error::invalid(format!("{} cannot be read: {e}", path.display())))
+fn read_file(path: &Path, lang: Language) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| {
+        Error::invalid(tr!(
+            lang,
+            "cli-cannot-read",
+            file = path.display().to_string(),
+            reason = e.to_string()
+        ))
+    })
+}
+
+/// A line number of the file at the head of a report line: in English padded so the words
+/// after it stand in a column (`line 7     added`), in Japanese as it is (「7行目 追加」).
+fn line_number(lang: Language, line: impl std::fmt::Display) -> String {
+    match lang {
+        Language::En => format!("{line:<5}"),
+        Language::Ja => line.to_string(),
+    }
+}
+
+/// What a dry run adds to its summary line.
+fn dry_run(lang: Language, dry_run: bool) -> String {
+    if dry_run {
+        format!(" {}", tr!(lang, "cli-dry-run"))
+    } else {
+        String::new()
+    }
 }
 
 pub fn run(session: &mut Session, command: &ImportCommand) -> Result<bool> {
@@ -153,6 +179,7 @@ pub fn run(session: &mut Session, command: &ImportCommand) -> Result<bool> {
 }
 
 fn mail(session: &mut Session, args: &MailArgs) -> Result<bool> {
+    let lang = session.config.language;
     let source = MailSource::from_arg(&args.source);
     let messages = crate::interchange::mail::read(&source)?;
     let lead = args
@@ -168,18 +195,16 @@ fn mail(session: &mut Session, args: &MailArgs) -> Result<bool> {
         args.dry_run,
     )?;
     let shown = match &source {
-        MailSource::Stdin => "standard input".to_string(),
+        MailSource::Stdin => tr!(lang, "cli-standard-input"),
         MailSource::Path(p) => p.display().to_string(),
     };
     // Nothing logged and nothing logged before: nobody in it is known.
     if report.logged.is_empty() && report.already_logged.is_empty() {
-        let what = if messages.len() == 1 {
-            "the message is from and to nobody"
-        } else {
-            "none of its messages is from or to anyone"
-        };
-        return Err(Error::invalid(display_safe(&format!(
-            "{shown}: {what} leadtrack knows; nothing was logged (add the sender as a contact, or give --lead ID)"
+        return Err(Error::invalid(display_safe(&tr!(
+            lang,
+            "cli-mail-from-nobody",
+            source = shown.as_str(),
+            count = messages.len()
         ))));
     }
     if args.report == ReportFormat::Json {
@@ -189,6 +214,7 @@ fn mail(session: &mut Session, args: &MailArgs) -> Result<bool> {
             &shown,
             messages.len(),
             &report,
+            lang,
             &mut std::io::stdout().lock(),
         )?;
     }
@@ -199,28 +225,19 @@ fn print_mail(
     shown: &str,
     total: usize,
     r: &crate::features::mail::MailReport,
+    lang: Language,
     out: &mut impl Write,
 ) -> Result<()> {
-    let messages = if total == 1 { "message" } else { "messages" };
-    let activities = if r.logged.len() == 1 {
-        "activity"
-    } else {
-        "activities"
-    };
-    writeln!(
-        out,
-        "{}: {total} {messages}: {} {activities} logged, {} already logged, {} from nobody known{}",
-        display_safe(shown),
-        r.logged.len(),
-        r.already_logged.len(),
-        r.unknown.len(),
-        if r.dry_run {
-            " — dry run: nothing was written"
-        } else {
-            ""
-        }
-    )
-    .map_err(io)?;
+    let summary = tr!(
+        lang,
+        "cli-mail-summary",
+        source = display_safe(shown),
+        total = total,
+        logged = r.logged.len(),
+        known = r.already_logged.len(),
+        unknown = r.unknown.len()
+    );
+    writeln!(out, "{summary}{}", dry_run(lang, r.dry_run)).map_err(io)?;
     for l in &r.logged {
         let on = match (&l.lead, &l.contact) {
             (Some(lead), Some(contact)) => format!("{lead} ({contact})"),
@@ -228,37 +245,43 @@ fn print_mail(
             (None, Some(contact)) => contact.clone(),
             (None, None) => String::new(),
         };
-        let arrow = l.direction.word_en(crate::model::ActivityKind::Email);
-        writeln!(
-            out,
-            "  logged   {arrow:<8} {}  on {}",
-            display_safe(&l.subject),
-            display_safe(&on)
-        )
-        .map_err(io)?;
+        let email = crate::model::ActivityKind::Email;
+        let arrow = match lang {
+            Language::En => l.direction.word_en(email),
+            Language::Ja => l.direction.word_ja(email),
+        };
+        let line = tr!(
+            lang,
+            "cli-mail-logged",
+            direction = output::pad(arrow, 8),
+            subject = display_safe(&l.subject),
+            on = display_safe(&on)
+        );
+        writeln!(out, "  {line}").map_err(io)?;
     }
     for m in &r.already_logged {
-        writeln!(
-            out,
-            "  known    {}  ({}): logged before, nothing logged again",
-            display_safe(&m.subject),
-            m.source
-        )
-        .map_err(io)?;
+        let line = tr!(
+            lang,
+            "cli-mail-known",
+            subject = display_safe(&m.subject),
+            source = m.source.to_string()
+        );
+        writeln!(out, "  {line}").map_err(io)?;
     }
     for m in &r.unknown {
-        writeln!(
-            out,
-            "  skipped  {}  ({}): from and to nobody known",
-            display_safe(&m.subject),
-            m.source
-        )
-        .map_err(io)?;
+        let line = tr!(
+            lang,
+            "cli-mail-skipped",
+            subject = display_safe(&m.subject),
+            source = m.source.to_string()
+        );
+        writeln!(out, "  {line}").map_err(io)?;
     }
     Ok(())
 }
 
 fn cards(session: &mut Session, args: &CardArgs) -> Result<bool> {
+    let lang = session.config.language;
     let maps = parse_maps(&args.maps)?;
     let several = args.files.len() > 1;
     // Every file is read and checked first: one that cannot be read, is not cards or holds
@@ -266,7 +289,7 @@ fn cards(session: &mut Session, args: &CardArgs) -> Result<bool> {
     let mut files = Vec::with_capacity(args.files.len());
     for path in &args.files {
         let file = path.display().to_string();
-        let bytes = read_file(path)?;
+        let bytes = read_file(path, lang)?;
         // --map names CSV columns; among several files a vCard names its own fields.
         let maps =
             if several && args.format == CardFormat::Auto && cards_in::looks_like_vcard(&bytes) {
@@ -276,13 +299,16 @@ fn cards(session: &mut Session, args: &CardArgs) -> Result<bool> {
             };
         let read = cards_in::read(&bytes, &file, args.format, args.encoding, maps, today())?;
         if read.cards.is_empty() {
-            return Err(Error::invalid(format!("{file} holds no cards")));
+            return Err(Error::invalid(tr!(lang, "cli-no-cards", file = file)));
         }
         files.push((file, read));
     }
     let mut reports = Vec::with_capacity(files.len());
     for (n, (file, read)) in files.iter().enumerate() {
-        let progress = Progress::new(Some(read.cards.len()), "importing cards");
+        let progress = Progress::new(
+            Some(read.cards.len()),
+            &tr!(lang, "cli-progress-importing-cards"),
+        );
         let imported = cards::import(
             &mut session.store,
             session.config.ui.name_order,
@@ -297,9 +323,12 @@ fn cards(session: &mut Session, args: &CardArgs) -> Result<bool> {
             Err(e) if n > 0 => {
                 let before: Vec<&str> = files[..n].iter().map(|(f, _)| f.as_str()).collect();
                 let e = e.at_path(session.store.path());
-                return Err(Error::invalid(display_safe(&format!(
-                    "{file}: {e}; nothing of it was written (imported before it: {})",
-                    before.join(", ")
+                return Err(Error::invalid(display_safe(&tr!(
+                    lang,
+                    "cli-import-file-failed",
+                    file = file.as_str(),
+                    error = e.to_string(),
+                    before = output::list(lang, &before)
                 ))));
             }
             Err(e) => return Err(e),
@@ -314,6 +343,7 @@ fn cards(session: &mut Session, args: &CardArgs) -> Result<bool> {
                 read.format,
                 read.cards.len(),
                 &report,
+                lang,
                 &mut std::io::stdout().lock(),
             )?;
         }
@@ -340,12 +370,16 @@ fn cards(session: &mut Session, args: &CardArgs) -> Result<bool> {
             reports.iter().map(|(_, r)| count(r)).sum()
         };
         outln!(
-            "\n{} files: {} added, {} merged, {} already known, {} skipped",
-            reports.len(),
-            sum(|r| r.added.len()),
-            sum(|r| r.merged.len()),
-            sum(|r| r.unchanged.len()),
-            sum(|r| r.skipped.len()),
+            "\n{}",
+            tr!(
+                lang,
+                "cli-cards-files-summary",
+                files = reports.len(),
+                added = sum(|r| r.added.len()),
+                merged = sum(|r| r.merged.len()),
+                known = sum(|r| r.unchanged.len()),
+                skipped = sum(|r| r.skipped.len())
+            )
         )?;
     }
     Ok(true)
@@ -356,83 +390,113 @@ fn print_cards(
     format: CardFormat,
     total: usize,
     r: &ImportReport,
+    lang: Language,
     out: &mut impl Write,
 ) -> Result<()> {
+    // The file formats' own names, the same in every language.
     let kind = if format == CardFormat::Vcard {
         "vCard"
     } else {
         "CSV"
     };
-    writeln!(out, "{}: {total} cards ({kind})", display_safe(file)).map_err(io)?;
-    writeln!(
-        out,
-        "{} added, {} merged, {} already known, {} skipped{}",
-        r.added.len(),
-        r.merged.len(),
-        r.unchanged.len(),
-        r.skipped.len(),
-        if r.dry_run {
-            " — dry run: nothing was written"
-        } else {
-            ""
-        }
-    )
-    .map_err(io)?;
+    let read = tr!(
+        lang,
+        "cli-cards-read",
+        file = display_safe(file),
+        count = total,
+        format = kind
+    );
+    writeln!(out, "{read}").map_err(io)?;
+    let summary = tr!(
+        lang,
+        "cli-cards-summary",
+        added = r.added.len(),
+        merged = r.merged.len(),
+        known = r.unchanged.len(),
+        skipped = r.skipped.len()
+    );
+    writeln!(out, "{summary}{}", dry_run(lang, r.dry_run)).map_err(io)?;
+    let reason = |reason: crate::store::contacts::MatchReason| match lang {
+        Language::En => reason.words(),
+        Language::Ja => reason.words_ja(),
+    };
     for a in &r.added {
-        writeln!(
-            out,
-            "  line {:<5} added    {}",
-            a.line,
-            display_safe(&a.name)
-        )
-        .map_err(io)?;
+        let line = tr!(
+            lang,
+            "cli-cards-line-added",
+            line = line_number(lang, a.line),
+            name = display_safe(&a.name)
+        );
+        writeln!(out, "  {line}").map_err(io)?;
     }
+    // The contact a card was taken for; a line of this file in the rep's language.
+    let with = |m: &crate::features::cards::Merged| match m.added_on_line {
+        Some(line) => display_safe(&tr!(
+            lang,
+            "cli-cards-added-on-line",
+            name = m.name.as_str(),
+            line = line
+        )),
+        None => display_safe(&m.with),
+    };
     for m in &r.merged {
-        writeln!(
-            out,
-            "  line {:<5} merged   into {}: {}",
-            m.line,
-            display_safe(&m.with),
-            m.reason.words()
-        )
-        .map_err(io)?;
+        let line = tr!(
+            lang,
+            "cli-cards-line-merged",
+            line = line_number(lang, m.line),
+            with = with(m),
+            reason = reason(m.reason)
+        );
+        writeln!(out, "  {line}").map_err(io)?;
     }
     for m in &r.unchanged {
-        writeln!(
-            out,
-            "  line {:<5} known    {}: {}, nothing new",
-            m.line,
-            display_safe(&m.with),
-            m.reason.words()
-        )
-        .map_err(io)?;
+        let line = tr!(
+            lang,
+            "cli-cards-line-known",
+            line = line_number(lang, m.line),
+            with = with(m),
+            reason = reason(m.reason)
+        );
+        writeln!(out, "  {line}").map_err(io)?;
     }
     for s in &r.skipped {
-        writeln!(out, "  line {}: {}", s.line, s.reason).map_err(io)?;
+        let line = tr!(
+            lang,
+            "cli-line-skipped",
+            line = s.line,
+            reason = s.reason.to_string()
+        );
+        writeln!(out, "  {line}").map_err(io)?;
     }
-    if !r.kept_in_notes.is_empty() {
-        writeln!(
-            out,
-            "Columns kept in the notes: {}",
-            display_safe(&r.kept_in_notes.join(", "))
-        )
-        .map_err(io)?;
+    kept_in_notes(out, lang, &r.kept_in_notes)
+}
+
+/// The columns no field took, kept in each record's notes.
+fn kept_in_notes(out: &mut impl Write, lang: Language, columns: &[String]) -> Result<()> {
+    if columns.is_empty() {
+        return Ok(());
     }
-    Ok(())
+    let said = tr!(
+        lang,
+        "cli-columns-in-notes",
+        columns = display_safe(&output::list(lang, columns))
+    );
+    writeln!(out, "{said}").map_err(io)
 }
 
 fn leads(session: &mut Session, args: &LeadArgs) -> Result<bool> {
+    let lang = session.config.language;
     let file = args.file.display().to_string();
-    let bytes = read_file(&args.file)?;
+    let bytes = read_file(&args.file, lang)?;
     let text = decode(&bytes, args.encoding, &file)?;
     let table = csv_in::read(&text, &file)?;
-    let maps = parse_maps_for_leads(&args.maps)?;
+    let maps = parse_maps_for_leads(&args.maps, lang)?;
     let read = leads_csv::leads(&table, &maps, &session.config.sources.names, &file, today())?;
     let rows = read.rows;
     if rows.is_empty() {
-        return Err(Error::invalid(format!("{file} holds no leads")));
+        return Err(Error::invalid(tr!(lang, "cli-no-leads", file = file)));
     }
-    let progress = Progress::new(Some(rows.len()), "importing leads");
+    let progress = Progress::new(Some(rows.len()), &tr!(lang, "cli-progress-importing-leads"));
     let mut report = lead_import::import(
         &mut session.store,
         &session.config,
@@ -446,66 +510,72 @@ fn leads(session: &mut Session, args: &LeadArgs) -> Result<bool> {
     if args.report == ReportFormat::Json {
         print_json(&report)?;
     } else {
-        print_leads(&file, &report, &mut std::io::stdout().lock())?;
+        print_leads(&file, &report, lang, &mut std::io::stdout().lock())?;
     }
     Ok(true)
 }
 
-fn parse_maps_for_leads(maps: &[String]) -> Result<Vec<(String, String)>> {
+fn parse_maps_for_leads(maps: &[String], lang: Language) -> Result<Vec<(String, String)>> {
     maps.iter()
         .map(|m| {
             m.rsplit_once('=')
                 .map(|(h, f)| (h.trim().to_string(), f.trim().to_string()))
-                .ok_or_else(|| Error::invalid(format!("--map '{m}': write it as 'HEADER=field'")))
+                .ok_or_else(|| Error::invalid(tr!(lang, "cli-map-form", typed = m.as_str())))
         })
         .collect()
 }
 
-fn print_leads(file: &str, r: &LeadImportReport, out: &mut impl Write) -> Result<()> {
-    writeln!(
-        out,
-        "{}: {} added, {} updated, {} unchanged, {} skipped{}",
-        display_safe(file),
-        r.added.len(),
-        r.updated.len(),
-        r.unchanged.len(),
-        r.skipped.len(),
-        if r.dry_run {
-            " — dry run: nothing was written"
-        } else {
-            ""
-        }
-    )
-    .map_err(io)?;
-    for (word, lines) in [("added", &r.added), ("updated", &r.updated)] {
-        for l in lines {
-            writeln!(
-                out,
-                "  line {:<5} {word:<8} {}",
-                l.line,
-                display_safe(&l.title)
-            )
-            .map_err(io)?;
-        }
+fn print_leads(
+    file: &str,
+    r: &LeadImportReport,
+    lang: Language,
+    out: &mut impl Write,
+) -> Result<()> {
+    let summary = tr!(
+        lang,
+        "cli-leads-summary",
+        file = display_safe(file),
+        added = r.added.len(),
+        updated = r.updated.len(),
+        unchanged = r.unchanged.len(),
+        skipped = r.skipped.len()
+    );
+    writeln!(out, "{summary}{}", dry_run(lang, r.dry_run)).map_err(io)?;
+    for l in &r.added {
+        let line = tr!(
+            lang,
+            "cli-leads-line-added",
+            line = line_number(lang, l.line),
+            title = display_safe(&l.title)
+        );
+        writeln!(out, "  {line}").map_err(io)?;
+    }
+    for l in &r.updated {
+        let line = tr!(
+            lang,
+            "cli-leads-line-updated",
+            line = line_number(lang, l.line),
+            title = display_safe(&l.title)
+        );
+        writeln!(out, "  {line}").map_err(io)?;
     }
     for s in &r.skipped {
-        writeln!(out, "  line {}: {}", s.line, s.reason).map_err(io)?;
+        let line = tr!(
+            lang,
+            "cli-line-skipped",
+            line = s.line,
+            reason = s.reason.to_string()
+        );
+        writeln!(out, "  {line}").map_err(io)?;
     }
-    if !r.kept_in_notes.is_empty() {
-        writeln!(
-            out,
-            "Columns kept in the notes: {}",
-            display_safe(&r.kept_in_notes.join(", "))
-        )
-        .map_err(io)?;
-    }
+    kept_in_notes(out, lang, &r.kept_in_notes)?;
     if !r.not_read.is_empty() {
-        writeln!(
-            out,
-            "Columns not read (leadtrack works them out itself): {}",
-            display_safe(&r.not_read.join(", "))
-        )
-        .map_err(io)?;
+        let said = tr!(
+            lang,
+            "cli-columns-not-read",
+            columns = display_safe(&output::list(lang, &r.not_read))
+        );
+        writeln!(out, "{said}").map_err(io)?;
     }
     Ok(())
 }

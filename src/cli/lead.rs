@@ -1,5 +1,5 @@
 use super::Session;
-use super::output::{Format, Table, amount, field, io, local_time, opt, print_json, score};
+use super::output::{self, Format, Table, field, io, local_time, opt, pad, print_json, score};
 use super::parse;
 use crate::error::Result;
 use crate::features::leads::{self, LeadDetail};
@@ -8,6 +8,7 @@ use crate::model::lead::{LeadFields, LeadPatch, Qualification};
 use crate::model::text::display_safe;
 use crate::model::{Lead, Stage};
 use crate::store;
+use crate::tr;
 use clap::Subcommand;
 use std::io::Write;
 
@@ -131,6 +132,7 @@ pub struct ShowArgs {
 }
 
 pub fn run(session: &mut Session, command: &LeadCommand) -> Result<bool> {
+    let lang = session.config.language;
     match command {
         LeadCommand::Add(args) => add(session, args),
         LeadCommand::List(args) => list(session, args),
@@ -145,7 +147,10 @@ pub fn run(session: &mut Session, command: &LeadCommand) -> Result<bool> {
             let id = store::leads::resolve(session.store.conn(), id)?;
             let title = title_of(session, &id)?;
             leads::delete(&mut session.store, &id)?;
-            outln!("Deleted lead {}", display_safe(&title))?;
+            outln!(
+                "{}",
+                tr!(lang, "cli-deleted-lead", title = display_safe(&title))
+            )?;
             Ok(true)
         }
         LeadCommand::Link {
@@ -157,31 +162,45 @@ pub fn run(session: &mut Session, command: &LeadCommand) -> Result<bool> {
             let lead_id = store::leads::resolve(session.store.conn(), id)?;
             let contact_id = store::contacts::resolve(session.store.conn(), contact_id)?;
             let linked = leads::link(&mut session.store, &lead_id, &contact_id, role)?;
-            match linked.role_before {
-                Some(before) if before != role => outln!(
-                    "Contact {contact_id} on lead {lead_id} is now {} (was {})",
-                    role.label_en(),
-                    before.label_en()
-                )?,
-                _ => outln!(
-                    "Linked contact {contact_id} to lead {lead_id} as {}",
-                    role.label_en()
-                )?,
-            }
+            let said = match linked.role_before {
+                Some(before) if before != role => tr!(
+                    lang,
+                    "cli-role-changed",
+                    contact = contact_id.as_str(),
+                    lead = lead_id.as_str(),
+                    role = output::role(lang, role),
+                    before = output::role(lang, before)
+                ),
+                _ => tr!(
+                    lang,
+                    "cli-linked",
+                    contact = contact_id.as_str(),
+                    lead = lead_id.as_str(),
+                    role = output::role(lang, role)
+                ),
+            };
+            outln!("{said}")?;
             Ok(true)
         }
         LeadCommand::Unlink { id, contact } => {
             let lead_id = store::leads::resolve(session.store.conn(), id)?;
             let contact_id = store::contacts::resolve(session.store.conn(), contact)?;
-            match leads::unlink(&mut session.store, &lead_id, &contact_id)? {
-                Some(role) => outln!(
-                    "Took contact {contact_id} ({}) off lead {lead_id}",
-                    role.label_en()
-                )?,
-                None => {
-                    outln!("Contact {contact_id} was not on lead {lead_id}: nothing to take off")?
-                }
-            }
+            let said = match leads::unlink(&mut session.store, &lead_id, &contact_id)? {
+                Some(role) => tr!(
+                    lang,
+                    "cli-unlinked",
+                    contact = contact_id.as_str(),
+                    lead = lead_id.as_str(),
+                    role = output::role(lang, role)
+                ),
+                None => tr!(
+                    lang,
+                    "cli-not-linked",
+                    contact = contact_id.as_str(),
+                    lead = lead_id.as_str()
+                ),
+            };
+            outln!("{said}")?;
             Ok(true)
         }
     }
@@ -239,6 +258,7 @@ fn add(session: &mut Session, args: &AddArgs) -> Result<bool> {
 }
 
 fn edit(session: &mut Session, args: &EditArgs) -> Result<bool> {
+    let lang = session.config.language;
     let id = store::leads::resolve(session.store.conn(), &args.id)?;
     let f = &args.fields;
     let any_criterion = [&f.budget, &f.authority, &f.need, &f.timing]
@@ -274,16 +294,25 @@ fn edit(session: &mut Session, args: &EditArgs) -> Result<bool> {
         notes: parse::text_patch(&f.notes),
     };
     if patch.is_empty() {
-        return Err(crate::Error::invalid(
-            "nothing to change: give a field such as --title or --due",
-        ));
+        return Err(crate::Error::invalid(tr!(
+            lang,
+            "cli-lead-nothing-to-change"
+        )));
     }
     let changed = leads::edit(&mut session.store, &session.config, &id, &patch)?.changed;
     if changed.is_empty() {
-        outln!("No change: lead {id} already has those values")?;
+        outln!("{}", tr!(lang, "cli-lead-unchanged", id = id.as_str()))?;
     } else {
-        let labels: Vec<&str> = changed.iter().map(|f| LeadPatch::label_en(f)).collect();
-        outln!("Changed {} of lead {id}", labels.join(", "))?;
+        let labels: Vec<&str> = changed.iter().map(|f| field_label(lang, f)).collect();
+        outln!(
+            "{}",
+            tr!(
+                lang,
+                "cli-lead-changed",
+                fields = output::list(lang, &labels),
+                id = id.as_str()
+            )
+        )?;
     }
     Ok(true)
 }
@@ -292,16 +321,25 @@ fn move_to(session: &mut Session, prefix: &str, stage: Stage) -> Result<bool> {
     let id = store::leads::resolve(session.store.conn(), prefix)?;
     let title = title_of(session, &id)?;
     let moved = leads::move_to(&mut session.store, &id, stage)?.moved;
+    let lang = session.config.language;
+    let (title, stage) = (display_safe(&title), output::stage(lang, stage));
     if moved {
-        outln!("Moved {} to {}", display_safe(&title), stage.label_en())?;
+        outln!("{}", tr!(lang, "cli-moved", title = title, stage = stage))?;
     } else {
         outln!(
-            "{} is already in {}",
-            display_safe(&title),
-            stage.label_en()
+            "{}",
+            tr!(lang, "cli-already-in", title = title, stage = stage)
         )?;
     }
     Ok(true)
+}
+
+/// What a rep calls a field of a lead, in the language shown.
+fn field_label(language: crate::config::Language, field: &str) -> &'static str {
+    match language {
+        crate::config::Language::En => LeadPatch::label_en(field),
+        crate::config::Language::Ja => LeadPatch::label_ja(field),
+    }
 }
 
 fn title_of(session: &Session, id: &str) -> Result<String> {
@@ -334,22 +372,30 @@ fn list(session: &Session, args: &ListArgs) -> Result<bool> {
         }
         Format::Csv => print_csv(&leads, session.config.export.excel_safe),
         Format::Table => {
+            let lang = config.language;
             let ids: Vec<String> = leads.iter().map(|l| l.id.clone()).collect();
             let mut table = Table::new(&[
-                "ID", "STAGE", "RANK", "DUE", "TITLE", "COMPANY", "OWNER", "VALUE",
+                tr!(lang, "cli-header-id"),
+                tr!(lang, "cli-header-stage"),
+                tr!(lang, "cli-header-rank"),
+                tr!(lang, "cli-header-due"),
+                tr!(lang, "cli-header-title"),
+                tr!(lang, "cli-header-company"),
+                tr!(lang, "cli-header-owner"),
+                tr!(lang, "cli-header-value"),
             ]);
             for (lead, short) in leads.iter().zip(store::leads::short_ids(conn, &ids)?) {
                 table.row(vec![
                     short,
-                    lead.stage.label_en().to_string(),
+                    output::stage(lang, lead.stage).to_string(),
                     lead.rank.to_string(),
                     lead.next_action_on
-                        .map(|d| d.to_string())
+                        .map(|d| output::due(lang, &d))
                         .unwrap_or_default(),
                     lead.title.clone(),
                     opt(&lead.company),
                     opt(&lead.owner),
-                    amount(lead.value),
+                    output::money(lang, lead.value),
                 ]);
             }
             table.print(&mut std::io::stdout().lock())?;
@@ -420,83 +466,107 @@ fn show(session: &Session, args: &ShowArgs) -> Result<bool> {
     if args.format == Format::Json {
         print_json(&detail)?;
     } else {
-        print_detail(&detail, &mut std::io::stdout().lock())?;
+        print_detail(
+            &detail,
+            session.config.language,
+            &mut std::io::stdout().lock(),
+        )?;
     }
     Ok(true)
 }
 
-fn print_detail(d: &LeadDetail, out: &mut impl Write) -> Result<()> {
+fn print_detail(d: &LeadDetail, lang: crate::config::Language, out: &mut impl Write) -> Result<()> {
     let l = &d.lead;
     writeln!(out, "{}", display_safe(&l.title)).map_err(io)?;
-    field(out, "id", &l.id)?;
-    field(out, "company", &opt(&l.company))?;
+    field(out, &tr!(lang, "cli-field-id"), &l.id)?;
+    field(out, &tr!(lang, "cli-field-company"), &opt(&l.company))?;
     field(
         out,
-        "stage",
-        &format!("{} ({})", l.stage.label_en(), l.stage.label_ja()),
+        &tr!(lang, "cli-field-stage"),
+        output::stage(lang, l.stage),
     )?;
-    field(out, "owner", &opt(&l.owner))?;
-    field(out, "value", &amount(l.value))?;
-    let next = match (&l.next_action, l.next_action_on) {
+    field(out, &tr!(lang, "cli-field-owner"), &opt(&l.owner))?;
+    field(
+        out,
+        &tr!(lang, "cli-field-value"),
+        &output::money(lang, l.value),
+    )?;
+    let date = l.next_action_on.map(|d| output::due(lang, &d));
+    let next = match (&l.next_action, date) {
         (Some(a), Some(d)) => format!("{a} — {d}"),
         (Some(a), None) => a.clone(),
-        (None, Some(d)) => d.to_string(),
-        (None, None) => "none".to_string(),
+        (None, Some(d)) => d,
+        (None, None) => tr!(lang, "cli-none"),
     };
-    field(out, "next action", &next)?;
-    let source_label = l
-        .source
-        .as_deref()
-        .map(|id| crate::model::source::label_en(id).unwrap_or(id).to_string());
+    field(out, &tr!(lang, "cli-field-next-action"), &next)?;
+    let source_label = l.source.as_deref().map(|id| output::source(lang, id));
     let source = [source_label, l.source_detail.clone()]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
         .join(" — ");
-    field(out, "source", &source)?;
+    field(out, &tr!(lang, "cli-field-source"), &source)?;
     field(
         out,
-        "score",
-        &format!(
-            "{} (rank {})",
-            score(d.score_breakdown.score),
-            d.score_breakdown.rank
+        &tr!(lang, "cli-field-score"),
+        &tr!(
+            lang,
+            "cli-score-with-rank",
+            score = score(d.score_breakdown.score),
+            rank = d.score_breakdown.rank.to_string()
         ),
     )?;
-    field(out, "tags", &l.tags.join(", "))?;
+    field(out, &tr!(lang, "cli-field-tags"), &l.tags.join(", "))?;
     if !l.qualification.is_unknown() {
         let q = &l.qualification;
         let show = |c: &crate::model::lead::Criterion| {
-            let answer = serde_json::to_value(c.value)
-                .ok()
-                .and_then(|v| v.as_str().map(String::from))
-                .unwrap_or_default();
+            use crate::model::lead::Answer;
+            let answer = match c.value {
+                Answer::Yes => tr!(lang, "cli-answer-yes"),
+                Answer::No => tr!(lang, "cli-answer-no"),
+                Answer::Unknown => tr!(lang, "cli-answer-unknown"),
+            };
             if c.note.is_empty() {
                 answer
             } else {
-                format!("{answer} ({})", c.note)
+                tr!(
+                    lang,
+                    "cli-answer-with-note",
+                    answer = answer,
+                    note = c.note.as_str()
+                )
             }
         };
-        field(out, "budget", &show(&q.budget))?;
-        field(out, "authority", &show(&q.authority))?;
-        field(out, "need", &show(&q.need))?;
-        field(out, "timing", &show(&q.timing))?;
+        field(out, &tr!(lang, "cli-field-budget"), &show(&q.budget))?;
+        field(out, &tr!(lang, "cli-field-authority"), &show(&q.authority))?;
+        field(out, &tr!(lang, "cli-field-need"), &show(&q.need))?;
+        field(out, &tr!(lang, "cli-field-timing"), &show(&q.timing))?;
     }
-    field(out, "notes", &opt(&l.notes))?;
+    field(out, &tr!(lang, "cli-field-notes"), &opt(&l.notes))?;
     field(
         out,
-        "created",
-        &format!("{} by {}", local_time(&l.created_at), l.created_by),
+        &tr!(lang, "cli-field-created"),
+        &tr!(
+            lang,
+            "cli-when-by",
+            when = local_time(lang, &l.created_at),
+            who = l.created_by.as_str()
+        ),
     )?;
     field(
         out,
-        "updated",
-        &format!("{} by {}", local_time(&l.updated_at), l.updated_by),
+        &tr!(lang, "cli-field-updated"),
+        &tr!(
+            lang,
+            "cli-when-by",
+            when = local_time(lang, &l.updated_at),
+            who = l.updated_by.as_str()
+        ),
     )?;
 
-    writeln!(out, "\nContacts").map_err(io)?;
+    writeln!(out, "\n{}", tr!(lang, "cli-heading-contacts")).map_err(io)?;
     if l.contacts.is_empty() {
-        writeln!(out, "  none").map_err(io)?;
+        writeln!(out, "  {}", tr!(lang, "cli-none")).map_err(io)?;
     }
     for c in &l.contacts {
         let company = c
@@ -504,30 +574,33 @@ fn print_detail(d: &LeadDetail, out: &mut impl Write) -> Result<()> {
             .as_deref()
             .map(|c| format!(" — {c}"))
             .unwrap_or_default();
-        writeln!(
-            out,
-            "  {} ({}){}",
-            display_safe(&c.name),
-            c.role.label_en(),
-            display_safe(&company)
-        )
-        .map_err(io)?;
+        let person = tr!(
+            lang,
+            "cli-name-with-role",
+            name = display_safe(&c.name),
+            role = output::role(lang, c.role)
+        );
+        writeln!(out, "  {person}{}", display_safe(&company)).map_err(io)?;
     }
 
-    writeln!(out, "\nActivities (newest first)").map_err(io)?;
+    writeln!(out, "\n{}", tr!(lang, "cli-heading-activities")).map_err(io)?;
     if d.activities.is_empty() {
-        writeln!(out, "  none").map_err(io)?;
+        writeln!(out, "  {}", tr!(lang, "cli-none")).map_err(io)?;
     }
-    for a in &d.activities {
+    let times = output::column(
+        d.activities
+            .iter()
+            .map(|a| local_time(lang, &a.occurred_at)),
+    );
+    for (a, time) in d.activities.iter().zip(times) {
         let by =
             a.by.as_deref()
-                .map(|b| format!("  by {b}"))
+                .map(|b| format!("  {}", tr!(lang, "cli-by", who = b)))
                 .unwrap_or_default();
         writeln!(
             out,
-            "  {}  {:<18}{}{}",
-            local_time(&a.occurred_at),
-            crate::model::activity::kind_with_direction_en(a.kind, a.direction),
+            "  {time}  {}{}{}",
+            pad(&output::kind_with_direction(lang, a.kind, a.direction), 18),
             display_safe(&a.summary),
             display_safe(&by)
         )
@@ -536,29 +609,36 @@ fn print_detail(d: &LeadDetail, out: &mut impl Write) -> Result<()> {
     if d.activities_hidden > 0 {
         writeln!(
             out,
-            "  … and {} older, not shown (`leadtrack lead show {} --all` shows every one)",
-            d.activities_hidden, l.id
+            "  {}",
+            tr!(
+                lang,
+                "cli-activities-hidden",
+                count = d.activities_hidden,
+                id = l.id.as_str()
+            )
         )
         .map_err(io)?;
     }
 
-    writeln!(
-        out,
-        "\nScore {} = sum of points{}",
-        score(d.score_breakdown.score),
-        match d.score_breakdown.half_life_days {
-            Some(h) => format!(" × ½ per {} days of age", score(h)),
-            None => String::new(),
-        }
-    )
-    .map_err(io)?;
-    for line in &d.score_breakdown.lines {
+    let total = score(d.score_breakdown.score);
+    let sum = match d.score_breakdown.half_life_days {
+        Some(h) => tr!(
+            lang,
+            "cli-score-sum-halving",
+            score = total,
+            days = score(h)
+        ),
+        None => tr!(lang, "cli-score-sum", score = total),
+    };
+    writeln!(out, "\n{sum}").map_err(io)?;
+    let lines = &d.score_breakdown.lines;
+    let times = output::column(lines.iter().map(|l| local_time(lang, &l.occurred_at)));
+    for (line, time) in lines.iter().zip(times) {
         writeln!(
             out,
-            "  +{:<6} {:<18} {}  {} × {}",
+            "  +{:<6} {} {time}  {} × {}",
             score(line.counted),
-            line.kind.label_en(),
-            local_time(&line.occurred_at),
+            pad(output::kind(lang, line.kind), 18),
             score(line.points),
             score(line.factor)
         )
@@ -568,26 +648,30 @@ fn print_detail(d: &LeadDetail, out: &mut impl Write) -> Result<()> {
     if d.activities_hidden > 0 {
         writeln!(
             out,
-            "  + the {} older activities not shown",
-            d.activities_hidden
+            "  {}",
+            tr!(lang, "cli-score-hidden", count = d.activities_hidden)
         )
         .map_err(io)?;
     }
 
-    writeln!(out, "\nStage history").map_err(io)?;
-    for s in &d.stage_history {
+    writeln!(out, "\n{}", tr!(lang, "cli-heading-stage-history")).map_err(io)?;
+    let times = output::column(d.stage_history.iter().map(|s| local_time(lang, &s.at)));
+    for (s, time) in d.stage_history.iter().zip(times) {
         let from = s
             .from
-            .map(|f| format!("{} → ", f.label_en()))
+            .map(|f| format!("{} → ", output::stage(lang, f)))
             .unwrap_or_default();
         // A move taken back stays in the history, marked (the stats leave it out).
-        let undone = if s.undone { "  (undone)" } else { "" };
+        let undone = if s.undone {
+            format!("  {}", tr!(lang, "cli-undone"))
+        } else {
+            String::new()
+        };
         writeln!(
             out,
-            "  {}  {from}{}{undone}  by {}",
-            local_time(&s.at),
-            s.to.label_en(),
-            display_safe(&s.by)
+            "  {time}  {from}{}{undone}  {}",
+            output::stage(lang, s.to),
+            tr!(lang, "cli-by", who = display_safe(&s.by))
         )
         .map_err(io)?;
     }
@@ -597,14 +681,27 @@ fn print_detail(d: &LeadDetail, out: &mut impl Write) -> Result<()> {
         .history
         .iter()
         .map(|h| crate::store::history::HistoryEntry {
-            field: LeadPatch::label_en(&h.field).to_string(),
+            field: field_label(lang, &h.field).to_string(),
             previous: match (&h.previous, h.field.as_str()) {
-                (serde_json::Value::String(id), "source") => crate::model::source::label_en(id)
-                    .map_or_else(|| h.previous.clone(), serde_json::Value::from),
+                (serde_json::Value::String(id), "source") => {
+                    serde_json::Value::from(output::source(lang, id))
+                }
+                (serde_json::Value::Number(n), "value") => n.as_i64().map_or_else(
+                    || h.previous.clone(),
+                    |v| output::money(lang, Some(v)).into(),
+                ),
+                (serde_json::Value::String(stored), "next_action_on") => {
+                    crate::model::dates::Due::from_storage(stored)
+                        .map_or_else(|| h.previous.clone(), |d| output::due(lang, &d).into())
+                }
+                (serde_json::Value::String(id), "stage") => Stage::from_id(id).map_or_else(
+                    || h.previous.clone(),
+                    |stage| output::stage(lang, stage).into(),
+                ),
                 _ => h.previous.clone(),
             },
             ..h.clone()
         })
         .collect();
-    super::output::history(out, &history)
+    super::output::history(out, lang, &history)
 }

@@ -1,7 +1,8 @@
 use super::Session;
-use super::output::{Format, print_json};
+use super::output::{Format, pad, print_json};
 use crate::error::Result;
 use crate::features::maintenance;
+use crate::tr;
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
@@ -23,32 +24,62 @@ pub fn check(session: &Session, args: &CheckArgs) -> Result<bool> {
         return Ok(report.ok);
     }
     let c = &report.counts;
-    outln!("Database     {}", report.path)?;
-    outln!(
-        "Schema       version {} (this leadtrack: {})",
-        report.schema_version,
-        crate::store::SCHEMA_VERSION
+    let lang = session.config.language;
+    // Each line a label in a column, then what it found.
+    let line = |label: String, value: String| outln!("{}{value}", pad(&label, 13));
+    line(tr!(lang, "cli-check-database"), report.path.to_string())?;
+    line(
+        tr!(lang, "cli-check-schema"),
+        tr!(
+            lang,
+            "cli-check-schema-version",
+            found = report.schema_version,
+            known = crate::store::SCHEMA_VERSION
+        ),
     )?;
-    outln!(
-        "Integrity    {}",
+    line(
+        tr!(lang, "cli-check-integrity"),
         if report.ok {
-            "ok".to_string()
+            tr!(lang, "cli-check-ok")
         } else {
             report.integrity.join("; ")
-        }
+        },
     )?;
-    outln!("Leads        {} open, {} customers", c.leads, c.customers)?;
-    outln!("Contacts     {} ({} on leads)", c.contacts, c.links)?;
-    outln!("Activities   {}", c.activities)?;
-    outln!(
-        "History      {} stage changes, {} replaced values",
-        c.stage_changes,
-        c.history
+    line(
+        tr!(lang, "cli-check-leads"),
+        tr!(
+            lang,
+            "cli-check-leads-counts",
+            open = c.leads,
+            customers = c.customers
+        ),
+    )?;
+    line(
+        tr!(lang, "cli-check-contacts"),
+        tr!(
+            lang,
+            "cli-check-contacts-counts",
+            contacts = c.contacts,
+            links = c.links
+        ),
+    )?;
+    line(
+        tr!(lang, "cli-check-activities"),
+        tr!(lang, "cli-check-activities-count", count = c.activities),
+    )?;
+    line(
+        tr!(lang, "cli-check-history"),
+        tr!(
+            lang,
+            "cli-check-history-counts",
+            stages = c.stage_changes,
+            values = c.history
+        ),
     )?;
     if !report.ok {
         eprintln!(
-            "error: {} failed its integrity check; restore it from a backup",
-            report.path
+            "{}",
+            tr!(lang, "cli-check-failed", path = report.path.to_string())
         );
     }
     Ok(report.ok)
@@ -57,9 +88,13 @@ pub fn check(session: &Session, args: &CheckArgs) -> Result<bool> {
 pub fn backup(session: &Session, args: &BackupArgs) -> Result<bool> {
     maintenance::backup(&session.store, &args.file)?;
     outln!(
-        "Backed up {} to {}",
-        session.store.path(),
-        args.file.display()
+        "{}",
+        tr!(
+            session.config.language,
+            "cli-backed-up",
+            db = session.store.path(),
+            file = args.file.display().to_string()
+        )
     )?;
     Ok(true)
 }

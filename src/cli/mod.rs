@@ -112,6 +112,17 @@ impl Cli {
             session.config.language = lang;
         }
     }
+
+    /// The language of a command that opens no database: `--lang`, else the config's, else
+    /// (a config that does not load) the locale's.
+    pub fn language(&self) -> crate::config::Language {
+        self.lang.unwrap_or_else(|| {
+            crate::config::Config::load(self.config.as_deref()).map_or_else(
+                |_| crate::i18n::from_locale(|name| std::env::var(name).ok()),
+                |(config, _)| config.language,
+            )
+        })
+    }
 }
 
 /// Runs one subcommand. `Ok(false)` means it ran but found a problem (e.g. `check`).

@@ -1,15 +1,107 @@
 //! How the command line prints: aligned tables for people (double-width aware, untrusted
 //! text made safe), JSON for scripts.
 
+use crate::config::Language;
 use crate::error::{Error, Result};
+use crate::followups::Bucket;
+use crate::model::dates::{Due, day_ja, today};
 pub use crate::model::format::{amount, score};
+use crate::model::{ActivityKind, Direction, LinkRole, Stage};
+use crate::tr;
+use chrono::NaiveDate;
 
-/// A moment as the command line shows it: local time to the minute.
-pub fn local_time(t: &chrono::DateTime<chrono::Utc>) -> String {
-    t.with_timezone(&chrono::Local)
-        .format("%Y-%m-%d %H:%M")
-        .to_string()
+/// A moment as the command line shows it: local time to the minute (`2026-12-03 14:00`,
+/// `12/3(木) 14:00`).
+pub fn local_time(language: Language, t: &chrono::DateTime<chrono::Utc>) -> String {
+    let local = t.with_timezone(&chrono::Local);
+    match language {
+        Language::En => local.format("%Y-%m-%d %H:%M").to_string(),
+        Language::Ja => format!(
+            "{} {}",
+            day_ja(local.date_naive(), today()),
+            local.format("%H:%M")
+        ),
+    }
 }
+
+/// A date as a person reads it: `2026-12-03`, `12/3(木)`.
+pub fn day(language: Language, date: NaiveDate) -> String {
+    match language {
+        Language::En => date.format("%Y-%m-%d").to_string(),
+        Language::Ja => day_ja(date, today()),
+    }
+}
+
+/// A next-action date with its time when it has one.
+pub fn due(language: Language, due: &Due) -> String {
+    match (language, due.time) {
+        (Language::En, _) => due.to_string(),
+        (Language::Ja, None) => day_ja(due.date, today()),
+        (Language::Ja, Some(t)) => format!("{} {}", day_ja(due.date, today()), t.format("%H:%M")),
+    }
+}
+
+/// An amount of yen: `1,200,000`, `120万円`.
+pub fn money(language: Language, value: Option<i64>) -> String {
+    crate::model::format::yen(value, language)
+}
+
+pub fn stage(language: Language, stage: Stage) -> &'static str {
+    match language {
+        Language::En => stage.label_en(),
+        Language::Ja => stage.label_ja(),
+    }
+}
+
+pub fn kind(language: Language, kind: ActivityKind) -> &'static str {
+    match language {
+        Language::En => kind.label_en(),
+        Language::Ja => kind.label_ja(),
+    }
+}
+
+/// An activity kind kept by its id (the stats count by id); an id that names no kind as
+/// it is.
+pub fn kind_id(language: Language, id: &str) -> String {
+    ActivityKind::from_id(id).map_or_else(|| id.to_string(), |k| kind(language, k).to_string())
+}
+
+/// `Email, received`, 「メール 受信」.
+pub fn kind_with_direction(
+    language: Language,
+    kind: ActivityKind,
+    direction: Option<Direction>,
+) -> String {
+    match language {
+        Language::En => crate::model::activity::kind_with_direction_en(kind, direction),
+        Language::Ja => crate::model::activity::kind_with_direction_ja(kind, direction),
+    }
+}
+
+pub fn role(language: Language, role: LinkRole) -> &'static str {
+    match language {
+        Language::En => role.label_en(),
+        Language::Ja => role.label_ja(),
+    }
+}
+
+/// A lead source as the rep reads it: a default source by its label, one of the rep's own
+/// (`[sources] names`) by the name configured.
+pub fn source(language: Language, id: &str) -> String {
+    let label = match language {
+        Language::En => crate::model::source::label_en(id),
+        Language::Ja => crate::model::source::label_ja(id),
+    };
+    label.unwrap_or(id).to_string()
+}
+
+pub fn bucket(language: Language, bucket: Bucket) -> &'static str {
+    match language {
+        Language::En => bucket.label_en(),
+        Language::Ja => bucket.label_ja(),
+    }
+}
+
 use crate::model::text::{display_safe, display_safe_multiline, fit, is_invisible, width};
 use crate::store::history::HistoryEntry;
 use serde::Serialize;
@@ -32,9 +124,9 @@ pub struct Table {
 }
 
 impl Table {
-    pub fn new(headers: &[&str]) -> Table {
+    pub fn new<S: AsRef<str>>(headers: &[S]) -> Table {
         Table {
-            headers: headers.iter().map(|h| h.to_string()).collect(),
+            headers: headers.iter().map(|h| h.as_ref().to_string()).collect(),
             rows: Vec::new(),
         }
     }
@@ -183,29 +275,51 @@ pub fn field(out: &mut impl Write, label: &str, value: &str) -> Result<()> {
 }
 
 /// The "Changed fields" part of `lead show` and `contact show`: each value a field had, and
-/// who replaced it when.
-pub fn history(out: &mut impl Write, entries: &[HistoryEntry]) -> Result<()> {
+/// who replaced it when. The entries' fields are already named by their labels.
+pub fn history(out: &mut impl Write, language: Language, entries: &[HistoryEntry]) -> Result<()> {
     if entries.is_empty() {
         return Ok(());
     }
-    writeln!(out, "\nChanged fields").map_err(io)?;
+    writeln!(out, "\n{}", tr!(language, "cli-history-heading")).map_err(io)?;
     for h in entries {
         let was = match &h.previous {
-            serde_json::Value::Null => "(empty)".to_string(),
+            serde_json::Value::Null => tr!(language, "cli-empty"),
             serde_json::Value::String(s) => s.clone(),
             other => other.to_string(),
         };
-        writeln!(
-            out,
-            "  {}  {} was {}  (changed by {})",
-            local_time(&h.replaced_at),
-            h.field,
-            display_safe(&was),
-            display_safe(&h.replaced_by)
-        )
-        .map_err(io)?;
+        let line = tr!(
+            language,
+            "cli-history-line",
+            when = local_time(language, &h.replaced_at),
+            field = h.field.clone(),
+            was = display_safe(&was),
+            who = display_safe(&h.replaced_by)
+        );
+        writeln!(out, "  {line}").map_err(io)?;
     }
     Ok(())
+}
+
+/// `text` followed by spaces to `cells` of the terminal (a longer text is not cut).
+pub fn pad(text: &str, cells: usize) -> String {
+    format!("{text}{}", " ".repeat(cells.saturating_sub(width(text))))
+}
+
+/// Texts padded to the widest of them, to stand as a column (Japanese dates differ in
+/// width: `1/5(月)`, `12/25(金)`).
+pub fn column(texts: impl IntoIterator<Item = String>) -> Vec<String> {
+    let texts: Vec<String> = texts.into_iter().collect();
+    let widest = texts.iter().map(|t| width(t)).max().unwrap_or(0);
+    texts.iter().map(|t| pad(t, widest)).collect()
+}
+
+/// The items of a list in a sentence: `a, b` in English, 「a、b」 in Japanese.
+pub fn list<S: AsRef<str>>(language: Language, items: &[S]) -> String {
+    let items: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
+    match language {
+        Language::En => items.join(", "),
+        Language::Ja => items.join("、"),
+    }
 }
 
 pub fn opt(value: &Option<String>) -> String {

@@ -1,8 +1,9 @@
 use super::Session;
-use super::output::{Format, Table, print_json};
+use super::output::{self, Format, Table, print_json};
 use crate::error::Result;
 use crate::features::search::search;
 use crate::model::text::display_safe;
+use crate::tr;
 
 #[derive(Debug, clap::Args)]
 pub struct SearchArgs {
@@ -18,17 +19,26 @@ pub struct SearchArgs {
 
 pub fn run(session: &Session, args: &SearchArgs) -> Result<bool> {
     let typed = args.query.join(" ");
+    let lang = session.config.language;
     let results = search(&session.store, &typed, args.limit)?;
     if args.format == Format::Json {
         print_json(&results)?;
         return Ok(true);
     }
     if results.is_empty() {
-        outln!("Nothing matches '{}'.", display_safe(&typed))?;
+        outln!(
+            "{}",
+            tr!(lang, "cli-search-nothing", typed = display_safe(&typed))
+        )?;
         return Ok(true);
     }
     let order = session.config.ui.name_order;
-    let mut table = Table::new(&["KIND", "ID", "WHAT", "DETAIL"]);
+    let mut table = Table::new(&[
+        tr!(lang, "cli-header-kind"),
+        tr!(lang, "cli-header-id"),
+        tr!(lang, "cli-header-what"),
+        tr!(lang, "cli-header-detail"),
+    ]);
     let conn = session.store.conn();
     let ids: Vec<String> = results.leads.iter().map(|l| l.id.clone()).collect();
     for (lead, short) in results
@@ -37,7 +47,7 @@ pub fn run(session: &Session, args: &SearchArgs) -> Result<bool> {
         .zip(crate::store::leads::short_ids(conn, &ids)?)
     {
         table.row(vec![
-            "lead".into(),
+            tr!(lang, "cli-record-lead"),
             short,
             lead.title.clone(),
             lead.company.clone().unwrap_or_default(),
@@ -54,7 +64,12 @@ pub fn run(session: &Session, args: &SearchArgs) -> Result<bool> {
             .flatten()
             .collect::<Vec<_>>()
             .join("  ");
-        table.row(vec!["contact".into(), short, c.name(order), detail]);
+        table.row(vec![
+            tr!(lang, "cli-record-contact"),
+            short,
+            c.name(order),
+            detail,
+        ]);
     }
     let ids: Vec<String> = results.activities.iter().map(|a| a.id.clone()).collect();
     for (a, short) in results
@@ -62,9 +77,9 @@ pub fn run(session: &Session, args: &SearchArgs) -> Result<bool> {
         .iter()
         .zip(crate::store::activities::short_ids(conn, &ids)?)
     {
-        let when = super::output::local_time(&a.occurred_at);
+        let when = output::local_time(lang, &a.occurred_at);
         table.row(vec![
-            a.kind.label_en().into(),
+            output::kind(lang, a.kind).into(),
             short,
             a.summary.clone(),
             when,

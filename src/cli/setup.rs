@@ -6,6 +6,7 @@ use super::Cli;
 use crate::config::{Config, default_config_path};
 use crate::error::{Error, Result};
 use crate::session::database_path;
+use crate::tr;
 use clap::CommandFactory;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -53,15 +54,13 @@ fn config_path(cli: &Cli) -> Result<PathBuf> {
     cli.config
         .clone()
         .or_else(default_config_path)
-        .ok_or_else(|| {
-            Error::invalid(
-                "no home directory to keep the config in; give --config PATH or set LEADTRACK_CONFIG",
-            )
-        })
+        .ok_or_else(|| Error::invalid(tr!(cli.language(), "cli-no-config-home")))
 }
 
-/// `leadtrack config path`: one line each, `config PATH` and `database PATH`.
+/// `leadtrack config path`: one line each, `config PATH` and `database PATH`. The two words
+/// stay as they are in every language, for scripts that read the lines.
 pub fn path(cli: &Cli) -> Result<bool> {
+    let lang = cli.language();
     let config = config_path(cli)?;
     // The database may be named in the config; a config that does not load still has a
     // place, and the database is then where it would be without it.
@@ -71,31 +70,50 @@ pub fn path(cli: &Cli) -> Result<bool> {
     outln!("config    {}", config.display())?;
     outln!("database  {}", database.display())?;
     if !config.exists() {
-        eprintln!("note: there is no config file yet: `leadtrack config init` writes one");
+        eprintln!("{}", tr!(lang, "cli-note-no-config"));
     }
     if let Err(e) = loaded {
-        eprintln!("note: {e}");
+        eprintln!("{}", tr!(lang, "cli-note", message = e.to_string()));
     }
     Ok(true)
 }
 
 /// `leadtrack config init`: writes the example config if there is none.
 pub fn init(cli: &Cli) -> Result<bool> {
+    let lang = cli.language();
     let path = config_path(cli)?;
-    write_new(&path, EXAMPLE_CONFIG.as_bytes())?;
+    write_new(&path, EXAMPLE_CONFIG.as_bytes(), lang)?;
     outln!(
-        "Wrote {}: every key is there with its default, commented; set [user] name first",
-        path.display()
+        "{}",
+        tr!(
+            lang,
+            "cli-config-written",
+            path = path.display().to_string()
+        )
     )?;
     Ok(true)
 }
 
 /// Creates `path` with `bytes`, refusing a file that is already there (whatever it holds).
-fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
-    let shown = path.display();
+fn write_new(path: &Path, bytes: &[u8], lang: crate::config::Language) -> Result<()> {
+    let shown = path.display().to_string();
+    let cannot_write = |e: std::io::Error| {
+        Error::Io(tr!(
+            lang,
+            "cli-cannot-write",
+            path = shown.as_str(),
+            reason = e.to_string()
+        ))
+    };
     if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
-        std::fs::create_dir_all(folder)
-            .map_err(|e| Error::Io(format!("cannot make the folder of {shown}: {e}")))?;
+        std::fs::create_dir_all(folder).map_err(|e| {
+            Error::Io(tr!(
+                lang,
+                "cli-cannot-make-folder",
+                path = shown.as_str(),
+                reason = e.to_string()
+            ))
+        })?;
     }
     let mut file = match std::fs::OpenOptions::new()
         .write(true)
@@ -104,17 +122,19 @@ fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
     {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            return Err(Error::invalid(format!(
-                "{shown} already exists; nothing was written (edit it, or move it away to start again)"
+            return Err(Error::invalid(tr!(
+                lang,
+                "cli-config-exists",
+                path = shown.as_str()
             )));
         }
-        Err(e) => return Err(Error::Io(format!("cannot write {shown}: {e}"))),
+        Err(e) => return Err(cannot_write(e)),
     };
     file.write_all(bytes)
         .and_then(|()| file.sync_all())
         .map_err(|e| {
             // A half-written config would be refused at the next start: leave none.
             let _ = std::fs::remove_file(path);
-            Error::Io(format!("cannot write {shown}: {e}"))
+            cannot_write(e)
         })
 }

@@ -1,10 +1,12 @@
 use super::Session;
-use super::output::{Format, Table, amount, print_json};
+use super::output::{self, Format, Table, print_json};
 use super::parse;
+use crate::config::Language;
 use crate::error::Result;
 use crate::features::stats::{self, Stats};
 use crate::model::ActivityKind;
 use crate::model::dates::today;
+use crate::tr;
 use chrono::Days;
 
 #[derive(Debug, clap::Args)]
@@ -32,84 +34,116 @@ pub fn run(session: &Session, args: &StatsArgs) -> Result<bool> {
     if let Some(until) = until
         && until < since
     {
-        return Err(crate::error::Error::invalid(format!(
-            "--until {until} is before --since {since}"
+        return Err(crate::error::Error::invalid(tr!(
+            session.config.language,
+            "cli-until-before-since",
+            until = until.to_string(),
+            since = since.to_string()
         )));
     }
     let stats = stats::compute_period(&session.store, since, until, today)?;
     if args.format == Format::Json {
         print_json(&stats)?;
     } else {
-        print(&stats)?;
+        print(&stats, session.config.language)?;
     }
     Ok(true)
 }
 
-fn label(s: &Option<String>) -> String {
-    s.clone().unwrap_or_else(|| "(none)".to_string())
+/// The period counted: `2026-10-01 to 2026-10-31`, `since 2026-08-25`, `over all time`.
+fn period(s: &Stats, lang: Language) -> String {
+    match s.until {
+        Some(until) => tr!(
+            lang,
+            "cli-period-between",
+            since = output::day(lang, s.since),
+            until = output::day(lang, until)
+        ),
+        None if s.since <= stats::BEGINNING => tr!(lang, "cli-period-all"),
+        None => tr!(lang, "cli-period-since", since = output::day(lang, s.since)),
+    }
 }
 
-/// A source kept by its id (the stats count by id) as a rep reads it: a default source by
-/// its label, one of the rep's own by the name configured.
-fn source_label(id: &str) -> String {
-    crate::model::source::label_en(id).unwrap_or(id).to_string()
-}
-
-/// An activity kind kept by its id, by its label; an id that names no kind as it is.
-fn kind_label(id: &str) -> String {
-    ActivityKind::from_id(id).map_or_else(|| id.to_string(), |k| k.label_en().to_string())
-}
-
-fn print(s: &Stats) -> Result<()> {
+fn print(s: &Stats, lang: Language) -> Result<()> {
     let out = &mut std::io::stdout().lock();
-    outln!("Open leads per stage (rule of thumb 10/65/25)")?;
-    let mut t = Table::new(&["STAGE", "LEADS", "SHARE", "REF", "VALUE"]);
+    let none = || tr!(lang, "cli-none-in-brackets");
+    let period = period(s, lang);
+    outln!("{}", tr!(lang, "cli-stats-stages"))?;
+    let mut t = Table::new(&[
+        tr!(lang, "cli-header-stage"),
+        tr!(lang, "cli-header-leads"),
+        tr!(lang, "cli-header-share"),
+        tr!(lang, "cli-header-reference"),
+        tr!(lang, "cli-header-value"),
+    ]);
     for st in s.stages.iter().chain(std::iter::once(&s.customers)) {
         t.row(vec![
-            format!("{} {}", st.stage.label_en(), st.stage.label_ja()),
+            output::stage(lang, st.stage).to_string(),
             st.count.to_string(),
             format!("{:.1}%", st.share),
             st.reference_share
                 .map(|r| format!("{r}%"))
                 .unwrap_or_default(),
-            amount(Some(st.value)),
+            output::money(lang, Some(st.value)),
         ]);
     }
     t.print(out)?;
+    let days = s
+        .flow
+        .median_days_to_won
+        .map(|d| format!("{d:.1}"))
+        .unwrap_or_else(|| "—".into());
     outln!(
-        "\nFlow {} — {} won, median {} days from creation to won",
-        s.period(),
-        s.flow.won,
-        s.flow
-            .median_days_to_won
-            .map(|d| format!("{d:.1}"))
-            .unwrap_or_else(|| "—".into())
+        "\n{}",
+        tr!(
+            lang,
+            "cli-stats-flow",
+            period = period.as_str(),
+            won = s.flow.won,
+            days = days
+        )
     )?;
-    let mut t = Table::new(&["FROM", "TO", "LEADS"]);
+    let mut t = Table::new(&[
+        tr!(lang, "cli-header-from"),
+        tr!(lang, "cli-header-to"),
+        tr!(lang, "cli-header-leads"),
+    ]);
     for m in &s.flow.changes {
         t.row(vec![
-            m.from.label_en().into(),
-            m.to.label_en().into(),
+            output::stage(lang, m.from).into(),
+            output::stage(lang, m.to).into(),
             m.count.to_string(),
         ]);
     }
     t.print(out)?;
-    let mut t = Table::new(&["STAGE", "MEDIAN DAYS IN STAGE", "MOVES OUT"]);
+    let mut t = Table::new(&[
+        tr!(lang, "cli-header-stage"),
+        tr!(lang, "cli-header-median-days"),
+        tr!(lang, "cli-header-moves-out"),
+    ]);
     for d in &s.flow.median_days_in_stage {
         t.row(vec![
-            d.stage.label_en().into(),
+            output::stage(lang, d.stage).into(),
             format!("{:.1}", d.median_days),
             d.moves.to_string(),
         ]);
     }
     t.print(out)?;
-    outln!("\nBy source (leads created {})", s.period())?;
-    let mut t = Table::new(&["SOURCE", "LEADS", "REACHED CONSIDERING", "WON"]);
+    outln!(
+        "\n{}",
+        tr!(lang, "cli-stats-by-source", period = period.as_str())
+    )?;
+    let mut t = Table::new(&[
+        tr!(lang, "cli-header-source"),
+        tr!(lang, "cli-header-leads"),
+        tr!(lang, "cli-header-reached-considering"),
+        tr!(lang, "cli-header-won"),
+    ]);
     for src in &s.sources {
         t.row(vec![
             src.source
                 .as_deref()
-                .map_or_else(|| label(&None), source_label),
+                .map_or_else(none, |id| output::source(lang, id)),
             src.leads.to_string(),
             format!(
                 "{} ({:.1}%)",
@@ -119,17 +153,27 @@ fn print(s: &Stats) -> Result<()> {
         ]);
     }
     t.print(out)?;
-    outln!("\nBy rep (activities per week {})", s.period())?;
+    outln!(
+        "\n{}",
+        tr!(lang, "cli-stats-by-rep", period = period.as_str())
+    )?;
     let kind_headers: Vec<String> = ActivityKind::ALL
         .iter()
-        .map(|k| k.label_en().to_uppercase())
+        .map(|k| match lang {
+            Language::En => k.label_en().to_uppercase(),
+            Language::Ja => k.label_ja().to_string(),
+        })
         .collect();
-    let mut headers = vec!["REP", "PER WEEK", "OVERDUE"];
-    headers.extend(kind_headers.iter().map(String::as_str));
+    let mut headers = vec![
+        tr!(lang, "cli-header-rep"),
+        tr!(lang, "cli-header-per-week"),
+        tr!(lang, "cli-header-overdue"),
+    ];
+    headers.extend(kind_headers);
     let mut t = Table::new(&headers);
     for r in &s.reps {
         let mut row = vec![
-            label(&r.rep),
+            r.rep.clone().unwrap_or_else(none),
             format!("{:.1}", r.activities_per_week),
             r.overdue_follow_ups.to_string(),
         ];
@@ -142,20 +186,42 @@ fn print(s: &Stats) -> Result<()> {
         t.row(row);
     }
     t.print(out)?;
-    outln!("\nWon {}: {} leads", s.period(), s.attribution.won)?;
-    let mut t = Table::new(&["TOUCH", "KIND", "WON"]);
+    outln!(
+        "\n{}",
+        tr!(
+            lang,
+            "cli-stats-won",
+            period = period.as_str(),
+            count = s.attribution.won
+        )
+    )?;
+    let mut t = Table::new(&[
+        tr!(lang, "cli-header-touch"),
+        tr!(lang, "cli-header-kind"),
+        tr!(lang, "cli-header-won"),
+    ]);
     for (touch, map) in [
-        ("first", &s.attribution.first_touch_by_kind),
-        ("last", &s.attribution.last_touch_by_kind),
+        (
+            tr!(lang, "cli-touch-first"),
+            &s.attribution.first_touch_by_kind,
+        ),
+        (
+            tr!(lang, "cli-touch-last"),
+            &s.attribution.last_touch_by_kind,
+        ),
     ] {
         for (kind, n) in map {
-            t.row(vec![touch.into(), kind_label(kind), n.to_string()]);
+            t.row(vec![
+                touch.clone(),
+                output::kind_id(lang, kind),
+                n.to_string(),
+            ]);
         }
     }
     t.print(out)?;
-    let mut t = Table::new(&["SOURCE", "WON"]);
+    let mut t = Table::new(&[tr!(lang, "cli-header-source"), tr!(lang, "cli-header-won")]);
     for (source, n) in &s.attribution.won_by_source {
-        t.row(vec![source_label(source), n.to_string()]);
+        t.row(vec![output::source(lang, source), n.to_string()]);
     }
     t.print(out)?;
     Ok(())

@@ -1,8 +1,10 @@
 use super::Session;
 use super::output::print_json;
+use crate::config::Language;
 use crate::error::{Error, Result};
 use crate::store::merge::MergeCounts;
 use crate::sync::{self, RoundReport};
+use crate::tr;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
@@ -19,54 +21,79 @@ pub struct MergeArgs {
     format: super::import::ReportFormat,
 }
 
-fn words(c: &MergeCounts) -> String {
+fn words(c: &MergeCounts, lang: Language) -> String {
     if c.is_empty() {
-        "nothing new".to_string()
+        tr!(lang, "cli-merge-nothing-new")
     } else {
-        format!(
-            "{} new records, {} updated, {} earlier values kept in history, {} stage changes",
-            c.added, c.updated, c.history, c.stage_changes
+        tr!(
+            lang,
+            "cli-merge-counts",
+            added = c.added,
+            updated = c.updated,
+            history = c.history,
+            stages = c.stage_changes
         )
     }
 }
 
 pub fn sync(session: &mut Session, team_file: Option<&Path>, args: &SyncArgs) -> Result<bool> {
+    let lang = session.config.language;
     let team = team_file
         .map(Path::to_path_buf)
         .or_else(|| session.config.team.file.clone())
-        .ok_or_else(|| {
-            Error::invalid("no team file: set [team] file in the config or give --team-file PATH")
-        })?;
+        .ok_or_else(|| Error::invalid(tr!(lang, "cli-no-team-file")))?;
     let report = sync::run_round(&mut session.store, &session.config, &team)?;
     if args.format == super::import::ReportFormat::Json {
         print_json(&report)?;
     } else {
-        print_round(&report)?;
+        print_round(&report, lang)?;
     }
     Ok(true)
 }
 
-fn print_round(r: &RoundReport) -> Result<()> {
+fn print_round(r: &RoundReport, lang: Language) -> Result<()> {
+    let team = r.team_file.to_string();
     if r.created {
-        outln!("Created the team file {}", r.team_file)?;
+        outln!("{}", tr!(lang, "cli-team-created", file = team.as_str()))?;
     } else {
-        outln!("From {}: {}", r.team_file, words(&r.from_team))?;
+        let counts = words(&r.from_team, lang);
+        outln!(
+            "{}",
+            tr!(
+                lang,
+                "cli-merged-from",
+                file = team.as_str(),
+                counts = counts
+            )
+        )?;
     }
     for c in &r.conflicted {
         outln!(
-            "From the conflicted copy {}: {} (moved to {})",
-            c.file,
-            words(&c.counts),
-            c.archived_to
+            "{}",
+            tr!(
+                lang,
+                "cli-merged-from-conflicted",
+                file = c.file.to_string(),
+                counts = words(&c.counts, lang),
+                moved = c.archived_to.to_string()
+            )
         )?;
     }
     for s in &r.skipped {
-        outln!("Left alone {}: {}", s.file, s.reason)?;
+        outln!(
+            "{}",
+            tr!(
+                lang,
+                "cli-left-alone",
+                file = s.file.to_string(),
+                reason = s.reason.to_string()
+            )
+        )?;
     }
     if r.published {
-        outln!("Published to {}", r.team_file)?;
+        outln!("{}", tr!(lang, "cli-published", file = team.as_str()))?;
     } else {
-        outln!("The team file already holds everything here")?;
+        outln!("{}", tr!(lang, "cli-team-holds-everything"))?;
     }
     Ok(())
 }
@@ -83,7 +110,16 @@ pub fn merge(session: &mut Session, args: &MergeArgs) -> Result<bool> {
     if args.format == super::import::ReportFormat::Json {
         print_json(&counts)?;
     } else {
-        outln!("From {shown}: {}", words(&counts))?;
+        let lang = session.config.language;
+        outln!(
+            "{}",
+            tr!(
+                lang,
+                "cli-merged-from",
+                file = shown,
+                counts = words(&counts, lang)
+            )
+        )?;
     }
     Ok(true)
 }

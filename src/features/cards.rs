@@ -41,8 +41,14 @@ pub struct Added {
 pub struct Merged {
     pub line: usize,
     pub id: String,
-    /// Who the card was taken to be.
+    /// Who the card was taken to be: the name, with the line of this file that added the
+    /// contact (`佐藤 花子 (line 2)`) or else the contact's short id.
     pub with: String,
+    /// The same in parts, for a face that says it in another language.
+    #[serde(skip)]
+    pub name: String,
+    #[serde(skip)]
+    pub added_on_line: Option<usize>,
     pub reason: MatchReason,
 }
 
@@ -174,7 +180,8 @@ fn import_one(
                 return Ok(());
             };
             let name = existing.name(order);
-            let with = match added.get(&id) {
+            let added_on_line = added.get(&id).copied();
+            let with = match added_on_line {
                 Some(line) => format!("{name} (line {line})"),
                 None => {
                     let short = contacts::short_ids(w.conn(), std::slice::from_ref(&id))?;
@@ -186,6 +193,8 @@ fn import_one(
                 line: card.line,
                 id: id.clone(),
                 with,
+                name,
+                added_on_line,
                 reason,
             };
             contacts::take_keys(w, &id, keys)?;

@@ -127,33 +127,42 @@ impl Contact {
     /// history and undo messages say these, never the stored names. A value taken off a
     /// list is named by what it was: an email address, a number, another address.
     pub fn field_label(field: &str) -> &'static str {
+        Contact::field_labels(field).0
+    }
+
+    /// The same in Japanese (`postal_code` is 郵便番号).
+    pub fn field_label_ja(field: &str) -> &'static str {
+        Contact::field_labels(field).1
+    }
+
+    fn field_labels(field: &str) -> (&'static str, &'static str) {
         match field {
-            "family_name" => "family name",
-            "given_name" => "given name",
-            "family_reading" => "family reading",
-            "given_reading" => "given reading",
-            "company" => "company",
-            "company_reading" => "company reading",
-            "department" => "department",
-            "title" => "title",
-            "email" | "emails" => "email",
-            "phone" => "phone",
-            "mobile" => "mobile",
-            "fax" => "fax",
-            "phones" => "number",
-            "postal_code" => "postal code",
-            "address" => "address",
-            "url" => "url",
-            "other_addresses" => "other address",
-            "other_urls" => "other url",
-            "other_companies" => "other company",
-            "exchanged_on" => "exchanged on",
-            "exchanged_at" => "exchanged at",
-            "exchanged_by" => "exchanged by",
-            "notes" => "notes",
-            "tags" => "tags",
-            "deleted" => "deleted",
-            _ => "field",
+            "family_name" => ("family name", "姓"),
+            "given_name" => ("given name", "名"),
+            "family_reading" => ("family reading", "姓の読み"),
+            "given_reading" => ("given reading", "名の読み"),
+            "company" => ("company", "会社名"),
+            "company_reading" => ("company reading", "会社名の読み"),
+            "department" => ("department", "部署"),
+            "title" => ("title", "役職"),
+            "email" | "emails" => ("email", "メール"),
+            "phone" => ("phone", "電話"),
+            "mobile" => ("mobile", "携帯"),
+            "fax" => ("fax", "FAX"),
+            "phones" => ("number", "電話番号"),
+            "postal_code" => ("postal code", "郵便番号"),
+            "address" => ("address", "住所"),
+            "url" => ("url", "URL"),
+            "other_addresses" => ("other address", "別の住所"),
+            "other_urls" => ("other url", "別のURL"),
+            "other_companies" => ("other company", "別の会社名"),
+            "exchanged_on" => ("exchanged on", "名刺交換日"),
+            "exchanged_at" => ("exchanged at", "名刺交換の場"),
+            "exchanged_by" => ("exchanged by", "名刺を受け取った人"),
+            "notes" => ("notes", "メモ"),
+            "tags" => ("tags", "タグ"),
+            "deleted" => ("deleted", "削除"),
+            _ => ("field", "項目"),
         }
     }
 
@@ -303,6 +312,7 @@ mod tests {
         for name in names {
             let label = Contact::field_label(name);
             assert!(label != "field" && !label.contains('_'), "{name}: {label}");
+            assert_ne!(Contact::field_label_ja(name), "項目", "{name}");
         }
     }
 

@@ -549,6 +549,22 @@ pub mod timestamp_opt {
     }
 }
 
+/// The day of the week as Japanese writes it after a date: 月, 火 … 日.
+pub fn weekday_ja(date: NaiveDate) -> &'static str {
+    ["月", "火", "水", "木", "金", "土", "日"][date.weekday().num_days_from_monday() as usize]
+}
+
+/// A date as a Japanese rep reads it: `12/3(木)`, with the year when it is not this year's
+/// (`2027/1/4(月)`).
+pub fn day_ja(date: NaiveDate, today: NaiveDate) -> String {
+    let weekday = weekday_ja(date);
+    if date.year() == today.year() {
+        format!("{}/{}({weekday})", date.month(), date.day())
+    } else {
+        format!("{}/{}/{}({weekday})", date.year(), date.month(), date.day())
+    }
+}
+
 /// The day a date typed in a form means, to show beside the field as the rep types
 /// (`+3d` → `12/03 (Thu)`, `12/03 (木)` with `japanese`): month/day and weekday, the year
 /// too when it is not this year's, the time when one was typed. None while the text is
@@ -561,9 +577,7 @@ pub fn preview(input: &str, today: NaiveDate, japanese: bool) -> Option<String> 
         due.date.format("%Y/%m/%d").to_string()
     };
     let weekday = if japanese {
-        ["月", "火", "水", "木", "金", "土", "日"]
-            [due.date.weekday().num_days_from_monday() as usize]
-            .to_string()
+        weekday_ja(due.date).to_string()
     } else {
         due.date.format("%a").to_string()
     };
@@ -594,6 +608,13 @@ mod tests {
         );
         assert_eq!(preview("+3x", today, false), None);
         assert_eq!(preview("", today, false), None);
+    }
+
+    #[test]
+    fn japanese_days_say_the_weekday_and_the_year_only_when_another() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        assert_eq!(day_ja(d(2026, 12, 3), today), "12/3(木)");
+        assert_eq!(day_ja(d(2027, 1, 4), today), "2027/1/4(月)");
     }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

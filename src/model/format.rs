@@ -1,6 +1,8 @@
 //! Numbers as every face writes them: amounts with thousands separators, scores without
 //! trailing zeros. The command line, the app and the exports share these.
 
+use crate::config::Language;
+
 /// 1234567 → "1,234,567".
 pub fn amount(value: Option<i64>) -> String {
     let Some(v) = value else { return String::new() };
@@ -13,6 +15,31 @@ pub fn amount(value: Option<i64>) -> String {
         out.push(c);
     }
     if v < 0 { format!("-{out}") } else { out }
+}
+
+/// 45300000 → "45.3M" (or "4,530万円" in Japanese): short enough for a column header.
+pub fn compact_amount(value: i64, language: Language) -> String {
+    let v = value as f64;
+    match language {
+        Language::Ja if value.abs() >= 100_000_000 => format!("{:.1}億円", v / 1e8),
+        Language::Ja if value.abs() >= 10_000 => {
+            format!("{}万円", amount(Some(value / 10_000)))
+        }
+        Language::Ja => format!("{}円", amount(Some(value))),
+        Language::En if value.abs() >= 1_000_000_000 => format!("{:.1}B", v / 1e9),
+        Language::En if value.abs() >= 1_000_000 => format!("{:.1}M", v / 1e6),
+        _ => amount(Some(value)),
+    }
+}
+
+/// An amount of yen as a person reads it in text: every digit in English (`1,200,000`), in
+/// Japanese by 万 and 億 with the unit (`120万円`, `1.2億円`, `5,000円`). Empty when none.
+pub fn yen(value: Option<i64>, language: Language) -> String {
+    match (value, language) {
+        (None, _) => String::new(),
+        (Some(_), Language::En) => amount(value),
+        (Some(v), Language::Ja) => compact_amount(v, Language::Ja),
+    }
 }
 
 /// Scores print without trailing zeros: 7, 1.5, 0.75.
@@ -31,6 +58,17 @@ mod tests {
         assert_eq!(amount(Some(500)), "500");
         assert_eq!(amount(Some(-1000)), "-1,000");
         assert_eq!(amount(None), "");
+    }
+
+    #[test]
+    fn yen_reads_by_man_and_oku_in_japanese() {
+        assert_eq!(yen(Some(1_200_000), Language::Ja), "120万円");
+        assert_eq!(yen(Some(120_000_000), Language::Ja), "1.2億円");
+        assert_eq!(yen(Some(5_000), Language::Ja), "5,000円");
+        assert_eq!(yen(Some(1_200_000), Language::En), "1,200,000");
+        assert_eq!(yen(None, Language::Ja), "");
+        assert_eq!(compact_amount(45_300_000, Language::En), "45.3M");
+        assert_eq!(compact_amount(45_300_000, Language::Ja), "4,530万円");
     }
 
     #[test]

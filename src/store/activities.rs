@@ -137,17 +137,26 @@ impl ActivityPatch {
 
     /// What a rep calls a stored field of an activity (`occurred_at` is "When").
     pub fn label(field: &str) -> &'static str {
+        ActivityPatch::labels(field).0
+    }
+
+    /// The same in Japanese (`occurred_at` is 日時).
+    pub fn label_ja(field: &str) -> &'static str {
+        ActivityPatch::labels(field).1
+    }
+
+    fn labels(field: &str) -> (&'static str, &'static str) {
         match field {
-            "kind" => "Kind",
-            "occurred_at" => "When",
-            "duration_minutes" => "Duration",
-            "direction" => "Direction",
-            "summary" => "Summary",
-            "body" => "Details",
-            "contact_id" => "Contact",
-            "lead_id" => "Lead",
-            "rep" | "by" => "By",
-            _ => "Field",
+            "kind" => ("Kind", "種類"),
+            "occurred_at" => ("When", "日時"),
+            "duration_minutes" => ("Duration", "所要時間"),
+            "direction" => ("Direction", "発信・着信"),
+            "summary" => ("Summary", "概要"),
+            "body" => ("Details", "詳細"),
+            "contact_id" => ("Contact", "担当者"),
+            "lead_id" => ("Lead", "リード"),
+            "rep" | "by" => ("By", "記録者"),
+            _ => ("Field", "項目"),
         }
     }
 

@@ -712,6 +712,18 @@ impl MatchReason {
             MatchReason::SameName => "same name, nothing that differs",
         }
     }
+
+    pub fn words_ja(self) -> &'static str {
+        match self {
+            MatchReason::SameId => "同じID",
+            MatchReason::SameUid => "同じ名刺UID",
+            MatchReason::SameCard => "同じ名刺をもう一度",
+            MatchReason::SameEmail => "同じメール",
+            MatchReason::SameMobile => "同じ携帯番号",
+            MatchReason::SameNameAndCompany => "同じ氏名と会社名",
+            MatchReason::SameName => "同じ氏名、食い違う項目なし",
+        }
+    }
 }
 
 /// The live contact these keys say is the same person, and why: email first, then mobile,

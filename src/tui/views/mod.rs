@@ -196,27 +196,13 @@ pub fn short_date(date: chrono::NaiveDate, language: Language) -> String {
     match language {
         Language::En => date.format("%m/%d").to_string(),
         Language::Ja => {
-            const DAYS: [&str; 7] = ["月", "火", "水", "木", "金", "土", "日"];
-            let day = DAYS[date.weekday().num_days_from_monday() as usize];
+            let day = crate::model::dates::weekday_ja(date);
             format!("{}/{}({day})", date.month(), date.day())
         }
     }
 }
 
-/// 45300000 → "45.3M" (or "4,530万円" in Japanese): short enough for a column header.
-pub fn compact_amount(value: i64, language: Language) -> String {
-    let v = value as f64;
-    match language {
-        Language::Ja if value.abs() >= 100_000_000 => format!("{:.1}億円", v / 1e8),
-        Language::Ja if value.abs() >= 10_000 => {
-            format!("{}万円", crate::model::format::amount(Some(value / 10_000)))
-        }
-        Language::Ja => format!("{}円", crate::model::format::amount(Some(value))),
-        Language::En if value.abs() >= 1_000_000_000 => format!("{:.1}B", v / 1e9),
-        Language::En if value.abs() >= 1_000_000 => format!("{:.1}M", v / 1e6),
-        _ => crate::model::format::amount(Some(value)),
-    }
-}
+pub use crate::model::format::compact_amount;
 
 /// A safe, fitted span of data text.
 pub fn cell(text: &str, cells: usize, style: Style) -> Span<'static> {

@@ -5,7 +5,7 @@
 #   next action 次回アクション / overdue 期限切れ / today 本日（一覧の見出しは「今日」）
 #   this week 今週 / stale 放置 / owner 担当者 / business card 名刺 / reading 読み
 #   meeting 商談 / call 電話 / document request 資料請求 / source 流入元 / rank ランク
-#   lead リード / contact 担当者（名刺の人） / activity 活動 / follow-up フォロー
+#   lead リード / contact 先方担当者（名刺の人。owner の「担当者」と区別する） / activity 活動 / follow-up フォロー
 #   filter 絞り込み / undo 取り消す / redo やり直す / tag タグ / value 金額
 
 ## 画面（タブ）
@@ -50,10 +50,10 @@ key-log-call = 電話を記録
 key-log-meeting = 商談を記録
 key-log-note = メモを追加
 key-log-activity = 種類を選んで活動を記録
-key-link-contact = リードに担当者を付ける／名刺をリードに付ける
-key-next-item = 担当者・活動を選ぶ（e・d・R で操作）
-key-prev-item = 前の担当者・活動を選ぶ
-key-change-role = 選んだ担当者の役割を次へ
+key-link-contact = リードに先方担当者を付ける／名刺をリードに付ける
+key-next-item = 先方担当者・活動を選ぶ（e・d・R で操作）
+key-prev-item = 前の先方担当者・活動を選ぶ
+key-change-role = 選んだ先方担当者の役割を次へ
 key-dedupe = 重複らしい名刺を確認（統合かスキップ）
 key-sort = 並べ替え：ランク・次回アクション日・金額・放置の長い順
 key-stale-only = 放置リードだけ表示／全部に戻す
@@ -93,7 +93,7 @@ hint-back = 戻る
 hint-scroll = スクロール
 hint-note = メモ
 hint-edit = 編集
-hint-contact = 担当者
+hint-contact = 先方
 hint-select = 選択
 hint-score = スコア
 hint-lead = リード
@@ -217,8 +217,8 @@ detail-created = 作成
 detail-changed = 更新
 detail-when-by = { $when }（{ $who }）
 detail-notes = メモ
-detail-contacts = 担当者
-detail-no-contacts = なし — p でこのリードに担当者を付けます
+detail-contacts = 先方担当者
+detail-no-contacts = なし — p でこのリードに先方担当者を付けます
 detail-activities = 活動（新しい順）
 detail-minutes = { $minutes }分
 detail-stage-history = 段階の履歴
@@ -311,7 +311,7 @@ cli-answer-with-note = { $answer }（{ $note }）
 cli-when-by = { $when }（{ $who }）
 cli-by = （{ $who }）
 cli-name-with-role = { $name }（{ $role }）
-cli-heading-contacts = 担当者
+cli-heading-contacts = 先方担当者
 cli-heading-activities = 活動（新しい順）
 cli-activities-hidden = … ほかに古い活動が{ $count }件あり、表示していません（`leadtrack lead show { $id } --all` ですべて表示）
 cli-score-sum = スコア { $score } = 点数の合計
@@ -324,10 +324,10 @@ cli-history-line = { $when }  { $field }：変更前は{ $was }（変更者 { $w
 
 # リード：コマンドの結果
 cli-deleted-lead = リード「{ $title }」を削除しました
-cli-role-changed = リード { $lead } の担当者 { $contact } を{ $role }にしました（前は{ $before }）
-cli-linked = 担当者 { $contact } をリード { $lead } に{ $role }として付けました
-cli-unlinked = 担当者 { $contact }（{ $role }）をリード { $lead } から外しました
-cli-not-linked = 担当者 { $contact } はリード { $lead } に付いていないため、外すものはありません
+cli-role-changed = リード { $lead } の先方担当者 { $contact } を{ $role }にしました（前は{ $before }）
+cli-linked = 先方担当者 { $contact } をリード { $lead } に{ $role }として付けました
+cli-unlinked = 先方担当者 { $contact }（{ $role }）をリード { $lead } から外しました
+cli-not-linked = 先方担当者 { $contact } はリード { $lead } に付いていないため、外すものはありません
 cli-lead-nothing-to-change = 変更する項目がありません。--title や --due などを指定してください
 cli-lead-unchanged = 変更なし：リード { $id } はすでにその値です
 cli-lead-changed = リード { $id } の{ $fields }を変更しました
@@ -352,7 +352,7 @@ cli-contact-nothing-to-change = 変更する項目がありません。--email �
 cli-contact-unchanged = 変更なし：名刺 { $id } はすでにその値です
 cli-contact-changed = 名刺 { $id } の{ $fields }を変更しました
 cli-deleted-contact = 名刺 { $id } を削除しました
-cli-purged = 名刺 { $id }（{ $name }）を完全に消去しました：名刺、履歴 { $history }件、リードとの紐付け { $links }件を消去し、活動 { $activities }件は担当者なしでリードに残しました
+cli-purged = 名刺 { $id }（{ $name }）を完全に消去しました：名刺、履歴 { $history }件、リードとの紐付け { $links }件を消去し、活動 { $activities }件は相手なしでリードに残しました
 cli-purge-checked = 確認済み：{ $path } にこの名刺の情報は残っていません
 cli-purge-traces = この名刺の{ $fields }がまだ { $path } に残っています。`leadtrack backup` で新しいコピーを作り、そちらを使ってください
 cli-purge-backups = これまでに作ったバックアップには、この名刺がまだ残っています

@@ -58,6 +58,72 @@ impl Error {
         Error::Invalid(message.into())
     }
 
+    /// The sentence in the rep's language. The errors about files and ids come from the
+    /// catalog; a message composed where the error arose is in the words it was made with.
+    pub fn message(&self, language: crate::config::Language) -> String {
+        use crate::tr;
+        let kind = |kind: &str| match kind {
+            "lead" => tr!(language, "kind-lead"),
+            "contact" => tr!(language, "kind-contact"),
+            "activity" => tr!(language, "kind-activity"),
+            other => other.to_string(),
+        };
+        match self {
+            Error::NotLeadtrack { path } => {
+                tr!(language, "error-not-leadtrack", path = path.clone())
+            }
+            Error::ForeignSchema { path, detail } => tr!(
+                language,
+                "error-foreign-schema",
+                path = path.clone(),
+                detail = detail.clone()
+            ),
+            Error::NewerSchema { path, found, known } => tr!(
+                language,
+                "error-newer-schema",
+                path = path.clone(),
+                found = *found,
+                known = *known
+            ),
+            Error::Corrupt { path, detail } => tr!(
+                language,
+                "error-corrupt",
+                path = path.clone(),
+                detail = detail.clone()
+            ),
+            Error::CannotOpen { path, reason } => tr!(
+                language,
+                "error-cannot-open",
+                path = path.clone(),
+                reason = reason.clone()
+            ),
+            Error::ReadOnly { path } => tr!(language, "error-read-only", path = path.clone()),
+            Error::DiskFull { path } => tr!(language, "error-disk-full", path = path.clone()),
+            Error::NotFound { kind: k, prefix } => tr!(
+                language,
+                "error-not-found",
+                kind = kind(k),
+                prefix = prefix.clone()
+            ),
+            Error::Ambiguous {
+                kind: k,
+                prefix,
+                count,
+            } => tr!(
+                language,
+                "error-ambiguous",
+                kind = kind(k),
+                prefix = prefix.clone(),
+                count = *count
+            ),
+            Error::BadId { prefix } => tr!(language, "error-bad-id", prefix = prefix.clone()),
+            Error::Deleted { kind: k, id } => {
+                tr!(language, "error-deleted", kind = kind(k), id = id.clone())
+            }
+            other => other.to_string(),
+        }
+    }
+
     /// Names `path` in a low-level SQLite error, turning the codes a user can act on
     /// (read-only file, full disk, damaged file, not a database) into plain sentences.
     pub fn at_path(self, path: &str) -> Error {
@@ -111,6 +177,88 @@ impl Error {
                     .unwrap_or_else(|| "permission denied".to_string()),
             },
             _ => self,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Language;
+
+    fn each() -> Vec<Error> {
+        let path = || "/tmp/x.db".to_string();
+        vec![
+            Error::NotLeadtrack { path: path() },
+            Error::ForeignSchema {
+                path: path(),
+                detail: "a view".into(),
+            },
+            Error::NewerSchema {
+                path: path(),
+                found: 9,
+                known: 7,
+            },
+            Error::Corrupt {
+                path: path(),
+                detail: "malformed".into(),
+            },
+            Error::CannotOpen {
+                path: path(),
+                reason: "permission denied".into(),
+            },
+            Error::ReadOnly { path: path() },
+            Error::DiskFull { path: path() },
+            Error::NotFound {
+                kind: "lead",
+                prefix: "01a2".into(),
+            },
+            Error::Ambiguous {
+                kind: "contact",
+                prefix: "01a2".into(),
+                count: 2,
+            },
+            Error::BadId {
+                prefix: "zz".into(),
+            },
+            Error::Deleted {
+                kind: "activity",
+                id: "01a2".into(),
+            },
+        ]
+    }
+
+    /// The English catalog says exactly what the errors always said.
+    #[test]
+    fn english_messages_are_the_errors_own_words() {
+        for e in each() {
+            assert_eq!(e.message(Language::En), e.to_string());
+        }
+    }
+
+    #[test]
+    fn japanese_messages_keep_what_they_name() {
+        for e in each() {
+            let ja = e.message(Language::Ja);
+            assert_ne!(ja, e.to_string());
+            assert!(
+                !ja.split(|c: char| !c.is_ascii_alphabetic())
+                    .any(|w| w.len() >= 2
+                        && ![
+                            "tmp",
+                            "db",
+                            "leadtrack",
+                            "ID",
+                            "zz",
+                            "a",
+                            "view",
+                            "malformed",
+                            "permission",
+                            "denied"
+                        ]
+                        .contains(&w)),
+                "{ja}"
+            );
         }
     }
 }

@@ -6,6 +6,18 @@ use leadtrack::cli::{self, Cli};
 use leadtrack::session::Session;
 use std::process::ExitCode;
 
+/// The language of an error: `--lang` (or `LEADTRACK_LANG`), else the config's (when it
+/// reads), else the locale's.
+fn error_language(cli: &Cli) -> leadtrack::config::Language {
+    cli.lang.unwrap_or_else(|| {
+        leadtrack::config::Config::load(cli.config.as_deref())
+            .map(|(config, _)| config.language)
+            .unwrap_or_else(|_| {
+                leadtrack::config::LanguageChoice::Auto.resolve(|name| std::env::var(name).ok())
+            })
+    })
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
@@ -27,9 +39,13 @@ fn main() -> ExitCode {
         // The reader of the output went away (`| head`): nothing went wrong here.
         Err(leadtrack::Error::OutputClosed) => ExitCode::SUCCESS,
         Err(e) => {
+            let language = error_language(&cli);
             // Messages quote file contents and names: nothing in them may drive the terminal.
-            let message = leadtrack::model::text::display_safe_multiline(&e.to_string());
-            eprintln!("error: {message}");
+            let message = leadtrack::model::text::display_safe_multiline(&e.message(language));
+            eprintln!(
+                "{}",
+                leadtrack::tr!(language, "error-line", message = message)
+            );
             ExitCode::FAILURE
         }
     }

@@ -2100,3 +2100,33 @@ fn import_export_and_sync_report_in_japanese() {
     let again = run(&["sync", "--team-file", &paths[2]]);
     assert!(again.contains("新しい変更なし"), "{again}");
 }
+
+#[test]
+fn errors_about_ids_and_files_speak_the_reps_language() {
+    let s = Scratch::new();
+    s.ok(&["lead", "add", "--title", "設備更新"]);
+    let err = s.fails(&["--lang", "ja", "lead", "show", "zzzz"]);
+    assert!(
+        err.contains("エラー：「zzzz」は ID ではありません"),
+        "{err}"
+    );
+    let err = s.fails(&["--lang", "ja", "lead", "show", "0000"]);
+    assert!(err.contains("0000」で始まるリードはありません"), "{err}");
+    let err = s.fails(&["lead", "show", "0000"]);
+    assert!(
+        err.contains("error: no lead has an id starting with '0000'"),
+        "{err}"
+    );
+    // The language of an error comes from the config too, and from the locale.
+    let err = s
+        .cmd()
+        .env("LANG", "ja_JP.UTF-8")
+        .args(["lead", "show", "zzzz"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&err.stderr).starts_with("エラー："),
+        "{}",
+        String::from_utf8_lossy(&err.stderr)
+    );
+}

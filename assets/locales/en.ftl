@@ -534,3 +534,20 @@ cli-config-exists = { $path } already exists; nothing was written (edit it, or m
 # Filters
 cli-not-a-source = --source: '{ $typed }' is not a source ({ $names })
 cli-not-a-rank = --rank: '{ $typed }' is not a rank (A, B or C)
+
+## Errors
+error-line = error: { $message }
+kind-lead = lead
+kind-contact = contact
+kind-activity = activity
+error-not-leadtrack = { $path } is not a leadtrack database
+error-foreign-schema = { $path } is not a leadtrack database: { $detail }
+error-newer-schema = { $path } was written by a newer leadtrack (schema { $found }, this one knows up to { $known }); update leadtrack to open it
+error-corrupt = { $path } is damaged ({ $detail }); restore it from a backup
+error-cannot-open = { $path } cannot be opened: { $reason }
+error-read-only = { $path } is read-only; nothing was changed
+error-disk-full = the disk holding { $path } is full; nothing was changed
+error-not-found = no { $kind } has an id starting with '{ $prefix }'
+error-ambiguous = '{ $prefix }' matches { $count } { $kind }s; type more of the id
+error-bad-id = '{ $prefix }' is not an id: ids are hexadecimal, at least 4 characters
+error-deleted = { $kind } { $id } was deleted

@@ -494,3 +494,20 @@ cli-config-exists = { $path } はすでにあるため、何も書き込んで�
 # 絞り込み
 cli-not-a-source = --source：「{ $typed }」は流入元ではありません（{ $names }）
 cli-not-a-rank = --rank：「{ $typed }」はランクではありません（A、B、C のいずれか）
+
+## エラー
+error-line = エラー：{ $message }
+kind-lead = リード
+kind-contact = 名刺
+kind-activity = 活動
+error-not-leadtrack = { $path } は leadtrack のデータベースではありません
+error-foreign-schema = { $path } は leadtrack のデータベースではありません：{ $detail }
+error-newer-schema = { $path } は新しい leadtrack で書かれています（スキーマ { $found }、この leadtrack は { $known } まで）。開くには leadtrack を更新してください
+error-corrupt = { $path } は壊れています（{ $detail }）。バックアップから戻してください
+error-cannot-open = { $path } を開けません：{ $reason }
+error-read-only = { $path } は読み取り専用です。何も変更していません
+error-disk-full = { $path } のディスクがいっぱいです。何も変更していません
+error-not-found = ID が「{ $prefix }」で始まる{ $kind }はありません
+error-ambiguous = 「{ $prefix }」に合う{ $kind }が { $count }件あります。ID をもう少し入力してください
+error-bad-id = 「{ $prefix }」は ID ではありません（16進数で4文字以上）
+error-deleted = { $kind } { $id } は削除されています

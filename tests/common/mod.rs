@@ -73,7 +73,10 @@ impl Scratch {
             1,
             "one sentence expected: {err}"
         );
-        assert!(err.starts_with("error: "), "{err}");
+        assert!(
+            err.starts_with("error: ") || err.starts_with("エラー："),
+            "{err}"
+        );
         err.trim_end().to_string()
     }
 

@@ -169,7 +169,7 @@ fn read_list(form: &Form, name: &str, errors: &mut Vec<(String, String)>) -> Vec
     match checked {
         Ok(values) => values,
         Err(e) => {
-            errors.push((name.to_string(), e));
+            errors.push((name.to_string(), e.to_string()));
             Vec::new()
         }
     }

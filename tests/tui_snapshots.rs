@@ -164,10 +164,12 @@ snapshot_both_sizes!(follow_ups_filtered_by_words_and_rank, |app| {
         ],
     );
 });
-snapshot_both_sizes!(reschedule, |app| keys(
-    app,
-    &[KeyCode::Char('2'), KeyCode::Char('r')]
-));
+snapshot_both_sizes!(reschedule, |app| {
+    keys(app, &[KeyCode::Char('2')]);
+    // The list is read when drawn; then a lead is selected to reschedule.
+    screen(app, 120, 40);
+    keys(app, &[KeyCode::Char('r')]);
+});
 snapshot_both_sizes!(lead_detail, |app| keys(
     app,
     &[KeyCode::Char('l'), KeyCode::Enter]

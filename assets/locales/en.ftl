@@ -122,3 +122,129 @@ leads-count = { $count ->
     [one] 1 lead
    *[other] { $count } leads
 }
+
+## Forms, popups and messages
+# form-: the forms' titles, labels, hints, choices and the problems marked at a field;
+# popup-: the confirm, search and duplicate boxes; said-: the status line after an action.
+# Data (titles, names, dates) comes in as values and stays as it is.
+
+# The box every form is drawn in
+form-keys = enter next/save · { $save } save · { $fields } fields · { $editor } $EDITOR · { $cancel } cancel
+form-discard = Discard what you typed? { $key } discards, any other key goes back
+
+# Hints and problems shared by the forms (the examples are read by the forms: a test checks)
+form-hint-date = +3d, tomorrow, fri, 12/1
+form-hint-moment = now, yesterday 15:00
+form-hint-amount = 1200000, 1,200,000
+form-bad-date = '{ $text }' is not a date (try today, tomorrow, +3d, +2w, friday, 12/1 or 2026-12-01)
+form-bad-amount = '{ $text }' is not an amount (e.g. 1200000, 1,200,000 or ¥1,200,000)
+form-bad-minutes = '{ $text }' is not a number of minutes
+form-answer-unknown = unknown
+form-answer-yes = yes
+form-answer-no = no
+form-next-action-on = Next action on
+
+# The lead form and reschedule
+form-lead-new-title = New lead
+form-lead-edit-title = Edit lead
+form-lead-title = Title
+form-lead-company = Company
+form-lead-next-action = Next action
+form-lead-due = Due
+form-lead-stage = Stage
+form-lead-value = Value
+form-lead-owner = Owner
+form-lead-source = Source
+form-lead-source-detail = Source detail
+form-lead-tags = Tags
+form-hint-tags = comma separated
+form-lead-budget = Budget
+form-lead-authority = Authority
+form-lead-need = Need
+form-lead-timing = Timing
+form-lead-notes = Notes
+form-lead-needs-title = a lead needs a title
+form-reschedule-title = Reschedule: { $what }
+form-reschedule-title-bare = Reschedule: next action
+
+# The contact form (a business card)
+form-contact-new-title = New contact
+form-contact-edit-title = Edit contact
+form-contact-family-name = Family name
+form-contact-given-name = Given name
+form-contact-family-reading = Family reading
+form-contact-given-reading = Given reading
+form-contact-company = Company
+form-contact-company-reading = Company reading
+form-contact-department = Department
+form-contact-title = Title
+form-contact-email = Email
+form-contact-more-emails = Other emails
+form-contact-phone = Phone
+form-contact-mobile = Mobile
+form-contact-fax = Fax
+form-contact-more-phones = Other numbers
+form-contact-postal-code = Postal code
+form-contact-address = Address
+form-contact-url = URL
+form-contact-other-urls = Other URLs
+form-contact-other-companies = Other companies
+form-contact-exchanged-at = Met at
+form-contact-exchanged-by = Met by
+form-contact-other-addresses = Other addresses
+form-contact-exchanged-on = Met on
+form-contact-notes = Notes
+form-hint-more-emails = a@example.jp, b@example.jp (home)
+form-hint-more-phones = 03-1111-2222 (home), 090-… (mobile)
+form-hint-other-addresses = one a line: 150-0001 Shibuya, Tokyo… (home)
+form-hint-met-on = 2026-11-20, yesterday
+form-contact-needs-a-name = a contact needs a name, an email or a company
+form-bad-kind = '{ $text }' is not a kind: use work, home, mobile, fax or other
+form-bad-email = '{ $text }' is not an email address
+form-bad-number = '{ $text }' is not a phone number
+
+# Logging and editing an activity
+form-log-kind = Kind
+form-log-summary = Summary
+form-log-when = When
+form-log-minutes = Minutes
+form-log-direction = Direction
+form-log-outbound = outbound
+form-log-inbound = inbound
+form-log-with = With
+form-log-details = Details
+form-log-person = { $name } ({ $role })
+form-log-title-on-lead = { $kind } — { $lead }
+form-log-activity-on-lead = Activity — { $lead }
+form-log-activity = Activity
+form-log-edit-title-on-lead = Edit { $kind } — { $lead }
+form-log-edit-title = Edit { $kind }
+form-log-needs-summary = what happened? one line is enough
+# The next action a date alone sets (saved with the lead)
+form-log-follow-up = Follow up
+
+# Putting a contact on a lead (and a card on a lead)
+form-link-title = Put a contact on { $lead }
+form-link-to-lead-title = Put { $name } on a lead
+form-link-contact = Contact
+form-link-lead = Lead
+form-link-role = Role
+form-hint-find-contact = type a name, reading or company
+form-hint-find-lead = type part of a lead's title or company
+form-link-choose-contact = type part of a name and choose with ↑/↓
+form-link-choose-lead = type part of a title and choose with ↑/↓
+form-link-nobody-matches = nobody matches: try the reading or the company
+form-link-no-lead-matches = no lead matches: try part of the title or the company
+
+# The filter form
+form-filter-board-title = Filter the board
+form-filter-lists-title = Filter the lists
+form-filter-any = any
+form-filter-me = me ({ $name })
+form-filter-words = Words
+form-hint-filter-words = in title, company, notes
+form-filter-tag = Tag
+form-filter-rank = Rank
+form-filter-stale = Stale
+form-filter-stale-no = no
+form-filter-stale-yes = yes: only stale leads

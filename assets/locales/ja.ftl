@@ -125,3 +125,129 @@ tab-help = { $key } ヘルプ
 
 ## 件数
 leads-count = { $count }件
+
+## フォーム・ポップアップ・メッセージ
+# form-: フォームの見出し・項目名・ヒント・選択肢・項目に付く誤りの説明
+# popup-: 確認・検索・重複確認の枠　said-: 操作のあとステータス行に出す文
+# データ（案件名・名前・日付）は値として入り、そのまま出す。
+
+# フォームの枠
+form-keys = enter 次へ/保存 · { $save } 保存 · { $fields } 項目 · { $editor } $EDITOR · { $cancel } 中止
+form-discard = 入力した内容を捨てますか？ { $key } で破棄、ほかのキーで戻る
+
+# フォーム共通のヒントと誤り（例はフォームが読めるものだけ：テストで確かめる）
+form-hint-date = +3d、明日、金曜、12/1、3日後
+form-hint-moment = 今、昨日 15:00
+form-hint-amount = 1200000、120万
+form-bad-date = 「{ $text }」は日付として読めません（例: 明日、3日後、来週月曜、月末、12/1、令和8年12月1日）
+form-bad-amount = 「{ $text }」は金額として読めません（例: 1200000、1,200,000、¥1,200,000、120万）
+form-bad-minutes = 「{ $text }」は数字ではありません（分で入れてください）
+form-answer-unknown = 不明
+form-answer-yes = あり
+form-answer-no = なし
+form-next-action-on = 次回アクション日
+
+# リードのフォームと日付の変更
+form-lead-new-title = リードの追加
+form-lead-edit-title = リードの編集
+form-lead-title = 案件名
+form-lead-company = 会社名
+form-lead-next-action = 次回アクション
+form-lead-due = 期日
+form-lead-stage = 段階
+form-lead-value = 金額
+form-lead-owner = 担当者
+form-lead-source = 流入元
+form-lead-source-detail = 流入元の詳細
+form-lead-tags = タグ
+form-hint-tags = 読点かカンマで区切る
+form-lead-budget = 予算
+form-lead-authority = 決裁権
+form-lead-need = 必要性
+form-lead-timing = 導入時期
+form-lead-notes = メモ
+form-lead-needs-title = 案件名を入れてください
+form-reschedule-title = 日付の変更：{ $what }
+form-reschedule-title-bare = 次回アクション日の変更
+
+# 名刺のフォーム
+form-contact-new-title = 名刺の追加
+form-contact-edit-title = 名刺の編集
+form-contact-family-name = 姓
+form-contact-given-name = 名
+form-contact-family-reading = 姓の読み
+form-contact-given-reading = 名の読み
+form-contact-company = 会社名
+form-contact-company-reading = 会社名の読み
+form-contact-department = 部署
+form-contact-title = 役職
+form-contact-email = メール
+form-contact-more-emails = 他のメール
+form-contact-phone = 電話
+form-contact-mobile = 携帯
+form-contact-fax = FAX
+form-contact-more-phones = 他の番号
+form-contact-postal-code = 郵便番号
+form-contact-address = 住所
+form-contact-url = URL
+form-contact-other-urls = 他のURL
+form-contact-other-companies = 他の会社
+form-contact-exchanged-at = 交換場所
+form-contact-exchanged-by = 交換した人
+form-contact-other-addresses = 他の住所
+form-contact-exchanged-on = 交換日
+form-contact-notes = メモ
+form-hint-more-emails = 読点かカンマで区切り、種類は（自宅）のように添える
+form-hint-more-phones = 03-1111-2222（自宅）、090-…（携帯）
+form-hint-other-addresses = 1行に1件：〒150-0001 東京都…（自宅）
+form-hint-met-on = 2026-11-20、昨日
+form-contact-needs-a-name = 名前・メール・会社名のどれかを入れてください
+form-bad-kind = 「{ $text }」は種類として読めません（会社・自宅・携帯・FAX・その他のどれか）
+form-bad-email = 「{ $text }」はメールアドレスとして読めません
+form-bad-number = 「{ $text }」は電話番号として読めません
+
+# 活動の記録と編集
+form-log-kind = 種類
+form-log-summary = 概要
+form-log-when = 日時
+form-log-minutes = 所要時間（分）
+form-log-direction = 方向
+form-log-outbound = こちらから
+form-log-inbound = 先方から
+form-log-with = 相手
+form-log-details = 詳細
+form-log-person = { $name }（{ $role }）
+form-log-title-on-lead = { $kind } — { $lead }
+form-log-activity-on-lead = 活動 — { $lead }
+form-log-activity = 活動
+form-log-edit-title-on-lead = { $kind }の編集 — { $lead }
+form-log-edit-title = { $kind }の編集
+form-log-needs-summary = 何があったかを1行で書いてください
+# 日付だけ入れたときの次回アクション（リードに保存される）
+form-log-follow-up = フォロー
+
+# リードに担当者を付ける（名刺をリードに付ける）
+form-link-title = 「{ $lead }」に担当者を付ける
+form-link-to-lead-title = { $name }をリードに付ける
+form-link-contact = 担当者
+form-link-lead = リード
+form-link-role = 役割
+form-hint-find-contact = 名前・読み・会社名の一部を入力
+form-hint-find-lead = 案件名か会社名の一部を入力
+form-link-choose-contact = 名前の一部を入力し、↑/↓ で選んでください
+form-link-choose-lead = 案件名の一部を入力し、↑/↓ で選んでください
+form-link-nobody-matches = 該当する人がいません：読みか会社名で探してください
+form-link-no-lead-matches = 該当するリードがありません：案件名か会社名の一部で探してください
+
+# 絞り込みのフォーム
+form-filter-board-title = ボードの絞り込み
+form-filter-lists-title = 一覧の絞り込み
+form-filter-any = すべて
+form-filter-me = 自分（{ $name }）
+form-filter-words = 語句
+form-hint-filter-words = 案件名・会社名・メモから
+form-filter-tag = タグ
+form-filter-rank = ランク
+form-filter-stale = 放置
+form-filter-stale-no = 指定なし
+form-filter-stale-yes = 放置リードだけ

@@ -371,7 +371,7 @@ impl App {
             Action::ClearFilters => self.clear_filters(),
             Action::Reschedule => {
                 if let Some(lead) = self.target_lead() {
-                    self.open_form(forms::lead::reschedule(&lead));
+                    self.open_form(forms::lead::reschedule(&lead, self.language()));
                 }
             }
             Action::Dedupe => {

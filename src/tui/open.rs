@@ -9,11 +9,12 @@ use crate::error::Result;
 use crate::keymap::Action;
 use crate::model::text::display_safe;
 use crate::model::{ActivityKind, Stage};
+use crate::tr;
 
 impl App {
     pub(super) fn add(&mut self) {
         if self.on_contacts() {
-            self.open_form(forms::contact::form(None));
+            self.open_form(forms::contact::form(None, self.language()));
             return;
         }
         let stage = match self.view {
@@ -40,6 +41,7 @@ impl App {
     fn edit_activity(&mut self, activity: &crate::model::Activity) -> Result<()> {
         let conn = self.session.store.conn();
         let order = self.session.config.ui.name_order;
+        let lang = self.language();
         let lead = match &activity.lead_id {
             Some(id) => crate::store::leads::get(conn, id, order)?,
             None => None,
@@ -48,10 +50,9 @@ impl App {
             .iter()
             .flat_map(|l| &l.contacts)
             .map(|c| {
-                (
-                    c.id.clone(),
-                    format!("{} ({})", c.name, self.role_label(c.role)),
-                )
+                let role = self.role_label(c.role);
+                let label = tr!(lang, "form-log-person", name = c.name.as_str(), role = role);
+                (c.id.clone(), label)
             })
             .collect();
         let own = match &activity.contact_id {
@@ -59,7 +60,7 @@ impl App {
             None => None,
         };
         let title = lead.as_ref().map(|l| l.title.as_str());
-        let form = forms::log::edit_form(activity, title, &people, own);
+        let form = forms::log::edit_form(activity, title, &people, own, lang);
         self.open_form(form);
         Ok(())
     }
@@ -72,7 +73,7 @@ impl App {
             if let Some(id) = self.contacts.list.selected_id()
                 && let Some(contact) = crate::store::contacts::get(self.session.store.conn(), &id)?
             {
-                self.open_form(forms::contact::form(Some(&contact)));
+                self.open_form(forms::contact::form(Some(&contact), self.language()));
             }
             return Ok(());
         }
@@ -89,7 +90,8 @@ impl App {
     pub(super) fn log(&mut self, kind: Option<ActivityKind>) -> Result<()> {
         if self.on_contacts() {
             if let Some(id) = self.contacts.list.selected_id() {
-                self.open_form(forms::log::form(kind, None, Some(&id), &[]));
+                let form = forms::log::form(kind, None, Some(&id), &[], self.language());
+                self.open_form(form);
             }
             return Ok(());
         }
@@ -100,7 +102,8 @@ impl App {
         let full =
             crate::store::leads::get(self.session.store.conn(), &lead.id, order)?.unwrap_or(lead);
         let contacts = full.contacts.clone();
-        self.open_form(forms::log::form(kind, Some(&full), None, &contacts));
+        let form = forms::log::form(kind, Some(&full), None, &contacts, self.language());
+        self.open_form(form);
         Ok(())
     }
 
@@ -152,12 +155,12 @@ impl App {
         if self.on_contacts() {
             if let Some(c) = self.contacts.list.selected() {
                 let name = c.name(self.session.config.ui.name_order);
-                self.open_form(forms::link::lead_form(&c.id, &name));
+                self.open_form(forms::link::lead_form(&c.id, &name, self.language()));
             } else {
                 self.say("No card selected: add one with a, or import cards");
             }
         } else if let Some(lead) = self.target_lead() {
-            self.open_form(forms::link::form(&lead.id, &lead.title));
+            self.open_form(forms::link::form(&lead.id, &lead.title, self.language()));
         }
     }
 

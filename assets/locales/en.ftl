@@ -248,3 +248,37 @@ form-filter-rank = Rank
 form-filter-stale = Stale
 form-filter-stale-no = no
 form-filter-stale-yes = yes: only stale leads
+
+# The yes/no question
+popup-confirm-title = Confirm
+popup-confirm-yes = yes
+popup-confirm-no = no
+popup-confirm-unlink = Take { $name } off this lead?
+popup-confirm-delete-activity = Delete { $kind } "{ $summary }"?
+popup-confirm-delete-contact = Delete contact { $name }?
+popup-confirm-delete-lead = Delete lead { $title }?
+
+# Search
+popup-search-hint = Type part of a name, reading, company or summary (hiragana, katakana and half-width kana all work).
+popup-search-nothing = Nothing matches.
+popup-search-lead = Lead
+popup-search-contact = Contact
+
+# Reviewing duplicate contacts
+popup-dedupe-title = Probable duplicate { $at }/{ $of } — { $reason }
+popup-dedupe-stays = Stays
+popup-dedupe-merged-into-it = Merged into it
+popup-dedupe-name = Name
+popup-dedupe-reading = Reading
+popup-dedupe-numbers = Numbers
+popup-dedupe-rule = The card met later wins; no email, number or address is lost.
+popup-dedupe-merge = merge
+popup-dedupe-skip = skip
+popup-dedupe-stop = stop
+popup-dedupe-same-id = same id
+popup-dedupe-same-uid = same card UID
+popup-dedupe-same-card = the same card again
+popup-dedupe-same-email = same email
+popup-dedupe-same-mobile = same mobile number
+popup-dedupe-same-name-and-company = same name and company
+popup-dedupe-same-name = same name, nothing that differs

@@ -251,3 +251,37 @@ form-filter-rank = ランク
 form-filter-stale = 放置
 form-filter-stale-no = 指定なし
 form-filter-stale-yes = 放置リードだけ
+
+# 確認
+popup-confirm-title = 確認
+popup-confirm-yes = はい
+popup-confirm-no = いいえ
+popup-confirm-unlink = { $name }をこのリードから外しますか？
+popup-confirm-delete-activity = { $kind }「{ $summary }」を削除しますか？
+popup-confirm-delete-contact = 名刺「{ $name }」を削除しますか？
+popup-confirm-delete-lead = リード「{ $title }」を削除しますか？
+
+# 検索
+popup-search-hint = 名前・読み・会社名・概要の一部を入力（さとう・ｻﾄｳ・佐藤のどれでも探せます）
+popup-search-nothing = 該当なし
+popup-search-lead = リード
+popup-search-contact = 名刺
+
+# 重複の確認
+popup-dedupe-title = 重複の候補 { $at }/{ $of } — { $reason }
+popup-dedupe-stays = 残す名刺
+popup-dedupe-merged-into-it = 統合される名刺
+popup-dedupe-name = 名前
+popup-dedupe-reading = 読み
+popup-dedupe-numbers = 電話番号
+popup-dedupe-rule = 後で交換した名刺の内容が優先されます。メール・電話番号・住所は失われません。
+popup-dedupe-merge = 統合
+popup-dedupe-skip = スキップ
+popup-dedupe-stop = やめる
+popup-dedupe-same-id = 同じID
+popup-dedupe-same-uid = 名刺のIDが同じ
+popup-dedupe-same-card = 同じ名刺をもう一度
+popup-dedupe-same-email = メールが同じ
+popup-dedupe-same-mobile = 携帯番号が同じ
+popup-dedupe-same-name-and-company = 名前と会社名が同じ
+popup-dedupe-same-name = 名前が同じで、違う項目なし

@@ -108,13 +108,14 @@ impl App {
     }
 
     pub(super) fn ask_delete(&mut self) {
+        let lang = self.language();
         let picked_contact = self.detail.as_ref().and_then(|d| {
             d.selected_contact()
                 .map(|c| (d.lead_id.clone(), c.id.clone(), c.name.clone()))
         });
         let question = if let Some((lead_id, contact_id, name)) = picked_contact {
             Some(Confirm {
-                message: format!("Take {} off this lead?", display_safe(&name)),
+                message: tr!(lang, "popup-confirm-unlink", name = display_safe(&name)),
                 pending: Pending::Unlink {
                     lead_id,
                     contact_id,
@@ -122,10 +123,11 @@ impl App {
             })
         } else if let Some(a) = self.target_activity() {
             Some(Confirm {
-                message: format!(
-                    "Delete {} \"{}\"?",
-                    a.kind.label_en().to_lowercase(),
-                    crate::model::text::truncate(&display_safe(&a.summary), 40)
+                message: tr!(
+                    lang,
+                    "popup-confirm-delete-activity",
+                    kind = super::words::kind_in_sentence(a.kind, lang),
+                    summary = crate::model::text::truncate(&display_safe(&a.summary), 40)
                 ),
                 pending: Pending::DeleteActivity { id: a.id },
             })
@@ -133,15 +135,20 @@ impl App {
             None
         } else if self.on_contacts() {
             self.contacts.list.selected().map(|c| Confirm {
-                message: format!(
-                    "Delete contact {}?",
-                    c.name(self.session.config.ui.name_order)
+                message: tr!(
+                    lang,
+                    "popup-confirm-delete-contact",
+                    name = display_safe(&c.name(self.session.config.ui.name_order))
                 ),
                 pending: Pending::DeleteContact { id: c.id.clone() },
             })
         } else {
             self.target_lead().map(|lead| Confirm {
-                message: format!("Delete lead {}?", lead.title),
+                message: tr!(
+                    lang,
+                    "popup-confirm-delete-lead",
+                    title = display_safe(&lead.title)
+                ),
                 pending: Pending::DeleteLead { id: lead.id },
             })
         };

@@ -164,7 +164,8 @@ impl App {
                 let name = c.name(self.session.config.ui.name_order);
                 self.open_form(forms::link::lead_form(&c.id, &name, self.language()));
             } else {
-                self.say("No card selected: add one with a, or import cards");
+                let key = self.keymap.first_key(Action::Add);
+                self.say(tr!(self.language(), "said-no-card-selected", key = key));
             }
         } else if let Some(lead) = self.target_lead() {
             self.open_form(forms::link::form(&lead.id, &lead.title, self.language()));
@@ -181,10 +182,10 @@ impl App {
             Some((lead_id, contact_id, role)) => {
                 self.next_role(&lead_id, &contact_id, role)?;
             }
-            None => self.say(format!(
-                "Pick a contact first: {} moves through the lead's contacts",
-                self.keymap.label(Action::NextItem)
-            )),
+            None => {
+                let key = self.keymap.label(Action::NextItem);
+                self.say(tr!(self.language(), "said-pick-a-contact-first", key = key));
+            }
         }
         Ok(())
     }
@@ -202,7 +203,7 @@ impl App {
                     None => Vec::new(),
                 };
                 if leads.is_empty() {
-                    self.say("This contact is not on any lead yet");
+                    self.say(tr!(self.language(), "said-contact-on-no-lead"));
                 }
                 leads.first().map(|l| l.id.clone())
             }

@@ -53,6 +53,75 @@ pub fn bucket(bucket: Bucket, language: Language) -> &'static str {
     }
 }
 
+/// A stored field of a lead as a sentence names it (`next action date`, `次回アクション日`).
+pub fn lead_field(field: &str, language: Language) -> String {
+    let id = match field {
+        "title" => "said-lead-field-title",
+        "company" => "said-lead-field-company",
+        "source" => "said-lead-field-source",
+        "source_detail" => "said-lead-field-source-detail",
+        "owner" => "said-lead-field-owner",
+        "value" => "said-lead-field-value",
+        "next_action" => "said-lead-field-next-action",
+        "next_action_on" => "said-lead-field-next-action-on",
+        "qualification" => "said-lead-field-qualification",
+        "tags" => "said-lead-field-tags",
+        "notes" => "said-lead-field-notes",
+        "stage" => "said-lead-field-stage",
+        _ => "said-field-other",
+    };
+    crate::i18n::message(language, id, None)
+}
+
+/// A stored field of a contact as a sentence names it; a list by what it holds (`email`,
+/// `number`), as `contact show` names them.
+pub fn contact_field(field: &str, language: Language) -> String {
+    let id = match field {
+        "family_name" => "said-contact-field-family-name",
+        "given_name" => "said-contact-field-given-name",
+        "family_reading" => "said-contact-field-family-reading",
+        "given_reading" => "said-contact-field-given-reading",
+        "company" => "said-contact-field-company",
+        "company_reading" => "said-contact-field-company-reading",
+        "department" => "said-contact-field-department",
+        "title" => "said-contact-field-title",
+        "email" | "emails" => "said-contact-field-email",
+        "phone" => "said-contact-field-phone",
+        "mobile" => "said-contact-field-mobile",
+        "fax" => "said-contact-field-fax",
+        "phones" => "said-contact-field-number",
+        "postal_code" => "said-contact-field-postal-code",
+        "address" => "said-contact-field-address",
+        "url" => "said-contact-field-url",
+        "other_addresses" => "said-contact-field-other-address",
+        "other_urls" => "said-contact-field-other-url",
+        "other_companies" => "said-contact-field-other-company",
+        "exchanged_on" => "said-contact-field-exchanged-on",
+        "exchanged_at" => "said-contact-field-exchanged-at",
+        "exchanged_by" => "said-contact-field-exchanged-by",
+        "notes" => "said-contact-field-notes",
+        "tags" => "said-contact-field-tags",
+        _ => "said-field-other",
+    };
+    crate::i18n::message(language, id, None)
+}
+
+/// A stored field of an activity as a sentence names it (`occurred_at` is `when`).
+pub fn activity_field(field: &str, language: Language) -> String {
+    let id = match field {
+        "kind" => "said-activity-field-kind",
+        "occurred_at" => "said-activity-field-when",
+        "duration_minutes" => "said-activity-field-duration",
+        "direction" => "said-activity-field-direction",
+        "summary" => "said-activity-field-summary",
+        "body" => "said-activity-field-details",
+        "contact_id" => "said-activity-field-contact",
+        "lead_id" => "said-activity-field-lead",
+        _ => "said-field-other",
+    };
+    crate::i18n::message(language, id, None)
+}
+
 /// Names in a row: `title, notes`, `案件名、メモ`.
 pub fn list(items: &[String], language: Language) -> String {
     items.join(match language {

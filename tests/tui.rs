@@ -2776,7 +2776,7 @@ fn one_language_session(language: leadtrack::config::Language) -> Session {
 
 /// Words of the other language on a screen: in Japanese, words of two or more ASCII
 /// letters that are not technical tokens; in English, any Japanese character.
-fn foreign_words(screen: &str, language: leadtrack::config::Language) -> Vec<String> {
+fn other_language_words(screen: &str, language: leadtrack::config::Language) -> Vec<String> {
     use leadtrack::config::Language;
     // Key names, formats and units a Japanese screen shows as they are.
     const TOKENS: &[&str] = &[
@@ -2880,11 +2880,680 @@ fn every_view_speaks_the_reps_language_alone() {
             walk.push(("too small".into(), screen(&mut app, 60, 15)));
             let mut found = Vec::new();
             for (what, shot) in &walk {
-                for word in foreign_words(shot, language) {
+                for word in other_language_words(shot, language) {
                     found.push(format!("{language:?} {w}×{h} {what}: {word}"));
                 }
             }
             assert!(found.is_empty(), "{}", found.join("\n"));
         }
     }
+}
+
+/// A few records of our own, in an app speaking `language`, and every piece of data on
+/// them: what the language walk allows on screen as it is.
+fn walk_app(language: leadtrack::config::Language) -> (App, Vec<String>, String) {
+    use leadtrack::features::activity::LogEntry;
+    use leadtrack::model::contact::{ContactFields, ValueKind};
+    let mut config = config();
+    config.language = language;
+    let mut app = App::new(Session::in_memory(config).unwrap(), today()).unwrap();
+    let due = |text: &str| leadtrack::model::dates::parse_due(text, today()).ok();
+    let (store, config) = (&mut app.session.store, &app.session.config);
+    let lead_id = leadtrack::features::leads::add(
+        store,
+        config,
+        LeadFields {
+            title: "ミドリ技研 ERP更新".into(),
+            company: Some("ミドリ技研".into()),
+            stage: Stage::Considering,
+            source: Some("business_card".into()),
+            value: Some(1_200_000),
+            next_action: Some("見積送付".into()),
+            next_action_on: due("2026-11-25"),
+            tags: vec!["展示会".into()],
+            notes: Some("稟議は来月".into()),
+            ..LeadFields::default()
+        },
+    )
+    .unwrap();
+    leadtrack::features::leads::add(
+        store,
+        config,
+        LeadFields {
+            title: "アオバ物流 倉庫管理".into(),
+            company: Some("アオバ物流".into()),
+            stage: Stage::Future,
+            ..LeadFields::default()
+        },
+    )
+    .unwrap();
+    let contact_id = leadtrack::features::contacts::add(
+        store,
+        &ContactFields {
+            family_name: Some("佐藤".into()),
+            given_name: Some("花子".into()),
+            family_reading: Some("さとう".into()),
+            given_reading: Some("はなこ".into()),
+            company: Some("ミドリ技研".into()),
+            ..ContactFields::default()
+        }
+        .with_email("sato@midori.jp")
+        .with_phone("03-1111-2222", ValueKind::Work)
+        .with_phone("090-1234-5678", ValueKind::Mobile),
+    )
+    .unwrap();
+    leadtrack::features::leads::link(
+        store,
+        &lead_id,
+        &contact_id,
+        leadtrack::model::LinkRole::DecisionMaker,
+    )
+    .unwrap();
+    // Two cards of one person (same name and company), not on any lead.
+    for phone in ["03-3333-0001", "03-3333-0002"] {
+        leadtrack::features::contacts::add(
+            store,
+            &ContactFields {
+                family_name: Some("鈴木".into()),
+                given_name: Some("一郎".into()),
+                family_reading: Some("すずき".into()),
+                company: Some("アオバ物流".into()),
+                ..ContactFields::default()
+            }
+            .with_phone(phone, ValueKind::Work),
+        )
+        .unwrap();
+    }
+    leadtrack::features::activity::log(
+        store,
+        config,
+        &LogEntry {
+            kind: ActivityKind::Call,
+            lead_id: Some(lead_id.clone()),
+            contact_id: Some(contact_id),
+            occurred_at: chrono::Utc::now() - chrono::Duration::days(2),
+            duration_minutes: None,
+            direction: None,
+            summary: "課長と電話".into(),
+            body: None,
+            next_action: None,
+            next_action_on: None,
+        },
+    )
+    .unwrap();
+    app.refresh();
+    let data = [
+        "ミドリ技研 ERP更新",
+        "ミドリ技研",
+        "見積送付",
+        "展示会",
+        "稟議は来月",
+        "アオバ物流 倉庫管理",
+        "アオバ物流",
+        "佐藤 花子",
+        "さとう はなこ",
+        "sato@midori.jp",
+        "鈴木 一郎",
+        "すずき",
+        "課長と電話",
+        "山本",
+        ":memory:",
+    ];
+    (app, data.iter().map(|d| d.to_string()).collect(), lead_id)
+}
+
+/// Whether a character is Japanese script or Japanese punctuation (kana, kanji, 「」、。,
+/// full-width and half-width forms).
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3000}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}'
+        | '\u{ff00}'..='\u{ffef}')
+}
+
+/// What a rep of `language` should not meet in `text`: in Japanese a word of two or more
+/// ASCII letters that is neither data (whole, or cut short with `…`) nor a key or a
+/// technical token; in English any run of Japanese that is not part of the data.
+fn foreign_words(
+    text: &str,
+    language: leadtrack::config::Language,
+    data: &[String],
+    tokens: &std::collections::BTreeSet<String>,
+) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut found = Vec::new();
+    let mut i = 0;
+    let foreign = |c: char| match language {
+        leadtrack::config::Language::Ja => c.is_ascii_alphabetic(),
+        leadtrack::config::Language::En => is_cjk(c),
+    };
+    while i < chars.len() {
+        if !foreign(chars[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && foreign(chars[i]) {
+            i += 1;
+        }
+        let run: String = chars[start..i].iter().collect();
+        let allowed = match language {
+            leadtrack::config::Language::Ja => {
+                let cut = chars.get(i) == Some(&'…');
+                run.len() < 2
+                    || tokens.contains(&run)
+                    || data.iter().any(|d| {
+                        d.split(|c: char| !c.is_ascii_alphabetic())
+                            .any(|word| word == run || (cut && word.starts_with(&run)))
+                    })
+            }
+            leadtrack::config::Language::En => data.iter().any(|d| d.contains(&run)),
+        };
+        if !allowed {
+            found.push(run);
+        }
+    }
+    found
+}
+
+/// The screen as cells, a wide character's second cell empty.
+fn cells(shot: &str, w: u16) -> Vec<Vec<String>> {
+    shot.lines()
+        .map(|line| {
+            let mut row = Vec::new();
+            for c in line.chars() {
+                row.push(c.to_string());
+                if unicode_width::UnicodeWidthChar::width(c) == Some(2) {
+                    row.push(String::new());
+                }
+            }
+            row.resize(usize::from(w), " ".to_string());
+            row
+        })
+        .collect()
+}
+
+/// Walks the app in one language, looking at the parts of each screen this check covers:
+/// the tab bar, the open popup (the cells it changes on the view under it), the hint bar and
+/// the status line, and the whole of each status message.
+struct LanguageWalk {
+    language: leadtrack::config::Language,
+    data: Vec<String>,
+    tokens: std::collections::BTreeSet<String>,
+    problems: Vec<String>,
+    steps: usize,
+}
+
+impl LanguageWalk {
+    fn new(app: &App, language: leadtrack::config::Language, data: Vec<String>) -> Self {
+        // Keys read the same in both languages: the words of every key of the keymap, the
+        // keys the form box names, and tokens a Japanese rep reads as they are.
+        let mut tokens: std::collections::BTreeSet<String> = leadtrack::keymap::Action::ALL
+            .iter()
+            .flat_map(|a| {
+                app.keymap
+                    .label(*a)
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        tokens.extend(
+            ["enter", "EDITOR", "CSV", "ID", "FAX", "URL", "Web"]
+                .iter()
+                .map(|t| t.to_string()),
+        );
+        LanguageWalk {
+            language,
+            data,
+            tokens,
+            problems: Vec::new(),
+            steps: 0,
+        }
+    }
+
+    fn look(&mut self, app: &mut App, step: &str) {
+        self.steps += 1;
+        for (w, h) in [(80u16, 24u16), (120, 40)] {
+            let shot = screen(app, w, h);
+            let popup = app.popup.take();
+            let under = popup.as_ref().map(|_| screen(app, w, h));
+            app.popup = popup;
+            let grid = cells(&shot, w);
+            let mut texts: Vec<String> = Vec::new();
+            let h = usize::from(h);
+            // The tab bar, the hint bar and the status line.
+            for y in [0, h - 2, h - 1] {
+                texts.push(grid[y].concat());
+            }
+            // The popup: the rows and columns where it differs from the view under it.
+            if let Some(under) = under {
+                let under = cells(&under, w);
+                let changed: Vec<(usize, usize)> = (1..h - 2)
+                    .flat_map(|y| (0..usize::from(w)).map(move |x| (x, y)))
+                    .filter(|&(x, y)| grid[y][x] != under[y][x])
+                    .collect();
+                assert!(!changed.is_empty(), "{step}: the popup changes the screen");
+                let (x0, x1) = (
+                    changed.iter().map(|c| c.0).min().unwrap(),
+                    changed.iter().map(|c| c.0).max().unwrap(),
+                );
+                let (y0, y1) = (
+                    changed.iter().map(|c| c.1).min().unwrap(),
+                    changed.iter().map(|c| c.1).max().unwrap(),
+                );
+                texts.extend((y0..=y1).map(|y| grid[y][x0..=x1].concat()));
+            }
+            if let Some(status) = &app.status {
+                texts.push(status.text.clone());
+            }
+            for text in texts {
+                let words = foreign_words(&text, self.language, &self.data, &self.tokens);
+                if !words.is_empty() {
+                    self.problems
+                        .push(format!("{step} at {w}x{h}: {words:?} in {text:?}\n{shot}"));
+                }
+            }
+        }
+    }
+
+    /// Types `text`, which is data from then on.
+    fn typed(&mut self, app: &mut App, text: &str) {
+        type_text(app, text);
+        self.data.push(text.to_string());
+    }
+
+    fn finish(self) {
+        assert!(
+            self.steps >= 40,
+            "the walk looked at {} screens",
+            self.steps
+        );
+        assert!(
+            self.problems.is_empty(),
+            "{} problems, the first:\n{}",
+            self.problems.len(),
+            self.problems[..self.problems.len().min(5)].join("\n")
+        );
+    }
+}
+
+/// What is open on top of the view.
+fn open_popup(app: &App) -> Option<leadtrack::keymap::Context> {
+    app.popup.as_ref().map(Popup::context)
+}
+
+/// Every form and popup, and the status line after every kind of action, in one language.
+fn walk_every_form_and_popup(language: leadtrack::config::Language) {
+    use leadtrack::keymap::Context;
+    let (mut app, data, lead_id) = walk_app(language);
+    let mut walk = LanguageWalk::new(&app, language, data);
+    let app = &mut app;
+    walk.look(app, "the board");
+    press(app, KeyCode::Char('u'));
+    walk.look(app, "nothing to undo");
+    shift(app, 'U');
+    walk.look(app, "nothing to redo");
+
+    // A new lead, with problems, then saved.
+    press(app, KeyCode::Char('a'));
+    walk.look(app, "new lead");
+    walk.typed(app, "新規案件");
+    for _ in 0..3 {
+        press(app, KeyCode::Tab);
+    }
+    walk.typed(app, "そのうち");
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Tab);
+    walk.typed(app, "たくさん");
+    ctrl(app, 's');
+    walk.look(app, "new lead with a bad date and amount");
+    ctrl(app, 'u');
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Tab);
+    ctrl(app, 'u');
+    ctrl(app, 's');
+    assert_eq!(open_popup(app), None, "the lead is saved");
+    walk.look(app, "lead added");
+
+    // Edit, cancel, discard (the new lead is selected).
+    press(app, KeyCode::Char('e'));
+    walk.look(app, "edit lead");
+    press(app, KeyCode::Tab);
+    walk.typed(app, "株式会社");
+    ctrl(app, 's');
+    walk.look(app, "lead saved");
+    press(app, KeyCode::Char('e'));
+    ctrl(app, 's');
+    walk.look(app, "no change");
+    press(app, KeyCode::Char('e'));
+    press(app, KeyCode::Esc);
+    walk.look(app, "cancelled");
+    press(app, KeyCode::Char('e'));
+    ctrl(app, 'u');
+    walk.typed(app, "追記");
+    press(app, KeyCode::Esc);
+    walk.look(app, "discard what was typed?");
+    press(app, KeyCode::Char('y'));
+    walk.look(app, "discarded");
+    press(app, KeyCode::Char('d'));
+    walk.look(app, "delete the lead?");
+    assert_eq!(open_popup(app), Some(Context::Confirm));
+    press(app, KeyCode::Char('n'));
+    walk.look(app, "not deleted");
+    press(app, KeyCode::Char('d'));
+    press(app, KeyCode::Char('y'));
+    walk.look(app, "deleted");
+    press(app, KeyCode::Char('u'));
+    walk.look(app, "delete undone");
+
+    // The first lead: dates, activities, contacts, stages.
+    press(app, KeyCode::Char('g'));
+    walk.look(app, "the first lead");
+    assert_eq!(selected_lead(app).id, lead_id);
+    press(app, KeyCode::Char('r'));
+    walk.look(app, "reschedule");
+    walk.typed(app, "3日後");
+    press(app, KeyCode::Enter);
+    walk.look(app, "rescheduled");
+    press(app, KeyCode::Char('r'));
+    ctrl(app, 'u');
+    press(app, KeyCode::Enter);
+    walk.look(app, "no next action date");
+    press(app, KeyCode::Char('u'));
+    walk.look(app, "clearing the date undone");
+    press(app, KeyCode::Char('u'));
+    walk.look(app, "reschedule undone");
+
+    press(app, KeyCode::Char('c'));
+    walk.look(app, "log a call");
+    walk.typed(app, "課長と電話");
+    press(app, KeyCode::Enter);
+    walk.typed(app, "明日");
+    press(app, KeyCode::Enter);
+    walk.look(app, "call logged with a next action");
+    press(app, KeyCode::Char('u'));
+    walk.look(app, "call undone");
+    shift(app, 'U');
+    walk.look(app, "call redone");
+    press(app, KeyCode::Char('m'));
+    ctrl(app, 's');
+    press(app, KeyCode::Tab);
+    walk.typed(app, "いつか");
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Tab);
+    ctrl(app, 'u');
+    walk.typed(app, "夕方");
+    press(app, KeyCode::Tab);
+    walk.typed(app, "半時間");
+    ctrl(app, 's');
+    walk.look(app, "meeting with problems");
+    press(app, KeyCode::Esc);
+    press(app, KeyCode::Char('y'));
+    press(app, KeyCode::Char('n'));
+    walk.look(app, "note");
+    walk.typed(app, "競合はA社");
+    ctrl(app, 's');
+    walk.look(app, "note logged");
+    shift(app, 'A');
+    press(app, KeyCode::Right);
+    press(app, KeyCode::Tab);
+    walk.look(app, "any kind of activity");
+    press(app, KeyCode::Esc);
+    press(app, KeyCode::Char('y'));
+
+    press(app, KeyCode::Char('p'));
+    walk.typed(app, "すずき");
+    walk.look(app, "put a contact on the lead");
+    ctrl(app, 's');
+    walk.look(app, "contact put on the lead");
+    press(app, KeyCode::Char('u'));
+    walk.look(app, "link undone");
+    press(app, KeyCode::Char('p'));
+    walk.typed(app, "該当しない");
+    ctrl(app, 's');
+    walk.look(app, "nobody matches");
+    press(app, KeyCode::Esc);
+    press(app, KeyCode::Char('y'));
+    assert_eq!(open_popup(app), None);
+
+    shift(app, 'H');
+    walk.look(app, "the last stage that way");
+    shift(app, 'L');
+    walk.look(app, "moved");
+    press(app, KeyCode::Char('u'));
+    walk.look(app, "move undone");
+    shift(app, 'U');
+    walk.look(app, "move redone");
+    press(app, KeyCode::Char('u'));
+    press(app, KeyCode::Char('w'));
+    walk.look(app, "won");
+    press(app, KeyCode::Char('5'));
+    walk.look(app, "customers");
+    press(app, KeyCode::Char('w'));
+    walk.look(app, "already a customer");
+    press(app, KeyCode::Char('u'));
+    walk.look(app, "won undone");
+    press(app, KeyCode::Char('1'));
+
+    // Filters and orders.
+    press(app, KeyCode::Char('f'));
+    walk.look(app, "filter the board");
+    walk.typed(app, "ミドリ");
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Right);
+    press(app, KeyCode::Enter);
+    walk.look(app, "filtered");
+    shift(app, 'F');
+    walk.look(app, "filters cleared");
+    shift(app, 'F');
+    walk.look(app, "no filters to clear");
+    press(app, KeyCode::Char('f'));
+    press(app, KeyCode::Enter);
+    walk.look(app, "no filters");
+    for _ in 0..4 {
+        press(app, KeyCode::Char('s'));
+        walk.look(app, "sorted");
+    }
+    for _ in 0..2 {
+        shift(app, 'S');
+        walk.look(app, "stale or not");
+    }
+    for _ in 0..2 {
+        press(app, KeyCode::Char('o'));
+        walk.look(app, "whose leads");
+    }
+
+    // Search.
+    press(app, KeyCode::Char('/'));
+    walk.look(app, "search");
+    walk.typed(app, "ミドリ");
+    walk.look(app, "search results");
+    press(app, KeyCode::Esc);
+    press(app, KeyCode::Char('/'));
+    walk.typed(app, "該当しない");
+    walk.look(app, "nothing matches");
+    press(app, KeyCode::Esc);
+
+    // The lead's detail: its contact and its activities.
+    app.open_detail(&lead_id);
+    walk.look(app, "the detail");
+    shift(app, 'R');
+    walk.look(app, "pick a contact first");
+    press(app, KeyCode::Tab);
+    shift(app, 'R');
+    walk.look(app, "a new role");
+    press(app, KeyCode::Char('u'));
+    walk.look(app, "role undone");
+    press(app, KeyCode::Char('d'));
+    walk.look(app, "take the contact off?");
+    assert_eq!(open_popup(app), Some(Context::Confirm));
+    press(app, KeyCode::Char('y'));
+    walk.look(app, "taken off");
+    press(app, KeyCode::Char('u'));
+    walk.look(app, "taking off undone");
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Char('e'));
+    walk.look(app, "edit an activity");
+    assert_eq!(open_popup(app), Some(Context::Form));
+    press(app, KeyCode::Tab);
+    ctrl(app, 'u');
+    walk.typed(app, "再確認");
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Tab);
+    walk.typed(app, "三十");
+    ctrl(app, 's');
+    walk.look(app, "activity with a problem");
+    ctrl(app, 'u');
+    ctrl(app, 's');
+    walk.look(app, "activity saved");
+    press(app, KeyCode::Char('u'));
+    walk.look(app, "activity edit undone");
+    press(app, KeyCode::Char('d'));
+    walk.look(app, "delete the activity?");
+    assert_eq!(open_popup(app), Some(Context::Confirm));
+    press(app, KeyCode::Char('y'));
+    press(app, KeyCode::Char('u'));
+    walk.look(app, "activity back");
+    shift(app, 'U');
+    walk.look(app, "activity deleted again");
+    press(app, KeyCode::Char('u'));
+    press(app, KeyCode::Esc);
+
+    // Contacts: cards, their forms, duplicates.
+    press(app, KeyCode::Char('3'));
+    walk.look(app, "contacts");
+    press(app, KeyCode::Char('a'));
+    walk.look(app, "new contact");
+    ctrl(app, 's');
+    walk.look(app, "a contact needs a name");
+    for _ in 0..8 {
+        press(app, KeyCode::Tab);
+    }
+    walk.typed(app, "さとう");
+    press(app, KeyCode::Tab);
+    walk.typed(app, "x@midori.jp（船）");
+    press(app, KeyCode::Tab);
+    walk.typed(app, "なし");
+    ctrl(app, 's');
+    walk.look(app, "contact with bad values");
+    press(app, KeyCode::Esc);
+    press(app, KeyCode::Char('y'));
+    press(app, KeyCode::Char('a'));
+    walk.typed(app, "高橋");
+    ctrl(app, 's');
+    walk.look(app, "contact added");
+    press(app, KeyCode::Char('u'));
+    walk.look(app, "contact add undone");
+    press(app, KeyCode::Char('g'));
+    press(app, KeyCode::Char('e'));
+    walk.look(app, "edit contact");
+    assert_eq!(open_popup(app), Some(Context::Form));
+    for _ in 0..6 {
+        press(app, KeyCode::Tab);
+    }
+    walk.typed(app, "営業部");
+    ctrl(app, 's');
+    walk.look(app, "contact saved");
+    press(app, KeyCode::Char('u'));
+    walk.look(app, "contact edit undone");
+    press(app, KeyCode::Char('c'));
+    walk.look(app, "log a call with a contact");
+    walk.typed(app, "名刺交換のお礼");
+    ctrl(app, 's');
+    press(app, KeyCode::Char('u'));
+    walk.look(app, "call with a contact undone");
+    press(app, KeyCode::Char('p'));
+    walk.look(app, "put the card on a lead");
+    walk.typed(app, "アオバ");
+    ctrl(app, 's');
+    walk.look(app, "card put on a lead");
+    press(app, KeyCode::Char('p'));
+    walk.typed(app, "該当しない");
+    ctrl(app, 's');
+    walk.look(app, "no lead matches");
+    press(app, KeyCode::Esc);
+    press(app, KeyCode::Char('y'));
+    press(app, KeyCode::Char('j'));
+    press(app, KeyCode::Enter);
+    walk.look(app, "a card on no lead");
+    press(app, KeyCode::Char('d'));
+    walk.look(app, "delete the contact?");
+    assert_eq!(open_popup(app), Some(Context::Confirm));
+    press(app, KeyCode::Char('y'));
+    press(app, KeyCode::Char('u'));
+    walk.look(app, "contact back");
+    shift(app, 'D');
+    walk.look(app, "duplicates");
+    assert_eq!(open_popup(app), Some(Context::Dedupe));
+    press(app, KeyCode::Char('q'));
+    walk.look(app, "duplicates stopped");
+    shift(app, 'D');
+    press(app, KeyCode::Char('m'));
+    walk.look(app, "duplicates reviewed");
+    shift(app, 'D');
+    walk.look(app, "no duplicates");
+
+    // Activities and the lead lists.
+    press(app, KeyCode::Char('4'));
+    walk.look(app, "activities");
+    press(app, KeyCode::Char('e'));
+    walk.look(app, "edit from activities");
+    assert_eq!(open_popup(app), Some(Context::Form));
+    press(app, KeyCode::Esc);
+    press(app, KeyCode::Char('d'));
+    walk.look(app, "delete from activities?");
+    assert_eq!(open_popup(app), Some(Context::Confirm));
+    press(app, KeyCode::Char('n'));
+    press(app, KeyCode::Char('2'));
+    press(app, KeyCode::Char('f'));
+    walk.look(app, "filter the lists");
+    assert_eq!(open_popup(app), Some(Context::Form));
+    press(app, KeyCode::Esc);
+    walk.finish();
+}
+
+/// `[ui] language = "ja"`: no English word in a form, a popup or a message but data, keys
+/// and technical tokens.
+#[test]
+fn forms_popups_and_messages_speak_japanese() {
+    walk_every_form_and_popup(leadtrack::config::Language::Ja);
+}
+
+/// `[ui] language = "en"`: no Japanese in a form, a popup or a message but data.
+#[test]
+fn forms_popups_and_messages_speak_english() {
+    walk_every_form_and_popup(leadtrack::config::Language::En);
+}
+
+#[test]
+fn the_language_check_finds_what_is_planted() {
+    use leadtrack::config::Language;
+    let data = vec![
+        "sato@midori.jp".to_string(),
+        "ミドリ技研 ERP更新".to_string(),
+    ];
+    let tokens = ["ctrl".to_string(), "esc".to_string()]
+        .into_iter()
+        .collect();
+    let ja = |t: &str| foreign_words(t, Language::Ja, &data, &tokens);
+    let en = |t: &str| foreign_words(t, Language::En, &data, &tokens);
+    assert_eq!(
+        ja("ctrl-s 保存 · esc 中止 · sato@midori.jp · ERP更新"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        ja("「ミドリ技研 ERP…」 mid…"),
+        Vec::<String>::new(),
+        "data cut short"
+    );
+    assert_eq!(ja("担当者 Owner · y はい"), ["Owner"]);
+    assert_eq!(ja("mid は"), ["mid"], "a part of a word is not the word");
+    assert_eq!(
+        en("Saved company · ミドリ技研 ERP更… · sato"),
+        Vec::<String>::new()
+    );
+    assert_eq!(en("Stage 検討段階"), ["検討段階"]);
+    assert_eq!(en("Role 決裁者（Decision maker）"), ["決裁者（", "）"]);
 }

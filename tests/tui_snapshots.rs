@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
-use leadtrack::config::Config;
+use leadtrack::config::{Config, Language};
 use leadtrack::features::demo::{self, DemoSize};
 use leadtrack::session::Session;
 use leadtrack::tui::{self, app::App};
@@ -16,7 +16,15 @@ fn today() -> NaiveDate {
 }
 
 fn app() -> App {
-    let mut config = Config::default();
+    app_in(Language::En)
+}
+
+/// The demo database, the app speaking `language`.
+fn app_in(language: Language) -> App {
+    let mut config = Config {
+        language,
+        ..Config::default()
+    };
     config.user.name = Some("山本".into());
     // The screens begin on the board, whatever is due.
     config.ui.start_view = leadtrack::config::StartView::Board;
@@ -44,6 +52,15 @@ fn keys(app: &mut App, keys: &[KeyCode]) {
             state: KeyEventState::NONE,
         });
     }
+}
+
+fn ctrl(app: &mut App, c: char) {
+    app.on_key(KeyEvent {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+        kind: KeyEventKind::Press,
+        state: KeyEventState::NONE,
+    });
 }
 
 fn text(app: &mut App, s: &str) {
@@ -87,10 +104,13 @@ fn assert_fits(shot: &str, w: u16) {
 
 macro_rules! snapshot_both_sizes {
     ($name:ident, $setup:expr) => {
+        snapshot_both_sizes!($name, Language::En, $setup);
+    };
+    ($name:ident, $language:expr, $setup:expr) => {
         #[test]
         fn $name() {
             for (w, h) in [(80u16, 24u16), (120, 40)] {
-                let mut app = app();
+                let mut app = app_in($language);
                 let setup: fn(&mut App) = $setup;
                 // Draw once before the keys, as the running app does, so lists are loaded.
                 screen(&mut app, w, h);
@@ -164,10 +184,12 @@ snapshot_both_sizes!(follow_ups_filtered_by_words_and_rank, |app| {
         ],
     );
 });
-snapshot_both_sizes!(reschedule, |app| keys(
-    app,
-    &[KeyCode::Char('2'), KeyCode::Char('r')]
-));
+snapshot_both_sizes!(reschedule, |app| {
+    keys(app, &[KeyCode::Char('2')]);
+    // The list is read when drawn; then a lead is selected to reschedule.
+    screen(app, 120, 40);
+    keys(app, &[KeyCode::Char('r')]);
+});
 snapshot_both_sizes!(lead_detail, |app| keys(
     app,
     &[KeyCode::Char('l'), KeyCode::Enter]
@@ -318,4 +340,143 @@ snapshot_both_sizes!(contacts_halfwidth_kana, |app| {
 fn too_small() {
     let mut app = app();
     insta::assert_snapshot!(screen(&mut app, 60, 15));
+}
+
+/// The same screens with `[ui] language = "ja"`: every form and popup in Japanese.
+macro_rules! snapshot_both_sizes_ja {
+    ($name:ident, $setup:expr) => {
+        snapshot_both_sizes!($name, Language::Ja, $setup);
+    };
+}
+
+snapshot_both_sizes_ja!(ja_form_new_lead, |app| {
+    keys(app, &[KeyCode::Char('a')]);
+    text(app, "ミドリ技研 設備更新");
+});
+snapshot_both_sizes_ja!(ja_form_new_lead_with_errors, |app| {
+    keys(
+        app,
+        &[KeyCode::Char('a'), KeyCode::Tab, KeyCode::Tab, KeyCode::Tab],
+    );
+    text(app, "そのうち");
+    keys(app, &[KeyCode::Tab, KeyCode::Tab]);
+    text(app, "たくさん");
+    ctrl(app, 's');
+});
+snapshot_both_sizes_ja!(ja_form_edit_lead, |app| keys(app, &[KeyCode::Char('e')]));
+snapshot_both_sizes_ja!(ja_form_discard_question, |app| {
+    keys(app, &[KeyCode::Char('a')]);
+    text(app, "展示会");
+    keys(app, &[KeyCode::Esc]);
+});
+snapshot_both_sizes_ja!(ja_form_new_contact, |app| {
+    keys(app, &[KeyCode::Char('3'), KeyCode::Char('a')]);
+    text(app, "佐藤");
+});
+snapshot_both_sizes_ja!(ja_form_new_contact_with_errors, |app| {
+    keys(app, &[KeyCode::Char('3'), KeyCode::Char('a')]);
+    for _ in 0..8 {
+        keys(app, &[KeyCode::Tab]);
+    }
+    text(app, "佐藤あっと");
+    keys(app, &[KeyCode::Tab]);
+    text(app, "a@example.jp（船）");
+    ctrl(app, 's');
+});
+snapshot_both_sizes_ja!(ja_form_edit_contact_with_several_values, |app| {
+    add_many_valued(app);
+    keys(app, &[KeyCode::Char('3')]);
+    screen(app, 120, 40);
+    keys(app, &[KeyCode::Char('e')]);
+});
+snapshot_both_sizes_ja!(ja_form_log_call, |app| {
+    keys(app, &[KeyCode::Char('c')]);
+    text(app, "課長と電話: 予算の確認");
+    keys(app, &[KeyCode::Enter]);
+});
+snapshot_both_sizes_ja!(ja_form_log_call_with_errors, |app| {
+    keys(app, &[KeyCode::Char('c'), KeyCode::Enter]);
+    text(app, "そのうち");
+    keys(app, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Tab]);
+    text(app, "半時間");
+    ctrl(app, 's');
+});
+snapshot_both_sizes_ja!(ja_form_log_any_kind, |app| {
+    keys(app, &[KeyCode::Char('A'), KeyCode::Right]);
+});
+snapshot_both_sizes_ja!(ja_form_link_contact, |app| {
+    keys(app, &[KeyCode::Char('p')]);
+    text(app, "すずき");
+});
+snapshot_both_sizes_ja!(ja_form_link_nobody_matches, |app| {
+    keys(app, &[KeyCode::Char('p')]);
+    text(app, "該当しない名前");
+    ctrl(app, 's');
+});
+snapshot_both_sizes_ja!(ja_form_link_card_to_lead, |app| {
+    keys(app, &[KeyCode::Char('3')]);
+    screen(app, 120, 40);
+    keys(app, &[KeyCode::Char('p')]);
+    text(app, "物流");
+});
+snapshot_both_sizes_ja!(ja_filter_form, |app| {
+    keys(
+        app,
+        &[
+            KeyCode::Char('f'),
+            KeyCode::Tab,
+            KeyCode::Tab,
+            KeyCode::Right,
+        ],
+    );
+});
+snapshot_both_sizes_ja!(ja_reschedule, |app| {
+    keys(app, &[KeyCode::Char('2')]);
+    screen(app, 120, 40);
+    keys(app, &[KeyCode::Char('r')]);
+});
+snapshot_both_sizes_ja!(ja_form_edit_activity, |app| {
+    keys(app, &[KeyCode::Char('4')]);
+    screen(app, 120, 40);
+    keys(app, &[KeyCode::Char('e')]);
+});
+snapshot_both_sizes_ja!(ja_confirm_delete, |app| keys(app, &[KeyCode::Char('d')]));
+snapshot_both_sizes_ja!(ja_search_empty, |app| keys(app, &[KeyCode::Char('/')]));
+snapshot_both_sizes_ja!(ja_search_by_reading, |app| {
+    keys(app, &[KeyCode::Char('/')]);
+    text(app, "いけ");
+});
+snapshot_both_sizes_ja!(ja_search_leads_contacts_and_activities, |app| {
+    keys(app, &[KeyCode::Char('/')]);
+    text(app, "予算");
+});
+snapshot_both_sizes_ja!(ja_search_nothing_matches, |app| {
+    keys(app, &[KeyCode::Char('/')]);
+    text(app, "該当しない言葉");
+});
+snapshot_both_sizes_ja!(ja_dedupe, |app| {
+    add_duplicates(app);
+    keys(app, &[KeyCode::Char('3'), KeyCode::Char('D')]);
+});
+
+/// Two cards of one person (same name and company), met months apart.
+fn add_duplicates(app: &mut App) {
+    use leadtrack::model::contact::{ContactFields, ValueKind};
+    for (company, phone, month) in [
+        ("ミドリ技研株式会社", "03-1111-0001", 1),
+        ("(株)ミドリ技研", "03-2222-0002", 11),
+    ] {
+        let card = ContactFields {
+            family_name: Some("佐藤".into()),
+            given_name: Some("花子".into()),
+            family_reading: Some("さとう".into()),
+            company: Some(company.into()),
+            exchanged_on: NaiveDate::from_ymd_opt(2026, month, 1),
+            exchanged_at: Some("展示会".into()),
+            ..ContactFields::default()
+        }
+        .with_phone(phone, ValueKind::Work)
+        .with_phone("090-1234-5678", ValueKind::Mobile);
+        insert_card(app, &card);
+    }
 }

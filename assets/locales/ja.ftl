@@ -511,3 +511,280 @@ error-not-found = ID が「{ $prefix }」で始まる{ $kind }はありません
 error-ambiguous = 「{ $prefix }」に合う{ $kind }が { $count }件あります。ID をもう少し入力してください
 error-bad-id = 「{ $prefix }」は ID ではありません（16進数で4文字以上）
 error-deleted = { $kind } { $id } は削除されています
+
+## フォーム・ポップアップ・メッセージ
+# form-: フォームの見出し・項目名・ヒント・選択肢・項目に付く誤りの説明
+# popup-: 確認・検索・重複確認の枠　said-: 操作のあとステータス行に出す文
+# データ（案件名・名前・日付）は値として入り、そのまま出す。
+
+# フォームの枠
+form-keys = enter 次へ/保存 · { $save } 保存 · { $fields } 項目 · { $editor } $EDITOR · { $cancel } 中止
+form-discard = 入力した内容を捨てますか？ { $key } で破棄、ほかのキーで戻る
+
+# フォーム共通のヒントと誤り（例はフォームが読めるものだけ：テストで確かめる）
+form-hint-date = +3d、明日、金曜、12/1、3日後
+form-hint-moment = 今、昨日 15:00
+form-hint-amount = 1200000、120万
+form-bad-date = 「{ $text }」は日付として読めません（例: 明日、3日後、来週月曜、月末、12/1、令和8年12月1日）
+form-bad-amount = 「{ $text }」は金額として読めません（例: 1200000、1,200,000、¥1,200,000、120万）
+form-bad-minutes = 「{ $text }」は数字ではありません（分で入れてください）
+form-answer-unknown = 不明
+form-answer-yes = あり
+form-answer-no = なし
+form-next-action-on = 次回アクション日
+
+# リードのフォームと日付の変更
+form-lead-new-title = リードの追加
+form-lead-edit-title = リードの編集
+form-lead-title = 案件名
+form-lead-company = 会社名
+form-lead-next-action = 次回アクション
+form-lead-due = 期日
+form-lead-stage = 段階
+form-lead-value = 金額
+form-lead-owner = 担当者
+form-lead-source = 流入元
+form-lead-source-detail = 流入元の詳細
+form-lead-tags = タグ
+form-hint-tags = 読点かカンマで区切る
+form-lead-budget = 予算
+form-lead-authority = 決裁権
+form-lead-need = 必要性
+form-lead-timing = 導入時期
+form-lead-notes = メモ
+form-lead-needs-title = 案件名を入れてください
+form-reschedule-title = 日付の変更：{ $what }
+form-reschedule-title-bare = 次回アクション日の変更
+
+# 名刺のフォーム
+form-contact-new-title = 名刺の追加
+form-contact-edit-title = 名刺の編集
+form-contact-family-name = 姓
+form-contact-given-name = 名
+form-contact-family-reading = 姓の読み
+form-contact-given-reading = 名の読み
+form-contact-company = 会社名
+form-contact-company-reading = 会社名の読み
+form-contact-department = 部署
+form-contact-title = 役職
+form-contact-email = メール
+form-contact-more-emails = 他のメール
+form-contact-phone = 電話
+form-contact-mobile = 携帯
+form-contact-fax = FAX
+form-contact-more-phones = 他の番号
+form-contact-postal-code = 郵便番号
+form-contact-address = 住所
+form-contact-url = URL
+form-contact-other-urls = 他のURL
+form-contact-other-companies = 他の会社
+form-contact-exchanged-at = 交換場所
+form-contact-exchanged-by = 交換した人
+form-contact-other-addresses = 他の住所
+form-contact-exchanged-on = 交換日
+form-contact-notes = メモ
+form-hint-more-emails = 読点かカンマで区切り、種類は（自宅）のように添える
+form-hint-more-phones = 03-1111-2222（自宅）、090-…（携帯）
+form-hint-other-addresses = 1行に1件：〒150-0001 東京都…（自宅）
+form-hint-met-on = 2026-11-20、昨日
+form-contact-needs-a-name = 名前・メール・会社名のどれかを入れてください
+form-bad-kind = 「{ $text }」は種類として読めません（会社・自宅・携帯・FAX・その他のどれか）
+form-bad-email = 「{ $text }」はメールアドレスとして読めません
+form-bad-number = 「{ $text }」は電話番号として読めません
+
+# 活動の記録と編集
+form-log-kind = 種類
+form-log-summary = 概要
+form-log-when = 日時
+form-log-minutes = 所要時間（分）
+form-log-direction = 方向
+form-log-outbound = こちらから
+form-log-inbound = 先方から
+form-log-with = 相手
+form-log-details = 詳細
+form-log-person = { $name }（{ $role }）
+form-log-title-on-lead = { $kind } — { $lead }
+form-log-activity-on-lead = 活動 — { $lead }
+form-log-activity = 活動
+form-log-edit-title-on-lead = { $kind }の編集 — { $lead }
+form-log-edit-title = { $kind }の編集
+form-log-needs-summary = 何があったかを1行で書いてください
+# 日付だけ入れたときの次回アクション（リードに保存される）
+form-log-follow-up = フォロー
+
+# リードに担当者を付ける（名刺をリードに付ける）
+form-link-title = 「{ $lead }」に先方担当者を付ける
+form-link-to-lead-title = { $name }をリードに付ける
+form-link-contact = 先方担当者
+form-link-lead = リード
+form-link-role = 役割
+form-hint-find-contact = 名前・読み・会社名の一部を入力
+form-hint-find-lead = 案件名か会社名の一部を入力
+form-link-choose-contact = 名前の一部を入力し、↑/↓ で選んでください
+form-link-choose-lead = 案件名の一部を入力し、↑/↓ で選んでください
+form-link-nobody-matches = 該当する人がいません：読みか会社名で探してください
+form-link-no-lead-matches = 該当するリードがありません：案件名か会社名の一部で探してください
+
+# 絞り込みのフォーム
+form-filter-board-title = ボードの絞り込み
+form-filter-lists-title = 一覧の絞り込み
+form-filter-any = すべて
+form-filter-me = 自分（{ $name }）
+form-filter-words = 語句
+form-hint-filter-words = 案件名・会社名・メモから
+form-filter-tag = タグ
+form-filter-rank = ランク
+form-filter-stale = 放置
+form-filter-stale-no = 指定なし
+form-filter-stale-yes = 放置リードだけ
+
+# 確認
+popup-confirm-title = 確認
+popup-confirm-yes = はい
+popup-confirm-no = いいえ
+popup-confirm-unlink = { $name }をこのリードから外しますか？
+popup-confirm-delete-activity = { $kind }「{ $summary }」を削除しますか？
+popup-confirm-delete-contact = 名刺「{ $name }」を削除しますか？
+popup-confirm-delete-lead = リード「{ $title }」を削除しますか？
+
+# 検索
+popup-search-hint = 名前・読み・会社名・概要の一部を入力（さとう・ｻﾄｳ・佐藤のどれでも探せます）
+popup-search-nothing = 該当なし
+popup-search-lead = リード
+popup-search-contact = 名刺
+
+# 重複の確認
+popup-dedupe-title = 重複の候補 { $at }/{ $of } — { $reason }
+popup-dedupe-stays = 残す名刺
+popup-dedupe-merged-into-it = 統合される名刺
+popup-dedupe-name = 名前
+popup-dedupe-reading = 読み
+popup-dedupe-numbers = 電話番号
+popup-dedupe-rule = 後で交換した名刺の内容が優先されます。メール・電話番号・住所は失われません。
+popup-dedupe-merge = 統合
+popup-dedupe-skip = スキップ
+popup-dedupe-stop = やめる
+popup-dedupe-same-id = 同じID
+popup-dedupe-same-uid = 名刺のIDが同じ
+popup-dedupe-same-card = 同じ名刺をもう一度
+popup-dedupe-same-email = メールが同じ
+popup-dedupe-same-mobile = 携帯番号が同じ
+popup-dedupe-same-name-and-company = 名前と会社名が同じ
+popup-dedupe-same-name = 名前が同じで、違う項目なし
+
+# 操作のあとのステータス行
+said-cancelled = キャンセルしました（何も保存していません）
+said-not-saved = 保存できませんでした：{ $problem }
+said-not-deleted = 削除しませんでした
+said-last-stage = { $stage }より先の段階はありません
+said-already-customer = すでに顧客です
+said-no-duplicates = 重複らしい名刺はありません
+said-added-lead = 「{ $title }」を追加しました
+said-next-action-on = 次回アクション日を { $date } にしました
+said-no-next-action-date = 次回アクション日を外しました
+said-no-change = 変更はありません
+said-saved = { $fields }を保存しました
+said-saved-undoable = { $fields }を保存しました — { $key } で取り消す
+said-logged = { $kind }を記録しました
+said-logged-next = { $kind }を記録しました · 次回: { $next }
+said-contact-added = 名刺を追加しました
+said-contact-saved = 名刺を保存しました
+said-now-role = このリードでの役割を{ $role }にしました
+said-linked-as = { $role }としてリードに付けました
+said-already-in = 「{ $title }」はすでに{ $stage }です
+said-moved = 「{ $title }」を{ $stage }へ移しました — { $key } で取り消す
+said-nothing-to-undo = 取り消す変更はありません
+said-nothing-to-redo = やり直す変更はありません
+said-undone = 取り消し：{ $what } — { $key } でやり直す
+said-redone = やり直し：{ $what }
+said-unlinked = リードから外しました — { $key } で取り消す
+said-deleted = 削除しました — { $key } で取り消す
+said-merged-skipped = 統合 { $merged }件・スキップ { $skipped }件
+said-duplicates-reviewed = 重複の確認を終えました：統合 { $merged }件・スキップ { $skipped }件
+said-no-card-selected = 名刺が選ばれていません：{ $key } で追加するか、名刺を取り込んでください
+said-pick-a-contact-first = 先に先方担当者を選んでください：{ $key } でリードの先方担当者を順に選べます
+said-contact-on-no-lead = この名刺はまだどのリードにも付いていません
+said-sorted-by-rank = ランク順に並べ替えました
+said-sorted-by-next-action = 次回アクション日順に並べ替えました
+said-sorted-by-value = 金額順に並べ替えました
+said-sorted-longest-quiet-first = 放置の長い順に並べ替えました
+said-only-stale = 放置リードだけを表示
+said-stale-or-not = 放置かどうかを問わず全リードを表示
+said-everyones-leads = 全員のリードを表示
+said-my-leads = 自分のリードを表示（{ $name }）
+said-their-leads = { $name }さんのリードを表示
+said-filtered = 絞り込み：{ $filters }（{ $key } で解除）
+said-no-filters = 絞り込みなし：すべてのリードを表示
+said-no-filters-to-clear = 解除する絞り込みはありません
+said-filters-cleared = 絞り込みを解除しました：すべてのリードを表示
+
+# 取り消し・やり直しで何が起きたか（「取り消し：」「やり直し：」のあと）
+said-a-deleted-lead = 削除されたリード
+said-a-contact = 不明な名刺
+said-the-activity = 活動
+said-activity-on-lead = 「{ $lead }」の{ $kind }
+said-activity-with-contact = { $name }との{ $kind }
+said-next-action-back-to = 「{ $title }」の次回アクション日が { $date } に戻りました
+said-next-action-back-to-no-date = 「{ $title }」の次回アクション日が未設定に戻りました
+said-lead-as-it-was = 「{ $title }」はすでに元のとおりです
+said-lead-fields-back = 「{ $title }」の{ $fields }が元に戻りました
+said-lead-back-to = 「{ $title }」が{ $stage }に戻りました
+said-lead-moved-to = 「{ $title }」が{ $stage }へ移りました
+said-lead-back = リード「{ $title }」が戻りました
+said-lead-removed = リード「{ $title }」を消しました
+said-activity-removed = { $activity }を消しました
+said-activity-logged-again = { $activity }をもう一度記録しました
+said-contact-removed = 名刺「{ $name }」を消しました
+said-contact-fields-back = 名刺「{ $name }」の{ $fields }が元に戻りました
+said-contact-back = 名刺「{ $name }」が戻りました
+said-link-as-before = { $name }が「{ $title }」で元の役割に戻りました
+said-link-taken-off = { $name }を「{ $title }」から外しました
+said-activity-fields-back = 活動の{ $fields }が元に戻りました
+said-activity-back = { $activity }が戻りました
+
+# メッセージでの項目名
+said-field-other = 項目
+said-lead-field-title = 案件名
+said-lead-field-company = 会社名
+said-lead-field-source = 流入元
+said-lead-field-source-detail = 流入元の詳細
+said-lead-field-owner = 担当者
+said-lead-field-value = 金額
+said-lead-field-next-action = 次回アクション
+said-lead-field-next-action-on = 次回アクション日
+said-lead-field-qualification = 予算・決裁権・必要性・導入時期
+said-lead-field-tags = タグ
+said-lead-field-notes = メモ
+said-lead-field-stage = 段階
+said-contact-field-family-name = 姓
+said-contact-field-given-name = 名
+said-contact-field-family-reading = 姓の読み
+said-contact-field-given-reading = 名の読み
+said-contact-field-company = 会社名
+said-contact-field-company-reading = 会社名の読み
+said-contact-field-department = 部署
+said-contact-field-title = 役職
+said-contact-field-email = メール
+said-contact-field-phone = 電話
+said-contact-field-mobile = 携帯
+said-contact-field-fax = FAX
+said-contact-field-number = 電話番号
+said-contact-field-postal-code = 郵便番号
+said-contact-field-address = 住所
+said-contact-field-url = URL
+said-contact-field-other-address = 他の住所
+said-contact-field-other-url = 他のURL
+said-contact-field-other-company = 他の会社
+said-contact-field-exchanged-on = 交換日
+said-contact-field-exchanged-at = 交換場所
+said-contact-field-exchanged-by = 交換した人
+said-contact-field-notes = メモ
+said-contact-field-tags = タグ
+said-activity-field-kind = 種類
+said-activity-field-when = 日時
+said-activity-field-duration = 所要時間
+said-activity-field-direction = 方向
+said-activity-field-summary = 概要
+said-activity-field-details = 詳細
+said-activity-field-contact = 相手
+said-activity-field-lead = リード

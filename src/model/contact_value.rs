@@ -398,16 +398,28 @@ pub fn item_text(v: &ContactValue, default: ValueKind) -> String {
     }
 }
 
+/// What is wrong with a value typed or read: each names the text at fault, and a face that
+/// speaks another language says it in its own words.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ValueError {
+    #[error("'{0}' is not a kind: use work, home, mobile, fax or other")]
+    NotAKind(String),
+    #[error("'{0}' is not an email address")]
+    NotAnEmail(String),
+    #[error("'{0}' is not a phone number")]
+    NotANumber(String),
+}
+
 /// Reads a list written by [`list_text`] (or typed in a form): values separated by commas,
 /// semicolons, `、` or line breaks, each optionally followed by its kind in brackets. A kind
 /// that is not one is an error naming it.
-pub fn parse_list(text: &str, default: ValueKind) -> Result<Vec<ContactValue>, String> {
+pub fn parse_list(text: &str, default: ValueKind) -> Result<Vec<ContactValue>, ValueError> {
     parse_items(text.split([',', ';', '、', '\n']), default)
 }
 
 /// Numbers as `parse_list` reads them, a number with no kind given taken for a mobile when
 /// it is a Japanese mobile number (070, 080, 090), else for a work one.
-pub fn parse_numbers(text: &str) -> Result<Vec<ContactValue>, String> {
+pub fn parse_numbers(text: &str) -> Result<Vec<ContactValue>, ValueError> {
     let mut numbers = Vec::new();
     for item in text.split([',', ';', '、', '\n']) {
         let given = item.trim_end().ends_with([')', '）']);
@@ -430,7 +442,7 @@ pub fn is_japanese_mobile(number: &str) -> bool {
 /// Whether a value typed by a rep can be one of a channel's: an email address has one `@`
 /// with something on each side and no space; a number has at least three digits. Files
 /// are taken as they are; this is for what is typed.
-pub fn check(channel: Channel, value: &str) -> Result<(), String> {
+pub fn check(channel: Channel, value: &str) -> Result<(), ValueError> {
     let value = value.trim();
     match channel {
         Channel::Email => {
@@ -440,14 +452,14 @@ pub fn check(channel: Channel, value: &str) -> Result<(), String> {
             if ok {
                 Ok(())
             } else {
-                Err(format!("'{value}' is not an email address"))
+                Err(ValueError::NotAnEmail(value.to_string()))
             }
         }
         Channel::Phone => {
             if fold(value).chars().filter(char::is_ascii_digit).count() >= 3 {
                 Ok(())
             } else {
-                Err(format!("'{value}' is not a phone number"))
+                Err(ValueError::NotANumber(value.to_string()))
             }
         }
         _ => Ok(()),
@@ -455,7 +467,7 @@ pub fn check(channel: Channel, value: &str) -> Result<(), String> {
 }
 
 /// Addresses, one a line (an address may hold commas), each optionally followed by its kind.
-pub fn parse_lines(text: &str, default: ValueKind) -> Result<Vec<ContactValue>, String> {
+pub fn parse_lines(text: &str, default: ValueKind) -> Result<Vec<ContactValue>, ValueError> {
     parse_items(text.split('\n'), default)
 }
 
@@ -471,7 +483,7 @@ pub fn lines_text(values: &[ContactValue], default: ValueKind) -> String {
 fn parse_items<'a>(
     items: impl Iterator<Item = &'a str>,
     default: ValueKind,
-) -> Result<Vec<ContactValue>, String> {
+) -> Result<Vec<ContactValue>, ValueError> {
     let mut out: Vec<ContactValue> = Vec::new();
     for item in items {
         let item = item.trim();
@@ -484,9 +496,8 @@ fn parse_items<'a>(
         }) {
             Some((value, bracketed)) if !value.trim().is_empty() => {
                 let label = bracketed.trim_start_matches(['(', '（']);
-                let kind = ValueKind::parse(label).ok_or_else(|| {
-                    format!("'{label}' is not a kind: use work, home, mobile, fax or other")
-                })?;
+                let kind = ValueKind::parse(label)
+                    .ok_or_else(|| ValueError::NotAKind(label.to_string()))?;
                 (value.trim(), kind)
             }
             _ => (item, default),

@@ -26,6 +26,7 @@ use crate::keymap::{Action, Context, Keymap};
 use crate::model::{ActivityKind, Lead, Stage};
 use crate::session::Session;
 use crate::store::leads::StageTotal;
+use crate::tr;
 use chrono::NaiveDate;
 use crossterm::event::{KeyEvent, KeyEventKind};
 
@@ -324,17 +325,18 @@ impl App {
                     };
                     match to {
                         Some(to) => self.move_lead(&lead, to)?,
-                        None => self.say(format!(
-                            "{} is the last stage that way",
-                            lead.stage.label_en()
-                        )),
+                        None => {
+                            let lang = self.language();
+                            let stage = super::words::stage(lead.stage, lang);
+                            self.say(tr!(lang, "said-last-stage", stage = stage));
+                        }
                     }
                 }
             }
             Action::Won => {
                 if let Some(lead) = self.target_lead() {
                     if lead.stage == Stage::Customer {
-                        self.say("Already a customer");
+                        self.say(tr!(self.language(), "said-already-customer"));
                     } else {
                         self.move_lead(&lead, Stage::Customer)?;
                     }
@@ -371,13 +373,13 @@ impl App {
             Action::ClearFilters => self.clear_filters(),
             Action::Reschedule => {
                 if let Some(lead) = self.target_lead() {
-                    self.open_form(forms::lead::reschedule(&lead));
+                    self.open_form(forms::lead::reschedule(&lead, self.language()));
                 }
             }
             Action::Dedupe => {
                 let pairs = features::cards::duplicates(&self.session.store, 500)?;
                 if pairs.is_empty() {
-                    self.say("No probable duplicates");
+                    self.say(tr!(self.language(), "said-no-duplicates"));
                 } else {
                     self.popup = Some(Popup::Dedupe(Box::new(DedupeReview::new(pairs))));
                 }
@@ -402,7 +404,7 @@ impl App {
                         self.fail(&e);
                     }
                 }
-                Answer::No => self.say("Not deleted"),
+                Answer::No => self.say(tr!(self.language(), "said-not-deleted")),
                 Answer::Undecided => self.popup = Some(Popup::Confirm(confirm)),
             },
             Popup::Search(mut search) => match search.on_key(key, &self.keymap) {
@@ -423,7 +425,7 @@ impl App {
             }
             Popup::Form(mut form) => match form.on_key(key, &self.keymap) {
                 FormEvent::Nothing => self.popup = Some(Popup::Form(form)),
-                FormEvent::Cancel => self.say("Cancelled: nothing was saved"),
+                FormEvent::Cancel => self.say(tr!(self.language(), "said-cancelled")),
                 FormEvent::ExternalEdit(text) => {
                     self.popup = Some(Popup::Form(form));
                     return Outcome::ExternalEdit(text);

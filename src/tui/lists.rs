@@ -8,6 +8,7 @@ use crate::keymap::Action;
 use crate::model::Stage;
 use crate::model::text::display_safe;
 use crate::store::leads::{LeadOrder, LeadScope};
+use crate::tr;
 
 impl App {
     /// Up, down, page, first and last: in the open lead they scroll, in lists they select.
@@ -69,10 +70,13 @@ impl App {
             LeadOrder::Quiet => LeadOrder::Board,
         };
         self.apply_filters();
-        self.say(format!(
-            "Sorted {}",
-            super::views::board::order_label(self.board.order, self.language())
-        ));
+        let lang = self.language();
+        self.say(match self.board.order {
+            LeadOrder::Board => tr!(lang, "said-sorted-by-rank"),
+            LeadOrder::Due => tr!(lang, "said-sorted-by-next-action"),
+            LeadOrder::Value => tr!(lang, "said-sorted-by-value"),
+            LeadOrder::Quiet => tr!(lang, "said-sorted-longest-quiet-first"),
+        });
     }
 
     /// The filters of what is on screen: the board's, or the lead lists'.
@@ -91,9 +95,9 @@ impl App {
         let on = filters.stale;
         self.apply_filters();
         self.say(if on {
-            "Only stale leads"
+            tr!(self.language(), "said-only-stale")
         } else {
-            "All leads, stale or not"
+            tr!(self.language(), "said-stale-or-not")
         });
     }
 
@@ -104,10 +108,11 @@ impl App {
         let filters = self.filters_mut();
         let next = next_owner(filters.owner.as_deref(), &me, &owners);
         filters.owner = next.clone();
+        let lang = self.language();
         self.say(match &next {
-            None => "Everyone's leads".to_string(),
-            Some(o) if *o == me => format!("My leads ({})", display_safe(o)),
-            Some(o) => format!("{}'s leads", display_safe(o)),
+            None => tr!(lang, "said-everyones-leads"),
+            Some(o) if *o == me => tr!(lang, "said-my-leads", name = display_safe(o)),
+            Some(o) => tr!(lang, "said-their-leads", name = display_safe(o)),
         });
         self.apply_filters();
         Ok(())
@@ -136,9 +141,15 @@ impl App {
         }
         self.apply_filters();
         let words = self.filter_words(board);
+        let lang = self.language();
         self.say(match words {
-            Some(words) => format!("Filtered: {words} ({} clears)", self.clear_key()),
-            None => "No filters: every lead is shown".to_string(),
+            Some(words) => tr!(
+                lang,
+                "said-filtered",
+                filters = words,
+                key = self.clear_key()
+            ),
+            None => tr!(lang, "said-no-filters"),
         });
     }
 
@@ -146,12 +157,12 @@ impl App {
     pub(super) fn clear_filters(&mut self) {
         let filters = self.filters_mut();
         if filters.is_empty() {
-            self.say("No filters to clear");
+            self.say(tr!(self.language(), "said-no-filters-to-clear"));
             return;
         }
         *filters = LeadFilters::default();
         self.apply_filters();
-        self.say("Filters cleared: every lead is shown");
+        self.say(tr!(self.language(), "said-filters-cleared"));
     }
 
     fn clear_key(&self) -> String {

@@ -12,6 +12,7 @@ pub mod screen;
 pub mod theme;
 pub mod undo;
 pub mod views;
+pub mod words;
 
 use crate::error::{Error, Result};
 use crate::model::dates::today;

@@ -9,11 +9,12 @@ use crate::error::Result;
 use crate::keymap::Action;
 use crate::model::text::display_safe;
 use crate::model::{ActivityKind, Stage};
+use crate::tr;
 
 impl App {
     pub(super) fn add(&mut self) {
         if self.on_contacts() {
-            self.open_form(forms::contact::form(None));
+            self.open_form(forms::contact::form(None, self.language()));
             return;
         }
         let stage = match self.view {
@@ -40,6 +41,7 @@ impl App {
     fn edit_activity(&mut self, activity: &crate::model::Activity) -> Result<()> {
         let conn = self.session.store.conn();
         let order = self.session.config.ui.name_order;
+        let lang = self.language();
         let lead = match &activity.lead_id {
             Some(id) => crate::store::leads::get(conn, id, order)?,
             None => None,
@@ -48,10 +50,9 @@ impl App {
             .iter()
             .flat_map(|l| &l.contacts)
             .map(|c| {
-                (
-                    c.id.clone(),
-                    format!("{} ({})", c.name, self.role_label(c.role)),
-                )
+                let role = self.role_label(c.role);
+                let label = tr!(lang, "form-log-person", name = c.name.as_str(), role = role);
+                (c.id.clone(), label)
             })
             .collect();
         let own = match &activity.contact_id {
@@ -59,7 +60,7 @@ impl App {
             None => None,
         };
         let title = lead.as_ref().map(|l| l.title.as_str());
-        let form = forms::log::edit_form(activity, title, &people, own);
+        let form = forms::log::edit_form(activity, title, &people, own, lang);
         self.open_form(form);
         Ok(())
     }
@@ -72,7 +73,7 @@ impl App {
             if let Some(id) = self.contacts.list.selected_id()
                 && let Some(contact) = crate::store::contacts::get(self.session.store.conn(), &id)?
             {
-                self.open_form(forms::contact::form(Some(&contact)));
+                self.open_form(forms::contact::form(Some(&contact), self.language()));
             }
             return Ok(());
         }
@@ -89,7 +90,8 @@ impl App {
     pub(super) fn log(&mut self, kind: Option<ActivityKind>) -> Result<()> {
         if self.on_contacts() {
             if let Some(id) = self.contacts.list.selected_id() {
-                self.open_form(forms::log::form(kind, None, Some(&id), &[]));
+                let form = forms::log::form(kind, None, Some(&id), &[], self.language());
+                self.open_form(form);
             }
             return Ok(());
         }
@@ -100,18 +102,20 @@ impl App {
         let full =
             crate::store::leads::get(self.session.store.conn(), &lead.id, order)?.unwrap_or(lead);
         let contacts = full.contacts.clone();
-        self.open_form(forms::log::form(kind, Some(&full), None, &contacts));
+        let form = forms::log::form(kind, Some(&full), None, &contacts, self.language());
+        self.open_form(form);
         Ok(())
     }
 
     pub(super) fn ask_delete(&mut self) {
+        let lang = self.language();
         let picked_contact = self.detail.as_ref().and_then(|d| {
             d.selected_contact()
                 .map(|c| (d.lead_id.clone(), c.id.clone(), c.name.clone()))
         });
         let question = if let Some((lead_id, contact_id, name)) = picked_contact {
             Some(Confirm {
-                message: format!("Take {} off this lead?", display_safe(&name)),
+                message: tr!(lang, "popup-confirm-unlink", name = display_safe(&name)),
                 pending: Pending::Unlink {
                     lead_id,
                     contact_id,
@@ -119,10 +123,11 @@ impl App {
             })
         } else if let Some(a) = self.target_activity() {
             Some(Confirm {
-                message: format!(
-                    "Delete {} \"{}\"?",
-                    a.kind.label_en().to_lowercase(),
-                    crate::model::text::truncate(&display_safe(&a.summary), 40)
+                message: tr!(
+                    lang,
+                    "popup-confirm-delete-activity",
+                    kind = super::words::kind_in_sentence(a.kind, lang),
+                    summary = crate::model::text::truncate(&display_safe(&a.summary), 40)
                 ),
                 pending: Pending::DeleteActivity { id: a.id },
             })
@@ -130,15 +135,20 @@ impl App {
             None
         } else if self.on_contacts() {
             self.contacts.list.selected().map(|c| Confirm {
-                message: format!(
-                    "Delete contact {}?",
-                    c.name(self.session.config.ui.name_order)
+                message: tr!(
+                    lang,
+                    "popup-confirm-delete-contact",
+                    name = display_safe(&c.name(self.session.config.ui.name_order))
                 ),
                 pending: Pending::DeleteContact { id: c.id.clone() },
             })
         } else {
             self.target_lead().map(|lead| Confirm {
-                message: format!("Delete lead {}?", lead.title),
+                message: tr!(
+                    lang,
+                    "popup-confirm-delete-lead",
+                    title = display_safe(&lead.title)
+                ),
                 pending: Pending::DeleteLead { id: lead.id },
             })
         };
@@ -152,12 +162,13 @@ impl App {
         if self.on_contacts() {
             if let Some(c) = self.contacts.list.selected() {
                 let name = c.name(self.session.config.ui.name_order);
-                self.open_form(forms::link::lead_form(&c.id, &name));
+                self.open_form(forms::link::lead_form(&c.id, &name, self.language()));
             } else {
-                self.say("No card selected: add one with a, or import cards");
+                let key = self.keymap.first_key(Action::Add);
+                self.say(tr!(self.language(), "said-no-card-selected", key = key));
             }
         } else if let Some(lead) = self.target_lead() {
-            self.open_form(forms::link::form(&lead.id, &lead.title));
+            self.open_form(forms::link::form(&lead.id, &lead.title, self.language()));
         }
     }
 
@@ -171,10 +182,10 @@ impl App {
             Some((lead_id, contact_id, role)) => {
                 self.next_role(&lead_id, &contact_id, role)?;
             }
-            None => self.say(format!(
-                "Pick a contact first: {} moves through the lead's contacts",
-                self.keymap.label(Action::NextItem)
-            )),
+            None => {
+                let key = self.keymap.label(Action::NextItem);
+                self.say(tr!(self.language(), "said-pick-a-contact-first", key = key));
+            }
         }
         Ok(())
     }
@@ -192,7 +203,7 @@ impl App {
                     None => Vec::new(),
                 };
                 if leads.is_empty() {
-                    self.say("This contact is not on any lead yet");
+                    self.say(tr!(self.language(), "said-contact-on-no-lead"));
                 }
                 leads.first().map(|l| l.id.clone())
             }

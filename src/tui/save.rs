@@ -14,6 +14,8 @@ use crate::keymap::Action;
 use crate::model::lead::LeadPatch;
 use crate::model::text::display_safe;
 use crate::model::{Lead, LinkRole, Stage};
+use crate::tr;
+use crate::tui::words;
 
 impl App {
     /// Validates and saves a form. True when it can close; false keeps it open with the
@@ -22,7 +24,8 @@ impl App {
         match self.save(form) {
             Ok(saved) => saved,
             Err(e) => {
-                form.error = Some(format!("Not saved: {e}"));
+                let problem = e.to_string();
+                form.error = Some(tr!(self.language(), "said-not-saved", problem = problem));
                 false
             }
         }
@@ -30,6 +33,7 @@ impl App {
 
     fn save(&mut self, form: &mut Form) -> Result<bool> {
         let today = self.today;
+        let lang = self.language();
         match form.kind.clone() {
             FormKind::AddLead => {
                 let Some(fields) = forms::lead::read_new(form, today) else {
@@ -41,7 +45,7 @@ impl App {
                 self.undo.push(UndoStep::AddedLead {
                     lead_id: id.clone(),
                 });
-                self.say(format!("Added {}", display_safe(&title)));
+                self.say(tr!(lang, "said-added-lead", title = display_safe(&title)));
                 self.changed();
                 self.follow_on_board(&id, stage)?;
             }
@@ -55,8 +59,8 @@ impl App {
                 };
                 self.edit_lead(&id, &patch)?;
                 self.say(match due {
-                    Some(d) => format!("Next action on {d}"),
-                    None => "No next action date".to_string(),
+                    Some(d) => tr!(lang, "said-next-action-on", date = d.to_string()),
+                    None => tr!(lang, "said-no-next-action-date"),
                 });
             }
             FormKind::EditLead { id } => {
@@ -64,18 +68,14 @@ impl App {
                     return Ok(false);
                 };
                 if patch.is_empty() {
-                    self.say("No change");
+                    self.say(tr!(lang, "said-no-change"));
                     return Ok(true);
                 }
                 let changed = self.edit_lead(&id, &patch)?;
-                let labels: Vec<&str> = changed
-                    .iter()
-                    .map(|f| match self.language() {
-                        crate::config::Language::Ja => LeadPatch::label_ja(f),
-                        crate::config::Language::En => LeadPatch::label_en(f),
-                    })
-                    .collect();
-                self.say(format!("Saved {}", labels.join(", ")));
+                let labels: Vec<String> =
+                    changed.iter().map(|f| words::lead_field(f, lang)).collect();
+                let fields = words::list(&labels, lang);
+                self.say(tr!(lang, "said-saved", fields = fields));
             }
             FormKind::Log { lead_id, .. } => {
                 let Some(entry) = forms::log::read(form, today, self.language()) else {
@@ -89,15 +89,19 @@ impl App {
                     before: logged.lead_undo,
                     entry: Box::new(entry.clone()),
                 });
-                let next = match (&entry.next_action, entry.next_action_on) {
-                    (Some(a), Some(d)) => format!(" · next: {} {}", display_safe(a), d),
-                    (None, Some(d)) => format!(" · next: {d}"),
-                    _ => String::new(),
-                };
-                self.say(format!(
-                    "Logged {}{next}",
-                    entry.kind.label_en().to_lowercase()
-                ));
+                let kind = words::kind_in_sentence(entry.kind, lang);
+                self.say(match (&entry.next_action, entry.next_action_on) {
+                    (Some(a), Some(d)) => tr!(
+                        lang,
+                        "said-logged-next",
+                        kind = kind,
+                        next = format!("{} {d}", display_safe(a))
+                    ),
+                    (None, Some(d)) => {
+                        tr!(lang, "said-logged-next", kind = kind, next = d.to_string())
+                    }
+                    _ => tr!(lang, "said-logged", kind = kind),
+                });
                 self.changed();
             }
             FormKind::AddContact => {
@@ -108,7 +112,7 @@ impl App {
                 self.undo.push(UndoStep::AddedContact {
                     contact_id: id.clone(),
                 });
-                self.say("Contact added");
+                self.say(tr!(lang, "said-contact-added"));
                 self.changed();
                 if self.view == View::Contacts {
                     self.contacts.list.select(self.session.store.conn(), &id)?;
@@ -119,7 +123,7 @@ impl App {
                     return Ok(false);
                 };
                 if patch == crate::model::contact::ContactFields::default() {
-                    self.say("No change");
+                    self.say(tr!(lang, "said-no-change"));
                     return Ok(true);
                 }
                 let edit = features::contacts::edit(
@@ -132,7 +136,7 @@ impl App {
                     contact_id: id,
                     before: edit.undo,
                 });
-                self.say("Contact saved");
+                self.say(tr!(lang, "said-contact-saved"));
                 self.changed();
             }
             FormKind::Link { lead_id } => {
@@ -155,7 +159,7 @@ impl App {
                     return Ok(false);
                 };
                 if patch.is_empty() {
-                    self.say("No change");
+                    self.say(tr!(lang, "said-no-change"));
                     return Ok(true);
                 }
                 let edit = features::activity::edit(
@@ -164,20 +168,18 @@ impl App {
                     &id,
                     &patch,
                 )?;
-                let labels: Vec<&str> = edit
+                let labels: Vec<String> = edit
                     .changed
                     .iter()
-                    .map(|f| features::activity::ActivityPatch::label(f))
+                    .map(|f| words::activity_field(f, lang))
                     .collect();
                 self.undo.push(UndoStep::EditedActivity {
                     activity_id: id,
                     before: edit.undo,
                 });
-                self.say(format!(
-                    "Saved {} — {} undoes",
-                    labels.join(", ").to_lowercase(),
-                    self.keymap.label(Action::Undo)
-                ));
+                let fields = words::list(&labels, lang);
+                let key = self.keymap.label(Action::Undo);
+                self.say(tr!(lang, "said-saved-undoable", fields = fields, key = key));
                 self.changed();
             }
         }
@@ -186,10 +188,7 @@ impl App {
 
     /// A contact's role as the rep reads it, in the app's language.
     pub(super) fn role_label(&self, role: crate::model::LinkRole) -> &'static str {
-        match self.language() {
-            crate::config::Language::Ja => role.label_ja(),
-            crate::config::Language::En => role.label_en(),
-        }
+        words::role(role, self.language())
     }
 
     /// Gives the selected contact of the open lead the next role (undoable).
@@ -208,7 +207,8 @@ impl App {
             contact_id: contact_id.to_string(),
             before: linked.role_before,
         });
-        self.say(format!("Now {} on the lead", self.role_label(next)));
+        let role = self.role_label(next);
+        self.say(tr!(self.language(), "said-now-role", role = role));
         self.changed();
         Ok(())
     }
@@ -222,7 +222,8 @@ impl App {
             contact_id,
             before: linked.role_before,
         });
-        self.say(format!("On the lead as {}", self.role_label(role)));
+        let role = self.role_label(role);
+        self.say(tr!(self.language(), "said-linked-as", role = role));
         self.changed();
         Ok(())
     }
@@ -248,13 +249,12 @@ impl App {
     }
 
     pub(super) fn move_lead(&mut self, lead: &Lead, to: Stage) -> Result<()> {
+        let lang = self.language();
+        let title = display_safe(&lead.title);
+        let stage = words::stage(to, lang);
         let moved = features::leads::move_to(&mut self.session.store, &lead.id, to)?;
         let Some(change_id) = moved.change else {
-            self.say(format!(
-                "{} is already in {}",
-                display_safe(&lead.title),
-                to.label_en()
-            ));
+            self.say(tr!(lang, "said-already-in", title = title, stage = stage));
             self.changed();
             return Ok(());
         };
@@ -263,11 +263,13 @@ impl App {
             to,
             change_id,
         });
-        let undo = self.keymap.label(Action::Undo);
-        self.say(format!(
-            "Moved {} to {} — {undo} undoes",
-            display_safe(&lead.title),
-            to.label_en()
+        let key = self.keymap.label(Action::Undo);
+        self.say(tr!(
+            lang,
+            "said-moved",
+            title = title,
+            stage = stage,
+            key = key
         ));
         self.changed();
         self.follow_on_board(&lead.id, to)
@@ -275,25 +277,27 @@ impl App {
 
     pub(super) fn undo(&mut self) -> Result<()> {
         let Some(step) = self.undo.take_undo() else {
-            self.say("Nothing to undo");
+            self.say(tr!(self.language(), "said-nothing-to-undo"));
             return Ok(());
         };
         let applied = step.apply(&mut self.session)?;
         self.undo.undone(applied.reverse);
-        let redo = self.keymap.label(Action::Redo);
-        self.say(format!("Undone: {} — {redo} redoes", applied.said));
+        let key = self.keymap.label(Action::Redo);
+        let what = applied.said;
+        self.say(tr!(self.language(), "said-undone", what = what, key = key));
         self.changed();
         self.follow(&applied.focus)
     }
 
     pub(super) fn redo(&mut self) -> Result<()> {
         let Some(step) = self.undo.take_redo() else {
-            self.say("Nothing to redo");
+            self.say(tr!(self.language(), "said-nothing-to-redo"));
             return Ok(());
         };
         let applied = step.apply(&mut self.session)?;
         self.undo.redone(applied.reverse);
-        self.say(format!("Redone: {}", applied.said));
+        let what = applied.said;
+        self.say(tr!(self.language(), "said-redone", what = what));
         self.changed();
         self.follow(&applied.focus)
     }
@@ -377,18 +381,14 @@ impl App {
                     contact_id,
                     before: role,
                 });
-                self.say(format!(
-                    "Taken off the lead — {} undoes",
-                    self.keymap.label(Action::Undo)
-                ));
+                let key = self.keymap.label(Action::Undo);
+                self.say(tr!(self.language(), "said-unlinked", key = key));
                 self.changed();
                 return Ok(());
             }
         }
-        self.say(format!(
-            "Deleted — {} undoes",
-            self.keymap.label(Action::Undo)
-        ));
+        let key = self.keymap.label(Action::Undo);
+        self.say(tr!(self.language(), "said-deleted", key = key));
         self.changed();
         Ok(())
     }
@@ -402,9 +402,11 @@ impl App {
                 return;
             }
             Verdict::Stop => {
-                self.say(format!(
-                    "Merged {}, skipped {}",
-                    review.merged, review.skipped
+                self.say(tr!(
+                    self.language(),
+                    "said-merged-skipped",
+                    merged = review.merged,
+                    skipped = review.skipped
                 ));
                 return;
             }
@@ -442,9 +444,11 @@ impl App {
         if review.advance(live) {
             self.popup = Some(Popup::Dedupe(review));
         } else {
-            self.say(format!(
-                "Duplicates reviewed: merged {}, skipped {}",
-                review.merged, review.skipped
+            self.say(tr!(
+                self.language(),
+                "said-duplicates-reviewed",
+                merged = review.merged,
+                skipped = review.skipped
             ));
         }
     }

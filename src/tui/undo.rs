@@ -3,6 +3,7 @@
 //! that reverses it in turn: undoing leaves a redo step, redoing leaves an undo step again.
 //! Every step says which record it changed and how, and the selection follows that record.
 
+use crate::config::Language;
 use crate::error::{Error, Result};
 use crate::features::activity::{ActivityPatch, LogEntry};
 use crate::features::{activity, contacts, leads};
@@ -11,6 +12,8 @@ use crate::model::lead::LeadPatch;
 use crate::model::text::display_safe;
 use crate::model::{LinkRole, Stage};
 use crate::session::Session;
+use crate::tr;
+use crate::tui::words;
 
 #[derive(Debug, Clone)]
 pub enum UndoStep {
@@ -133,11 +136,15 @@ impl UndoHistory {
     }
 }
 
+fn language(session: &Session) -> Language {
+    session.config.language
+}
+
 fn lead_title(session: &Session, id: &str) -> String {
     let order = session.config.ui.name_order;
     match crate::store::leads::get(session.store.conn(), id, order) {
         Ok(Some(lead)) => display_safe(&lead.title),
-        _ => "a deleted lead".to_string(),
+        _ => tr!(language(session), "said-a-deleted-lead"),
     }
 }
 
@@ -145,42 +152,64 @@ fn contact_name(session: &Session, id: &str) -> String {
     let order = session.config.ui.name_order;
     match crate::store::contacts::get_any(session.store.conn(), id) {
         Ok(Some(contact)) => display_safe(&contact.name(order)),
-        _ => "a contact".to_string(),
+        _ => tr!(language(session), "said-a-contact"),
     }
 }
 
 /// What an activity is called in a message: `call on <lead>` or `call with <contact>`.
 fn activity_words(session: &Session, entry: &LogEntry) -> String {
-    let kind = entry.kind.label_en().to_lowercase();
+    let lang = language(session);
+    let kind = words::kind_in_sentence(entry.kind, lang);
     match (&entry.lead_id, &entry.contact_id) {
-        (Some(lead), _) => format!("{kind} on {}", lead_title(session, lead)),
-        (None, Some(contact)) => format!("{kind} with {}", contact_name(session, contact)),
+        (Some(lead), _) => tr!(
+            lang,
+            "said-activity-on-lead",
+            kind = kind,
+            lead = lead_title(session, lead)
+        ),
+        (None, Some(contact)) => tr!(
+            lang,
+            "said-activity-with-contact",
+            kind = kind,
+            name = contact_name(session, contact)
+        ),
         (None, None) => kind,
     }
 }
 
 /// `next action of <lead> back to 2026-11-21`, or `title, notes of <lead> back`.
-fn edit_words(title: &str, patch: &LeadPatch, changed: &[&str]) -> String {
+fn edit_words(lang: Language, title: &str, patch: &LeadPatch, changed: &[&str]) -> String {
     if let [only] = changed
         && *only == "next_action_on"
         && let Some(due) = &patch.next_action_on
     {
         return match due {
-            Some(due) => format!("next action of {title} back to {due}"),
-            None => format!("next action of {title} back to no date"),
+            Some(due) => tr!(
+                lang,
+                "said-next-action-back-to",
+                title = title,
+                date = due.to_string()
+            ),
+            None => tr!(lang, "said-next-action-back-to-no-date", title = title),
         };
     }
     if changed.is_empty() {
-        return format!("{title} already as it was");
+        return tr!(lang, "said-lead-as-it-was", title = title);
     }
-    // Each field by its label, as the detail and the save message name it.
-    let fields: Vec<&str> = changed.iter().map(|f| LeadPatch::label_en(f)).collect();
-    format!("{} of {title} back", fields.join(", "))
+    // Each field by its label, as the save message names it.
+    let fields: Vec<String> = changed.iter().map(|f| words::lead_field(f, lang)).collect();
+    tr!(
+        lang,
+        "said-lead-fields-back",
+        fields = words::list(&fields, lang),
+        title = title
+    )
 }
 
 impl UndoStep {
     /// Makes the change the step describes, as a new change.
     pub fn apply(self, session: &mut Session) -> Result<Applied> {
+        let lang = language(session);
         let applied = match self {
             UndoStep::Moved {
                 lead_id,
@@ -196,10 +225,11 @@ impl UndoStep {
                     },
                 )?;
                 Applied {
-                    said: format!(
-                        "{} back to {}",
-                        lead_title(session, &lead_id),
-                        back.label_en()
+                    said: tr!(
+                        lang,
+                        "said-lead-back-to",
+                        title = lead_title(session, &lead_id),
+                        stage = words::stage(back, lang)
                     ),
                     reverse: UndoStep::Unmoved {
                         lead_id: lead_id.clone(),
@@ -211,14 +241,17 @@ impl UndoStep {
             UndoStep::Unmoved { lead_id, to } => {
                 let moved = leads::move_to(&mut session.store, &lead_id, to)?;
                 let title = lead_title(session, &lead_id);
+                let stage = words::stage(to, lang);
                 let Some(change_id) = moved.change else {
-                    return Err(Error::invalid(format!(
-                        "{title} is already in {}",
-                        to.label_en()
+                    return Err(Error::invalid(tr!(
+                        lang,
+                        "said-already-in",
+                        title = title,
+                        stage = stage
                     )));
                 };
                 Applied {
-                    said: format!("{title} moved to {}", to.label_en()),
+                    said: tr!(lang, "said-lead-moved-to", title = title, stage = stage),
                     reverse: UndoStep::Moved {
                         lead_id: lead_id.clone(),
                         to,
@@ -230,7 +263,11 @@ impl UndoStep {
             UndoStep::DeletedLead { lead_id } => {
                 leads::restore(&mut session.store, &lead_id)?;
                 Applied {
-                    said: format!("lead {} back", lead_title(session, &lead_id)),
+                    said: tr!(
+                        lang,
+                        "said-lead-back",
+                        title = lead_title(session, &lead_id)
+                    ),
                     reverse: UndoStep::AddedLead {
                         lead_id: lead_id.clone(),
                     },
@@ -241,7 +278,7 @@ impl UndoStep {
                 let title = lead_title(session, &lead_id);
                 leads::delete(&mut session.store, &lead_id)?;
                 Applied {
-                    said: format!("lead {title} removed"),
+                    said: tr!(lang, "said-lead-removed", title = title),
                     reverse: UndoStep::DeletedLead {
                         lead_id: lead_id.clone(),
                     },
@@ -251,7 +288,7 @@ impl UndoStep {
             UndoStep::EditedLead { lead_id, before } => {
                 let edit = leads::edit(&mut session.store, &session.config, &lead_id, &before)?;
                 Applied {
-                    said: edit_words(&lead_title(session, &lead_id), &before, &edit.changed),
+                    said: edit_words(lang, &lead_title(session, &lead_id), &before, &edit.changed),
                     reverse: UndoStep::EditedLead {
                         lead_id: lead_id.clone(),
                         before: edit.undo,
@@ -275,7 +312,11 @@ impl UndoStep {
                     (None, None) => Focus::Nothing,
                 };
                 Applied {
-                    said: format!("{} removed", activity_words(session, &entry)),
+                    said: tr!(
+                        lang,
+                        "said-activity-removed",
+                        activity = activity_words(session, &entry)
+                    ),
                     reverse: UndoStep::Unlogged { entry },
                     focus,
                 }
@@ -288,7 +329,11 @@ impl UndoStep {
                     (None, None) => Focus::Nothing,
                 };
                 Applied {
-                    said: format!("{} logged again", activity_words(session, &entry)),
+                    said: tr!(
+                        lang,
+                        "said-activity-logged-again",
+                        activity = activity_words(session, &entry)
+                    ),
                     reverse: UndoStep::Logged {
                         activity_id: logged.id,
                         lead_id: entry.lead_id.clone(),
@@ -301,7 +346,11 @@ impl UndoStep {
             UndoStep::AddedContact { contact_id } => {
                 contacts::delete(&mut session.store, &contact_id)?;
                 Applied {
-                    said: format!("contact {} removed", contact_name(session, &contact_id)),
+                    said: tr!(
+                        lang,
+                        "said-contact-removed",
+                        name = contact_name(session, &contact_id)
+                    ),
                     reverse: UndoStep::DeletedContact {
                         contact_id: contact_id.clone(),
                     },
@@ -315,16 +364,17 @@ impl UndoStep {
                     &before,
                     &Default::default(),
                 )?;
-                let fields: Vec<&str> = edit
+                let fields: Vec<String> = edit
                     .changed
                     .iter()
-                    .map(|f| crate::model::Contact::field_label(f))
+                    .map(|f| words::contact_field(f, lang))
                     .collect();
-                let fields = fields.join(", ");
                 Applied {
-                    said: format!(
-                        "{fields} of contact {} back",
-                        contact_name(session, &contact_id)
+                    said: tr!(
+                        lang,
+                        "said-contact-fields-back",
+                        fields = words::list(&fields, lang),
+                        name = contact_name(session, &contact_id)
                     ),
                     reverse: UndoStep::EditedContact {
                         contact_id: contact_id.clone(),
@@ -336,7 +386,11 @@ impl UndoStep {
             UndoStep::DeletedContact { contact_id } => {
                 contacts::restore(&mut session.store, &contact_id)?;
                 Applied {
-                    said: format!("contact {} back", contact_name(session, &contact_id)),
+                    said: tr!(
+                        lang,
+                        "said-contact-back",
+                        name = contact_name(session, &contact_id)
+                    ),
                     reverse: UndoStep::AddedContact {
                         contact_id: contact_id.clone(),
                     },
@@ -355,11 +409,23 @@ impl UndoStep {
                 let (said, had) = match before {
                     Some(role) => {
                         let linked = leads::link(&mut session.store, &lead_id, &contact_id, role)?;
-                        (format!("{name} on {title} as before"), linked.role_before)
+                        let said = tr!(
+                            lang,
+                            "said-link-as-before",
+                            name = name.as_str(),
+                            title = title.as_str()
+                        );
+                        (said, linked.role_before)
                     }
                     None => {
                         let had = leads::unlink(&mut session.store, &lead_id, &contact_id)?;
-                        (format!("{name} taken off {title}"), had)
+                        let said = tr!(
+                            lang,
+                            "said-link-taken-off",
+                            name = name.as_str(),
+                            title = title.as_str()
+                        );
+                        (said, had)
                     }
                 };
                 Applied {
@@ -378,13 +444,17 @@ impl UndoStep {
             } => {
                 let edit =
                     activity::edit(&mut session.store, &session.config, &activity_id, &before)?;
-                let fields: Vec<&str> = edit
+                let fields: Vec<String> = edit
                     .changed
                     .iter()
-                    .map(|f| ActivityPatch::label(f))
+                    .map(|f| words::activity_field(f, lang))
                     .collect();
                 Applied {
-                    said: format!("{} of the activity back", fields.join(", ").to_lowercase()),
+                    said: tr!(
+                        lang,
+                        "said-activity-fields-back",
+                        fields = words::list(&fields, lang)
+                    ),
                     reverse: UndoStep::EditedActivity {
                         activity_id: activity_id.clone(),
                         before: edit.undo,
@@ -398,7 +468,11 @@ impl UndoStep {
             UndoStep::DeletedActivity { activity_id } => {
                 activity::restore(&mut session.store, &session.config, &activity_id)?;
                 Applied {
-                    said: format!("{} back", activity_of(session, &activity_id)),
+                    said: tr!(
+                        lang,
+                        "said-activity-back",
+                        activity = activity_of(session, &activity_id)
+                    ),
                     reverse: UndoStep::RestoredActivity {
                         activity_id: activity_id.clone(),
                     },
@@ -409,7 +483,11 @@ impl UndoStep {
                 }
             }
             UndoStep::RestoredActivity { activity_id } => {
-                let said = format!("{} removed", activity_of(session, &activity_id));
+                let said = tr!(
+                    lang,
+                    "said-activity-removed",
+                    activity = activity_of(session, &activity_id)
+                );
                 let focus = lead_focus(activity_lead(session, &activity_id));
                 activity::delete(&mut session.store, &session.config, &activity_id)?;
                 Applied {
@@ -437,15 +515,21 @@ fn activity_lead(session: &Session, id: &str) -> Option<String> {
 
 /// `call on <lead>` for an activity by id.
 fn activity_of(session: &Session, id: &str) -> String {
+    let lang = language(session);
     match crate::store::activities::get_any(session.store.conn(), id) {
         Ok(Some(a)) => {
-            let kind = a.kind.label_en().to_lowercase();
+            let kind = words::kind_in_sentence(a.kind, lang);
             match a.lead_id {
-                Some(lead) => format!("{kind} on {}", lead_title(session, &lead)),
+                Some(lead) => tr!(
+                    lang,
+                    "said-activity-on-lead",
+                    kind = kind,
+                    lead = lead_title(session, &lead)
+                ),
                 None => kind,
             }
         }
-        _ => "the activity".to_string(),
+        _ => tr!(lang, "said-the-activity"),
     }
 }
 
@@ -458,6 +542,7 @@ mod tests {
     #[test]
     fn undo_names_lead_fields_by_their_labels() {
         let said = edit_words(
+            Language::En,
             "ミドリ技研 設備更新",
             &LeadPatch::default(),
             &["qualification", "source_detail", "next_action"],

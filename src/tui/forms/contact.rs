@@ -4,40 +4,43 @@
 //! (`a@x.jp, b@y.jp (home)`), each with its kind in brackets unless it is the field's usual
 //! one. Further addresses take a line each.
 
-use super::{Field, FieldKind, Form, FormKind};
+use super::{Field, FieldKind, Form, FormKind, bad_date};
+use crate::config::Language;
 use crate::model::Contact;
 use crate::model::contact::{Channel, ContactFields, ContactValue, PhoneSlot, ValueKind};
 use crate::model::contact_value::{
-    check, item_text, lines_text, list_text, parse_lines, parse_list, parse_numbers,
-    preferred_among,
+    ValueError, check, parse_lines, parse_list, parse_numbers, preferred_among,
 };
 use crate::model::dates::parse_due;
+use crate::model::text::display_safe;
+use crate::tr;
+use crate::tui::words::{value_item, value_lines, value_list};
 use chrono::NaiveDate;
 
-/// (field, label) in the order of a Japanese business card; the lists come after their
-/// preferred value.
+/// (field, the catalog id of its label) in the order of a Japanese business card; the lists
+/// come after their preferred value.
 const CARD: &[(&str, &str)] = &[
-    ("family_name", "Family name 姓"),
-    ("given_name", "Given name 名"),
-    ("family_reading", "Reading せい"),
-    ("given_reading", "Reading めい"),
-    ("company", "Company"),
-    ("company_reading", "Company reading"),
-    ("department", "Department"),
-    ("title", "Title"),
-    ("email", "Email"),
-    ("more_emails", "Other emails"),
-    ("phone", "Phone"),
-    ("mobile", "Mobile"),
-    ("fax", "Fax"),
-    ("more_phones", "Other numbers"),
-    ("postal_code", "Postal code"),
-    ("address", "Address"),
-    ("url", "URL"),
-    ("other_urls", "Other URLs"),
-    ("other_companies", "Other companies"),
-    ("exchanged_at", "Met at"),
-    ("exchanged_by", "Met by"),
+    ("family_name", "form-contact-family-name"),
+    ("given_name", "form-contact-given-name"),
+    ("family_reading", "form-contact-family-reading"),
+    ("given_reading", "form-contact-given-reading"),
+    ("company", "form-contact-company"),
+    ("company_reading", "form-contact-company-reading"),
+    ("department", "form-contact-department"),
+    ("title", "form-contact-title"),
+    ("email", "form-contact-email"),
+    ("more_emails", "form-contact-more-emails"),
+    ("phone", "form-contact-phone"),
+    ("mobile", "form-contact-mobile"),
+    ("fax", "form-contact-fax"),
+    ("more_phones", "form-contact-more-phones"),
+    ("postal_code", "form-contact-postal-code"),
+    ("address", "form-contact-address"),
+    ("url", "form-contact-url"),
+    ("other_urls", "form-contact-other-urls"),
+    ("other_companies", "form-contact-other-companies"),
+    ("exchanged_at", "form-contact-exchanged-at"),
+    ("exchanged_by", "form-contact-exchanged-by"),
 ];
 
 /// The usual kind of a field that holds numbers or addresses.
@@ -60,13 +63,14 @@ fn slot_of(name: &str) -> Option<PhoneSlot> {
 }
 
 /// The preferred number of a slot, with its kind unless it is the slot's usual one.
-fn preferred_number(c: &Contact, slot: PhoneSlot) -> String {
+fn preferred_number(c: &Contact, slot: PhoneSlot, lang: Language) -> String {
     preferred_among(&c.phones, |v| PhoneSlot::of(v.kind) == slot)
-        .map(|v| item_text(v, slot.kind()))
+        .map(|v| value_item(v, slot.kind(), lang))
         .unwrap_or_default()
 }
 
-fn value(c: &Contact, name: &str) -> String {
+/// A field's text for the card `c`; the kinds of addresses and numbers in `lang`'s words.
+fn value(c: &Contact, name: &str, lang: Language) -> String {
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
     let not_preferred = |list: &[ContactValue]| -> Vec<ContactValue> {
         list.iter().filter(|v| !v.preferred).cloned().collect()
@@ -81,67 +85,92 @@ fn value(c: &Contact, name: &str) -> String {
         "department" => text(&c.department),
         "title" => text(&c.title),
         "email" => preferred_among(&c.emails, |_| true)
-            .map(|v| item_text(v, ValueKind::Work))
+            .map(|v| value_item(v, ValueKind::Work, lang))
             .unwrap_or_default(),
-        "more_emails" => list_text(&not_preferred(&c.emails), ValueKind::Work),
+        "more_emails" => value_list(&not_preferred(&c.emails), ValueKind::Work, lang),
         "phone" | "mobile" | "fax" => slot_of(name)
-            .map(|slot| preferred_number(c, slot))
+            .map(|slot| preferred_number(c, slot, lang))
             .unwrap_or_default(),
-        "more_phones" => list_text(&not_preferred(&c.phones), ValueKind::Work),
+        "more_phones" => value_list(&not_preferred(&c.phones), ValueKind::Work, lang),
         "postal_code" => text(&c.postal_code),
         "address" => text(&c.address),
         "url" => text(&c.url),
-        "other_urls" => list_text(&c.other_urls, ValueKind::Other),
-        "other_companies" => list_text(&c.other_companies, ValueKind::Other),
-        "other_addresses" => lines_text(&c.other_addresses, ValueKind::Other),
+        "other_urls" => value_list(&c.other_urls, ValueKind::Other, lang),
+        "other_companies" => value_list(&c.other_companies, ValueKind::Other, lang),
+        "other_addresses" => value_lines(&c.other_addresses, ValueKind::Other, lang),
         "exchanged_at" => text(&c.exchanged_at),
         "exchanged_by" => text(&c.exchanged_by),
         _ => String::new(),
     }
 }
 
-pub fn form(contact: Option<&Contact>) -> Form {
+pub fn form(contact: Option<&Contact>, lang: Language) -> Form {
     let mut fields: Vec<Field> = CARD
         .iter()
         .map(|(name, label)| {
-            let field = Field::new(name, label, FieldKind::Text);
+            let label = crate::i18n::message(lang, label, None);
+            let field = Field::new(name, &label, FieldKind::Text);
             let field = match *name {
-                "more_emails" => field.hint("a@example.jp, b@example.jp (home)"),
-                "more_phones" => field.hint("03-1111-2222 (home), 090-… (mobile)"),
+                "more_emails" => field.hint(tr!(lang, "form-hint-more-emails")),
+                "more_phones" => field.hint(tr!(lang, "form-hint-more-phones")),
                 _ => field,
             };
-            field.with_text(&contact.map(|c| value(c, name)).unwrap_or_default())
+            field.with_text(&contact.map(|c| value(c, name, lang)).unwrap_or_default())
         })
         .collect();
     fields.push(
-        Field::new("other_addresses", "Other addresses", FieldKind::LongText)
-            .hint("one a line: 〒150-0001 東京都… (home)")
-            .with_text(
-                &contact
-                    .map(|c| value(c, "other_addresses"))
-                    .unwrap_or_default(),
-            ),
+        Field::new(
+            "other_addresses",
+            &tr!(lang, "form-contact-other-addresses"),
+            FieldKind::LongText,
+        )
+        .hint(tr!(lang, "form-hint-other-addresses"))
+        .with_text(
+            &contact
+                .map(|c| value(c, "other_addresses", lang))
+                .unwrap_or_default(),
+        ),
     );
     fields.push(
-        Field::new("exchanged_on", "Met on", FieldKind::Date)
-            .hint("2026-11-20, yesterday")
-            .with_text(
-                &contact
-                    .and_then(|c| c.exchanged_on)
-                    .map(|d| d.to_string())
-                    .unwrap_or_default(),
-            ),
+        Field::new(
+            "exchanged_on",
+            &tr!(lang, "form-contact-exchanged-on"),
+            FieldKind::Date,
+        )
+        .hint(tr!(lang, "form-hint-met-on"))
+        .with_text(
+            &contact
+                .and_then(|c| c.exchanged_on)
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+        ),
     );
     fields.push(
-        Field::new("notes", "Notes", FieldKind::LongText)
-            .with_text(contact.and_then(|c| c.notes.as_deref()).unwrap_or("")),
+        Field::new(
+            "notes",
+            &tr!(lang, "form-contact-notes"),
+            FieldKind::LongText,
+        )
+        .with_text(contact.and_then(|c| c.notes.as_deref()).unwrap_or("")),
     );
     let (title, kind) = match contact {
-        Some(c) => ("Edit contact", FormKind::EditContact { id: c.id.clone() }),
-        None => ("New contact", FormKind::AddContact),
+        Some(c) => (
+            tr!(lang, "form-contact-edit-title"),
+            FormKind::EditContact { id: c.id.clone() },
+        ),
+        None => (tr!(lang, "form-contact-new-title"), FormKind::AddContact),
     };
     let last = fields.len() - 1;
-    Form::new(title, kind, fields, last)
+    Form::new(lang, &title, kind, fields, last)
+}
+
+/// What is wrong with a value, in the form's language.
+fn value_problem(lang: Language, error: &ValueError) -> String {
+    match error {
+        ValueError::NotAKind(text) => tr!(lang, "form-bad-kind", text = display_safe(text)),
+        ValueError::NotAnEmail(text) => tr!(lang, "form-bad-email", text = display_safe(text)),
+        ValueError::NotANumber(text) => tr!(lang, "form-bad-number", text = display_safe(text)),
+    }
 }
 
 /// Reads a list field; a kind that is not one is marked at the field.
@@ -169,7 +198,7 @@ fn read_list(form: &Form, name: &str, errors: &mut Vec<(String, String)>) -> Vec
     match checked {
         Ok(values) => values,
         Err(e) => {
-            errors.push((name.to_string(), e));
+            errors.push((name.to_string(), value_problem(form.language, &e)));
             Vec::new()
         }
     }
@@ -206,7 +235,10 @@ pub fn read(form: &mut Form, today: NaiveDate, only_changed: bool) -> Option<Con
     {
         match parse_due(&date_text, today) {
             Ok(d) => exchanged_on = Some(d.date),
-            Err(e) => errors.push(("exchanged_on".to_string(), e.to_string())),
+            Err(_) => errors.push((
+                "exchanged_on".to_string(),
+                bad_date(form.language, &date_text),
+            )),
         }
     }
     let mut card = ContactFields {
@@ -265,10 +297,8 @@ pub fn read(form: &mut Form, today: NaiveDate, only_changed: bool) -> Option<Con
         .iter()
         .any(|n| !form.text(n).trim().is_empty());
     if !named {
-        form.reject(
-            "family_name",
-            "a contact needs a name, an email or a company",
-        );
+        let problem = tr!(form.language, "form-contact-needs-a-name");
+        form.reject("family_name", problem);
     }
     form.settle().then_some(card)
 }

@@ -7,15 +7,17 @@ use crate::config::Config;
 use crate::features::lead_filter::LeadFilters;
 use crate::followups::Bucket;
 use crate::model::{Rank, Stage};
-
-/// What the first choice of every choice field reads: no filter on it.
-const ANY: &str = "any";
+use crate::tr;
+use crate::tui::words;
 
 /// The form filled with the filters on now; `owners`: the reps who own leads.
 pub fn form(config: &Config, filters: &LeadFilters, owners: &[String], board: bool) -> Form {
+    let lang = config.language;
+    // What the first choice of every choice field reads: no filter on it.
+    let any = tr!(lang, "form-filter-any");
     let me = config.user_name();
-    let mut owner_choices = vec![(String::new(), ANY.to_string())];
-    owner_choices.push((me.clone(), format!("me ({me})")));
+    let mut owner_choices = vec![(String::new(), any.clone())];
+    owner_choices.push((me.clone(), tr!(lang, "form-filter-me", name = me.as_str())));
     owner_choices.extend(
         owners
             .iter()
@@ -28,53 +30,63 @@ pub fn form(config: &Config, filters: &LeadFilters, owners: &[String], board: bo
     {
         owner_choices.push((o.clone(), o.clone()));
     }
-    let mut stages = vec![(String::new(), ANY.to_string())];
-    stages.extend(stage_choices());
-    let mut ranks = vec![(String::new(), ANY.to_string())];
+    let mut stages = vec![(String::new(), any.clone())];
+    stages.extend(stage_choices(lang));
+    let mut ranks = vec![(String::new(), any.clone())];
     ranks.extend([Rank::A, Rank::B, Rank::C].map(|r| (r.letter().to_string(), r.to_string())));
-    let mut dues = vec![(String::new(), ANY.to_string())];
-    dues.extend(Bucket::ALL.map(|b| {
-        (
-            due_id(b).to_string(),
-            format!("{} {}", b.label_en(), b.label_ja()),
-        )
-    }));
+    let mut dues = vec![(String::new(), any.clone())];
+    dues.extend(Bucket::ALL.map(|b| (due_id(b).to_string(), words::bucket(b, lang).to_string())));
     let stale = vec![
-        (String::new(), "no".to_string()),
-        ("yes".to_string(), "yes: only stale leads".to_string()),
+        (String::new(), tr!(lang, "form-filter-stale-no")),
+        ("yes".to_string(), tr!(lang, "form-filter-stale-yes")),
     ];
     let text = |value: &Option<String>| value.clone().unwrap_or_default();
+    let label = |id: &str| crate::i18n::message(lang, id, None);
     let fields = vec![
-        Field::new("text", "Words", FieldKind::Text)
-            .hint("in title, company, notes")
+        Field::new("text", &label("form-filter-words"), FieldKind::Text)
+            .hint(tr!(lang, "form-hint-filter-words"))
             .with_text(&text(&filters.text)),
-        Field::new("tag", "Tag", FieldKind::Text).with_text(&text(&filters.tag)),
-        Field::new("owner", "Owner", FieldKind::Choice(owner_choices))
-            .with_choice(filters.owner.as_deref().unwrap_or("")),
+        Field::new("tag", &label("form-filter-tag"), FieldKind::Text)
+            .with_text(&text(&filters.tag)),
+        Field::new(
+            "owner",
+            &label("form-lead-owner"),
+            FieldKind::Choice(owner_choices),
+        )
+        .with_choice(filters.owner.as_deref().unwrap_or("")),
         Field::new(
             "source",
-            "Source",
-            FieldKind::Choice(source_choices(config, ANY)),
+            &label("form-lead-source"),
+            FieldKind::Choice(source_choices(config, &any)),
         )
         .with_choice(filters.source.as_deref().unwrap_or("")),
-        Field::new("rank", "Rank", FieldKind::Choice(ranks))
+        Field::new("rank", &label("form-filter-rank"), FieldKind::Choice(ranks))
             .with_choice(filters.rank.map_or("", Rank::letter)),
-        Field::new("stage", "Stage", FieldKind::Choice(stages))
-            .with_choice(filters.stage.map_or("", Stage::id)),
-        Field::new("due", "Next action", FieldKind::Choice(dues))
-            .with_choice(filters.due.map_or("", due_id)),
-        Field::new("stale", "Stale", FieldKind::Choice(stale)).with_choice(if filters.stale {
-            "yes"
-        } else {
-            ""
-        }),
+        Field::new(
+            "stage",
+            &label("form-lead-stage"),
+            FieldKind::Choice(stages),
+        )
+        .with_choice(filters.stage.map_or("", Stage::id)),
+        Field::new(
+            "due",
+            &label("form-lead-next-action"),
+            FieldKind::Choice(dues),
+        )
+        .with_choice(filters.due.map_or("", due_id)),
+        Field::new(
+            "stale",
+            &label("form-filter-stale"),
+            FieldKind::Choice(stale),
+        )
+        .with_choice(if filters.stale { "yes" } else { "" }),
     ];
     let title = if board {
-        "Filter the board"
+        tr!(lang, "form-filter-board-title")
     } else {
-        "Filter the lists"
+        tr!(lang, "form-filter-lists-title")
     };
-    Form::new(title, FormKind::Filter { board }, fields, 0)
+    Form::new(lang, &title, FormKind::Filter { board }, fields, 0)
 }
 
 /// The filters the form holds.

@@ -1,42 +1,33 @@
 //! Add and edit a lead.
 
-use super::{Field, FieldKind, Form, FormKind, answer_choices};
-use crate::config::Config;
+use super::{Field, FieldKind, Form, FormKind, answer_choices, bad_amount, bad_date, date_hint};
+use crate::config::{Config, Language};
 use crate::model::amount::parse_amount;
 use crate::model::dates::parse_due;
 use crate::model::lead::{Criterion, LeadFields, LeadPatch, Qualification};
 use crate::model::text::split_tags;
 use crate::model::{Lead, Stage};
+use crate::tr;
+use crate::tui::words;
 use chrono::NaiveDate;
 
-const DATE_HINT: &str = "+3d, tomorrow, fri, 12/1, 明日";
-
-pub(super) fn stage_choices() -> Vec<(String, String)> {
+pub(super) fn stage_choices(language: Language) -> Vec<(String, String)> {
     Stage::ALL
         .iter()
-        .map(|s| {
-            (
-                s.id().to_string(),
-                format!("{} {}", s.label_en(), s.label_ja()),
-            )
-        })
+        .map(|s| (s.id().to_string(), words::stage(*s, language).to_string()))
         .collect()
 }
 
 /// The configured sources by label, after a first choice of none (`empty`: how it reads).
 pub(super) fn source_choices(config: &Config, empty: &str) -> Vec<(String, String)> {
     let mut out = vec![(String::new(), empty.to_string())];
-    out.extend(config.sources.names.iter().map(|s| {
-        let label = match (
-            crate::model::source::label_en(s),
-            crate::model::source::label_ja(s),
-        ) {
-            (Some(en), Some(ja)) => format!("{en} {ja}"),
-            (Some(en), None) => en.to_string(),
-            _ => s.clone(),
-        };
-        (s.clone(), label)
-    }));
+    out.extend(
+        config
+            .sources
+            .names
+            .iter()
+            .map(|s| (s.clone(), words::source(s, config.language))),
+    );
     out
 }
 
@@ -50,18 +41,23 @@ fn answer_of(c: &Criterion) -> &'static str {
 
 /// The lead form, empty (new lead in `stage`) or filled from `lead`.
 pub fn form(config: &Config, lead: Option<&Lead>, stage: Stage) -> Form {
+    let lang = config.language;
     let text = |value: Option<&str>| value.unwrap_or("").to_string();
     let l = lead;
     let mut fields = vec![
-        Field::new("title", "Title", FieldKind::Text)
+        Field::new("title", &tr!(lang, "form-lead-title"), FieldKind::Text)
             .required()
             .with_text(&text(l.map(|l| l.title.as_str()))),
-        Field::new("company", "Company", FieldKind::Text)
+        Field::new("company", &tr!(lang, "form-lead-company"), FieldKind::Text)
             .with_text(&text(l.and_then(|l| l.company.as_deref()))),
-        Field::new("next_action", "Next action", FieldKind::Text)
-            .with_text(&text(l.and_then(|l| l.next_action.as_deref()))),
-        Field::new("due", "Due", FieldKind::Date)
-            .hint(DATE_HINT)
+        Field::new(
+            "next_action",
+            &tr!(lang, "form-lead-next-action"),
+            FieldKind::Text,
+        )
+        .with_text(&text(l.and_then(|l| l.next_action.as_deref()))),
+        Field::new("due", &tr!(lang, "form-lead-due"), FieldKind::Date)
+            .hint(date_hint(lang))
             .with_text(
                 &l.and_then(|l| l.next_action_on)
                     .map(|d| d.to_string())
@@ -70,8 +66,12 @@ pub fn form(config: &Config, lead: Option<&Lead>, stage: Stage) -> Form {
     ];
     if lead.is_none() {
         fields.push(
-            Field::new("stage", "Stage", FieldKind::Choice(stage_choices()))
-                .with_choice(stage.id()),
+            Field::new(
+                "stage",
+                &tr!(lang, "form-lead-stage"),
+                FieldKind::Choice(stage_choices(lang)),
+            )
+            .with_choice(stage.id()),
         );
     }
     let owner = l
@@ -79,45 +79,54 @@ pub fn form(config: &Config, lead: Option<&Lead>, stage: Stage) -> Form {
         .unwrap_or_else(|| config.user_name());
     let q = l.map(|l| l.qualification.clone()).unwrap_or_default();
     fields.extend([
-        Field::new("value", "Value", FieldKind::Amount)
-            .hint("1200000, 120万")
+        Field::new("value", &tr!(lang, "form-lead-value"), FieldKind::Amount)
+            .hint(tr!(lang, "form-hint-amount"))
             .with_text(
                 &l.and_then(|l| l.value)
                     .map(|v| v.to_string())
                     .unwrap_or_default(),
             ),
-        Field::new("owner", "Owner", FieldKind::Text).with_text(&owner),
+        Field::new("owner", &tr!(lang, "form-lead-owner"), FieldKind::Text).with_text(&owner),
         Field::new(
             "source",
-            "Source",
+            &tr!(lang, "form-lead-source"),
             FieldKind::Choice(source_choices(config, "—")),
         )
         .with_choice(l.and_then(|l| l.source.as_deref()).unwrap_or("")),
-        Field::new("source_detail", "Source detail", FieldKind::Text)
-            .with_text(&text(l.and_then(|l| l.source_detail.as_deref()))),
-        Field::new("tags", "Tags", FieldKind::Text)
-            .hint("comma separated")
-            .with_text(&l.map(|l| l.tags.join(", ")).unwrap_or_default()),
-        Field::new("budget", "Budget", FieldKind::Choice(answer_choices()))
-            .with_choice(answer_of(&q.budget)),
         Field::new(
-            "authority",
-            "Authority",
-            FieldKind::Choice(answer_choices()),
+            "source_detail",
+            &tr!(lang, "form-lead-source-detail"),
+            FieldKind::Text,
         )
-        .with_choice(answer_of(&q.authority)),
-        Field::new("need", "Need", FieldKind::Choice(answer_choices()))
-            .with_choice(answer_of(&q.need)),
-        Field::new("timing", "Timing", FieldKind::Choice(answer_choices()))
-            .with_choice(answer_of(&q.timing)),
-        Field::new("notes", "Notes", FieldKind::LongText)
-            .with_text(&text(l.and_then(|l| l.notes.as_deref()))),
+        .with_text(&text(l.and_then(|l| l.source_detail.as_deref()))),
+        Field::new("tags", &tr!(lang, "form-lead-tags"), FieldKind::Text)
+            .hint(tr!(lang, "form-hint-tags"))
+            .with_text(&l.map(|l| l.tags.join(", ")).unwrap_or_default()),
     ]);
+    for (name, id, answer) in [
+        ("budget", "form-lead-budget", &q.budget),
+        ("authority", "form-lead-authority", &q.authority),
+        ("need", "form-lead-need", &q.need),
+        ("timing", "form-lead-timing", &q.timing),
+    ] {
+        let label = crate::i18n::message(lang, id, None);
+        fields.push(
+            Field::new(name, &label, FieldKind::Choice(answer_choices(lang)))
+                .with_choice(answer_of(answer)),
+        );
+    }
+    fields.push(
+        Field::new("notes", &tr!(lang, "form-lead-notes"), FieldKind::LongText)
+            .with_text(&text(l.and_then(|l| l.notes.as_deref()))),
+    );
     let (title, kind) = match lead {
-        Some(l) => ("Edit lead", FormKind::EditLead { id: l.id.clone() }),
-        None => ("New lead", FormKind::AddLead),
+        Some(l) => (
+            tr!(lang, "form-lead-edit-title"),
+            FormKind::EditLead { id: l.id.clone() },
+        ),
+        None => (tr!(lang, "form-lead-new-title"), FormKind::AddLead),
     };
-    Form::new(title, kind, fields, 3)
+    Form::new(lang, &title, kind, fields, 3)
 }
 
 fn optional(text: String) -> Option<String> {
@@ -136,9 +145,10 @@ struct Typed {
 
 fn read(form: &mut Form, today: NaiveDate) -> Option<Typed> {
     form.clear_errors();
+    let lang = form.language;
     let title = form.text("title").trim().to_string();
     if title.is_empty() {
-        form.reject("title", "a lead needs a title");
+        form.reject("title", tr!(lang, "form-lead-needs-title"));
     }
     let due_text = form.text("due");
     let due = if due_text.trim().is_empty() {
@@ -146,8 +156,8 @@ fn read(form: &mut Form, today: NaiveDate) -> Option<Typed> {
     } else {
         match parse_due(&due_text, today) {
             Ok(d) => Some(d),
-            Err(e) => {
-                form.reject("due", e.to_string());
+            Err(_) => {
+                form.reject("due", bad_date(lang, &due_text));
                 None
             }
         }
@@ -158,8 +168,8 @@ fn read(form: &mut Form, today: NaiveDate) -> Option<Typed> {
     } else {
         match parse_amount(&value_text) {
             Ok(v) => Some(v),
-            Err(e) => {
-                form.reject("value", e.to_string());
+            Err(_) => {
+                form.reject("value", bad_amount(lang, &value_text));
                 None
             }
         }
@@ -244,23 +254,27 @@ pub fn read_patch(form: &mut Form, today: NaiveDate) -> Option<LeadPatch> {
 }
 
 /// One date field: when the lead's next action is now due.
-pub fn reschedule(lead: &Lead) -> Form {
+pub fn reschedule(lead: &Lead, lang: Language) -> Form {
     let current = lead
         .next_action_on
         .map(|d| d.to_string())
         .unwrap_or_default();
-    let what = lead
-        .next_action
-        .clone()
-        .unwrap_or_else(|| "next action".into());
     let fields = vec![
-        Field::new("due", "Next action on", FieldKind::Date)
-            .hint(DATE_HINT)
+        Field::new("due", &tr!(lang, "form-next-action-on"), FieldKind::Date)
+            .hint(date_hint(lang))
             .with_text(&current)
             .selected(),
     ];
-    let title = format!("Reschedule: {}", crate::model::text::display_safe(&what));
+    let title = match &lead.next_action {
+        Some(what) => tr!(
+            lang,
+            "form-reschedule-title",
+            what = crate::model::text::display_safe(what)
+        ),
+        None => tr!(lang, "form-reschedule-title-bare"),
+    };
     Form::new(
+        lang,
         &title,
         FormKind::Reschedule {
             id: lead.id.clone(),
@@ -279,8 +293,8 @@ pub fn read_reschedule(form: &mut Form, today: NaiveDate) -> Option<Option<crate
     }
     match parse_due(&text, today) {
         Ok(d) => Some(Some(d)),
-        Err(e) => {
-            form.reject("due", e.to_string());
+        Err(_) => {
+            form.reject("due", bad_date(form.language, &text));
             form.settle();
             None
         }

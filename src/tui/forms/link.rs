@@ -2,35 +2,44 @@
 //! a card in Contacts, find the lead the same way.
 
 use super::{Field, FieldKind, Form, FormKind};
+use crate::config::Language;
 use crate::error::Result;
 use crate::model::LinkRole;
 use crate::model::contact::NameOrder;
 use crate::model::text::display_safe;
 use crate::store::Store;
 use crate::store::search::{Index, matching};
+use crate::tr;
+use crate::tui::words;
 
-fn role_choices() -> Vec<(String, String)> {
-    LinkRole::ALL
+fn role_field(lang: Language) -> Field {
+    let roles = LinkRole::ALL
         .iter()
-        .map(|r| {
-            (
-                r.id().to_string(),
-                format!("{} {}", r.label_en(), r.label_ja()),
-            )
-        })
-        .collect()
+        .map(|r| (r.id().to_string(), words::role(*r, lang).to_string()))
+        .collect();
+    Field::new(
+        "role",
+        &tr!(lang, "form-link-role"),
+        FieldKind::Choice(roles),
+    )
+    .with_choice("decision_maker")
 }
 
 /// The picker of a contact for the lead `lead_title`.
-pub fn form(lead_id: &str, lead_title: &str) -> Form {
+pub fn form(lead_id: &str, lead_title: &str, lang: Language) -> Form {
     let fields = vec![
-        Field::new("contact", "Contact", FieldKind::ContactPicker)
-            .required()
-            .hint("type a name, reading or company"),
-        Field::new("role", "Role", FieldKind::Choice(role_choices())).with_choice("decision_maker"),
+        Field::new(
+            "contact",
+            &tr!(lang, "form-link-contact"),
+            FieldKind::ContactPicker,
+        )
+        .required()
+        .hint(tr!(lang, "form-hint-find-contact")),
+        role_field(lang),
     ];
     Form::new(
-        &format!("Put a contact on {}", display_safe(lead_title)),
+        lang,
+        &tr!(lang, "form-link-title", lead = display_safe(lead_title)),
         FormKind::Link {
             lead_id: lead_id.to_string(),
         },
@@ -41,15 +50,24 @@ pub fn form(lead_id: &str, lead_title: &str) -> Form {
 
 /// The same picker the other way round: the card `contact_name` goes on a lead found by
 /// typing part of its title or company.
-pub fn lead_form(contact_id: &str, contact_name: &str) -> Form {
+pub fn lead_form(contact_id: &str, contact_name: &str, lang: Language) -> Form {
     let fields = vec![
-        Field::new("contact", "Lead", FieldKind::ContactPicker)
-            .required()
-            .hint("type part of a lead's title or company"),
-        Field::new("role", "Role", FieldKind::Choice(role_choices())).with_choice("decision_maker"),
+        Field::new(
+            "contact",
+            &tr!(lang, "form-link-lead"),
+            FieldKind::ContactPicker,
+        )
+        .required()
+        .hint(tr!(lang, "form-hint-find-lead")),
+        role_field(lang),
     ];
     Form::new(
-        &format!("Put {} on a lead", display_safe(contact_name)),
+        lang,
+        &tr!(
+            lang,
+            "form-link-to-lead-title",
+            name = display_safe(contact_name)
+        ),
         FormKind::LinkToLead {
             contact_id: contact_id.to_string(),
         },
@@ -107,7 +125,12 @@ pub fn read(form: &mut Form) -> Option<(String, LinkRole)> {
         .and_then(|f| f.chosen())
         .map(String::from);
     if chosen.is_none() {
-        form.reject("contact", "type part of a name and choose with ↑/↓");
+        let problem = if matches!(form.kind, FormKind::LinkToLead { .. }) {
+            tr!(form.language, "form-link-choose-lead")
+        } else {
+            tr!(form.language, "form-link-choose-contact")
+        };
+        form.reject("contact", problem);
     }
     let role = form
         .field("role")

@@ -1,23 +1,39 @@
 //! Log an activity: a call, a meeting, a note or any kind, with the lead's next action.
 
-use super::{Field, FieldKind, Form, FormKind};
+use super::{Field, FieldKind, Form, FormKind, bad_date, bad_minutes, date_hint, moment_hint};
 use crate::config::Language;
 use crate::features::activity::{ActivityPatch, LogEntry};
 use crate::model::dates::{local_to_utc, parse_due, parse_moment};
 use crate::model::lead::LinkedContact;
+use crate::model::text::display_safe;
 use crate::model::{Activity, ActivityKind, Direction, Lead};
+use crate::tr;
+use crate::tui::words;
 use chrono::{Local, NaiveDate};
 
-fn kind_choices() -> Vec<(String, String)> {
+fn kind_choices(lang: Language) -> Vec<(String, String)> {
     ActivityKind::ALL
         .iter()
-        .map(|k| {
-            (
-                k.id().to_string(),
-                format!("{} {}", k.label_en(), k.label_ja()),
-            )
-        })
+        .map(|k| (k.id().to_string(), words::kind(*k, lang).to_string()))
         .collect()
+}
+
+/// Who called whom: none said, we did, they did.
+fn direction_choices(lang: Language) -> Vec<(String, String)> {
+    vec![
+        (String::new(), "—".to_string()),
+        ("outbound".to_string(), tr!(lang, "form-log-outbound")),
+        ("inbound".to_string(), tr!(lang, "form-log-inbound")),
+    ]
+}
+
+/// What the When field holds until the rep says otherwise: now, as the form's language
+/// writes it (`parse_moment` reads both).
+fn now_word(lang: Language) -> &'static str {
+    match lang {
+        Language::En => "now",
+        Language::Ja => "今",
+    }
 }
 
 /// The form for logging on `lead` (with its contacts to choose from) or on a contact alone.
@@ -27,64 +43,92 @@ pub fn form(
     lead: Option<&Lead>,
     contact_id: Option<&str>,
     contacts: &[LinkedContact],
+    lang: Language,
 ) -> Form {
+    let kind_label = tr!(lang, "form-log-kind");
     let mut fields = Vec::new();
     if kind.is_none() {
         fields.push(
-            Field::new("kind", "Kind", FieldKind::Choice(kind_choices()))
+            Field::new("kind", &kind_label, FieldKind::Choice(kind_choices(lang)))
                 .with_choice(crate::model::ActivityKind::Call.id()),
         );
     }
-    fields.push(Field::new("summary", "Summary", FieldKind::Text).required());
+    fields.push(Field::new("summary", &tr!(lang, "form-log-summary"), FieldKind::Text).required());
     let quick_end = if lead.is_some() {
         fields.push(
-            Field::new("due", "Next action on", FieldKind::Date)
-                .hint("+3d, tomorrow, fri, 12/1, 明日"),
+            Field::new("due", &tr!(lang, "form-next-action-on"), FieldKind::Date)
+                .hint(date_hint(lang)),
         );
         let end = fields.len() - 1;
         let current = lead.and_then(|l| l.next_action.as_deref()).unwrap_or("");
-        fields.push(Field::new("next_action", "Next action", FieldKind::Text).with_text(current));
+        fields.push(
+            Field::new(
+                "next_action",
+                &tr!(lang, "form-lead-next-action"),
+                FieldKind::Text,
+            )
+            .with_text(current),
+        );
         end
     } else {
         fields.len() - 1
     };
     fields.push(
-        Field::new("at", "When", FieldKind::Moment)
-            .hint("now, yesterday 15:00")
-            .with_text("now"),
+        Field::new("at", &tr!(lang, "form-log-when"), FieldKind::Moment)
+            .hint(moment_hint(lang))
+            .with_text(now_word(lang)),
     );
-    fields.push(Field::new("duration", "Minutes", FieldKind::Minutes));
-    let directions = vec![
-        (String::new(), "—".to_string()),
-        ("outbound".to_string(), "outbound".to_string()),
-        ("inbound".to_string(), "inbound".to_string()),
-    ];
+    fields.push(Field::new(
+        "duration",
+        &tr!(lang, "form-log-minutes"),
+        FieldKind::Minutes,
+    ));
     fields.push(Field::new(
         "direction",
-        "Direction",
-        FieldKind::Choice(directions),
+        &tr!(lang, "form-log-direction"),
+        FieldKind::Choice(direction_choices(lang)),
     ));
     if lead.is_some() && !contacts.is_empty() {
         let mut people = vec![(String::new(), "—".to_string())];
-        people.extend(
-            contacts
-                .iter()
-                .map(|c| (c.id.clone(), format!("{} ({})", c.name, c.role.label_en()))),
-        );
-        fields.push(Field::new("contact", "With", FieldKind::Choice(people)));
+        people.extend(contacts.iter().map(|c| {
+            (
+                c.id.clone(),
+                tr!(
+                    lang,
+                    "form-log-person",
+                    name = c.name.as_str(),
+                    role = words::role(c.role, lang)
+                ),
+            )
+        }));
+        fields.push(Field::new(
+            "contact",
+            &tr!(lang, "form-log-with"),
+            FieldKind::Choice(people),
+        ));
     }
-    fields.push(Field::new("body", "Details", FieldKind::LongText));
+    fields.push(Field::new(
+        "body",
+        &tr!(lang, "form-log-details"),
+        FieldKind::LongText,
+    ));
     let title = match (kind, lead) {
-        (Some(k), Some(l)) => format!(
-            "{} — {}",
-            k.label_en(),
-            crate::model::text::display_safe(&l.title)
+        (Some(k), Some(l)) => tr!(
+            lang,
+            "form-log-title-on-lead",
+            kind = words::kind(k, lang),
+            lead = display_safe(&l.title)
         ),
-        (Some(k), None) => k.label_en().to_string(),
-        (None, Some(l)) => format!("Activity — {}", crate::model::text::display_safe(&l.title)),
-        (None, None) => "Activity".to_string(),
+        (Some(k), None) => words::kind(k, lang).to_string(),
+        (None, Some(l)) => tr!(
+            lang,
+            "form-log-activity-on-lead",
+            lead = display_safe(&l.title)
+        ),
+        (None, None) => tr!(lang, "form-log-activity"),
     };
     let mut form = Form::new(
+        lang,
         &title,
         FormKind::Log {
             lead_id: lead.map(|l| l.id.clone()),
@@ -99,8 +143,8 @@ pub fn form(
             0,
             Field::new(
                 "kind",
-                "Kind",
-                FieldKind::Choice(vec![(kind.id().into(), kind.label_en().into())]),
+                &kind_label,
+                FieldKind::Choice(vec![(kind.id().into(), words::kind(kind, lang).into())]),
             ),
         );
         form.focus = 1;
@@ -121,7 +165,7 @@ pub fn read(form: &mut Form, today: NaiveDate, language: Language) -> Option<Log
         .unwrap_or(ActivityKind::Note);
     let summary = form.text("summary").trim().to_string();
     if summary.is_empty() {
-        form.reject("summary", "what happened? one line is enough");
+        form.reject("summary", tr!(language, "form-log-needs-summary"));
     }
     let due_text = form.text("due");
     let next_action_on = if due_text.trim().is_empty() {
@@ -129,8 +173,8 @@ pub fn read(form: &mut Form, today: NaiveDate, language: Language) -> Option<Log
     } else {
         match parse_due(&due_text, today) {
             Ok(d) => Some(d),
-            Err(e) => {
-                form.reject("due", e.to_string());
+            Err(_) => {
+                form.reject("due", bad_date(language, &due_text));
                 None
             }
         }
@@ -147,8 +191,8 @@ pub fn read(form: &mut Form, today: NaiveDate, language: Language) -> Option<Log
     } else {
         match parse_moment(&at_text, now) {
             Ok(t) => local_to_utc(t),
-            Err(e) => {
-                form.reject("at", e.to_string());
+            Err(_) => {
+                form.reject("at", bad_date(language, &at_text));
                 local_to_utc(now)
             }
         }
@@ -160,10 +204,7 @@ pub fn read(form: &mut Form, today: NaiveDate, language: Language) -> Option<Log
         match crate::model::text::fold(&minutes).trim().parse::<i64>() {
             Ok(m) if m >= 0 => Some(m),
             _ => {
-                form.reject(
-                    "duration",
-                    format!("'{}' is not a number of minutes", minutes.trim()),
-                );
+                form.reject("duration", bad_minutes(language, &minutes));
                 None
             }
         }
@@ -191,10 +232,7 @@ pub fn read(form: &mut Form, today: NaiveDate, language: Language) -> Option<Log
     // A date without words still tells the rep what to do.
     let next_action = match (next_action_on.is_some(), typed_action.is_empty()) {
         (_, false) => Some(typed_action),
-        (true, true) => Some(match language {
-            Language::En => "Follow up".to_string(),
-            Language::Ja => "フォロー".to_string(),
-        }),
+        (true, true) => Some(tr!(language, "form-log-follow-up")),
         (false, true) => None,
     };
     let changed_action = form.field("next_action").is_some_and(|f| f.text_changed());
@@ -231,6 +269,7 @@ pub fn edit_form(
     lead_title: Option<&str>,
     people: &[(String, String)],
     own_contact: Option<(String, String)>,
+    lang: Language,
 ) -> Form {
     let mut choices = vec![(String::new(), "—".to_string())];
     choices.extend(people.iter().cloned());
@@ -239,42 +278,57 @@ pub fn edit_form(
     {
         choices.push(own);
     }
-    let directions = vec![
-        (String::new(), "—".to_string()),
-        ("outbound".to_string(), "outbound".to_string()),
-        ("inbound".to_string(), "inbound".to_string()),
-    ];
     let fields = vec![
-        Field::new("kind", "Kind", FieldKind::Choice(kind_choices()))
-            .with_choice(activity.kind.id()),
-        Field::new("summary", "Summary", FieldKind::Text)
+        Field::new(
+            "kind",
+            &tr!(lang, "form-log-kind"),
+            FieldKind::Choice(kind_choices(lang)),
+        )
+        .with_choice(activity.kind.id()),
+        Field::new("summary", &tr!(lang, "form-log-summary"), FieldKind::Text)
             .required()
             .with_text(&activity.summary),
-        Field::new("at", "When", FieldKind::Moment)
-            .hint("now, yesterday 15:00")
+        Field::new("at", &tr!(lang, "form-log-when"), FieldKind::Moment)
+            .hint(moment_hint(lang))
             .with_text(&local_minute(&activity.occurred_at)),
-        Field::new("duration", "Minutes", FieldKind::Minutes).with_text(
+        Field::new(
+            "duration",
+            &tr!(lang, "form-log-minutes"),
+            FieldKind::Minutes,
+        )
+        .with_text(
             &activity
                 .duration_minutes
                 .map(|m| m.to_string())
                 .unwrap_or_default(),
         ),
-        Field::new("direction", "Direction", FieldKind::Choice(directions))
-            .with_choice(activity.direction.map(|d| d.id()).unwrap_or("")),
-        Field::new("contact", "With", FieldKind::Choice(choices))
-            .with_choice(activity.contact_id.as_deref().unwrap_or("")),
-        Field::new("body", "Details", FieldKind::LongText)
+        Field::new(
+            "direction",
+            &tr!(lang, "form-log-direction"),
+            FieldKind::Choice(direction_choices(lang)),
+        )
+        .with_choice(activity.direction.map(|d| d.id()).unwrap_or("")),
+        Field::new(
+            "contact",
+            &tr!(lang, "form-log-with"),
+            FieldKind::Choice(choices),
+        )
+        .with_choice(activity.contact_id.as_deref().unwrap_or("")),
+        Field::new("body", &tr!(lang, "form-log-details"), FieldKind::LongText)
             .with_text(activity.body.as_deref().unwrap_or("")),
     ];
+    let kind = words::kind_in_sentence(activity.kind, lang);
     let title = match lead_title {
-        Some(t) => format!(
-            "Edit {} — {}",
-            activity.kind.label_en().to_lowercase(),
-            crate::model::text::display_safe(t)
+        Some(t) => tr!(
+            lang,
+            "form-log-edit-title-on-lead",
+            kind = kind,
+            lead = display_safe(t)
         ),
-        None => format!("Edit {}", activity.kind.label_en().to_lowercase()),
+        None => tr!(lang, "form-log-edit-title", kind = kind),
     };
     Form::new(
+        lang,
         &title,
         FormKind::EditActivity {
             id: activity.id.clone(),
@@ -288,6 +342,7 @@ pub fn edit_form(
 /// field. `None` when something is invalid.
 pub fn read_edit(form: &mut Form, today: NaiveDate) -> Option<ActivityPatch> {
     form.clear_errors();
+    let lang = form.language;
     let mut patch = ActivityPatch::default();
     if let Some(f) = form.field("kind")
         && f.is_dirty()
@@ -299,7 +354,7 @@ pub fn read_edit(form: &mut Form, today: NaiveDate) -> Option<ActivityPatch> {
     {
         let summary = f.text().trim().to_string();
         if summary.is_empty() {
-            form.reject("summary", "what happened? one line is enough");
+            form.reject("summary", tr!(lang, "form-log-needs-summary"));
         } else {
             patch.summary = Some(summary);
         }
@@ -313,9 +368,10 @@ pub fn read_edit(form: &mut Form, today: NaiveDate) -> Option<ActivityPatch> {
         } else {
             today.and_time(now.time())
         };
-        match parse_moment(&f.text(), now) {
+        let typed = f.text();
+        match parse_moment(&typed, now) {
             Ok(t) => patch.occurred_at = Some(local_to_utc(t)),
-            Err(e) => form.reject("at", e.to_string()),
+            Err(_) => form.reject("at", bad_date(lang, &typed)),
         }
     }
     if let Some(f) = form.field("duration")
@@ -327,10 +383,7 @@ pub fn read_edit(form: &mut Form, today: NaiveDate) -> Option<ActivityPatch> {
         } else {
             match crate::model::text::fold(&minutes).trim().parse::<i64>() {
                 Ok(m) if m >= 0 => patch.duration_minutes = Some(Some(m)),
-                _ => form.reject(
-                    "duration",
-                    format!("'{}' is not a number of minutes", minutes.trim()),
-                ),
+                _ => form.reject("duration", bad_minutes(lang, &minutes)),
             }
         }
     }

@@ -11,8 +11,10 @@ pub mod lead;
 pub mod link;
 pub mod log;
 
+use crate::config::Language;
 use crate::keymap::{Action, Context, Keymap};
 use crate::model::text::display_safe;
+use crate::tr;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Style;
 use ratatui_textarea::{CursorMove, TextArea};
@@ -45,7 +47,7 @@ pub struct Field {
     pub editor: TextArea<'static>,
     pub choice: usize,
     pub error: Option<String>,
-    pub hint: Option<&'static str>,
+    pub hint: Option<String>,
     /// Matches of a contact picker: (id, label), and the chosen one.
     pub matches: Vec<(String, String)>,
     pub picked: usize,
@@ -78,8 +80,8 @@ impl Field {
         self
     }
 
-    pub fn hint(mut self, hint: &'static str) -> Field {
-        self.hint = Some(hint);
+    pub fn hint(mut self, hint: impl Into<String>) -> Field {
+        self.hint = Some(hint.into());
         self
     }
 
@@ -191,6 +193,8 @@ pub enum FormKind {
 }
 
 pub struct Form {
+    /// The language the form speaks: its labels, and the problems it marks at its fields.
+    pub language: Language,
     pub title: String,
     pub kind: FormKind,
     pub fields: Vec<Field>,
@@ -215,9 +219,16 @@ pub enum FormEvent {
 }
 
 impl Form {
-    pub fn new(title: &str, kind: FormKind, fields: Vec<Field>, quick_end: usize) -> Form {
+    pub fn new(
+        language: Language,
+        title: &str,
+        kind: FormKind,
+        fields: Vec<Field>,
+        quick_end: usize,
+    ) -> Form {
         let quick_end = quick_end.min(fields.len().saturating_sub(1));
         Form {
+            language,
             title: title.to_string(),
             kind,
             fields,
@@ -421,11 +432,45 @@ impl Form {
 }
 
 /// Choices for yes/no/unknown questions.
-pub fn answer_choices() -> Vec<(String, String)> {
-    [("unknown", "unknown"), ("yes", "yes"), ("no", "no")]
-        .iter()
-        .map(|(v, l)| (v.to_string(), l.to_string()))
-        .collect()
+pub fn answer_choices(language: Language) -> Vec<(String, String)> {
+    vec![
+        ("unknown".into(), tr!(language, "form-answer-unknown")),
+        ("yes".into(), tr!(language, "form-answer-yes")),
+        ("no".into(), tr!(language, "form-answer-no")),
+    ]
+}
+
+/// How a date field reads what may be typed in it.
+pub(crate) fn date_hint(language: Language) -> String {
+    tr!(language, "form-hint-date")
+}
+
+/// How a moment field (when something happened) reads what may be typed in it.
+pub(crate) fn moment_hint(language: Language) -> String {
+    tr!(language, "form-hint-moment")
+}
+
+/// `text` is not a date the forms read, with examples that are.
+pub(crate) fn bad_date(language: Language, text: &str) -> String {
+    tr!(language, "form-bad-date", text = display_safe(text.trim()))
+}
+
+/// `text` is not an amount, with examples that are.
+pub(crate) fn bad_amount(language: Language, text: &str) -> String {
+    tr!(
+        language,
+        "form-bad-amount",
+        text = display_safe(text.trim())
+    )
+}
+
+/// `text` is not a whole number of minutes.
+pub(crate) fn bad_minutes(language: Language, text: &str) -> String {
+    tr!(
+        language,
+        "form-bad-minutes",
+        text = display_safe(text.trim())
+    )
 }
 
 #[cfg(test)]
@@ -451,12 +496,13 @@ mod tests {
 
     fn form() -> Form {
         Form::new(
+            Language::En,
             "t",
             FormKind::AddLead,
             vec![
                 Field::new("a", "A", FieldKind::Text),
                 Field::new("b", "B", FieldKind::Date),
-                Field::new("c", "C", FieldKind::Choice(answer_choices())),
+                Field::new("c", "C", FieldKind::Choice(answer_choices(Language::En))),
             ],
             1,
         )
@@ -509,6 +555,71 @@ mod tests {
             f.on_key(&key(KeyCode::Char('y')), &keymap),
             FormEvent::Cancel
         );
+    }
+
+    /// The examples a hint or a problem offers, split the way each catalog writes a list.
+    fn examples(text: &str) -> Vec<String> {
+        let inside = match text.find(['(', '（']) {
+            Some(open) => text[open..]
+                .trim_start_matches(['(', '（'])
+                .trim_end_matches([')', '）'])
+                .to_string(),
+            None => text.to_string(),
+        };
+        let inside = ["try ", "e.g. ", "例: "]
+            .iter()
+            .fold(inside, |t, lead| t.trim_start_matches(lead).to_string());
+        inside
+            .replace(" or ", ", ")
+            .split([',', '、'])
+            .map(|e| e.trim().to_string())
+            .filter(|e| !e.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn the_examples_the_forms_offer_are_read_in_both_languages() {
+        use crate::model::amount::parse_amount;
+        use crate::model::dates::{parse_due, parse_moment};
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let now = today.and_hms_opt(10, 0, 0).unwrap();
+        for language in [Language::En, Language::Ja] {
+            let dates = [date_hint(language), bad_date(language, "x")]
+                .iter()
+                .flat_map(|t| examples(t))
+                .collect::<Vec<_>>();
+            assert!(dates.len() >= 4, "{dates:?}");
+            for example in dates {
+                assert!(
+                    parse_due(&example, today).is_ok(),
+                    "{language:?}: {example}"
+                );
+            }
+            for example in examples(&moment_hint(language)) {
+                assert!(
+                    parse_moment(&example, now).is_ok(),
+                    "{language:?}: {example}"
+                );
+            }
+            for text in [tr!(language, "form-hint-amount"), bad_amount(language, "x")] {
+                let amounts: Vec<String> = text
+                    .split(['(', '（'])
+                    .next_back()
+                    .unwrap_or_default()
+                    .trim_start_matches("e.g. ")
+                    .trim_start_matches("例: ")
+                    .trim_end_matches([')', '）'])
+                    .replace(" or ", ", ")
+                    .split([' ', '、'])
+                    .map(|e| e.trim_end_matches(',').to_string())
+                    .filter(|e| !e.is_empty())
+                    .collect();
+                assert!(amounts.len() >= 2, "{amounts:?}");
+                for example in amounts {
+                    assert!(parse_amount(&example).is_ok(), "{language:?}: {example}");
+                }
+            }
+        }
     }
 
     #[test]

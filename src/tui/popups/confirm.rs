@@ -3,6 +3,7 @@
 use super::clear;
 use crate::keymap::{Action, Context, Keymap};
 use crate::model::text::{display_safe, width};
+use crate::tr;
 use crate::tui::views::{Ctx, centered};
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -46,17 +47,18 @@ impl Confirm {
         let w = (width(&self.message) as u16 + 6).clamp(30, area.width);
         let rect = centered(area, w, 5);
         clear(frame, rect);
+        let lang = ctx.language;
         let block = Block::bordered()
-            .title(" Confirm ")
+            .title(format!(" {} ", tr!(lang, "popup-confirm-title")))
             .border_style(ctx.theme.error());
         let text = vec![
             Line::raw(display_safe(&self.message)),
             Line::raw(""),
             Line::from(vec![
                 Span::styled(keymap.label(Action::ConfirmYes), ctx.theme.accent()),
-                Span::raw(" yes   "),
+                Span::raw(format!(" {}   ", tr!(lang, "popup-confirm-yes"))),
                 Span::styled(keymap.label(Action::ConfirmNo), ctx.theme.accent()),
-                Span::raw(" no"),
+                Span::raw(format!(" {}", tr!(lang, "popup-confirm-no"))),
             ]),
         ];
         frame.render_widget(Paragraph::new(text).block(block), rect);

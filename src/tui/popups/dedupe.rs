@@ -6,7 +6,10 @@ use crate::features::cards::Duplicate;
 use crate::keymap::{Action, Context, Keymap};
 use crate::model::Contact;
 use crate::model::text::{display_safe, fit};
+use crate::store::contacts::MatchReason;
+use crate::tr;
 use crate::tui::views::{Ctx, centered};
+use crate::tui::words::value_list;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -75,11 +78,16 @@ impl DedupeReview {
         let w = 100.min(area.width);
         let rect = centered(area, w, area.height.min(24));
         clear(frame, rect);
+        let lang = ctx.language;
         let title = format!(
-            " Probable duplicate {}/{} — {} ",
-            self.index + 1,
-            self.pairs.len(),
-            pair.reason.words()
+            " {} ",
+            tr!(
+                lang,
+                "popup-dedupe-title",
+                at = self.index + 1,
+                of = self.pairs.len(),
+                reason = crate::i18n::message(lang, reason_id(pair.reason), None)
+            )
         );
         let block = Block::bordered()
             .title(title)
@@ -90,9 +98,15 @@ impl DedupeReview {
         let col_w = (inner.width as usize).saturating_sub(label_w + 2) / 2;
         let mut lines = vec![Line::from(vec![
             Span::raw(fit("", label_w + 1)),
-            Span::styled(fit("Stays", col_w), ctx.theme.title()),
+            Span::styled(
+                fit(&tr!(lang, "popup-dedupe-stays"), col_w),
+                ctx.theme.title(),
+            ),
             Span::raw(" "),
-            Span::styled(fit("Merged into it", col_w), ctx.theme.title()),
+            Span::styled(
+                fit(&tr!(lang, "popup-dedupe-merged-into-it"), col_w),
+                ctx.theme.title(),
+            ),
         ])];
         for (label, left, right) in rows(&pair.keep, &pair.merge, ctx) {
             if left.is_none() && right.is_none() {
@@ -105,8 +119,9 @@ impl DedupeReview {
                 ctx.theme.plain()
             };
             let value = |v: &Option<String>| fit(&display_safe(v.as_deref().unwrap_or("—")), col_w);
+            let label = crate::i18n::message(lang, label, None);
             lines.push(Line::from(vec![
-                Span::styled(fit(label, label_w + 1), ctx.theme.field_label()),
+                Span::styled(fit(&label, label_w + 1), ctx.theme.field_label()),
                 Span::styled(value(&left), style),
                 Span::raw(" "),
                 Span::styled(value(&right), style),
@@ -114,21 +129,35 @@ impl DedupeReview {
         }
         lines.push(Line::raw(""));
         lines.push(Line::from(Span::styled(
-            "The card met later wins; no email, number or address is lost.",
+            tr!(lang, "popup-dedupe-rule"),
             ctx.theme.dim(),
         )));
         lines.push(Line::from(vec![
             Span::styled(keymap.first_key(Action::MergePair), ctx.theme.accent()),
-            Span::raw(" merge   "),
+            Span::raw(format!(" {}   ", tr!(lang, "popup-dedupe-merge"))),
             Span::styled(keymap.first_key(Action::SkipPair), ctx.theme.accent()),
-            Span::raw(" skip   "),
+            Span::raw(format!(" {}   ", tr!(lang, "popup-dedupe-skip"))),
             Span::styled(keymap.first_key(Action::StopReview), ctx.theme.accent()),
-            Span::raw(" stop"),
+            Span::raw(format!(" {}", tr!(lang, "popup-dedupe-stop"))),
         ]));
         frame.render_widget(Paragraph::new(lines), inner);
     }
 }
 
+/// Why two cards are taken for one person, as the title says it.
+fn reason_id(reason: MatchReason) -> &'static str {
+    match reason {
+        MatchReason::SameId => "popup-dedupe-same-id",
+        MatchReason::SameUid => "popup-dedupe-same-uid",
+        MatchReason::SameCard => "popup-dedupe-same-card",
+        MatchReason::SameEmail => "popup-dedupe-same-email",
+        MatchReason::SameMobile => "popup-dedupe-same-mobile",
+        MatchReason::SameNameAndCompany => "popup-dedupe-same-name-and-company",
+        MatchReason::SameName => "popup-dedupe-same-name",
+    }
+}
+
+/// A row: the catalog id of its label, and the two cards' values.
 type Row = (&'static str, Option<String>, Option<String>);
 
 /// The fields compared, each with the two cards' values.
@@ -136,21 +165,28 @@ fn rows(a: &Contact, b: &Contact, ctx: &Ctx<'_>) -> Vec<Row> {
     let name = |c: &Contact| c.name(ctx.name_order);
     let date = |c: &Contact| c.exchanged_on.map(|d| d.to_string());
     let all = |list: &[crate::model::contact::ContactValue]| {
-        (!list.is_empty()).then(|| {
-            crate::model::contact_value::list_text(list, crate::model::contact::ValueKind::Work)
-        })
+        (!list.is_empty())
+            .then(|| value_list(list, crate::model::contact::ValueKind::Work, ctx.language))
     };
     vec![
-        ("Name", Some(name(a)), Some(name(b))),
-        ("Reading", a.reading(), b.reading()),
-        ("Company", a.company.clone(), b.company.clone()),
-        ("Department", a.department.clone(), b.department.clone()),
-        ("Title", a.title.clone(), b.title.clone()),
-        ("Email", all(&a.emails), all(&b.emails)),
-        ("Numbers", all(&a.phones), all(&b.phones)),
-        ("Address", a.address.clone(), b.address.clone()),
-        ("Met on", date(a), date(b)),
-        ("Met at", a.exchanged_at.clone(), b.exchanged_at.clone()),
+        ("popup-dedupe-name", Some(name(a)), Some(name(b))),
+        ("popup-dedupe-reading", a.reading(), b.reading()),
+        ("form-contact-company", a.company.clone(), b.company.clone()),
+        (
+            "form-contact-department",
+            a.department.clone(),
+            b.department.clone(),
+        ),
+        ("form-contact-title", a.title.clone(), b.title.clone()),
+        ("form-contact-email", all(&a.emails), all(&b.emails)),
+        ("popup-dedupe-numbers", all(&a.phones), all(&b.phones)),
+        ("form-contact-address", a.address.clone(), b.address.clone()),
+        ("form-contact-exchanged-on", date(a), date(b)),
+        (
+            "form-contact-exchanged-at",
+            a.exchanged_at.clone(),
+            b.exchanged_at.clone(),
+        ),
     ]
 }
 

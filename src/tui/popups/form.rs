@@ -2,8 +2,10 @@
 //! picker): the fields live in `tui/forms/`, which also answers their keys.
 
 use super::clear;
+use crate::keymap::Action;
 use crate::keymap::Keymap;
 use crate::model::text::{display_safe, fit};
+use crate::tr;
 use crate::tui::forms::{FieldKind, Form, FormKind};
 use crate::tui::views::{Ctx, centered, cut, pad_line};
 use ratatui::Frame;
@@ -14,7 +16,15 @@ use ratatui::widgets::{Block, Paragraph};
 /// A form in a box: one row per field (more for long text and pickers), the error under
 /// its field, the keys at the bottom.
 pub fn render(frame: &mut Frame<'_>, area: Rect, form: &Form, keymap: &Keymap, ctx: &Ctx<'_>) {
-    let label_w: u16 = 16;
+    let lang = ctx.language;
+    // Room for the longest label (with its `*`) and a space, at least 16 cells: a Japanese
+    // label as wide as the column would run into its value.
+    let label_w: u16 = form
+        .fields
+        .iter()
+        .map(|f| crate::model::text::width(&f.label) + usize::from(f.required) + 1)
+        .max()
+        .map_or(16, |w| u16::try_from(w).unwrap_or(u16::MAX).clamp(16, 22));
     let rows: Vec<u16> = form
         .fields
         .iter()
@@ -131,11 +141,11 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, form: &Form, keymap: &Keymap, c
                         );
                     }
                 }
-                if field.text().is_empty() && !focused && field.hint.is_some() {
-                    frame.render_widget(
-                        Paragraph::new(Span::styled(field.hint.unwrap_or(""), ctx.theme.dim())),
-                        input,
-                    );
+                if let Some(hint) = field.hint.as_deref()
+                    && field.text().is_empty()
+                    && !focused
+                {
+                    frame.render_widget(Paragraph::new(Span::styled(hint, ctx.theme.dim())), input);
                 } else {
                     let mut editor = field.editor.clone();
                     editor.set_selection_style(ctx.theme.selected());
@@ -157,7 +167,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, form: &Form, keymap: &Keymap, c
                     }
                     if focused
                         && field.text().is_empty()
-                        && let Some(hint) = field.hint
+                        && let Some(hint) = field.hint.as_deref()
                     {
                         let hint_area = Rect {
                             x: input.x + 1,
@@ -181,9 +191,9 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, form: &Form, keymap: &Keymap, c
                         frame.render_widget(
                             Paragraph::new(Span::styled(
                                 if matches!(form.kind, FormKind::LinkToLead { .. }) {
-                                    "no lead matches: try part of the title or the company"
+                                    tr!(lang, "form-link-no-lead-matches")
                                 } else {
-                                    "nobody matches: try the reading or the company"
+                                    tr!(lang, "form-link-nobody-matches")
                                 },
                                 ctx.theme.dim(),
                             )),
@@ -233,10 +243,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, form: &Form, keymap: &Keymap, c
     let mut bottom_lines = Vec::new();
     if form.confirm_discard {
         bottom_lines.push(Line::from(Span::styled(
-            format!(
-                "Discard what you typed? {} discards, any other key goes back",
-                keymap.label(crate::keymap::Action::ConfirmYes)
-            ),
+            tr!(lang, "form-discard", key = keymap.label(Action::ConfirmYes)),
             ctx.theme.error(),
         )));
     } else if let Some(err) = &form.error {
@@ -249,12 +256,13 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, form: &Form, keymap: &Keymap, c
         bottom_lines.push(Line::raw(""));
     }
     bottom_lines.push(Line::from(Span::styled(
-        format!(
-            "enter next/save · {} save · {} fields · {} $EDITOR · {} cancel",
-            keymap.label(crate::keymap::Action::Save),
-            keymap.label(crate::keymap::Action::NextField),
-            keymap.label(crate::keymap::Action::ExternalEditor),
-            keymap.label(crate::keymap::Action::Cancel)
+        tr!(
+            lang,
+            "form-keys",
+            save = keymap.label(Action::Save),
+            fields = keymap.label(Action::NextField),
+            editor = keymap.label(Action::ExternalEditor),
+            cancel = keymap.label(Action::Cancel)
         ),
         ctx.theme.dim(),
     )));

@@ -5,7 +5,9 @@ use crate::keymap::{Action, Context, Keymap};
 use crate::model::text::display_safe;
 use crate::model::text::fit;
 use crate::model::{Activity, Contact, Lead};
+use crate::tr;
 use crate::tui::views::{Ctx, pad_line, when};
+use crate::tui::words;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -153,9 +155,9 @@ impl Search {
         }
         if self.hits.is_empty() {
             let hint = if self.query().trim().is_empty() {
-                "Type part of a name, reading, company or summary (さとう, ｻﾄｳ and 佐藤 all work)."
+                tr!(ctx.language, "popup-search-hint")
             } else {
-                "Nothing matches."
+                tr!(ctx.language, "popup-search-nothing")
             };
             lines.push(Line::from(Span::styled(hint, ctx.theme.dim())));
         }
@@ -187,9 +189,10 @@ fn hit_line(hit: &Hit, w: usize, ctx: &Ctx<'_>) -> Line<'static> {
         )
     };
     let kind = |label: &str, style| cell(label, KIND_CELLS, style);
+    let lang = ctx.language;
     match hit {
         Hit::Lead(l) => Line::from(vec![
-            kind("Lead", ctx.theme.accent()),
+            kind(&tr!(lang, "popup-search-lead"), ctx.theme.accent()),
             cell(
                 &format!("{} {}", l.rank, l.title),
                 first_w,
@@ -200,10 +203,10 @@ fn hit_line(hit: &Hit, w: usize, ctx: &Ctx<'_>) -> Line<'static> {
                 second_w,
                 ctx.theme.plain(),
             ),
-            cell(l.stage.label_en(), third_w, ctx.theme.dim()),
+            cell(words::stage(l.stage, lang), third_w, ctx.theme.dim()),
         ]),
         Hit::Contact(c) => Line::from(vec![
-            kind("Contact", ctx.theme.accent()),
+            kind(&tr!(lang, "popup-search-contact"), ctx.theme.accent()),
             cell(&c.name(ctx.name_order), first_w, ctx.theme.title()),
             cell(
                 c.company.as_deref().unwrap_or(""),
@@ -213,7 +216,7 @@ fn hit_line(hit: &Hit, w: usize, ctx: &Ctx<'_>) -> Line<'static> {
             cell(&c.reading().unwrap_or_default(), third_w, ctx.theme.dim()),
         ]),
         Hit::Activity(a, lead) => Line::from(vec![
-            kind(a.kind.label_en(), ctx.theme.accent()),
+            kind(words::kind(a.kind, lang), ctx.theme.accent()),
             cell(&a.summary, first_w, ctx.theme.plain()),
             cell(lead.as_deref().unwrap_or("—"), second_w, ctx.theme.title()),
             cell(

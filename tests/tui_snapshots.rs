@@ -480,3 +480,24 @@ fn add_duplicates(app: &mut App) {
         insert_card(app, &card);
     }
 }
+
+// Every view, the lead detail and the help, in Japanese.
+snapshot_both_sizes_ja!(ja_board, |_| {});
+snapshot_both_sizes_ja!(ja_board_filtered, |app| {
+    keys(app, &[KeyCode::Char('f')]);
+    text(app, "物流");
+    keys(app, &[KeyCode::Enter]);
+});
+snapshot_both_sizes_ja!(ja_follow_ups, |app| keys(app, &[KeyCode::Char('2')]));
+snapshot_both_sizes_ja!(ja_contacts, |app| keys(
+    app,
+    &[KeyCode::Char('3'), KeyCode::Char('j')]
+));
+snapshot_both_sizes_ja!(ja_activities, |app| keys(app, &[KeyCode::Char('4')]));
+snapshot_both_sizes_ja!(ja_customers, |app| keys(app, &[KeyCode::Char('5')]));
+snapshot_both_sizes_ja!(ja_stats, |app| keys(app, &[KeyCode::Char('6')]));
+snapshot_both_sizes_ja!(ja_lead_detail, |app| keys(
+    app,
+    &[KeyCode::Char('l'), KeyCode::Enter]
+));
+snapshot_both_sizes_ja!(ja_help_on_the_board, |app| keys(app, &[KeyCode::Char('?')]));

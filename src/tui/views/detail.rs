@@ -118,8 +118,14 @@ impl DetailState {
     }
 }
 
-/// The width of a field's label column; a long value wraps under its start.
-const LABEL: usize = 14;
+/// The width of a field's label column; a long value wraps under its start. Japanese
+/// labels run to seven characters (次回アクション), fourteen cells, and keep a gap after.
+fn label_width(ctx: &Ctx<'_>) -> usize {
+    match ctx.language {
+        crate::config::Language::En => 14,
+        crate::config::Language::Ja => 16,
+    }
+}
 
 /// A field, its value wrapped (never cut) under the value's column; none when empty.
 fn field(label: &str, value: impl Into<String>, ctx: &Ctx<'_>, w: usize) -> Vec<Line<'static>> {
@@ -127,15 +133,16 @@ fn field(label: &str, value: impl Into<String>, ctx: &Ctx<'_>, w: usize) -> Vec<
     if value.is_empty() {
         return Vec::new();
     }
-    let indent = " ".repeat(LABEL);
+    let label_w = label_width(ctx);
+    let indent = " ".repeat(label_w);
     wrap(&display_safe(&value), w, &indent, &indent)
         .into_iter()
         .enumerate()
         .map(|(n, text)| {
-            let text = text[LABEL.min(text.len())..].to_string();
+            let text = text[label_w.min(text.len())..].to_string();
             // The label fills its column by width: a Japanese label is two cells a character.
             let label = if n == 0 {
-                crate::model::text::fit(label, LABEL)
+                crate::model::text::fit(label, label_w)
             } else {
                 indent.clone()
             };
@@ -207,7 +214,16 @@ fn summary_lines_marked(
                 ctx,
                 w,
             ),
-            field(&tr!(lang, "detail-value"), amount(l.value), ctx, w),
+            field(
+                &tr!(lang, "detail-value"),
+                match (l.value, lang) {
+                    // Whole, with the yen: the detail keeps every digit.
+                    (Some(_), crate::config::Language::Ja) => format!("{}円", amount(l.value)),
+                    _ => amount(l.value),
+                },
+                ctx,
+                w,
+            ),
         ]
         .into_iter()
         .flatten(),
@@ -215,7 +231,7 @@ fn summary_lines_marked(
     lines.push(squeeze(
         vec![
             Span::styled(
-                crate::model::text::fit(&tr!(lang, "detail-next-action"), LABEL),
+                crate::model::text::fit(&tr!(lang, "detail-next-action"), label_width(ctx)),
                 theme.field_label(),
             ),
             due_label(l.next_action_on.as_ref(), ctx.today, ctx.language, theme),

@@ -566,25 +566,25 @@ pub fn day_ja(date: NaiveDate, today: NaiveDate) -> String {
 }
 
 /// The day a date typed in a form means, to show beside the field as the rep types
-/// (`+3d` → `12/03 (Thu)`, `12/03 (木)` with `japanese`): month/day and weekday, the year
+/// (`+3d` → `12/03 (Thu)`, `12/3(木)` with `japanese`): month/day and weekday, the year
 /// too when it is not this year's, the time when one was typed. None while the text is
 /// not a date yet.
 pub fn preview(input: &str, today: NaiveDate, japanese: bool) -> Option<String> {
     let due = parse_due(input, today).ok()?;
+    let time = due
+        .time
+        .map(|t| format!(" {}", t.format("%H:%M")))
+        .unwrap_or_default();
+    if japanese {
+        // As every Japanese screen writes a date: 12/3(木).
+        return Some(format!("{}{time}", day_ja(due.date, today)));
+    }
     let day = if due.date.year() == today.year() {
         due.date.format("%m/%d").to_string()
     } else {
         due.date.format("%Y/%m/%d").to_string()
     };
-    let weekday = if japanese {
-        weekday_ja(due.date).to_string()
-    } else {
-        due.date.format("%a").to_string()
-    };
-    let time = due
-        .time
-        .map(|t| format!(" {}", t.format("%H:%M")))
-        .unwrap_or_default();
+    let weekday = due.date.format("%a");
     Some(format!("{day} ({weekday}){time}"))
 }
 
@@ -597,10 +597,10 @@ mod tests {
         // A Monday.
         let today = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
         assert_eq!(preview("+3d", today, false).as_deref(), Some("12/03 (Thu)"));
-        assert_eq!(preview("+3d", today, true).as_deref(), Some("12/03 (木)"));
+        assert_eq!(preview("+3d", today, true).as_deref(), Some("12/3(木)"));
         assert_eq!(
             preview("明日 15:00", today, true).as_deref(),
-            Some("12/01 (火) 15:00")
+            Some("12/1(火) 15:00")
         );
         assert_eq!(
             preview("+5w", today, false).as_deref(),
@@ -845,7 +845,7 @@ mod tests {
         // Monday 2026-11-23.
         assert_eq!(
             preview("来週の月曜", today(), true).as_deref(),
-            Some("11/30 (月)")
+            Some("11/30(月)")
         );
         assert_eq!(
             preview("月末", today(), false).as_deref(),
@@ -853,11 +853,11 @@ mod tests {
         );
         assert_eq!(
             preview("来月末", d(2026, 12, 15), true).as_deref(),
-            Some("2027/01/31 (日)")
+            Some("2027/1/31(日)")
         );
         assert_eq!(
             preview("再来週の水曜 9:30", today(), true).as_deref(),
-            Some("12/09 (水) 09:30")
+            Some("12/9(水) 09:30")
         );
         assert_eq!(preview("今週の", today(), true), None, "not a date yet");
     }

@@ -16,10 +16,15 @@ pub const JA_FTL: &str = include_str!("../assets/locales/ja.ftl");
 
 type Bundle = FluentBundle<FluentResource>;
 
-/// The two catalogs, parsed on first use.
-fn bundles() -> &'static [Bundle; 2] {
-    static BUNDLES: OnceLock<[Bundle; 2]> = OnceLock::new();
-    BUNDLES.get_or_init(|| [bundle("en", EN_FTL), bundle("ja", JA_FTL)])
+/// Each catalog is parsed on its first use, so a process reads only its own language's
+/// (the first frame pays for one).
+fn of(language: Language) -> &'static Bundle {
+    static EN: OnceLock<Bundle> = OnceLock::new();
+    static JA: OnceLock<Bundle> = OnceLock::new();
+    match language {
+        Language::En => EN.get_or_init(|| bundle("en", EN_FTL)),
+        Language::Ja => JA.get_or_init(|| bundle("ja", JA_FTL)),
+    }
 }
 
 fn bundle(tag: &str, source: &'static str) -> Bundle {
@@ -36,27 +41,26 @@ fn bundle(tag: &str, source: &'static str) -> Bundle {
     bundle
 }
 
-fn of(language: Language) -> &'static Bundle {
-    let [en, ja] = bundles();
-    match language {
-        Language::En => en,
-        Language::Ja => ja,
-    }
-}
-
 /// The message `id` in `language`, with `args` put in. A message missing from the
 /// language's catalog falls back to English, then to the id (the catalog test keeps both
 /// from happening).
 pub fn message(language: Language, id: &str, args: Option<&FluentArgs<'_>>) -> String {
-    for bundle in [of(language), of(Language::En)] {
-        if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
+    // English only when the language's catalog lacks the message (the catalog test keeps
+    // that from happening), so English is not parsed for a Japanese rep.
+    let found = |bundle: &'static Bundle| bundle.get_message(id).and_then(|m| m.value());
+    let (bundle, pattern) = match found(of(language)) {
+        Some(pattern) => (of(language), Some(pattern)),
+        None => (of(Language::En), found(of(Language::En))),
+    };
+    match pattern {
+        Some(pattern) => {
             let mut errors = Vec::new();
-            return bundle
+            bundle
                 .format_pattern(pattern, args, &mut errors)
-                .into_owned();
+                .into_owned()
         }
+        None => id.to_string(),
     }
-    id.to_string()
 }
 
 /// Values for a message: numbers stay numbers (Fluent picks `one`/`other` by them), the

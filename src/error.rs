@@ -120,6 +120,7 @@ impl Error {
             Error::Deleted { kind: k, id } => {
                 tr!(language, "error-deleted", kind = kind(k), id = id.clone())
             }
+            Error::Config(e) => e.message(language),
             other => other.to_string(),
         }
     }

@@ -65,6 +65,49 @@ pub fn value<'a, T: Into<FluentValue<'a>>>(v: T) -> FluentValue<'a> {
     v.into()
 }
 
+/// A message kept by its id and values until it is shown, so one error can be read in
+/// either language: `Said::new("error-x", [("name", value)])`. It displays in English.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Said {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Said {
+    pub fn new<V: Into<String>>(
+        id: &'static str,
+        args: impl IntoIterator<Item = (&'static str, V)>,
+    ) -> Said {
+        Said {
+            id,
+            args: args.into_iter().map(|(k, v)| (k, v.into())).collect(),
+        }
+    }
+
+    /// A message that takes no values.
+    pub fn plain(id: &'static str) -> Said {
+        Said {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    /// The message in `language`, its values put in as text.
+    pub fn in_language(&self, language: Language) -> String {
+        let mut args = FluentArgs::new();
+        for (name, value) in &self.args {
+            args.set(*name, FluentValue::from(value.as_str()));
+        }
+        message(language, self.id, Some(&args))
+    }
+}
+
+impl std::fmt::Display for Said {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.in_language(Language::En))
+    }
+}
+
 /// `tr!(language, "id")`, or `tr!(language, "id", name = value, ...)`.
 #[macro_export]
 macro_rules! tr {

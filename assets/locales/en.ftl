@@ -828,3 +828,21 @@ said-activity-field-summary = summary
 said-activity-field-details = details
 said-activity-field-contact = contact
 said-activity-field-lead = lead
+
+## Errors from values and config
+error-config-missing = config file { $path } does not exist
+error-config-unreadable = config file { $path } cannot be read: { $reason }
+error-config-invalid = config file { $path }, line { $line }: { $message }
+error-config-not-utf8 = the file is not UTF-8 text
+error-config-quoted = { $text }
+error-config-key-quoted = `{ $key }`: { $text }
+error-config-unknown-key = unknown key `{ $key }`
+error-config-unknown-key-one-of = unknown key `{ $key }` (expected one of { $keys })
+error-config-unknown-key-expected = unknown key `{ $key }` (expected { $expected })
+error-config-ranks-order = `{ $key }` must be a number above scoring.ranks.b ({ $b })
+error-config-half-life = `{ $key }` must be 0 (no decay) or a positive number of days
+error-config-not-a-number = `{ $key }` must be a number
+error-config-at-least = `{ $key }` must be at least { $min }
+error-config-date-format = `{ $key }` '{ $format }' is not a date format such as %Y-%m-%d
+error-config-empty-name = `{ $key }` must not contain an empty name
+error-config-control-characters = `{ $key }` must not contain control characters

@@ -788,3 +788,21 @@ said-activity-field-summary = 概要
 said-activity-field-details = 詳細
 said-activity-field-contact = 相手
 said-activity-field-lead = リード
+
+## 値と設定のエラー
+error-config-missing = 設定ファイル { $path } がありません
+error-config-unreadable = 設定ファイル { $path } を読めません：{ $reason }
+error-config-invalid = 設定ファイル { $path } の { $line } 行目：{ $message }
+error-config-not-utf8 = ファイルが UTF-8 のテキストではありません
+error-config-quoted = { $text }
+error-config-key-quoted = `{ $key }`：{ $text }
+error-config-unknown-key = 不明なキー `{ $key }`
+error-config-unknown-key-one-of = 不明なキー `{ $key }`（使えるキー：{ $keys }）
+error-config-unknown-key-expected = 不明なキー `{ $key }`（期待される値：{ $expected }）
+error-config-ranks-order = `{ $key }` は scoring.ranks.b（{ $b }）より大きい数にしてください
+error-config-half-life = `{ $key }` は 0（減衰なし）か正の日数にしてください
+error-config-not-a-number = `{ $key }` は数にしてください
+error-config-at-least = `{ $key }` は { $min } 以上にしてください
+error-config-date-format = `{ $key }`：「{ $format }」は日付の書式ではありません（例：%Y-%m-%d）
+error-config-empty-name = `{ $key }` に空の名前は入れられません
+error-config-control-characters = `{ $key }` に制御文字は入れられません

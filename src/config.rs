@@ -573,7 +573,7 @@ impl Config {
             line,
             message: Said {
                 args: (message.args.iter())
-                    .map(|(name, value)| (*name, crate::model::text::display_safe(value)))
+                    .map(|(name, value)| (*name, value.map(crate::model::text::display_safe)))
                     .collect(),
                 ..message
             },
@@ -596,7 +596,7 @@ impl Config {
         config.validate().map_err(|(key, message)| {
             let line = find_key_line(text, &key).unwrap_or(1);
             let mut message = message;
-            message.args.insert(0, ("key", key));
+            message.args.insert(0, ("key", key.into()));
             invalid(line, message)
         })?;
         // The keymap the app would build: a `[keys]` it would refuse is refused here, so

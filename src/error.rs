@@ -40,6 +40,16 @@ pub enum Error {
     /// A value typed by the user is not valid; the message names the field.
     #[error("{0}")]
     Invalid(String),
+    /// A message from the catalog, kept by its id and values: English when displayed, the
+    /// rep's language through `message`.
+    #[error("{0}")]
+    Said(crate::i18n::Said),
+    /// A date typed after `flag` that does not read as one.
+    #[error("{flag}: {date}")]
+    BadDate {
+        flag: String,
+        date: crate::model::dates::BadDate,
+    },
     #[error(transparent)]
     Config(#[from] ConfigError),
     #[error("{0}")]
@@ -56,6 +66,19 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 impl Error {
     pub fn invalid(message: impl Into<String>) -> Error {
         Error::Invalid(message.into())
+    }
+
+    /// The catalog's message `id`, which takes no values.
+    pub fn said_plain(id: &'static str) -> Error {
+        Error::Said(crate::i18n::Said::plain(id))
+    }
+
+    /// The catalog's message `id` with `args`: `Error::said("error-x", [("name", value)])`.
+    pub fn said<V: Into<crate::i18n::Arg>>(
+        id: &'static str,
+        args: impl IntoIterator<Item = (&'static str, V)>,
+    ) -> Error {
+        Error::Said(crate::i18n::Said::new(id, args))
     }
 
     /// The sentence in the rep's language. The errors about files and ids come from the
@@ -121,6 +144,13 @@ impl Error {
                 tr!(language, "error-deleted", kind = kind(k), id = id.clone())
             }
             Error::Config(e) => e.message(language),
+            Error::Said(said) => said.in_language(language),
+            Error::BadDate { flag, date } => tr!(
+                language,
+                "error-flag-value",
+                flag = flag.clone(),
+                problem = date.message(language == crate::config::Language::Ja)
+            ),
             other => other.to_string(),
         }
     }

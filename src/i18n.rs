@@ -70,11 +70,52 @@ pub fn value<'a, T: Into<FluentValue<'a>>>(v: T) -> FluentValue<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Said {
     pub id: &'static str,
-    pub args: Vec<(&'static str, String)>,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+/// A value put into a `Said`: the same text in every language (a name, a path, what was
+/// typed), or words of its own in each (a list joined as each language joins one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    Text(String),
+    Each { en: String, ja: String },
+}
+
+impl Arg {
+    fn in_language(&self, language: Language) -> &str {
+        match (self, language) {
+            (Arg::Text(text), _) => text,
+            (Arg::Each { en, .. }, Language::En) => en,
+            (Arg::Each { ja, .. }, Language::Ja) => ja,
+        }
+    }
+
+    /// The same value with `f` applied to its text (in each language).
+    pub fn map(&self, f: impl Fn(&str) -> String) -> Arg {
+        match self {
+            Arg::Text(text) => Arg::Text(f(text)),
+            Arg::Each { en, ja } => Arg::Each {
+                en: f(en),
+                ja: f(ja),
+            },
+        }
+    }
+}
+
+impl From<String> for Arg {
+    fn from(text: String) -> Arg {
+        Arg::Text(text)
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(text: &str) -> Arg {
+        Arg::Text(text.to_string())
+    }
 }
 
 impl Said {
-    pub fn new<V: Into<String>>(
+    pub fn new<V: Into<Arg>>(
         id: &'static str,
         args: impl IntoIterator<Item = (&'static str, V)>,
     ) -> Said {
@@ -96,7 +137,7 @@ impl Said {
     pub fn in_language(&self, language: Language) -> String {
         let mut args = FluentArgs::new();
         for (name, value) in &self.args {
-            args.set(*name, FluentValue::from(value.as_str()));
+            args.set(*name, FluentValue::from(value.in_language(language)));
         }
         message(language, self.id, Some(&args))
     }

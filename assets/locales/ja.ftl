@@ -813,3 +813,5 @@ error-not-a-role = { $flag }：「{ $typed }」は役割ではありません。
 error-not-a-source = 「{ $typed }」は流入元ではありません。使えるのは { $names } です（ほかの流入元は設定の [sources] names に加えてください）
 error-next-action-needs-lead = 次回アクションはリードに付けるものです。--lead を指定してください
 error-duration-minutes = --duration は 0 以上の分数にしてください
+error-not-an-amount = { $flag }：「{ $typed }」は金額として読めません（例：1200000、1,200,000、¥1,200,000、120万）
+error-not-a-direction = { $flag }：「{ $typed }」は向きではありません。inbound（先方から）か outbound（こちらから）を使ってください

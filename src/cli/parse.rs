@@ -91,13 +91,25 @@ pub fn moment(flag: &str, typed: &str) -> Result<chrono::DateTime<chrono::Utc>> 
     Ok(crate::model::dates::local_to_utc(local))
 }
 
+/// Inbound or outbound, after `flag`.
+pub fn direction(flag: &str, typed: &str) -> Result<crate::model::Direction> {
+    typed.parse().map_err(|_: String| {
+        Error::said("error-not-a-direction", [("flag", flag), ("typed", typed)])
+    })
+}
+
 pub fn is_clear(typed: &str) -> bool {
     matches!(typed.trim(), "" | "-" | "none")
 }
 
 /// An amount: `1200000`, `1,200,000`, `¥1,200,000`, `120万`, `1.5億` (see `model::amount`).
 pub fn amount(flag: &str, typed: &str) -> Result<i64> {
-    parse_amount(typed).map_err(|e| Error::invalid(format!("{flag}: {e}")))
+    parse_amount(typed).map_err(|e| {
+        Error::said(
+            "error-not-an-amount",
+            [("flag", flag.to_string()), ("typed", e.0)],
+        )
+    })
 }
 
 pub fn optional_amount(flag: &str, typed: &str) -> Result<Option<i64>> {

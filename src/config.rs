@@ -812,6 +812,39 @@ mod tests {
         Config::parse(text, Path::new("c.toml"))
     }
 
+    /// A config error's message in English is its display, word for word; in Japanese it
+    /// keeps the file, the line and the key.
+    #[test]
+    fn config_errors_read_in_either_language() {
+        let bad = [
+            (
+                "[team]\nsync_interval_secs = 1\n",
+                "`team.sync_interval_secs`",
+            ),
+            ("[scoring.ranks]\na = 1\nb = 2\n", "`scoring.ranks.a`"),
+            ("[ui]\ndate_format = \"%Q\"\n", "`ui.date_format`"),
+            ("[sources]\nnames = [\" \"]\n", "`sources.names`"),
+            ("[scoring.points]\nfax = 1\n", "`scoring.points.fax`"),
+            ("colours = 1\n", "`colours`"),
+            ("[ui]\nlanguage = \"fr\"\n", "`ui.language`"),
+        ];
+        for (text, key) in bad {
+            let e = parse(text).unwrap_err();
+            assert_eq!(e.message(Language::En), e.to_string());
+            let ja = e.message(Language::Ja);
+            assert!(ja.starts_with("設定ファイル c.toml の "), "{ja}");
+            assert!(ja.contains(key), "{ja}");
+        }
+        let missing = ConfigError::Missing {
+            path: PathBuf::from("/tmp/none.toml"),
+        };
+        assert_eq!(missing.message(Language::En), missing.to_string());
+        assert_eq!(
+            missing.message(Language::Ja),
+            "設定ファイル /tmp/none.toml がありません"
+        );
+    }
+
     #[test]
     fn defaults_follow_the_spec() {
         let c = parse("").unwrap();

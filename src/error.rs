@@ -259,6 +259,37 @@ mod tests {
         ]
     }
 
+    /// Errors kept by their catalog id display in English and read in either language.
+    #[test]
+    fn said_errors_display_english_and_read_japanese() {
+        let said = [
+            Error::said_plain("error-next-action-needs-lead"),
+            Error::said(
+                "error-not-an-amount",
+                [("flag", "--value"), ("typed", "lots")],
+            ),
+            Error::BadDate {
+                flag: "--due".into(),
+                date: crate::model::dates::BadDate("someday".into()),
+            },
+        ];
+        assert_eq!(
+            said[1].to_string(),
+            "--value: 'lots' is not an amount (e.g. 1200000, 1,200,000, ¥1,200,000 or 120万)"
+        );
+        assert_eq!(
+            said[2].to_string(),
+            "--due: 'someday' is not a date (try today, tomorrow, +3d, +2w, friday, 12/1, \
+             2026-12-01 or 明日)"
+        );
+        for e in said {
+            assert_eq!(e.message(Language::En), e.to_string());
+            let ja = e.message(Language::Ja);
+            assert_ne!(ja, e.to_string());
+            assert!(ja.contains('「') || ja.contains("リード"), "{ja}");
+        }
+    }
+
     /// The English catalog says exactly what the errors always said.
     #[test]
     fn english_messages_are_the_errors_own_words() {

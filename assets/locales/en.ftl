@@ -855,3 +855,4 @@ error-next-action-needs-lead = a next action belongs to a lead; give --lead
 error-duration-minutes = --duration must be a number of minutes, 0 or more
 error-not-an-amount = { $flag }: '{ $typed }' is not an amount (e.g. 1200000, 1,200,000, ¥1,200,000 or 120万)
 error-not-a-direction = { $flag }: '{ $typed }' is not a direction: use inbound or outbound
+error-not-a-criterion = { $flag }: '{ $typed }' is not yes, no or unknown (optionally with ':note')

@@ -815,3 +815,4 @@ error-next-action-needs-lead = 次回アクションはリードに付けるも�
 error-duration-minutes = --duration は 0 以上の分数にしてください
 error-not-an-amount = { $flag }：「{ $typed }」は金額として読めません（例：1200000、1,200,000、¥1,200,000、120万）
 error-not-a-direction = { $flag }：「{ $typed }」は向きではありません。inbound（先方から）か outbound（こちらから）を使ってください
+error-not-a-criterion = { $flag }：「{ $typed }」は yes（はい）、no（いいえ）、unknown（不明）のどれでもありません（「:メモ」を続けて書けます）

@@ -121,9 +121,9 @@ pub fn optional_amount(flag: &str, typed: &str) -> Result<Option<i64>> {
 }
 
 pub fn criterion(flag: &str, typed: &str) -> Result<Criterion> {
-    typed
-        .parse()
-        .map_err(|e: String| Error::invalid(format!("{flag}: {e}")))
+    typed.parse().map_err(|_: String| {
+        Error::said("error-not-a-criterion", [("flag", flag), ("typed", typed)])
+    })
 }
 
 /// `--tag a --tag b,c` → [a, b, c].

@@ -861,3 +861,4 @@ error-lead-needs-title = a lead needs a title
 error-activity-needs-summary = an activity needs a summary
 error-moved-on-since = the lead has moved on to { $current } since; its move to { $to } is not undone
 error-contact-not-on-lead = contact { $contact } is not on lead { $lead }
+error-flag-text-value = { $flag } '{ $text }': { $problem }

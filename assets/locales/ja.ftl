@@ -821,3 +821,4 @@ error-lead-needs-title = リードには案件名が要ります
 error-activity-needs-summary = 活動には内容が要ります
 error-moved-on-since = リードはその後「{ $current }」に移っています。「{ $to }」への移動は取り消していません
 error-contact-not-on-lead = 先方担当者 { $contact } はリード { $lead } に付いていません
+error-flag-text-value = { $flag }「{ $text }」：{ $problem }

@@ -2227,3 +2227,46 @@ fn errors_about_typed_values_and_the_config_speak_the_reps_language() {
         );
     }
 }
+
+/// More values a rep types: an activity kind, an amount, a BANT answer, an email address.
+/// Japanese with `--lang ja`, the English words unchanged; one line, exit code 1.
+#[test]
+fn more_typed_values_are_refused_in_the_reps_language() {
+    let s = Scratch::new();
+    let lead = add_midori(&s);
+    let cases: [(Vec<&str>, &str, &str); 4] = [
+        (
+            vec!["log", "visit", "--lead", &lead, "--summary", "s"],
+            "error: kind: 'visit' is not an activity kind: use call (電話), meeting (商談), \
+             email (メール), web_visit (Web visit, Web訪問), document_request (Document request, \
+             資料請求), newsletter_signup (Newsletter sign-up, メルマガ登録), seminar \
+             (セミナー参加), inquiry (問い合わせ) or note (メモ)",
+            "エラー：kind：「visit」は活動の種類ではありません。使えるのは call（電話）、",
+        ),
+        (
+            vec!["lead", "add", "--title", "x", "--value", "lots"],
+            "error: --value: 'lots' is not an amount (e.g. 1200000, 1,200,000, ¥1,200,000 or \
+             120万)",
+            "エラー：--value：「lots」は金額として読めません",
+        ),
+        (
+            vec!["lead", "add", "--title", "x", "--budget", "maybe"],
+            "error: --budget: 'maybe' is not yes, no or unknown (optionally with ':note')",
+            "エラー：--budget：「maybe」は yes（はい）、no（いいえ）、unknown（不明）のどれでもありません",
+        ),
+        (
+            vec!["contact", "add", "--family-name", "山田", "--email", "nope"],
+            "error: --email: 'nope' is not an email address",
+            "エラー：--email：「nope」はメールアドレスとして読めません",
+        ),
+    ];
+    for (args, english, japanese) in cases {
+        let en = s.fails(&args);
+        assert_eq!(en.trim_end(), english);
+        let mut ja_args = vec!["--lang", "ja"];
+        ja_args.extend(&args);
+        let ja = s.fails(&ja_args);
+        assert_eq!(ja.lines().count(), 1, "{ja}");
+        assert!(ja.starts_with(japanese), "{ja}");
+    }
+}

@@ -868,3 +868,7 @@ error-csv-empty-header = { $file }, line { $line }: the header row is empty
 error-csv-field-count = { $file }, line { $line }: the row has { $len } fields where the header has { $expected }
 error-csv-not-utf8 = { $file }, line { $line }: the text is not UTF-8
 error-csv-other = { $file }, line { $line }: { $detail }
+error-not-utf16 = { $file }: the text starts as UTF-16 but is not UTF-16 throughout
+error-not-text = { $file }, line { $line }: this is not a text file (it holds a NUL byte)
+error-not-utf8-try-sjis = { $file }, line { $line }: the text is not UTF-8 (try --encoding shift_jis)
+error-not-sjis = { $file }, line { $line }: the text is not Shift_JIS (try --encoding utf-8)

@@ -828,3 +828,7 @@ error-csv-empty-header = { $file } の { $line } 行目：見出しの行が空�
 error-csv-field-count = { $file } の { $line } 行目：見出しは { $expected } 項目ですが、この行は { $len } 項目です
 error-csv-not-utf8 = { $file } の { $line } 行目：テキストが UTF-8 ではありません
 error-csv-other = { $file } の { $line } 行目：{ $detail }
+error-not-utf16 = { $file }：UTF-16 で始まるのに、途中から UTF-16 ではありません
+error-not-text = { $file } の { $line } 行目：テキストファイルではありません（NUL バイトがあります）
+error-not-utf8-try-sjis = { $file } の { $line } 行目：テキストが UTF-8 ではありません（--encoding shift_jis を試してください）
+error-not-sjis = { $file } の { $line } 行目：テキストが Shift_JIS ではありません（--encoding utf-8 を試してください）

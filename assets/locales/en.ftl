@@ -872,3 +872,7 @@ error-not-utf16 = { $file }: the text starts as UTF-16 but is not UTF-16 through
 error-not-text = { $file }, line { $line }: this is not a text file (it holds a NUL byte)
 error-not-utf8-try-sjis = { $file }, line { $line }: the text is not UTF-8 (try --encoding shift_jis)
 error-not-sjis = { $file }, line { $line }: the text is not Shift_JIS (try --encoding utf-8)
+error-title-not-empty = a lead needs a title; --title cannot be empty
+error-map-not-a-lead-field = --map '{ $header }={ $field }': '{ $field }' is not a lead field (use one of { $fields })
+error-map-no-column = --map: { $file } has no column '{ $header }'
+error-no-title-column = { $file }, line 1: no column is the lead's title (name one with --map 'HEADER=title')

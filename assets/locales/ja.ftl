@@ -832,3 +832,7 @@ error-not-utf16 = { $file }：UTF-16 で始まるのに、途中から UTF-16 �
 error-not-text = { $file } の { $line } 行目：テキストファイルではありません（NUL バイトがあります）
 error-not-utf8-try-sjis = { $file } の { $line } 行目：テキストが UTF-8 ではありません（--encoding shift_jis を試してください）
 error-not-sjis = { $file } の { $line } 行目：テキストが Shift_JIS ではありません（--encoding utf-8 を試してください）
+error-title-not-empty = リードには案件名が要ります。--title は空にできません
+error-map-not-a-lead-field = --map '{ $header }={ $field }'：「{ $field }」はリードの項目ではありません（使えるのは { $fields }）
+error-map-no-column = --map：{ $file } に「{ $header }」の列はありません
+error-no-title-column = { $file } の 1 行目：案件名の列がありません（--map '見出し=title' で指定してください）

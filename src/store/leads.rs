@@ -135,9 +135,7 @@ pub fn update(w: &mut Writer<'_>, id: &str, patch: &LeadPatch) -> Result<Vec<&'s
     let mut changes: Vec<(&'static str, Value)> = Vec::new();
     if let Some(title) = &patch.title {
         if title.trim().is_empty() {
-            return Err(Error::invalid(
-                "a lead needs a title; --title cannot be empty",
-            ));
+            return Err(Error::said_plain("error-title-not-empty"));
         }
         changes.push(("title", Value::Text(title.trim().to_string())));
     }

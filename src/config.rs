@@ -1,6 +1,7 @@
 //! The TOML config (SPEC §7): types with their defaults, where the file lives, and validation
 //! that names the key and line of anything wrong.
 
+use crate::i18n::Said;
 use crate::model::contact::NameOrder;
 use crate::model::{ActivityKind, KindMap, Stage, StageMap};
 use serde::Deserialize;
@@ -471,8 +472,40 @@ pub enum ConfigError {
     Invalid {
         path: PathBuf,
         line: usize,
-        message: String,
+        message: Said,
     },
+}
+
+impl ConfigError {
+    /// The sentence in the rep's language, naming the file, the line and the key. Text
+    /// quoted from the TOML reader (what it expected) stays in its own words.
+    pub fn message(&self, language: Language) -> String {
+        use crate::tr;
+        match self {
+            ConfigError::Missing { path } => tr!(
+                language,
+                "error-config-missing",
+                path = path.display().to_string()
+            ),
+            ConfigError::Unreadable { path, reason } => tr!(
+                language,
+                "error-config-unreadable",
+                path = path.display().to_string(),
+                reason = reason.clone()
+            ),
+            ConfigError::Invalid {
+                path,
+                line,
+                message,
+            } => tr!(
+                language,
+                "error-config-invalid",
+                path = path.display().to_string(),
+                line = line.to_string(),
+                message = message.in_language(language)
+            ),
+        }
+    }
 }
 
 impl Config {
@@ -527,7 +560,7 @@ impl Config {
             line: bytes
                 .get(..e.valid_up_to())
                 .map_or(1, |valid| valid.iter().filter(|&&b| b == b'\n').count() + 1),
-            message: "the file is not UTF-8 text".to_string(),
+            message: Said::plain("error-config-not-utf8"),
         })?;
         Config::parse(text, path)
     }
@@ -535,14 +568,19 @@ impl Config {
     /// Parses and validates config text; `path` is only used in messages.
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         // Messages quote the file's text (a key, a value): made safe to print.
-        let invalid = |line: usize, message: String| ConfigError::Invalid {
+        let invalid = |line: usize, message: Said| ConfigError::Invalid {
             path: path.to_path_buf(),
             line,
-            message: crate::model::text::display_safe(&message),
+            message: Said {
+                args: (message.args.iter())
+                    .map(|(name, value)| (*name, value.map(crate::model::text::display_safe)))
+                    .collect(),
+                ..message
+            },
         };
         let deserializer = toml::de::Deserializer::parse(text).map_err(|e| {
             let line = e.span().map(|s| line_of_offset(text, s.start)).unwrap_or(1);
-            invalid(line, first_line(e.message()))
+            invalid(line, quoted("", &first_line(e.message())))
         })?;
         let config: Config = serde_path_to_error::deserialize(deserializer).map_err(|e| {
             let key = e.path().to_string();
@@ -556,10 +594,10 @@ impl Config {
             invalid(line, message)
         })?;
         config.validate().map_err(|(key, message)| {
-            invalid(
-                find_key_line(text, &key).unwrap_or(1),
-                format!("`{key}` {message}"),
-            )
+            let line = find_key_line(text, &key).unwrap_or(1);
+            let mut message = message;
+            message.args.insert(0, ("key", key.into()));
+            invalid(line, message)
         })?;
         // The keymap the app would build: a `[keys]` it would refuse is refused here, so
         // every command (and `check`) says so, with the line, before anything runs.
@@ -567,52 +605,56 @@ impl Config {
             let line = find_key_line(text, &e.key_path)
                 .or_else(|| find_table_line(text, "keys"))
                 .unwrap_or(1);
-            invalid(line, e.describe())
+            invalid(line, quoted(&e.key_path, &e.message))
         })?;
         let mut config = config;
         config.language = config.ui.language.resolve(|_| None);
         Ok(config)
     }
 
-    /// Rules serde cannot express. Returns the key path at fault and what is wrong.
-    fn validate(&self) -> Result<(), (String, String)> {
+    /// Rules serde cannot express. Returns the key path at fault and what is wrong (a
+    /// message that takes the key as `key`).
+    fn validate(&self) -> Result<(), (String, Said)> {
         let ranks = &self.scoring.ranks;
         if !(ranks.a.is_finite() && ranks.b.is_finite()) || ranks.a <= ranks.b {
             return Err((
                 "scoring.ranks.a".into(),
-                format!("must be a number above scoring.ranks.b ({})", ranks.b),
+                Said::new("error-config-ranks-order", [("b", ranks.b.to_string())]),
             ));
         }
         if !self.scoring.half_life_days.is_finite() || self.scoring.half_life_days < 0.0 {
             return Err((
                 "scoring.half_life_days".into(),
-                "must be 0 (no decay) or a positive number of days".into(),
+                Said::plain("error-config-half-life"),
             ));
         }
         for kind in ActivityKind::ALL {
             if !self.scoring.points.of(kind).is_finite() {
-                return Err((format!("scoring.points.{kind}"), "must be a number".into()));
+                return Err((
+                    format!("scoring.points.{kind}"),
+                    Said::plain("error-config-not-a-number"),
+                ));
             }
         }
         if self.team.sync_interval_secs < 5 {
             return Err((
                 "team.sync_interval_secs".into(),
-                "must be at least 5".into(),
+                Said::new("error-config-at-least", [("min", "5")]),
             ));
         }
         if !valid_date_format(&self.ui.date_format) {
             return Err((
                 "ui.date_format".into(),
-                format!(
-                    "'{}' is not a date format such as %Y-%m-%d",
-                    self.ui.date_format
+                Said::new(
+                    "error-config-date-format",
+                    [("format", self.ui.date_format.clone())],
                 ),
             ));
         }
         if self.sources.names.iter().any(|s| s.trim().is_empty()) {
             return Err((
                 "sources.names".into(),
-                "must not contain an empty name".into(),
+                Said::plain("error-config-empty-name"),
             ));
         }
         if let Some(name) = &self.user.name
@@ -620,7 +662,7 @@ impl Config {
         {
             return Err((
                 "user.name".into(),
-                "must not contain control characters".into(),
+                Said::plain("error-config-control-characters"),
             ));
         }
         Ok(())
@@ -640,8 +682,18 @@ fn valid_date_format(format: &str) -> bool {
     write!(String::new(), "{}", sample.format(format)).is_ok()
 }
 
+/// Text from the TOML reader or the keymap, after the key it is about (none when `key` is
+/// empty): kept in its own words.
+fn quoted(key: &str, text: &str) -> Said {
+    if key.is_empty() || key == "." {
+        Said::new("error-config-quoted", [("text", text)])
+    } else {
+        Said::new("error-config-key-quoted", [("key", key), ("text", text)])
+    }
+}
+
 /// Turns serde's wording into the product's: the key path, and what was expected.
-fn describe(key: &str, message: &str) -> String {
+fn describe(key: &str, message: &str) -> Said {
     let message = first_line(message);
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let field = rest.split('`').next().unwrap_or(rest);
@@ -651,23 +703,26 @@ fn describe(key: &str, message: &str) -> String {
             key.to_string()
         };
         let expected = rest.split_once(", expected ").map(|(_, e)| e).unwrap_or("");
-        let hint = if expected.is_empty() {
-            String::new()
+        return if expected.is_empty() {
+            Said::new("error-config-unknown-key", [("key", full)])
+        } else if let Some(keys) = expected.strip_prefix("one of ") {
+            Said::new(
+                "error-config-unknown-key-one-of",
+                [("key", full), ("keys", keys.to_string())],
+            )
         } else {
-            format!(" (expected {expected})")
+            Said::new(
+                "error-config-unknown-key-expected",
+                [("key", full), ("expected", expected.to_string())],
+            )
         };
-        return format!("unknown key `{full}`{hint}");
     }
     let message = message
         .replace("expected u64", "expected a whole number")
         .replace("expected u32", "expected a whole number")
         .replace("expected f64", "expected a number")
         .replace("expected a boolean", "expected true or false");
-    if key.is_empty() || key == "." {
-        message
-    } else {
-        format!("`{key}`: {message}")
-    }
+    quoted(key, &message)
 }
 
 fn first_line(s: &str) -> String {
@@ -755,6 +810,39 @@ mod tests {
 
     fn parse(text: &str) -> Result<Config, ConfigError> {
         Config::parse(text, Path::new("c.toml"))
+    }
+
+    /// A config error's message in English is its display, word for word; in Japanese it
+    /// keeps the file, the line and the key.
+    #[test]
+    fn config_errors_read_in_either_language() {
+        let bad = [
+            (
+                "[team]\nsync_interval_secs = 1\n",
+                "`team.sync_interval_secs`",
+            ),
+            ("[scoring.ranks]\na = 1\nb = 2\n", "`scoring.ranks.a`"),
+            ("[ui]\ndate_format = \"%Q\"\n", "`ui.date_format`"),
+            ("[sources]\nnames = [\" \"]\n", "`sources.names`"),
+            ("[scoring.points]\nfax = 1\n", "`scoring.points.fax`"),
+            ("colours = 1\n", "`colours`"),
+            ("[ui]\nlanguage = \"fr\"\n", "`ui.language`"),
+        ];
+        for (text, key) in bad {
+            let e = parse(text).unwrap_err();
+            assert_eq!(e.message(Language::En), e.to_string());
+            let ja = e.message(Language::Ja);
+            assert!(ja.starts_with("設定ファイル c.toml の "), "{ja}");
+            assert!(ja.contains(key), "{ja}");
+        }
+        let missing = ConfigError::Missing {
+            path: PathBuf::from("/tmp/none.toml"),
+        };
+        assert_eq!(missing.message(Language::En), missing.to_string());
+        assert_eq!(
+            missing.message(Language::Ja),
+            "設定ファイル /tmp/none.toml がありません"
+        );
     }
 
     #[test]

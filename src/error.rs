@@ -40,6 +40,16 @@ pub enum Error {
     /// A value typed by the user is not valid; the message names the field.
     #[error("{0}")]
     Invalid(String),
+    /// A message from the catalog, kept by its id and values: English when displayed, the
+    /// rep's language through `message`.
+    #[error("{0}")]
+    Said(crate::i18n::Said),
+    /// A date typed after `flag` that does not read as one.
+    #[error("{flag}: {date}")]
+    BadDate {
+        flag: String,
+        date: crate::model::dates::BadDate,
+    },
     #[error(transparent)]
     Config(#[from] ConfigError),
     #[error("{0}")]
@@ -56,6 +66,19 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 impl Error {
     pub fn invalid(message: impl Into<String>) -> Error {
         Error::Invalid(message.into())
+    }
+
+    /// The catalog's message `id`, which takes no values.
+    pub fn said_plain(id: &'static str) -> Error {
+        Error::Said(crate::i18n::Said::plain(id))
+    }
+
+    /// The catalog's message `id` with `args`: `Error::said("error-x", [("name", value)])`.
+    pub fn said<V: Into<crate::i18n::Arg>>(
+        id: &'static str,
+        args: impl IntoIterator<Item = (&'static str, V)>,
+    ) -> Error {
+        Error::Said(crate::i18n::Said::new(id, args))
     }
 
     /// The sentence in the rep's language. The errors about files and ids come from the
@@ -120,6 +143,14 @@ impl Error {
             Error::Deleted { kind: k, id } => {
                 tr!(language, "error-deleted", kind = kind(k), id = id.clone())
             }
+            Error::Config(e) => e.message(language),
+            Error::Said(said) => said.in_language(language),
+            Error::BadDate { flag, date } => tr!(
+                language,
+                "error-flag-value",
+                flag = flag.clone(),
+                problem = date.message(language == crate::config::Language::Ja)
+            ),
             other => other.to_string(),
         }
     }
@@ -226,6 +257,37 @@ mod tests {
                 id: "01a2".into(),
             },
         ]
+    }
+
+    /// Errors kept by their catalog id display in English and read in either language.
+    #[test]
+    fn said_errors_display_english_and_read_japanese() {
+        let said = [
+            Error::said_plain("error-next-action-needs-lead"),
+            Error::said(
+                "error-not-an-amount",
+                [("flag", "--value"), ("typed", "lots")],
+            ),
+            Error::BadDate {
+                flag: "--due".into(),
+                date: crate::model::dates::BadDate("someday".into()),
+            },
+        ];
+        assert_eq!(
+            said[1].to_string(),
+            "--value: 'lots' is not an amount (e.g. 1200000, 1,200,000, ¥1,200,000 or 120万)"
+        );
+        assert_eq!(
+            said[2].to_string(),
+            "--due: 'someday' is not a date (try today, tomorrow, +3d, +2w, friday, 12/1, \
+             2026-12-01 or 明日)"
+        );
+        for e in said {
+            assert_eq!(e.message(Language::En), e.to_string());
+            let ja = e.message(Language::Ja);
+            assert_ne!(ja, e.to_string());
+            assert!(ja.contains('「') || ja.contains("リード"), "{ja}");
+        }
     }
 
     /// The English catalog says exactly what the errors always said.

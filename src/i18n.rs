@@ -69,6 +69,90 @@ pub fn value<'a, T: Into<FluentValue<'a>>>(v: T) -> FluentValue<'a> {
     v.into()
 }
 
+/// A message kept by its id and values until it is shown, so one error can be read in
+/// either language: `Said::new("error-x", [("name", value)])`. It displays in English.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Said {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+/// A value put into a `Said`: the same text in every language (a name, a path, what was
+/// typed), or words of its own in each (a list joined as each language joins one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    Text(String),
+    Each { en: String, ja: String },
+}
+
+impl Arg {
+    fn in_language(&self, language: Language) -> &str {
+        match (self, language) {
+            (Arg::Text(text), _) => text,
+            (Arg::Each { en, .. }, Language::En) => en,
+            (Arg::Each { ja, .. }, Language::Ja) => ja,
+        }
+    }
+
+    /// The same value with `f` applied to its text (in each language).
+    pub fn map(&self, f: impl Fn(&str) -> String) -> Arg {
+        match self {
+            Arg::Text(text) => Arg::Text(f(text)),
+            Arg::Each { en, ja } => Arg::Each {
+                en: f(en),
+                ja: f(ja),
+            },
+        }
+    }
+}
+
+impl From<String> for Arg {
+    fn from(text: String) -> Arg {
+        Arg::Text(text)
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(text: &str) -> Arg {
+        Arg::Text(text.to_string())
+    }
+}
+
+impl Said {
+    pub fn new<V: Into<Arg>>(
+        id: &'static str,
+        args: impl IntoIterator<Item = (&'static str, V)>,
+    ) -> Said {
+        Said {
+            id,
+            args: args.into_iter().map(|(k, v)| (k, v.into())).collect(),
+        }
+    }
+
+    /// A message that takes no values.
+    pub fn plain(id: &'static str) -> Said {
+        Said {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    /// The message in `language`, its values put in as text.
+    pub fn in_language(&self, language: Language) -> String {
+        let mut args = FluentArgs::new();
+        for (name, value) in &self.args {
+            args.set(*name, FluentValue::from(value.in_language(language)));
+        }
+        message(language, self.id, Some(&args))
+    }
+}
+
+impl std::fmt::Display for Said {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.in_language(Language::En))
+    }
+}
+
 /// `tr!(language, "id")`, or `tr!(language, "id", name = value, ...)`.
 #[macro_export]
 macro_rules! tr {

@@ -2130,3 +2130,143 @@ fn errors_about_ids_and_files_speak_the_reps_language() {
         String::from_utf8_lossy(&err.stderr)
     );
 }
+
+/// The errors a rep meets typing a command (a date, a stage, a source, an id, a config
+/// value) read in Japanese with `--lang ja`, one line, exit code 1; in English they are the
+/// words they always were.
+#[test]
+fn errors_about_typed_values_and_the_config_speak_the_reps_language() {
+    let s = Scratch::new();
+    s.ok(&["lead", "add", "--title", "設備更新"]);
+    let config = s.path("bad.toml");
+    std::fs::write(&config, "[team]\nsync_interval_secs = 1\n").unwrap();
+    let config = config.to_str().unwrap().to_string();
+    let cases: [(Vec<&str>, String, &str); 5] = [
+        (
+            vec!["lead", "add", "--title", "x", "--due", "someday"],
+            "error: --due: 'someday' is not a date (try today, tomorrow, +3d, +2w, friday, 12/1, \
+             2026-12-01 or 明日)"
+                .to_string(),
+            "「someday」は日付として読めません",
+        ),
+        (
+            vec!["lead", "add", "--title", "x", "--stage", "bogus"],
+            "error: --stage: 'bogus' is not a stage: use considering (検討段階), future (Future \
+             potential, 将来見込み), no_prospect (No prospect, 見込みなし) or customer (顧客)"
+                .to_string(),
+            "「bogus」は段階ではありません",
+        ),
+        (
+            vec!["lead", "add", "--title", "x", "--source", "bogus"],
+            "error: 'bogus' is not a source: use one of exhibition (展示会), website (Webサイト, \
+             ウェブサイト), seminar (セミナー), referral (紹介), inbound_call (Inbound call, \
+             電話問い合わせ, 電話), advertising (広告), sns (SNS), business_card (Business card, \
+             名刺), other (その他) (or add it to [sources] names)"
+                .to_string(),
+            "「bogus」は流入元ではありません",
+        ),
+        (
+            vec!["lead", "show", "0000"],
+            "error: no lead has an id starting with '0000'".to_string(),
+            "「0000」で始まるリードはありません",
+        ),
+        (
+            vec!["--config", &config, "lead", "list"],
+            format!(
+                "error: config file {config}, line 2: `team.sync_interval_secs` must be at least 5"
+            ),
+            "の 2 行目：`team.sync_interval_secs` は 5 以上にしてください",
+        ),
+    ];
+    // What a Japanese message may hold in ASCII: flags, ids and names a rep types, the
+    // file's path, config keys.
+    let technical = [
+        "--due",
+        "--stage",
+        "someday",
+        "bogus",
+        "no_prospect",
+        "considering",
+        "future",
+        "customer",
+        "inbound_call",
+        "business_card",
+        "exhibition",
+        "website",
+        "seminar",
+        "referral",
+        "advertising",
+        "sns",
+        "SNS",
+        "other",
+        "Web",
+        "[sources] names",
+        "team.sync_interval_secs",
+        "ID",
+        &config,
+    ];
+    for (args, english, japanese) in cases {
+        let en = s.fails(&args);
+        assert_eq!(en.trim_end(), english);
+        assert_eq!(en.lines().count(), 1, "{en}");
+
+        let mut ja_args = vec!["--lang", "ja"];
+        ja_args.extend(&args);
+        let ja = s.fails(&ja_args);
+        assert_eq!(ja.lines().count(), 1, "{ja}");
+        assert!(ja.starts_with("エラー：") && ja.contains(japanese), "{ja}");
+        let mut rest = ja.clone();
+        for token in technical {
+            rest = rest.replace(token, " ");
+        }
+        assert!(
+            !rest
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .any(|word| word.len() >= 2),
+            "an English word in {ja}"
+        );
+    }
+}
+
+/// More values a rep types: an activity kind, an amount, a BANT answer, an email address.
+/// Japanese with `--lang ja`, the English words unchanged; one line, exit code 1.
+#[test]
+fn more_typed_values_are_refused_in_the_reps_language() {
+    let s = Scratch::new();
+    let lead = add_midori(&s);
+    let cases: [(Vec<&str>, &str, &str); 4] = [
+        (
+            vec!["log", "visit", "--lead", &lead, "--summary", "s"],
+            "error: kind: 'visit' is not an activity kind: use call (電話), meeting (商談), \
+             email (メール), web_visit (Web visit, Web訪問), document_request (Document request, \
+             資料請求), newsletter_signup (Newsletter sign-up, メルマガ登録), seminar \
+             (セミナー参加), inquiry (問い合わせ) or note (メモ)",
+            "エラー：kind：「visit」は活動の種類ではありません。使えるのは call（電話）、",
+        ),
+        (
+            vec!["lead", "add", "--title", "x", "--value", "lots"],
+            "error: --value: 'lots' is not an amount (e.g. 1200000, 1,200,000, ¥1,200,000 or \
+             120万)",
+            "エラー：--value：「lots」は金額として読めません",
+        ),
+        (
+            vec!["lead", "add", "--title", "x", "--budget", "maybe"],
+            "error: --budget: 'maybe' is not yes, no or unknown (optionally with ':note')",
+            "エラー：--budget：「maybe」は yes（はい）、no（いいえ）、unknown（不明）のどれでもありません",
+        ),
+        (
+            vec!["contact", "add", "--family-name", "山田", "--email", "nope"],
+            "error: --email: 'nope' is not an email address",
+            "エラー：--email：「nope」はメールアドレスとして読めません",
+        ),
+    ];
+    for (args, english, japanese) in cases {
+        let en = s.fails(&args);
+        assert_eq!(en.trim_end(), english);
+        let mut ja_args = vec!["--lang", "ja"];
+        ja_args.extend(&args);
+        let ja = s.fails(&ja_args);
+        assert_eq!(ja.lines().count(), 1, "{ja}");
+        assert!(ja.starts_with(japanese), "{ja}");
+    }
+}

@@ -6,7 +6,6 @@ use super::output::{self, Format, Table, local_time, print_json};
 use super::parse;
 use crate::error::{Error, Result};
 use crate::features::activity::{self, ActivityPatch};
-use crate::model::Direction;
 use crate::store;
 use crate::tr;
 use clap::Subcommand;
@@ -94,9 +93,7 @@ fn patch(session: &Session, args: &EditArgs) -> Result<ActivityPatch> {
                 if cleared(d) {
                     return Ok(None);
                 }
-                d.parse::<Direction>()
-                    .map(Some)
-                    .map_err(|e| Error::invalid(format!("--direction: {e}")))
+                super::parse::direction("--direction", d).map(Some)
             })
             .transpose()?,
         summary: args.summary.clone(),

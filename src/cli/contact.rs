@@ -4,6 +4,7 @@ use super::parse;
 use crate::config::Language;
 use crate::error::{Error, Result};
 use crate::features::contacts::{self, ContactDetail};
+use crate::i18n::Arg;
 use crate::model::contact::{Channel, ContactFields, ListEdits, PhoneSlot, ValueKind};
 use crate::model::contact_value::{check, parse_list, parse_numbers};
 use crate::model::text::{display_safe, is_japanese};
@@ -166,7 +167,16 @@ fn list_edits(args: &CardArgs) -> Result<ListEdits> {
                 Channel::Phone => parse_numbers(text),
                 _ => parse_list(text, ValueKind::Work),
             }
-            .map_err(|e| Error::invalid(format!("{flag} '{text}': {e}")))?;
+            .map_err(|e| {
+                Error::said(
+                    "error-flag-text-value",
+                    [
+                        ("flag", Arg::Text(flag.to_string())),
+                        ("text", Arg::Text(text.clone())),
+                        ("problem", value_problem(&e)),
+                    ],
+                )
+            })?;
             edits.add.extend(values.into_iter().map(|v| (channel, v)));
         }
     }
@@ -191,7 +201,15 @@ fn list_edits(args: &CardArgs) -> Result<ListEdits> {
         }));
     for (flag, channel, value) in typed {
         if !value.trim().is_empty() {
-            check(channel, value).map_err(|e| Error::invalid(format!("{flag}: {e}")))?;
+            check(channel, value).map_err(|e| {
+                Error::said(
+                    "error-flag-value",
+                    [
+                        ("flag", Arg::Text(flag.to_string())),
+                        ("problem", value_problem(&e)),
+                    ],
+                )
+            })?;
         }
     }
     for (channel, typed) in [
@@ -478,6 +496,14 @@ fn print_detail(d: &ContactDetail, lang: Language, out: &mut impl Write) -> Resu
         })
         .collect();
     super::output::history(out, lang, &history)
+}
+
+/// What is wrong with a typed address or number, in either language.
+fn value_problem(error: &crate::model::contact_value::ValueError) -> Arg {
+    Arg::Each {
+        en: error.to_string(),
+        ja: error.message(Language::Ja),
+    }
 }
 
 #[cfg(test)]

@@ -1,8 +1,7 @@
 use super::Session;
 use super::parse;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::features::activity::{LogEntry, log};
-use crate::model::Direction;
 use crate::store;
 
 #[derive(Debug, clap::Args)]
@@ -65,10 +64,7 @@ pub fn run(session: &mut Session, args: &LogArgs) -> Result<bool> {
         direction: args
             .direction
             .as_deref()
-            .map(|d| {
-                d.parse::<Direction>()
-                    .map_err(|e| Error::invalid(format!("--direction: {e}")))
-            })
+            .map(|d| super::parse::direction("--direction", d))
             .transpose()?,
         summary: args.summary.clone(),
         body: args.body.clone(),

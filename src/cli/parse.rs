@@ -1,6 +1,7 @@
 //! Reading what was typed on the command line into model values. Every error names the flag.
 
 use crate::error::{Error, Result};
+use crate::i18n::Arg;
 use crate::model::amount::parse_amount;
 use crate::model::dates::{BadDate, IsoMoment, parse_due, parse_iso_moment, parse_moment, today};
 use crate::model::lead::Criterion;
@@ -8,28 +9,61 @@ use crate::model::text::split_tags;
 use crate::model::{ActivityKind, Due, LinkRole, Stage};
 use chrono::{Local, NaiveDate};
 
+/// `typed` after `flag` is not one of `names` (in English, in Japanese).
+fn not_one_of(id: &'static str, flag: &str, typed: &str, en: String, ja: String) -> Error {
+    Error::said(
+        id,
+        [
+            ("flag", Arg::Text(flag.to_string())),
+            ("typed", Arg::Text(typed.to_string())),
+            ("names", Arg::Each { en, ja }),
+        ],
+    )
+}
+
 pub fn stage(flag: &str, typed: &str) -> Result<Stage> {
-    typed
-        .parse::<Stage>()
-        .map_err(|e| Error::invalid(format!("{flag}: {e}")))
+    typed.parse::<Stage>().map_err(|e| {
+        not_one_of(
+            "error-not-a-stage",
+            flag,
+            &e.0,
+            crate::model::stage::accepted_names(),
+            crate::model::stage::accepted_names_ja(),
+        )
+    })
 }
 
 /// An activity kind: its id or its label in English or Japanese (`call`, `Call`, `電話`).
 pub fn kind(flag: &str, typed: &str) -> Result<ActivityKind> {
-    typed
-        .parse::<ActivityKind>()
-        .map_err(|e| Error::invalid(format!("{flag}: {e}")))
+    typed.parse::<ActivityKind>().map_err(|e| {
+        not_one_of(
+            "error-not-a-kind",
+            flag,
+            &e.0,
+            crate::model::activity::accepted_names(),
+            crate::model::activity::accepted_names_ja(),
+        )
+    })
 }
 
 /// A contact's role on a lead: its id or its label in English or Japanese (`決裁者`).
 pub fn role(flag: &str, typed: &str) -> Result<LinkRole> {
-    typed
-        .parse::<LinkRole>()
-        .map_err(|e| Error::invalid(format!("{flag}: {e}")))
+    typed.parse::<LinkRole>().map_err(|_| {
+        not_one_of(
+            "error-not-a-role",
+            flag,
+            typed,
+            LinkRole::accepted_names(),
+            LinkRole::accepted_names_ja(),
+        )
+    })
 }
 
 pub fn due(flag: &str, typed: &str) -> Result<Due> {
-    parse_due(typed, today()).map_err(|e: BadDate| Error::invalid(format!("{flag}: {e}")))
+    parse_due(typed, today()).map_err(|date: BadDate| Error::BadDate {
+        flag: flag.to_string(),
+        date,
+    })
 }
 
 /// An optional date: empty, `none` or `-` clears it.
@@ -50,9 +84,18 @@ pub fn moment(flag: &str, typed: &str) -> Result<chrono::DateTime<chrono::Utc>> 
     if let Some(IsoMoment::Exact(exact)) = parse_iso_moment(typed) {
         return Ok(exact.with_timezone(&chrono::Utc));
     }
-    let local = parse_moment(typed, Local::now().naive_local())
-        .map_err(|e| Error::invalid(format!("{flag}: {e}")))?;
+    let local = parse_moment(typed, Local::now().naive_local()).map_err(|date| Error::BadDate {
+        flag: flag.to_string(),
+        date,
+    })?;
     Ok(crate::model::dates::local_to_utc(local))
+}
+
+/// Inbound or outbound, after `flag`.
+pub fn direction(flag: &str, typed: &str) -> Result<crate::model::Direction> {
+    typed.parse().map_err(|_: String| {
+        Error::said("error-not-a-direction", [("flag", flag), ("typed", typed)])
+    })
 }
 
 pub fn is_clear(typed: &str) -> bool {
@@ -61,7 +104,12 @@ pub fn is_clear(typed: &str) -> bool {
 
 /// An amount: `1200000`, `1,200,000`, `¥1,200,000`, `120万`, `1.5億` (see `model::amount`).
 pub fn amount(flag: &str, typed: &str) -> Result<i64> {
-    parse_amount(typed).map_err(|e| Error::invalid(format!("{flag}: {e}")))
+    parse_amount(typed).map_err(|e| {
+        Error::said(
+            "error-not-an-amount",
+            [("flag", flag.to_string()), ("typed", e.0)],
+        )
+    })
 }
 
 pub fn optional_amount(flag: &str, typed: &str) -> Result<Option<i64>> {
@@ -73,9 +121,9 @@ pub fn optional_amount(flag: &str, typed: &str) -> Result<Option<i64>> {
 }
 
 pub fn criterion(flag: &str, typed: &str) -> Result<Criterion> {
-    typed
-        .parse()
-        .map_err(|e: String| Error::invalid(format!("{flag}: {e}")))
+    typed.parse().map_err(|_: String| {
+        Error::said("error-not-a-criterion", [("flag", flag), ("typed", typed)])
+    })
 }
 
 /// `--tag a --tag b,c` → [a, b, c].

@@ -41,14 +41,10 @@ pub struct Logged {
 pub fn log(store: &mut Store, config: &Config, entry: &LogEntry) -> Result<Logged> {
     let sets_next = entry.next_action.is_some() || entry.next_action_on.is_some();
     if sets_next && entry.lead_id.is_none() {
-        return Err(Error::invalid(
-            "a next action belongs to a lead; give --lead",
-        ));
+        return Err(Error::said_plain("error-next-action-needs-lead"));
     }
     if entry.duration_minutes.is_some_and(|m| m < 0) {
-        return Err(Error::invalid(
-            "--duration must be a number of minutes, 0 or more",
-        ));
+        return Err(Error::said_plain("error-duration-minutes"));
     }
     let fields = ActivityFields {
         kind: entry.kind,

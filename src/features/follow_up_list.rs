@@ -75,7 +75,7 @@ fn until(selection: &Selection, today: NaiveDate) -> Result<Option<String>> {
     };
     let last = today
         .checked_add_days(Days::new(u64::from(days) + 1))
-        .ok_or_else(|| Error::invalid(format!("--within {days}: too many days")))?;
+        .ok_or_else(|| Error::said("error-too-many-days", [("days", days.to_string())]))?;
     Ok(Some(last.format("%Y-%m-%d").to_string()))
 }
 

@@ -3,6 +3,7 @@
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::features::scores;
+use crate::i18n::Arg;
 use crate::model::contact::NameOrder;
 use crate::model::dates::today;
 use crate::model::lead::{LeadFields, LeadPatch, StageChange};
@@ -22,10 +23,19 @@ fn source_id(config: &Config, source: Option<&str>) -> Result<Option<String>> {
     };
     match source::resolve(typed, &config.sources.names) {
         Some(id) => Ok(Some(id.to_string())),
-        None => Err(Error::invalid(format!(
-            "'{typed}' is not a source: use one of {} (or add it to [sources] names)",
-            source::accepted_names(&config.sources.names)
-        ))),
+        None => Err(Error::said(
+            "error-not-a-source",
+            [
+                ("typed", Arg::Text(typed.to_string())),
+                (
+                    "names",
+                    Arg::Each {
+                        en: source::accepted_names(&config.sources.names),
+                        ja: source::accepted_names_ja(&config.sources.names),
+                    },
+                ),
+            ],
+        )),
     }
 }
 

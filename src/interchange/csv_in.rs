@@ -40,16 +40,15 @@ pub fn read_from(text: &str, file: &str, skip: usize) -> Result<Table> {
         .map(|(i, l)| (i + 1 + skip, l.len()))
         .find(|(_, len)| *len > MAX_LINE)
     {
-        return Err(Error::invalid(format!(
-            "{file}, line {line}: the line is {} MB long; this is not a CSV file of cards or leads",
-            len >> 20
-        )));
+        return Err(at_line(
+            "error-csv-line-too-long",
+            file,
+            line,
+            [("mb", (len >> 20).to_string())],
+        ));
     }
     if let Some(line) = unterminated_quote(text) {
-        return Err(Error::invalid(format!(
-            "{file}, line {}: a quoted field opened here is never closed (a \" is missing)",
-            line + skip
-        )));
+        return Err(at_line("error-csv-unclosed-quote", file, line + skip, []));
     }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
@@ -62,10 +61,7 @@ pub fn read_from(text: &str, file: &str, skip: usize) -> Result<Table> {
         .map(|h| h.trim().to_string())
         .collect();
     if headers.iter().all(String::is_empty) {
-        return Err(Error::invalid(format!(
-            "{file}, line {}: the header row is empty",
-            skip + 1
-        )));
+        return Err(at_line("error-csv-empty-header", file, skip + 1, []));
     }
     let mut rows = Vec::new();
     for record in reader.records() {
@@ -79,18 +75,34 @@ pub fn read_from(text: &str, file: &str, skip: usize) -> Result<Table> {
     Ok(Table { headers, rows })
 }
 
+/// The catalog's message `id` about `line` of `file`, with `more` values.
+fn at_line<const N: usize>(
+    id: &'static str,
+    file: &str,
+    line: impl ToString,
+    more: [(&'static str, String); N],
+) -> Error {
+    let mut args = vec![("file", file.to_string()), ("line", line.to_string())];
+    args.extend(more);
+    Error::said(id, args)
+}
+
 fn csv_error(file: &str, e: csv::Error, skip: usize) -> Error {
     let line = e.position().map_or(0, |p| p.line()) + skip as u64;
     match e.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
-        } => Error::invalid(format!(
-            "{file}, line {line}: the row has {len} fields where the header has {expected_len}"
-        )),
-        csv::ErrorKind::Utf8 { .. } => {
-            Error::invalid(format!("{file}, line {line}: the text is not UTF-8"))
-        }
-        _ => Error::invalid(format!("{file}, line {line}: {e}")),
+        } => at_line(
+            "error-csv-field-count",
+            file,
+            line,
+            [
+                ("len", len.to_string()),
+                ("expected", expected_len.to_string()),
+            ],
+        ),
+        csv::ErrorKind::Utf8 { .. } => at_line("error-csv-not-utf8", file, line, []),
+        _ => at_line("error-csv-other", file, line, [("detail", e.to_string())]),
     }
 }
 

@@ -33,26 +33,30 @@ pub fn decode(bytes: &[u8], encoding: InputEncoding, file: &str) -> Result<Strin
     if let Some((utf16, rest)) = utf16_by_bom(bytes).filter(|_| encoding == InputEncoding::Auto) {
         let (text, had_errors) = utf16.decode_without_bom_handling(rest);
         if had_errors {
-            return Err(Error::invalid(format!(
-                "{file}: the text starts as UTF-16 but is not UTF-16 throughout"
-            )));
+            return Err(Error::said("error-not-utf16", [("file", file)]));
         }
         return Ok(text.into_owned());
     }
     if let Some(pos) = bytes.iter().position(|b| *b == 0) {
-        return Err(Error::invalid(format!(
-            "{file}, line {}: this is not a text file (it holds a NUL byte)",
-            line_at(bytes, pos)
-        )));
+        return Err(Error::said(
+            "error-not-text",
+            [
+                ("file", file.to_string()),
+                ("line", line_at(bytes, pos).to_string()),
+            ],
+        ));
     }
     let utf8 = |bytes: &[u8]| -> Result<String> {
         let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
         String::from_utf8(bytes.to_vec()).map_err(|e| {
             let at = e.utf8_error().valid_up_to();
-            Error::invalid(format!(
-                "{file}, line {}: the text is not UTF-8 (try --encoding shift_jis)",
-                line_at(bytes, at)
-            ))
+            Error::said(
+                "error-not-utf8-try-sjis",
+                [
+                    ("file", file.to_string()),
+                    ("line", line_at(bytes, at).to_string()),
+                ],
+            )
         })
     };
     let shift_jis = |bytes: &[u8]| -> Result<String> {
@@ -65,9 +69,10 @@ pub fn decode(bytes: &[u8], encoding: InputEncoding, file: &str) -> Result<Strin
                     .lines()
                     .position(|l| l.contains('\u{FFFD}'))
                     .map_or(1, |i| i + 1);
-                Error::invalid(format!(
-                    "{file}, line {line}: the text is not Shift_JIS (try --encoding utf-8)"
-                ))
+                Error::said(
+                    "error-not-sjis",
+                    [("file", file.to_string()), ("line", line.to_string())],
+                )
             })
     };
     let western = |bytes: &[u8]| -> String {

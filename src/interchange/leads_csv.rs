@@ -102,19 +102,24 @@ pub fn leads(
 ) -> Result<LeadFile> {
     for (header, field) in maps {
         if !MAPPABLE.contains(&field.as_str()) {
-            return Err(Error::invalid(format!(
-                "--map '{header}={field}': '{field}' is not a lead field (use one of {})",
-                MAPPABLE.join(", ")
-            )));
+            return Err(Error::said(
+                "error-map-not-a-lead-field",
+                [
+                    ("header", header.to_string()),
+                    ("field", field.to_string()),
+                    ("fields", MAPPABLE.join(", ")),
+                ],
+            ));
         }
         if !table
             .headers
             .iter()
             .any(|h| header_key(h) == header_key(header))
         {
-            return Err(Error::invalid(format!(
-                "--map: {file} has no column '{header}'"
-            )));
+            return Err(Error::said(
+                "error-map-no-column",
+                [("file", file.to_string()), ("header", header.to_string())],
+            ));
         }
     }
     let fields: Vec<Option<&'static str>> = table
@@ -135,9 +140,7 @@ pub fn leads(
         })
         .collect();
     if !fields.contains(&Some("title")) {
-        return Err(Error::invalid(format!(
-            "{file}, line 1: no column is the lead's title (name one with --map 'HEADER=title')"
-        )));
+        return Err(Error::said("error-no-title-column", [("file", file)]));
     }
     let headers_of = |wanted: fn(Option<&str>) -> bool| -> Vec<String> {
         table

@@ -127,8 +127,15 @@ impl fmt::Display for ActivityKind {
 pub struct UnknownKind(pub String);
 
 /// `call (電話), meeting (商談), ...`: what a rep may type, in the error that tells them.
-fn accepted_names() -> String {
+pub fn accepted_names() -> String {
     one_of_named(&ActivityKind::ALL.map(|kind| (kind.id(), kind.label_en(), kind.label_ja())))
+}
+
+/// The same, for a Japanese message.
+pub fn accepted_names_ja() -> String {
+    super::variants::one_of_named_ja(
+        &ActivityKind::ALL.map(|kind| (kind.id(), kind.label_en(), kind.label_ja())),
+    )
 }
 
 impl FromStr for ActivityKind {

@@ -410,6 +410,25 @@ pub enum ValueError {
     NotANumber(String),
 }
 
+impl ValueError {
+    /// The sentence in `language` (the English one is its display, the text made safe).
+    pub fn message(&self, language: crate::config::Language) -> String {
+        use crate::model::text::display_safe;
+        use crate::tr;
+        match self {
+            ValueError::NotAKind(text) => {
+                tr!(language, "form-bad-kind", text = display_safe(text))
+            }
+            ValueError::NotAnEmail(text) => {
+                tr!(language, "form-bad-email", text = display_safe(text))
+            }
+            ValueError::NotANumber(text) => {
+                tr!(language, "form-bad-number", text = display_safe(text))
+            }
+        }
+    }
+}
+
 /// Reads a list written by [`list_text`] (or typed in a form): values separated by commas,
 /// semicolons, `、` or line breaks, each optionally followed by its kind in brackets. A kind
 /// that is not one is an error naming it.

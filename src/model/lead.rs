@@ -271,10 +271,23 @@ impl FromStr for LinkRole {
                     .iter()
                     .any(|word| name_key(word) == key)
             })
-            .ok_or_else(|| {
-                let names = LinkRole::ALL.map(|role| (role.id(), role.label_en(), role.label_ja()));
-                format!("'{s}' is not a role: use {}", one_of_named(&names))
-            })
+            .ok_or_else(|| format!("'{s}' is not a role: use {}", LinkRole::accepted_names()))
+    }
+}
+
+impl LinkRole {
+    fn named() -> [(&'static str, &'static str, &'static str); LinkRole::ALL.len()] {
+        LinkRole::ALL.map(|role| (role.id(), role.label_en(), role.label_ja()))
+    }
+
+    /// What a rep may type for a role, in the error that tells them.
+    pub fn accepted_names() -> String {
+        one_of_named(&LinkRole::named())
+    }
+
+    /// The same, for a Japanese message.
+    pub fn accepted_names_ja() -> String {
+        super::variants::one_of_named_ja(&LinkRole::named())
     }
 }
 

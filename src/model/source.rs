@@ -88,6 +88,19 @@ pub fn accepted_names(configured: &[String]) -> String {
         .join(", ")
 }
 
+/// The same, for a Japanese message: each id with its Japanese labels, joined as Japanese
+/// joins a list.
+pub fn accepted_names_ja(configured: &[String]) -> String {
+    configured
+        .iter()
+        .map(|id| match LABELS.iter().find(|l| l.id == id) {
+            Some(l) => format!("{id}（{}）", l.ja.join("、")),
+            None => id.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
 /// What is compared: folded (width, case, kana), without spaces, underscores and hyphens.
 fn key(s: &str) -> String {
     fold(s)

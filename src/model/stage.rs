@@ -170,8 +170,15 @@ pub struct UnknownStage(pub String);
 
 /// `considering (Considering, 検討段階), future (Future potential, 将来見込み), ...`: what a
 /// rep may type, in the error that tells them.
-fn accepted_names() -> String {
+pub fn accepted_names() -> String {
     one_of_named(&Stage::ALL.map(|stage| (stage.id(), stage.label_en(), stage.label_ja())))
+}
+
+/// The same, for a Japanese message.
+pub fn accepted_names_ja() -> String {
+    super::variants::one_of_named_ja(
+        &Stage::ALL.map(|stage| (stage.id(), stage.label_en(), stage.label_ja())),
+    )
 }
 
 impl FromStr for Stage {

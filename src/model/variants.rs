@@ -75,6 +75,16 @@ pub(crate) fn one_of_named(names: &[(&str, &str, &str)]) -> String {
     one_of(&named)
 }
 
+/// `call（電話）、web_visit（Web訪問）、note（メモ）`: the same list as `one_of_named` for a
+/// Japanese message, each id with its Japanese label, joined as Japanese joins a list.
+pub(crate) fn one_of_named_ja(names: &[(&str, &str, &str)]) -> String {
+    names
+        .iter()
+        .map(|(id, _, ja)| format!("{id}（{ja}）"))
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
 /// Fails when a name of one variant reads as a name of another (`groups`: each variant's
 /// names), which would make the parse depend on the order of the variants.
 #[cfg(test)]

@@ -56,7 +56,7 @@ pub struct NewActivity {
 
 pub fn prepare(a: &ActivityFields, origin: &Origin) -> Result<NewActivity> {
     if a.summary.trim().is_empty() {
-        return Err(Error::invalid("an activity needs a summary"));
+        return Err(Error::said_plain("error-activity-needs-summary"));
     }
     if a.lead_id.is_none() && a.contact_id.is_none() {
         return Err(Error::invalid(
@@ -206,7 +206,7 @@ pub fn update(w: &mut Writer<'_>, id: &str, patch: &ActivityPatch) -> Result<Vec
     }
     if let Some(summary) = &patch.summary {
         if summary.trim().is_empty() {
-            return Err(Error::invalid("an activity needs a summary"));
+            return Err(Error::said_plain("error-activity-needs-summary"));
         }
         changes.push(("summary", Value::Text(summary.trim().to_string())));
     }

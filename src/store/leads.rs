@@ -93,7 +93,7 @@ pub fn insert_moved(
     moved: Option<(Stage, DateTime<Utc>)>,
 ) -> Result<String> {
     if lead.title.trim().is_empty() {
-        return Err(Error::invalid("a lead needs a title"));
+        return Err(Error::said_plain("error-lead-needs-title"));
     }
     let stamp = w.stamp();
     let created_at = origin.created_at.unwrap_or(stamp.at);
@@ -135,9 +135,7 @@ pub fn update(w: &mut Writer<'_>, id: &str, patch: &LeadPatch) -> Result<Vec<&'s
     let mut changes: Vec<(&'static str, Value)> = Vec::new();
     if let Some(title) = &patch.title {
         if title.trim().is_empty() {
-            return Err(Error::invalid(
-                "a lead needs a title; --title cannot be empty",
-            ));
+            return Err(Error::said_plain("error-title-not-empty"));
         }
         changes.push(("title", Value::Text(title.trim().to_string())));
     }
@@ -243,11 +241,14 @@ pub fn undo_move(w: &mut Writer<'_>, lead_id: &str, change_id: &str) -> Result<S
     );
     let current = live_stage(w.conn(), lead_id)?;
     if current != to {
-        return Err(Error::invalid(format!(
-            "the lead has moved on to {} since; its move to {} is not undone",
-            current.label_en(),
-            to.label_en()
-        )));
+        let label = |stage: Stage| crate::i18n::Arg::Each {
+            en: stage.label_en().to_string(),
+            ja: stage.label_ja().to_string(),
+        };
+        return Err(Error::said(
+            "error-moved-on-since",
+            [("current", label(current)), ("to", label(to))],
+        ));
     }
     let back = move_stage(w, lead_id, from)?;
     w.conn()

@@ -39,15 +39,20 @@ pub fn link(w: &mut Writer<'_>, lead_id: &str, contact_id: &str, role: LinkRole)
     Ok(true)
 }
 
+fn not_on(lead_id: &str, contact_id: &str) -> Error {
+    Error::said(
+        "error-contact-not-on-lead",
+        [("contact", contact_id), ("lead", lead_id)],
+    )
+}
+
 /// Takes a contact off a lead.
 pub fn unlink(w: &mut Writer<'_>, lead_id: &str, contact_id: &str) -> Result<()> {
     let id = link_id(lead_id, contact_id);
     let changed = records::update(w, &LINKS, &id, &[("deleted", Value::Integer(1))])
-        .map_err(|_| Error::invalid(format!("contact {contact_id} is not on lead {lead_id}")))?;
+        .map_err(|_| not_on(lead_id, contact_id))?;
     if changed.is_empty() {
-        return Err(Error::invalid(format!(
-            "contact {contact_id} is not on lead {lead_id}"
-        )));
+        return Err(not_on(lead_id, contact_id));
     }
     Ok(())
 }

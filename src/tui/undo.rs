@@ -221,6 +221,11 @@ impl UndoStep {
                         Error::Invalid(why) => {
                             Error::invalid(format!("{}: {why}", lead_title(session, &lead_id)))
                         }
+                        Error::Said(said) => Error::invalid(format!(
+                            "{}: {}",
+                            lead_title(session, &lead_id),
+                            said.in_language(lang)
+                        )),
                         other => other,
                     },
                 )?;

@@ -12,7 +12,6 @@ use crate::model::contact_value::{
     ValueError, check, parse_lines, parse_list, parse_numbers, preferred_among,
 };
 use crate::model::dates::parse_due;
-use crate::model::text::display_safe;
 use crate::tr;
 use crate::tui::words::{value_item, value_lines, value_list};
 use chrono::NaiveDate;
@@ -166,11 +165,7 @@ pub fn form(contact: Option<&Contact>, lang: Language) -> Form {
 
 /// What is wrong with a value, in the form's language.
 fn value_problem(lang: Language, error: &ValueError) -> String {
-    match error {
-        ValueError::NotAKind(text) => tr!(lang, "form-bad-kind", text = display_safe(text)),
-        ValueError::NotAnEmail(text) => tr!(lang, "form-bad-email", text = display_safe(text)),
-        ValueError::NotANumber(text) => tr!(lang, "form-bad-number", text = display_safe(text)),
-    }
+    error.message(lang)
 }
 
 /// Reads a list field; a kind that is not one is marked at the field.

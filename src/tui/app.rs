@@ -163,7 +163,7 @@ impl App {
 
     pub(super) fn fail(&mut self, error: &Error) {
         self.status = Some(Status {
-            text: error.to_string(),
+            text: error.message(self.language()),
             error: true,
         });
     }
@@ -454,10 +454,11 @@ impl App {
     /// The link picker's matches for what the rep typed.
     fn find_contacts(&mut self, query: &str) {
         let order = self.session.config.ui.name_order;
+        let lang = self.language();
         if let Some(Popup::Form(form)) = &mut self.popup
             && let Err(e) = forms::link::find(form, &self.session.store, query, order)
         {
-            form.error = Some(e.to_string());
+            form.error = Some(e.message(lang));
         }
     }
 

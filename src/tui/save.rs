@@ -24,7 +24,7 @@ impl App {
         match self.save(form) {
             Ok(saved) => saved,
             Err(e) => {
-                let problem = e.to_string();
+                let problem = e.message(self.language());
                 form.error = Some(tr!(self.language(), "said-not-saved", problem = problem));
                 false
             }

@@ -876,3 +876,8 @@ error-title-not-empty = a lead needs a title; --title cannot be empty
 error-map-not-a-lead-field = --map '{ $header }={ $field }': '{ $field }' is not a lead field (use one of { $fields })
 error-map-no-column = --map: { $file } has no column '{ $header }'
 error-no-title-column = { $file }, line 1: no column is the lead's title (name one with --map 'HEADER=title')
+
+## The filters in a list's header
+filter-word-tag = tag { $tag }
+filter-word-rank = rank { $rank }
+filter-word-stale = stale only

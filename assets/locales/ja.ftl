@@ -836,3 +836,8 @@ error-title-not-empty = リードには案件名が要ります。--title は空
 error-map-not-a-lead-field = --map '{ $header }={ $field }'：「{ $field }」はリードの項目ではありません（使えるのは { $fields }）
 error-map-no-column = --map：{ $file } に「{ $header }」の列はありません
 error-no-title-column = { $file } の 1 行目：案件名の列がありません（--map '見出し=title' で指定してください）
+
+## 一覧の見出しの絞り込み
+filter-word-tag = タグ { $tag }
+filter-word-rank = ランク{ $rank }
+filter-word-stale = 放置

@@ -2,10 +2,11 @@
 //! the fact (with history, like a lead's fields).
 
 use super::Session;
-use super::output::{self, Format, Table, local_time, print_json};
+use super::output::{Format, Table, local_time, print_json};
 use super::parse;
 use crate::error::{Error, Result};
 use crate::features::activity::{self, ActivityPatch};
+use crate::i18n::labels;
 use crate::store;
 use crate::tr;
 use clap::Subcommand;
@@ -140,7 +141,7 @@ pub fn run(session: &mut Session, cmd: &ActivityCommand) -> Result<bool> {
                         table.row(vec![
                             id,
                             local_time(lang, &a.occurred_at),
-                            output::kind_with_direction(lang, a.kind, a.direction),
+                            labels::kind_with_direction(a.kind, a.direction, lang),
                             a.summary.clone(),
                             a.by.clone().unwrap_or_default(),
                         ]);
@@ -173,7 +174,7 @@ pub fn run(session: &mut Session, cmd: &ActivityCommand) -> Result<bool> {
                     tr!(
                         lang,
                         "cli-activity-changed",
-                        fields = output::list(lang, &labels),
+                        fields = labels::list(&labels, lang),
                         id = id.as_str()
                     )
                 )?;

@@ -5,6 +5,7 @@ use crate::config::Language;
 use crate::error::{Error, Result};
 use crate::features::contacts::{self, ContactDetail};
 use crate::i18n::Arg;
+use crate::i18n::labels;
 use crate::model::contact::{Channel, ContactFields, ListEdits, PhoneSlot, ValueKind};
 use crate::model::contact_value::{check, parse_list, parse_numbers};
 use crate::model::text::{display_safe, is_japanese};
@@ -305,7 +306,7 @@ pub fn run(session: &mut Session, command: &ContactCommand) -> Result<bool> {
                     tr!(
                         lang,
                         "cli-contact-changed",
-                        fields = output::list(lang, &labels),
+                        fields = labels::list(&labels, lang),
                         id = id.as_str()
                     )
                 )?;
@@ -342,7 +343,7 @@ pub fn run(session: &mut Session, command: &ContactCommand) -> Result<bool> {
                 return Err(Error::Io(tr!(
                     lang,
                     "cli-purge-traces",
-                    fields = output::list(lang, &fields),
+                    fields = labels::list(&fields, lang),
                     path = path
                 )));
             }
@@ -463,8 +464,8 @@ fn print_detail(d: &ContactDetail, lang: Language, out: &mut impl Write) -> Resu
             lang,
             "cli-lead-of-contact",
             title = display_safe(&l.title),
-            role = output::role(lang, l.role),
-            stage = output::stage(lang, l.stage)
+            role = labels::role(l.role, lang),
+            stage = labels::stage(l.stage, lang)
         );
         writeln!(out, "  {line}").map_err(io)?;
     }
@@ -481,7 +482,7 @@ fn print_detail(d: &ContactDetail, lang: Language, out: &mut impl Write) -> Resu
         writeln!(
             out,
             "  {time}  {}{}",
-            pad(&output::kind_with_direction(lang, a.kind, a.direction), 18),
+            pad(&labels::kind_with_direction(a.kind, a.direction, lang), 18),
             display_safe(&a.summary)
         )
         .map_err(io)?;

@@ -5,6 +5,7 @@ use crate::config::Language;
 use crate::error::{Error, Result};
 use crate::features::cards::{self, ImportReport};
 use crate::features::lead_import::{self, LeadImportReport};
+use crate::i18n::labels;
 use crate::interchange::cards_csv::parse_maps;
 use crate::interchange::cards_in::{self, CardFormat};
 use crate::interchange::encoding::{InputEncoding, decode};
@@ -328,7 +329,7 @@ fn cards(session: &mut Session, args: &CardArgs) -> Result<bool> {
                     "cli-import-file-failed",
                     file = file.as_str(),
                     error = e.to_string(),
-                    before = output::list(lang, &before)
+                    before = labels::list(&before, lang)
                 ))));
             }
             Err(e) => return Err(e),
@@ -479,7 +480,7 @@ fn kept_in_notes(out: &mut impl Write, lang: Language, columns: &[String]) -> Re
     let said = tr!(
         lang,
         "cli-columns-in-notes",
-        columns = display_safe(&output::list(lang, columns))
+        columns = display_safe(&labels::list(columns, lang))
     );
     writeln!(out, "{said}").map_err(io)
 }
@@ -573,7 +574,7 @@ fn print_leads(
         let said = tr!(
             lang,
             "cli-columns-not-read",
-            columns = display_safe(&output::list(lang, &r.not_read))
+            columns = display_safe(&labels::list(&r.not_read, lang))
         );
         writeln!(out, "{said}").map_err(io)?;
     }

@@ -3,6 +3,7 @@ use super::output::{self, Format, Table, field, io, local_time, opt, pad, print_
 use super::parse;
 use crate::error::Result;
 use crate::features::leads::{self, LeadDetail};
+use crate::i18n::labels;
 use crate::model::dates::today;
 use crate::model::lead::{LeadFields, LeadPatch, Qualification};
 use crate::model::text::display_safe;
@@ -168,15 +169,15 @@ pub fn run(session: &mut Session, command: &LeadCommand) -> Result<bool> {
                     "cli-role-changed",
                     contact = contact_id.as_str(),
                     lead = lead_id.as_str(),
-                    role = output::role(lang, role),
-                    before = output::role(lang, before)
+                    role = labels::role(role, lang),
+                    before = labels::role(before, lang)
                 ),
                 _ => tr!(
                     lang,
                     "cli-linked",
                     contact = contact_id.as_str(),
                     lead = lead_id.as_str(),
-                    role = output::role(lang, role)
+                    role = labels::role(role, lang)
                 ),
             };
             outln!("{said}")?;
@@ -191,7 +192,7 @@ pub fn run(session: &mut Session, command: &LeadCommand) -> Result<bool> {
                     "cli-unlinked",
                     contact = contact_id.as_str(),
                     lead = lead_id.as_str(),
-                    role = output::role(lang, role)
+                    role = labels::role(role, lang)
                 ),
                 None => tr!(
                     lang,
@@ -309,7 +310,7 @@ fn edit(session: &mut Session, args: &EditArgs) -> Result<bool> {
             tr!(
                 lang,
                 "cli-lead-changed",
-                fields = output::list(lang, &labels),
+                fields = labels::list(&labels, lang),
                 id = id.as_str()
             )
         )?;
@@ -322,7 +323,7 @@ fn move_to(session: &mut Session, prefix: &str, stage: Stage) -> Result<bool> {
     let title = title_of(session, &id)?;
     let moved = leads::move_to(&mut session.store, &id, stage)?.moved;
     let lang = session.config.language;
-    let (title, stage) = (display_safe(&title), output::stage(lang, stage));
+    let (title, stage) = (display_safe(&title), labels::stage(stage, lang));
     if moved {
         outln!("{}", tr!(lang, "cli-moved", title = title, stage = stage))?;
     } else {
@@ -387,7 +388,7 @@ fn list(session: &Session, args: &ListArgs) -> Result<bool> {
             for (lead, short) in leads.iter().zip(store::leads::short_ids(conn, &ids)?) {
                 table.row(vec![
                     short,
-                    output::stage(lang, lead.stage).to_string(),
+                    labels::stage(lead.stage, lang).to_string(),
                     lead.rank.to_string(),
                     lead.next_action_on
                         .map(|d| output::due(lang, &d))
@@ -483,7 +484,7 @@ fn print_detail(d: &LeadDetail, lang: crate::config::Language, out: &mut impl Wr
     field(
         out,
         &tr!(lang, "cli-field-stage"),
-        output::stage(lang, l.stage),
+        labels::stage(l.stage, lang),
     )?;
     field(out, &tr!(lang, "cli-field-owner"), &opt(&l.owner))?;
     field(
@@ -499,7 +500,10 @@ fn print_detail(d: &LeadDetail, lang: crate::config::Language, out: &mut impl Wr
         (None, None) => tr!(lang, "cli-none"),
     };
     field(out, &tr!(lang, "cli-field-next-action"), &next)?;
-    let source_label = l.source.as_deref().map(|id| output::source(lang, id));
+    let source_label = l
+        .source
+        .as_deref()
+        .map(|id| labels::source(id, lang).to_string());
     let source = [source_label, l.source_detail.clone()]
         .into_iter()
         .flatten()
@@ -578,7 +582,7 @@ fn print_detail(d: &LeadDetail, lang: crate::config::Language, out: &mut impl Wr
             lang,
             "cli-name-with-role",
             name = display_safe(&c.name),
-            role = output::role(lang, c.role)
+            role = labels::role(c.role, lang)
         );
         writeln!(out, "  {person}{}", display_safe(&company)).map_err(io)?;
     }
@@ -600,7 +604,7 @@ fn print_detail(d: &LeadDetail, lang: crate::config::Language, out: &mut impl Wr
         writeln!(
             out,
             "  {time}  {}{}{}",
-            pad(&output::kind_with_direction(lang, a.kind, a.direction), 18),
+            pad(&labels::kind_with_direction(a.kind, a.direction, lang), 18),
             display_safe(&a.summary),
             display_safe(&by)
         )
@@ -638,7 +642,7 @@ fn print_detail(d: &LeadDetail, lang: crate::config::Language, out: &mut impl Wr
             out,
             "  +{:<6} {} {time}  {} × {}",
             score(line.counted),
-            pad(output::kind(lang, line.kind), 18),
+            pad(labels::kind(line.kind, lang), 18),
             score(line.points),
             score(line.factor)
         )
@@ -659,7 +663,7 @@ fn print_detail(d: &LeadDetail, lang: crate::config::Language, out: &mut impl Wr
     for (s, time) in d.stage_history.iter().zip(times) {
         let from = s
             .from
-            .map(|f| format!("{} → ", output::stage(lang, f)))
+            .map(|f| format!("{} → ", labels::stage(f, lang)))
             .unwrap_or_default();
         // A move taken back stays in the history, marked (the stats leave it out).
         let undone = if s.undone {
@@ -670,7 +674,7 @@ fn print_detail(d: &LeadDetail, lang: crate::config::Language, out: &mut impl Wr
         writeln!(
             out,
             "  {time}  {from}{}{undone}  {}",
-            output::stage(lang, s.to),
+            labels::stage(s.to, lang),
             tr!(lang, "cli-by", who = display_safe(&s.by))
         )
         .map_err(io)?;
@@ -684,7 +688,7 @@ fn print_detail(d: &LeadDetail, lang: crate::config::Language, out: &mut impl Wr
             field: field_label(lang, &h.field).to_string(),
             previous: match (&h.previous, h.field.as_str()) {
                 (serde_json::Value::String(id), "source") => {
-                    serde_json::Value::from(output::source(lang, id))
+                    serde_json::Value::from(labels::source(id, lang))
                 }
                 (serde_json::Value::Number(n), "value") => n.as_i64().map_or_else(
                     || h.previous.clone(),
@@ -696,7 +700,7 @@ fn print_detail(d: &LeadDetail, lang: crate::config::Language, out: &mut impl Wr
                 }
                 (serde_json::Value::String(id), "stage") => Stage::from_id(id).map_or_else(
                     || h.previous.clone(),
-                    |stage| output::stage(lang, stage).into(),
+                    |stage| labels::stage(stage, lang).into(),
                 ),
                 _ => h.previous.clone(),
             },

@@ -3,10 +3,8 @@
 
 use crate::config::Language;
 use crate::error::{Error, Result};
-use crate::followups::Bucket;
 use crate::model::dates::{Due, day_ja, today};
 pub use crate::model::format::{amount, score};
-use crate::model::{ActivityKind, Direction, LinkRole, Stage};
 use crate::tr;
 use chrono::NaiveDate;
 
@@ -44,62 +42,6 @@ pub fn due(language: Language, due: &Due) -> String {
 /// An amount of yen: `1,200,000`, `120万円`.
 pub fn money(language: Language, value: Option<i64>) -> String {
     crate::model::format::yen(value, language)
-}
-
-pub fn stage(language: Language, stage: Stage) -> &'static str {
-    match language {
-        Language::En => stage.label_en(),
-        Language::Ja => stage.label_ja(),
-    }
-}
-
-pub fn kind(language: Language, kind: ActivityKind) -> &'static str {
-    match language {
-        Language::En => kind.label_en(),
-        Language::Ja => kind.label_ja(),
-    }
-}
-
-/// An activity kind kept by its id (the stats count by id); an id that names no kind as
-/// it is.
-pub fn kind_id(language: Language, id: &str) -> String {
-    ActivityKind::from_id(id).map_or_else(|| id.to_string(), |k| kind(language, k).to_string())
-}
-
-/// `Email, received`, 「メール 受信」.
-pub fn kind_with_direction(
-    language: Language,
-    kind: ActivityKind,
-    direction: Option<Direction>,
-) -> String {
-    match language {
-        Language::En => crate::model::activity::kind_with_direction_en(kind, direction),
-        Language::Ja => crate::model::activity::kind_with_direction_ja(kind, direction),
-    }
-}
-
-pub fn role(language: Language, role: LinkRole) -> &'static str {
-    match language {
-        Language::En => role.label_en(),
-        Language::Ja => role.label_ja(),
-    }
-}
-
-/// A lead source as the rep reads it: a default source by its label, one of the rep's own
-/// (`[sources] names`) by the name configured.
-pub fn source(language: Language, id: &str) -> String {
-    let label = match language {
-        Language::En => crate::model::source::label_en(id),
-        Language::Ja => crate::model::source::label_ja(id),
-    };
-    label.unwrap_or(id).to_string()
-}
-
-pub fn bucket(language: Language, bucket: Bucket) -> &'static str {
-    match language {
-        Language::En => bucket.label_en(),
-        Language::Ja => bucket.label_ja(),
-    }
 }
 
 use crate::model::text::{display_safe, display_safe_multiline, fit, is_invisible, width};
@@ -311,15 +253,6 @@ pub fn column(texts: impl IntoIterator<Item = String>) -> Vec<String> {
     let texts: Vec<String> = texts.into_iter().collect();
     let widest = texts.iter().map(|t| width(t)).max().unwrap_or(0);
     texts.iter().map(|t| pad(t, widest)).collect()
-}
-
-/// The items of a list in a sentence: `a, b` in English, 「a、b」 in Japanese.
-pub fn list<S: AsRef<str>>(language: Language, items: &[S]) -> String {
-    let items: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
-    match language {
-        Language::En => items.join(", "),
-        Language::Ja => items.join("、"),
-    }
 }
 
 pub fn opt(value: &Option<String>) -> String {

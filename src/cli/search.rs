@@ -2,6 +2,7 @@ use super::Session;
 use super::output::{self, Format, Table, print_json};
 use crate::error::Result;
 use crate::features::search::search;
+use crate::i18n::labels;
 use crate::model::text::display_safe;
 use crate::tr;
 
@@ -79,7 +80,7 @@ pub fn run(session: &Session, args: &SearchArgs) -> Result<bool> {
     {
         let when = output::local_time(lang, &a.occurred_at);
         table.row(vec![
-            output::kind(lang, a.kind).into(),
+            labels::kind(a.kind, lang).into(),
             short,
             a.summary.clone(),
             when,

@@ -4,6 +4,7 @@ use super::parse;
 use crate::config::Language;
 use crate::error::Result;
 use crate::features::stats::{self, Stats};
+use crate::i18n::labels;
 use crate::model::ActivityKind;
 use crate::model::dates::today;
 use crate::tr;
@@ -78,7 +79,7 @@ fn print(s: &Stats, lang: Language) -> Result<()> {
     ]);
     for st in s.stages.iter().chain(std::iter::once(&s.customers)) {
         t.row(vec![
-            output::stage(lang, st.stage).to_string(),
+            labels::stage(st.stage, lang).to_string(),
             st.count.to_string(),
             format!("{:.1}%", st.share),
             st.reference_share
@@ -110,8 +111,8 @@ fn print(s: &Stats, lang: Language) -> Result<()> {
     ]);
     for m in &s.flow.changes {
         t.row(vec![
-            output::stage(lang, m.from).into(),
-            output::stage(lang, m.to).into(),
+            labels::stage(m.from, lang).into(),
+            labels::stage(m.to, lang).into(),
             m.count.to_string(),
         ]);
     }
@@ -123,7 +124,7 @@ fn print(s: &Stats, lang: Language) -> Result<()> {
     ]);
     for d in &s.flow.median_days_in_stage {
         t.row(vec![
-            output::stage(lang, d.stage).into(),
+            labels::stage(d.stage, lang).into(),
             format!("{:.1}", d.median_days),
             d.moves.to_string(),
         ]);
@@ -143,7 +144,7 @@ fn print(s: &Stats, lang: Language) -> Result<()> {
         t.row(vec![
             src.source
                 .as_deref()
-                .map_or_else(none, |id| output::source(lang, id)),
+                .map_or_else(none, |id| labels::source(id, lang).to_string()),
             src.leads.to_string(),
             format!(
                 "{} ({:.1}%)",
@@ -213,7 +214,7 @@ fn print(s: &Stats, lang: Language) -> Result<()> {
         for (kind, n) in map {
             t.row(vec![
                 touch.clone(),
-                output::kind_id(lang, kind),
+                labels::kind_id(kind, lang).to_string(),
                 n.to_string(),
             ]);
         }
@@ -221,7 +222,10 @@ fn print(s: &Stats, lang: Language) -> Result<()> {
     t.print(out)?;
     let mut t = Table::new(&[tr!(lang, "cli-header-source"), tr!(lang, "cli-header-won")]);
     for (source, n) in &s.attribution.won_by_source {
-        t.row(vec![output::source(lang, source), n.to_string()]);
+        t.row(vec![
+            labels::source(source, lang).to_string(),
+            n.to_string(),
+        ]);
     }
     t.print(out)?;
     Ok(())

@@ -4,9 +4,11 @@
 
 use crate::config::{Language, StaleAfterDays};
 use crate::followups::Bucket;
+use crate::i18n::labels;
 use crate::model::dates::{format_timestamp, local_to_utc};
 use crate::model::{Rank, Stage};
 use crate::store::narrowing::{DueWindow, Narrowing};
+use crate::tr;
 use chrono::{Days, NaiveDate, NaiveTime};
 
 /// What the rep chose; `LeadFilters::default()` shows everything.
@@ -54,7 +56,6 @@ impl LeadFilters {
 
     /// Each filter in words, in a fixed order, for a header: `tag 展示会`, `rank A`.
     pub fn words(&self, language: Language) -> Vec<String> {
-        let ja = language == Language::Ja;
         let mut words = Vec::new();
         if let Some(text) = &self.text {
             words.push(format!("\"{text}\""));
@@ -63,42 +64,22 @@ impl LeadFilters {
             words.push(owner.clone());
         }
         if let Some(tag) = &self.tag {
-            words.push(if ja {
-                format!("タグ {tag}")
-            } else {
-                format!("tag {tag}")
-            });
+            words.push(tr!(language, "filter-word-tag", tag = tag.clone()));
         }
         if let Some(source) = &self.source {
-            let label = if ja {
-                crate::model::source::label_ja(source)
-            } else {
-                crate::model::source::label_en(source)
-            };
-            words.push(label.unwrap_or(source).to_string());
+            words.push(labels::source(source, language).to_string());
         }
         if let Some(rank) = self.rank {
-            words.push(if ja {
-                format!("ランク{rank}")
-            } else {
-                format!("rank {rank}")
-            });
+            words.push(tr!(language, "filter-word-rank", rank = rank.to_string()));
         }
         if let Some(stage) = self.stage {
-            words.push(
-                if ja {
-                    stage.label_ja()
-                } else {
-                    stage.label_en()
-                }
-                .to_string(),
-            );
+            words.push(labels::stage(stage, language).to_string());
         }
         if let Some(due) = self.due {
-            words.push(if ja { due.label_ja() } else { due.label_en() }.to_string());
+            words.push(labels::bucket(due, language).to_string());
         }
         if self.stale {
-            words.push(if ja { "放置" } else { "stale only" }.to_string());
+            words.push(tr!(language, "filter-word-stale"));
         }
         words
     }

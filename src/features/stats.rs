@@ -274,17 +274,6 @@ pub fn compute_period(
     })
 }
 
-impl Stats {
-    /// The period counted, for headings: `since 2026-09-01` or `2026-10-01 to 2026-10-31`.
-    pub fn period(&self) -> String {
-        match self.until {
-            Some(until) => format!("{} to {}", self.since, until),
-            None if self.since <= BEGINNING => "over all time".to_string(),
-            None => format!("since {}", self.since),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

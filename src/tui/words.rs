@@ -4,52 +4,17 @@
 //! reads the Japanese label alone and an English rep the English one.
 
 use crate::config::Language;
-use crate::followups::Bucket;
+use crate::model::ActivityKind;
 use crate::model::contact::{ContactValue, ValueKind};
-use crate::model::{ActivityKind, LinkRole, Stage};
 
-pub fn stage(stage: Stage, language: Language) -> &'static str {
-    match language {
-        Language::En => stage.label_en(),
-        Language::Ja => stage.label_ja(),
-    }
-}
-
-pub fn kind(kind: ActivityKind, language: Language) -> &'static str {
-    match language {
-        Language::En => kind.label_en(),
-        Language::Ja => kind.label_ja(),
-    }
-}
+// The names every face shares; the app's own follow below.
+pub use crate::i18n::labels::{bucket, kind, list, role, source, stage};
 
 /// A kind inside a sentence: `call` (not `Call`) in English.
 pub fn kind_in_sentence(kind: ActivityKind, language: Language) -> String {
     match language {
         Language::En => kind.label_en().to_lowercase(),
         Language::Ja => kind.label_ja().to_string(),
-    }
-}
-
-pub fn role(role: LinkRole, language: Language) -> &'static str {
-    match language {
-        Language::En => role.label_en(),
-        Language::Ja => role.label_ja(),
-    }
-}
-
-/// A source by its label; one the rep configured (not a default) by its name.
-pub fn source(id: &str, language: Language) -> String {
-    let label = match language {
-        Language::En => crate::model::source::label_en(id),
-        Language::Ja => crate::model::source::label_ja(id),
-    };
-    label.unwrap_or(id).to_string()
-}
-
-pub fn bucket(bucket: Bucket, language: Language) -> &'static str {
-    match language {
-        Language::En => bucket.label_en(),
-        Language::Ja => bucket.label_ja(),
     }
 }
 
@@ -120,14 +85,6 @@ pub fn activity_field(field: &str, language: Language) -> String {
         _ => "said-field-other",
     };
     crate::i18n::message(language, id, None)
-}
-
-/// Names in a row: `title, notes`, `案件名、メモ`.
-pub fn list(items: &[String], language: Language) -> String {
-    items.join(match language {
-        Language::En => ", ",
-        Language::Ja => "、",
-    })
 }
 
 /// One email address or number with its kind in brackets unless it is `usual`:

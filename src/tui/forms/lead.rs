@@ -26,7 +26,7 @@ pub(super) fn source_choices(config: &Config, empty: &str) -> Vec<(String, Strin
             .sources
             .names
             .iter()
-            .map(|s| (s.clone(), words::source(s, config.language))),
+            .map(|s| (s.clone(), words::source(s, config.language).to_string())),
     );
     out
 }

@@ -365,7 +365,7 @@ fn render_column(
         theme.title()
     };
     let header = vec![
-        Line::from(cut(&stage_label(stage, ctx.language), w, head_style)),
+        Line::from(cut(stage_label(stage, ctx.language), w, head_style)),
         Line::from(cut(
             &match total {
                 Some(total) => format!(

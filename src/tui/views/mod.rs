@@ -268,60 +268,11 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     }
 }
 
-pub fn stage_label(stage: crate::model::Stage, language: Language) -> String {
-    match language {
-        Language::En => stage.label_en().to_string(),
-        Language::Ja => stage.label_ja().to_string(),
-    }
-}
-
-/// A lead source as the rep reads it: a default source by its label, one of the rep's own
-/// (`[sources] names`) by the name configured.
-pub fn source_label(id: &str, language: Language) -> &str {
-    let label = match language {
-        Language::En => crate::model::source::label_en(id),
-        Language::Ja => crate::model::source::label_ja(id),
-    };
-    label.unwrap_or(id)
-}
-
-/// An activity kind kept by its id (the stats count by id) as the rep reads it; an id that
-/// names no kind as it is.
-pub fn kind_label(id: &str, language: Language) -> &str {
-    match (crate::model::ActivityKind::from_id(id), language) {
-        (Some(kind), Language::En) => kind.label_en(),
-        (Some(kind), Language::Ja) => kind.label_ja(),
-        (None, _) => id,
-    }
-}
-
-/// An activity's kind with its direction when it says something (`Call, outbound`,
-/// `電話 発信`), in the rep's language.
-pub fn kind_with_direction(
-    kind: crate::model::ActivityKind,
-    direction: Option<crate::model::Direction>,
-    language: Language,
-) -> String {
-    match language {
-        Language::En => crate::model::activity::kind_with_direction_en(kind, direction),
-        Language::Ja => crate::model::activity::kind_with_direction_ja(kind, direction),
-    }
-}
-
-/// A contact's part in a deal, in the rep's language.
-pub fn role_label(role: crate::model::LinkRole, language: Language) -> &'static str {
-    match language {
-        Language::En => role.label_en(),
-        Language::Ja => role.label_ja(),
-    }
-}
-
-pub fn bucket_label(b: Bucket, language: Language) -> &'static str {
-    match language {
-        Language::En => b.label_en(),
-        Language::Ja => b.label_ja(),
-    }
-}
+// The names every face shares, by the names the views use.
+pub use crate::i18n::labels::{
+    bucket as bucket_label, kind_id as kind_label, kind_with_direction, role as role_label,
+    source as source_label, stage as stage_label,
+};
 
 /// Local date and time of a timestamp, as lists show it.
 pub fn when(t: &chrono::DateTime<chrono::Utc>, date_format: &str) -> String {

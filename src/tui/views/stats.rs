@@ -223,7 +223,7 @@ fn lines(s: &Stats, area: Rect, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
             theme.bar()
         };
         lines.push(Line::from(vec![
-            Span::raw(fit(&stage_label(st.stage, ctx.language), label_w)),
+            Span::raw(fit(stage_label(st.stage, ctx.language), label_w)),
             Span::styled(before, theme.bar()),
             Span::styled("┊", marker_style),
             Span::styled(after, theme.bar()),
@@ -231,7 +231,7 @@ fn lines(s: &Stats, area: Rect, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
         ]));
     }
     lines.push(Line::from(vec![
-        Span::raw(fit(&stage_label(s.customers.stage, ctx.language), label_w)),
+        Span::raw(fit(stage_label(s.customers.stage, ctx.language), label_w)),
         Span::raw(tr!(
             lang,
             "stats-customers",

@@ -6,13 +6,15 @@
 //! (`tests/catalog.rs`) can check that each id used exists in both catalogs and that each
 //! catalog id is used.
 
+pub mod labels;
+
 use crate::config::Language;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::sync::OnceLock;
 
-pub const EN_FTL: &str = include_str!("../assets/locales/en.ftl");
-pub const JA_FTL: &str = include_str!("../assets/locales/ja.ftl");
+pub const EN_FTL: &str = include_str!("../../assets/locales/en.ftl");
+pub const JA_FTL: &str = include_str!("../../assets/locales/ja.ftl");
 
 type Bundle = FluentBundle<FluentResource>;
 

@@ -1,0 +1,72 @@
+//! The model's values by the names a rep reads in their language: a stage, a kind of
+//! activity, a role, a source, a follow-up group, and lists of names. The app and the
+//! command line both name them through here.
+
+use crate::config::Language;
+use crate::followups::Bucket;
+use crate::model::{ActivityKind, Direction, LinkRole, Stage};
+
+pub fn stage(stage: Stage, language: Language) -> &'static str {
+    match language {
+        Language::En => stage.label_en(),
+        Language::Ja => stage.label_ja(),
+    }
+}
+
+pub fn kind(kind: ActivityKind, language: Language) -> &'static str {
+    match language {
+        Language::En => kind.label_en(),
+        Language::Ja => kind.label_ja(),
+    }
+}
+
+/// An activity kind kept by its id (the stats count by id); an id that names no kind as
+/// it is.
+pub fn kind_id(id: &str, language: Language) -> &str {
+    ActivityKind::from_id(id).map_or(id, |k| kind(k, language))
+}
+
+/// A kind with its direction when it says something: `Email, received`, 「メール 受信」.
+pub fn kind_with_direction(
+    kind: ActivityKind,
+    direction: Option<Direction>,
+    language: Language,
+) -> String {
+    match language {
+        Language::En => crate::model::activity::kind_with_direction_en(kind, direction),
+        Language::Ja => crate::model::activity::kind_with_direction_ja(kind, direction),
+    }
+}
+
+pub fn role(role: LinkRole, language: Language) -> &'static str {
+    match language {
+        Language::En => role.label_en(),
+        Language::Ja => role.label_ja(),
+    }
+}
+
+/// A lead source as the rep reads it: a default source by its label, one of the rep's own
+/// (`[sources] names`) by the name configured.
+pub fn source(id: &str, language: Language) -> &str {
+    let label = match language {
+        Language::En => crate::model::source::label_en(id),
+        Language::Ja => crate::model::source::label_ja(id),
+    };
+    label.unwrap_or(id)
+}
+
+pub fn bucket(bucket: Bucket, language: Language) -> &'static str {
+    match language {
+        Language::En => bucket.label_en(),
+        Language::Ja => bucket.label_ja(),
+    }
+}
+
+/// Names in a row: `title, notes` in English, 「案件名、メモ」 in Japanese.
+pub fn list<S: AsRef<str>>(items: &[S], language: Language) -> String {
+    let items: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
+    items.join(match language {
+        Language::En => ", ",
+        Language::Ja => "、",
+    })
+}

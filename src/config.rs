@@ -605,7 +605,7 @@ impl Config {
             let line = find_key_line(text, &e.key_path)
                 .or_else(|| find_table_line(text, "keys"))
                 .unwrap_or(1);
-            invalid(line, quoted(&e.key_path, &e.message))
+            invalid(line, e.said())
         })?;
         let mut config = config;
         config.language = config.ui.language.resolve(|_| None);

@@ -1,6 +1,7 @@
 //! The library's error: each message is one sentence naming the input at fault.
 
 use crate::config::ConfigError;
+use crate::i18n::Arg;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -8,7 +9,7 @@ pub enum Error {
     NotLeadtrack { path: String },
     /// A file that claims to be a leadtrack database but whose schema is not leadtrack's.
     #[error("{path} is not a leadtrack database: {detail}")]
-    ForeignSchema { path: String, detail: String },
+    ForeignSchema { path: String, detail: Arg },
     #[error(
         "{path} was written by a newer leadtrack (schema {found}, this one knows up to {known}); update leadtrack to open it"
     )]
@@ -18,7 +19,7 @@ pub enum Error {
         known: i64,
     },
     #[error("{path} is damaged ({detail}); restore it from a backup")]
-    Corrupt { path: String, detail: String },
+    Corrupt { path: String, detail: Arg },
     #[error("{path} cannot be opened: {reason}")]
     CannotOpen { path: String, reason: String },
     #[error("{path} is read-only; nothing was changed")]
@@ -52,8 +53,9 @@ pub enum Error {
     },
     #[error(transparent)]
     Config(#[from] ConfigError),
+    /// A file or the terminal that could not be read or written.
     #[error("{0}")]
-    Io(String),
+    Io(crate::i18n::Said),
     /// Whoever read the output stopped reading (`| head`): not a failure.
     #[error("the output was closed")]
     OutputClosed,
@@ -99,7 +101,7 @@ impl Error {
                 language,
                 "error-foreign-schema",
                 path = path.clone(),
-                detail = detail.clone()
+                detail = detail.in_language(language).to_string()
             ),
             Error::NewerSchema { path, found, known } => tr!(
                 language,
@@ -112,7 +114,7 @@ impl Error {
                 language,
                 "error-corrupt",
                 path = path.clone(),
-                detail = detail.clone()
+                detail = detail.in_language(language).to_string()
             ),
             Error::CannotOpen { path, reason } => tr!(
                 language,
@@ -144,7 +146,7 @@ impl Error {
                 tr!(language, "error-deleted", kind = kind(k), id = id.clone())
             }
             Error::Config(e) => e.message(language),
-            Error::Said(said) => said.in_language(language),
+            Error::Said(said) | Error::Io(said) => said.in_language(language),
             Error::BadDate { flag, date } => tr!(
                 language,
                 "error-flag-value",
@@ -170,7 +172,7 @@ impl Error {
         {
             return Error::Corrupt {
                 path: path.to_string(),
-                detail: "a value in it does not read back as written".to_string(),
+                detail: Arg::in_each(|l| crate::tr!(l, "detail-value-unreadable")),
             };
         }
         let Error::Sqlite(rusqlite::Error::SqliteFailure(failure, message)) = &self else {
@@ -191,15 +193,20 @@ impl Error {
                     failure.extended_code,
                     rusqlite::ffi::SQLITE_IOERR_READ | rusqlite::ffi::SQLITE_IOERR_SHORT_READ
                 );
-                Error::Io(format!(
-                    "{path} could not be {} (disk I/O error); nothing was changed",
-                    if reading { "read" } else { "written" }
-                ))
+                let id = if reading {
+                    "error-disk-read"
+                } else {
+                    "error-disk-write"
+                };
+                Error::Io(crate::i18n::Said::new(id, [("path", path)]))
             }
             C::NotADatabase => Error::NotLeadtrack { path },
             C::DatabaseCorrupt => Error::Corrupt {
                 path,
-                detail: message.clone().unwrap_or_else(|| "malformed".to_string()),
+                detail: match message {
+                    Some(message) => message.as_str().into(),
+                    None => Arg::in_each(|l| crate::tr!(l, "detail-malformed")),
+                },
             },
             C::CannotOpen | C::PermissionDenied => Error::CannotOpen {
                 path,

@@ -2,6 +2,7 @@
 //! `assets/keymap.toml`), the user's `[keys]` merged on top, and the help text of each.
 
 use crate::config::KeyList;
+use crate::i18n::{Arg, Said};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -90,9 +91,8 @@ impl Chord {
         }
     }
 
-    pub fn parse(text: &str) -> Result<Chord, String> {
-        let bad =
-            || format!("'{text}' is not a key (e.g. \"q\", \"ctrl-s\", \"enter\", \"pagedown\")");
+    pub fn parse(text: &str) -> Result<Chord, Said> {
+        let bad = || Said::new("error-not-a-key", [("text", text)]);
         let mut ctrl = false;
         let mut alt = false;
         let mut rest = text;
@@ -204,7 +204,7 @@ pub struct Keymap {
 pub struct KeyError {
     /// `keys.<action>`
     pub key_path: String,
-    pub message: String,
+    pub message: Said,
 }
 
 impl Keymap {
@@ -213,13 +213,13 @@ impl Keymap {
         let defaults: BTreeMap<String, DefaultBinding> =
             toml::from_str(DEFAULTS).map_err(|e| KeyError {
                 key_path: "keys".into(),
-                message: format!("the built-in keymap is damaged: {e}"),
+                message: Said::new("error-keymap-damaged", [("detail", e.to_string())]),
             })?;
         let mut bindings = BTreeMap::new();
         for (id, binding) in &defaults {
             let action = Action::from_id(id).ok_or_else(|| KeyError {
                 key_path: format!("keys.{id}"),
-                message: "the built-in keymap names an unknown action".into(),
+                message: Said::new("error-keymap-damaged", [("detail", id.as_str())]),
             })?;
             let chords = binding
                 .keys
@@ -236,10 +236,9 @@ impl Keymap {
             let key_path = format!("keys.{id}");
             let action = Action::from_id(id).ok_or_else(|| KeyError {
                 key_path: key_path.clone(),
-                message: format!(
-                    "'{id}' is not an action of the app (expected one of {}; the app's help, ?, \
-                     shows each with its keys)",
-                    action_ids()
+                message: Said::new(
+                    "error-key-not-an-action",
+                    [("id", id.clone()), ("ids", action_ids())],
                 ),
             })?;
             let chords = keys
@@ -254,7 +253,7 @@ impl Keymap {
             if chords.is_empty() {
                 return Err(KeyError {
                     key_path,
-                    message: "needs at least one key".into(),
+                    message: Said::plain("error-key-needs-a-key"),
                 });
             }
             if let Some(slot) = bindings.get_mut(&action) {
@@ -289,10 +288,18 @@ impl Keymap {
                             };
                         return Err(KeyError {
                             key_path: format!("keys.{}", at_fault.id()),
-                            message: format!(
-                                "'{chord}' is already the key of `{}` in the {} view",
-                                holder.id(),
-                                context.name()
+                            message: Said::new(
+                                "error-key-taken",
+                                [
+                                    ("chord", Arg::from(chord.to_string())),
+                                    ("action", Arg::from(holder.id())),
+                                    (
+                                        "view",
+                                        Arg::in_each(|l| {
+                                            crate::i18n::message(l, context.message_id(), None)
+                                        }),
+                                    ),
+                                ],
                             ),
                         });
                     }
@@ -370,8 +377,15 @@ fn action_ids() -> String {
 
 impl KeyError {
     /// The sentence a config error shows after the file and line: `` `keys.won`: … ``.
-    pub fn describe(&self) -> String {
-        format!("`{}`: {}", self.key_path, self.message)
+    pub fn said(self) -> Said {
+        let message = self.message;
+        Said::new(
+            "error-config-key-quoted",
+            [
+                ("key", Arg::from(self.key_path)),
+                ("text", Arg::in_each(|l| message.in_language(l))),
+            ],
+        )
     }
 }
 
@@ -405,22 +419,6 @@ impl Context {
         Context::Help,
         Context::Dedupe,
     ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Context::Board => "board",
-            Context::LeadList => "lead list",
-            Context::Contacts => "contacts",
-            Context::Activities => "activities",
-            Context::Stats => "stats",
-            Context::Detail => "lead detail",
-            Context::Form => "form",
-            Context::Search => "search",
-            Context::Confirm => "confirm",
-            Context::Help => "help",
-            Context::Dedupe => "duplicate review",
-        }
-    }
 
     /// The catalog id of the context's name, as `?` help titles it.
     pub fn message_id(self) -> &'static str {
@@ -785,13 +783,17 @@ mod tests {
         let mut clash = BTreeMap::new();
         clash.insert("won".to_string(), KeyList::One("d".into()));
         let err = Keymap::new(&clash).unwrap_err();
-        assert!(err.message.contains("already the key of"), "{err:?}");
+        assert!(
+            err.message.to_string().contains("already the key of"),
+            "{err:?}"
+        );
         let mut junk = BTreeMap::new();
         junk.insert("won".to_string(), KeyList::One("ctrl-banana".into()));
         assert!(
             Keymap::new(&junk)
                 .unwrap_err()
                 .message
+                .to_string()
                 .contains("not a key")
         );
     }

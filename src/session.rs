@@ -40,9 +40,5 @@ pub fn database_path(db: Option<&Path>, config: &Config) -> Result<PathBuf> {
     db.map(Path::to_path_buf)
         .or_else(|| config.database.path.clone())
         .or_else(default_database_path)
-        .ok_or_else(|| {
-            Error::invalid(
-                "no home directory to keep the database in; give --db PATH or set LEADTRACK_DB",
-            )
-        })
+        .ok_or_else(|| Error::said_plain("error-no-home-for-database"))
 }

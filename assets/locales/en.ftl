@@ -425,7 +425,6 @@ cli-touch-first = first
 cli-touch-last = last
 
 # Import
-cli-cannot-read = { $file } cannot be read: { $reason }
 cli-dry-run = — dry run: nothing was written
 cli-standard-input = standard input
 cli-mail-from-nobody = { $count ->
@@ -493,7 +492,6 @@ cli-note-lost-characters = { $count ->
      [one] note: 1 character has no Shift_JIS form and was written as ?; use --encoding utf-8-bom to keep it
     *[other] note: { $count } characters have no Shift_JIS form and were written as ?; use --encoding utf-8-bom to keep them
  }
-cli-cannot-write = cannot write { $path }: { $reason }
 
 # Team: sync and merge
 cli-no-team-file = no team file: set [team] file in the config or give --team-file PATH
@@ -876,6 +874,87 @@ error-title-not-empty = a lead needs a title; --title cannot be empty
 error-map-not-a-lead-field = --map '{ $header }={ $field }': '{ $field }' is not a lead field (use one of { $fields })
 error-map-no-column = --map: { $file } has no column '{ $header }'
 error-no-title-column = { $file }, line 1: no column is the lead's title (name one with --map 'HEADER=title')
+
+## Errors about files, records and keys
+error-cannot-read = { $path } cannot be read: { $reason }
+error-cannot-write = cannot write { $path }: { $reason }
+error-cannot-copy = cannot copy { $path }: { $reason }
+error-cannot-read-folder = cannot read the folder { $path }: { $reason }
+error-cannot-make-archive = cannot make the archive folder { $path }: { $reason }
+error-cannot-archive = cannot move { $path } to the archive: { $reason }
+error-cannot-replace-team-file = cannot replace the team file { $path }: { $reason }
+error-cannot-make-copy = cannot make a private copy: { $reason }
+error-cannot-write-csv = cannot write CSV: { $reason }
+error-cannot-write-json = cannot write JSON: { $reason }
+error-cannot-write-output = cannot write the output: { $reason }
+error-cannot-write-man-page = cannot write the man page: { $reason }
+error-csv-cell-split = cannot write CSV: a cell ends inside a character
+error-at-path = { $path }: { $problem }
+error-disk-read = { $path } could not be read (disk I/O error); nothing was changed
+error-disk-write = { $path } could not be written (disk I/O error); nothing was changed
+error-terminal = the terminal stopped working: { $reason }
+error-file-exists = { $path } already exists; choose a new file name
+error-file-not-read = { $file } could not be read
+error-path-not-utf8 = { $path }: the path is not UTF-8
+error-no-home-for-database = no home directory to keep the database in; give --db PATH or set LEADTRACK_DB
+detail-value-unreadable = a value in it does not read back as written
+detail-malformed = malformed
+detail-unreadable = unreadable
+detail-format-not-writable = its header marks it as a format this leadtrack cannot write
+detail-foreign-object = it holds a { $kind } '{ $name }' that leadtrack never makes
+detail-missing-object = it has no { $kind } '{ $name }'
+schema-table = table
+schema-virtual-table = virtual table
+schema-index = index
+schema-view = view
+schema-trigger = trigger
+error-damaged-stamp = { $kind } { $id } has a damaged clock stamp
+error-move-not-undoable = the move { $change } of lead { $lead } is not a move that can be undone
+error-activity-needs-lead-or-contact = an activity belongs to a lead or a contact; give --lead or --contact
+error-activity-keeps-contact = an activity belongs to a lead or a contact; this one has no lead, so it keeps its contact
+error-contact-needs-name = a contact needs a name, an email or a company
+error-contact-keeps-name = a contact needs a name, an email or a company; this change would leave none
+error-team-folder-unreachable = team folder not reachable — working locally ({ $folder })
+error-another-teams-file = { $path } is another team's file than the one this database syncs with; use a new local database for that team
+error-not-this-teams-copy = not a copy of this team's file
+error-demo-beside-records = { $path } already holds { $leads } leads, { $contacts } contacts and { $activities } activities, and demo data never mixes with real records: try it in a database of its own (leadtrack demo --db demo.db), or add --force to add a second demo set beside them
+error-demo-not-made = the demo data could not be made: { $reason }
+records-leads = leads
+records-contacts = contacts
+records-activities = activities
+error-vcard-is-for-contacts = --format vcard is for contacts; use csv or json for { $records }
+error-not-a-key = '{ $text }' is not a key (e.g. "q", "ctrl-s", "enter", "pagedown")
+error-keymap-damaged = the built-in keymap is damaged: { $detail }
+error-key-not-an-action = '{ $id }' is not an action of the app (expected one of { $ids }; the app's help, ?, shows each with its keys)
+error-key-needs-a-key = needs at least one key
+error-key-taken = '{ $chord }' is already the key of `{ $action }` in the { $view } view
+
+## Errors about card, lead and mail files
+cell-at = { $file }, line { $line }, column '{ $header }'
+problem-not-a-date = '{ $typed }' is not a date
+error-map-is-for-csv = --map is for CSV files; a vCard names its own fields
+error-map-not-a-card-field = --map '{ $typed }': '{ $field }' is not a card field (use one of { $fields })
+error-map-no-card-column = --map: { $file } has no column '{ $header }' (its columns: { $headers })
+error-no-card-columns = { $file }, line { $line }: no column is a name, an email address or a company of a card; name its columns with --map 'HEADER=field'
+error-no-card-columns-leads = { $file }, line { $line }: no column is a name, an email address or a company of a card; it looks like a file of leads: use `leadtrack import leads`
+error-vcard = { $file }, line { $line }: { $problem }
+error-vcard-binary = the file holds binary data, not vCard text
+error-vcard-end-without-begin = END:VCARD without a BEGIN:VCARD before it
+error-vcard-none = no vCard in the file
+error-vcard-no-end = the card that starts here has no END:VCARD
+error-vcard-line-too-long = the line is longer than 1 MiB; this is not a vCard file
+mail-from-stdin = standard input
+mail-message-in-mbox = { $file }, message { $number } (line { $line })
+error-mail-cannot-read = { $origin } cannot be read: { $reason }
+error-mail-empty = { $origin } is empty: it holds no mail message
+error-mbox-message-empty = { $origin } is empty: there is nothing after its From line
+error-mbox-empty = { $origin } is an empty mbox: it holds no mail message
+error-not-a-maildir = { $path } is not a Maildir: it has no cur or new folder
+error-maildir-empty = { $path } is an empty Maildir: it holds no mail message
+error-not-mail = { $origin } is not a mail message: { $why }
+mail-problem-binary = it holds binary data
+mail-problem-not-headers = it does not begin with mail headers (From:, To:, Subject:, Date:)
+mail-problem-no-headers = it has no header fields
 
 ## The filters in a list's header
 filter-word-tag = tag { $tag }

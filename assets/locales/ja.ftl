@@ -415,7 +415,6 @@ cli-touch-first = 最初
 cli-touch-last = 最後
 
 # 取り込み
-cli-cannot-read = { $file } を読み込めません：{ $reason }
 cli-dry-run = — 試しに実行しただけで、何も書き込んでいません
 cli-standard-input = 標準入力
 cli-mail-from-nobody = { $source }：メール{ $count }件のうち、登録済みの名刺の人から、または宛てのものがないため、何も記録していません（送信者を名刺に追加するか、--lead でリードの ID を指定してください）
@@ -453,7 +452,6 @@ cli-wrote-activities = 活動 { $count }件を { $path } に書き出しまし�
 cli-wrote-followups = フォロー { $count }件を { $path } に書き出しました
 cli-note-undated = 注意：次回アクションのない進行中リードが{ $count }件あり、カレンダーには入れていません
 cli-note-lost-characters = 注意：Shift_JIS で表せない文字が{ $count }文字あり、? で書き出しました。そのまま残すには --encoding utf-8-bom を指定してください
-cli-cannot-write = { $path } に書き込めません：{ $reason }
 
 # チーム：同期と統合
 cli-no-team-file = チームファイルがありません。設定ファイルの [team] file を設定するか、--team-file でパスを指定してください
@@ -836,6 +834,87 @@ error-title-not-empty = リードには案件名が要ります。--title は空
 error-map-not-a-lead-field = --map '{ $header }={ $field }'：「{ $field }」はリードの項目ではありません（使えるのは { $fields }）
 error-map-no-column = --map：{ $file } に「{ $header }」の列はありません
 error-no-title-column = { $file } の 1 行目：案件名の列がありません（--map '見出し=title' で指定してください）
+
+## ファイル・記録・キーのエラー
+error-cannot-read = { $path } を読み込めません：{ $reason }
+error-cannot-write = { $path } に書き込めません：{ $reason }
+error-cannot-copy = { $path } をコピーできません：{ $reason }
+error-cannot-read-folder = フォルダ { $path } を読めません：{ $reason }
+error-cannot-make-archive = 保管用フォルダ { $path } を作れません：{ $reason }
+error-cannot-archive = { $path } を保管用フォルダに移せません：{ $reason }
+error-cannot-replace-team-file = チームファイル { $path } を置き換えられません：{ $reason }
+error-cannot-make-copy = 作業用のコピーを作れません：{ $reason }
+error-cannot-write-csv = CSV を書き出せません：{ $reason }
+error-cannot-write-json = JSON を書き出せません：{ $reason }
+error-cannot-write-output = 出力を書き出せません：{ $reason }
+error-cannot-write-man-page = マニュアルページを書き出せません：{ $reason }
+error-csv-cell-split = CSV を書き出せません：項目が文字の途中で切れています
+error-at-path = { $path }：{ $problem }
+error-disk-read = { $path } を読めませんでした（ディスクの入出力エラー）。何も変更していません
+error-disk-write = { $path } に書き込めませんでした（ディスクの入出力エラー）。何も変更していません
+error-terminal = 端末が応答しなくなりました：{ $reason }
+error-file-exists = { $path } はすでにあります。新しいファイル名を指定してください
+error-file-not-read = { $file } を読み込めませんでした
+error-path-not-utf8 = { $path }：パスが UTF-8 ではありません
+error-no-home-for-database = データベースを置くホームディレクトリがありません。--db でパスを指定するか、LEADTRACK_DB を設定してください
+detail-value-unreadable = 書き込んだとおりに読み戻せない値があります
+detail-malformed = 形式が壊れています
+detail-unreadable = 読めません
+detail-format-not-writable = ヘッダーが、この leadtrack では書き込めない形式を示しています
+detail-foreign-object = leadtrack が作らない{ $kind }「{ $name }」があります
+detail-missing-object = { $kind }「{ $name }」がありません
+schema-table = テーブル
+schema-virtual-table = 仮想テーブル
+schema-index = 索引
+schema-view = ビュー
+schema-trigger = トリガー
+error-damaged-stamp = { $kind } { $id } の時刻印が壊れています
+error-move-not-undoable = リード { $lead } の段階移動 { $change } は取り消せる移動ではありません
+error-activity-needs-lead-or-contact = 活動はリードか名刺に付けます。--lead か --contact を指定してください
+error-activity-keeps-contact = 活動はリードか名刺に付けます。この活動にはリードがないので、名刺は外せません
+error-contact-needs-name = 名刺には氏名、メールアドレス、会社名のどれかが必要です
+error-contact-keeps-name = 名刺には氏名、メールアドレス、会社名のどれかが必要です。この変更ではどれも残りません
+error-team-folder-unreachable = チームのフォルダに届きません。このパソコンのデータで作業を続けます（{ $folder }）
+error-another-teams-file = { $path } は、このデータベースが同期しているのとは別のチームのファイルです。そのチームには新しいローカルのデータベースを使ってください
+error-not-this-teams-copy = このチームのファイルのコピーではありません
+error-demo-beside-records = { $path } にはすでにリード { $leads } 件、名刺 { $contacts } 件、活動 { $activities } 件があります。デモデータは実際の記録とは混ぜません。別のデータベースで試すか（leadtrack demo --db demo.db）、--force を付けて 2 組目のデモデータを加えてください
+error-demo-not-made = デモデータを作れませんでした：{ $reason }
+records-leads = リード
+records-contacts = 名刺
+records-activities = 活動
+error-vcard-is-for-contacts = --format vcard は名刺用です。{ $records }には csv か json を使ってください
+error-not-a-key = 「{ $text }」はキーではありません（例："q"、"ctrl-s"、"enter"、"pagedown"）
+error-keymap-damaged = 組み込みのキー割り当てが壊れています：{ $detail }
+error-key-not-an-action = 「{ $id }」はアプリの操作ではありません（使えるのは { $ids }。各操作のキーはアプリのヘルプ ? で確認できます）
+error-key-needs-a-key = キーを 1 つ以上指定してください
+error-key-taken = 「{ $chord }」は{ $view }画面ですでに `{ $action }` のキーです
+
+## 名刺・リード・メールのファイルのエラー
+cell-at = { $file } の { $line } 行目「{ $header }」列
+problem-not-a-date = 「{ $typed }」は日付として読めません
+error-map-is-for-csv = --map は CSV ファイル用です。vCard は項目名を自分で持っています
+error-map-not-a-card-field = --map '{ $typed }'：「{ $field }」は名刺の項目ではありません（使えるのは { $fields }）
+error-map-no-card-column = --map：{ $file } に「{ $header }」の列はありません（列：{ $headers }）
+error-no-card-columns = { $file } の { $line } 行目：名刺の氏名、メールアドレス、会社名にあたる列がありません。--map '見出し=項目' で列を指定してください
+error-no-card-columns-leads = { $file } の { $line } 行目：名刺の氏名、メールアドレス、会社名にあたる列がありません。リードのファイルのようです：`leadtrack import leads` を使ってください
+error-vcard = { $file } の { $line } 行目：{ $problem }
+error-vcard-binary = バイナリデータのファイルで、vCard のテキストではありません
+error-vcard-end-without-begin = BEGIN:VCARD のない END:VCARD があります
+error-vcard-none = ファイルに vCard がありません
+error-vcard-no-end = ここで始まる名刺に END:VCARD がありません
+error-vcard-line-too-long = 1 行が 1 MiB を超えています。vCard ファイルではありません
+mail-from-stdin = 標準入力
+mail-message-in-mbox = { $file } の { $number } 通目（{ $line } 行目）
+error-mail-cannot-read = { $origin } を読み込めません：{ $reason }
+error-mail-empty = { $origin } は空です。メールがありません
+error-mbox-message-empty = { $origin } は空です。From 行のあとに何もありません
+error-mbox-empty = { $origin } は空の mbox です。メールがありません
+error-not-a-maildir = { $path } は Maildir ではありません。cur フォルダも new フォルダもありません
+error-maildir-empty = { $path } は空の Maildir です。メールがありません
+error-not-mail = { $origin } はメールではありません：{ $why }
+mail-problem-binary = バイナリデータが入っています
+mail-problem-not-headers = メールのヘッダー（From:、To:、Subject:、Date:）で始まっていません
+mail-problem-no-headers = ヘッダーがありません
 
 ## 一覧の見出しの絞り込み
 filter-word-tag = タグ { $tag }

@@ -9,6 +9,7 @@
 use clap::{Parser, Subcommand};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use leadtrack::error::{Error, Result};
+use leadtrack::i18n::Said;
 use leadtrack::model::dates::today;
 use leadtrack::session::Session;
 use leadtrack::tui::{self, app::App};
@@ -67,15 +68,19 @@ fn run(args: &Args) -> Result<()> {
         panic_full_screen(&mut app);
     }
     let mut screen = Terminal::new(TestBackend::new(WIDTH, HEIGHT))
-        .map_err(|e| Error::Io(format!("the headless screen failed: {e}")))?;
+        .map_err(|e| Error::Io(Said::new("error-terminal", [("reason", e.to_string())])))?;
     tui::draw(&mut screen, &mut app)?;
     if let Job::Browse = args.job {
         for key in browsing() {
             app.on_key(key);
             tui::draw(&mut screen, &mut app)?;
         }
-        writeln!(std::io::stdout(), "{}", peak_memory_kib().unwrap_or(0))
-            .map_err(|e| Error::Io(format!("standard output failed: {e}")))?;
+        writeln!(std::io::stdout(), "{}", peak_memory_kib().unwrap_or(0)).map_err(|e| {
+            Error::Io(Said::new(
+                "error-cannot-write-output",
+                [("reason", e.to_string())],
+            ))
+        })?;
     }
     Ok(())
 }

@@ -4,8 +4,8 @@ use super::parse;
 use crate::config::Language;
 use crate::error::{Error, Result};
 use crate::features::contacts::{self, ContactDetail};
-use crate::i18n::Arg;
 use crate::i18n::labels;
+use crate::i18n::{Arg, Said};
 use crate::model::contact::{Channel, ContactFields, ListEdits, PhoneSlot, ValueKind};
 use crate::model::contact_value::{check, parse_list, parse_numbers};
 use crate::model::text::{display_safe, is_japanese};
@@ -338,13 +338,20 @@ pub fn run(session: &mut Session, command: &ContactCommand) -> Result<bool> {
             if report.traces.is_empty() {
                 outln!("{}", tr!(lang, "cli-purge-checked", path = path))?;
             } else {
-                let fields: Vec<&str> =
-                    report.traces.iter().map(|f| field_label(lang, f)).collect();
-                return Err(Error::Io(tr!(
-                    lang,
+                let fields = &report.traces;
+                return Err(Error::Io(Said::new(
                     "cli-purge-traces",
-                    fields = labels::list(&fields, lang),
-                    path = path
+                    [
+                        (
+                            "fields",
+                            Arg::in_each(|l| {
+                                let names: Vec<&str> =
+                                    fields.iter().map(|f| field_label(l, f)).collect();
+                                labels::list(&names, l)
+                            }),
+                        ),
+                        ("path", Arg::from(path)),
+                    ],
                 )));
             }
             outln!("{}", tr!(lang, "cli-purge-backups"))?;

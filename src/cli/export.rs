@@ -4,6 +4,7 @@ use crate::config::{Language, TextEncoding};
 use crate::error::{Error, Result};
 use crate::features::export::{self, CsvOptions, ExportOptions, RecordFormat, Records, Written};
 use crate::features::follow_up_list::{self, ListFormat, ListOptions, Selection};
+use crate::i18n::{Arg, Said};
 use crate::interchange::vcard::VcardVersion;
 use crate::model::dates::today;
 use crate::tr;
@@ -216,7 +217,7 @@ pub fn deliver(
 ) -> Result<Written> {
     let exported = match output {
         Some(path) => {
-            let exported = write_whole(path, lang, write)?;
+            let exported = write_whole(path, write)?;
             let (count, path) = (exported.records, path.display().to_string());
             let wrote = match what {
                 Some(Records::Contacts) => {
@@ -265,7 +266,6 @@ fn to_stdout(write: impl FnOnce(&mut dyn Write) -> Result<Written>) -> Result<Wr
 
 fn write_whole(
     path: &Path,
-    lang: Language,
     write: impl FnOnce(&mut dyn Write) -> Result<Written>,
 ) -> Result<Written> {
     let shown = path.display().to_string();
@@ -274,17 +274,21 @@ fn write_whole(
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let fail = |e: std::io::Error| {
-        Error::Io(tr!(
-            lang,
-            "cli-cannot-write",
-            path = shown.as_str(),
-            reason = e.to_string()
+        Error::Io(Said::new(
+            "error-cannot-write",
+            [("path", shown.clone()), ("reason", e.to_string())],
         ))
     };
     let file = tempfile::NamedTempFile::new_in(folder).map_err(fail)?;
     let mut out = BufWriter::new(file);
     let exported = write(&mut out).map_err(|e| match e {
-        Error::Io(message) => Error::Io(format!("{shown}: {message}")),
+        Error::Io(message) => Error::Io(Said::new(
+            "error-at-path",
+            [
+                ("path", Arg::from(shown.as_str())),
+                ("problem", Arg::in_each(|l| message.in_language(l))),
+            ],
+        )),
         other => other,
     })?;
     let file = out.into_inner().map_err(|e| fail(e.into_error()))?;

@@ -146,8 +146,8 @@ fn read_file(path: &Path, lang: Language) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| {
         Error::invalid(tr!(
             lang,
-            "cli-cannot-read",
-            file = path.display().to_string(),
+            "error-cannot-read",
+            path = path.display().to_string(),
             reason = e.to_string()
         ))
     })

@@ -3,6 +3,7 @@ use super::output::{self, Format, Table, field, io, local_time, opt, pad, print_
 use super::parse;
 use crate::error::Result;
 use crate::features::leads::{self, LeadDetail};
+use crate::i18n::Said;
 use crate::i18n::labels;
 use crate::model::dates::today;
 use crate::model::lead::{LeadFields, LeadPatch, Qualification};
@@ -410,7 +411,12 @@ fn print_csv(leads: &[Lead], excel_safe: bool) -> Result<()> {
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    let csv_err = |e: csv::Error| crate::Error::Io(format!("cannot write CSV: {e}"));
+    let csv_err = |e: csv::Error| {
+        crate::Error::Io(Said::new(
+            "error-cannot-write-csv",
+            [("reason", e.to_string())],
+        ))
+    };
     out.write_record([
         "id",
         "title",
@@ -454,9 +460,12 @@ fn print_csv(leads: &[Lead], excel_safe: bool) -> Result<()> {
         };
         out.write_record(&cells).map_err(csv_err)?;
     }
-    let bytes = out
-        .into_inner()
-        .map_err(|e| crate::Error::Io(format!("cannot write CSV: {e}")))?;
+    let bytes = out.into_inner().map_err(|e| {
+        crate::Error::Io(Said::new(
+            "error-cannot-write-csv",
+            [("reason", e.to_string())],
+        ))
+    })?;
     super::output::write_data(&bytes)
 }
 

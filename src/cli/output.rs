@@ -3,6 +3,7 @@
 
 use crate::config::Language;
 use crate::error::{Error, Result};
+use crate::i18n::Said;
 use crate::model::dates::{Due, day_ja, today};
 pub use crate::model::format::{amount, score};
 use crate::tr;
@@ -121,7 +122,10 @@ pub fn io(e: std::io::Error) -> Error {
     if e.kind() == std::io::ErrorKind::BrokenPipe {
         return Error::OutputClosed;
     }
-    Error::Io(format!("cannot write the output: {e}"))
+    Error::Io(Said::new(
+        "error-cannot-write-output",
+        [("reason", e.to_string())],
+    ))
 }
 
 /// One line of command output on stdout.
@@ -139,8 +143,12 @@ pub fn write_line(args: std::fmt::Arguments<'_>) -> Result<()> {
 /// (bidi overrides, zero-width) are escaped here too, so the same value reads back and a
 /// terminal showing it has nothing to act on.
 pub fn print_json<T: Serialize + ?Sized>(value: &T) -> Result<()> {
-    let text = serde_json::to_string_pretty(value)
-        .map_err(|e| Error::Io(format!("cannot write JSON: {e}")))?;
+    let text = serde_json::to_string_pretty(value).map_err(|e| {
+        Error::Io(Said::new(
+            "error-cannot-write-json",
+            [("reason", e.to_string())],
+        ))
+    })?;
     let mut out = std::io::stdout().lock();
     writeln!(out, "{}", json_escape_invisible(&text)).map_err(io)
 }

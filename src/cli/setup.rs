@@ -5,6 +5,7 @@
 use super::Cli;
 use crate::config::{Config, default_config_path};
 use crate::error::{Error, Result};
+use crate::i18n::Said;
 use crate::session::database_path;
 use crate::tr;
 use clap::CommandFactory;
@@ -44,7 +45,12 @@ pub fn man() -> Result<bool> {
     let mut page = Vec::new();
     clap_mangen::Man::new(Cli::command())
         .render(&mut page)
-        .map_err(|e| Error::Io(format!("cannot write the man page: {e}")))?;
+        .map_err(|e| {
+            Error::Io(Said::new(
+                "error-cannot-write-man-page",
+                [("reason", e.to_string())],
+            ))
+        })?;
     super::output::write_data(&page)?;
     Ok(true)
 }
@@ -98,20 +104,16 @@ pub fn init(cli: &Cli) -> Result<bool> {
 fn write_new(path: &Path, bytes: &[u8], lang: crate::config::Language) -> Result<()> {
     let shown = path.display().to_string();
     let cannot_write = |e: std::io::Error| {
-        Error::Io(tr!(
-            lang,
-            "cli-cannot-write",
-            path = shown.as_str(),
-            reason = e.to_string()
+        Error::Io(Said::new(
+            "error-cannot-write",
+            [("path", shown.clone()), ("reason", e.to_string())],
         ))
     };
     if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
         std::fs::create_dir_all(folder).map_err(|e| {
-            Error::Io(tr!(
-                lang,
+            Error::Io(Said::new(
                 "cli-cannot-make-folder",
-                path = shown.as_str(),
-                reason = e.to_string()
+                [("path", shown.clone()), ("reason", e.to_string())],
             ))
         })?;
     }

@@ -105,8 +105,15 @@ fn traces_left(store: &Store, contact: &Contact) -> Result<Vec<&'static str>> {
         .collect();
     let needles: Vec<&[u8]> = values.iter().map(|(_, v)| v.as_bytes()).collect();
     let path = std::path::Path::new(store.path());
-    let found = purge::found_in_files(path, &needles)
-        .map_err(|e| Error::Io(format!("{} could not be read back: {e}", store.path())))?;
+    let found = purge::found_in_files(path, &needles).map_err(|e| {
+        Error::Io(crate::i18n::Said::new(
+            "error-cannot-read",
+            [
+                ("path", store.path().to_string()),
+                ("reason", e.to_string()),
+            ],
+        ))
+    })?;
     let mut traces = Vec::new();
     for ((field, value), found) in values.into_iter().zip(found) {
         if found && !purge::held_elsewhere(store.conn(), value)? {

@@ -112,15 +112,15 @@ fn beside_what_is_there(store: &Store, size: DemoSize, force: bool) -> Result<De
     let c = crate::store::counts(store.conn())?;
     let records = c.leads + c.customers + c.contacts + c.activities;
     if records > 0 && !force {
-        return Err(Error::invalid(format!(
-            "{} already holds {} leads, {} contacts and {} activities, and demo data never mixes \
-             with real records: try it in a database of its own (leadtrack demo --db demo.db), \
-             or add --force to add a second demo set beside them",
-            store.path(),
-            c.leads + c.customers,
-            c.contacts,
-            c.activities
-        )));
+        return Err(Error::said(
+            "error-demo-beside-records",
+            [
+                ("path", store.path().to_string()),
+                ("leads", (c.leads + c.customers).to_string()),
+                ("contacts", c.contacts.to_string()),
+                ("activities", c.activities.to_string()),
+            ],
+        ));
     }
     let digest = crate::store::digest(store.conn())?;
     // `table:rows:…` for each table: all zero rows is a database that never held a record.
@@ -160,7 +160,7 @@ pub fn generate_on(
     today: NaiveDate,
 ) -> Result<DemoReport> {
     let words: Words = toml::from_str(WORDS)
-        .map_err(|e| Error::invalid(format!("the demo word list is damaged: {e}")))?;
+        .map_err(|e| Error::said("error-demo-not-made", [("reason", e.to_string())]))?;
     // Everything happens before today began, so the same seed gives the same data all day.
     let now = crate::model::dates::local_to_utc(today.and_time(chrono::NaiveTime::MIN));
     let mut owners = words.owners.clone();
@@ -188,9 +188,10 @@ pub fn generate_on(
                 let _ = sink.to.send(end);
             });
         if let Err(e) = maker {
-            return Err(Error::invalid(format!(
-                "the demo data could not be made: {e}"
-            )));
+            return Err(Error::said(
+                "error-demo-not-made",
+                [("reason", e.to_string())],
+            ));
         }
         store.write_bulk(|w| write_all(w, (made, spent), now, config, today))
     })
@@ -257,7 +258,10 @@ fn write_all(
         let _ = spent.send(rows);
     }
     if !done {
-        return Err(Error::invalid("the demo data could not be made"));
+        return Err(Error::said(
+            "error-demo-not-made",
+            [("reason", "the maker stopped")],
+        ));
     }
     // Last activities need the activities' indexes; they and the scores then rewrite every
     // lead, cheaper before the leads' own indexes are built.

@@ -7,6 +7,7 @@
 
 use crate::config::TextEncoding;
 use crate::error::{Error, Result};
+use crate::i18n::Arg;
 use crate::interchange::csv_out::{CsvOut, write_error};
 use crate::interchange::vcard::{self, VcardVersion};
 use crate::model::contact::NameOrder;
@@ -203,10 +204,13 @@ fn write_all<R: Record>(
         ),
         RecordFormat::Vcard => {
             let card = card.ok_or_else(|| {
-                Error::invalid(format!(
-                    "--format vcard is for contacts; use csv or json for {}",
-                    R::NOUNS
-                ))
+                Error::said(
+                    "error-vcard-is-for-contacts",
+                    [(
+                        "records",
+                        Arg::in_each(|l| crate::i18n::labels::records(R::NOUNS, l)),
+                    )],
+                )
             })?;
             each(&mut |record: R| {
                 counted(&mut records);
@@ -270,5 +274,8 @@ pub(crate) fn json_error(e: serde_json::Error) -> Error {
     if e.is_io() {
         return write_error(e.into());
     }
-    Error::Io(format!("cannot write JSON: {e}"))
+    Error::Io(crate::i18n::Said::new(
+        "error-cannot-write-json",
+        [("reason", e.to_string())],
+    ))
 }

@@ -104,7 +104,7 @@ pub fn import(
             let about = Message {
                 message_id: message.message_id.clone(),
                 subject: message.subject.clone(),
-                source: message.origin.to_string(),
+                source: message.origin.in_language(config.language),
             };
             let direction = if message.from.iter().any(|m| is_me(&m.address)) {
                 Direction::Outbound

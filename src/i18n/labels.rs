@@ -70,3 +70,12 @@ pub fn list<S: AsRef<str>>(items: &[S], language: Language) -> String {
         Language::Ja => "、",
     })
 }
+
+/// The records of a kind, by their `Record::NOUNS` (`leads`, `contacts`, `activities`).
+pub fn records(nouns: &str, language: Language) -> String {
+    match nouns {
+        "leads" => crate::tr!(language, "records-leads"),
+        "contacts" => crate::tr!(language, "records-contacts"),
+        _ => crate::tr!(language, "records-activities"),
+    }
+}

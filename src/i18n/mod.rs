@@ -88,7 +88,15 @@ pub enum Arg {
 }
 
 impl Arg {
-    fn in_language(&self, language: Language) -> &str {
+    /// Words of its own in each language, made by `words`: `Arg::in_each(|l| tr!(l, "x"))`.
+    pub fn in_each(words: impl Fn(Language) -> String) -> Arg {
+        Arg::Each {
+            en: words(Language::En),
+            ja: words(Language::Ja),
+        }
+    }
+
+    pub fn in_language(&self, language: Language) -> &str {
         match (self, language) {
             (Arg::Text(text), _) => text,
             (Arg::Each { en, .. }, Language::En) => en,
@@ -105,6 +113,12 @@ impl Arg {
                 ja: f(ja),
             },
         }
+    }
+}
+
+impl std::fmt::Display for Arg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.in_language(Language::En))
     }
 }
 

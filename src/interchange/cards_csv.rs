@@ -5,9 +5,10 @@
 use super::address::AddressParts;
 use super::card_columns::{AddressPart, CardColumn, PRODUCER_BLANKS, mapped, recognise};
 use super::columns::header_key;
-use super::csv_in::Table;
+use super::csv_in::{Table, cell_at, cell_error, said_each};
 use super::excel::without_guard;
 use crate::error::{Error, Result};
+use crate::i18n::{Arg, Said};
 use crate::model::Contact;
 use crate::model::contact::{Channel, ContactFields, ContactValue, ValueKind};
 use crate::model::contact_value::{parse_lines, parse_list, settle};
@@ -77,15 +78,19 @@ pub struct Card {
 pub fn parse_maps(maps: &[String]) -> Result<Vec<(String, String)>> {
     maps.iter()
         .map(|m| {
-            let (header, field) = m.rsplit_once('=').ok_or_else(|| {
-                Error::invalid(format!("--map '{m}': write it as 'HEADER=field'"))
-            })?;
+            let (header, field) = m
+                .rsplit_once('=')
+                .ok_or_else(|| Error::said("cli-map-form", [("typed", m.as_str())]))?;
             let field = field.trim().to_string();
             if !MAPPABLE.contains(&field.as_str()) {
-                return Err(Error::invalid(format!(
-                    "--map '{m}': '{field}' is not a card field (use one of {})",
-                    MAPPABLE.join(", ")
-                )));
+                return Err(Error::said(
+                    "error-map-not-a-card-field",
+                    [
+                        ("typed", m.clone()),
+                        ("field", field),
+                        ("fields", MAPPABLE.join(", ")),
+                    ],
+                ));
             }
             Ok((header.trim().to_string(), field))
         })
@@ -119,10 +124,14 @@ pub fn layout(headers: &[String], maps: &[(String, String)], file: &str) -> Resu
     for (header, _) in maps {
         if !headers.iter().any(|h| header_key(h) == header_key(header)) {
             // The columns come from the file: made safe to print.
-            return Err(Error::invalid(display_safe(&format!(
-                "--map: {file} has no column '{header}' (its columns: {})",
-                headers.join(", ")
-            ))));
+            return Err(Error::said(
+                "error-map-no-card-column",
+                [
+                    ("file", file.to_string()),
+                    ("header", display_safe(header)),
+                    ("headers", display_safe(&headers.join(", "))),
+                ],
+            ));
         }
     }
     let mut columns: Vec<Option<CardColumn>> = headers
@@ -300,7 +309,7 @@ pub fn cards(table: &Table, layout: &Layout, file: &str, today: NaiveDate) -> Re
         let mut out = cards_of(&table.headers, first, layout, file, today)?;
         let later = later
             .join()
-            .map_err(|_| Error::invalid(format!("{file} could not be read")))??;
+            .map_err(|_| Error::said("error-file-not-read", [("file", file)]))??;
         out.extend(later);
         Ok(out)
     })
@@ -376,12 +385,12 @@ fn cards_of(
                         }
                         "exchanged_on" => {
                             let date = parse_cell_date(value, today).map_err(|_| {
-                                    // The header and the cell come from the file: made safe
-                                    // to print.
-                                    Error::invalid(display_safe(&format!(
-                                        "{file}, line {line}, column '{header}': '{value}' is not a date"
-                                    )))
-                                })?;
+                                let problem = Said::new(
+                                    "problem-not-a-date",
+                                    [("typed", display_safe(value))],
+                                );
+                                cell_error(cell_at(file, *line, header), said_each(&problem))
+                            })?;
                             card.exchanged_on = Some(date.date);
                             continue;
                         }
@@ -442,9 +451,8 @@ fn cards_of(
                         parse_list(value, usual)
                     };
                     let values = read.map_err(|e| {
-                        Error::invalid(display_safe(&format!(
-                            "{file}, line {line}, column '{header}': {e}"
-                        )))
+                        let problem = Arg::in_each(|l| e.message(l));
+                        cell_error(cell_at(file, *line, header), problem)
                     })?;
                     listed.extend(values.into_iter().map(|v| (channel, v)));
                 }

@@ -4,6 +4,7 @@ use super::cards_csv::{self, Card};
 use super::encoding::{InputEncoding, decode};
 use super::{card_columns, csv_in, leads_csv};
 use crate::error::{Error, Result};
+use crate::i18n::Arg;
 use crate::model::text::display_safe;
 use chrono::NaiveDate;
 
@@ -53,14 +54,15 @@ fn header_fields(line: &str) -> Vec<String> {
 
 /// The error for a file that holds no cards: a file of leads is named as one.
 fn not_cards(leads: bool, file: &str, line: usize) -> Error {
-    let hint = if leads {
-        "it looks like a file of leads: use `leadtrack import leads`"
+    let id = if leads {
+        "error-no-card-columns-leads"
     } else {
-        "name its columns with --map 'HEADER=field'"
+        "error-no-card-columns"
     };
-    Error::invalid(display_safe(&format!(
-        "{file}, line {line}: no column is a name, an email address or a company of a card; {hint}"
-    )))
+    Error::said(
+        id,
+        [("file", display_safe(file)), ("line", line.to_string())],
+    )
 }
 
 /// Where the header row is when lines of explanation come before it (Eight's export opens
@@ -98,12 +100,18 @@ pub fn read(
     match format {
         CardFormat::Vcard => {
             if !maps.is_empty() {
-                return Err(Error::invalid(
-                    "--map is for CSV files; a vCard names its own fields",
-                ));
+                return Err(Error::said_plain("error-map-is-for-csv"));
             }
-            let cards =
-                super::vcard::read(bytes).map_err(|e| Error::invalid(format!("{file}, {e}")))?;
+            let cards = super::vcard::read(bytes).map_err(|e| {
+                Error::said(
+                    "error-vcard",
+                    [
+                        ("file", Arg::from(file)),
+                        ("line", Arg::from(e.line.to_string())),
+                        ("problem", Arg::in_each(|l| e.message.in_language(l))),
+                    ],
+                )
+            })?;
             Ok(CardFile {
                 format,
                 cards,

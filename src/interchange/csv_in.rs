@@ -3,6 +3,8 @@
 //! line.
 
 use crate::error::{Error, Result};
+use crate::i18n::{Arg, Said};
+use crate::model::text::display_safe;
 
 /// Longest line a card or lead file may have; anything longer is not such a file.
 pub const MAX_LINE: usize = 1 << 20;
@@ -85,6 +87,31 @@ fn at_line<const N: usize>(
     let mut args = vec![("file", file.to_string()), ("line", line.to_string())];
     args.extend(more);
     Error::said(id, args)
+}
+
+/// Where a cell is, in each language: `f.csv, line 3, column 'stage'`. Its header comes
+/// from the file, so it is made safe to print.
+pub fn cell_at(file: &str, line: usize, header: &str) -> Arg {
+    let header = display_safe(header);
+    Arg::in_each(|l| {
+        crate::tr!(
+            l,
+            "cell-at",
+            file = file,
+            line = line.to_string(),
+            header = header.as_str()
+        )
+    })
+}
+
+/// `problem` (a sentence in each language) with the cell it is about.
+pub fn cell_error(at: Arg, problem: Arg) -> Error {
+    Error::said("error-flag-value", [("flag", at), ("problem", problem)])
+}
+
+/// `problem` said in each language.
+pub fn said_each(problem: &Said) -> Arg {
+    Arg::in_each(|l| problem.in_language(l))
 }
 
 fn csv_error(file: &str, e: csv::Error, skip: usize) -> Error {

@@ -7,6 +7,7 @@ use super::encoding::{BOM, encode};
 use super::excel::inert;
 use crate::config::TextEncoding;
 use crate::error::{Error, Result};
+use crate::i18n::Said;
 use std::io::{self, Write};
 
 pub struct CsvOut<W: Write> {
@@ -59,9 +60,7 @@ impl<W: Write> CsvOut<W> {
             .into_inner()
             .map_err(|e| write_error(e.into_error()))?;
         if !encoder.pending.is_empty() {
-            return Err(Error::Io(
-                "cannot write CSV: a cell ends inside a character".into(),
-            ));
+            return Err(Error::Io(Said::plain("error-csv-cell-split")));
         }
         Ok((encoder.out, encoder.lost))
     }
@@ -103,11 +102,17 @@ impl<W: Write> Write for Encoder<W> {
 
 fn csv_error(e: csv::Error) -> Error {
     if !e.is_io_error() {
-        return Error::Io(format!("cannot write CSV: {e}"));
+        return Error::Io(Said::new(
+            "error-cannot-write-csv",
+            [("reason", e.to_string())],
+        ));
     }
     match e.into_kind() {
         csv::ErrorKind::Io(e) => write_error(e),
-        other => Error::Io(format!("cannot write CSV: {other:?}")),
+        other => Error::Io(Said::new(
+            "error-cannot-write-csv",
+            [("reason", format!("{other:?}"))],
+        )),
     }
 }
 
@@ -116,7 +121,10 @@ pub fn write_error(e: io::Error) -> Error {
     if e.kind() == io::ErrorKind::BrokenPipe {
         return Error::OutputClosed;
     }
-    Error::Io(format!("cannot write the output: {e}"))
+    Error::Io(Said::new(
+        "error-cannot-write-output",
+        [("reason", e.to_string())],
+    ))
 }
 
 #[cfg(test)]

@@ -9,9 +9,11 @@
 //! not read.
 
 use super::columns::{field_for, header_key};
-use super::csv_in::Table;
+use super::csv_in::{Table, cell_at, cell_error, said_each};
 use super::excel::without_guard;
+use crate::config::Language;
 use crate::error::{Error, Result};
+use crate::i18n::{Arg, Said};
 use crate::model::Stage;
 use crate::model::amount::parse_amount;
 use crate::model::dates::parse_cell_date;
@@ -165,7 +167,7 @@ pub fn leads(
             if value.is_empty() {
                 continue;
             }
-            let at = || format!("{file}, line {line}, column '{header}'");
+            let at = || cell_at(file, line, header);
             let text = Some(value.to_string());
             match field {
                 None => extras.push(format!("{header}: {value}")),
@@ -173,32 +175,60 @@ pub fn leads(
                 Some("title") => lead.title = value.to_string(),
                 Some("company") => lead.company = text,
                 Some("stage") => {
-                    lead.stage = value
-                        .parse::<Stage>()
-                        .map_err(|e| cell_error(format!("{}: {e}", at())))?;
+                    lead.stage = value.parse::<Stage>().map_err(|e| {
+                        Error::said(
+                            "error-not-a-stage",
+                            [
+                                ("flag", at()),
+                                ("typed", Arg::from(display_safe(&e.0))),
+                                (
+                                    "names",
+                                    Arg::Each {
+                                        en: crate::model::stage::accepted_names(),
+                                        ja: crate::model::stage::accepted_names_ja(),
+                                    },
+                                ),
+                            ],
+                        )
+                    })?;
                     stage_given = true;
                 }
                 Some("source") => {
                     let Some(id) = source::resolve(value, sources) else {
-                        return Err(cell_error(format!(
-                            "{}: '{value}' is not a source (use one of {}, or add it to [sources] names)",
-                            at(),
-                            source::accepted_names(sources)
-                        )));
+                        let problem = Said::new(
+                            "error-not-a-source",
+                            [
+                                ("typed", Arg::from(display_safe(value))),
+                                (
+                                    "names",
+                                    Arg::Each {
+                                        en: source::accepted_names(sources),
+                                        ja: source::accepted_names_ja(sources),
+                                    },
+                                ),
+                            ],
+                        );
+                        return Err(cell_error(at(), said_each(&problem)));
                     };
                     lead.source = Some(id.to_string());
                 }
                 Some("source_detail") => lead.source_detail = text,
                 Some("owner") => lead.owner = text,
                 Some("value") => {
-                    let amount =
-                        parse_amount(value).map_err(|e| cell_error(format!("{}: {e}", at())))?;
+                    let amount = parse_amount(value).map_err(|e| {
+                        Error::said(
+                            "error-not-an-amount",
+                            [("flag", at()), ("typed", Arg::from(e.0))],
+                        )
+                    })?;
                     lead.value = Some(amount);
                 }
                 Some("next_action") => lead.next_action = text,
                 Some("next_action_on") => {
-                    let due = parse_cell_date(value, today)
-                        .map_err(|e| cell_error(format!("{}: {e}", at())))?;
+                    let due = parse_cell_date(value, today).map_err(|e| {
+                        let problem = Arg::in_each(|l| e.message(l == Language::Ja));
+                        cell_error(at(), problem)
+                    })?;
                     lead.next_action_on = Some(due);
                 }
                 Some("tags") => lead.tags = split_tags(&[value.to_string()]),
@@ -230,10 +260,4 @@ pub fn leads(
         kept_in_notes,
         not_read,
     })
-}
-
-/// An error about a cell. Its header and value come from the file, so they are made safe to
-/// print: a control character in a cell must not reach the terminal with the message.
-fn cell_error(message: String) -> Error {
-    Error::invalid(display_safe(&message))
 }

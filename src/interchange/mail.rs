@@ -15,7 +15,9 @@
 //! is not mail fails the whole read, and the error names it. A read that succeeds holds at
 //! least one message.
 
+use crate::config::Language;
 use crate::error::{Error, Result};
+use crate::i18n::Arg;
 use crate::model::text::{display_safe, is_invisible};
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
 use mail_parser::mailbox::mbox;
@@ -85,17 +87,36 @@ pub struct MboxPosition {
     pub line: usize,
 }
 
+impl MailOrigin {
+    /// `inbox.mbox, message 3 (line 42)`, `standard input`, in `language`: safe to print.
+    pub fn in_language(&self, language: Language) -> String {
+        let file = match &self.file {
+            Some(file) => display_safe(&file.display().to_string()),
+            None => crate::tr!(language, "mail-from-stdin"),
+        };
+        match self.mbox {
+            Some(at) => crate::tr!(
+                language,
+                "mail-message-in-mbox",
+                file = file,
+                number = at.number.to_string(),
+                line = at.line.to_string()
+            ),
+            None => file,
+        }
+    }
+
+    /// The catalog's sentence `id` about this message, with `more` values.
+    fn error<const N: usize>(&self, id: &'static str, more: [(&'static str, String); N]) -> Error {
+        let mut args = vec![("origin", Arg::in_each(|l| self.in_language(l)))];
+        args.extend(more.map(|(name, value)| (name, Arg::Text(value))));
+        Error::said(id, args)
+    }
+}
+
 impl fmt::Display for MailOrigin {
-    /// `inbox.mbox, message 3 (line 42)`, `standard input`: safe to print.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.file {
-            Some(file) => f.write_str(&display_safe(&file.display().to_string()))?,
-            None => f.write_str("standard input")?,
-        }
-        if let Some(at) = self.mbox {
-            write!(f, ", message {} (line {})", at.number, at.line)?;
-        }
-        Ok(())
+        f.write_str(&self.in_language(Language::En))
     }
 }
 
@@ -138,7 +159,13 @@ pub fn read(source: &MailSource) -> Result<Vec<MailMessage>> {
             std::io::stdin()
                 .lock()
                 .read_to_end(&mut bytes)
-                .map_err(|e| Error::invalid(format!("standard input cannot be read: {e}")))?;
+                .map_err(|e| {
+                    MailOrigin {
+                        file: None,
+                        mbox: None,
+                    }
+                    .error("error-mail-cannot-read", [("reason", e.to_string())])
+                })?;
             read_bytes(&bytes, None)
         }
         MailSource::Path(path) if path.is_dir() => read_maildir(path),
@@ -155,9 +182,7 @@ pub fn read_bytes(bytes: &[u8], file: Option<&Path>) -> Result<Vec<MailMessage>>
         mbox: None,
     };
     if is_blank(bytes) {
-        return Err(Error::invalid(format!(
-            "{origin} is empty: it holds no mail message"
-        )));
+        return Err(origin.error("error-mail-empty", []));
     }
     if bytes.starts_with(b"From ") {
         return read_mbox(Cursor::new(bytes), file);
@@ -165,14 +190,22 @@ pub fn read_bytes(bytes: &[u8], file: Option<&Path>) -> Result<Vec<MailMessage>>
     Ok(vec![parse_message(bytes, origin)?])
 }
 
+/// A path as a message shows it: made safe to print.
+fn shown(path: &Path) -> String {
+    display_safe(&path.display().to_string())
+}
+
+/// The sentence for a file or folder that cannot be read.
+fn cannot_read(shown: &str, e: &std::io::Error) -> Error {
+    Error::said(
+        "error-cannot-read",
+        [("path", shown.to_string()), ("reason", e.to_string())],
+    )
+}
+
 /// A file: an mbox is read as it streams, anything else whole.
 fn read_file(path: &Path) -> Result<Vec<MailMessage>> {
-    let cannot_read = |e: std::io::Error| {
-        Error::invalid(format!(
-            "{} cannot be read: {e}",
-            display_safe(&path.display().to_string())
-        ))
-    };
+    let cannot_read = |e: std::io::Error| cannot_read(&shown(path), &e);
     let mut file = std::fs::File::open(path).map_err(cannot_read)?;
     let mut head = Vec::new();
     (&mut file)
@@ -210,13 +243,11 @@ fn read_mbox(reader: impl BufRead, file: Option<&Path>) -> Result<Vec<MailMessag
             }),
         };
         let contents = contents
-            .map_err(|e| Error::invalid(format!("{origin} cannot be read: {e}")))?
+            .map_err(|e| origin.error("error-mail-cannot-read", [("reason", e.to_string())]))?
             .unwrap_contents();
         line += 1 + contents.iter().filter(|&&b| b == b'\n').count();
         if is_blank(&contents) {
-            return Err(Error::invalid(format!(
-                "{origin} is empty: there is nothing after its From line"
-            )));
+            return Err(origin.error("error-mbox-message-empty", []));
         }
         messages.push(parse_message(&contents, origin)?);
     }
@@ -225,9 +256,7 @@ fn read_mbox(reader: impl BufRead, file: Option<&Path>) -> Result<Vec<MailMessag
             file: file.map(Path::to_path_buf),
             mbox: None,
         };
-        return Err(Error::invalid(format!(
-            "{origin} is an empty mbox: it holds no mail message"
-        )));
+        return Err(origin.error("error-mbox-empty", []));
     }
     Ok(messages)
 }
@@ -235,7 +264,6 @@ fn read_mbox(reader: impl BufRead, file: Option<&Path>) -> Result<Vec<MailMessag
 /// The messages of a Maildir, by file name. `dir` is the Maildir (holding `cur/` and `new/`)
 /// or its `cur/` or `new/` folder itself.
 fn read_maildir(dir: &Path) -> Result<Vec<MailMessage>> {
-    let shown = |path: &Path| display_safe(&path.display().to_string());
     let named_folder = dir
         .file_name()
         .is_some_and(|name| name == "cur" || name == "new");
@@ -249,15 +277,11 @@ fn read_maildir(dir: &Path) -> Result<Vec<MailMessage>> {
             .collect()
     };
     if folders.is_empty() {
-        return Err(Error::invalid(format!(
-            "{} is not a Maildir: it has no cur or new folder",
-            shown(dir)
-        )));
+        return Err(Error::said("error-not-a-maildir", [("path", shown(dir))]));
     }
     let mut files = Vec::new();
     for folder in &folders {
-        let cannot_read =
-            |e: std::io::Error| Error::invalid(format!("{} cannot be read: {e}", shown(folder)));
+        let cannot_read = |e: std::io::Error| cannot_read(&shown(folder), &e);
         for entry in std::fs::read_dir(folder).map_err(cannot_read)? {
             let entry = entry.map_err(cannot_read)?;
             let name = entry.file_name();
@@ -272,25 +296,19 @@ fn read_maildir(dir: &Path) -> Result<Vec<MailMessage>> {
         }
     }
     if files.is_empty() {
-        return Err(Error::invalid(format!(
-            "{} is an empty Maildir: it holds no mail message",
-            shown(dir)
-        )));
+        return Err(Error::said("error-maildir-empty", [("path", shown(dir))]));
     }
     files.sort();
     files
         .into_iter()
         .map(|(_, path)| {
-            let bytes = std::fs::read(&path)
-                .map_err(|e| Error::invalid(format!("{} cannot be read: {e}", shown(&path))))?;
+            let bytes = std::fs::read(&path).map_err(|e| cannot_read(&shown(&path), &e))?;
             let origin = MailOrigin {
                 file: Some(path),
                 mbox: None,
             };
             if is_blank(&bytes) {
-                return Err(Error::invalid(format!(
-                    "{origin} is empty: it holds no mail message"
-                )));
+                return Err(origin.error("error-mail-empty", []));
             }
             parse_message(&bytes, origin)
         })
@@ -325,8 +343,9 @@ const KNOWN_FIELDS: &[&str] = &[
 /// Other control characters are let through, to be dropped from the text: one odd byte in
 /// a header does not make a message unreadable.
 fn header_block_problem(raw: &[u8]) -> Option<&'static str> {
-    const BINARY: &str = "it holds binary data";
-    const NO_HEADERS: &str = "it does not begin with mail headers (From:, To:, Subject:, Date:)";
+    // Catalog ids of the reasons.
+    const BINARY: &str = "mail-problem-binary";
+    const NO_HEADERS: &str = "mail-problem-not-headers";
     let mut known = false;
     for (index, line) in raw.split(|&b| b == b'\n').enumerate() {
         let line = line.strip_suffix(b"\r").unwrap_or(line);
@@ -381,13 +400,22 @@ fn parse_message(raw: &[u8], origin: MailOrigin) -> Result<MailMessage> {
             .map_or(&rest[rest.len()..], |end| &rest[end + 1..]),
         None => raw,
     };
-    let not_mail = |why: &str| Error::invalid(format!("{origin} is not a mail message: {why}"));
+    let not_mail = |why: &'static str| {
+        let why = Arg::in_each(|l| crate::i18n::message(l, why, None));
+        Error::said(
+            "error-not-mail",
+            [
+                ("origin", Arg::in_each(|l| origin.in_language(l))),
+                ("why", why),
+            ],
+        )
+    };
     if let Some(why) = header_block_problem(raw) {
         return Err(not_mail(why));
     }
     let message = MessageParser::new()
         .parse(raw)
-        .ok_or_else(|| not_mail("it has no header fields"))?;
+        .ok_or_else(|| not_mail("mail-problem-no-headers"))?;
 
     let subject = one_line(message.subject().unwrap_or_default());
     let from = mailboxes(&message, HeaderName::From);

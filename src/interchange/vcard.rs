@@ -9,6 +9,7 @@
 //! Nothing in a file can make the reader panic: every malformed part is either skipped or
 //! reported as a [`VcardError`] with its line.
 
+use crate::i18n::Said;
 use crate::model::Contact;
 use crate::model::contact::{
     Channel, ContactFields, ContactValue, NameOrder, ValueKind, display_name,
@@ -35,14 +36,15 @@ const FOLD_AT: usize = 75;
 #[error("line {line}: {message}")]
 pub struct VcardError {
     pub line: usize,
-    pub message: String,
+    /// What is wrong, a catalog sentence (English when displayed).
+    pub message: Said,
 }
 
 impl VcardError {
-    fn new(line: usize, message: impl Into<String>) -> Self {
+    fn new(line: usize, id: &'static str) -> Self {
         Self {
             line,
-            message: message.into(),
+            message: Said::plain(id),
         }
     }
 }
@@ -70,10 +72,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Card>, VcardError> {
     let data: &[u8] = data.as_ref();
     let data = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
     if let Some(at) = data.iter().position(|&b| b == 0) {
-        return Err(VcardError::new(
-            line_of(data, at),
-            "the file holds binary data, not vCard text",
-        ));
+        return Err(VcardError::new(line_of(data, at), "error-vcard-binary"));
     }
     let lines = unfold(data)?;
 
@@ -96,7 +95,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Card>, VcardError> {
             None if end => {
                 return Err(VcardError::new(
                     logical.line,
-                    "END:VCARD without a BEGIN:VCARD before it",
+                    "error-vcard-end-without-begin",
                 ));
             }
             None => {}
@@ -129,13 +128,13 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Card>, VcardError> {
         return Err(no_end(card.line));
     }
     if cards.is_empty() {
-        return Err(VcardError::new(1, "no vCard in the file"));
+        return Err(VcardError::new(1, "error-vcard-none"));
     }
     Ok(cards)
 }
 
 fn no_end(line: usize) -> VcardError {
-    VcardError::new(line, "the card that starts here has no END:VCARD")
+    VcardError::new(line, "error-vcard-no-end")
 }
 
 struct OpenCard<'a> {
@@ -214,10 +213,7 @@ fn unfold(data: &[u8]) -> Result<Vec<Logical>, VcardError> {
             raw = rest;
         }
         if raw.len() > MAX_LINE {
-            return Err(VcardError::new(
-                number,
-                "the line is longer than 1 MiB; this is not a vCard file",
-            ));
+            return Err(VcardError::new(number, "error-vcard-line-too-long"));
         }
         if let Some(current) = out.last_mut() {
             if let Some(cut) = current.soft_break.filter(|_| !is_card_boundary(raw)) {
@@ -2013,7 +2009,7 @@ mod tests {
     fn end_without_begin_is_an_error() {
         let err = read(b"BEGIN:VCARD\nN:A;B;;;\nEND:VCARD\nEND:VCARD\n").unwrap_err();
         assert_eq!(err.line, 4);
-        assert!(err.message.contains("without a BEGIN:VCARD"), "{err}");
+        assert!(err.to_string().contains("without a BEGIN:VCARD"), "{err}");
     }
 
     #[test]
@@ -2041,7 +2037,7 @@ mod tests {
         input.extend_from_slice(b"\r\nEND:VCARD\r\n");
         let err = read(&input).unwrap_err();
         assert_eq!(err.line, 2);
-        assert!(err.message.contains("1 MiB"), "{err}");
+        assert!(err.to_string().contains("1 MiB"), "{err}");
     }
 
     // ---- writing -------------------------------------------------------------------------

@@ -59,9 +59,7 @@ pub fn prepare(a: &ActivityFields, origin: &Origin) -> Result<NewActivity> {
         return Err(Error::said_plain("error-activity-needs-summary"));
     }
     if a.lead_id.is_none() && a.contact_id.is_none() {
-        return Err(Error::invalid(
-            "an activity belongs to a lead or a contact; give --lead or --contact",
-        ));
+        return Err(Error::said_plain("error-activity-needs-lead-or-contact"));
     }
     Ok(NewActivity {
         id: origin.id.clone().unwrap_or_else(crate::model::ids::new_id),
@@ -192,9 +190,7 @@ pub fn update(w: &mut Writer<'_>, id: &str, patch: &ActivityPatch) -> Result<Vec
     }
     if let Some(minutes) = patch.duration_minutes {
         if minutes.is_some_and(|m| m < 0) {
-            return Err(Error::invalid(
-                "--duration must be a number of minutes, 0 or more",
-            ));
+            return Err(Error::said_plain("error-duration-minutes"));
         }
         changes.push((
             "duration_minutes",
@@ -215,9 +211,7 @@ pub fn update(w: &mut Writer<'_>, id: &str, patch: &ActivityPatch) -> Result<Vec
     }
     if let Some(contact) = &patch.contact_id {
         if contact.is_none() && before.lead_id.is_none() {
-            return Err(Error::invalid(
-                "an activity belongs to a lead or a contact; this one has no lead, so it keeps its contact",
-            ));
+            return Err(Error::said_plain("error-activity-keeps-contact"));
         }
         changes.push(("contact_id", text(contact.as_deref())));
     }

@@ -97,9 +97,7 @@ pub struct NewContact {
 
 pub fn prepare(card: &ContactFields, origin: &Origin) -> Result<NewContact> {
     if !card.has_name() && !card.has_email() && !card.has_company_only() {
-        return Err(Error::invalid(
-            "a contact needs a name, an email or a company",
-        ));
+        return Err(Error::said_plain("error-contact-needs-name"));
     }
     let mut values: Vec<(&'static str, Value)> = card
         .text_fields()
@@ -187,9 +185,7 @@ pub fn update(w: &mut Writer<'_>, id: &str, patch: &ContactFields) -> Result<Vec
             card.has_name() || card.has_email() || card.has_company_only()
         });
         if !named {
-            return Err(Error::invalid(
-                "a contact needs a name, an email or a company; this change would leave none",
-            ));
+            return Err(Error::said_plain("error-contact-keeps-name"));
         }
         refresh_derived_id(w.conn(), id)?;
     }

@@ -231,9 +231,13 @@ pub fn undo_move(w: &mut Writer<'_>, lead_id: &str, change_id: &str) -> Result<S
         })
         .optional()?;
     let Some((Some(from), to, 0)) = change else {
-        return Err(Error::invalid(format!(
-            "the move {change_id} of lead {lead_id} is not a move that can be undone"
-        )));
+        return Err(Error::said(
+            "error-move-not-undoable",
+            [
+                ("change", change_id.to_string()),
+                ("lead", lead_id.to_string()),
+            ],
+        ));
     };
     let (from, to): (Stage, Stage) = (
         from.parse().unwrap_or_default(),

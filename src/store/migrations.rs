@@ -1,6 +1,7 @@
 //! Numbered migrations, applied in order at open. Files are only ever added, never edited.
 
 use crate::error::{Error, Result};
+use crate::i18n::Arg;
 use rusqlite::Connection;
 
 /// Marks a file as a leadtrack database (`PRAGMA application_id`, "LTRK").
@@ -94,7 +95,10 @@ pub(super) fn unreadable(e: Error, path: &str) -> Error {
     {
         return Error::Corrupt {
             path: path.to_string(),
-            detail: message.clone().unwrap_or_else(|| "unreadable".to_string()),
+            detail: match message {
+                Some(message) => message.as_str().into(),
+                None => Arg::in_each(|l| crate::tr!(l, "detail-unreadable")),
+            },
         };
     }
     e.at_path(path)
@@ -167,7 +171,7 @@ fn expected_schema(version: i64) -> rusqlite::Result<Vec<Object>> {
 fn check_schema(conn: &Connection, path: &str, version: i64) -> Result<()> {
     let expected = expected_schema(version)?;
     let found = objects(conn).map_err(|e| unreadable(e.into(), path))?;
-    let foreign = |detail: String| Error::ForeignSchema {
+    let foreign = |detail: Arg| Error::ForeignSchema {
         path: path.to_string(),
         detail,
     };
@@ -185,11 +189,16 @@ fn check_schema(conn: &Connection, path: &str, version: i64) -> Result<()> {
             },
         };
         if !same {
-            return Err(foreign(format!(
-                "it holds a {} '{}' that leadtrack never makes",
-                describe(&object.kind),
-                object.name
-            )));
+            let kind = object.kind.clone();
+            let name = object.name.clone();
+            return Err(foreign(Arg::in_each(move |l| {
+                crate::tr!(
+                    l,
+                    "detail-foreign-object",
+                    kind = describe(&kind, l),
+                    name = name.as_str()
+                )
+            })));
         }
     }
     if let Some(missing) = expected
@@ -197,20 +206,27 @@ fn check_schema(conn: &Connection, path: &str, version: i64) -> Result<()> {
         .filter(|e| e.kind != "index")
         .find(|e| !found.iter().any(|f| f.name.eq_ignore_ascii_case(&e.name)))
     {
-        return Err(foreign(format!(
-            "it has no {} '{}'",
-            describe(&missing.kind),
-            missing.name
-        )));
+        return Err(foreign(Arg::in_each(|l| {
+            crate::tr!(
+                l,
+                "detail-missing-object",
+                kind = describe(&missing.kind, l),
+                name = missing.name.as_str()
+            )
+        })));
     }
     Ok(())
 }
 
-fn describe(kind: &str) -> &str {
+/// A kind of schema object (`table`, `view`, `trigger`, ...) in `language`.
+fn describe(kind: &str, language: crate::config::Language) -> String {
     match kind {
-        "virtual" => "virtual table",
-        "shadow" => "table",
-        other => other,
+        "virtual" => crate::tr!(language, "schema-virtual-table"),
+        "table" | "shadow" => crate::tr!(language, "schema-table"),
+        "index" => crate::tr!(language, "schema-index"),
+        "view" => crate::tr!(language, "schema-view"),
+        "trigger" => crate::tr!(language, "schema-trigger"),
+        other => other.to_string(),
     }
 }
 

@@ -22,6 +22,7 @@ mod stage_sql;
 pub use migrations::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
 
 use crate::error::{Error, Result};
+use crate::i18n::Arg;
 use crate::model::dates::format_timestamp;
 use crate::model::{Hlc, Stage};
 use chrono::{DateTime, Utc};
@@ -305,9 +306,7 @@ impl Store {
     pub fn backup(&self, dest: &Path) -> Result<()> {
         let shown = dest.display().to_string();
         if dest.exists() {
-            return Err(Error::invalid(format!(
-                "{shown} already exists; choose a new file name"
-            )));
+            return Err(Error::said("error-file-exists", [("path", shown)]));
         }
         create_private(dest).map_err(|reason| Error::CannotOpen {
             path: shown.clone(),
@@ -316,7 +315,7 @@ impl Store {
         // VACUUM INTO needs a missing or empty file; the empty private file keeps 0600.
         let dest_text = dest
             .to_str()
-            .ok_or_else(|| Error::invalid(format!("{shown} is not a UTF-8 path")))?;
+            .ok_or_else(|| Error::said("error-path-not-utf8", [("path", shown.as_str())]))?;
         self.conn
             .execute("VACUUM INTO ?1", [dest_text])
             .map_err(|e| {
@@ -783,7 +782,7 @@ pub fn check_copy(copy: &Path, shown: &str, scope: CopyCheck) -> Result<CopyInfo
     {
         return Err(Error::Corrupt {
             path: shown.to_string(),
-            detail: "its header marks it as a format this leadtrack cannot write".to_string(),
+            detail: Arg::in_each(|l| crate::tr!(l, "detail-format-not-writable")),
         });
     }
     let version = match found {
@@ -802,7 +801,7 @@ pub fn check_copy(copy: &Path, shown: &str, scope: CopyCheck) -> Result<CopyInfo
     if problems != ["ok"] {
         return Err(Error::Corrupt {
             path: shown.to_string(),
-            detail: one_line(&problems),
+            detail: one_line(&problems).into(),
         });
     }
     let mut conn = conn;
@@ -905,7 +904,7 @@ fn blame_merge(e: Error, local: &str, copy: &str) -> Error {
         }
         Error::Sqlite(other) => Error::Corrupt {
             path: copy.to_string(),
-            detail: other.to_string(),
+            detail: other.to_string().into(),
         },
         other => other,
     }
@@ -917,7 +916,7 @@ impl Store {
     pub fn merge_copy(&mut self, copy: &Path, shown: &str) -> Result<merge::MergeCounts> {
         let copy_text = copy
             .to_str()
-            .ok_or_else(|| Error::invalid(format!("{shown}: the path is not UTF-8")))?;
+            .ok_or_else(|| Error::said("error-path-not-utf8", [("path", shown)]))?;
         self.conn
             .execute("ATTACH DATABASE ?1 AS other", [copy_text])
             .map_err(|e| Error::from(e).at_path(shown))?;
@@ -970,6 +969,11 @@ impl Store {
         drop(conn);
         std::fs::File::open(dest)
             .and_then(|f| f.sync_all())
-            .map_err(|e| Error::Io(format!("cannot write {shown}: {e}")))
+            .map_err(|e| {
+                Error::said(
+                    "error-cannot-write",
+                    [("path", shown.to_string()), ("reason", e.to_string())],
+                )
+            })
     }
 }

@@ -5,6 +5,7 @@
 
 use super::{Stamp, Writer};
 use crate::error::{Error, Result};
+use crate::i18n::Arg;
 use crate::model::contact::TEXT_FIELD_NAMES;
 use crate::model::fields::Record;
 use crate::model::lead::LeadPatch;
@@ -304,9 +305,17 @@ pub(crate) fn state_from_parts(
     clocks: &str,
     values: Vec<Value>,
 ) -> Result<RowState> {
-    let created_hlc: Hlc = created
-        .parse()
-        .map_err(|_| Error::invalid(format!("{} {id} has a damaged clock stamp", table.entity)))?;
+    let created_hlc: Hlc = created.parse().map_err(|_| {
+        let kind = |language| match table.entity {
+            "lead" => crate::tr!(language, "kind-lead"),
+            "contact" => crate::tr!(language, "kind-contact"),
+            _ => crate::tr!(language, "kind-activity"),
+        };
+        Error::said(
+            "error-damaged-stamp",
+            [("kind", Arg::in_each(kind)), ("id", id.as_str().into())],
+        )
+    })?;
     let stamps: BTreeMap<String, String> = serde_json::from_str(clocks).unwrap_or_default();
     let clocks = table
         .fields

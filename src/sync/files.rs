@@ -9,29 +9,38 @@ use std::path::{Path, PathBuf};
 /// The folder merged conflicted copies move to, beside the team file.
 pub const ARCHIVE: &str = "leadtrack-archive";
 
-fn io_error(what: &str, path: &Path, e: &std::io::Error) -> Error {
-    Error::Io(format!("cannot {what} {}: {e}", path.display()))
+/// The catalog's sentence `id` ("cannot read PATH: REASON") about `path`.
+fn io_error(id: &'static str, path: &Path, e: &std::io::Error) -> Error {
+    Error::said(
+        id,
+        [
+            ("path", path.display().to_string()),
+            ("reason", e.to_string()),
+        ],
+    )
 }
 
 /// Copies `source` (and its `-wal`, if one lies beside it) to a private temporary file.
 /// The copy is owner-only and goes away when dropped.
 pub fn private_copy(source: &Path) -> Result<tempfile::TempPath> {
-    let mut reader = fs::File::open(source).map_err(|e| io_error("read", source, &e))?;
+    let mut reader =
+        fs::File::open(source).map_err(|e| io_error("error-cannot-read", source, &e))?;
     let mut copy = tempfile::Builder::new()
         .prefix("leadtrack-copy-")
         .suffix(".db")
         .tempfile()
-        .map_err(|e| Error::Io(format!("cannot make a private copy: {e}")))?;
-    std::io::copy(&mut reader, copy.as_file_mut()).map_err(|e| io_error("read", source, &e))?;
+        .map_err(|e| Error::said("error-cannot-make-copy", [("reason", e.to_string())]))?;
+    std::io::copy(&mut reader, copy.as_file_mut())
+        .map_err(|e| io_error("error-cannot-read", source, &e))?;
     copy.as_file_mut()
         .flush()
-        .map_err(|e| io_error("copy", source, &e))?;
+        .map_err(|e| io_error("error-cannot-copy", source, &e))?;
     let path = copy.into_temp_path();
     let wal = wal_of(source);
     if wal.exists() {
-        let mut from = fs::File::open(&wal).map_err(|e| io_error("read", &wal, &e))?;
+        let mut from = fs::File::open(&wal).map_err(|e| io_error("error-cannot-read", &wal, &e))?;
         let mut to = owner_only_create(&wal_of(&path))?;
-        std::io::copy(&mut from, &mut to).map_err(|e| io_error("read", &wal, &e))?;
+        std::io::copy(&mut from, &mut to).map_err(|e| io_error("error-cannot-read", &wal, &e))?;
     }
     Ok(path)
 }
@@ -47,7 +56,9 @@ fn owner_only_create(path: &Path) -> Result<fs::File> {
     options.write(true).create(true).truncate(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(path).map_err(|e| io_error("write", path, &e))
+    options
+        .open(path)
+        .map_err(|e| io_error("error-cannot-write", path, &e))
 }
 
 /// The part of a team file's name before its first dot: `team` of `team.leadtrack.db`.
@@ -103,7 +114,8 @@ pub fn conflicted_copies(team: &Path) -> Result<Vec<PathBuf>> {
         return Ok(Vec::new());
     };
     let folder = folder_of(team);
-    let entries = fs::read_dir(&folder).map_err(|e| io_error("read the folder", &folder, &e))?;
+    let entries =
+        fs::read_dir(&folder).map_err(|e| io_error("error-cannot-read-folder", &folder, &e))?;
     let mut out: Vec<PathBuf> = entries
         .filter_map(|e| e.ok())
         .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
@@ -129,7 +141,7 @@ pub fn folder_of(path: &Path) -> PathBuf {
 /// it went.
 pub fn archive(copy: &Path) -> Result<PathBuf> {
     let folder = folder_of(copy).join(ARCHIVE);
-    fs::create_dir_all(&folder).map_err(|e| io_error("make the archive folder", &folder, &e))?;
+    fs::create_dir_all(&folder).map_err(|e| io_error("error-cannot-make-archive", &folder, &e))?;
     let name = copy
         .file_name()
         .map(|n| n.to_os_string())
@@ -142,7 +154,7 @@ pub fn archive(copy: &Path) -> Result<PathBuf> {
         target = folder.join(numbered);
         n += 1;
     }
-    fs::rename(copy, &target).map_err(|e| io_error("move to the archive", copy, &e))?;
+    fs::rename(copy, &target).map_err(|e| io_error("error-cannot-archive", copy, &e))?;
     Ok(target)
 }
 
@@ -162,7 +174,7 @@ pub fn publish_temp(team: &Path) -> PathBuf {
 /// Puts a finished snapshot in place of the team file: rename (atomic), then sync the
 /// folder so the rename itself survives a crash. The team file is always a whole database.
 pub fn replace(snapshot: &Path, team: &Path) -> Result<()> {
-    fs::rename(snapshot, team).map_err(|e| io_error("replace the team file", team, &e))?;
+    fs::rename(snapshot, team).map_err(|e| io_error("error-cannot-replace-team-file", team, &e))?;
     #[cfg(unix)]
     {
         let folder = folder_of(team);

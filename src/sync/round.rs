@@ -55,10 +55,10 @@ pub fn run_round(store: &mut Store, config: &Config, team: &Path) -> Result<Roun
     let shown = team.display().to_string();
     let folder = files::folder_of(team);
     if !folder.is_dir() {
-        return Err(Error::Io(format!(
-            "team folder not reachable — working locally ({})",
-            folder.display()
-        )));
+        return Err(Error::said(
+            "error-team-folder-unreachable",
+            [("folder", folder.display().to_string())],
+        ));
     }
     files::remove_stale_temps(team);
     let mut report = RoundReport {
@@ -71,9 +71,7 @@ pub fn run_round(store: &mut Store, config: &Config, team: &Path) -> Result<Roun
         let info = check_copy(&copy, &shown, CopyCheck::Whole)?;
         let team_id = match (store.team_id()?, info.team_id) {
             (Some(ours), Some(theirs)) if ours != theirs => {
-                return Err(Error::invalid(format!(
-                    "{shown} is another team's file than the one this database syncs with; use a new local database for that team"
-                )));
+                return Err(Error::said("error-another-teams-file", [("path", shown)]));
             }
             (_, Some(theirs)) => theirs,
             (Some(ours), None) => ours,
@@ -103,7 +101,7 @@ pub fn run_round(store: &mut Store, config: &Config, team: &Path) -> Result<Roun
             }
             Err(e) => report.skipped.push(Skipped {
                 file: name,
-                reason: e.to_string(),
+                reason: e.message(config.language),
             }),
         }
     }
@@ -142,7 +140,7 @@ pub fn merge_file(store: &mut Store, path: &Path, team: Option<&str>) -> Result<
     if let Some(team) = team
         && info.team_id.as_deref() != Some(team)
     {
-        return Err(Error::invalid("not a copy of this team's file"));
+        return Err(Error::said_plain("error-not-this-teams-copy"));
     }
     store.merge_copy(&copy, &shown)
 }

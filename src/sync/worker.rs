@@ -117,7 +117,7 @@ fn round(store: &mut Store, config: &Config, team: &std::path::Path) -> SyncEven
         }
         Err(e) => SyncEvent::Failed {
             at,
-            problem: e.to_string(),
+            problem: e.message(config.language),
         },
     }
 }
@@ -134,7 +134,7 @@ fn work(
         Err(e) => {
             let _ = outbox.send(SyncEvent::Failed {
                 at: Local::now(),
-                problem: e.to_string(),
+                problem: e.message(config.language),
             });
             return;
         }

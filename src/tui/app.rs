@@ -91,8 +91,7 @@ pub struct App {
 
 impl App {
     pub fn new(session: Session, today: NaiveDate) -> Result<App> {
-        let keymap = Keymap::new(&session.config.keys)
-            .map_err(|e| Error::invalid(format!("`{}`: {}", e.key_path, e.message)))?;
+        let keymap = Keymap::new(&session.config.keys).map_err(|e| Error::Said(e.said()))?;
         let theme = Theme::from_env(session.config.ui.theme);
         let data_version = session.store.data_version()?;
         session.store.checkpoint_when_idle()?;

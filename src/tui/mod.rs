@@ -15,6 +15,7 @@ pub mod views;
 pub mod words;
 
 use crate::error::{Error, Result};
+use crate::i18n::Said;
 use crate::model::dates::today;
 use crate::session::Session;
 use app::{App, Outcome};
@@ -58,12 +59,12 @@ pub fn draw<B: ratatui::backend::Backend>(
 ) -> Result<()> {
     let size = terminal
         .size()
-        .map_err(|e| Error::Io(format!("the terminal stopped working: {e}")))?;
+        .map_err(|e| Error::Io(Said::new("error-terminal", [("reason", e.to_string())])))?;
     app.prepare(ratatui::layout::Rect::new(0, 0, size.width, size.height));
     terminal
         .draw(|frame| app.render(frame))
         .map(drop)
-        .map_err(|e| Error::Io(format!("the terminal stopped working: {e}")))
+        .map_err(|e| Error::Io(Said::new("error-terminal", [("reason", e.to_string())])))
 }
 
 /// `draw`, then the frames that read what it left for a quiet moment: the screen once
@@ -81,7 +82,7 @@ pub fn draw_settled<B: ratatui::backend::Backend>(
 }
 
 fn io(e: std::io::Error) -> Error {
-    Error::Io(format!("the terminal stopped working: {e}"))
+    Error::Io(Said::new("error-terminal", [("reason", e.to_string())]))
 }
 
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<()> {

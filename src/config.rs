@@ -1,7 +1,7 @@
 //! The TOML config (SPEC §7): types with their defaults, where the file lives, and validation
 //! that names the key and line of anything wrong.
 
-use crate::i18n::Said;
+use crate::i18n::{Arg, Said};
 use crate::model::contact::NameOrder;
 use crate::model::{ActivityKind, KindMap, Stage, StageMap};
 use serde::Deserialize;
@@ -433,7 +433,7 @@ impl<'de> Deserialize<'de> for KeyList {
             type Value = KeyList;
 
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a key such as \"ctrl-s\", or a list of keys such as [\"j\", \"down\"]")
+                f.write_str(KEYS_EXPECTED)
             }
 
             fn visit_str<E: de::Error>(self, key: &str) -> Result<KeyList, E> {
@@ -467,7 +467,10 @@ pub enum ConfigError {
     #[error("config file {path} does not exist")]
     Missing { path: PathBuf },
     #[error("config file {path} cannot be read: {reason}")]
-    Unreadable { path: PathBuf, reason: String },
+    Unreadable {
+        path: PathBuf,
+        reason: crate::i18n::Arg,
+    },
     #[error("config file {path}, line {line}: {message}")]
     Invalid {
         path: PathBuf,
@@ -491,7 +494,7 @@ impl ConfigError {
                 language,
                 "error-config-unreadable",
                 path = path.display().to_string(),
-                reason = reason.clone()
+                reason = reason.in_language(language).to_string()
             ),
             ConfigError::Invalid {
                 path,
@@ -547,7 +550,7 @@ impl Config {
             }
             Err(e) => Err(ConfigError::Unreadable {
                 path,
-                reason: e.to_string(),
+                reason: crate::i18n::io_reason(&e),
             }),
         }
     }
@@ -580,7 +583,8 @@ impl Config {
         };
         let deserializer = toml::de::Deserializer::parse(text).map_err(|e| {
             let line = e.span().map(|s| line_of_offset(text, s.start)).unwrap_or(1);
-            invalid(line, quoted("", &first_line(e.message())))
+            let text = first_line(e.message());
+            invalid(line, Said::new("error-config-syntax", [("text", text)]))
         })?;
         let config: Config = serde_path_to_error::deserialize(deserializer).map_err(|e| {
             let key = e.path().to_string();
@@ -722,7 +726,74 @@ fn describe(key: &str, message: &str) -> Said {
         .replace("expected u32", "expected a whole number")
         .replace("expected f64", "expected a number")
         .replace("expected a boolean", "expected true or false");
-    quoted(key, &message)
+    let said = if let Some((found, expected)) = message
+        .strip_prefix("invalid type: ")
+        .and_then(|rest| rest.split_once(", expected "))
+    {
+        Said::new(
+            "error-config-wrong-type",
+            [
+                ("found", Arg::in_each(|l| serde_value(found, l))),
+                ("expected", Arg::in_each(|l| serde_expected(expected, l))),
+            ],
+        )
+    } else if let Some((variant, expected)) = message
+        .strip_prefix("unknown variant ")
+        .and_then(|rest| rest.split_once(", expected "))
+    {
+        let expected = expected.strip_prefix("one of ").unwrap_or(expected);
+        Said::new(
+            "error-config-unknown-value",
+            [("typed", variant), ("expected", expected)],
+        )
+    } else {
+        return quoted(key, &message);
+    };
+    if key.is_empty() || key == "." {
+        return said;
+    }
+    Said::new(
+        "error-config-key-quoted",
+        [
+            ("key", Arg::from(key)),
+            ("text", Arg::in_each(|l| said.in_language(l))),
+        ],
+    )
+}
+
+/// What a `[keys]` entry holds, as serde says it expected it.
+const KEYS_EXPECTED: &str = "a key such as \"ctrl-s\", or a list of keys such as [\"j\", \"down\"]";
+
+/// serde's name of a value it found (`string "soon"`, `integer `3``) in `language`.
+fn serde_value(found: &str, language: Language) -> String {
+    let kinds = [
+        ("string", "config-value-string"),
+        ("integer", "config-value-integer"),
+        ("floating point", "config-value-number"),
+        ("boolean", "config-value-boolean"),
+        ("sequence", "config-value-list"),
+        ("map", "config-value-table"),
+    ];
+    for (kind, id) in kinds {
+        if let Some(value) = found.strip_prefix(kind) {
+            return format!("{}{value}", crate::i18n::message(language, id, None));
+        }
+    }
+    found.to_string()
+}
+
+/// What serde expected (`a whole number`) in `language`.
+fn serde_expected(expected: &str, language: Language) -> String {
+    let id = match expected {
+        "a whole number" => "config-expected-whole-number",
+        "a number" => "config-expected-number",
+        "true or false" => "config-expected-boolean",
+        "a string" => "config-expected-string",
+        "a sequence" => "config-expected-list",
+        KEYS_EXPECTED => "config-expected-keys",
+        _ => return expected.to_string(),
+    };
+    crate::i18n::message(language, id, None)
 }
 
 fn first_line(s: &str) -> String {

@@ -21,7 +21,7 @@ pub enum Error {
     #[error("{path} is damaged ({detail}); restore it from a backup")]
     Corrupt { path: String, detail: Arg },
     #[error("{path} cannot be opened: {reason}")]
-    CannotOpen { path: String, reason: String },
+    CannotOpen { path: String, reason: Arg },
     #[error("{path} is read-only; nothing was changed")]
     ReadOnly { path: String },
     #[error("the disk holding {path} is full; nothing was changed")]
@@ -120,7 +120,7 @@ impl Error {
                 language,
                 "error-cannot-open",
                 path = path.clone(),
-                reason = reason.clone()
+                reason = reason.in_language(language).to_string()
             ),
             Error::ReadOnly { path } => tr!(language, "error-read-only", path = path.clone()),
             Error::DiskFull { path } => tr!(language, "error-disk-full", path = path.clone()),
@@ -203,16 +203,23 @@ impl Error {
             C::NotADatabase => Error::NotLeadtrack { path },
             C::DatabaseCorrupt => Error::Corrupt {
                 path,
-                detail: match message {
-                    Some(message) => message.as_str().into(),
-                    None => Arg::in_each(|l| crate::tr!(l, "detail-malformed")),
+                detail: match message.as_deref() {
+                    None | Some("database disk image is malformed") => {
+                        Arg::in_each(|l| crate::tr!(l, "detail-malformed"))
+                    }
+                    Some(message) => Arg::quoted(message),
                 },
             },
+            // SQLite's own words here say no more than these.
             C::CannotOpen | C::PermissionDenied => Error::CannotOpen {
                 path,
-                reason: message
-                    .clone()
-                    .unwrap_or_else(|| "permission denied".to_string()),
+                reason: Arg::in_each(|l| {
+                    if failure.code == C::PermissionDenied {
+                        crate::tr!(l, "io-permission-denied")
+                    } else {
+                        crate::tr!(l, "detail-unable-to-open")
+                    }
+                }),
             },
             _ => self,
         }

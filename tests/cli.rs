@@ -621,13 +621,14 @@ fn a_file_that_is_not_a_leadtrack_database_is_refused_untouched() {
         .unwrap();
     for file in [&junk, &other] {
         let before = bytes(file);
-        let out = s
-            .bare()
-            .args(["--db", file.to_str().unwrap(), "check"])
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(1));
-        let err = String::from_utf8(out.stderr).unwrap();
+        let err = common::refused_both(
+            || {
+                let mut cmd = s.bare();
+                cmd.args(["--db", file.to_str().unwrap(), "check"]);
+                cmd
+            },
+            "",
+        );
         assert!(err.contains("is not a leadtrack database"), "{err}");
         assert_eq!(before, bytes(file));
     }
@@ -766,14 +767,11 @@ fn damaged_database_fails_check() {
         *b = 0x5a;
     }
     std::fs::write(s.db(), &data).unwrap();
-    let out = s.cmd().arg("check").output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8(out.stderr).unwrap();
+    let err = s.fails(&["check"]);
     assert!(
         err.contains("damaged") || err.contains("integrity"),
         "{err}"
     );
-    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
 }
 
 #[test]
@@ -922,9 +920,14 @@ fn config_init_writes_the_example_once_and_never_overwrites() {
     leadtrack::config::Config::parse(&written, &config).unwrap();
 
     std::fs::write(&config, "[user]\nname = \"山本\"\n").unwrap();
-    let out = s.bare().args(["config", "init"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8(out.stderr).unwrap();
+    let err = common::refused_both(
+        || {
+            let mut cmd = s.bare();
+            cmd.args(["config", "init"]);
+            cmd
+        },
+        &config.display().to_string(),
+    );
     assert!(
         err.starts_with(&format!("error: {} already exists", config.display())),
         "{err}"
@@ -2241,7 +2244,7 @@ fn more_typed_values_are_refused_in_the_reps_language() {
              email (メール), web_visit (Web visit, Web訪問), document_request (Document request, \
              資料請求), newsletter_signup (Newsletter sign-up, メルマガ登録), seminar \
              (セミナー参加), inquiry (問い合わせ) or note (メモ)",
-            "エラー：kind：「visit」は活動の種類ではありません。使えるのは call（電話）、",
+            "エラー：種類：「visit」は活動の種類ではありません。使えるのは call（電話）、",
         ),
         (
             vec!["lead", "add", "--title", "x", "--value", "lots"],
@@ -2269,4 +2272,25 @@ fn more_typed_values_are_refused_in_the_reps_language() {
         assert_eq!(ja.lines().count(), 1, "{ja}");
         assert!(ja.starts_with(japanese), "{ja}");
     }
+}
+
+/// The check every refused command goes through finds a word of the other language that
+/// no one typed, and lets data, flags and quoted diagnostics be.
+#[test]
+fn the_one_language_check_finds_a_planted_word() {
+    use leadtrack::config::Language;
+    let planted = |line: &str, language| {
+        std::panic::catch_unwind(|| common::speaks_one_language(line, language, "佐藤 x.csv"))
+            .is_err()
+    };
+    assert!(planted("エラー：x.csv is broken", Language::Ja));
+    assert!(planted("error: x.csv は壊れています", Language::En));
+    assert!(!planted(
+        "エラー：x.csv の 2 行目：`keys.won` を --stage で〔invalid string〕",
+        Language::Ja
+    ));
+    assert!(!planted(
+        "error: '佐藤' is not a stage (検討段階)",
+        Language::En
+    ));
 }

@@ -36,15 +36,17 @@ impl<'a> Rep<'a> {
     }
 
     fn run(&self, args: &[&str]) -> std::process::Output {
-        self.s
-            .bare()
-            .arg("--db")
+        self.command(args).output().unwrap()
+    }
+
+    fn command(&self, args: &[&str]) -> assert_cmd::Command {
+        let mut cmd = self.s.bare();
+        cmd.arg("--db")
             .arg(self.db())
             .arg("--config")
             .arg(&self.config)
-            .args(args)
-            .output()
-            .unwrap()
+            .args(args);
+        cmd
     }
 
     fn ok(&self, args: &[&str]) -> String {
@@ -396,14 +398,11 @@ fn bad_team_files_are_refused_and_the_local_database_is_untouched() {
     ];
     for (what, content, expected) in cases {
         std::fs::write(&team, &content).unwrap();
-        let out = b.run(&["sync"]);
-        assert_eq!(out.status.code(), Some(1), "{what}");
-        let err = String::from_utf8(out.stderr).unwrap();
+        let err = common::refused_both(|| b.command(&["sync"]), &team.display().to_string());
         assert!(
             err.contains(expected) && err.contains("team.leadtrack.db"),
             "{what}: {err}"
         );
-        assert_eq!(err.trim_end().lines().count(), 1, "{what}: {err}");
         assert!(
             local == bytes(&b.db()),
             "{what}: the local database changed"
@@ -415,8 +414,7 @@ fn bad_team_files_are_refused_and_the_local_database_is_untouched() {
         );
     }
     std::fs::remove_dir_all(s.path("Dropbox")).unwrap();
-    let out = b.run(&["sync"]);
-    let err = String::from_utf8(out.stderr).unwrap();
+    let err = common::refused_both(|| b.command(&["sync"]), &team.display().to_string());
     assert!(err.contains("not reachable — working locally"), "{err}");
 }
 

@@ -4,7 +4,7 @@ use crate::config::{Language, TextEncoding};
 use crate::error::{Error, Result};
 use crate::features::export::{self, CsvOptions, ExportOptions, RecordFormat, Records, Written};
 use crate::features::follow_up_list::{self, ListFormat, ListOptions, Selection};
-use crate::i18n::{Arg, Said};
+use crate::i18n::{Arg, Said, io_reason};
 use crate::interchange::vcard::VcardVersion;
 use crate::model::dates::today;
 use crate::tr;
@@ -276,7 +276,10 @@ fn write_whole(
     let fail = |e: std::io::Error| {
         Error::Io(Said::new(
             "error-cannot-write",
-            [("path", shown.clone()), ("reason", e.to_string())],
+            [
+                ("path", Arg::from(shown.as_str())),
+                ("reason", io_reason(&e)),
+            ],
         ))
     };
     let file = tempfile::NamedTempFile::new_in(folder).map_err(fail)?;

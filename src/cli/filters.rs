@@ -5,6 +5,7 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::features::lead_filter::LeadFilters;
 use crate::followups::Bucket;
+use crate::i18n::Arg;
 use crate::model::Rank;
 use crate::tr;
 
@@ -68,12 +69,20 @@ impl FilterArgs {
             Some(typed) => Some(
                 crate::model::source::resolve(typed, &config.sources.names)
                     .ok_or_else(|| {
-                        Error::invalid(tr!(
-                            config.language,
+                        let names = &config.sources.names;
+                        Error::said(
                             "cli-not-a-source",
-                            typed = typed.as_str(),
-                            names = crate::model::source::accepted_names(&config.sources.names)
-                        ))
+                            [
+                                ("typed", Arg::from(typed.as_str())),
+                                (
+                                    "names",
+                                    Arg::Each {
+                                        en: crate::model::source::accepted_names(names),
+                                        ja: crate::model::source::accepted_names_ja(names),
+                                    },
+                                ),
+                            ],
+                        )
                     })?
                     .to_string(),
             ),

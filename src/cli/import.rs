@@ -5,7 +5,7 @@ use crate::config::Language;
 use crate::error::{Error, Result};
 use crate::features::cards::{self, ImportReport};
 use crate::features::lead_import::{self, LeadImportReport};
-use crate::i18n::labels;
+use crate::i18n::{Arg, Said, io_reason, labels};
 use crate::interchange::cards_csv::parse_maps;
 use crate::interchange::cards_in::{self, CardFormat};
 use crate::interchange::encoding::{InputEncoding, decode};
@@ -142,13 +142,14 @@ pub struct LeadArgs {
     report: ReportFormat,
 }
 
-fn read_file(path: &Path, lang: Language) -> Result<Vec<u8>> {
+fn read_file(path: &Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| {
-        Error::invalid(tr!(
-            lang,
+        Error::Io(Said::new(
             "error-cannot-read",
-            path = path.display().to_string(),
-            reason = e.to_string()
+            [
+                ("path", Arg::from(path.display().to_string())),
+                ("reason", io_reason(&e)),
+            ],
         ))
     })
 }
@@ -290,7 +291,7 @@ fn cards(session: &mut Session, args: &CardArgs) -> Result<bool> {
     let mut files = Vec::with_capacity(args.files.len());
     for path in &args.files {
         let file = path.display().to_string();
-        let bytes = read_file(path, lang)?;
+        let bytes = read_file(path)?;
         // --map names CSV columns; among several files a vCard names its own fields.
         let maps =
             if several && args.format == CardFormat::Auto && cards_in::looks_like_vcard(&bytes) {
@@ -488,7 +489,7 @@ fn kept_in_notes(out: &mut impl Write, lang: Language, columns: &[String]) -> Re
 fn leads(session: &mut Session, args: &LeadArgs) -> Result<bool> {
     let lang = session.config.language;
     let file = args.file.display().to_string();
-    let bytes = read_file(&args.file, lang)?;
+    let bytes = read_file(&args.file)?;
     let text = decode(&bytes, args.encoding, &file)?;
     let table = csv_in::read(&text, &file)?;
     let maps = parse_maps_for_leads(&args.maps, lang)?;

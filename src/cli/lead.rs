@@ -141,7 +141,7 @@ pub fn run(session: &mut Session, command: &LeadCommand) -> Result<bool> {
         LeadCommand::Show(args) => show(session, args),
         LeadCommand::Edit(args) => edit(session, args),
         LeadCommand::Move { id, stage } => {
-            let stage = parse::stage("stage", stage)?;
+            let stage = parse::stage(parse::positional("arg-stage"), stage)?;
             move_to(session, id, stage)
         }
         LeadCommand::Won { id } => move_to(session, id, Stage::Customer),

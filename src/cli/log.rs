@@ -40,7 +40,7 @@ pub struct LogArgs {
 }
 
 pub fn run(session: &mut Session, args: &LogArgs) -> Result<bool> {
-    let kind = parse::kind("kind", &args.kind)?;
+    let kind = parse::kind(parse::positional("arg-kind"), &args.kind)?;
     let conn = session.store.conn();
     let lead_id = args
         .lead

@@ -3,7 +3,7 @@
 
 use crate::config::Language;
 use crate::error::{Error, Result};
-use crate::i18n::Said;
+use crate::i18n::{Said, io_reason};
 use crate::model::dates::{Due, day_ja, today};
 pub use crate::model::format::{amount, score};
 use crate::tr;
@@ -124,7 +124,7 @@ pub fn io(e: std::io::Error) -> Error {
     }
     Error::Io(Said::new(
         "error-cannot-write-output",
-        [("reason", e.to_string())],
+        [("reason", io_reason(&e))],
     ))
 }
 

@@ -9,23 +9,31 @@ use crate::model::text::split_tags;
 use crate::model::{ActivityKind, Due, LinkRole, Stage};
 use chrono::{Local, NaiveDate};
 
+/// A positional argument's name in each language (`stage`, 段階), where an error names it.
+pub fn positional(id: &'static str) -> Arg {
+    Arg::in_each(|l| crate::i18n::message(l, id, None))
+}
+
 /// `typed` after `flag` is not one of `names` (in English, in Japanese).
-fn not_one_of(id: &'static str, flag: &str, typed: &str, en: String, ja: String) -> Error {
+fn not_one_of(id: &'static str, flag: Arg, typed: &str, en: String, ja: String) -> Error {
     Error::said(
         id,
         [
-            ("flag", Arg::Text(flag.to_string())),
+            ("flag", flag),
             ("typed", Arg::Text(typed.to_string())),
             ("names", Arg::Each { en, ja }),
         ],
     )
 }
 
-pub fn stage(flag: &str, typed: &str) -> Result<Stage> {
+/// A stage: its id or its label in English or Japanese. `flag` names where it was typed:
+/// a flag (`--stage`), or a positional argument in each language (`positional("stage")`).
+pub fn stage(flag: impl Into<Arg>, typed: &str) -> Result<Stage> {
+    let flag = flag.into();
     typed.parse::<Stage>().map_err(|e| {
         not_one_of(
             "error-not-a-stage",
-            flag,
+            flag.clone(),
             &e.0,
             crate::model::stage::accepted_names(),
             crate::model::stage::accepted_names_ja(),
@@ -34,11 +42,12 @@ pub fn stage(flag: &str, typed: &str) -> Result<Stage> {
 }
 
 /// An activity kind: its id or its label in English or Japanese (`call`, `Call`, `電話`).
-pub fn kind(flag: &str, typed: &str) -> Result<ActivityKind> {
+pub fn kind(flag: impl Into<Arg>, typed: &str) -> Result<ActivityKind> {
+    let flag = flag.into();
     typed.parse::<ActivityKind>().map_err(|e| {
         not_one_of(
             "error-not-a-kind",
-            flag,
+            flag.clone(),
             &e.0,
             crate::model::activity::accepted_names(),
             crate::model::activity::accepted_names_ja(),
@@ -47,11 +56,12 @@ pub fn kind(flag: &str, typed: &str) -> Result<ActivityKind> {
 }
 
 /// A contact's role on a lead: its id or its label in English or Japanese (`決裁者`).
-pub fn role(flag: &str, typed: &str) -> Result<LinkRole> {
+pub fn role(flag: impl Into<Arg>, typed: &str) -> Result<LinkRole> {
+    let flag = flag.into();
     typed.parse::<LinkRole>().map_err(|_| {
         not_one_of(
             "error-not-a-role",
-            flag,
+            flag.clone(),
             typed,
             LinkRole::accepted_names(),
             LinkRole::accepted_names_ja(),

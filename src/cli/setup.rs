@@ -5,7 +5,7 @@
 use super::Cli;
 use crate::config::{Config, default_config_path};
 use crate::error::{Error, Result};
-use crate::i18n::Said;
+use crate::i18n::{Arg, Said, io_reason};
 use crate::session::database_path;
 use crate::tr;
 use clap::CommandFactory;
@@ -48,7 +48,7 @@ pub fn man() -> Result<bool> {
         .map_err(|e| {
             Error::Io(Said::new(
                 "error-cannot-write-man-page",
-                [("reason", e.to_string())],
+                [("reason", io_reason(&e))],
             ))
         })?;
     super::output::write_data(&page)?;
@@ -106,14 +106,20 @@ fn write_new(path: &Path, bytes: &[u8], lang: crate::config::Language) -> Result
     let cannot_write = |e: std::io::Error| {
         Error::Io(Said::new(
             "error-cannot-write",
-            [("path", shown.clone()), ("reason", e.to_string())],
+            [
+                ("path", Arg::from(shown.as_str())),
+                ("reason", io_reason(&e)),
+            ],
         ))
     };
     if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
         std::fs::create_dir_all(folder).map_err(|e| {
             Error::Io(Said::new(
                 "cli-cannot-make-folder",
-                [("path", shown.clone()), ("reason", e.to_string())],
+                [
+                    ("path", Arg::from(shown.as_str())),
+                    ("reason", io_reason(&e)),
+                ],
             ))
         })?;
     }

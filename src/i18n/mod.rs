@@ -96,6 +96,16 @@ impl Arg {
         }
     }
 
+    /// A program's own diagnostic (SQLite's, the TOML reader's), shown as it said it: in a
+    /// Japanese sentence it stands in 〔〕, marked as quoted.
+    pub fn quoted(text: impl Into<String>) -> Arg {
+        let en = text.into();
+        Arg::Each {
+            ja: format!("〔{en}〕"),
+            en,
+        }
+    }
+
     pub fn in_language(&self, language: Language) -> &str {
         match (self, language) {
             (Arg::Text(text), _) => text,
@@ -194,6 +204,28 @@ pub fn from_locale(var: impl Fn(&str) -> Option<String>) -> Language {
         Language::Ja
     } else {
         Language::En
+    }
+}
+
+/// Why the system refused to read or write, in each language: the everyday reasons from
+/// the catalog, others as the system says them.
+pub fn io_reason(e: &std::io::Error) -> Arg {
+    use std::io::ErrorKind as K;
+    let id = match e.kind() {
+        K::NotFound => Some("io-not-found"),
+        K::PermissionDenied => Some("io-permission-denied"),
+        K::AlreadyExists => Some("io-already-exists"),
+        K::IsADirectory => Some("io-is-a-folder"),
+        K::NotADirectory => Some("io-not-a-folder"),
+        K::StorageFull => Some("io-disk-full"),
+        K::ReadOnlyFilesystem => Some("io-read-only"),
+        K::InvalidData => Some("io-invalid-data"),
+        K::BrokenPipe => Some("io-closed"),
+        _ => None,
+    };
+    match id {
+        Some(id) => Arg::in_each(|l| message(l, id, None)),
+        None => Arg::Text(e.to_string()),
     }
 }
 

@@ -7,7 +7,7 @@ use super::encoding::{BOM, encode};
 use super::excel::inert;
 use crate::config::TextEncoding;
 use crate::error::{Error, Result};
-use crate::i18n::Said;
+use crate::i18n::{Said, io_reason};
 use std::io::{self, Write};
 
 pub struct CsvOut<W: Write> {
@@ -123,7 +123,7 @@ pub fn write_error(e: io::Error) -> Error {
     }
     Error::Io(Said::new(
         "error-cannot-write-output",
-        [("reason", e.to_string())],
+        [("reason", io_reason(&e))],
     ))
 }
 

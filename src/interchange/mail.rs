@@ -17,7 +17,7 @@
 
 use crate::config::Language;
 use crate::error::{Error, Result};
-use crate::i18n::Arg;
+use crate::i18n::{Arg, io_reason};
 use crate::model::text::{display_safe, is_invisible};
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
 use mail_parser::mailbox::mbox;
@@ -107,9 +107,9 @@ impl MailOrigin {
     }
 
     /// The catalog's sentence `id` about this message, with `more` values.
-    fn error<const N: usize>(&self, id: &'static str, more: [(&'static str, String); N]) -> Error {
+    fn error<const N: usize>(&self, id: &'static str, more: [(&'static str, Arg); N]) -> Error {
         let mut args = vec![("origin", Arg::in_each(|l| self.in_language(l)))];
-        args.extend(more.map(|(name, value)| (name, Arg::Text(value))));
+        args.extend(more);
         Error::said(id, args)
     }
 }
@@ -164,7 +164,7 @@ pub fn read(source: &MailSource) -> Result<Vec<MailMessage>> {
                         file: None,
                         mbox: None,
                     }
-                    .error("error-mail-cannot-read", [("reason", e.to_string())])
+                    .error("error-mail-cannot-read", [("reason", io_reason(&e))])
                 })?;
             read_bytes(&bytes, None)
         }
@@ -199,7 +199,7 @@ fn shown(path: &Path) -> String {
 fn cannot_read(shown: &str, e: &std::io::Error) -> Error {
     Error::said(
         "error-cannot-read",
-        [("path", shown.to_string()), ("reason", e.to_string())],
+        [("path", Arg::from(shown)), ("reason", io_reason(e))],
     )
 }
 
@@ -243,7 +243,7 @@ fn read_mbox(reader: impl BufRead, file: Option<&Path>) -> Result<Vec<MailMessag
             }),
         };
         let contents = contents
-            .map_err(|e| origin.error("error-mail-cannot-read", [("reason", e.to_string())]))?
+            .map_err(|e| origin.error("error-mail-cannot-read", [("reason", io_reason(&e))]))?
             .unwrap_contents();
         line += 1 + contents.iter().filter(|&&b| b == b'\n').count();
         if is_blank(&contents) {

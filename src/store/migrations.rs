@@ -96,7 +96,7 @@ pub(super) fn unreadable(e: Error, path: &str) -> Error {
         return Error::Corrupt {
             path: path.to_string(),
             detail: match message {
-                Some(message) => message.as_str().into(),
+                Some(message) => Arg::quoted(message.as_str()),
                 None => Arg::in_each(|l| crate::tr!(l, "detail-unreadable")),
             },
         };

@@ -22,7 +22,7 @@ mod stage_sql;
 pub use migrations::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
 
 use crate::error::{Error, Result};
-use crate::i18n::Arg;
+use crate::i18n::{Arg, io_reason};
 use crate::model::dates::format_timestamp;
 use crate::model::{Hlc, Stage};
 use chrono::{DateTime, Utc};
@@ -106,7 +106,7 @@ impl Store {
             if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
                 return Err(Error::CannotOpen {
                     path,
-                    reason: format!("the file system does not allow write-ahead logging ({mode})"),
+                    reason: Arg::in_each(|l| crate::tr!(l, "detail-no-wal", mode = mode.as_str())),
                 });
             }
         }
@@ -353,12 +353,12 @@ fn harden(conn: &Connection) -> Result<()> {
 
 /// Creates `path` (and its folder) readable by the owner only, if it does not exist yet.
 /// SQLite gives its journal and WAL files the same permissions as the database file.
-fn create_private(path: &Path) -> std::result::Result<(), String> {
+fn create_private(path: &Path) -> std::result::Result<(), Arg> {
     if path.exists() {
         return Ok(());
     }
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
+        std::fs::create_dir_all(parent).map_err(|e| io_reason(&e))?;
     }
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
@@ -367,7 +367,7 @@ fn create_private(path: &Path) -> std::result::Result<(), String> {
     match options.open(path) {
         Ok(_) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(e) => Err(e.to_string()),
+        Err(e) => Err(io_reason(&e)),
     }
 }
 
@@ -421,7 +421,7 @@ fn refuse_non_sqlite(path: &Path, shown: &str) -> Result<()> {
         }),
         Err(e) => Err(Error::CannotOpen {
             path: shown.to_string(),
-            reason: e.to_string(),
+            reason: io_reason(&e),
         }),
     }
 }
@@ -801,7 +801,7 @@ pub fn check_copy(copy: &Path, shown: &str, scope: CopyCheck) -> Result<CopyInfo
     if problems != ["ok"] {
         return Err(Error::Corrupt {
             path: shown.to_string(),
-            detail: one_line(&problems).into(),
+            detail: Arg::quoted(one_line(&problems)),
         });
     }
     let mut conn = conn;
@@ -904,7 +904,7 @@ fn blame_merge(e: Error, local: &str, copy: &str) -> Error {
         }
         Error::Sqlite(other) => Error::Corrupt {
             path: copy.to_string(),
-            detail: other.to_string().into(),
+            detail: Arg::quoted(other.to_string()),
         },
         other => other,
     }
@@ -972,7 +972,10 @@ impl Store {
             .map_err(|e| {
                 Error::said(
                     "error-cannot-write",
-                    [("path", shown.to_string()), ("reason", e.to_string())],
+                    [
+                        ("path", Arg::from(shown.to_string())),
+                        ("reason", io_reason(&e)),
+                    ],
                 )
             })
     }

@@ -2,6 +2,7 @@
 //! archive they move to, and publishing a team file whole or not at all.
 
 use crate::error::{Error, Result};
+use crate::i18n::{Arg, io_reason};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -14,8 +15,8 @@ fn io_error(id: &'static str, path: &Path, e: &std::io::Error) -> Error {
     Error::said(
         id,
         [
-            ("path", path.display().to_string()),
-            ("reason", e.to_string()),
+            ("path", Arg::from(path.display().to_string())),
+            ("reason", io_reason(e)),
         ],
     )
 }
@@ -29,7 +30,7 @@ pub fn private_copy(source: &Path) -> Result<tempfile::TempPath> {
         .prefix("leadtrack-copy-")
         .suffix(".db")
         .tempfile()
-        .map_err(|e| Error::said("error-cannot-make-copy", [("reason", e.to_string())]))?;
+        .map_err(|e| Error::said("error-cannot-make-copy", [("reason", io_reason(&e))]))?;
     std::io::copy(&mut reader, copy.as_file_mut())
         .map_err(|e| io_error("error-cannot-read", source, &e))?;
     copy.as_file_mut()

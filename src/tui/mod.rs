@@ -15,7 +15,7 @@ pub mod views;
 pub mod words;
 
 use crate::error::{Error, Result};
-use crate::i18n::Said;
+use crate::i18n::{Said, io_reason};
 use crate::model::dates::today;
 use crate::session::Session;
 use app::{App, Outcome};
@@ -82,7 +82,7 @@ pub fn draw_settled<B: ratatui::backend::Backend>(
 }
 
 fn io(e: std::io::Error) -> Error {
-    Error::Io(Said::new("error-terminal", [("reason", e.to_string())]))
+    Error::Io(Said::new("error-terminal", [("reason", io_reason(&e))]))
 }
 
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<()> {

@@ -2,6 +2,7 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use assert_cmd::Command;
+use leadtrack::config::Language;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
@@ -58,8 +59,35 @@ impl Scratch {
         String::from_utf8(out.stdout).unwrap()
     }
 
-    /// Runs a command that must fail with exit code 1 and one line on stderr; returns it.
+    /// Runs a command that must fail with exit code 1 and one line on stderr; returns it
+    /// (English). The same command with `--lang ja` must fail the same way, in Japanese: so
+    /// every error path a test walks is walked in both languages, and each line holds no
+    /// word of the other language but what came from the rep (see `speaks_one_language`).
     pub fn fails(&self, args: &[&str]) -> String {
+        // A test that chose the language checks that one.
+        if let Some(at) = args.iter().position(|a| *a == "--lang") {
+            let said = self.refused(args);
+            let language = match args.get(at + 1) {
+                Some(&"ja") => Language::Ja,
+                _ => Language::En,
+            };
+            speaks_one_language(&said, language, &self.data_of(args));
+            return said;
+        }
+        let english = self.refused(args);
+        let mut in_japanese = vec!["--lang", "ja"];
+        in_japanese.extend(args);
+        let japanese = self.refused(&in_japanese);
+        assert!(english.starts_with("error: "), "{english}");
+        assert!(japanese.starts_with("エラー："), "{japanese}");
+        let data = self.data_of(args);
+        speaks_one_language(&japanese, Language::Ja, &data);
+        speaks_one_language(&english, Language::En, &data);
+        english
+    }
+
+    /// Runs a command that must fail with exit code 1 and one line on stderr; returns it.
+    fn refused(&self, args: &[&str]) -> String {
         let out = self.cmd().args(args).output().unwrap();
         assert_eq!(
             out.status.code(),
@@ -73,13 +101,29 @@ impl Scratch {
             1,
             "one sentence expected: {err}"
         );
-        assert!(
-            err.starts_with("error: ") || err.starts_with("エラー："),
-            "{err}"
-        );
         err.trim_end().to_string()
     }
 
+    /// What a message may quote: the arguments, the database's path, and the text of every
+    /// file (or the names in every folder) an argument names.
+    fn data_of(&self, args: &[&str]) -> String {
+        let mut data = format!("{} {}", args.join(" "), self.db().display());
+        for arg in args {
+            let path = Path::new(arg);
+            if path.is_file() {
+                let bytes = std::fs::read(path).unwrap();
+                data.push_str(&String::from_utf8_lossy(&bytes));
+                data.push_str(&encoding_rs::SHIFT_JIS.decode(&bytes).0);
+                data.push_str(&encoding_rs::UTF_16LE.decode(&bytes).0);
+            } else if path.is_dir() {
+                for entry in walkdir(path) {
+                    data.push_str(&entry);
+                    data.push(' ');
+                }
+            }
+        }
+        data
+    }
     pub fn json(&self, args: &[&str]) -> serde_json::Value {
         serde_json::from_str(&self.ok(args)).unwrap()
     }
@@ -209,4 +253,187 @@ pub fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
             out.push(path);
         }
     }
+}
+
+/// Runs the command `make` builds, which must fail with exit code 1 and one line: as it is
+/// (English) and with `LEADTRACK_LANG=ja` (Japanese), each line in its language alone
+/// (`data` is what the message may quote besides the command's arguments). Returns the
+/// English line.
+pub fn refused_both(make: impl Fn() -> Command, data: &str) -> String {
+    let run = |cmd: &mut Command| {
+        let out = cmd.output().unwrap();
+        let args: Vec<String> = cmd
+            .get_args()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(out.status.code(), Some(1), "leadtrack {args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(
+            err.trim_end().lines().count(),
+            1,
+            "one sentence expected: {err}"
+        );
+        (err.trim_end().to_string(), args.join(" "))
+    };
+    let (english, args) = run(&mut make());
+    let (japanese, _) = run(make().env("LEADTRACK_LANG", "ja"));
+    assert!(english.starts_with("error: "), "{english}");
+    assert!(japanese.starts_with("エラー："), "{japanese}");
+    let data = format!("{data} {args}");
+    speaks_one_language(&japanese, Language::Ja, &data);
+    speaks_one_language(&english, Language::En, &data);
+    english
+}
+
+/// The paths under `dir`, as text.
+fn walkdir(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        out.push(path.display().to_string());
+        if path.is_dir() {
+            out.extend(walkdir(&path));
+        }
+    }
+    out
+}
+
+/// Words a message may hold in either language: names of formats, keys and commands.
+const TECHNICAL: &[&str] = &[
+    "ID",
+    "CSV",
+    "ICS",
+    "JSON",
+    "UTF",
+    "UTF-8",
+    "UTF-16",
+    "BOM",
+    "Shift_JIS",
+    "vCard",
+    "VCARD",
+    "BEGIN",
+    "END",
+    "MiB",
+    "MB",
+    "Maildir",
+    "mbox",
+    "From",
+    "To",
+    "Subject",
+    "Date",
+    "cur",
+    "new",
+    "NUL",
+    "leadtrack",
+    "LEADTRACK_DB",
+    "LEADTRACK_LANG",
+    "SQLite",
+    "os",
+    "error",
+    "ctrl",
+    "enter",
+    "pagedown",
+    "inbound",
+    "outbound",
+    "yes",
+    "no",
+    "unknown",
+    "csv",
+    "json",
+    "vcard",
+    "md",
+    "ics",
+    "work",
+    "home",
+    "mobile",
+    "fax",
+    "other",
+    "Web",
+    "SNS",
+    "sources",
+    "names",
+    "keys",
+    "field",
+    "title",
+    "import",
+    "leads",
+    "backup",
+    "demo",
+    "db",
+    "force",
+    "wal",
+    "memory",
+    "ctrl-s",
+    "down",
+    "FAX",
+    "true",
+    "false",
+    "TOML",
+];
+
+/// Fails when `line` holds a word of the other language that is not in `data` (what the
+/// rep typed or a file they named), the names a rep may type (ids and labels of stages,
+/// kinds, roles and sources, in both languages), a `--flag`, a `keys.x` path or a
+/// technical word.
+pub fn speaks_one_language(line: &str, language: Language, data: &str) {
+    use leadtrack::model::{activity, lead, source, stage};
+    let sources = leadtrack::config::Config::default().sources.names;
+    let typed_names = [
+        stage::accepted_names(),
+        stage::accepted_names_ja(),
+        activity::accepted_names(),
+        activity::accepted_names_ja(),
+        lead::LinkRole::accepted_names(),
+        lead::LinkRole::accepted_names_ja(),
+        source::accepted_names(&sources),
+        source::accepted_names_ja(&sources),
+        leadtrack::interchange::cards_csv::MAPPABLE.join(" "),
+        // Examples that show either language is understood.
+        "120万 ¥1,200,000 明日".to_string(),
+    ]
+    .join(" ");
+    let mut rest = line.to_string();
+    // Flags, config keys and commands in backquotes are the same in every language; a
+    // program's own diagnostic (the TOML reader's) is quoted in 〔〕 as it said it.
+    for quoted in line.split('`').skip(1).step_by(2) {
+        rest = rest.replace(&format!("`{quoted}`"), " ");
+    }
+    while let (Some(open), Some(close)) = (rest.find('〔'), rest.find('〕')) {
+        if close < open {
+            break;
+        }
+        rest.replace_range(open..close + '〕'.len_utf8(), " ");
+    }
+    let foreign: Vec<String> = match language {
+        Language::Ja => rest
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.'))
+            .filter(|w| !w.starts_with("--"))
+            .map(|w| w.trim_matches(|c: char| c == '-' || c == '.'))
+            .filter(|w| w.chars().filter(char::is_ascii_alphabetic).count() >= 2)
+            .filter(|w| !w.contains('.') && !w.contains('_'))
+            .filter(|w| !TECHNICAL.contains(w) && !typed_names.contains(w) && !data.contains(w))
+            .map(str::to_string)
+            .collect(),
+        Language::En => japanese_runs(&rest)
+            .into_iter()
+            .filter(|run| !typed_names.contains(run.as_str()) && !data.contains(run.as_str()))
+            .collect(),
+    };
+    assert!(
+        foreign.is_empty(),
+        "{foreign:?} in a {} message that is not data: {line}",
+        match language {
+            Language::Ja => "Japanese",
+            Language::En => "English",
+        }
+    );
+}
+
+/// The runs of Japanese letters (kana, kanji, full-width forms) in `text`.
+fn japanese_runs(text: &str) -> Vec<String> {
+    let japanese = |c: char| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}' | '\u{3000}'..='\u{303f}');
+    text.split(|c: char| !japanese(c))
+        .filter(|run| !run.is_empty())
+        .map(str::to_string)
+        .collect()
 }

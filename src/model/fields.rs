@@ -32,11 +32,16 @@ impl<R> Field<R> {
         }
     }
 
-    /// A field leadtrack works out itself.
-    pub const fn derived(name: &'static str, cell: fn(&R) -> String) -> Field<R> {
+    /// A field leadtrack works out itself; `headers` are its spellings an import knows, so
+    /// the column is left out rather than kept as unknown.
+    pub const fn derived(
+        name: &'static str,
+        headers: &'static [&'static str],
+        cell: fn(&R) -> String,
+    ) -> Field<R> {
         Field {
             name,
-            headers: &[],
+            headers,
             derived: true,
             cell,
         }

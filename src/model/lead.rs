@@ -41,7 +41,7 @@ impl Record for Lead {
     const NOUN: &'static str = "lead";
     const NOUNS: &'static str = "leads";
     const FIELDS: &'static [Field<Lead>] = &[
-        Field::new("id", &["Lead ID"], |l| l.id.clone()),
+        Field::new("id", &["リードID", "Lead ID"], |l| l.id.clone()),
         Field::new(
             "title",
             &[
@@ -97,7 +97,13 @@ impl Record for Lead {
         ),
         Field::new(
             "source_detail",
-            &["流入元詳細", "流入詳細", "ソース詳細", "Source Detail"],
+            &[
+                "流入元の詳細",
+                "流入元詳細",
+                "流入詳細",
+                "ソース詳細",
+                "Source Detail",
+            ],
             |l| text(&l.source_detail),
         ),
         Field::new(
@@ -144,20 +150,24 @@ impl Record for Lead {
             ],
             |l| l.next_action_on.map(|d| d.to_storage()).unwrap_or_default(),
         ),
-        Field::derived("rank", |l| l.rank.to_string()),
-        Field::derived("score", |l| super::format::score(l.score)),
+        Field::derived("rank", &["ランク"], |l| l.rank.to_string()),
+        Field::derived("score", &["スコア"], |l| super::format::score(l.score)),
         Field::new("tags", &["タグ", "Tags", "Tag"], |l| l.tags.join(", ")),
         Field::new("notes", &["メモ", "備考", "Notes", "Note"], |l| {
             text(&l.notes)
         }),
-        Field::derived("last_activity_at", |l| {
+        Field::derived("last_activity_at", &["最終活動日時"], |l| {
             l.last_activity_at
                 .as_ref()
                 .map(format_timestamp)
                 .unwrap_or_default()
         }),
-        Field::derived("created_at", |l| format_timestamp(&l.created_at)),
-        Field::derived("updated_at", |l| format_timestamp(&l.updated_at)),
+        Field::derived("created_at", &["作成日時"], |l| {
+            format_timestamp(&l.created_at)
+        }),
+        Field::derived("updated_at", &["更新日時"], |l| {
+            format_timestamp(&l.updated_at)
+        }),
     ];
 }
 

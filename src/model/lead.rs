@@ -80,8 +80,9 @@ impl Record for Lead {
                 "Stage",
                 "Status",
             ],
-            |l| l.stage.id().to_string(),
-        ),
+            |l: &Lead| l.stage.id().to_string(),
+        )
+        .ja(|l| l.stage.label_ja().to_string()),
         Field::new(
             "source",
             &[
@@ -93,8 +94,13 @@ impl Record for Lead {
                 "Source",
                 "Channel",
             ],
-            |l| text(&l.source),
-        ),
+            |l: &Lead| text(&l.source),
+        )
+        // A default source by its label (展示会); one of the rep's own as configured.
+        .ja(|l| {
+            let id = text(&l.source);
+            super::source::label_ja(&id).map_or(id, str::to_string)
+        }),
         Field::new(
             "source_detail",
             &[

@@ -133,6 +133,8 @@ const CONTACTS_JA: &str = "名刺ID,姓,名,姓の読み,名の読み,会社名,
 const ACTIVITIES_JA: &str = "活動ID,種類,リードID,名刺ID,日時,所要時間（分）,方向,概要,詳細,記録者";
 const FOLLOWUPS_JA: &str = "次回アクション日,区分,案件名,会社名,ランク,スコア,次回アクション,\
     先方担当者,先方担当者の電話,先方担当者のメール,担当者,最終活動日時,リードID";
+const LEAD_LIST_JA: &str = "リードID,案件名,会社名,段階,流入元,担当者,金額,次回アクション,\
+    次回アクション日,ランク,スコア,最終活動日時";
 
 #[test]
 fn headers_ja_titles_every_csv_export_in_japanese() {
@@ -142,6 +144,10 @@ fn headers_ja_titles_every_csv_export_in_japanese() {
         (&["export", "contacts"][..], CONTACTS_JA),
         (&["export", "activities"][..], ACTIVITIES_JA),
         (&["export", "followups"][..], FOLLOWUPS_JA),
+        (
+            &["lead", "list", "--all", "--format", "csv"][..],
+            LEAD_LIST_JA,
+        ),
     ] {
         let args = [args, &["--headers", "ja"]].concat();
         let csv = s.ok(&args);
@@ -163,6 +169,8 @@ fn headers_ja_titles_every_csv_export_in_japanese() {
     let followups = s.ok(&["export", "followups", "--headers", "ja"]);
     assert!(followups.contains(",今週,基幹システム刷新,"), "{followups}");
     assert!(followups.contains(",次回未設定,倉庫管理,"), "{followups}");
+    let list = s.ok(&["lead", "list", "--format", "csv", "--headers", "ja"]);
+    assert!(list.contains(",将来見込み,展示会,田中,"), "{list}");
 }
 
 #[test]
@@ -173,6 +181,7 @@ fn the_default_header_row_is_the_field_names_whatever_the_language() {
         &["export", "contacts"][..],
         &["export", "activities"][..],
         &["export", "followups"][..],
+        &["lead", "list", "--all", "--format", "csv"][..],
     ] {
         let default = s.ok(args);
         for more in [&["--headers", "en"][..], &["--lang", "ja"][..]] {
@@ -201,6 +210,11 @@ fn the_default_header_row_is_the_field_names_whatever_the_language() {
         header(&["export", "followups"]),
         "due,bucket,lead,company,rank,score,next_action,contact,contact_phone,contact_email,\
          owner,last_activity,lead_id"
+    );
+    assert_eq!(
+        header(&["lead", "list", "--format", "csv"]),
+        "id,title,company,stage,source,owner,value,next_action,next_action_on,rank,score,\
+         last_activity_at"
     );
     // Cells keep their ids.
     let leads = s.ok(&["export", "leads"]);
@@ -327,6 +341,7 @@ fn json_is_the_same_whatever_the_headers_or_the_language() {
         &["export", "contacts", "--format", "json"][..],
         &["export", "activities", "--format", "json"][..],
         &["export", "followups", "--format", "json"][..],
+        &["lead", "list", "--all", "--format", "json"][..],
     ] {
         let plain = s.json(args);
         for more in [

@@ -496,7 +496,7 @@ cli-note-lost-characters = { $count ->
 cli-cannot-write = cannot write { $path }: { $reason }
 
 # CSV column titles (--headers). In English they are the field names, the same as the
-# JSON keys: scripts read them, so they never change.
+# JSON keys: scripts read them, so they never change. `lead list` uses csv-lead-* too.
 csv-lead-id = id
 csv-lead-title = title
 csv-lead-company = company

@@ -11,6 +11,7 @@ use crate::i18n::columns;
 use crate::interchange::csv_out::{CsvOut, write_error};
 use crate::interchange::vcard::{self, VcardVersion};
 use crate::model::contact::NameOrder;
+use crate::model::fields::Field;
 use crate::model::{Activity, Contact, Lead, Record};
 use crate::store::{Store, activities, contacts, leads};
 use serde::Serializer;
@@ -238,6 +239,32 @@ fn write_all<R: Record>(
             })
         }
     }
+}
+
+/// Leads already read (`lead list`) as CSV: the columns of `Lead::FIELDS` named in
+/// `names`, in that order (a name of no field is left out).
+pub fn lead_table(
+    leads: &[Lead],
+    names: &[&str],
+    csv: CsvOptions,
+    out: &mut dyn Write,
+) -> Result<Written> {
+    let fields: Vec<&Field<Lead>> = names
+        .iter()
+        .filter_map(|name| Lead::FIELDS.iter().find(|f| f.name == *name))
+        .collect();
+    csv_rows(
+        fields.iter().map(|f| columns::lead(f.name, csv.headers)),
+        |lead: &&Lead| {
+            fields
+                .iter()
+                .map(|f| f.cell_in(lead, csv.headers))
+                .collect::<Vec<_>>()
+        },
+        |f| leads.iter().try_for_each(f),
+        csv,
+        out,
+    )
 }
 
 /// Rows as CSV (with the header line), written as `each` hands them over; how many rows,

@@ -182,6 +182,7 @@ fn vcard_of(session: &Session, version: VcardVersion) -> Vec<u8> {
         CsvOptions {
             encoding: Default::default(),
             excel_safe: true,
+            headers: Default::default(),
         },
         version,
         NameOrder::Auto,

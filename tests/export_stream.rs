@@ -74,6 +74,7 @@ fn options(format: RecordFormat, encoding: TextEncoding) -> ExportOptions {
         csv: CsvOptions {
             encoding,
             excel_safe: true,
+            headers: Language::En,
         },
         vcard: VcardVersion::V4,
         name_order: NameOrder::Auto,
@@ -237,15 +238,14 @@ fn the_streamed_follow_up_list_is_the_list_rendered_whole() {
         ListFormat::Ics,
         ListFormat::Md,
     ] {
-        let (whole, undated) =
-            follow_up_list::render(&rows, format, TextEncoding::ShiftJis, true, Language::Ja)
-                .unwrap();
         let options = ListOptions {
             format,
             encoding: TextEncoding::ShiftJis,
             excel_safe: true,
             language: Language::Ja,
+            headers: Language::Ja,
         };
+        let (whole, undated) = follow_up_list::render(&rows, &options).unwrap();
         let mut streamed = Vec::new();
         let (written, skipped) = follow_up_list::export(
             &store,

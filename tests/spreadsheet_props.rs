@@ -5,7 +5,7 @@
 use chrono::{NaiveDate, Utc};
 use leadtrack::config::{Config, Language, TextEncoding};
 use leadtrack::features::export::{self, CsvOptions, RecordFormat};
-use leadtrack::features::follow_up_list::{self, ListFormat, Selection};
+use leadtrack::features::follow_up_list::{self, ListFormat, ListOptions, Selection};
 use leadtrack::features::{activity, contacts, leads};
 use leadtrack::interchange::vcard::VcardVersion;
 use leadtrack::model::ActivityKind;
@@ -98,6 +98,7 @@ fn exports(texts: &[String], excel_safe: bool) -> Vec<(String, Vec<u8>)> {
     let csv = CsvOptions {
         encoding: TextEncoding::Utf8,
         excel_safe,
+        headers: Language::En,
     };
     let tick = |_: usize| {};
     let order = NameOrder::Auto;
@@ -132,10 +133,13 @@ fn exports(texts: &[String], excel_safe: bool) -> Vec<(String, Vec<u8>)> {
             "followups".into(),
             follow_up_list::render(
                 &rows,
-                ListFormat::Csv,
-                csv.encoding,
-                excel_safe,
-                Language::En,
+                &ListOptions {
+                    format: ListFormat::Csv,
+                    encoding: csv.encoding,
+                    excel_safe,
+                    language: Language::En,
+                    headers: Language::En,
+                },
             )
             .unwrap()
             .0

@@ -493,6 +493,78 @@ cli-note-lost-characters = { $count ->
     *[other] note: { $count } characters have no Shift_JIS form and were written as ?; use --encoding utf-8-bom to keep them
  }
 
+# CSV column titles (--headers). In English they are the field names, the same as the
+# JSON keys: scripts read them, so they never change. `lead list` uses csv-lead-* too.
+csv-lead-id = id
+csv-lead-title = title
+csv-lead-company = company
+csv-lead-stage = stage
+csv-lead-source = source
+csv-lead-source-detail = source_detail
+csv-lead-owner = owner
+csv-lead-value = value
+csv-lead-next-action = next_action
+csv-lead-next-action-on = next_action_on
+csv-lead-rank = rank
+csv-lead-score = score
+csv-lead-tags = tags
+csv-lead-notes = notes
+csv-lead-last-activity-at = last_activity_at
+csv-lead-created-at = created_at
+csv-lead-updated-at = updated_at
+
+csv-contact-id = id
+csv-contact-family-name = family_name
+csv-contact-given-name = given_name
+csv-contact-family-reading = family_reading
+csv-contact-given-reading = given_reading
+csv-contact-company = company
+csv-contact-company-reading = company_reading
+csv-contact-department = department
+csv-contact-title = title
+csv-contact-email = email
+csv-contact-phone = phone
+csv-contact-mobile = mobile
+csv-contact-fax = fax
+csv-contact-emails = emails
+csv-contact-phones = phones
+csv-contact-postal-code = postal_code
+csv-contact-address = address
+csv-contact-url = url
+csv-contact-other-addresses = other_addresses
+csv-contact-other-urls = other_urls
+csv-contact-other-companies = other_companies
+csv-contact-exchanged-on = exchanged_on
+csv-contact-exchanged-at = exchanged_at
+csv-contact-exchanged-by = exchanged_by
+csv-contact-notes = notes
+csv-contact-tags = tags
+
+csv-activity-id = id
+csv-activity-kind = kind
+csv-activity-lead-id = lead_id
+csv-activity-contact-id = contact_id
+csv-activity-occurred-at = occurred_at
+csv-activity-duration-minutes = duration_minutes
+csv-activity-direction = direction
+csv-activity-summary = summary
+csv-activity-body = body
+csv-activity-by = by
+
+csv-followup-due = due
+csv-followup-bucket = bucket
+csv-followup-lead = lead
+csv-followup-company = company
+csv-followup-rank = rank
+csv-followup-score = score
+csv-followup-next-action = next_action
+csv-followup-contact = contact
+csv-followup-contact-phone = contact_phone
+csv-followup-contact-email = contact_email
+csv-followup-owner = owner
+csv-followup-last-activity = last_activity
+csv-followup-lead-id = lead_id
+
 # Team: sync and merge
 cli-no-team-file = no team file: set [team] file in the config or give --team-file PATH
 cli-merge-nothing-new = nothing new

@@ -453,6 +453,78 @@ cli-wrote-followups = フォロー { $count }件を { $path } に書き出しま
 cli-note-undated = 注意：次回アクションのない進行中リードが{ $count }件あり、カレンダーには入れていません
 cli-note-lost-characters = 注意：Shift_JIS で表せない文字が{ $count }文字あり、? で書き出しました。そのまま残すには --encoding utf-8-bom を指定してください
 
+# CSV の列名（--headers ja）。取り込みがそのまま読める名前にする（リード・名刺）。
+# 段階・流入元・種類などの値も日本語の名前で書き出す。Shift_JIS で書ける文字だけを使う。
+csv-lead-id = リードID
+csv-lead-title = 案件名
+csv-lead-company = 会社名
+csv-lead-stage = 段階
+csv-lead-source = 流入元
+csv-lead-source-detail = 流入元の詳細
+csv-lead-owner = 担当者
+csv-lead-value = 金額
+csv-lead-next-action = 次回アクション
+csv-lead-next-action-on = 次回アクション日
+csv-lead-rank = ランク
+csv-lead-score = スコア
+csv-lead-tags = タグ
+csv-lead-notes = メモ
+csv-lead-last-activity-at = 最終活動日時
+csv-lead-created-at = 作成日時
+csv-lead-updated-at = 更新日時
+
+csv-contact-id = 名刺ID
+csv-contact-family-name = 姓
+csv-contact-given-name = 名
+csv-contact-family-reading = 姓の読み
+csv-contact-given-reading = 名の読み
+csv-contact-company = 会社名
+csv-contact-company-reading = 会社名の読み
+csv-contact-department = 部署
+csv-contact-title = 役職
+csv-contact-email = メール
+csv-contact-phone = 電話
+csv-contact-mobile = 携帯
+csv-contact-fax = FAX
+csv-contact-emails = メール一覧
+csv-contact-phones = 電話番号一覧
+csv-contact-postal-code = 郵便番号
+csv-contact-address = 住所
+csv-contact-url = URL
+csv-contact-other-addresses = 他の住所
+csv-contact-other-urls = 他のURL
+csv-contact-other-companies = 他の会社
+csv-contact-exchanged-on = 名刺交換日
+csv-contact-exchanged-at = 名刺交換場所
+csv-contact-exchanged-by = 名刺所有者
+csv-contact-notes = メモ
+csv-contact-tags = タグ
+
+csv-activity-id = 活動ID
+csv-activity-kind = 種類
+csv-activity-lead-id = リードID
+csv-activity-contact-id = 名刺ID
+csv-activity-occurred-at = 日時
+csv-activity-duration-minutes = 所要時間（分）
+csv-activity-direction = 方向
+csv-activity-summary = 概要
+csv-activity-body = 詳細
+csv-activity-by = 記録者
+
+csv-followup-due = 次回アクション日
+csv-followup-bucket = 区分
+csv-followup-lead = 案件名
+csv-followup-company = 会社名
+csv-followup-rank = ランク
+csv-followup-score = スコア
+csv-followup-next-action = 次回アクション
+csv-followup-contact = 先方担当者
+csv-followup-contact-phone = 先方担当者の電話
+csv-followup-contact-email = 先方担当者のメール
+csv-followup-owner = 担当者
+csv-followup-last-activity = 最終活動日時
+csv-followup-lead-id = リードID
+
 # チーム：同期と統合
 cli-no-team-file = チームファイルがありません。設定ファイルの [team] file を設定するか、--team-file でパスを指定してください
 cli-merge-nothing-new = 新しい変更なし

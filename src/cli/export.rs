@@ -41,6 +41,8 @@ pub struct FollowupArgs {
     /// Write cells exactly as stored, even those a spreadsheet would run as a formula.
     #[arg(long)]
     raw: bool,
+    #[command(flatten)]
+    headers: HeadersArgs,
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
 }
@@ -113,6 +115,31 @@ impl From<EncodingArg> for TextEncoding {
     }
 }
 
+/// `--headers` of every command that writes CSV.
+#[derive(Debug, clap::Args)]
+pub struct HeadersArgs {
+    /// The CSV header row: en, the field names (as the JSON keys; what scripts read), or ja,
+    /// Japanese titles for Excel with stages, sources and kinds named in Japanese too.
+    /// `import leads` and `import cards` read either back.
+    #[arg(long = "headers", value_enum, default_value_t = HeadersArg::En)]
+    language: HeadersArg,
+}
+
+impl HeadersArgs {
+    pub fn language(&self) -> Language {
+        match self.language {
+            HeadersArg::En => Language::En,
+            HeadersArg::Ja => Language::Ja,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum HeadersArg {
+    En,
+    Ja,
+}
+
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
     #[arg(long, default_value = "csv", value_parser = record_format())]
@@ -126,6 +153,8 @@ pub struct ExportArgs {
     /// Write cells exactly as stored, even those a spreadsheet would run as a formula.
     #[arg(long)]
     raw: bool,
+    #[command(flatten)]
+    headers: HeadersArgs,
     /// Write to this file instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
@@ -146,6 +175,7 @@ pub fn run(session: &Session, command: &ExportCommand) -> Result<bool> {
                 .map(TextEncoding::from)
                 .unwrap_or(session.config.export.encoding),
             excel_safe: session.config.export.excel_safe && !args.raw,
+            headers: args.headers.language(),
         },
         vcard: if args.vcard_version == 3 {
             VcardVersion::V3
@@ -185,6 +215,7 @@ fn follow_ups(session: &Session, args: &FollowupArgs) -> Result<bool> {
             .unwrap_or(config.export.encoding),
         excel_safe: config.export.excel_safe && !args.raw,
         language: config.language,
+        headers: args.headers.language(),
     };
     let mut undated = 0;
     let lang = config.language;

@@ -1,9 +1,10 @@
 use super::Session;
 use super::output::{self, Format, Table, field, io, local_time, opt, pad, print_json, score};
 use super::parse;
+use crate::config::{Language, TextEncoding};
 use crate::error::Result;
+use crate::features::export::{self, CsvOptions};
 use crate::features::leads::{self, LeadDetail};
-use crate::i18n::Said;
 use crate::i18n::labels;
 use crate::model::dates::today;
 use crate::model::lead::{LeadFields, LeadPatch, Qualification};
@@ -121,6 +122,8 @@ pub struct ListArgs {
     limit: Option<usize>,
     #[arg(long, value_enum, default_value_t)]
     format: Format,
+    #[command(flatten)]
+    headers: super::export::HeadersArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -372,7 +375,11 @@ fn list(session: &Session, args: &ListArgs) -> Result<bool> {
             }
             print_json(&leads)
         }
-        Format::Csv => print_csv(&leads, session.config.export.excel_safe),
+        Format::Csv => print_csv(
+            &leads,
+            session.config.export.excel_safe,
+            args.headers.language(),
+        ),
         Format::Table => {
             let lang = config.language;
             let ids: Vec<String> = leads.iter().map(|l| l.id.clone()).collect();
@@ -407,66 +414,31 @@ fn list(session: &Session, args: &ListArgs) -> Result<bool> {
     Ok(true)
 }
 
-fn print_csv(leads: &[Lead], excel_safe: bool) -> Result<()> {
-    let mut out = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    let csv_err = |e: csv::Error| {
-        crate::Error::Io(Said::new(
-            "error-cannot-write-csv",
-            [("reason", e.to_string())],
-        ))
+/// `lead list`'s CSV columns: what the list shows, fewer than `export leads` writes.
+const CSV_COLUMNS: [&str; 12] = [
+    "id",
+    "title",
+    "company",
+    "stage",
+    "source",
+    "owner",
+    "value",
+    "next_action",
+    "next_action_on",
+    "rank",
+    "score",
+    "last_activity_at",
+];
+
+fn print_csv(leads: &[Lead], excel_safe: bool, headers: Language) -> Result<()> {
+    let csv = CsvOptions {
+        encoding: TextEncoding::Utf8,
+        excel_safe,
+        headers,
     };
-    out.write_record([
-        "id",
-        "title",
-        "company",
-        "stage",
-        "source",
-        "owner",
-        "value",
-        "next_action",
-        "next_action_on",
-        "rank",
-        "score",
-        "last_activity_at",
-    ])
-    .map_err(csv_err)?;
-    for l in leads {
-        let cells = [
-            l.id.clone(),
-            l.title.clone(),
-            opt(&l.company),
-            l.stage.id().to_string(),
-            opt(&l.source),
-            opt(&l.owner),
-            l.value.map(|v| v.to_string()).unwrap_or_default(),
-            opt(&l.next_action),
-            l.next_action_on.map(|d| d.to_storage()).unwrap_or_default(),
-            l.rank.to_string(),
-            score(l.score),
-            l.last_activity_at
-                .as_ref()
-                .map(crate::model::dates::format_timestamp)
-                .unwrap_or_default(),
-        ];
-        let cells: Vec<String> = if excel_safe {
-            cells
-                .iter()
-                .map(|c| crate::interchange::excel::inert(c))
-                .collect()
-        } else {
-            cells.to_vec()
-        };
-        out.write_record(&cells).map_err(csv_err)?;
-    }
-    let bytes = out.into_inner().map_err(|e| {
-        crate::Error::Io(Said::new(
-            "error-cannot-write-csv",
-            [("reason", e.to_string())],
-        ))
-    })?;
-    super::output::write_data(&bytes)
+    let mut bytes = Vec::new();
+    export::lead_table(leads, &CSV_COLUMNS, csv, &mut bytes)?;
+    output::write_data(&bytes)
 }
 
 fn show(session: &Session, args: &ShowArgs) -> Result<bool> {

@@ -5,12 +5,14 @@
 //! so memory stays the same whatever the number of records. The columns come from the
 //! record's field table (`Record::FIELDS`).
 
-use crate::config::TextEncoding;
+use crate::config::{Language, TextEncoding};
 use crate::error::{Error, Result};
 use crate::i18n::Arg;
+use crate::i18n::columns;
 use crate::interchange::csv_out::{CsvOut, write_error};
 use crate::interchange::vcard::{self, VcardVersion};
 use crate::model::contact::NameOrder;
+use crate::model::fields::Field;
 use crate::model::{Activity, Contact, Lead, Record};
 use crate::store::{Store, activities, contacts, leads};
 use serde::Serializer;
@@ -48,6 +50,10 @@ pub struct CsvOptions {
     pub encoding: TextEncoding,
     /// Make formula-like cells inert (off with `--raw`).
     pub excel_safe: bool,
+    /// The language of the header row (`--headers`): English is the field names, as
+    /// scripts read them; Japanese titles come with the model's names in Japanese too
+    /// (検討段階 for `considering`), which the import reads back.
+    pub headers: Language,
 }
 
 /// How an export comes out.
@@ -155,22 +161,37 @@ pub fn export(
             write_all(
                 |f| contacts::each(conn, f),
                 Some(&card),
+                columns::contact,
                 options,
                 out,
                 progress,
             )
         }
-        Records::Leads => write_all(|f| leads::each(conn, f), None, options, out, progress),
-        Records::Activities => {
-            write_all(|f| activities::each(conn, f), None, options, out, progress)
-        }
+        Records::Leads => write_all(
+            |f| leads::each(conn, f),
+            None,
+            columns::lead,
+            options,
+            out,
+            progress,
+        ),
+        Records::Activities => write_all(
+            |f| activities::each(conn, f),
+            None,
+            columns::activity,
+            options,
+            out,
+            progress,
+        ),
     })
 }
 
-/// The one way records become a file: `each` hands over the records one at a time.
+/// The one way records become a file: `each` hands over the records one at a time;
+/// `title` names a CSV column in a language.
 fn write_all<R: Record>(
     each: impl FnOnce(&mut dyn FnMut(R) -> Result<()>) -> Result<()>,
     card: Option<&dyn Fn(&R) -> String>,
+    title: fn(&str, Language) -> String,
     options: &ExportOptions,
     out: &mut dyn Write,
     progress: &dyn Fn(usize),
@@ -182,8 +203,8 @@ fn write_all<R: Record>(
     };
     match options.format {
         RecordFormat::Csv => csv_rows(
-            R::headers(),
-            |record: &R| record.cells().collect::<Vec<_>>(),
+            R::headers().map(|name| title(name, options.csv.headers)),
+            |record: &R| record.cells_in(options.csv.headers).collect::<Vec<_>>(),
             |f| {
                 each(&mut |record: R| {
                     counted(&mut records);
@@ -224,10 +245,36 @@ fn write_all<R: Record>(
     }
 }
 
+/// Leads already read (`lead list`) as CSV: the columns of `Lead::FIELDS` named in
+/// `names`, in that order (a name of no field is left out).
+pub fn lead_table(
+    leads: &[Lead],
+    names: &[&str],
+    csv: CsvOptions,
+    out: &mut dyn Write,
+) -> Result<Written> {
+    let fields: Vec<&Field<Lead>> = names
+        .iter()
+        .filter_map(|name| Lead::FIELDS.iter().find(|f| f.name == *name))
+        .collect();
+    csv_rows(
+        fields.iter().map(|f| columns::lead(f.name, csv.headers)),
+        |lead: &&Lead| {
+            fields
+                .iter()
+                .map(|f| f.cell_in(lead, csv.headers))
+                .collect::<Vec<_>>()
+        },
+        |f| leads.iter().try_for_each(f),
+        csv,
+        out,
+    )
+}
+
 /// Rows as CSV (with the header line), written as `each` hands them over; how many rows,
 /// and how many characters the encoding could not hold. Every CSV export goes through here.
 pub(crate) fn csv_rows<T, C, S>(
-    headers: impl Iterator<Item = &'static str>,
+    headers: impl Iterator<Item = String>,
     cells: impl Fn(&T) -> C,
     each: impl FnOnce(&mut dyn FnMut(T) -> Result<()>) -> Result<()>,
     options: CsvOptions,
@@ -237,7 +284,13 @@ where
     C: IntoIterator<Item = S>,
     S: AsRef<str> + AsRef<[u8]>,
 {
-    let mut csv = CsvOut::new(&mut *out, headers, options.encoding, options.excel_safe)?;
+    let headers: Vec<String> = headers.collect();
+    let mut csv = CsvOut::new(
+        &mut *out,
+        headers.iter().map(String::as_str),
+        options.encoding,
+        options.excel_safe,
+    )?;
     let mut records = 0;
     each(&mut |row: T| {
         records += 1;

@@ -5,6 +5,7 @@ use crate::config::{Language, TextEncoding};
 use crate::error::{Error, Result};
 use crate::features::export::{CsvOptions, Exported, Written, csv_rows, json_rows};
 use crate::followups::{Bucket, bucket};
+use crate::i18n::columns;
 use crate::interchange::csv_out::write_error;
 use crate::interchange::ics::{self, Event};
 use crate::interchange::markdown::escape;
@@ -85,7 +86,10 @@ pub struct ListOptions {
     pub format: ListFormat,
     pub encoding: TextEncoding,
     pub excel_safe: bool,
+    /// The language of Markdown's headings.
     pub language: Language,
+    /// The language of the CSV's header row and of its groups (`--headers`).
+    pub headers: Language,
 }
 
 /// Writes the list of `selection` to `out` as it reads it (in one read transaction); with
@@ -136,7 +140,7 @@ fn row(r: FollowUpRecord, today: NaiveDate, order: NameOrder) -> FollowUp {
     }
 }
 
-const COLUMNS: &[&str] = &[
+pub const COLUMNS: &[&str] = &[
     "due",
     "bucket",
     "lead",
@@ -152,24 +156,12 @@ const COLUMNS: &[&str] = &[
     "lead_id",
 ];
 
-/// The list in a format, in memory; with it, the rows a calendar cannot hold (ICS).
-pub fn render(
-    rows: &[FollowUp],
-    format: ListFormat,
-    encoding: TextEncoding,
-    excel_safe: bool,
-    language: Language,
-) -> Result<(Exported, usize)> {
-    let options = ListOptions {
-        format,
-        encoding,
-        excel_safe,
-        language,
-    };
+/// The list as `options` say, in memory; with it, the rows a calendar cannot hold (ICS).
+pub fn render(rows: &[FollowUp], options: &ListOptions) -> Result<(Exported, usize)> {
     let each = |f: &mut dyn FnMut(FollowUp) -> Result<()>| rows.iter().cloned().try_for_each(f);
     let mut undated = 0;
     let exported = Exported::collect(|out| {
-        let (written, skipped) = write(&each, &options, out)?;
+        let (written, skipped) = write(&each, options, out)?;
         undated = skipped;
         Ok(written)
     })?;
@@ -193,8 +185,11 @@ fn write(
             let csv = CsvOptions {
                 encoding: options.encoding,
                 excel_safe: options.excel_safe,
+                headers: options.headers,
             };
-            let written = csv_rows(COLUMNS.iter().copied(), cells, each, csv, out)?;
+            let titles = COLUMNS.iter().map(|c| columns::follow_up(c, csv.headers));
+            let cells = |f: &FollowUp| cells(f, csv.headers);
+            let written = csv_rows(titles, cells, each, csv, out)?;
             return Ok((written, 0));
         }
         ListFormat::Json => return Ok((json_rows(each, out)?, 0)),
@@ -261,13 +256,18 @@ fn opt(v: &Option<String>) -> String {
     v.clone().unwrap_or_default()
 }
 
-fn cells(f: &FollowUp) -> [String; 13] {
-    [
-        f.due.map(|d| d.to_storage()).unwrap_or_default(),
-        serde_json::to_value(f.bucket)
+/// A row's cells; with Japanese headers its group by its Japanese name (期限切れ).
+fn cells(f: &FollowUp, headers: Language) -> [String; 13] {
+    let bucket = match headers {
+        Language::En => serde_json::to_value(f.bucket)
             .ok()
             .and_then(|v| v.as_str().map(String::from))
             .unwrap_or_default(),
+        Language::Ja => f.bucket.label_ja().to_string(),
+    };
+    [
+        f.due.map(|d| d.to_storage()).unwrap_or_default(),
+        bucket,
         f.lead.clone(),
         opt(&f.company),
         f.rank.to_string(),

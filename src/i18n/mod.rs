@@ -6,6 +6,7 @@
 //! (`tests/catalog.rs`) can check that each id used exists in both catalogs and that each
 //! catalog id is used.
 
+pub mod columns;
 pub mod labels;
 
 use crate::config::Language;

@@ -127,7 +127,7 @@ use ValueKind as K;
 /// Headers as producers and people write them, and what they hold. Compared by
 /// [`header_key`] (width, case, spaces and brackets ignored).
 const KNOWN: &[(&[&str], CardColumn)] = &[
-    (&["id", "ID", "UID", "Contact ID"], field("id")),
+    (&["id", "ID", "UID", "Contact ID", "名刺ID"], field("id")),
     (
         &[
             "family_name",
@@ -170,6 +170,7 @@ const KNOWN: &[(&[&str], CardColumn)] = &[
     (
         &[
             "family_reading",
+            "姓の読み",
             "セイ",
             "姓(カナ)",
             "姓(フリガナ)",
@@ -196,6 +197,7 @@ const KNOWN: &[(&[&str], CardColumn)] = &[
     (
         &[
             "given_reading",
+            "名の読み",
             "メイ",
             "名(カナ)",
             "名(フリガナ)",
@@ -260,6 +262,7 @@ const KNOWN: &[(&[&str], CardColumn)] = &[
     (
         &[
             "company_reading",
+            "会社名の読み",
             "会社名(カナ)",
             "会社名(フリガナ)",
             "会社名カナ",
@@ -321,11 +324,17 @@ const KNOWN: &[(&[&str], CardColumn)] = &[
         ],
         EMAIL_OTHER,
     ),
-    (&["emails", "other_emails"], C::List(Channel::Email)),
-    (&["phones", "other_phones"], C::List(Channel::Phone)),
-    (&["other_addresses"], C::List(Channel::Address)),
-    (&["other_urls"], C::List(Channel::Url)),
-    (&["other_companies"], C::List(Channel::Company)),
+    (
+        &["emails", "other_emails", "メール一覧"],
+        C::List(Channel::Email),
+    ),
+    (
+        &["phones", "other_phones", "電話番号一覧"],
+        C::List(Channel::Phone),
+    ),
+    (&["other_addresses", "他の住所"], C::List(Channel::Address)),
+    (&["other_urls", "他のURL"], C::List(Channel::Url)),
+    (&["other_companies", "他の会社"], C::List(Channel::Company)),
     (
         &[
             "phone",
@@ -887,6 +896,12 @@ mod tests {
         assert_eq!(recognise("Title"), Some(C::WeakTitle));
         assert_eq!(recognise("Met On"), Some(field("exchanged_on")));
         assert_eq!(recognise("好きな食べ物"), None);
+        // leadtrack's own export with Japanese headers.
+        assert_eq!(recognise("名刺ID"), Some(field("id")));
+        assert_eq!(recognise("姓の読み"), Some(field("family_reading")));
+        assert_eq!(recognise("会社名の読み"), Some(field("company_reading")));
+        assert_eq!(recognise("メール一覧"), Some(C::List(Channel::Email)));
+        assert_eq!(recognise("他のURL"), Some(C::List(Channel::Url)));
     }
 
     #[test]

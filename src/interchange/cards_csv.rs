@@ -166,7 +166,9 @@ pub fn layout(headers: &[String], maps: &[(String, String)], file: &str) -> Resu
         || has("E-mail Type")
         || has("電子メール アドレス")
         || has("Primary Email")
-        || (has("family_name") && (has("emails") || has("other_emails")))
+        // leadtrack's own export, its headers in either language.
+        || (columns.contains(&Some(CardColumn::Field("family_name")))
+            && columns.contains(&Some(CardColumn::List(Channel::Email))))
     {
         Producer::AddressBook
     } else {
@@ -675,6 +677,23 @@ mod tests {
                 "f.csv"
             )
             .is_err()
+        );
+    }
+
+    #[test]
+    fn leadtrack_exports_are_address_books_in_either_language() {
+        for headers in [
+            ["family_name", "company", "emails"],
+            ["姓", "会社名", "メール一覧"],
+        ] {
+            let headers = headers.map(String::from);
+            let layout = layout(&headers, &[], "f.csv").unwrap();
+            assert_eq!(layout.producer, Producer::AddressBook, "{headers:?}");
+        }
+        let eight_like = ["姓", "会社名", "メール"].map(String::from);
+        assert_eq!(
+            layout(&eight_like, &[], "f.csv").unwrap().producer,
+            Producer::Cards
         );
     }
 

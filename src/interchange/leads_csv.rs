@@ -261,3 +261,31 @@ pub fn leads(
         not_read,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::interchange::csv_in;
+
+    /// leadtrack's own export with Japanese headers: its id and fields read, the columns it
+    /// works out itself known and left out, nothing of its own kept in the notes.
+    #[test]
+    fn its_own_japanese_columns_are_read_or_known() {
+        let text = "リードID,案件名,流入元の詳細,ランク,スコア,最終活動日時,作成日時,更新日時,好きな色\n\
+                    L1,刷新,展示会2026,A,12,2026-11-01T00:00:00Z,2026-10-01T00:00:00Z,2026-10-02T00:00:00Z,青\n";
+        let table = csv_in::read(text, "f.csv").unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let file = leads(&table, &[], &[], "f.csv", today).unwrap();
+        assert_eq!(
+            file.not_read,
+            ["ランク", "スコア", "最終活動日時", "作成日時", "更新日時"]
+        );
+        assert_eq!(file.kept_in_notes, ["好きな色"]);
+        let Row::Lead { id, fields, .. } = &file.rows[0] else {
+            panic!("row 2 is a lead");
+        };
+        assert_eq!(id.as_deref(), Some("L1"));
+        assert_eq!(fields.source_detail.as_deref(), Some("展示会2026"));
+        assert_eq!(fields.notes.as_deref(), Some("好きな色: 青"));
+    }
+}

@@ -171,6 +171,15 @@ impl Direction {
         }
     }
 
+    /// Its Japanese name whatever the kind (a column of directions in a spreadsheet):
+    /// 受信, 発信, as `from_str` reads them back.
+    pub fn label_ja(self) -> &'static str {
+        match self {
+            Direction::Inbound => "受信",
+            Direction::Outbound => "発信",
+        }
+    }
+
     /// How a rep says it of an activity of this kind: a mail is sent or received, a call
     /// made or taken.
     pub fn word_en(self, kind: ActivityKind) -> &'static str {
@@ -253,7 +262,8 @@ impl Record for Activity {
     const NOUNS: &'static str = "activities";
     const FIELDS: &'static [Field<Activity>] = &[
         Field::new("id", &[], |a| a.id.clone()),
-        Field::new("kind", &[], |a| a.kind.id().to_string()),
+        Field::new("kind", &[], |a: &Activity| a.kind.id().to_string())
+            .ja(|a| a.kind.label_ja().to_string()),
         Field::new("lead_id", &[], |a| text(&a.lead_id)),
         Field::new("contact_id", &[], |a| text(&a.contact_id)),
         Field::new("occurred_at", &[], |a| format_timestamp(&a.occurred_at)),
@@ -262,8 +272,13 @@ impl Record for Activity {
                 .map(|m| m.to_string())
                 .unwrap_or_default()
         }),
-        Field::new("direction", &[], |a| {
+        Field::new("direction", &[], |a: &Activity| {
             a.direction.map(|d| d.id().to_string()).unwrap_or_default()
+        })
+        .ja(|a| {
+            a.direction
+                .map(|d| d.label_ja().to_string())
+                .unwrap_or_default()
         }),
         Field::new("summary", &[], |a| a.summary.clone()),
         Field::new("body", &[], |a| text(&a.body)),
@@ -308,6 +323,14 @@ mod tests {
                     .into()
             )
         );
+    }
+
+    #[test]
+    fn directions_parse_from_their_japanese_names() {
+        for d in [Direction::Inbound, Direction::Outbound] {
+            assert_eq!(d.label_ja().parse::<Direction>(), Ok(d));
+            assert_eq!(d.id().parse::<Direction>(), Ok(d));
+        }
     }
 
     #[test]

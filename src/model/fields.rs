@@ -3,6 +3,7 @@
 //! record. Exports, imports and undo derive their columns from these tables, so a field is
 //! added in one place: `Lead::FIELDS`, `Contact::FIELDS`, `Activity::FIELDS`.
 
+use crate::config::Language;
 use serde::Serialize;
 
 /// One field of a record `R`.
@@ -15,6 +16,10 @@ pub struct Field<R> {
     pub derived: bool,
     /// The value as one cell of text (empty when unset).
     pub cell: fn(&R) -> String,
+    /// The value as a Japanese spreadsheet shows it, where that differs from `cell` (a
+    /// stage by its label, 検討段階): the cell of an export with Japanese headers. An import
+    /// reads it back as it reads `cell`.
+    pub cell_ja: Option<fn(&R) -> String>,
 }
 
 impl<R> Field<R> {
@@ -29,16 +34,43 @@ impl<R> Field<R> {
             headers,
             derived: false,
             cell,
+            cell_ja: None,
         }
     }
 
-    /// A field leadtrack works out itself.
-    pub const fn derived(name: &'static str, cell: fn(&R) -> String) -> Field<R> {
+    /// A field leadtrack works out itself; `headers` are its spellings an import knows, so
+    /// the column is left out rather than kept as unknown.
+    pub const fn derived(
+        name: &'static str,
+        headers: &'static [&'static str],
+        cell: fn(&R) -> String,
+    ) -> Field<R> {
         Field {
             name,
-            headers: &[],
+            headers,
             derived: true,
             cell,
+            cell_ja: None,
+        }
+    }
+
+    /// The value of `record` as one cell, as a rep of `language` reads it (see
+    /// [`Field::cell_ja`]).
+    pub fn cell_in(&self, record: &R, language: Language) -> String {
+        match (language, self.cell_ja) {
+            (Language::Ja, Some(cell_ja)) => cell_ja(record),
+            _ => (self.cell)(record),
+        }
+    }
+
+    /// The same field, its value shown in Japanese by `cell_ja`.
+    pub const fn ja(self, cell_ja: fn(&R) -> String) -> Field<R> {
+        Field {
+            name: self.name,
+            headers: self.headers,
+            derived: self.derived,
+            cell: self.cell,
+            cell_ja: Some(cell_ja),
         }
     }
 }
@@ -56,9 +88,9 @@ pub trait Record: Serialize + Sized + 'static {
         Self::FIELDS.iter().map(|f| f.name)
     }
 
-    /// The record's cells, in the order of `FIELDS`.
-    fn cells(&self) -> impl Iterator<Item = String> {
-        Self::FIELDS.iter().map(move |f| (f.cell)(self))
+    /// The record's cells in the order of `FIELDS`, as a rep of `language` reads them.
+    fn cells_in(&self, language: Language) -> impl Iterator<Item = String> {
+        Self::FIELDS.iter().map(move |f| f.cell_in(self, language))
     }
 }
 

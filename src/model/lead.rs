@@ -41,7 +41,7 @@ impl Record for Lead {
     const NOUN: &'static str = "lead";
     const NOUNS: &'static str = "leads";
     const FIELDS: &'static [Field<Lead>] = &[
-        Field::new("id", &["Lead ID"], |l| l.id.clone()),
+        Field::new("id", &["リードID", "Lead ID"], |l| l.id.clone()),
         Field::new(
             "title",
             &[
@@ -80,8 +80,9 @@ impl Record for Lead {
                 "Stage",
                 "Status",
             ],
-            |l| l.stage.id().to_string(),
-        ),
+            |l: &Lead| l.stage.id().to_string(),
+        )
+        .ja(|l| l.stage.label_ja().to_string()),
         Field::new(
             "source",
             &[
@@ -93,11 +94,22 @@ impl Record for Lead {
                 "Source",
                 "Channel",
             ],
-            |l| text(&l.source),
-        ),
+            |l: &Lead| text(&l.source),
+        )
+        // A default source by its label (展示会); one of the rep's own as configured.
+        .ja(|l| {
+            let id = text(&l.source);
+            super::source::label_ja(&id).map_or(id, str::to_string)
+        }),
         Field::new(
             "source_detail",
-            &["流入元詳細", "流入詳細", "ソース詳細", "Source Detail"],
+            &[
+                "流入元の詳細",
+                "流入元詳細",
+                "流入詳細",
+                "ソース詳細",
+                "Source Detail",
+            ],
             |l| text(&l.source_detail),
         ),
         Field::new(
@@ -144,20 +156,24 @@ impl Record for Lead {
             ],
             |l| l.next_action_on.map(|d| d.to_storage()).unwrap_or_default(),
         ),
-        Field::derived("rank", |l| l.rank.to_string()),
-        Field::derived("score", |l| super::format::score(l.score)),
+        Field::derived("rank", &["ランク"], |l| l.rank.to_string()),
+        Field::derived("score", &["スコア"], |l| super::format::score(l.score)),
         Field::new("tags", &["タグ", "Tags", "Tag"], |l| l.tags.join(", ")),
         Field::new("notes", &["メモ", "備考", "Notes", "Note"], |l| {
             text(&l.notes)
         }),
-        Field::derived("last_activity_at", |l| {
+        Field::derived("last_activity_at", &["最終活動日時"], |l| {
             l.last_activity_at
                 .as_ref()
                 .map(format_timestamp)
                 .unwrap_or_default()
         }),
-        Field::derived("created_at", |l| format_timestamp(&l.created_at)),
-        Field::derived("updated_at", |l| format_timestamp(&l.updated_at)),
+        Field::derived("created_at", &["作成日時"], |l| {
+            format_timestamp(&l.created_at)
+        }),
+        Field::derived("updated_at", &["更新日時"], |l| {
+            format_timestamp(&l.updated_at)
+        }),
     ];
 }
 

@@ -2294,3 +2294,34 @@ fn the_one_language_check_finds_a_planted_word() {
         Language::En
     ));
 }
+
+/// A row left out of an import is said in the report's language; the JSON report keeps the
+/// words scripts read.
+#[test]
+fn rows_left_out_of_an_import_are_said_in_the_reps_language() {
+    let s = Scratch::new();
+    let cards = s.path("cards.csv");
+    std::fs::write(&cards, "氏名,メモ\n,名前のない行\n山田 太郎,展示会\n").unwrap();
+    let leads = s.path("leads.csv");
+    std::fs::write(
+        &leads,
+        "案件名,会社名\n,名無し株式会社\n設備更新,山田商事\n",
+    )
+    .unwrap();
+    let cards = cards.to_str().unwrap();
+    let leads = leads.to_str().unwrap();
+    let ja = s.ok(&["--lang", "ja", "import", "cards", cards, "--dry-run"]);
+    assert!(
+        ja.contains("2行目：氏名もメールアドレスもないためスキップ"),
+        "{ja}"
+    );
+    let ja = s.ok(&["--lang", "ja", "import", "leads", leads, "--dry-run"]);
+    assert!(ja.contains("案件名がないためスキップ"), "{ja}");
+    let en = s.ok(&["import", "leads", leads, "--dry-run"]);
+    assert!(en.contains("no title — skipped"), "{en}");
+    let json = s.json(&["--lang", "ja", "import", "cards", cards, "--report", "json"]);
+    assert_eq!(
+        json["skipped"][0]["reason"], "no name or email — skipped",
+        "{json}"
+    );
+}

@@ -457,6 +457,9 @@ cli-cards-added-on-line = { $name } (line { $line })
 cli-cards-line-merged = line { $line } merged   into { $with }: { $reason }
 cli-cards-line-known = line { $line } known    { $with }: { $reason }, nothing new
 cli-line-skipped = line { $line }: { $reason }
+skip-no-title = no title — skipped
+skip-no-name = no name — skipped
+skip-no-name-or-email = no name or email — skipped
 cli-columns-in-notes = Columns kept in the notes: { $columns }
 cli-columns-not-read = Columns not read (leadtrack works them out itself): { $columns }
 cli-map-form = --map '{ $typed }': write it as 'HEADER=field'

@@ -435,6 +435,9 @@ cli-cards-added-on-line = { $name }（{ $line }行目）
 cli-cards-line-merged = { $line }行目 統合　　 { $with } へ：{ $reason }
 cli-cards-line-known = { $line }行目 登録済み { $with }：{ $reason }、新しい情報なし
 cli-line-skipped = { $line }行目：{ $reason }
+skip-no-title = 案件名がないためスキップ
+skip-no-name = 氏名がないためスキップ
+skip-no-name-or-email = 氏名もメールアドレスもないためスキップ
 cli-columns-in-notes = メモに残した列：{ $columns }
 cli-columns-not-read = 読み込まなかった列（leadtrack が自分で求めます）：{ $columns }
 cli-map-form = --map「{ $typed }」：「列名=項目」の形で書いてください

@@ -466,7 +466,7 @@ fn print_cards(
             lang,
             "cli-line-skipped",
             line = s.line,
-            reason = s.reason.to_string()
+            reason = crate::i18n::message(lang, s.reason.message_id(), None)
         );
         writeln!(out, "  {line}").map_err(io)?;
     }
@@ -566,7 +566,7 @@ fn print_leads(
             lang,
             "cli-line-skipped",
             line = s.line,
-            reason = s.reason.to_string()
+            reason = crate::i18n::message(lang, s.reason.message_id(), None)
         );
         writeln!(out, "  {line}").map_err(io)?;
     }

@@ -5,6 +5,7 @@
 
 use crate::error::Result;
 use crate::interchange::cards_csv::Card;
+use crate::interchange::skipped::SkipReason;
 use crate::model::Contact;
 use crate::model::contact::MatchKeys;
 use crate::model::contact::{
@@ -55,7 +56,7 @@ pub struct Merged {
 #[derive(Debug, Clone, Serialize)]
 pub struct Skipped {
     pub line: usize,
-    pub reason: String,
+    pub reason: SkipReason,
 }
 
 /// What is worked out for a card before it is matched and written: its keys, fingerprint
@@ -151,13 +152,13 @@ fn import_one(
     let fields = &card.fields;
     let Some(new) = &prepared.new else {
         let reason = if fields.has_email() {
-            "no name — skipped"
+            SkipReason::NoName
         } else {
-            "no name or email — skipped"
+            SkipReason::NoNameOrEmail
         };
         report.skipped.push(Skipped {
             line: card.line,
-            reason: reason.to_string(),
+            reason,
         });
         return Ok(());
     };

@@ -67,7 +67,7 @@ pub fn import(
                 Row::Skipped { line, reason } => {
                     report.skipped.push(super::cards::Skipped {
                         line: *line,
-                        reason: reason.clone(),
+                        reason: *reason,
                     });
                 }
                 Row::Lead {

@@ -11,6 +11,7 @@
 use super::columns::{field_for, header_key};
 use super::csv_in::{Table, cell_at, cell_error, said_each};
 use super::excel::without_guard;
+use super::skipped::SkipReason;
 use crate::config::Language;
 use crate::error::{Error, Result};
 use crate::i18n::{Arg, Said};
@@ -81,7 +82,7 @@ pub enum Row {
     },
     Skipped {
         line: usize,
-        reason: String,
+        reason: SkipReason,
     },
 }
 
@@ -244,7 +245,7 @@ pub fn leads(
         if lead.title.is_empty() {
             rows.push(Row::Skipped {
                 line,
-                reason: "no title — skipped".into(),
+                reason: SkipReason::NoTitle,
             });
         } else {
             rows.push(Row::Lead {

@@ -14,4 +14,5 @@ pub mod ics;
 pub mod leads_csv;
 pub mod mail;
 pub mod markdown;
+pub mod skipped;
 pub mod vcard;

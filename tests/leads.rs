@@ -383,3 +383,47 @@ fn a_lead_file_given_as_cards_is_named_as_leads_and_a_mail_is_no_card_file() {
     assert!(!err.contains("import leads"), "{err}");
     assert_eq!(before, common::bytes(&s.db()));
 }
+
+/// Two leads with the same title and company are two leads in an export, and import back
+/// as two, into a fresh database and into their own (where each row finds its lead by id).
+#[test]
+fn leads_alike_in_title_and_company_import_back_as_two() {
+    let s = Scratch::new();
+    for owner in ["山本", "鈴木"] {
+        s.ok(&[
+            "lead",
+            "add",
+            "--title",
+            "設備更新",
+            "--company",
+            "山田商事",
+            "--owner",
+            owner,
+        ]);
+    }
+    for headers in ["en", "ja"] {
+        let file = s.path(&format!("alike-{headers}.csv"));
+        let file = file.to_str().unwrap();
+        s.ok(&["export", "leads", "--headers", headers, "-o", file]);
+        let fresh = s.path(&format!("fresh-{headers}.db"));
+        let fresh = fresh.to_str().unwrap();
+        let in_fresh = |args: &[&str]| {
+            let out = s.bare().arg("--db").arg(fresh).args(args).output().unwrap();
+            assert!(out.status.success(), "{args:?}");
+            String::from_utf8(out.stdout).unwrap()
+        };
+        in_fresh(&["import", "leads", file]);
+        let listed: Value =
+            serde_json::from_str(&in_fresh(&["lead", "list", "--format", "json"])).unwrap();
+        let owners: Vec<String> = listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["owner"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(owners.len(), 2, "{headers}: {owners:?}");
+        assert!(owners.contains(&"山本".to_string()) && owners.contains(&"鈴木".to_string()));
+        let again = s.json(&["import", "leads", file, "--report", "json"]);
+        assert_eq!(again["unchanged"].as_array().unwrap().len(), 2, "{again}");
+    }
+}

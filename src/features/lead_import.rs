@@ -56,6 +56,10 @@ pub fn import(
         live.insert(l.id);
         Ok(())
     })?;
+    // The id a row of the file named for each lead it made or matched: two rows naming
+    // different ids are two leads, however alike their titles (an export of two leads
+    // with the same title and company imports back as two).
+    let mut named_by: HashMap<String, String> = HashMap::new();
     let run = |w: &mut Writer<'_>| -> Result<LeadImportReport> {
         let mut report = LeadImportReport {
             dry_run,
@@ -83,7 +87,18 @@ pub fn import(
                         id: id.to_string(),
                         title: fields.title.clone(),
                     };
-                    match by_id.or_else(|| known.get(&key)).cloned() {
+                    let by_title = known
+                        .get(&key)
+                        .filter(|lead| match (id, named_by.get(*lead)) {
+                            (Some(row), Some(earlier)) => row == earlier,
+                            _ => true,
+                        });
+                    let matched = by_id.or(by_title).cloned();
+                    let row_id = id.as_ref();
+                    if let (Some(row), Some(lead)) = (id, &matched) {
+                        named_by.insert(lead.clone(), row.clone());
+                    }
+                    match matched {
                         Some(id) => {
                             let mut patch = patch_of(fields);
                             if by_id.is_some() {
@@ -110,6 +125,9 @@ pub fn import(
                             let id = leads::insert(w, &fields, &Origin::default())?;
                             scores::refresh_lead(w, &config.scoring, &id, today())?;
                             known.insert(key, id.clone());
+                            if let Some(row) = row_id {
+                                named_by.insert(id.clone(), row.clone());
+                            }
                             live.insert(id.clone());
                             report.added.push(entry(&id));
                         }

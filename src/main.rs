@@ -1,7 +1,6 @@
 //! `leadtrack`: with no command the terminal app, else one command of the command line.
 //! Errors become one sentence on stderr and exit code 1.
 
-use clap::Parser;
 use leadtrack::cli::{self, Cli};
 use leadtrack::session::Session;
 use std::process::ExitCode;
@@ -19,7 +18,8 @@ fn error_language(cli: &Cli) -> leadtrack::config::Language {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // Help (`--help`, a group without its command) in the rep's language.
+    let cli = cli::help::parse(std::env::args_os().collect());
     let result = match &cli.command {
         Some(command) => cli::run(&cli, command),
         None => Session::open(cli.db.as_deref(), cli.config.as_deref())

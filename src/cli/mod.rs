@@ -15,6 +15,7 @@ mod dedupe;
 mod demo;
 mod export;
 mod filters;
+pub mod help;
 mod import;
 mod lead;
 mod log;

@@ -7,6 +7,7 @@
 //! catalog id is used.
 
 pub mod columns;
+pub mod help;
 pub mod labels;
 
 use crate::config::Language;

@@ -1,21 +1,9 @@
 //! `leadtrack`: with no command the terminal app, else one command of the command line.
 //! Errors become one sentence on stderr and exit code 1.
 
-use leadtrack::cli::{self, Cli};
+use leadtrack::cli;
 use leadtrack::session::Session;
 use std::process::ExitCode;
-
-/// The language of an error: `--lang` (or `LEADTRACK_LANG`), else the config's (when it
-/// reads), else the locale's.
-fn error_language(cli: &Cli) -> leadtrack::config::Language {
-    cli.lang.unwrap_or_else(|| {
-        leadtrack::config::Config::load(cli.config.as_deref())
-            .map(|(config, _)| config.language)
-            .unwrap_or_else(|_| {
-                leadtrack::config::LanguageChoice::Auto.resolve(|name| std::env::var(name).ok())
-            })
-    })
-}
 
 fn main() -> ExitCode {
     // Help (`--help`, a group without its command) in the rep's language.
@@ -39,7 +27,9 @@ fn main() -> ExitCode {
         // The reader of the output went away (`| head`): nothing went wrong here.
         Err(leadtrack::Error::OutputClosed) => ExitCode::SUCCESS,
         Err(e) => {
-            let language = error_language(&cli);
+            // `--lang` (or `LEADTRACK_LANG`), else the config's (when it reads), else the
+            // locale's.
+            let language = cli.language();
             // Messages quote file contents and names: nothing in them may drive the terminal.
             let message = leadtrack::model::text::display_safe_multiline(&e.message(language));
             eprintln!(

@@ -46,9 +46,9 @@ pub fn parse(args: Vec<OsString>) -> Cli {
 }
 
 /// The language of help shown before the line is understood: `--lang` as typed, else
-/// `LEADTRACK_LANG` (a value that names no language is passed over), else the config's `[ui] language` (`--config`, `LEADTRACK_CONFIG` or the
-/// default file; one that does not load is passed over, help must still show), else the
-/// locale.
+/// `LEADTRACK_LANG` (a value that names no language is passed over), else the config's
+/// `[ui] language` (`--config`, `LEADTRACK_CONFIG` or the default file; one that does not
+/// load is passed over, help must still show), else the locale.
 pub fn language_before_parsing(
     args: &[OsString],
     env: impl Fn(&str) -> Option<String>,

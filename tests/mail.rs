@@ -248,3 +248,20 @@ fn a_maildir_and_an_mbox_log_what_concerns_known_people_and_skip_the_rest() {
     );
     assert!(err.contains("junk.eml"), "{err}");
 }
+
+/// A message with no subject is logged with a summary in the rep's language.
+#[test]
+fn a_message_without_a_subject_is_named_so_in_the_reps_language() {
+    let desk = Desk::new();
+    let mail = "From: 田中 一郎 <ichiro.tanaka@hikari-sol.example.jp>\r\n\
+                To: Hanako.Sato@midori.example.co.jp\r\n\
+                Date: Mon, 30 Nov 2026 10:00:00 +0900\r\n\
+                Message-ID: <no-subject-1@hikari-sol.example.jp>\r\n\r\n\
+                見積もりを添付します。\r\n";
+    let file = desk.s.path("no-subject.eml");
+    std::fs::write(&file, mail).unwrap();
+    desk.ok(&["--lang", "ja", "import", "mail", file.to_str().unwrap()]);
+    let shown = desk.ok(&["--lang", "ja", "activity", "list", "--lead", &desk.lead]);
+    assert!(shown.contains("（件名なし）"), "{shown}");
+    assert!(!shown.contains("no subject"), "{shown}");
+}

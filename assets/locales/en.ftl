@@ -1058,6 +1058,7 @@ error-not-mail = { $origin } is not a mail message: { $why }
 mail-problem-binary = it holds binary data
 mail-problem-not-headers = it does not begin with mail headers (From:, To:, Subject:, Date:)
 mail-problem-no-headers = it has no header fields
+mail-no-subject = (no subject)
 
 ## The filters in a list's header
 filter-word-tag = tag { $tag }

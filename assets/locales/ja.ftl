@@ -1018,6 +1018,7 @@ error-not-mail = { $origin } はメールではありません：{ $why }
 mail-problem-binary = バイナリデータが入っています
 mail-problem-not-headers = メールのヘッダー（From:、To:、Subject:、Date:）で始まっていません
 mail-problem-no-headers = ヘッダーがありません
+mail-no-subject = （件名なし）
 
 ## 一覧の見出しの絞り込み
 filter-word-tag = タグ { $tag }

@@ -112,7 +112,7 @@ pub fn import(
                 Direction::Inbound
             };
             let summary = if message.subject.trim().is_empty() {
-                "(no subject)".to_string()
+                crate::tr!(config.language, "mail-no-subject")
             } else {
                 message.subject.clone()
             };

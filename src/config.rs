@@ -336,21 +336,41 @@ pub enum Language {
 }
 
 impl std::str::FromStr for Language {
-    type Err = String;
+    type Err = NotALanguage;
 
     /// `en`, `ja` (or a locale such as `ja_JP.UTF-8`), as `--lang` and `LEADTRACK_LANG`
     /// take it.
-    fn from_str(s: &str) -> Result<Language, String> {
+    fn from_str(s: &str) -> Result<Language, NotALanguage> {
         let lower = s.trim().to_ascii_lowercase();
         if lower.starts_with("ja") {
             Ok(Language::Ja)
         } else if lower.starts_with("en") {
             Ok(Language::En)
         } else {
-            Err(format!("'{s}' is not a language (en or ja)"))
+            Err(NotALanguage(s.to_string()))
         }
     }
 }
+
+/// What was typed for `--lang` (or `LEADTRACK_LANG`) names no language. clap shows it in
+/// English (its `Display`); a Japanese rep's refusal finds it by its type and says it in
+/// Japanese.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotALanguage(pub String);
+
+impl NotALanguage {
+    pub fn in_language(&self, language: Language) -> String {
+        crate::tr!(language, "error-not-a-language", typed = self.0.as_str())
+    }
+}
+
+impl fmt::Display for NotALanguage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.in_language(Language::En))
+    }
+}
+
+impl std::error::Error for NotALanguage {}
 
 /// `[ui] language`: English, Japanese, or as the system's locale says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]

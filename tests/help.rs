@@ -498,17 +498,155 @@ fn help_and_refusals_exit_as_clap_makes_them_exit() {
         format!("leadtrack {}\n", env!("CARGO_PKG_VERSION"))
     );
 
-    // What clap refuses it says itself, in English, as before: clap has no other language.
+    // What clap refuses goes to stderr with clap's code 2, in the rep's language.
     let out = s
         .bare()
         .args(["--lang", "ja", "lead", "add", "--bogus"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
     let refusal = String::from_utf8(out.stderr).unwrap();
     assert!(
-        refusal.starts_with("error: unexpected argument '--bogus' found"),
+        refusal.starts_with("エラー：「--bogus」という引数はありません。"),
         "{refusal}"
+    );
+}
+
+/// A refusal of the mistyped line `args` in Japanese: clap's code 2, nothing on stdout, and on
+/// stderr `エラー：`, where to read more, and no English word but names and what was typed.
+fn refused_in_japanese(command: &mut assert_cmd::Command, args: &[&str], what: &str) -> String {
+    let out = command.args(args).output().unwrap();
+    let refusal = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{what}:\n{refusal}");
+    assert!(out.stdout.is_empty(), "{what}: stdout not empty");
+    assert!(refusal.starts_with("エラー："), "{what}:\n{refusal}");
+    assert!(
+        refusal.ends_with("\n\n詳しくは '--help' を付けて実行してください。\n"),
+        "{what}:\n{refusal}"
+    );
+    let mut names = names_a_rep_types();
+    names.extend(args.iter().map(|a| a.to_string()));
+    let english = english_words(&refusal, &names);
+    assert!(english.is_empty(), "{english:?} in {what}:\n{refusal}");
+    refusal
+}
+
+#[test]
+fn clap_s_refusals_of_a_mistyped_line_are_in_japanese_by_the_flag_and_the_environment() {
+    let s = Scratch::new();
+    // Each kind of refusal, with what it must say.
+    let cases: &[(&[&str], &[&str])] = &[
+        (
+            &["lead", "add", "--titel", "x"],
+            &[
+                "エラー：「--titel」という引数はありません。もしかして --title ですか？\n",
+                "\n\n使い方: leadtrack lead add --title <TITLE>\n\n",
+            ],
+        ),
+        (
+            &["lead", "lsit"],
+            &[
+                "エラー：「lsit」というコマンドはありません。もしかして list ですか？\n",
+                "使い方: leadtrack lead [OPTIONS] <COMMAND>",
+            ],
+        ),
+        (
+            &["lead", "add"],
+            &[
+                "エラー：次の引数が必要です：\n  --title <TITLE>\n\n使い方: leadtrack lead add --title <TITLE>",
+            ],
+        ),
+        (
+            &["export", "leads", "--format", "xml"],
+            &[
+                "エラー：「xml」は「--format <FORMAT>」に指定できません。\n  [指定できる値: csv, json, vcard]\n",
+            ],
+        ),
+        (
+            &["lead", "list", "--limit", "abc"],
+            &["エラー：「abc」は「--limit <LIMIT>」に指定できません：整数ではありません。"],
+        ),
+        (
+            &["export", "contacts", "--vcard-version", "5"],
+            &["：3 から 4 までの数にしてください。"],
+        ),
+        (
+            &["lead", "add", "--title"],
+            &["エラー：「--title <TITLE>」に値がありません。"],
+        ),
+        (
+            &["lead", "list", "--limit", "3", "--limit", "4"],
+            &["エラー：「--limit <LIMIT>」は一度しか指定できません。"],
+        ),
+        (
+            &["lead", "--", "add"],
+            &["\n  「add」というコマンドがあります。使うには前の「--」を外してください。\n"],
+        ),
+    ];
+    for (args, said) in cases {
+        let what = format!("leadtrack {}", args.join(" "));
+        let by_flag = refused_in_japanese(
+            s.bare().args(["--lang", "ja"]),
+            args,
+            &format!("--lang ja, {what}"),
+        );
+        let by_environment = refused_in_japanese(
+            s.bare().env("LEADTRACK_LANG", "ja"),
+            args,
+            &format!("LEADTRACK_LANG=ja, {what}"),
+        );
+        // The usage line names what was given (with the variable set, `--lang <LANG>`), as
+        // clap's does: the rest is the same.
+        for part in *said {
+            for refusal in [&by_flag, &by_environment] {
+                assert!(refusal.contains(part), "{part:?} not in {what}:\n{refusal}");
+            }
+        }
+    }
+
+    // leadtrack's own parser refuses `--lang fr` in its own words, from the catalog; the
+    // language is then the environment's or the locale's.
+    for (name, value) in [("LEADTRACK_LANG", "ja"), ("LANG", "ja_JP.UTF-8")] {
+        let refusal = refused_in_japanese(
+            s.bare().env(name, value),
+            &["--lang", "fr", "lead", "list"],
+            &format!("{name}={value} --lang fr"),
+        );
+        assert!(
+            refusal.starts_with(
+                "エラー：「fr」は「--lang <LANG>」に指定できません：「fr」は言語ではありません。en か ja を指定してください\n"
+            ),
+            "{refusal}"
+        );
+    }
+}
+
+#[test]
+fn clap_s_refusals_stay_clap_s_english_for_an_english_rep() {
+    let s = Scratch::new();
+    let english = |command: &mut assert_cmd::Command| {
+        let out = command.output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert!(out.stdout.is_empty());
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let unknown = "error: unexpected argument '--titel' found\n\n  tip: a similar argument exists: '--title'\n\nUsage: leadtrack lead add --title <TITLE>\n\nFor more information, try '--help'.\n";
+    assert_eq!(
+        english(s.bare().args(["lead", "add", "--titel", "x"])),
+        unknown
+    );
+    assert_eq!(
+        english(
+            s.bare()
+                .env("LANG", "ja_JP.UTF-8")
+                .args(["--lang", "en", "lead", "add", "--titel", "x"])
+        ),
+        unknown
+    );
+    assert_eq!(
+        english(s.bare().args(["--lang", "fr", "lead", "list"])),
+        "error: invalid value 'fr' for '--lang <LANG>': 'fr' is not a language (en or ja)\n\nFor more information, try '--help'.\n"
     );
 }
 

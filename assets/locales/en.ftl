@@ -941,6 +941,7 @@ error-not-a-stage = { $flag }: '{ $typed }' is not a stage: use { $names }
 error-not-a-kind = { $flag }: '{ $typed }' is not an activity kind: use { $names }
 error-not-a-role = { $flag }: '{ $typed }' is not a role: use { $names }
 error-not-a-source = '{ $typed }' is not a source: use one of { $names } (or add it to [sources] names)
+error-not-a-language = '{ $typed }' is not a language (en or ja)
 error-next-action-needs-lead = a next action belongs to a lead; give --lead
 error-duration-minutes = --duration must be a number of minutes, 0 or more
 error-not-an-amount = { $flag }: '{ $typed }' is not an amount (e.g. 1200000, 1,200,000, ¥1,200,000 or 120万)

@@ -29,6 +29,36 @@ clap-env = 環境変数
 clap-default = 既定値
 clap-possible-values = 指定できる値
 
+## clap が打ち間違えたコマンドラインを断るときの言葉（src/cli/refusals.rs）。
+## 先頭の「エラー：」は ja.ftl の error-line、そのあとに使い方の行と clap-error-more が続く。
+## { $arg } は clap の書き方の引数（--title <TITLE>）、{ $value } は打たれた値。
+clap-error-unknown-argument = 「{ $arg }」という引数はありません。
+clap-error-unknown-subcommand = 「{ $command }」というコマンドはありません。
+clap-error-did-you-mean = もしかして { $names } ですか？
+clap-error-tip-as-value = 「{ $typed }」を値として渡すには「{ $instead }」と入力してください。
+clap-error-tip-exists = 「{ $found }」ならあります。
+clap-error-tip-double-dash = 「{ $command }」というコマンドがあります。使うには前の「--」を外してください。
+clap-error-missing-required = 次の引数が必要です：
+clap-error-missing-value = 「{ $arg }」に値がありません。
+clap-error-invalid-value = 「{ $value }」は「{ $arg }」に指定できません。
+clap-error-invalid-value-because = 「{ $value }」は「{ $arg }」に指定できません：{ $reason }
+clap-error-not-a-number = 整数ではありません。
+clap-error-empty-number = 数が空です。
+clap-error-number-too-large = 数が大きすぎます。
+clap-error-number-too-small = 数が小さすぎます。
+clap-error-out-of-range = { $low } から { $high } までの数にしてください。
+clap-error-too-many-values = 「{ $arg }」に余分な値「{ $value }」があります。
+clap-error-too-few-values = 「{ $arg }」には値が { $expected } 個必要ですが、{ $actual } 個しかありません。
+clap-error-wrong-number-of-values = 「{ $arg }」には値が { $expected } 個必要ですが、{ $actual } 個でした。
+clap-error-used-twice = 「{ $arg }」は一度しか指定できません。
+clap-error-conflict = 「{ $arg }」と「{ $other }」は一緒に指定できません。
+clap-error-conflict-list = 「{ $arg }」は次の引数と一緒に指定できません：
+clap-error-conflict-any = 「{ $arg }」はほかに指定した引数と一緒に指定できません。
+clap-error-no-equals = 「{ $arg }」に値を渡すには「=」が必要です。
+clap-error-missing-subcommand = 「{ $command }」のあとにコマンドが必要です。
+clap-error-invalid-utf8 = 引数に UTF-8 でない文字があります。
+clap-error-more = 詳しくは '{ $flag }' を付けて実行してください。
+
 ## leadtrack
 help = 営業担当者のための、端末で使うリード管理：リード、名刺、フォロー
     .long =

@@ -901,6 +901,7 @@ error-not-a-stage = { $flag }：「{ $typed }」は段階ではありません�
 error-not-a-kind = { $flag }：「{ $typed }」は活動の種類ではありません。使えるのは { $names } です
 error-not-a-role = { $flag }：「{ $typed }」は役割ではありません。使えるのは { $names } です
 error-not-a-source = 「{ $typed }」は流入元ではありません。使えるのは { $names } です（ほかの流入元は設定の [sources] names に加えてください）
+error-not-a-language = 「{ $typed }」は言語ではありません。en か ja を指定してください
 error-next-action-needs-lead = 次回アクションはリードに付けるものです。--lead を指定してください
 error-duration-minutes = --duration は 0 以上の分数にしてください
 error-not-an-amount = { $flag }：「{ $typed }」は金額として読めません（例：1200000、1,200,000、¥1,200,000、120万）

@@ -23,8 +23,9 @@ use clap::error::ErrorKind;
 use clap::{Arg, ArgAction, Command, CommandFactory, Parser};
 use std::ffi::OsString;
 
-/// The command line `args` (the program first), understood; help in the rep's language. What
-/// clap refuses, and help and version, exit as clap makes them exit.
+/// The command line `args` (the program first), understood; help, and clap's refusals of a
+/// mistyped line, in the rep's language. What clap refuses, and help and version, exit as
+/// clap makes them exit.
 pub fn parse(args: Vec<OsString>) -> Cli {
     let english = match Cli::try_parse_from(&args) {
         Ok(cli) => return cli,
@@ -34,12 +35,17 @@ pub fn parse(args: Vec<OsString>) -> Cli {
         english.kind(),
         ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
     );
-    if shows_help && language_before_parsing(&args, |name| std::env::var(name).ok()) == Language::Ja
-    {
-        let mut japanese = in_japanese(Cli::command(), program_name(&args));
-        // The same grammar refuses the same line: this is the help again, in Japanese.
-        if let Err(help) = japanese.try_get_matches_from_mut(&args) {
-            help.exit()
+    // Version is the same in every language; help and refusals are said.
+    let said = shows_help || english.use_stderr();
+    if said && language_before_parsing(&args, |name| std::env::var(name).ok()) == Language::Ja {
+        if shows_help {
+            let mut japanese = in_japanese(Cli::command(), program_name(&args));
+            // The same grammar refuses the same line: this is the help again, in Japanese.
+            if let Err(help) = japanese.try_get_matches_from_mut(&args) {
+                help.exit()
+            }
+        } else if super::refusals::can_say(&english) {
+            english.apply::<super::refusals::Japanese>().exit()
         }
     }
     english.exit()

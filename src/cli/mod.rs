@@ -23,6 +23,7 @@ mod maintenance;
 pub mod output;
 pub mod parse;
 mod progress;
+pub mod refusals;
 mod search;
 mod setup;
 mod stats;

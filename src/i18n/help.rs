@@ -4,6 +4,7 @@
 //! `cli::help` says how its ids name the places of the command tree.
 
 use super::Bundle;
+use fluent_bundle::{FluentArgs, FluentValue};
 use std::sync::OnceLock;
 
 pub const HELP_JA_FTL: &str = include_str!("../../assets/locales/help-ja.ftl");
@@ -31,6 +32,35 @@ pub mod clap_words {
     pub const DEFAULT: &str = "clap-default";
     pub const POSSIBLE_VALUES: &str = "clap-possible-values";
 
+    /// clap's refusals of a mistyped line (`cli::refusals`), one a kind or a part.
+    pub const UNKNOWN_ARGUMENT: &str = "clap-error-unknown-argument";
+    pub const UNKNOWN_SUBCOMMAND: &str = "clap-error-unknown-subcommand";
+    pub const DID_YOU_MEAN: &str = "clap-error-did-you-mean";
+    pub const TIP_AS_VALUE: &str = "clap-error-tip-as-value";
+    pub const TIP_EXISTS: &str = "clap-error-tip-exists";
+    pub const TIP_DOUBLE_DASH: &str = "clap-error-tip-double-dash";
+    pub const MISSING_REQUIRED: &str = "clap-error-missing-required";
+    pub const MISSING_VALUE: &str = "clap-error-missing-value";
+    pub const INVALID_VALUE: &str = "clap-error-invalid-value";
+    pub const INVALID_VALUE_BECAUSE: &str = "clap-error-invalid-value-because";
+    pub const NOT_A_NUMBER: &str = "clap-error-not-a-number";
+    pub const EMPTY_NUMBER: &str = "clap-error-empty-number";
+    pub const NUMBER_TOO_LARGE: &str = "clap-error-number-too-large";
+    pub const NUMBER_TOO_SMALL: &str = "clap-error-number-too-small";
+    pub const OUT_OF_RANGE: &str = "clap-error-out-of-range";
+    pub const TOO_MANY_VALUES: &str = "clap-error-too-many-values";
+    pub const TOO_FEW_VALUES: &str = "clap-error-too-few-values";
+    pub const WRONG_NUMBER_OF_VALUES: &str = "clap-error-wrong-number-of-values";
+    pub const USED_TWICE: &str = "clap-error-used-twice";
+    pub const CONFLICT: &str = "clap-error-conflict";
+    pub const CONFLICT_LIST: &str = "clap-error-conflict-list";
+    pub const CONFLICT_ANY: &str = "clap-error-conflict-any";
+    pub const NO_EQUALS: &str = "clap-error-no-equals";
+    pub const MISSING_SUBCOMMAND: &str = "clap-error-missing-subcommand";
+    pub const INVALID_UTF8: &str = "clap-error-invalid-utf8";
+    /// The last line: where to read more (`--help`).
+    pub const MORE: &str = "clap-error-more";
+
     pub const ALL: &[&str] = &[
         USAGE,
         COMMANDS,
@@ -44,6 +74,32 @@ pub mod clap_words {
         ENV,
         DEFAULT,
         POSSIBLE_VALUES,
+        UNKNOWN_ARGUMENT,
+        UNKNOWN_SUBCOMMAND,
+        DID_YOU_MEAN,
+        TIP_AS_VALUE,
+        TIP_EXISTS,
+        TIP_DOUBLE_DASH,
+        MISSING_REQUIRED,
+        MISSING_VALUE,
+        INVALID_VALUE,
+        INVALID_VALUE_BECAUSE,
+        NOT_A_NUMBER,
+        EMPTY_NUMBER,
+        NUMBER_TOO_LARGE,
+        NUMBER_TOO_SMALL,
+        OUT_OF_RANGE,
+        TOO_MANY_VALUES,
+        TOO_FEW_VALUES,
+        WRONG_NUMBER_OF_VALUES,
+        USED_TWICE,
+        CONFLICT,
+        CONFLICT_LIST,
+        CONFLICT_ANY,
+        NO_EQUALS,
+        MISSING_SUBCOMMAND,
+        INVALID_UTF8,
+        MORE,
     ];
 }
 
@@ -56,6 +112,20 @@ fn catalog() -> &'static Bundle {
 /// the catalog lacks it: the help then keeps clap's English there (the completeness test
 /// keeps that from happening).
 pub fn text(id: &str, attribute: Option<&str>) -> Option<String> {
+    formatted(id, attribute, None)
+}
+
+/// One of clap's own sentences (`clap_words`) with `values` put in (`{ $arg }`), or None
+/// when the catalog lacks it: the refusal then stays clap's English.
+pub fn clap_sentence(id: &str, values: &[(&str, &str)]) -> Option<String> {
+    let mut args = FluentArgs::new();
+    for (name, value) in values {
+        args.set(*name, FluentValue::from(*value));
+    }
+    formatted(id, None, Some(&args))
+}
+
+fn formatted(id: &str, attribute: Option<&str>, args: Option<&FluentArgs<'_>>) -> Option<String> {
     let bundle = catalog();
     let message = bundle.get_message(id)?;
     let pattern = match attribute {
@@ -65,7 +135,7 @@ pub fn text(id: &str, attribute: Option<&str>) -> Option<String> {
     let mut errors = Vec::new();
     Some(
         bundle
-            .format_pattern(pattern, None, &mut errors)
+            .format_pattern(pattern, args, &mut errors)
             .into_owned(),
     )
 }

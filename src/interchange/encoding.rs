@@ -28,14 +28,29 @@ pub fn utf16_by_bom(bytes: &[u8]) -> Option<(&'static encoding_rs::Encoding, &[u
     }
 }
 
+/// Text in UTF-16 (after its BOM); an error names the line of the first unit that is not
+/// UTF-16 (an odd byte at the end, a lone surrogate).
+fn decode_utf16(utf16: &'static encoding_rs::Encoding, bytes: &[u8], file: &str) -> Result<String> {
+    let mut decoder = utf16.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(bytes.len() / 2 + 4);
+    let (result, _) = decoder.decode_to_string_without_replacement(bytes, &mut text, true);
+    match result {
+        encoding_rs::DecoderResult::InputEmpty => Ok(text),
+        // `text` holds what decoded before the fault: its line breaks give the line.
+        _ => Err(Error::said(
+            "error-not-utf16",
+            [
+                ("file", file.to_string()),
+                ("line", (text.matches('\n').count() + 1).to_string()),
+            ],
+        )),
+    }
+}
+
 /// The file's text. `file` names it in errors, with the line of the first bad byte.
 pub fn decode(bytes: &[u8], encoding: InputEncoding, file: &str) -> Result<String> {
     if let Some((utf16, rest)) = utf16_by_bom(bytes).filter(|_| encoding == InputEncoding::Auto) {
-        let (text, had_errors) = utf16.decode_without_bom_handling(rest);
-        if had_errors {
-            return Err(Error::said("error-not-utf16", [("file", file)]));
-        }
-        return Ok(text.into_owned());
+        return decode_utf16(utf16, rest, file);
     }
     if let Some(pos) = bytes.iter().position(|b| *b == 0) {
         return Err(Error::said(
@@ -132,6 +147,24 @@ pub fn encode(text: &str, encoding: TextEncoding) -> (Vec<u8>, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn broken_utf16_is_named_by_its_line() {
+        // "a\nb" in UTF-16LE with its BOM, then half a unit.
+        let bytes = [0xFF, 0xFE, b'a', 0, b'\n', 0, b'b', 0, 0];
+        let err = decode(&bytes, InputEncoding::Auto, "f.csv")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "f.csv, line 2: the text starts as UTF-16 but is not UTF-16 throughout"
+        );
+        let whole = [0xFF, 0xFE, b'a', 0, b'\n', 0, b'b', 0];
+        assert_eq!(
+            decode(&whole, InputEncoding::Auto, "f.csv").unwrap(),
+            "a\nb"
+        );
+    }
 
     #[test]
     fn detects_utf8_bom_and_shift_jis() {

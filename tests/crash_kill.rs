@@ -531,7 +531,17 @@ fn a_killed_sync_round_loses_nothing_and_leaves_whole_files() {
             let copy = folder.join(format!(
                 "team (鈴木's conflicted copy {rounds}).leadtrack.db"
             ));
-            b.ok(&["backup", copy.to_str().unwrap()]);
+            // B's own version of the team file, published elsewhere and copied in.
+            let elsewhere = s.path("b-laptop/team.leadtrack.db");
+            std::fs::create_dir_all(s.path("b-laptop")).unwrap();
+            let _ = std::fs::remove_file(&elsewhere);
+            let b_alone = Rep {
+                s: &s,
+                db: b.db.clone(),
+                team: elsewhere.clone(),
+            };
+            b_alone.ok(&["sync"]);
+            std::fs::copy(&elsewhere, &copy).unwrap();
             copies += 1;
             copy
         });

@@ -231,6 +231,16 @@ fn a_delete_after_an_edit_wins() {
     );
 }
 
+/// B's own version of the team file, as a sync tool leaves it beside the team file when two
+/// saves clash: B publishes to a folder of its own, and the file is copied in as `name`.
+fn copy_of_bs_team_file(s: &Scratch, b: &Rep<'_>, name: &str) {
+    let elsewhere = s.path("B-laptop/team.leadtrack.db");
+    std::fs::create_dir_all(s.path("B-laptop")).unwrap();
+    let _ = std::fs::remove_file(&elsewhere);
+    b.ok(&["sync", "--team-file", elsewhere.to_str().unwrap()]);
+    std::fs::copy(&elsewhere, s.path(&format!("Dropbox/sales/{name}"))).unwrap();
+}
+
 #[test]
 fn each_conflicted_copy_naming_is_merged_and_archived() {
     let s = Scratch::new();
@@ -245,27 +255,30 @@ fn each_conflicted_copy_naming_is_merged_and_archived() {
         "team-LAPTOP.leadtrack.db",
         "team (1).leadtrack.db",
         "team (conflicted copy 2026-11-22 101500).leadtrack.db",
+        // With the README's multi-dot name, most tools mark the copy before `.db`.
+        "team.leadtrack (2).db",
+        "team.leadtrack-DESKTOP.db",
+        // Copied by hand under a name no tool makes: known by what it holds.
+        "team.leadtrack のコピー.db",
     ];
     let mut titles = Vec::new();
     for (i, name) in namings.iter().enumerate() {
-        // B's copy, as a sync tool would leave it when two saves clash.
         let title = format!("コピー{i}の案件");
         b.ok(&["lead", "add", "--title", &title]);
-        b.ok(&[
-            "backup",
-            s.path(&format!("Dropbox/sales/{name}")).to_str().unwrap(),
-        ]);
+        copy_of_bs_team_file(&s, &b, name);
         titles.push(title);
     }
-    // An unrelated leadtrack database named like a copy is left alone.
+    // A backup in the folder, even named like a copy, is never merged or moved.
+    b.ok(&["lead", "add", "--title", "バックアップだけの案件"]);
+    let backup = s.path("Dropbox/sales/team.leadtrack (9).db");
+    b.ok(&["backup", backup.to_str().unwrap()]);
+    // Another team's file named like a copy is left alone and said so.
     let stranger = Scratch::new();
     stranger.ok(&["lead", "add", "--title", "他人の案件"]);
-    stranger.ok(&[
-        "backup",
-        s.path("Dropbox/sales/team (2).leadtrack.db")
-            .to_str()
-            .unwrap(),
-    ]);
+    let theirs = stranger.path("team.leadtrack.db");
+    stranger.ok(&["sync", "--team-file", theirs.to_str().unwrap()]);
+    std::fs::copy(&theirs, s.path("Dropbox/sales/team (3).leadtrack.db")).unwrap();
+
     let report = a.sync();
     for name in namings {
         assert!(
@@ -285,12 +298,15 @@ fn each_conflicted_copy_naming_is_merged_and_archived() {
         report.contains("not a copy of this team's file"),
         "{report}"
     );
-    assert!(s.path("Dropbox/sales/team (2).leadtrack.db").exists());
+    assert!(s.path("Dropbox/sales/team (3).leadtrack.db").exists());
+    assert!(backup.exists(), "the backup stays where it was put");
+    assert!(!report.contains("(9)"), "{report}");
     let list = a.ok(&["lead", "list"]);
     for title in &titles {
         assert!(list.contains(title.as_str()), "{title}: {list}");
     }
     assert!(!list.contains("他人の案件"));
+    assert!(!list.contains("バックアップだけの案件"));
 }
 
 #[test]

@@ -302,8 +302,15 @@ impl Store {
             .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
-    /// Writes a consistent copy of the database to `dest` (`VACUUM INTO`), owner-only.
+    /// Writes a consistent copy of the database to `dest` (`VACUUM INTO`), owner-only,
+    /// marked a backup: a team round never takes it for a copy of the team file.
     pub fn backup(&self, dest: &Path) -> Result<()> {
+        self.copy_to(dest)?;
+        mark(dest, Role::Backup)
+    }
+
+    /// A consistent, owner-only copy of the database at `dest` (`VACUUM INTO`).
+    fn copy_to(&self, dest: &Path) -> Result<()> {
         let shown = dest.display().to_string();
         if dest.exists() {
             return Err(Error::said("error-file-exists", [("path", shown)]));
@@ -324,6 +331,64 @@ impl Store {
             })?;
         Ok(())
     }
+}
+
+/// What a copy of a database was written as, kept in its `meta` as `role`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A team file: published by a round (and any copy a sync tool makes of one).
+    Team,
+    /// Written by `leadtrack backup`: never merged or moved by a round.
+    Backup,
+}
+
+impl Role {
+    fn id(self) -> &'static str {
+        match self {
+            Role::Team => "team",
+            Role::Backup => "backup",
+        }
+    }
+}
+
+fn mark(dest: &Path, role: Role) -> Result<()> {
+    let shown = dest.display().to_string();
+    let conn = Connection::open(dest).map_err(|e| Error::from(e).at_path(&shown))?;
+    write_meta(&conn, "role", role.id()).map_err(|e| e.at_path(&shown))
+}
+
+/// What a file beside the team file says it is, without changing a byte of it (opened
+/// read-only and immutable): its role and team, or nothing for a file that is not a
+/// readable leadtrack database.
+pub fn peek_role(path: &Path) -> Option<(Option<Role>, Option<String>)> {
+    let conn = Connection::open_with_flags(
+        format!("file:{}?mode=ro&immutable=1", uri_path(path)),
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
+    )
+    .ok()?;
+    // Any file may lie in a synced folder: only a leadtrack database whose `meta` is a
+    // plain table is read (a hostile file's `meta` could be a view that never ends).
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)
+        .ok()?;
+    let app: i64 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .ok()?;
+    let meta_is_table: bool = conn
+        .query_row(
+            "SELECT type = 'table' FROM sqlite_schema WHERE name = 'meta'",
+            [],
+            |r| r.get(0),
+        )
+        .ok()?;
+    if app != APPLICATION_ID || !meta_is_table {
+        return None;
+    }
+    let role = match read_meta(&conn, "role").ok()?.as_deref() {
+        Some("team") => Some(Role::Team),
+        Some("backup") => Some(Role::Backup),
+        _ => None,
+    };
+    Some((role, read_meta(&conn, "team_id").ok()?))
 }
 
 /// The page cache of everyday use, and of bulk writes (KiB).
@@ -960,7 +1025,8 @@ impl Store {
     /// A snapshot of the database at `dest` in rollback-journal mode, synced to disk: what
     /// a team file is made of.
     pub fn snapshot(&self, dest: &Path) -> Result<()> {
-        self.backup(dest)?;
+        self.copy_to(dest)?;
+        mark(dest, Role::Team)?;
         let shown = dest.display().to_string();
         let conn = Connection::open(dest).map_err(|e| Error::from(e).at_path(&shown))?;
         let _mode: String = conn

@@ -3,6 +3,7 @@
 
 use crate::error::{Error, Result};
 use crate::i18n::{Arg, io_reason};
+use crate::store::{self, Role};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -76,41 +77,53 @@ pub fn is_conflicted_copy(team: &str, candidate: &str) -> bool {
     if candidate == team || !candidate.ends_with(".db") || candidate.starts_with('.') {
         return false;
     }
-    let stem = stem(team);
-    let Some(rest) = candidate.strip_prefix(stem) else {
-        return false;
-    };
-    let lower = rest.to_lowercase();
-    if lower.contains("conflicted copy")
-        || lower.contains("sync-conflict")
-        || lower.contains("conflict")
+    // Most tools put their mark before the last extension: `team.leadtrack (2).db`,
+    // `team.leadtrack-DESKTOP.db`; some after the first dot's stem, as below.
+    if let Some(base) = team.strip_suffix(".db")
+        && base.contains('.')
+        && marked_copy(base, ".db", candidate)
     {
         return true;
     }
-    // Google Drive: "team (1).leadtrack.db"
-    if let Some(inner) = rest
-        .strip_prefix(" (")
-        .and_then(|r| r.split_once(')'))
-        .map(|(n, _)| n)
+    marked_copy(stem(team), &team[stem(team).len()..], candidate)
+}
+
+/// Whether `candidate` is `prefix`, a sync tool's mark, then `suffix`.
+fn marked_copy(prefix: &str, suffix: &str, candidate: &str) -> bool {
+    let Some(rest) = candidate
+        .strip_prefix(prefix)
+        .and_then(|r| r.strip_suffix(suffix))
+    else {
+        return false;
+    };
+    if rest.is_empty() {
+        return false;
+    }
+    let lower = rest.to_lowercase();
+    if lower.contains("conflict") {
+        return true;
+    }
+    // Google Drive: " (1)"
+    if let Some(inner) = rest.strip_prefix(" (").and_then(|r| r.strip_suffix(')'))
         && !inner.is_empty()
         && inner.chars().all(|c| c.is_ascii_digit())
     {
         return true;
     }
-    // OneDrive: "team-LAPTOP.leadtrack.db", the machine name after a hyphen.
-    if let Some(machine) = rest.strip_prefix('-').and_then(|r| r.split('.').next()) {
-        let team_rest = &team[stem.len()..];
-        return !machine.is_empty()
+    // OneDrive: "-LAPTOP", the machine name after a hyphen.
+    rest.strip_prefix('-').is_some_and(|machine| {
+        !machine.is_empty()
             && machine
                 .chars()
                 .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
-            && rest[1 + machine.len()..] == *team_rest;
-    }
-    false
+    })
 }
 
-/// The conflicted copies lying beside the team file.
-pub fn conflicted_copies(team: &Path) -> Result<Vec<PathBuf>> {
+/// The copies of this team's file lying beside it, whatever a sync tool or a person named
+/// them: a file published as a team file (`role` = team) of this team, or a file named as a
+/// sync tool names a conflicted copy (checked for its team when merged, as files from before
+/// the mark are). A file written by `leadtrack backup` is never one.
+pub fn conflicted_copies(team: &Path, team_id: &str) -> Result<Vec<PathBuf>> {
     let Some(name) = team.file_name().and_then(|n| n.to_str()) else {
         return Ok(Vec::new());
     };
@@ -120,12 +133,24 @@ pub fn conflicted_copies(team: &Path) -> Result<Vec<PathBuf>> {
     let mut out: Vec<PathBuf> = entries
         .filter_map(|e| e.ok())
         .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-        .filter(|e| {
-            e.file_name()
-                .to_str()
-                .is_some_and(|n| is_conflicted_copy(name, n))
+        .filter_map(|e| {
+            let file = e.file_name().to_str()?.to_string();
+            if file == name || file.starts_with('.') {
+                return None;
+            }
+            let path = e.path();
+            let named_as_copy = is_conflicted_copy(name, &file);
+            let looks_like_db = named_as_copy || file.ends_with(".db") || file.contains(".db");
+            if !looks_like_db {
+                return None;
+            }
+            let copy = match store::peek_role(&path) {
+                Some((Some(Role::Backup), _)) => false,
+                Some((Some(Role::Team), Some(id))) => id == team_id || named_as_copy,
+                _ => named_as_copy,
+            };
+            copy.then_some(path)
         })
-        .map(|e| e.path())
         .collect();
     out.sort();
     Ok(out)
@@ -228,6 +253,9 @@ mod tests {
             "team-DESKTOP-7QK2.leadtrack.db",
             "team (1).leadtrack.db",
             "team (conflicted copy 2026-11-22 101500).leadtrack.db",
+            "team.leadtrack (2).db",
+            "team.leadtrack-DESKTOP.db",
+            "team.leadtrack (鈴木's conflicted copy 2026-11-22).db",
         ] {
             assert!(is_conflicted_copy(team, name), "{name}");
         }
@@ -239,6 +267,8 @@ mod tests {
             "team (notes).leadtrack.db",
             "teammates.leadtrack.db",
             "team-old.txt",
+            "team.leadtrack (notes).db",
+            "team.leadtrack.db.db",
         ] {
             assert!(!is_conflicted_copy(team, name), "{name}");
         }

@@ -87,7 +87,7 @@ pub fn run_round(store: &mut Store, config: &Config, team: &Path) -> Result<Roun
     if store.team_id()?.as_deref() != Some(team_id.as_str()) {
         store.set_team_id(&team_id)?;
     }
-    for path in files::conflicted_copies(team)? {
+    for path in files::conflicted_copies(team, &team_id)? {
         let name = path.display().to_string();
         let taken = merge_file(store, &path, Some(&team_id));
         match taken {

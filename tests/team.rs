@@ -671,3 +671,37 @@ fn two_reps_changing_a_contacts_addresses_at_once_keep_both() {
     }
     assert_eq!(shared_state(&a.db()), shared_state(&b.db()));
 }
+
+/// On a share used by several Unix users of one group, the team file is the group's to read
+/// and write (0660); in a private folder, and always for the local database and backups, it
+/// is owner-only (0600).
+#[cfg(unix)]
+#[test]
+fn the_team_file_takes_the_folders_group_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let s = Scratch::new();
+    let shared = s.path("Dropbox/sales");
+    std::fs::create_dir_all(&shared).unwrap();
+    // A setgid, group-writable folder, as a team share is set up.
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o2775)).unwrap();
+    let a = Rep::new(&s, "山本");
+    a.ok(&["lead", "add", "--title", "共有の案件"]);
+    a.sync();
+    let team = shared.join("team.leadtrack.db");
+    assert_eq!(mode(&team), 0o660, "the team file in a group folder");
+    assert_eq!(mode(&a.db()), 0o600, "the local database");
+    // Each round publishes anew: the next file keeps the group's permissions.
+    a.ok(&["lead", "add", "--title", "次の案件"]);
+    a.sync();
+    assert_eq!(mode(&team), 0o660);
+    let backup = shared.join("backup.db");
+    a.ok(&["backup", backup.to_str().unwrap()]);
+    assert_eq!(mode(&backup), 0o600, "a backup, even in the group folder");
+
+    // A private folder keeps the team file owner-only.
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o700)).unwrap();
+    a.ok(&["lead", "add", "--title", "非公開の案件"]);
+    a.sync();
+    assert_eq!(mode(&team), 0o600, "the team file in a private folder");
+}

@@ -197,6 +197,31 @@ pub fn publish_temp(team: &Path) -> PathBuf {
     ))
 }
 
+/// Gives a snapshot the team folder's group: on a share used by several Unix users of one
+/// group (a group-writable folder, often setgid), the team file is read and written by the
+/// group (0660) and belongs to the folder's group; elsewhere it stays owner-only (0600), as
+/// the local database and backups always do.
+pub fn share_with_folder_group(snapshot: &Path, team: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let folder = folder_of(team);
+        let Ok(meta) = fs::metadata(&folder) else {
+            return Ok(());
+        };
+        if meta.mode() & 0o020 != 0 {
+            // The group of a setgid folder is already the file's; otherwise it becomes it
+            // when the rep belongs to it (a refusal leaves the rep's own group).
+            let _ = std::os::unix::fs::chown(snapshot, None, Some(meta.gid()));
+            fs::set_permissions(snapshot, fs::Permissions::from_mode(0o660))
+                .map_err(|e| io_error("error-cannot-write", snapshot, &e))?;
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (snapshot, team);
+    Ok(())
+}
+
 /// Puts a finished snapshot in place of the team file: rename (atomic), then sync the
 /// folder so the rename itself survives a crash. The team file is always a whole database.
 pub fn replace(snapshot: &Path, team: &Path) -> Result<()> {

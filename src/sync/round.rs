@@ -123,6 +123,7 @@ pub fn publish(store: &Store, team: &Path) -> Result<()> {
     let temp = files::publish_temp(team);
     let written = store
         .snapshot(&temp)
+        .and_then(|()| files::share_with_folder_group(&temp, team))
         .and_then(|()| files::replace(&temp, team));
     if written.is_err() {
         let _ = std::fs::remove_file(&temp);

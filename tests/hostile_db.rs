@@ -602,8 +602,16 @@ fn fixture(s: &Scratch) -> Fixture {
     ok(&a, &["sync"]);
     ok(&b, &["lead", "add", "--title", "手元の案件"]);
     ok(&b, &["sync"]);
+    // Without the team file's mark, so that each damaged file is also tried as a rep's own
+    // database, read and written (a marked team file opened by name is only read).
+    let unmarked = s.path("unmarked.db");
+    std::fs::copy(&team, &unmarked).unwrap();
+    rusqlite::Connection::open(&unmarked)
+        .unwrap()
+        .execute("DELETE FROM meta WHERE key = 'role'", [])
+        .unwrap();
     Fixture {
-        good_team: std::fs::read(&team).unwrap(),
+        good_team: std::fs::read(&unmarked).unwrap(),
         local: std::fs::read(&b).unwrap(),
         local_state: common::shared_state(&b),
     }

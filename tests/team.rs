@@ -705,3 +705,53 @@ fn the_team_file_takes_the_folders_group_permissions() {
     a.sync();
     assert_eq!(mode(&team), 0o600, "the team file in a private folder");
 }
+
+/// Looking inside the team file by name never changes it: it opens read-only, says so, and
+/// leaves no `-wal` or `-shm` beside it in the synced folder.
+#[test]
+fn a_team_file_opened_by_name_is_only_read() {
+    let s = Scratch::new();
+    std::fs::create_dir_all(s.path("Dropbox/sales")).unwrap();
+    let a = Rep::new(&s, "山本");
+    a.ok(&["lead", "add", "--title", "共有の案件"]);
+    a.sync();
+    let team = s.path("Dropbox/sales/team.leadtrack.db");
+    let before = bytes(&team);
+    let look = |args: &[&str]| s.bare().arg("--db").arg(&team).args(args).output().unwrap();
+    let listed = look(&["lead", "list"]);
+    assert!(listed.status.success());
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("共有の案件"));
+    let note = String::from_utf8_lossy(&listed.stderr).to_string();
+    assert!(
+        note.contains("is a team file: it is opened read-only"),
+        "{note}"
+    );
+    let ja = look(&["--lang", "ja", "lead", "list"]);
+    assert!(
+        String::from_utf8_lossy(&ja.stderr).contains("チームファイルなので読み取り専用"),
+        "{}",
+        String::from_utf8_lossy(&ja.stderr)
+    );
+    let refused = look(&["lead", "add", "--title", "書き込めない案件"]);
+    assert_eq!(refused.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&refused.stderr).to_string();
+    assert!(
+        said.starts_with("error: ") && said.contains("is a team file, opened read-only"),
+        "{said}"
+    );
+    assert_eq!(said.trim_end().lines().count(), 1, "{said}");
+    assert_eq!(
+        before,
+        bytes(&team),
+        "the team file is byte for byte as it was"
+    );
+    for beside in ["-wal", "-shm", "-journal"] {
+        let path = format!("{}{beside}", team.display());
+        assert!(
+            !Path::new(&path).exists(),
+            "{path} left in the synced folder"
+        );
+    }
+    // The rep's own database is not a team file, and stays writable.
+    a.ok(&["lead", "add", "--title", "自分の案件"]);
+}

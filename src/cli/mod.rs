@@ -161,5 +161,28 @@ pub fn run(cli: &Cli, command: &Command) -> Result<bool> {
     };
     // Reads go from the commands straight to SQLite; damage first met there (a page that
     // does not read, text that is not UTF-8) is named here, with the file it is in.
-    ran.map_err(|e| e.at_path(&shown))
+    let ran = ran.map_err(|e| e.at_path(&shown));
+    if !session.store.is_team_file() {
+        return ran;
+    }
+    // A team file opened by name is only read: a change is refused saying why, and what was
+    // read comes with a note that it was a look, not the rep's own database.
+    match ran {
+        Err(crate::Error::ReadOnly { .. }) => Err(crate::Error::said(
+            "error-team-file-read-only",
+            [("path", shown.as_str())],
+        )),
+        Err(e) => Err(e),
+        Ok(done) => {
+            eprintln!(
+                "{}",
+                crate::model::text::display_safe(&crate::tr!(
+                    session.config.language,
+                    "note-team-file-read-only",
+                    path = shown.as_str()
+                ))
+            );
+            Ok(done)
+        }
+    }
 }

@@ -49,6 +49,8 @@ pub struct Store {
     author: Author,
     /// How far this machine's clock is off (simulating skewed machines; zero otherwise).
     clock_offset: chrono::Duration,
+    /// A team file opened by name (`--db`): read-only, so looking never changes it.
+    team_file: bool,
 }
 
 impl Store {
@@ -63,7 +65,15 @@ impl Store {
             reason,
         })?;
         refuse_non_sqlite(path, &shown)?;
-        let conn = match access(path) {
+        // A team file is the synced folder's: opened in place it is only read (no switch to
+        // WAL, no -wal or -shm beside it), and rounds alone write it, whole.
+        let team_file = matches!(peek_role(path), Some((Some(Role::Team), _)));
+        let access = if team_file {
+            Access::NotPermitted
+        } else {
+            access(path)
+        };
+        let conn = match access {
             Access::Writable => Connection::open_with_flags(
                 path,
                 OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -84,7 +94,14 @@ impl Store {
             ),
         }
         .map_err(|e| Error::from(e).at_path(&shown))?;
-        Store::setup(conn, shown, author_name, true)
+        let mut store = Store::setup(conn, shown, author_name, true)?;
+        store.team_file = team_file;
+        Ok(store)
+    }
+
+    /// Whether this is a team file opened by name, read-only.
+    pub fn is_team_file(&self) -> bool {
+        self.team_file
     }
 
     /// A private database in memory (tests, scratch work).
@@ -125,6 +142,7 @@ impl Store {
             path,
             author,
             clock_offset: chrono::Duration::zero(),
+            team_file: false,
         })
     }
 

@@ -251,6 +251,10 @@ impl App {
             Span::styled(format!(" {} ", display_safe(&path)), self.theme.selected()),
             Span::raw(format!(" {} ", display_safe(&store.author().name))),
         ];
+        if store.is_team_file() {
+            let said = tr!(self.language(), "status-team-file-read-only");
+            spans.push(Span::styled(format!("{said} "), self.theme.dim()));
+        }
         let mut tail = self.due_spans();
         use crate::sync::worker::SyncEvent;
         match (&self.sync, &self.sync_state) {

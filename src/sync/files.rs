@@ -140,8 +140,8 @@ pub fn conflicted_copies(team: &Path, team_id: &str) -> Result<Vec<PathBuf>> {
             }
             let path = e.path();
             let named_as_copy = is_conflicted_copy(name, &file);
-            let looks_like_db = named_as_copy || file.ends_with(".db") || file.contains(".db");
-            if !looks_like_db {
+            // A database file, however a tool or a person named it (`x.db`, `x.db (1)`).
+            if !named_as_copy && !file.contains(".db") {
                 return None;
             }
             let copy = match store::peek_role(&path) {

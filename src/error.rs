@@ -87,12 +87,7 @@ impl Error {
     /// catalog; a message composed where the error arose is in the words it was made with.
     pub fn message(&self, language: crate::config::Language) -> String {
         use crate::tr;
-        let kind = |kind: &str| match kind {
-            "lead" => tr!(language, "kind-lead"),
-            "contact" => tr!(language, "kind-contact"),
-            "activity" => tr!(language, "kind-activity"),
-            other => other.to_string(),
-        };
+        let kind = |kind: &str| crate::i18n::labels::entity(kind, language);
         match self {
             Error::NotLeadtrack { path } => {
                 tr!(language, "error-not-leadtrack", path = path.clone())

@@ -71,6 +71,17 @@ pub fn list<S: AsRef<str>>(items: &[S], language: Language) -> String {
     })
 }
 
+/// One record of a kind, by its entity name (`lead`, `contact`, `activity`); another name
+/// as it is.
+pub fn entity(entity: &str, language: Language) -> String {
+    match entity {
+        "lead" => crate::tr!(language, "kind-lead"),
+        "contact" => crate::tr!(language, "kind-contact"),
+        "activity" => crate::tr!(language, "kind-activity"),
+        other => other.to_string(),
+    }
+}
+
 /// The records of a kind, by their `Record::NOUNS` (`leads`, `contacts`, `activities`).
 pub fn records(nouns: &str, language: Language) -> String {
     match nouns {

@@ -65,15 +65,7 @@ impl Store {
             reason,
         })?;
         refuse_non_sqlite(path, &shown)?;
-        // A team file is the synced folder's: opened in place it is only read (no switch to
-        // WAL, no -wal or -shm beside it), and rounds alone write it, whole.
-        let team_file = matches!(peek_role(path), Some((Some(Role::Team), _)));
-        let access = if team_file {
-            Access::NotPermitted
-        } else {
-            access(path)
-        };
-        let conn = match access {
+        let conn = match access(path) {
             Access::Writable => Connection::open_with_flags(
                 path,
                 OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -94,9 +86,7 @@ impl Store {
             ),
         }
         .map_err(|e| Error::from(e).at_path(&shown))?;
-        let mut store = Store::setup(conn, shown, author_name, true)?;
-        store.team_file = team_file;
-        Ok(store)
+        Store::setup(conn, shown, author_name, true)
     }
 
     /// Whether this is a team file opened by name, read-only.
@@ -113,8 +103,18 @@ impl Store {
     fn setup(mut conn: Connection, path: String, author_name: &str, wal: bool) -> Result<Store> {
         harden(&conn).map_err(|e| migrations::unreadable(e, &path))?;
         let found = migrations::inspect(&conn, &path)?;
+        // A team file is the synced folder's: opened in place it is only read (no switch to
+        // WAL, no -wal or -shm beside it), and rounds alone write it, whole.
+        let team_file = matches!(found, migrations::Found::Leadtrack(_))
+            && read_meta(&conn, "role")
+                .map_err(|e| e.at_path(&path))?
+                .as_deref()
+                == Some(Role::Team.id());
+        if team_file {
+            conn.pragma_update(None, "query_only", true)?;
+        }
         // A read-only file stays as it is; every write to it is refused as "read-only".
-        let read_only = conn.is_readonly(rusqlite::MAIN_DB)?;
+        let read_only = team_file || conn.is_readonly(rusqlite::MAIN_DB)?;
         if wal && !read_only {
             // Only now, once the file is known to be ours: switching to WAL writes to it.
             let mode: String = conn
@@ -142,7 +142,7 @@ impl Store {
             path,
             author,
             clock_offset: chrono::Duration::zero(),
-            team_file: false,
+            team_file,
         })
     }
 
@@ -324,7 +324,7 @@ impl Store {
     /// marked a backup: a team round never takes it for a copy of the team file.
     pub fn backup(&self, dest: &Path) -> Result<()> {
         self.copy_to(dest)?;
-        mark(dest, Role::Backup)
+        mark(dest, Role::Backup).map(drop)
     }
 
     /// A consistent, owner-only copy of the database at `dest` (`VACUUM INTO`).
@@ -369,10 +369,12 @@ impl Role {
     }
 }
 
-fn mark(dest: &Path, role: Role) -> Result<()> {
+/// Marks the copy at `dest` with its role; returns the connection, for more finishing.
+fn mark(dest: &Path, role: Role) -> Result<Connection> {
     let shown = dest.display().to_string();
     let conn = Connection::open(dest).map_err(|e| Error::from(e).at_path(&shown))?;
-    write_meta(&conn, "role", role.id()).map_err(|e| e.at_path(&shown))
+    write_meta(&conn, "role", role.id()).map_err(|e| e.at_path(&shown))?;
+    Ok(conn)
 }
 
 /// What a file beside the team file says it is, without changing a byte of it (opened
@@ -1044,9 +1046,8 @@ impl Store {
     /// a team file is made of.
     pub fn snapshot(&self, dest: &Path) -> Result<()> {
         self.copy_to(dest)?;
-        mark(dest, Role::Team)?;
         let shown = dest.display().to_string();
-        let conn = Connection::open(dest).map_err(|e| Error::from(e).at_path(&shown))?;
+        let conn = mark(dest, Role::Team)?;
         let _mode: String = conn
             .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
             .map_err(|e| Error::from(e).at_path(&shown))?;

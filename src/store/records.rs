@@ -306,11 +306,7 @@ pub(crate) fn state_from_parts(
     values: Vec<Value>,
 ) -> Result<RowState> {
     let created_hlc: Hlc = created.parse().map_err(|_| {
-        let kind = |language| match table.entity {
-            "lead" => crate::tr!(language, "kind-lead"),
-            "contact" => crate::tr!(language, "kind-contact"),
-            _ => crate::tr!(language, "kind-activity"),
-        };
+        let kind = |language| crate::i18n::labels::entity(table.entity, language);
         Error::said(
             "error-damaged-stamp",
             [("kind", Arg::in_each(kind)), ("id", id.as_str().into())],

@@ -466,16 +466,15 @@ fn print_detail(d: &ContactDetail, lang: Language, out: &mut impl Write) -> Resu
     if d.leads.is_empty() {
         writeln!(out, "  {}", tr!(lang, "cli-none")).map_err(io)?;
     }
-    for l in &d.leads {
-        let line = tr!(
+    super::output::indented(out, &d.leads, |l| {
+        tr!(
             lang,
             "cli-lead-of-contact",
             title = display_safe(&l.title),
             role = labels::role(l.role, lang),
             stage = labels::stage(l.stage, lang)
-        );
-        writeln!(out, "  {line}").map_err(io)?;
-    }
+        )
+    })?;
     writeln!(out, "\n{}", tr!(lang, "cli-heading-activities")).map_err(io)?;
     if d.activities.is_empty() {
         writeln!(out, "  {}", tr!(lang, "cli-none")).map_err(io)?;

@@ -1,9 +1,9 @@
 use super::Session;
-use super::output::{self, io, print_json};
+use super::output::{self, indented, io, print_json};
 use super::progress::Progress;
 use crate::config::Language;
 use crate::error::{Error, Result};
-use crate::features::cards::{self, ImportReport};
+use crate::features::cards::{self, ImportReport, Skipped};
 use crate::features::lead_import::{self, LeadImportReport};
 use crate::i18n::{Arg, Said, io_reason, labels};
 use crate::interchange::cards_csv::parse_maps;
@@ -261,24 +261,22 @@ fn print_mail(
         );
         writeln!(out, "  {line}").map_err(io)?;
     }
-    for m in &r.already_logged {
-        let line = tr!(
+    indented(out, &r.already_logged, |m| {
+        tr!(
             lang,
             "cli-mail-known",
             subject = display_safe(&m.subject),
             source = m.source.to_string()
-        );
-        writeln!(out, "  {line}").map_err(io)?;
-    }
-    for m in &r.unknown {
-        let line = tr!(
+        )
+    })?;
+    indented(out, &r.unknown, |m| {
+        tr!(
             lang,
             "cli-mail-skipped",
             subject = display_safe(&m.subject),
             source = m.source.to_string()
-        );
-        writeln!(out, "  {line}").map_err(io)?;
-    }
+        )
+    })?;
     Ok(())
 }
 
@@ -422,15 +420,14 @@ fn print_cards(
         Language::En => reason.words(),
         Language::Ja => reason.words_ja(),
     };
-    for a in &r.added {
-        let line = tr!(
+    indented(out, &r.added, |a| {
+        tr!(
             lang,
             "cli-cards-line-added",
             line = line_number(lang, a.line),
             name = display_safe(&a.name)
-        );
-        writeln!(out, "  {line}").map_err(io)?;
-    }
+        )
+    })?;
     // The contact a card was taken for; a line of this file in the rep's language.
     let with = |m: &crate::features::cards::Merged| match m.added_on_line {
         Some(line) => display_safe(&tr!(
@@ -441,39 +438,41 @@ fn print_cards(
         )),
         None => display_safe(&m.with),
     };
-    for m in &r.merged {
-        let line = tr!(
+    indented(out, &r.merged, |m| {
+        tr!(
             lang,
             "cli-cards-line-merged",
             line = line_number(lang, m.line),
             with = with(m),
             reason = reason(m.reason)
-        );
-        writeln!(out, "  {line}").map_err(io)?;
-    }
-    for m in &r.unchanged {
-        let line = tr!(
+        )
+    })?;
+    indented(out, &r.unchanged, |m| {
+        tr!(
             lang,
             "cli-cards-line-known",
             line = line_number(lang, m.line),
             with = with(m),
             reason = reason(m.reason)
-        );
-        writeln!(out, "  {line}").map_err(io)?;
-    }
-    for s in &r.skipped {
-        let line = tr!(
-            lang,
-            "cli-line-skipped",
-            line = s.line,
-            reason = crate::i18n::message(lang, s.reason.message_id(), None)
-        );
-        writeln!(out, "  {line}").map_err(io)?;
-    }
+        )
+    })?;
+    skipped(out, lang, &r.skipped)?;
     kept_in_notes(out, lang, &r.kept_in_notes)
 }
 
 /// The columns no field took, kept in each record's notes.
+/// The rows of a file left out of an import, each with its line and why.
+fn skipped(out: &mut impl Write, lang: Language, rows: &[Skipped]) -> Result<()> {
+    indented(out, rows, |s| {
+        tr!(
+            lang,
+            "cli-line-skipped",
+            line = s.line,
+            reason = crate::i18n::message(lang, s.reason.message_id(), None)
+        )
+    })
+}
+
 fn kept_in_notes(out: &mut impl Write, lang: Language, columns: &[String]) -> Result<()> {
     if columns.is_empty() {
         return Ok(());
@@ -543,33 +542,23 @@ fn print_leads(
         skipped = r.skipped.len()
     );
     writeln!(out, "{summary}{}", dry_run(lang, r.dry_run)).map_err(io)?;
-    for l in &r.added {
-        let line = tr!(
+    indented(out, &r.added, |l| {
+        tr!(
             lang,
             "cli-leads-line-added",
             line = line_number(lang, l.line),
             title = display_safe(&l.title)
-        );
-        writeln!(out, "  {line}").map_err(io)?;
-    }
-    for l in &r.updated {
-        let line = tr!(
+        )
+    })?;
+    indented(out, &r.updated, |l| {
+        tr!(
             lang,
             "cli-leads-line-updated",
             line = line_number(lang, l.line),
             title = display_safe(&l.title)
-        );
-        writeln!(out, "  {line}").map_err(io)?;
-    }
-    for s in &r.skipped {
-        let line = tr!(
-            lang,
-            "cli-line-skipped",
-            line = s.line,
-            reason = crate::i18n::message(lang, s.reason.message_id(), None)
-        );
-        writeln!(out, "  {line}").map_err(io)?;
-    }
+        )
+    })?;
+    skipped(out, lang, &r.skipped)?;
     kept_in_notes(out, lang, &r.kept_in_notes)?;
     if !r.not_read.is_empty() {
         let said = tr!(

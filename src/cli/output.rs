@@ -217,6 +217,15 @@ fn terminal_safe(bytes: &[u8]) -> Vec<u8> {
 }
 
 /// A field line of a record view: `  label  value`, the value made safe.
+/// Each of `items` on a line of its own, indented under the line before: what `say` makes
+/// of it.
+pub fn indented<T>(out: &mut impl Write, items: &[T], say: impl Fn(&T) -> String) -> Result<()> {
+    for item in items {
+        writeln!(out, "  {}", say(item)).map_err(io)?;
+    }
+    Ok(())
+}
+
 pub fn field(out: &mut impl Write, label: &str, value: &str) -> Result<()> {
     if value.is_empty() {
         return Ok(());

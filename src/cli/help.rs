@@ -16,7 +16,7 @@
 //! depends on the translation, and the config is not read an extra time for it.
 
 use super::Cli;
-use crate::config::{Config, Language};
+use crate::config::Language;
 use crate::i18n::help::{clap_word, clap_words, text};
 use clap::builder::PossibleValue;
 use clap::error::ErrorKind;
@@ -61,18 +61,11 @@ pub fn language_before_parsing(
 ) -> Language {
     let set = |value: Option<String>| value.filter(|v| !v.is_empty());
     let language = |value: Option<String>| value.and_then(|v| v.parse::<Language>().ok());
-    if let Some(language) =
-        language(typed(args, "--lang")).or_else(|| language(env("LEADTRACK_LANG")))
-    {
-        return language;
-    }
+    let asked = language(typed(args, "--lang")).or_else(|| language(env("LEADTRACK_LANG")));
     let config = set(typed(args, "--config"))
         .or_else(|| set(env("LEADTRACK_CONFIG")))
         .map(std::path::PathBuf::from);
-    Config::load(config.as_deref()).map_or_else(
-        |_| crate::i18n::from_locale(&env),
-        |(config, _)| config.language,
-    )
+    super::language_of(asked, config.as_deref(), &env)
 }
 
 /// The value typed for `flag` (`--lang ja` or `--lang=ja`), up to a `--` that ends options.

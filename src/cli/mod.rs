@@ -118,13 +118,26 @@ impl Cli {
     /// The language of a command that opens no database: `--lang`, else the config's, else
     /// (a config that does not load) the locale's.
     pub fn language(&self) -> crate::config::Language {
-        self.lang.unwrap_or_else(|| {
-            crate::config::Config::load(self.config.as_deref()).map_or_else(
-                |_| crate::i18n::from_locale(|name| std::env::var(name).ok()),
-                |(config, _)| config.language,
-            )
+        language_of(self.lang, self.config.as_deref(), |name| {
+            std::env::var(name).ok()
         })
     }
+}
+
+/// The language of what is shown: `lang` when one was asked for, else the config's (the
+/// file at `config`, or the default one; a config that does not load is passed over), else
+/// the locale's (`env` reads the locale variables).
+pub fn language_of(
+    lang: Option<crate::config::Language>,
+    config: Option<&std::path::Path>,
+    env: impl Fn(&str) -> Option<String>,
+) -> crate::config::Language {
+    lang.unwrap_or_else(|| {
+        crate::config::Config::load(config).map_or_else(
+            |_| crate::i18n::from_locale(env),
+            |(config, _)| config.language,
+        )
+    })
 }
 
 /// Runs one subcommand. `Ok(false)` means it ran but found a problem (e.g. `check`).

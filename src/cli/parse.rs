@@ -11,7 +11,7 @@ use chrono::{Local, NaiveDate};
 
 /// A positional argument's name in each language (`stage`, 段階), where an error names it.
 pub fn positional(id: &'static str) -> Arg {
-    Arg::in_each(|l| crate::i18n::message(l, id, None))
+    Arg::Message(id)
 }
 
 /// `typed` after `flag` is not one of `names` (in English, in Japanese).

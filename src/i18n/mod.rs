@@ -82,11 +82,13 @@ pub struct Said {
 }
 
 /// A value put into a `Said`: the same text in every language (a name, a path, what was
-/// typed), or words of its own in each (a list joined as each language joins one).
+/// typed), words of its own in each (a list joined as each language joins one), or a
+/// catalog message, looked up only when the value is shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Arg {
     Text(String),
     Each { en: String, ja: String },
+    Message(&'static str),
 }
 
 impl Arg {
@@ -108,11 +110,12 @@ impl Arg {
         }
     }
 
-    pub fn in_language(&self, language: Language) -> &str {
+    pub fn in_language(&self, language: Language) -> std::borrow::Cow<'_, str> {
         match (self, language) {
-            (Arg::Text(text), _) => text,
-            (Arg::Each { en, .. }, Language::En) => en,
-            (Arg::Each { ja, .. }, Language::Ja) => ja,
+            (Arg::Text(text), _) => text.into(),
+            (Arg::Each { en, .. }, Language::En) => en.into(),
+            (Arg::Each { ja, .. }, Language::Ja) => ja.into(),
+            (Arg::Message(id), _) => message(language, id, None).into(),
         }
     }
 
@@ -124,13 +127,14 @@ impl Arg {
                 en: f(en),
                 ja: f(ja),
             },
+            Arg::Message(_) => Arg::in_each(|l| f(&self.in_language(l))),
         }
     }
 }
 
 impl std::fmt::Display for Arg {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.in_language(Language::En))
+        f.write_str(&self.in_language(Language::En))
     }
 }
 
@@ -169,7 +173,10 @@ impl Said {
     pub fn in_language(&self, language: Language) -> String {
         let mut args = FluentArgs::new();
         for (name, value) in &self.args {
-            args.set(*name, FluentValue::from(value.in_language(language)));
+            args.set(
+                *name,
+                FluentValue::from(value.in_language(language).into_owned()),
+            );
         }
         message(language, self.id, Some(&args))
     }

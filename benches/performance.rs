@@ -53,7 +53,7 @@ const QUICK_LARGE: Size = Size {
 };
 
 /// Bump when the demo generator or the schema changes, so cached databases are rebuilt.
-const DATA_VERSION: &str = "7";
+const DATA_VERSION: &str = "8";
 const CARDS: usize = 100_000;
 
 struct Row {
@@ -68,7 +68,7 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let quick = args.iter().any(|a| a == "--quick");
     // `-- --only keys,search`: just those parts (frame, keys, filters, search, import, export,
-    // export-memory, merge, memory).
+    // export-memory, merge, rounds, memory).
     let only: Option<Vec<String>> = args
         .iter()
         .position(|a| a == "--only")
@@ -280,6 +280,10 @@ fn main() {
             ratio: "—".into(),
             target: "≤ 10 s".into(),
         });
+    }
+    if runs("rounds") {
+        eprintln!("sync rounds…");
+        rows.extend(sync_rounds(&bin, &large, &dir, large_size));
     }
     if runs("memory") {
         eprintln!("memory…");
@@ -630,6 +634,219 @@ fn merge(bin: &Path, mine: &Path, theirs: &Path, dir: &Path) -> Duration {
     let took = time(command);
     remove_db(&work);
     took
+}
+
+// ---- sync rounds ----------------------------------------------------------------------
+
+/// A process's wall time and peak resident memory (KiB): its `VmHWM` (Linux), read from
+/// /proc while it runs (the high-water mark only rises).
+fn measured(mut command: Command) -> (Duration, u64) {
+    let started = Instant::now();
+    let mut child = command
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak = 0;
+    let status = loop {
+        if let Some(kib) = std::fs::read_to_string(&status_file)
+            .ok()
+            .and_then(|s| vm_hwm_kib(&s))
+        {
+            peak = peak.max(kib);
+        }
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    };
+    let took = started.elapsed();
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+    assert!(status.success(), "{command:?} failed: {err}");
+    (took, peak)
+}
+
+fn sync(bin: &Path, db: &Path, team: &Path) -> Command {
+    let mut command = leadtrack(bin, db);
+    command.arg("sync").arg("--team-file").arg(team);
+    command
+}
+
+/// A rep's change of one lead's title (not measured).
+fn edit_one(bin: &Path, db: &Path, lead: &str, title: &str) {
+    let mut command = leadtrack(bin, db);
+    command.args(["lead", "edit", lead, "--title", title]);
+    time(command);
+}
+
+fn first_lead(db: &Path) -> String {
+    rusqlite::Connection::open(db)
+        .unwrap()
+        .query_row(
+            "SELECT id FROM leads WHERE gone = 0 ORDER BY seq LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+fn cp(from: &Path, to: &Path) -> Duration {
+    let _ = std::fs::remove_file(to);
+    let mut command = Command::new("cp");
+    command.arg(from).arg(to);
+    let took = time(command);
+    std::fs::remove_file(to).unwrap();
+    took
+}
+
+fn mb(kib: u64) -> String {
+    format!("{:.0} MB", kib as f64 / 1024.0)
+}
+
+/// Two reps sharing a team file made from the large database: A made it, B joins with an
+/// empty database; then rounds where nothing changed, where B publishes one change, where
+/// B pulls one change of A's, and the app's keystrokes while its rounds run.
+fn sync_rounds(bin: &Path, large: &Path, dir: &Path, size: Size) -> Vec<Row> {
+    let work = dir.join("rounds");
+    let _ = std::fs::remove_dir_all(&work);
+    std::fs::create_dir_all(work.join("team")).unwrap();
+    let team = work.join("team/team.leadtrack.db");
+    let (a, b) = (work.join("a.db"), work.join("b.db"));
+    copy_db(large, &a);
+    let mut rows = Vec::new();
+    let row = |what: String, ours: String, baseline: String, ratio: String, target: &str| Row {
+        what,
+        ours,
+        baseline,
+        ratio,
+        target: target.into(),
+    };
+
+    let (made, made_peak) = measured(sync(bin, &a, &team));
+    let copied = cp(&team, &work.join("cp.db"));
+    rows.push(row(
+        format!(
+            "Sync: the first round makes the team file from the {} database",
+            size.name
+        ),
+        format!("{}, {}", secs(made), mb(made_peak)),
+        format!("{} `cp` of the team file", secs(copied)),
+        format!("{:.2}×", ratio(made, copied)),
+        "—",
+    ));
+
+    let (joined, join_peak) = measured(sync(bin, &b, &team));
+    rows.push(row(
+        "Sync: a new rep joins (empty local database)".into(),
+        format!("{}, {}", secs(joined), mb(join_peak)),
+        format!("{} `cp`", secs(copied)),
+        format!("{:.2}×", ratio(joined, copied)),
+        "≤ 30 s, ≤ 256 MB",
+    ));
+
+    let mut idle: Vec<(Duration, u64)> = (0..5).map(|_| measured(sync(bin, &b, &team))).collect();
+    idle.sort();
+    rows.push(row(
+        "Sync: a round where nothing changed anywhere".into(),
+        format!(
+            "{}, {}",
+            ms(idle[2].0),
+            mb(idle.iter().map(|r| r.1).max().unwrap())
+        ),
+        "—".into(),
+        "—".into(),
+        "≤ 0.1 s, ≤ 32 MB",
+    ));
+
+    let lead = first_lead(&b);
+    let (mut published, mut copies, mut publish_peak) = (Vec::new(), Vec::new(), 0);
+    for n in 0..3 {
+        edit_one(bin, &b, &lead, &format!("Bの件名 {n}"));
+        let (took, peak) = measured(sync(bin, &b, &team));
+        published.push(took);
+        publish_peak = publish_peak.max(peak);
+        copies.push(cp(&team, &work.join("cp.db")));
+    }
+    let (published, copied) = (median(&mut published), median(&mut copies));
+    rows.push(row(
+        "Sync: a round that publishes one change".into(),
+        format!("{}, {}", secs(published), mb(publish_peak)),
+        format!("{} `cp` of the team file", secs(copied)),
+        format!("{:.2}×", ratio(published, copied)),
+        "≤ 2× `cp`, ≤ 64 MB",
+    ));
+
+    let (mut pulled, mut pull_peak) = (Vec::new(), 0);
+    for n in 0..3 {
+        edit_one(bin, &a, &lead, &format!("Aの件名 {n}"));
+        time(sync(bin, &a, &team));
+        let (took, peak) = measured(sync(bin, &b, &team));
+        pulled.push(took);
+        pull_peak = pull_peak.max(peak);
+    }
+    rows.push(row(
+        "Sync: a round that pulls one change".into(),
+        format!("{}, {}", ms(median(&mut pulled)), mb(pull_peak)),
+        "—".into(),
+        "—".into(),
+        "≤ 1 s, ≤ 64 MB",
+    ));
+
+    rows.push(keys_while_syncing(bin, &a, &b, &team, &lead, &work));
+    let _ = std::fs::remove_dir_all(&work);
+    rows
+}
+
+/// The app on B's database, keys pressed at a rep's pace for 20 s while A publishes a
+/// change every few seconds and the app's own rounds take them in.
+fn keys_while_syncing(bin: &Path, a: &Path, b: &Path, team: &Path, lead: &str, work: &Path) -> Row {
+    let config = work.join("b-config.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[user]\nname = \"Bench B\"\n\n[team]\nfile = \"{}\"\nsync_interval_secs = 5\n",
+            team.display()
+        ),
+    )
+    .unwrap();
+    let app = leadtrack(&driver(bin), b)
+        .env("LEADTRACK_CONFIG", &config)
+        .args(["syncing", "--seconds", "20"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    let mut n = 0;
+    while started.elapsed() < Duration::from_secs(18) {
+        edit_one(bin, a, lead, &format!("Aの件名 while {n}"));
+        time(sync(bin, a, team));
+        n += 1;
+        std::thread::sleep(Duration::from_secs(2));
+    }
+    let output = app.wait_with_output().unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8_lossy(&output.stdout);
+    let figures: Vec<f64> = text
+        .split_whitespace()
+        .map(|f| f.parse().unwrap())
+        .collect();
+    let [m50, m99, s50, s99, rounds, peak] = figures[..] else {
+        panic!("leadtrack-bench syncing said: {text}");
+    };
+    Row {
+        what: format!(
+            "Sync: keystroke to frame in the app while its rounds run ({rounds:.0} rounds took in {n} changes of another rep's in 20 s)"
+        ),
+        ours: format!(
+            "j {m50:.2} ms p50 / {m99:.2} ms p99; L/H (saved) {s50:.2} / {s99:.2} ms; peak {}",
+            mb(peak as u64)
+        ),
+        baseline: "—".into(),
+        ratio: "—".into(),
+        target: "≤ 5 ms p99, ≤ 64 MB".into(),
+    }
 }
 
 /// The time of the `LIKE '%q%'` scan over the same fields our search covers, in the sqlite3

@@ -1,4 +1,4 @@
-//! `leadtrack-bench frame|browse|panic`: the app driven without a user, for the performance
+//! `leadtrack-bench frame|browse|syncing|panic`: the app driven without a user, for the performance
 //! suite (`cargo bench --bench performance`) to time and measure whole processes, and for
 //! the end-to-end test of a panic (tests/e2e_tmux.rs).
 //!
@@ -18,6 +18,7 @@ use ratatui::backend::TestBackend;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -42,6 +43,14 @@ enum Job {
     /// Browse the way a rep does (columns, pages, details, search, every view) on a headless
     /// screen, then print the peak resident memory in KiB.
     Browse,
+    /// Move through the board and move leads for `seconds` while the app's sync rounds run
+    /// in the background against the config's team file; then print, in milliseconds, the
+    /// p50 and p99 of a selection move (j) and of a saved stage move (L/H), the rounds that
+    /// finished, and the peak resident memory in KiB.
+    Syncing {
+        #[arg(long, default_value_t = 30)]
+        seconds: u64,
+    },
     /// Open the app full-screen on the real terminal, draw the board, then panic on purpose:
     /// shows that a panic leaves the terminal as it was.
     Panic,
@@ -75,14 +84,81 @@ fn run(args: &Args) -> Result<()> {
             app.on_key(key);
             tui::draw(&mut screen, &mut app)?;
         }
-        writeln!(std::io::stdout(), "{}", peak_memory_kib().unwrap_or(0)).map_err(|e| {
-            Error::Io(Said::new(
-                "error-cannot-write-output",
-                [("reason", e.to_string())],
-            ))
-        })?;
+        say(&peak_memory_kib().unwrap_or(0).to_string())?;
+    }
+    if let Job::Syncing { seconds } = args.job {
+        let team = app_team_file(args)?;
+        app.start_sync(team);
+        let (moves, saves, rounds) = keys_while_syncing(&mut app, &mut screen, seconds)?;
+        let (m50, m99) = percentiles(moves);
+        let (s50, s99) = percentiles(saves);
+        let peak = peak_memory_kib().unwrap_or(0);
+        say(&format!(
+            "{m50:.2} {m99:.2} {s50:.2} {s99:.2} {rounds} {peak}"
+        ))?;
+        app.stop_sync();
     }
     Ok(())
+}
+
+fn say(line: &str) -> Result<()> {
+    writeln!(std::io::stdout(), "{line}").map_err(|e| {
+        Error::Io(Said::new(
+            "error-cannot-write-output",
+            [("reason", e.to_string())],
+        ))
+    })
+}
+
+/// The team file of the config the app was opened with.
+fn app_team_file(args: &Args) -> Result<PathBuf> {
+    let session = Session::open(args.db.as_deref(), args.config.as_deref())?;
+    session
+        .config
+        .team
+        .file
+        .ok_or_else(|| Error::said_plain("cli-no-team-file"))
+}
+
+/// Keystrokes at a rep's pace while rounds run: the time of each from key to frame, of
+/// moves and of saved stage changes, and how many rounds finished meanwhile.
+fn keys_while_syncing(
+    app: &mut App,
+    screen: &mut Terminal<TestBackend>,
+    seconds: u64,
+) -> Result<(Vec<f64>, Vec<f64>, usize)> {
+    let (mut moves, mut saves) = (Vec::new(), Vec::new());
+    let mut rounds = 0;
+    let until = Instant::now() + Duration::from_secs(seconds);
+    while Instant::now() < until {
+        for code in ['j', 'L', 'H'] {
+            let started = Instant::now();
+            app.on_key(key(KeyCode::Char(code)));
+            tui::draw(screen, app)?;
+            let took = started.elapsed().as_secs_f64() * 1000.0;
+            if code == 'j' {
+                moves.push(took);
+            } else {
+                saves.push(took);
+            }
+        }
+        let before = app.sync_rounds();
+        app.tick(today());
+        rounds += app.sync_rounds() - before;
+        // The pause between a rep's keystrokes.
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    Ok((moves, saves, rounds))
+}
+
+/// The p50 and p99 of `samples`.
+fn percentiles(mut samples: Vec<f64>) -> (f64, f64) {
+    samples.sort_by(f64::total_cmp);
+    let at = |q: f64| {
+        let i = ((samples.len() as f64 - 1.0) * q).round() as usize;
+        samples.get(i).copied().unwrap_or(0.0)
+    };
+    (at(0.5), at(0.99))
 }
 
 /// What the app does on the real terminal (`ratatui::init`, which also installs the hook that

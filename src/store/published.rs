@@ -26,6 +26,9 @@ pub struct Published {
     pub seen: HashMap<String, i64>,
     /// Whether it belongs to a team more than one database has published to (see `joined`).
     pub joined: bool,
+    /// The team file its publisher's database was made from when it joined, if it was: its
+    /// rows touched at or before that file's generation are that file's.
+    pub adopted: Option<Basis>,
     identity: Identity,
 }
 
@@ -146,6 +149,10 @@ pub fn read_published(path: &Path, shown: &str) -> Result<Published> {
         generation: generation::current(&conn).map_err(at)?,
         seen,
         joined: read_meta(&conn, "team_joined").map_err(at)?.is_some(),
+        adopted: read_meta(&conn, "adopted")
+            .map_err(at)?
+            .as_deref()
+            .and_then(Basis::parse),
         identity,
     })
 }
@@ -192,6 +199,17 @@ pub struct Basis {
     pub generation: i64,
 }
 
+impl Basis {
+    /// `node generation`, as kept in `meta`.
+    fn parse(text: &str) -> Option<Basis> {
+        let (node, generation) = text.split_once(' ')?;
+        Some(Basis {
+            node: node.to_string(),
+            generation: generation.parse().ok()?,
+        })
+    }
+}
+
 impl Store {
     /// The generation of `node`'s file this database last took in.
     pub fn seen(&self, node: &str) -> Result<Option<i64>> {
@@ -205,14 +223,27 @@ impl Store {
         if at != Some(generation::current(&self.conn)?) {
             return Ok(None);
         }
-        let basis = read_meta(&self.conn, "basis")?;
-        Ok(basis.and_then(|b| {
-            let (node, generation) = b.split_once(' ')?;
-            Some(Basis {
-                node: node.to_string(),
-                generation: generation.parse().ok()?,
-            })
-        }))
+        Ok(read_meta(&self.conn, "basis")?
+            .as_deref()
+            .and_then(Basis::parse))
+    }
+
+    /// The generation of `published`'s publisher after which its rows are new here: the
+    /// one this database last took in of its files; or, for a database made from a team
+    /// file this one holds, that file's generation (its rows touched up to it are that
+    /// file's); none when everything must be read.
+    fn read_since(&self, published: &Published) -> Result<Option<i64>> {
+        let node = published.node.as_deref().unwrap_or_default();
+        if let Some(seen) = self.seen(node)? {
+            return Ok(Some(seen));
+        }
+        let Some(adopted) = &published.adopted else {
+            return Ok(None);
+        };
+        let held = self
+            .seen(&adopted.node)?
+            .is_some_and(|g| g >= adopted.generation);
+        Ok(held.then_some(adopted.generation))
     }
 
     /// Whether this database belongs to a team that more than one database has published to.
@@ -232,7 +263,7 @@ impl Store {
         clean: bool,
     ) -> Result<merge::MergeCounts> {
         let node = published.node.clone().unwrap_or_default();
-        let since = self.seen(&node)?;
+        let since = self.read_since(published)?;
         let uri = format!("file:{}?mode=ro", uri_path(path));
         self.conn
             .execute("ATTACH DATABASE ?1 AS other", [uri])
@@ -304,9 +335,7 @@ impl Store {
         {
             let backup = rusqlite::backup::Backup::new(&source, &mut self.conn)
                 .map_err(|e| Error::from(e).at_path(shown))?;
-            backup
-                .run_to_completion(4096, std::time::Duration::ZERO, None)
-                .map_err(|e| Error::from(e).at_path(shown))?;
+            super::copy_pages(&backup).map_err(|e| Error::from(e).at_path(shown))?;
         }
         published.unchanged(path, shown)?;
         drop(source);
@@ -318,6 +347,7 @@ impl Store {
         tx.execute("DELETE FROM meta WHERE key IN ('role', 'node')", [])?;
         write_meta(&tx, &seen_key(&node), &published.generation.to_string())?;
         write_meta(&tx, "basis", &format!("{node} {}", published.generation))?;
+        write_meta(&tx, "adopted", &format!("{node} {}", published.generation))?;
         write_meta(
             &tx,
             "basis_generation",

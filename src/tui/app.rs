@@ -74,6 +74,8 @@ pub struct App {
     /// Team sync in the background, when there is a team file, and how its last round went.
     pub sync: Option<crate::sync::worker::SyncWorker>,
     pub sync_state: Option<crate::sync::worker::SyncEvent>,
+    /// Sync rounds finished since the app opened.
+    sync_rounds: usize,
     /// The Stats view's numbers, counted when it is shown and again after changes.
     pub stats: Option<crate::features::stats::Stats>,
     pub stats_scroll: u16,
@@ -134,6 +136,7 @@ impl App {
             last_search: None,
             sync: None,
             sync_state: None,
+            sync_rounds: 0,
             too_small: false,
             waiting: false,
             idle: false,
@@ -202,6 +205,7 @@ impl App {
         if let Some(sync) = &self.sync {
             for event in sync.events() {
                 self.sync_state = Some(event);
+                self.sync_rounds += 1;
             }
         }
         match self.session.store.data_version() {
@@ -224,6 +228,11 @@ impl App {
         let db = std::path::PathBuf::from(self.session.store.path());
         let worker = crate::sync::worker::SyncWorker::start(db, self.session.config.clone(), team);
         self.sync = Some(worker);
+    }
+
+    /// How many sync rounds have finished since the app opened.
+    pub fn sync_rounds(&self) -> usize {
+        self.sync_rounds
     }
 
     /// A last round before the app closes (waited for a few seconds at most).

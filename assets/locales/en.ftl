@@ -581,6 +581,8 @@ cli-merged-from-conflicted = From the conflicted copy { $file }: { $counts } (mo
 cli-left-alone = Left alone { $file }: { $reason }
 cli-published = Published to { $file }
 cli-team-holds-everything = The team file already holds everything here
+sync-clock-far-ahead-of-team = This computer's clock says { $now }, far ahead of the rest of the team: set the right date and time in the system settings
+sync-clock-far-ahead-of-rep = { $name }'s clock is far ahead (their changes are dated { $at }): the changes were merged as usual; ask { $name } to set the right date and time
 
 # Check and backup
 cli-check-database = Database

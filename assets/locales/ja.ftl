@@ -541,6 +541,8 @@ cli-merged-from-conflicted = 競合コピー { $file } から：{ $counts }（{ 
 cli-left-alone = { $file } はそのままにしました：{ $reason }
 cli-published = { $file } に反映しました
 cli-team-holds-everything = チームファイルはすでにここの内容をすべて含んでいます
+sync-clock-far-ahead-of-team = このパソコンの時計は { $now } になっていて、チームのほかのメンバーより大きく進んでいます。システム設定で正しい日付と時刻に直してください
+sync-clock-far-ahead-of-rep = { $name }さんのパソコンの時計が大きく進んでいます（変更の日付が { $at }）。変更はいつも通り取り込みました。正しい日付と時刻に直すよう { $name }さんに伝えてください
 
 # 点検とバックアップ
 cli-check-database = データベース

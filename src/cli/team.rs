@@ -95,6 +95,9 @@ fn print_round(r: &RoundReport, lang: Language) -> Result<()> {
     } else {
         outln!("{}", tr!(lang, "cli-team-holds-everything"))?;
     }
+    for warning in sync::clock::warnings(r, lang) {
+        outln!("{warning}")?;
+    }
     Ok(())
 }
 

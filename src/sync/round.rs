@@ -1,7 +1,7 @@
 //! One sync round (SPEC §5.3): take the team file in, take in every conflicted copy beside
 //! it, publish the result as the new team file.
 
-use super::files;
+use super::{clock, files};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::features::scores;
@@ -22,6 +22,11 @@ pub struct RoundReport {
     /// Files beside the team file that looked like conflicted copies but were not taken in.
     pub skipped: Vec<Skipped>,
     pub published: bool,
+    /// What this machine's clock says, when the team file says it is far ahead of the
+    /// team's.
+    pub clock_far_ahead: Option<chrono::DateTime<chrono::Utc>>,
+    /// The reps whose changes this round took in were made by a clock far ahead of this one.
+    pub clocks_far_ahead: Vec<crate::model::clock::FarAhead>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -78,6 +83,7 @@ pub fn run_round(store: &mut Store, config: &Config, team: &Path) -> Result<Roun
             (None, None) => crate::model::ids::new_id(),
         };
         report.from_team = store.merge_copy(&copy, &shown)?;
+        report.clock_far_ahead = clock::told(store, &copy)?;
         team_digest = Some(info.digest);
         team_id
     } else {
@@ -105,12 +111,17 @@ pub fn run_round(store: &mut Store, config: &Config, team: &Path) -> Result<Roun
             }),
         }
     }
-    let touched = report.total().leads_touched;
-    scores::refresh_merged(store, &config.scoring, &touched, today())?;
+    let taken = report.total();
+    report.clocks_far_ahead = clock::remember(store, &taken)?;
+    scores::refresh_merged(store, &config.scoring, &taken.leads_touched, today())?;
     // The team file already holds everything here: publishing again would only make the
-    // sync tool upload the same data.
+    // sync tool upload the same data. A clock found far ahead is news for its owner, who
+    // learns it from the team file.
     let current = crate::store::digest(store.conn())?;
-    if report.conflicted.is_empty() && team_digest.as_deref() == Some(current.as_str()) {
+    if report.conflicted.is_empty()
+        && report.clocks_far_ahead.is_empty()
+        && team_digest.as_deref() == Some(current.as_str())
+    {
         return Ok(report);
     }
     publish(store, team)?;

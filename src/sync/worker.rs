@@ -28,6 +28,8 @@ pub enum SyncEvent {
     Synced {
         at: DateTime<Local>,
         brought_in: usize,
+        /// What the rep should know about the round (a clock far ahead).
+        warning: Option<String>,
     },
     Failed {
         at: DateTime<Local>,
@@ -113,6 +115,9 @@ fn round(store: &mut Store, config: &Config, team: &std::path::Path) -> SyncEven
             SyncEvent::Synced {
                 at,
                 brought_in: total.added + total.updated,
+                warning: super::clock::warnings(&report, config.language)
+                    .into_iter()
+                    .next(),
             }
         }
         Err(e) => SyncEvent::Failed {

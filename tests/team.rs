@@ -617,6 +617,84 @@ fn bad_team_files_are_refused_and_the_local_database_is_untouched() {
     assert!(err.contains("not reachable — working locally"), "{err}");
 }
 
+/// A team folder the rep may read but not write (a share set up read-only for them): the
+/// round brings the news in, says what it pulled and that nothing was published, names the
+/// folder and what to do, and leaves nothing behind in it.
+#[cfg(unix)]
+#[test]
+fn a_read_only_team_folder_pulls_the_news_and_says_nothing_was_published() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = Scratch::new();
+    let folder = s.path("Dropbox/sales");
+    std::fs::create_dir_all(&folder).unwrap();
+    let (a, b) = (Rep::new(&s, "山本"), Rep::new(&s, "鈴木"));
+    a.ok(&["lead", "add", "--title", "最初の案件"]);
+    a.sync();
+    b.sync();
+    let news = a
+        .ok(&["lead", "add", "--title", "山本の新しい案件"])
+        .trim()
+        .to_string();
+    a.sync();
+    let mine = b
+        .ok(&["lead", "add", "--title", "鈴木の手元の案件"])
+        .trim()
+        .to_string();
+    let team = team_file(&s);
+    let published = bytes(&team);
+
+    let who = common::unprivileged::Unprivileged::new();
+    who.hand_over(s.dir.path());
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let as_b = |args: &[&str]| {
+        let mut cmd = s.bare_as(&who);
+        cmd.arg("--db")
+            .arg(b.db())
+            .arg("--config")
+            .arg(&b.config)
+            .args(args);
+        cmd
+    };
+    let out = as_b(&["sync"]).output().unwrap();
+    let (said, err) = (
+        String::from_utf8_lossy(&out.stdout).to_string(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    );
+    assert_eq!(out.status.code(), Some(1), "{said}{err}");
+    assert!(
+        said.contains(&format!("From {}: 1 new records", team.display())),
+        "what was pulled: {said}{err}"
+    );
+    assert!(!said.contains("Published"), "{said}");
+    // One sentence, in each language, naming the folder and what to do.
+    let refused = common::refused_both(|| as_b(&["sync"]), &folder.display().to_string());
+    assert!(
+        refused.contains(&format!(
+            "the team folder {} is read-only",
+            folder.display()
+        )) && refused.contains("nothing was published")
+            && refused.contains("write access"),
+        "{refused}"
+    );
+    assert!(!refused.contains(".publishing"), "{refused}");
+    // The news is in, whole; the rep's own lead is still only here; the folder is as it was.
+    assert_eq!(b.lead(&news)["title"], "山本の新しい案件");
+    assert_eq!(b.lead(&mine)["title"], "鈴木の手元の案件");
+    b.ok(&["check"]);
+    assert_eq!(bytes(&team), published, "the team file is untouched");
+    let left: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, ["team.leadtrack.db"], "nothing left in the folder");
+
+    // Once the folder may be written again, the next round publishes.
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert!(b.sync().contains("Published"));
+    assert!(a.sync().contains("1 new records"));
+    assert_eq!(a.lead(&mine)["title"], "鈴木の手元の案件");
+}
+
 #[test]
 fn killing_a_sync_while_it_publishes_never_leaves_a_broken_team_file() {
     let s = Scratch::new();

@@ -1024,6 +1024,7 @@ error-activity-keeps-contact = an activity belongs to a lead or a contact; this 
 error-contact-needs-name = a contact needs a name, an email or a company
 error-contact-keeps-name = a contact needs a name, an email or a company; this change would leave none
 error-team-folder-unreachable = team folder not reachable — working locally ({ $folder })
+error-team-folder-read-only = the team folder { $folder } is read-only for you, so nothing was published (records pulled in and kept here: { $pulled }); ask whoever manages the folder for write access
 error-another-teams-file = { $path } is another team's file than the one this database syncs with; use a new local database for that team
 error-not-this-teams-copy = not a copy of this team's file
 error-demo-beside-records = { $path } already holds { $leads } leads, { $contacts } contacts and { $activities } activities, and demo data never mixes with real records: try it in a database of its own (leadtrack demo --db demo.db), or add --force to add a second demo set beside them

@@ -984,6 +984,7 @@ error-activity-keeps-contact = 活動はリードか名刺に付けます。こ�
 error-contact-needs-name = 名刺には氏名、メールアドレス、会社名のどれかが必要です
 error-contact-keeps-name = 名刺には氏名、メールアドレス、会社名のどれかが必要です。この変更ではどれも残りません
 error-team-folder-unreachable = チームのフォルダに届きません。このパソコンのデータで作業を続けます（{ $folder }）
+error-team-folder-read-only = チームのフォルダ { $folder } に書き込む権限がないため、何も反映していません（取り込んでこのパソコンに残したレコード：{ $pulled }件）。フォルダの管理者に書き込み権限を依頼してください
 error-another-teams-file = { $path } は、このデータベースが同期しているのとは別のチームのファイルです。そのチームには新しいローカルのデータベースを使ってください
 error-not-this-teams-copy = このチームのファイルのコピーではありません
 error-demo-beside-records = { $path } にはすでにリード { $leads } 件、名刺 { $contacts } 件、活動 { $activities } 件があります。デモデータは実際の記録とは混ぜません。別のデータベースで試すか（leadtrack demo --db demo.db）、--force を付けて 2 組目のデモデータを加えてください

@@ -27,6 +27,10 @@ pub struct RoundReport {
     pub clock_far_ahead: Option<chrono::DateTime<chrono::Utc>>,
     /// The reps whose changes this round took in were made by a clock far ahead of this one.
     pub clocks_far_ahead: Vec<crate::model::clock::FarAhead>,
+    /// The team folder, when this rep may not write in it: the round took in what the team
+    /// file holds and published nothing (conflicted copies wait for a round that can move
+    /// them).
+    pub read_only_folder: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -43,6 +47,19 @@ pub struct Skipped {
 }
 
 impl RoundReport {
+    /// The refusal to report after what the round pulled, when it could not publish.
+    pub fn unpublished(&self) -> Option<Error> {
+        let folder = self.read_only_folder.as_ref()?;
+        let total = self.total();
+        Some(Error::said(
+            "error-team-folder-read-only",
+            [
+                ("folder", folder.clone()),
+                ("pulled", (total.added + total.updated).to_string()),
+            ],
+        ))
+    }
+
     /// Everything this round brought in.
     pub fn total(&self) -> MergeCounts {
         let mut all = self.from_team.clone();
@@ -93,7 +110,12 @@ pub fn run_round(store: &mut Store, config: &Config, team: &Path) -> Result<Roun
     if store.team_id()?.as_deref() != Some(team_id.as_str()) {
         store.set_team_id(&team_id)?;
     }
-    for path in files::conflicted_copies(team, &team_id)? {
+    let mut copies = files::conflicted_copies(team, &team_id)?;
+    if !copies.is_empty() && files::refuses_writing(team) {
+        copies.clear();
+        report.read_only_folder = Some(folder.display().to_string());
+    }
+    for path in copies {
         let name = path.display().to_string();
         let taken = merge_file(store, &path, Some(&team_id));
         match taken {
@@ -122,6 +144,11 @@ pub fn run_round(store: &mut Store, config: &Config, team: &Path) -> Result<Roun
         && report.clocks_far_ahead.is_empty()
         && team_digest.as_deref() == Some(current.as_str())
     {
+        return Ok(report);
+    }
+    if report.read_only_folder.is_some() || files::refuses_writing(team) {
+        report.read_only_folder = Some(folder.display().to_string());
+        report.created = false;
         return Ok(report);
     }
     publish(store, team)?;

@@ -272,11 +272,16 @@ fn each_conflicted_copy_naming_is_merged_and_archived() {
     b.ok(&["lead", "add", "--title", "バックアップだけの案件"]);
     let backup = s.path("Dropbox/sales/team.leadtrack (9).db");
     b.ok(&["backup", backup.to_str().unwrap()]);
-    // Another team's file named like a copy is left alone and said so.
+    // Another team's file named like a copy is left alone and said so (a team two reps
+    // have published to: one rep's own new team is taken in, see the split teams below).
     let stranger = Scratch::new();
     stranger.ok(&["lead", "add", "--title", "他人の案件"]);
     let theirs = stranger.path("team.leadtrack.db");
     stranger.ok(&["sync", "--team-file", theirs.to_str().unwrap()]);
+    let teammate = Rep::new(&stranger, "他人");
+    teammate.ok(&["sync", "--team-file", theirs.to_str().unwrap()]);
+    teammate.ok(&["lead", "add", "--title", "他人の二件目"]);
+    teammate.ok(&["sync", "--team-file", theirs.to_str().unwrap()]);
     std::fs::copy(&theirs, s.path("Dropbox/sales/team (3).leadtrack.db")).unwrap();
 
     let report = a.sync();
@@ -1015,4 +1020,94 @@ fn a_team_file_opened_by_name_is_only_read() {
     }
     // The rep's own database is not a team file, and stays writable.
     a.ok(&["lead", "add", "--title", "自分の案件"]);
+}
+
+/// The sync tool keeps `winner`'s first team file and leaves `loser`'s beside it as a
+/// conflicted copy: each published to a folder of its own before either file arrived.
+fn first_rounds_at_once(s: &Scratch, winner: &Rep<'_>, loser: &Rep<'_>) {
+    for rep in [winner, loser] {
+        let own = s.path(&format!("{}-laptop/team.leadtrack.db", rep.name));
+        std::fs::create_dir_all(own.parent().unwrap()).unwrap();
+        rep.ok(&["sync", "--team-file", own.to_str().unwrap()]);
+    }
+    let copy = |rep: &Rep<'_>, to: &str| {
+        let own = s.path(&format!("{}-laptop/team.leadtrack.db", rep.name));
+        std::fs::copy(own, s.path(&format!("Dropbox/sales/{to}"))).unwrap();
+    };
+    copy(winner, "team.leadtrack.db");
+    copy(
+        loser,
+        &format!(
+            "team ({}'s conflicted copy 2026-11-30).leadtrack.db",
+            loser.name
+        ),
+    );
+}
+
+#[test]
+fn two_reps_making_the_team_at_once_end_in_one_team() {
+    let s = Scratch::new();
+    std::fs::create_dir_all(s.path("Dropbox/sales")).unwrap();
+    let (aki, ben) = (Rep::new(&s, "aki"), Rep::new(&s, "ben"));
+    aki.ok(&["lead", "add", "--title", "あきの案件"]);
+    ben.ok(&["lead", "add", "--title", "べんの案件"]);
+    first_rounds_at_once(&s, &ben, &aki);
+    for _ in 0..2 {
+        for rep in [&aki, &ben] {
+            let out = rep.run(&["sync"]);
+            assert!(
+                out.status.success(),
+                "{}: {}",
+                rep.name,
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+    assert_eq!(shared_state(&aki.db()), shared_state(&ben.db()));
+    for rep in [&aki, &ben] {
+        let list = rep.ok(&["lead", "list"]);
+        assert!(
+            list.contains("あきの案件") && list.contains("べんの案件"),
+            "{}: {list}",
+            rep.name
+        );
+        assert!(
+            rep.sync().contains("already holds everything"),
+            "{}",
+            rep.name
+        );
+    }
+
+    // A newcomer whose first round publishes before the team file reached them: their file
+    // becomes the team file and the real one a conflicted copy.
+    let carl = Rep::new(&s, "carl");
+    carl.ok(&["lead", "add", "--title", "かーるの案件"]);
+    let own = s.path("carl-laptop/team.leadtrack.db");
+    std::fs::create_dir_all(own.parent().unwrap()).unwrap();
+    carl.ok(&["sync", "--team-file", own.to_str().unwrap()]);
+    let team = team_file(&s);
+    std::fs::rename(
+        &team,
+        s.path("Dropbox/sales/team (carl's conflicted copy 2026-11-30).leadtrack.db"),
+    )
+    .unwrap();
+    std::fs::copy(&own, &team).unwrap();
+    for _ in 0..2 {
+        for rep in [&aki, &ben, &carl] {
+            let out = rep.run(&["sync"]);
+            assert!(
+                out.status.success(),
+                "{}: {}",
+                rep.name,
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+    let state = shared_state(&aki.db());
+    assert_eq!(state, shared_state(&ben.db()));
+    assert_eq!(state, shared_state(&carl.db()));
+    let list = carl.ok(&["lead", "list"]);
+    for title in ["あきの案件", "べんの案件", "かーるの案件"] {
+        assert!(list.contains(title), "{title}: {list}");
+    }
 }

@@ -5,8 +5,7 @@
 use super::{Writer, read_meta, write_meta};
 use crate::error::Result;
 use crate::model::clock::FarAhead;
-use rusqlite::{Connection, OpenFlags};
-use std::path::Path;
+use rusqlite::Connection;
 
 const KEY: &str = "clocks_far_ahead";
 
@@ -15,15 +14,6 @@ pub fn read(conn: &Connection) -> Result<Vec<FarAhead>> {
     Ok(read_meta(conn, KEY)?
         .and_then(|text| serde_json::from_str(&text).ok())
         .unwrap_or_default())
-}
-
-/// The notes of a checked private copy (a team file taken in).
-pub fn read_copy(copy: &Path) -> Result<Vec<FarAhead>> {
-    let conn = Connection::open_with_flags(
-        copy,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
-    read(&conn)
 }
 
 pub fn write(w: &Writer<'_>, notes: &[FarAhead]) -> Result<()> {

@@ -77,8 +77,11 @@ struct Theirs {
     updated_by: String,
 }
 
-/// Merges the database attached as schema `other` into main, inside `w`'s transaction.
-pub fn merge_attached(w: &mut Writer<'_>) -> Result<MergeCounts> {
+/// Merges the database attached as schema `other` into main, inside `w`'s transaction:
+/// the rows it changed after its generation `since` (see `generation`), or all of them.
+pub fn merge_attached_since(w: &mut Writer<'_>, since: Option<i64>) -> Result<MergeCounts> {
+    // Rows untouched since: the copy this database took in at `since` had them as they are.
+    let after = since.map_or(String::new(), |g| format!(" AND o.touched > {g}"));
     let mut counts = MergeCounts::default();
     w.conn().execute(
         "INSERT INTO main.authors (node, name, hlc) SELECT node, name, hlc FROM other.authors WHERE true
@@ -96,7 +99,7 @@ pub fn merge_attached(w: &mut Writer<'_>) -> Result<MergeCounts> {
         [],
     )?;
     for table in Table::ALL {
-        merge_table(w, table, &mut counts)?;
+        merge_table(w, table, &after, &mut counts)?;
     }
     for id in std::mem::take(&mut counts.contacts_touched) {
         contacts::refresh_derived_id(w.conn(), &id)?;
@@ -104,24 +107,34 @@ pub fn merge_attached(w: &mut Writer<'_>) -> Result<MergeCounts> {
     // A union, but for the undone mark: it only ever goes from 0 to 1, so a move either copy
     // has marked undone is undone in both.
     counts.stage_changes = w.conn().execute(
-        "INSERT INTO main.stage_changes (id, lead_id, from_stage, to_stage, at, by, hlc, undone)
-         SELECT id, lead_id, from_stage, to_stage, at, by, hlc, undone FROM other.stage_changes WHERE true
-         ON CONFLICT (id) DO UPDATE SET undone = 1
-         WHERE excluded.undone != 0 AND stage_changes.undone = 0",
+        &format!(
+            "INSERT INTO main.stage_changes (id, lead_id, from_stage, to_stage, at, by, hlc, undone)
+             SELECT id, lead_id, from_stage, to_stage, at, by, hlc, undone FROM other.stage_changes o
+             WHERE true{after}
+             ON CONFLICT (id) DO UPDATE SET undone = 1
+             WHERE excluded.undone != 0 AND stage_changes.undone = 0"
+        ),
         [],
     )?;
     counts.history += w.conn().execute(
-        "INSERT OR IGNORE INTO main.history (record_id, field, value_hlc, entity, value)
-         SELECT record_id, field, value_hlc, entity, value FROM other.history
-         WHERE substr(record_id, instr(record_id, '/') + 1) NOT IN (SELECT id FROM main.purged)
-           AND substr(record_id, 1, instr(record_id, '/') - 1) NOT IN (SELECT id FROM main.purged)",
+        &format!(
+            "INSERT OR IGNORE INTO main.history (record_id, field, value_hlc, entity, value)
+             SELECT record_id, field, value_hlc, entity, value FROM other.history o
+             WHERE substr(record_id, instr(record_id, '/') + 1) NOT IN (SELECT id FROM main.purged)
+               AND substr(record_id, 1, instr(record_id, '/') - 1) NOT IN (SELECT id FROM main.purged){after}"
+        ),
         [],
     )?;
     super::purge::erase_purged(w.conn())?;
     Ok(counts)
 }
 
-fn merge_table(w: &mut Writer<'_>, table: &Table, counts: &mut MergeCounts) -> Result<()> {
+fn merge_table(
+    w: &mut Writer<'_>,
+    table: &Table,
+    after: &str,
+    counts: &mut MergeCounts,
+) -> Result<()> {
     let fields: Vec<String> = table.fields.iter().map(|f| format!("o.{f}")).collect();
     // Only the rows that differ come out of SQLite: equal clocks mean equal values.
     let sql = format!(
@@ -129,7 +142,7 @@ fn merge_table(w: &mut Writer<'_>, table: &Table, counts: &mut MergeCounts) -> R
          FROM other.{name} o LEFT JOIN main.{name} m ON m.id = o.id
          WHERE (m.id IS NULL OR m.clocks != o.clocks OR m.created_hlc != o.created_hlc OR m.hlc != o.hlc)
            AND substr(o.id, instr(o.id, '/') + 1) NOT IN (SELECT id FROM main.purged)
-           AND substr(o.id, 1, instr(o.id, '/') - 1) NOT IN (SELECT id FROM main.purged)",
+           AND substr(o.id, 1, instr(o.id, '/') - 1) NOT IN (SELECT id FROM main.purged){after}",
         fields.join(", "),
         name = table.name
     );

@@ -43,6 +43,10 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0007_filter_indexes.sql"),
         then: None,
     },
+    Migration {
+        sql: include_str!("migrations/0008_touched.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this build writes.

@@ -7,6 +7,7 @@ pub mod activities;
 pub mod clock_notes;
 pub mod contact_values;
 pub mod contacts;
+pub mod generation;
 pub mod history;
 pub mod leads;
 pub mod links;
@@ -14,6 +15,7 @@ pub mod merge;
 mod migrations;
 pub mod narrowing;
 pub mod paging;
+pub mod published;
 pub mod purge;
 pub(crate) mod records;
 pub mod reports;
@@ -203,16 +205,20 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| Error::from(e).at_path(&path))?;
         let last = read_meta(&tx, "hlc")?.and_then(|s| s.parse().ok());
+        let now = Utc::now() + self.clock_offset;
+        let turn = generation::begin(&tx, Utc::now().timestamp_millis())?;
         let mut writer = Writer {
             tx,
             author: &self.author,
             last,
             issued: None,
-            now: Utc::now() + self.clock_offset,
+            now,
             stale_leads: HashSet::new(),
             keys_at_commit: false,
             keys_from: None,
             pending_keys: None,
+            turn: Some(turn),
+            basis_at_commit: None,
         };
         let value = change(&mut writer)?;
         writer.finish().map_err(|e| e.at_path(&path))?;
@@ -281,6 +287,8 @@ impl Store {
             keys_at_commit: false,
             keys_from: None,
             pending_keys: None,
+            turn: None,
+            basis_at_commit: None,
         };
         change(&mut writer).map_err(|e| e.at_path(&path))
     }
@@ -422,7 +430,7 @@ const CACHE_KIB: u32 = 8 * 1024;
 const BULK_CACHE_KIB: u32 = 512 * 1024;
 
 /// Pragmas and defensive settings, set explicitly on every connection.
-fn harden(conn: &Connection) -> Result<()> {
+pub(crate) fn harden(conn: &Connection) -> Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
@@ -480,7 +488,7 @@ fn access(path: &Path) -> Access {
 }
 
 /// A path as the path part of an SQLite `file:` URI: `%`, `?` and `#` escaped.
-fn uri_path(path: &Path) -> String {
+pub(crate) fn uri_path(path: &Path) -> String {
     let text = path.to_string_lossy();
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -495,7 +503,7 @@ fn uri_path(path: &Path) -> String {
 }
 
 /// The first bytes of every SQLite database file.
-const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+pub(crate) const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 /// Refuses a file that has content but is not an SQLite database. SQLite itself takes a
 /// file of a few bytes for an empty database and would write a new one over it.
@@ -517,13 +525,13 @@ fn refuse_non_sqlite(path: &Path, shown: &str) -> Result<()> {
     }
 }
 
-fn read_meta(conn: &Connection, key: &str) -> Result<Option<String>> {
+pub(crate) fn read_meta(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
         .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
         .optional()?)
 }
 
-fn write_meta(conn: &Connection, key: &str, value: &str) -> Result<()> {
+pub(crate) fn write_meta(conn: &Connection, key: &str, value: &str) -> Result<()> {
     conn.execute(
         "INSERT INTO meta (key, value) VALUES (?1, ?2)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -533,7 +541,7 @@ fn write_meta(conn: &Connection, key: &str, value: &str) -> Result<()> {
 }
 
 /// This database's node id, made once on first open.
-fn node_id(conn: &mut Connection) -> Result<String> {
+pub(crate) fn node_id(conn: &mut Connection) -> Result<String> {
     if let Some(node) = read_meta(conn, "node")? {
         return Ok(node);
     }
@@ -586,6 +594,10 @@ pub struct Writer<'s> {
     keys_from: Option<i64>,
     /// Match keys an import gave contacts, waiting for the commit (see `defer_contact_keys`).
     pending_keys: Option<contacts::PendingKeys>,
+    /// This transaction's generation (none in a rehearsal, which is rolled back).
+    turn: Option<generation::Turn>,
+    /// The team file this database will hold nothing beyond once committed (a round).
+    basis_at_commit: Option<published::Basis>,
 }
 
 impl Writer<'_> {
@@ -755,6 +767,12 @@ impl Writer<'_> {
                 [&self.author.node, &self.author.name, &last.to_string()],
             )?;
         }
+        if let Some(turn) = self.turn.take() {
+            generation::end(&self.tx, turn)?;
+        }
+        if let Some(basis) = self.basis_at_commit.take() {
+            published::write_basis(&self.tx, &basis)?;
+        }
         self.tx.commit()?;
         Ok(())
     }
@@ -813,6 +831,8 @@ pub struct CopyInfo {
     pub team_id: Option<String>,
     /// The digest of its shared data (see `digest`).
     pub digest: String,
+    /// Whether its team has been published to by more than one database.
+    pub joined: bool,
 }
 
 /// A digest of the shared data: per table the row count and the sums of the wall-clock and
@@ -904,10 +924,14 @@ pub fn check_copy(copy: &Path, shown: &str, scope: CopyCheck) -> Result<CopyInfo
     migrations::migrate(&mut conn, version, shown)?;
     let team_id = read_meta(&conn, "team_id").map_err(|e| e.at_path(shown))?;
     let digest = digest(&conn).map_err(|e| e.at_path(shown))?;
+    let joined = read_meta(&conn, "team_joined")
+        .map_err(|e| e.at_path(shown))?
+        .is_some();
     Ok(CopyInfo {
         schema_version: version,
         team_id,
         digest,
+        joined,
     })
 }
 
@@ -982,7 +1006,7 @@ fn one_line(problems: &[String]) -> String {
 /// written (read-only, full disk, failing disk), else the copy being merged, the untrusted
 /// one: it passed `quick_check`, which reads neither every index nor every value, and a
 /// value leadtrack cannot read (text that is not UTF-8) is damage too.
-fn blame_merge(e: Error, local: &str, copy: &str) -> Error {
+pub(crate) fn blame_merge(e: Error, local: &str, copy: &str) -> Error {
     use rusqlite::ErrorCode as C;
     match e {
         Error::Sqlite(rusqlite::Error::SqliteFailure(failure, _))
@@ -1029,7 +1053,7 @@ impl Store {
             self.conn.pragma_update(None, "secure_delete", true)?;
         }
         let merged = self
-            .transact_bulk(merge::merge_attached)
+            .transact_bulk(|w| merge::merge_attached_since(w, None))
             .map_err(|e| blame_merge(e, &local, shown));
         let detached = self.conn.execute("DETACH DATABASE other", []);
         let scrubbed = if erasing && merged.is_ok() {
@@ -1055,10 +1079,12 @@ impl Store {
 
     /// A snapshot of the database at `dest` in rollback-journal mode, synced to disk: what
     /// a team file is made of.
-    pub fn snapshot(&self, dest: &Path) -> Result<()> {
+    /// Returns the generation the snapshot holds.
+    pub fn snapshot(&self, dest: &Path) -> Result<i64> {
         self.copy_to(dest)?;
         let shown = dest.display().to_string();
         let conn = mark(dest, Role::Team)?;
+        let held = generation::current(&conn).map_err(|e| e.at_path(&shown))?;
         let _mode: String = conn
             .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
             .map_err(|e| Error::from(e).at_path(&shown))?;
@@ -1073,6 +1099,7 @@ impl Store {
                         ("reason", io_reason(&e)),
                     ],
                 )
-            })
+            })?;
+        Ok(held)
     }
 }

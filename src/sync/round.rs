@@ -7,7 +7,8 @@ use crate::error::{Error, Result};
 use crate::features::scores;
 use crate::model::dates::today;
 use crate::store::merge::MergeCounts;
-use crate::store::{CopyCheck, Store, check_copy};
+use crate::store::published::{Published, read_published};
+use crate::store::{CopyCheck, SCHEMA_VERSION as LATEST, Store, check_copy};
 use serde::Serialize;
 use std::path::Path;
 
@@ -73,6 +74,10 @@ impl RoundReport {
 /// Runs one round against `team`. A team file that is damaged, from a newer leadtrack, not
 /// a leadtrack database or another team's is refused before anything is merged, and the
 /// local database stays as it was.
+///
+/// A round costs what changed: the team file is read where it lies, only for the rows its
+/// publisher changed since this database last took its file in, and published only when it
+/// lacks something this database holds.
 pub fn run_round(store: &mut Store, config: &Config, team: &Path) -> Result<RoundReport> {
     let shown = team.display().to_string();
     let folder = files::folder_of(team);
@@ -87,21 +92,14 @@ pub fn run_round(store: &mut Store, config: &Config, team: &Path) -> Result<Roun
         team_file: shown.clone(),
         ..RoundReport::default()
     };
-    let mut team_digest = None;
+    let mut read = None;
+    let mut heard = clock::Heard::default();
     let team_id = if team.exists() {
-        let copy = files::private_copy(team)?;
-        let info = check_copy(&copy, &shown, CopyCheck::Whole)?;
-        let team_id = match (store.team_id()?, info.team_id) {
-            (Some(ours), Some(theirs)) if ours != theirs => {
-                return Err(Error::said("error-another-teams-file", [("path", shown)]));
-            }
-            (_, Some(theirs)) => theirs,
-            (Some(ours), None) => ours,
-            (None, None) => crate::model::ids::new_id(),
-        };
-        report.from_team = store.merge_copy(&copy, &shown)?;
-        report.clock_far_ahead = clock::told(store, &copy)?;
-        team_digest = Some(info.digest);
+        let published = read_published(team, &shown)?;
+        let team_id = settle_team(store, &published, &shown)?;
+        heard = clock::hear(store, &published.clocks_far_ahead)?;
+        report.from_team = take_in(store, config, team, &shown, &published)?;
+        read = Some(published);
         team_id
     } else {
         report.created = true;
@@ -133,17 +131,20 @@ pub fn run_round(store: &mut Store, config: &Config, team: &Path) -> Result<Roun
             }),
         }
     }
+    if !report.conflicted.is_empty() {
+        store.note_joined()?;
+    }
     let taken = report.total();
-    report.clocks_far_ahead = clock::remember(store, &taken)?;
+    clock::remember(store, &taken, heard, &mut report)?;
     scores::refresh_merged(store, &config.scoring, &taken.leads_touched, today())?;
     // The team file already holds everything here: publishing again would only make the
     // sync tool upload the same data. A clock found far ahead is news for its owner, who
     // learns it from the team file.
-    let current = crate::store::digest(store.conn())?;
-    if report.conflicted.is_empty()
-        && report.clocks_far_ahead.is_empty()
-        && team_digest.as_deref() == Some(current.as_str())
-    {
+    let holds_all = match (store.clean_basis()?, &read) {
+        (Some(basis), Some(published)) => published.holds(&basis),
+        _ => false,
+    };
+    if report.conflicted.is_empty() && report.clocks_far_ahead.is_empty() && holds_all {
         return Ok(report);
     }
     if report.read_only_folder.is_some() || files::refuses_writing(team) {
@@ -156,17 +157,94 @@ pub fn run_round(store: &mut Store, config: &Config, team: &Path) -> Result<Roun
     Ok(report)
 }
 
-/// Writes a snapshot of the local database beside the team file, then renames it over.
-pub fn publish(store: &Store, team: &Path) -> Result<()> {
-    let temp = files::publish_temp(team);
-    let written = store
-        .snapshot(&temp)
-        .and_then(|()| files::share_with_folder_group(&temp, team))
-        .and_then(|()| files::replace(&temp, team));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&temp);
+/// Which team this round is of, when the team file says another than this database's.
+///
+/// Two reps who make the team file at once (or a newcomer whose first round publishes
+/// before the team file reached them) each start a team of their own; the sync tool keeps
+/// one file and makes the other a conflicted copy. A database that no one else has
+/// published to (`joined`) joins the team of the file it finds; a team file no one else
+/// has published to is taken into this database's team. Only a file of a team others have
+/// joined, read by a database of a team others have joined, is another team's.
+fn settle_team(store: &mut Store, published: &Published, shown: &str) -> Result<String> {
+    let ours = store.team_id()?;
+    let mine = published.node.as_deref() == Some(store.author().node.as_str());
+    let id = match (ours, published.team_id.clone()) {
+        (Some(ours), Some(theirs)) if ours != theirs => {
+            if !store.joined()? {
+                store.note_joined()?;
+                theirs
+            } else if !published.joined {
+                ours
+            } else {
+                return Err(Error::said("error-another-teams-file", [("path", shown)]));
+            }
+        }
+        (_, Some(theirs)) => {
+            if !mine && published.node.is_some() {
+                store.note_joined()?;
+            }
+            theirs
+        }
+        (Some(ours), None) => ours,
+        (None, None) => crate::model::ids::new_id(),
+    };
+    Ok(id)
+}
+
+/// Takes in what the team file holds that this database does not: read in place, only what
+/// its publisher changed since this database last took its file in; a new rep's empty
+/// database becomes a copy of it whole; a file of an older leadtrack is copied, brought up
+/// to date in the copy and merged whole.
+fn take_in(
+    store: &mut Store,
+    config: &Config,
+    team: &Path,
+    shown: &str,
+    published: &Published,
+) -> Result<MergeCounts> {
+    let Some(node) = published
+        .node
+        .as_deref()
+        .filter(|_| published.schema_version == LATEST)
+    else {
+        let copy = files::private_copy(team)?;
+        check_copy(&copy, shown, CopyCheck::Whole)?;
+        return store.merge_copy(&copy, shown);
+    };
+    if store.seen(node)? == Some(published.generation) {
+        return Ok(MergeCounts::default());
     }
-    written
+    if store.team_id()?.is_none() && store.has_no_records()? {
+        store.adopt_published(team, shown, published)?;
+        let mut counts = MergeCounts::default();
+        let held = crate::store::counts(store.conn())?;
+        counts.added =
+            usize::try_from(held.leads + held.customers + held.contacts + held.activities)
+                .unwrap_or(usize::MAX);
+        // Its scores are the publisher's: counted again by this rep's rules.
+        scores::ensure_fresh(store, &config.scoring, today())?;
+        return Ok(counts);
+    }
+    let clean = store
+        .clean_basis()?
+        .is_some_and(|basis| published.holds(&basis));
+    store.merge_published(team, shown, published, clean)
+}
+/// Writes a snapshot of the local database beside the team file, then renames it over.
+pub fn publish(store: &mut Store, team: &Path) -> Result<()> {
+    let temp = files::publish_temp(team);
+    let written = store.snapshot(&temp).and_then(|held| {
+        files::share_with_folder_group(&temp, team)?;
+        files::replace(&temp, team)?;
+        Ok(held)
+    });
+    match written {
+        Ok(held) => store.note_published(held),
+        Err(e) => {
+            let _ = std::fs::remove_file(&temp);
+            Err(e)
+        }
+    }
 }
 
 /// Merges a private, checked copy of the file at `path` into `store`; the file itself is
@@ -176,8 +254,11 @@ pub fn merge_file(store: &mut Store, path: &Path, team: Option<&str>) -> Result<
     let shown = path.display().to_string();
     let copy = files::private_copy(path)?;
     let info = check_copy(&copy, &shown, CopyCheck::MergedTables)?;
+    // A copy of a team no one else joined is a team made at the same time as this one
+    // (see `settle_team`): taken in.
     if let Some(team) = team
         && info.team_id.as_deref() != Some(team)
+        && info.joined
     {
         return Err(Error::said_plain("error-not-this-teams-copy"));
     }

@@ -175,6 +175,8 @@ pub const LOCAL_COLUMNS: &[&str] = &[
     "sort_key",
     "name_key",
     "match_key",
+    // when the row last changed in this database (what a round reads of it next time)
+    "touched",
 ];
 
 /// Everything a copy of the database holds that team sync must agree on, as text: the

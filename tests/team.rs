@@ -374,6 +374,189 @@ fn a_clock_hours_behind_still_orders_changes_by_what_each_rep_saw() {
     assert!(kept.iter().any(|h| h.previous == loser), "{kept:?}");
 }
 
+/// A rep's machine whose clock says year 2300: the rep's own changes, made through the
+/// library with that clock, and their rounds.
+struct FarAhead {
+    store: leadtrack::store::Store,
+    config: leadtrack::config::Config,
+    team: PathBuf,
+}
+
+impl FarAhead {
+    fn new(rep: &Rep<'_>) -> FarAhead {
+        let mut store = leadtrack::store::Store::open(&rep.db(), rep.name).unwrap();
+        let year_2300 = chrono::DateTime::parse_from_rfc3339("2300-01-01T12:00:00Z").unwrap();
+        store.set_clock_offset(year_2300.with_timezone(&chrono::Utc) - chrono::Utc::now());
+        let text = std::fs::read_to_string(&rep.config).unwrap();
+        let config = leadtrack::config::Config::parse(&text, &rep.config).unwrap();
+        FarAhead {
+            store,
+            config,
+            team: team_file(rep.s),
+        }
+    }
+
+    fn round(&mut self) -> leadtrack::sync::RoundReport {
+        leadtrack::sync::run_round(&mut self.store, &self.config, &self.team).unwrap()
+    }
+}
+
+/// The app's status line after the first background round of `rep` (with their config).
+fn status_after_a_round(rep: &Rep<'_>) -> String {
+    use leadtrack::tui::app::App;
+    let today = chrono::Local::now().date_naive();
+    let session = leadtrack::session::Session::open(Some(&rep.db()), Some(&rep.config)).unwrap();
+    let mut app = App::new(session, today).unwrap();
+    app.start_sync(team_file(rep.s));
+    let round = std::time::Duration::from_secs(20);
+    assert!(
+        app.sync.as_ref().unwrap().wait_for_round(round),
+        "a round within {round:?}"
+    );
+    app.tick(today);
+    let (w, h) = (240, 30);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    leadtrack::tui::draw_settled(&mut terminal, &mut app).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let mut line = String::new();
+    let mut x = 0;
+    while x < w {
+        let symbol = buffer[(x, h - 1)].symbol();
+        line.push_str(symbol);
+        // A wide character's second cell is part of it.
+        x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol).max(1)).unwrap();
+    }
+    app.stop_sync();
+    line
+}
+
+#[test]
+fn a_clock_in_year_2300_is_named_and_the_team_still_converges() {
+    use leadtrack::config::Language;
+    use leadtrack::model::activity::ActivityFields;
+    use leadtrack::model::lead::{LeadFields, LeadPatch};
+    use leadtrack::store::leads::Origin;
+    use leadtrack::store::{activities, leads};
+    let s = Scratch::new();
+    std::fs::create_dir_all(s.path("Dropbox/sales")).unwrap();
+    let (a, b, c) = (
+        Rep::new(&s, "山本"),
+        Rep::new(&s, "鈴木"),
+        Rep::new(&s, "田中"),
+    );
+    let shared = a
+        .ok(&["lead", "add", "--title", "共有の案件"])
+        .trim()
+        .to_string();
+    a.sync();
+    b.sync();
+
+    // 山本's clock jumps to 2300: a new lead with a call on it, and an edit, published.
+    let mut far = FarAhead::new(&a);
+    let title = |t: &str| LeadPatch {
+        title: Some(t.into()),
+        ..Default::default()
+    };
+    let new_lead = far
+        .store
+        .write(|w| {
+            let id = leads::insert(
+                w,
+                &LeadFields {
+                    title: "未来の案件".into(),
+                    ..Default::default()
+                },
+                &Origin::default(),
+            )?;
+            activities::insert(
+                w,
+                &ActivityFields {
+                    kind: leadtrack::model::ActivityKind::Call,
+                    lead_id: Some(id.clone()),
+                    contact_id: None,
+                    occurred_at: chrono::Utc::now(),
+                    duration_minutes: None,
+                    direction: None,
+                    summary: "未来からの電話".into(),
+                    body: None,
+                    by: Some("山本".into()),
+                },
+                &Origin::default(),
+            )?;
+            leads::update(w, &shared, &title("山本が2300年に変更"))?;
+            Ok(id)
+        })
+        .unwrap();
+    assert!(far.round().published);
+
+    // The others take it in, and are told whose clock it is.
+    let seen = b.sync();
+    assert!(
+        seen.contains("山本's clock is far ahead") && seen.contains("2300-01-01"),
+        "{seen}"
+    );
+    let seen_ja = c.ok(&["--lang", "ja", "sync"]);
+    assert!(
+        seen_ja.contains("山本さんのパソコンの時計が大きく進んでいます"),
+        "{seen_ja}"
+    );
+    let team = team_file(&s);
+    for line in seen_ja.lines() {
+        common::speaks_one_language(line, Language::Ja, &team.display().to_string());
+    }
+    let d = Rep::new(&s, "Tanaka");
+    let status = status_after_a_round(&d);
+    assert!(status.contains("山本's clock is far ahead"), "{status}");
+    assert_eq!(b.lead(&new_lead)["title"], "未来の案件");
+    assert!(
+        b.ok(&["lead", "show", &new_lead])
+            .contains("未来からの電話"),
+        "the call came with its lead"
+    );
+    // The team file stays readable by anyone.
+    let looked = s
+        .bare()
+        .arg("--db")
+        .arg(&team)
+        .args(["lead", "list"])
+        .output()
+        .unwrap();
+    assert!(
+        looked.status.success(),
+        "{}",
+        String::from_utf8_lossy(&looked.stderr)
+    );
+
+    // 鈴木 changes the title after seeing 山本's change: that is the later change, whatever
+    // the clocks say.
+    b.ok(&["lead", "edit", &shared, "--title", "鈴木が後で変更"]);
+    b.sync();
+    // At 山本's next round the team's word comes back: this clock is far ahead.
+    let report = far.round();
+    assert!(report.clock_far_ahead.is_some(), "{report:?}");
+    let told = leadtrack::sync::clock::warnings(&report, Language::En).join("\n");
+    assert!(
+        told.contains("This computer's clock says 2300-01-01"),
+        "{told}"
+    );
+    let told_ja = leadtrack::sync::clock::warnings(&report, Language::Ja).join("\n");
+    assert!(told_ja.contains("このパソコンの時計"), "{told_ja}");
+    // A round that brings nothing new from the future names no one.
+    assert!(!b.sync().contains("far ahead"));
+    drop(far);
+    c.sync();
+    a.sync();
+    b.sync();
+    c.sync();
+    d.sync();
+    for rep in [&a, &b, &c, &d] {
+        assert_eq!(rep.lead(&shared)["title"], "鈴木が後で変更", "{}", rep.name);
+    }
+    assert_eq!(shared_state(&a.db()), shared_state(&b.db()));
+    assert_eq!(shared_state(&b.db()), shared_state(&c.db()));
+    assert_eq!(shared_state(&c.db()), shared_state(&d.db()));
+}
+
 #[test]
 fn bad_team_files_are_refused_and_the_local_database_is_untouched() {
     let s = Scratch::new();
@@ -437,6 +620,84 @@ fn bad_team_files_are_refused_and_the_local_database_is_untouched() {
     std::fs::remove_dir_all(s.path("Dropbox")).unwrap();
     let err = common::refused_both(|| b.command(&["sync"]), &team.display().to_string());
     assert!(err.contains("not reachable — working locally"), "{err}");
+}
+
+/// A team folder the rep may read but not write (a share set up read-only for them): the
+/// round brings the news in, says what it pulled and that nothing was published, names the
+/// folder and what to do, and leaves nothing behind in it.
+#[cfg(unix)]
+#[test]
+fn a_read_only_team_folder_pulls_the_news_and_says_nothing_was_published() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = Scratch::new();
+    let folder = s.path("Dropbox/sales");
+    std::fs::create_dir_all(&folder).unwrap();
+    let (a, b) = (Rep::new(&s, "山本"), Rep::new(&s, "鈴木"));
+    a.ok(&["lead", "add", "--title", "最初の案件"]);
+    a.sync();
+    b.sync();
+    let news = a
+        .ok(&["lead", "add", "--title", "山本の新しい案件"])
+        .trim()
+        .to_string();
+    a.sync();
+    let mine = b
+        .ok(&["lead", "add", "--title", "鈴木の手元の案件"])
+        .trim()
+        .to_string();
+    let team = team_file(&s);
+    let published = bytes(&team);
+
+    let who = common::unprivileged::Unprivileged::new();
+    who.hand_over(s.dir.path());
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let as_b = |args: &[&str]| {
+        let mut cmd = s.bare_as(&who);
+        cmd.arg("--db")
+            .arg(b.db())
+            .arg("--config")
+            .arg(&b.config)
+            .args(args);
+        cmd
+    };
+    let out = as_b(&["sync"]).output().unwrap();
+    let (said, err) = (
+        String::from_utf8_lossy(&out.stdout).to_string(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    );
+    assert_eq!(out.status.code(), Some(1), "{said}{err}");
+    assert!(
+        said.contains(&format!("From {}: 1 new records", team.display())),
+        "what was pulled: {said}{err}"
+    );
+    assert!(!said.contains("Published"), "{said}");
+    // One sentence, in each language, naming the folder and what to do.
+    let refused = common::refused_both(|| as_b(&["sync"]), &folder.display().to_string());
+    assert!(
+        refused.contains(&format!(
+            "the team folder {} is read-only",
+            folder.display()
+        )) && refused.contains("nothing was published")
+            && refused.contains("write access"),
+        "{refused}"
+    );
+    assert!(!refused.contains(".publishing"), "{refused}");
+    // The news is in, whole; the rep's own lead is still only here; the folder is as it was.
+    assert_eq!(b.lead(&news)["title"], "山本の新しい案件");
+    assert_eq!(b.lead(&mine)["title"], "鈴木の手元の案件");
+    b.ok(&["check"]);
+    assert_eq!(bytes(&team), published, "the team file is untouched");
+    let left: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, ["team.leadtrack.db"], "nothing left in the folder");
+
+    // Once the folder may be written again, the next round publishes.
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert!(b.sync().contains("Published"));
+    assert!(a.sync().contains("1 new records"));
+    assert_eq!(a.lead(&mine)["title"], "鈴木の手元の案件");
 }
 
 #[test]

@@ -581,6 +581,8 @@ cli-merged-from-conflicted = From the conflicted copy { $file }: { $counts } (mo
 cli-left-alone = Left alone { $file }: { $reason }
 cli-published = Published to { $file }
 cli-team-holds-everything = The team file already holds everything here
+sync-clock-far-ahead-of-team = This computer's clock says { $now }, far ahead of the rest of the team: set the right date and time in the system settings
+sync-clock-far-ahead-of-rep = { $name }'s clock is far ahead (their changes are dated { $at }): the changes were merged as usual; ask { $name } to set the right date and time
 
 # Check and backup
 cli-check-database = Database
@@ -1023,6 +1025,7 @@ error-activity-keeps-contact = an activity belongs to a lead or a contact; this 
 error-contact-needs-name = a contact needs a name, an email or a company
 error-contact-keeps-name = a contact needs a name, an email or a company; this change would leave none
 error-team-folder-unreachable = team folder not reachable — working locally ({ $folder })
+error-team-folder-read-only = the team folder { $folder } is read-only for you, so nothing was published (records pulled in and kept here: { $pulled }); ask whoever manages the folder for write access
 error-another-teams-file = { $path } is another team's file than the one this database syncs with; use a new local database for that team
 error-not-this-teams-copy = not a copy of this team's file
 error-team-file-changed-while-read = { $path } changed while it was being read (a sync tool was writing it); nothing was taken in — the next round reads it again

@@ -541,6 +541,8 @@ cli-merged-from-conflicted = 競合コピー { $file } から：{ $counts }（{ 
 cli-left-alone = { $file } はそのままにしました：{ $reason }
 cli-published = { $file } に反映しました
 cli-team-holds-everything = チームファイルはすでにここの内容をすべて含んでいます
+sync-clock-far-ahead-of-team = このパソコンの時計は { $now } になっていて、チームのほかのメンバーより大きく進んでいます。システム設定で正しい日付と時刻に直してください
+sync-clock-far-ahead-of-rep = { $name }さんのパソコンの時計が大きく進んでいます（変更の日付が { $at }）。変更はいつも通り取り込みました。正しい日付と時刻に直すよう { $name }さんに伝えてください
 
 # 点検とバックアップ
 cli-check-database = データベース
@@ -983,6 +985,7 @@ error-activity-keeps-contact = 活動はリードか名刺に付けます。こ�
 error-contact-needs-name = 名刺には氏名、メールアドレス、会社名のどれかが必要です
 error-contact-keeps-name = 名刺には氏名、メールアドレス、会社名のどれかが必要です。この変更ではどれも残りません
 error-team-folder-unreachable = チームのフォルダに届きません。このパソコンのデータで作業を続けます（{ $folder }）
+error-team-folder-read-only = チームのフォルダ { $folder } に書き込む権限がないため、何も反映していません（取り込んでこのパソコンに残したレコード：{ $pulled }件）。フォルダの管理者に書き込み権限を依頼してください
 error-another-teams-file = { $path } は、このデータベースが同期しているのとは別のチームのファイルです。そのチームには新しいローカルのデータベースを使ってください
 error-not-this-teams-copy = このチームのファイルのコピーではありません
 error-team-file-changed-while-read = { $path } は読んでいる間に書き換えられました（同期ツールが書き込み中でした）。何も取り込んでいません。次の同期でもう一度読みます

@@ -48,7 +48,10 @@ pub fn sync(session: &mut Session, team_file: Option<&Path>, args: &SyncArgs) ->
     } else {
         print_round(&report, lang)?;
     }
-    Ok(true)
+    match report.unpublished() {
+        Some(refusal) => Err(refusal),
+        None => Ok(true),
+    }
 }
 
 fn print_round(r: &RoundReport, lang: Language) -> Result<()> {
@@ -92,8 +95,11 @@ fn print_round(r: &RoundReport, lang: Language) -> Result<()> {
     }
     if r.published {
         outln!("{}", tr!(lang, "cli-published", file = team.as_str()))?;
-    } else {
+    } else if r.read_only_folder.is_none() {
         outln!("{}", tr!(lang, "cli-team-holds-everything"))?;
+    }
+    for warning in sync::clock::warnings(r, lang) {
+        outln!("{warning}")?;
     }
     Ok(())
 }

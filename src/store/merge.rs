@@ -12,9 +12,11 @@ use super::records::{self, RowState, Table, state_from_parts};
 use super::{Writer, activities, contact_values, contacts, leads, search};
 use crate::error::Result;
 use crate::model::Hlc;
+use crate::model::clock::{FarAhead, is_far_ahead};
+use crate::model::dates::parse_timestamp;
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// What a merge brought in.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
@@ -33,6 +35,10 @@ pub struct MergeCounts {
     /// match keys are rebuilt once, after every value has arrived.
     #[serde(skip)]
     contacts_touched: BTreeSet<String>,
+    /// The reps whose changes taken in were made by a clock far ahead of this machine's, by
+    /// node, with the furthest date seen.
+    #[serde(skip)]
+    pub far_ahead: BTreeMap<String, FarAhead>,
 }
 
 impl MergeCounts {
@@ -47,6 +53,18 @@ impl MergeCounts {
         self.stage_changes += other.stage_changes;
         self.leads_touched.extend(other.leads_touched);
         self.contacts_touched.extend(other.contacts_touched);
+        for far in other.far_ahead.into_values() {
+            self.note_far_ahead(far);
+        }
+    }
+
+    fn note_far_ahead(&mut self, far: FarAhead) {
+        match self.far_ahead.get(&far.node) {
+            Some(known) if known.at >= far.at => {}
+            _ => {
+                self.far_ahead.insert(far.node.clone(), far);
+            }
+        }
     }
 }
 
@@ -164,6 +182,7 @@ fn merge_table(
         }
         match records::read_state(w.conn(), table, &theirs.state.id)? {
             None => {
+                note_clock(w, &theirs, counts);
                 let seq = insert_whole(w.conn(), table, &theirs)?;
                 counts.added += 1;
                 refresh_derived(w.conn(), table, seq, &theirs.state.id, true, counts)?;
@@ -196,6 +215,7 @@ fn merge_table(
                 }
                 if merged != ours {
                     let (updated_at, updated_by) = if theirs.state.newest() > ours.newest() {
+                        note_clock(w, &theirs, counts);
                         (theirs.updated_at.clone(), theirs.updated_by.clone())
                     } else {
                         audit_of(w.conn(), table, ours.seq)?
@@ -208,6 +228,21 @@ fn merge_table(
         }
     }
     Ok(())
+}
+
+/// Notes the author of a change taken in when the clock they made it by was far ahead of
+/// this machine's: their stamps win over every change made here until that date.
+fn note_clock(w: &Writer<'_>, theirs: &Theirs, counts: &mut MergeCounts) {
+    let Some(at) = parse_timestamp(&theirs.updated_at) else {
+        return;
+    };
+    if is_far_ahead(at, w.now) {
+        counts.note_far_ahead(FarAhead {
+            node: theirs.state.newest().node.clone(),
+            name: theirs.updated_by.clone(),
+            at,
+        });
+    }
 }
 
 /// Field by field, the value with the newer stamp; and the values that lost, with their

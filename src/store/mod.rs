@@ -4,6 +4,7 @@
 //! through `Store::write`, one `BEGIN IMMEDIATE` transaction that commits whole or not at all.
 
 pub mod activities;
+pub mod clock_notes;
 pub mod contact_values;
 pub mod contacts;
 pub mod generation;
@@ -171,6 +172,11 @@ impl Store {
     /// clock would (for simulations of a team).
     pub fn set_clock_offset(&mut self, offset: chrono::Duration) {
         self.clock_offset = offset;
+    }
+
+    /// What this machine's clock says (the time changes are dated by).
+    pub fn now(&self) -> DateTime<Utc> {
+        Utc::now() + self.clock_offset
     }
 
     /// Runs `reading` in one read transaction: every statement in it sees the same moment
@@ -917,9 +923,14 @@ pub fn digest(conn: &Connection) -> Result<String> {
         "lead_contacts",
         "contact_values",
     ] {
+        // A stamp past 2286 (`z` and twenty digits, see `Hlc`) adds the last twelve digits
+        // of its wall time: it still changes the sum when it moves, and cannot overflow it.
         let sql = format!(
-            "SELECT count(*), ifnull(sum(CAST(substr(hlc, 1, 13) AS INTEGER)), 0),
-                    ifnull(sum(CAST(substr(hlc, 15, 6) AS INTEGER)), 0) FROM {table}"
+            "SELECT count(*),
+                    ifnull(sum(CASE WHEN hlc GLOB 'z*' THEN CAST(substr(hlc, 10, 12) AS INTEGER)
+                               ELSE CAST(substr(hlc, 1, 13) AS INTEGER) END), 0),
+                    ifnull(sum(CAST(substr(hlc, CASE WHEN hlc GLOB 'z*' THEN 23 ELSE 15 END, 6)
+                                    AS INTEGER)), 0) FROM {table}"
         );
         let (n, wall, counter): (i64, i64, i64) =
             conn.query_row(&sql, [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;

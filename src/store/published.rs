@@ -29,6 +29,8 @@ pub struct Published {
     /// The team file its publisher's database was made from when it joined, if it was: its
     /// rows touched at or before that file's generation are that file's.
     pub adopted: Option<Basis>,
+    /// The reps its publisher found with a clock far ahead of its own.
+    pub clocks_far_ahead: Vec<crate::model::clock::FarAhead>,
     identity: Identity,
 }
 
@@ -153,6 +155,7 @@ pub fn read_published(path: &Path, shown: &str) -> Result<Published> {
             .map_err(at)?
             .as_deref()
             .and_then(Basis::parse),
+        clocks_far_ahead: super::clock_notes::read(&conn).map_err(at)?,
         identity,
     })
 }

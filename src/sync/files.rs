@@ -197,6 +197,29 @@ pub fn publish_temp(team: &Path) -> PathBuf {
     ))
 }
 
+/// Whether the team folder refuses this rep's writing (its permissions, a share mounted
+/// read-only). Found by making and removing a file there, as publishing does: a folder's
+/// mode bits do not tell (ACLs, mounts, root). Other failures are left to publishing, which
+/// names them.
+pub fn refuses_writing(team: &Path) -> bool {
+    let probe = publish_temp(team);
+    match fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+    {
+        Ok(file) => {
+            drop(file);
+            let _ = fs::remove_file(&probe);
+            false
+        }
+        Err(e) => matches!(
+            e.kind(),
+            std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+        ),
+    }
+}
+
 /// Gives a snapshot the team folder's group: on a share used by several Unix users of one
 /// group (a group-writable folder, often setgid), the team file is read and written by the
 /// group (0660) and belongs to the folder's group; elsewhere it stays owner-only (0600), as

@@ -5,6 +5,7 @@
 //! a sync tool left beside it) into the local database, then publishes a fresh snapshot of
 //! the local database over the team file by an atomic rename.
 
+pub mod clock;
 pub mod files;
 pub mod round;
 pub mod worker;

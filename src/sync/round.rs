@@ -1,7 +1,7 @@
 //! One sync round (SPEC §5.3): take the team file in, take in every conflicted copy beside
 //! it, publish the result as the new team file.
 
-use super::files;
+use super::{clock, files};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::features::scores;
@@ -23,6 +23,15 @@ pub struct RoundReport {
     /// Files beside the team file that looked like conflicted copies but were not taken in.
     pub skipped: Vec<Skipped>,
     pub published: bool,
+    /// What this machine's clock says, when the team file says it is far ahead of the
+    /// team's.
+    pub clock_far_ahead: Option<chrono::DateTime<chrono::Utc>>,
+    /// The reps whose changes this round took in were made by a clock far ahead of this one.
+    pub clocks_far_ahead: Vec<crate::model::clock::FarAhead>,
+    /// The team folder, when this rep may not write in it: the round took in what the team
+    /// file holds and published nothing (conflicted copies wait for a round that can move
+    /// them).
+    pub read_only_folder: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -39,6 +48,19 @@ pub struct Skipped {
 }
 
 impl RoundReport {
+    /// The refusal to report after what the round pulled, when it could not publish.
+    pub fn unpublished(&self) -> Option<Error> {
+        let folder = self.read_only_folder.as_ref()?;
+        let total = self.total();
+        Some(Error::said(
+            "error-team-folder-read-only",
+            [
+                ("folder", folder.clone()),
+                ("pulled", (total.added + total.updated).to_string()),
+            ],
+        ))
+    }
+
     /// Everything this round brought in.
     pub fn total(&self) -> MergeCounts {
         let mut all = self.from_team.clone();
@@ -71,9 +93,11 @@ pub fn run_round(store: &mut Store, config: &Config, team: &Path) -> Result<Roun
         ..RoundReport::default()
     };
     let mut read = None;
+    let mut heard = clock::Heard::default();
     let team_id = if team.exists() {
         let published = read_published(team, &shown)?;
         let team_id = settle_team(store, &published, &shown)?;
+        heard = clock::hear(store, &published.clocks_far_ahead)?;
         report.from_team = take_in(store, config, team, &shown, &published)?;
         read = Some(published);
         team_id
@@ -84,7 +108,12 @@ pub fn run_round(store: &mut Store, config: &Config, team: &Path) -> Result<Roun
     if store.team_id()?.as_deref() != Some(team_id.as_str()) {
         store.set_team_id(&team_id)?;
     }
-    for path in files::conflicted_copies(team, &team_id)? {
+    let mut copies = files::conflicted_copies(team, &team_id)?;
+    if !copies.is_empty() && files::refuses_writing(team) {
+        copies.clear();
+        report.read_only_folder = Some(folder.display().to_string());
+    }
+    for path in copies {
         let name = path.display().to_string();
         let taken = merge_file(store, &path, Some(&team_id));
         match taken {
@@ -105,15 +134,22 @@ pub fn run_round(store: &mut Store, config: &Config, team: &Path) -> Result<Roun
     if !report.conflicted.is_empty() {
         store.note_joined()?;
     }
-    let touched = report.total().leads_touched;
-    scores::refresh_merged(store, &config.scoring, &touched, today())?;
+    let taken = report.total();
+    clock::remember(store, &taken, heard, &mut report)?;
+    scores::refresh_merged(store, &config.scoring, &taken.leads_touched, today())?;
     // The team file already holds everything here: publishing again would only make the
-    // sync tool upload the same data.
+    // sync tool upload the same data. A clock found far ahead is news for its owner, who
+    // learns it from the team file.
     let holds_all = match (store.clean_basis()?, &read) {
         (Some(basis), Some(published)) => published.holds(&basis),
         _ => false,
     };
-    if report.conflicted.is_empty() && holds_all {
+    if report.conflicted.is_empty() && report.clocks_far_ahead.is_empty() && holds_all {
+        return Ok(report);
+    }
+    if report.read_only_folder.is_some() || files::refuses_writing(team) {
+        report.read_only_folder = Some(folder.display().to_string());
+        report.created = false;
         return Ok(report);
     }
     publish(store, team)?;

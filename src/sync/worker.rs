@@ -2,8 +2,9 @@
 //! every `sync_interval_secs`, when the team file changes on disk, and at quit. The worker
 //! has its own connection, so a slow or unreachable team folder never blocks the screen.
 
-use super::round::run_round;
-use crate::config::Config;
+use super::round::{RoundReport, run_round};
+use crate::config::{Config, Language};
+use crate::error::Result;
 use crate::store::Store;
 use chrono::{DateTime, Local};
 use std::cell::RefCell;
@@ -28,6 +29,8 @@ pub enum SyncEvent {
     Synced {
         at: DateTime<Local>,
         brought_in: usize,
+        /// What the rep should know about the round (a clock far ahead).
+        warning: Option<String>,
     },
     Failed {
         at: DateTime<Local>,
@@ -107,18 +110,32 @@ fn modified(path: &std::path::Path) -> Option<SystemTime> {
 
 fn round(store: &mut Store, config: &Config, team: &std::path::Path) -> SyncEvent {
     let at = Local::now();
-    match run_round(store, config, team) {
-        Ok(report) => {
-            let total = report.total();
-            SyncEvent::Synced {
+    event(at, run_round(store, config, team), config.language)
+}
+
+/// What the status bar says of a round: a round that could not publish is a problem, said
+/// with what it pulled.
+fn event(at: DateTime<Local>, outcome: Result<RoundReport>, language: Language) -> SyncEvent {
+    let report = match outcome {
+        Ok(report) => report,
+        Err(e) => {
+            return SyncEvent::Failed {
                 at,
-                brought_in: total.added + total.updated,
-            }
+                problem: e.message(language),
+            };
         }
-        Err(e) => SyncEvent::Failed {
+    };
+    if let Some(refusal) = report.unpublished() {
+        return SyncEvent::Failed {
             at,
-            problem: e.message(config.language),
-        },
+            problem: refusal.message(language),
+        };
+    }
+    let total = report.total();
+    SyncEvent::Synced {
+        at,
+        brought_in: total.added + total.updated,
+        warning: super::clock::warnings(&report, language).into_iter().next(),
     }
 }
 
@@ -161,6 +178,34 @@ fn work(
             next_interval = now + interval;
             let _ = outbox.send(round(&mut store, config, team));
             seen = modified(team);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_round_that_could_not_publish_says_so_with_what_it_pulled() {
+        let mut report = RoundReport {
+            read_only_folder: Some("/share/sales".into()),
+            ..RoundReport::default()
+        };
+        report.from_team.added = 2;
+        report.from_team.updated = 1;
+        let at = Local::now();
+        for (language, expected) in [
+            (Language::En, "/share/sales is read-only"),
+            (Language::Ja, "/share/sales に書き込む権限がない"),
+        ] {
+            match event(at, Ok(report.clone()), language) {
+                SyncEvent::Failed { problem, .. } => {
+                    assert!(problem.contains(expected), "{problem}");
+                    assert!(problem.contains('3'), "what was pulled: {problem}");
+                }
+                other => panic!("{other:?}"),
+            }
         }
     }
 }

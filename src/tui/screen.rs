@@ -262,12 +262,17 @@ impl App {
                 format!("· {} ", tr!(self.language(), "status-syncing")),
                 self.theme.dim(),
             )),
-            (_, Some(SyncEvent::Synced { at, .. })) => {
+            (_, Some(SyncEvent::Synced { at, warning, .. })) => {
                 let at = at.format("%H:%M").to_string();
-                tail.push(Span::styled(
-                    format!("· {} ", tr!(self.language(), "status-synced", at = at)),
-                    self.theme.dim(),
-                ));
+                let synced = tr!(self.language(), "status-synced", at = at);
+                match warning {
+                    Some(warning) => tail.push(views::cut(
+                        &format!("· {synced} · {} ", display_safe(warning)),
+                        (area.width as usize) / 2,
+                        self.theme.error(),
+                    )),
+                    None => tail.push(Span::styled(format!("· {synced} "), self.theme.dim())),
+                }
             }
             (_, Some(SyncEvent::Failed { at, problem })) => {
                 let text = format!("· {} ({}) ", display_safe(problem), at.format("%H:%M"));

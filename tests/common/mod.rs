@@ -6,6 +6,9 @@ use leadtrack::config::Language;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
+#[cfg(unix)]
+pub mod unprivileged;
+
 /// A scratch home with its own database path; the real user's config is never read.
 pub struct Scratch {
     pub dir: TempDir,
@@ -35,7 +38,17 @@ impl Scratch {
 
     /// `leadtrack` in the scratch home, with no database named.
     pub fn bare(&self) -> Command {
-        let mut cmd = Command::cargo_bin("leadtrack").unwrap();
+        self.at_home(Command::cargo_bin("leadtrack").unwrap())
+    }
+
+    /// `bare`, run as a user the permissions of files apply to (see `unprivileged`).
+    #[cfg(unix)]
+    pub fn bare_as(&self, who: &unprivileged::Unprivileged) -> Command {
+        self.at_home(who.leadtrack())
+    }
+
+    /// `cmd` with the scratch home as its only environment.
+    fn at_home(&self, mut cmd: Command) -> Command {
         cmd.env_clear()
             .env("HOME", self.dir.path())
             .env("XDG_CONFIG_HOME", self.dir.path().join("config"))

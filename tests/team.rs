@@ -231,6 +231,79 @@ fn a_delete_after_an_edit_wins() {
     );
 }
 
+#[test]
+fn an_activity_logged_after_a_concurrent_delete_brings_the_lead_back() {
+    let s = Scratch::new();
+    std::fs::create_dir_all(s.path("Dropbox/sales")).unwrap();
+    let (a, b) = (Rep::new(&s, "山本"), Rep::new(&s, "鈴木"));
+    let id = a
+        .ok(&["lead", "add", "--title", "消された案件"])
+        .trim()
+        .to_string();
+    let kept = a
+        .ok(&["lead", "add", "--title", "残る案件"])
+        .trim()
+        .to_string();
+    a.sync();
+    b.sync();
+    // A deletes the lead; B, not having seen the delete, logs a call on it afterwards.
+    a.ok(&["lead", "delete", &id]);
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    b.ok(&["log", "call", "--lead", &id, "--summary", "削除後の電話"]);
+    // On a lead nobody deleted, a logged call changes nothing of the lead itself.
+    let before = b.lead(&kept);
+    b.ok(&["log", "call", "--lead", &kept, "--summary", "いつもの電話"]);
+    let after = b.lead(&kept);
+    assert_eq!(before["updated_at"], after["updated_at"]);
+    assert_eq!(before["updated_by"], after["updated_by"]);
+    assert_eq!(before["history"], after["history"]);
+    a.sync();
+    b.sync();
+    a.sync();
+    for rep in [&a, &b] {
+        // The search finds the call, and the lead it names is there to show.
+        assert!(rep.ok(&["search", "削除後"]).contains("削除後の電話"));
+        let shown = rep.lead(&id);
+        assert_eq!(shown["title"], "消された案件", "{shown}");
+        assert!(
+            shown["activities"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|x| x["summary"] == "削除後の電話"),
+            "{shown}"
+        );
+        assert!(history_values(&rep.db(), &kept, "deleted").is_empty());
+    }
+    assert_eq!(shared_state(&a.db()), shared_state(&b.db()));
+}
+
+#[test]
+fn a_delete_after_an_activity_takes_the_activity_out_of_search() {
+    let s = Scratch::new();
+    std::fs::create_dir_all(s.path("Dropbox/sales")).unwrap();
+    let (a, b) = (Rep::new(&s, "山本"), Rep::new(&s, "鈴木"));
+    let id = a
+        .ok(&["lead", "add", "--title", "消える案件"])
+        .trim()
+        .to_string();
+    a.sync();
+    b.sync();
+    // B logs a call; A, not having seen it, deletes the lead afterwards.
+    b.ok(&["log", "call", "--lead", &id, "--summary", "削除前の電話"]);
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    a.ok(&["lead", "delete", &id]);
+    a.sync();
+    b.sync();
+    a.sync();
+    for rep in [&a, &b] {
+        assert_eq!(rep.run(&["lead", "show", &id]).status.code(), Some(1));
+        let found = rep.ok(&["search", "削除前"]);
+        assert!(!found.contains("削除前の電話"), "{found}");
+    }
+    assert_eq!(shared_state(&a.db()), shared_state(&b.db()));
+}
+
 /// B's own version of the team file, as a sync tool leaves it beside the team file when two
 /// saves clash: B publishes to a folder of its own, and the file is copied in as `name`.
 fn copy_of_bs_team_file(s: &Scratch, b: &Rep<'_>, name: &str) {

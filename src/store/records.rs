@@ -372,6 +372,54 @@ pub(crate) fn update<'f>(
     Ok(changed.into_iter().map(|(_, field, _)| field).collect())
 }
 
+/// Says, at `stamp`, that a live record is still in use (an activity was just logged on it):
+/// its tombstone register takes the stamp with the value "not deleted". A delete made on
+/// another copy before this then loses to it in a merge, as it would to an edit (SPEC §5.5),
+/// and a delete made after it still wins.
+///
+/// Nothing a rep sees changes: the value stays "not deleted" (no history entry), and the
+/// record's last change (`updated_at`, `updated_by`) stays the last edit of its fields. A
+/// record already gone here is left as it is: the faces refuse to log on it.
+pub(crate) fn keep_alive(conn: &Connection, table: &Table, id: &str, stamp: &Hlc) -> Result<()> {
+    let Some(d) = table.index_of("deleted") else {
+        return Ok(());
+    };
+    let Some(mut state) = read_state(conn, table, id)? else {
+        return Err(Error::NotFound {
+            kind: table.entity,
+            prefix: id.to_string(),
+        });
+    };
+    if state.is_gone(table) || state.clocks[d] >= *stamp {
+        return Ok(());
+    }
+    let live = Value::Integer(0);
+    // Deleted, then brought back by a later edit: the tombstone's value is no longer true.
+    if state.values[d] != live {
+        record_history(
+            conn,
+            table,
+            id,
+            "deleted",
+            &state.values[d],
+            &state.clocks[d],
+        )?;
+        state.values[d] = live;
+    }
+    state.clocks[d] = stamp.clone();
+    let sql = format!(
+        "UPDATE {} SET deleted = ?1, clocks = ?2, hlc = ?3 WHERE seq = ?4",
+        table.name
+    );
+    conn.prepare_cached(&sql)?.execute(rusqlite::params![
+        state.values[d],
+        state.clocks_json(table),
+        state.newest().to_string(),
+        state.seq
+    ])?;
+    Ok(())
+}
+
 /// Writes a record's fields, clocks and `gone` back; `updated_at`/`updated_by` describe the
 /// newest change.
 pub(crate) fn write_state(

@@ -745,6 +745,94 @@ fn two_reps_changing_a_contacts_addresses_at_once_keep_both() {
     assert_eq!(shared_state(&a.db()), shared_state(&b.db()));
 }
 
+#[test]
+fn two_reps_tagging_one_lead_at_once_keep_both_tags() {
+    let s = Scratch::new();
+    std::fs::create_dir_all(s.path("Dropbox/sales")).unwrap();
+    let (a, b) = (Rep::new(&s, "山本"), Rep::new(&s, "鈴木"));
+    let id = a
+        .ok(&[
+            "lead",
+            "add",
+            "--title",
+            "タグの案件",
+            "--tag",
+            "既存",
+            "--tag",
+            "残す",
+            "--tag",
+            "戻す",
+        ])
+        .trim()
+        .to_string();
+    let card = a
+        .ok(&["contact", "add", "--name", "佐藤 花子", "--tag", "名刺"])
+        .trim()
+        .to_string();
+    a.sync();
+    b.sync();
+    // At once: each adds a tag of their own, to the lead and to the contact.
+    a.ok(&["lead", "edit", &id, "--tag", "既存,残す,戻す,展示会"]);
+    b.ok(&["lead", "edit", &id, "--tag", "既存,残す,戻す,紹介"]);
+    a.ok(&["contact", "edit", &card, "--tag", "名刺,展示会"]);
+    b.ok(&["contact", "edit", &card, "--tag", "名刺,紹介"]);
+    // An add and a remove of the same tag: the later wins. B takes 既存 off and puts it
+    // back, then A takes it off; A takes 戻す off, then B takes it off and puts it back.
+    b.ok(&["lead", "edit", &id, "--tag", "残す,戻す,紹介"]);
+    b.ok(&["lead", "edit", &id, "--tag", "残す,戻す,紹介,既存"]);
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    a.ok(&["lead", "edit", &id, "--tag", "残す,戻す,展示会"]);
+    a.ok(&["lead", "edit", &id, "--tag", "残す,展示会"]);
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    b.ok(&["lead", "edit", &id, "--tag", "残す,紹介,既存"]);
+    b.ok(&["lead", "edit", &id, "--tag", "残す,紹介,既存,戻す"]);
+    a.sync();
+    b.sync();
+    a.sync();
+    let tags = |v: &Value| -> Vec<String> {
+        let mut all: Vec<String> = v["tags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t.as_str().unwrap().to_string())
+            .collect();
+        all.sort();
+        all
+    };
+    for rep in [&a, &b] {
+        let lead = rep.lead(&id);
+        let mut want = vec!["展示会", "戻す", "残す", "紹介"];
+        want.sort_unstable();
+        assert_eq!(tags(&lead), want, "{}: {lead}", rep.name);
+        // The tag A took off is in the history, on both.
+        assert!(
+            lead["history"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|h| h["field"] == "tags" && h["previous"] == "既存"),
+            "{lead}"
+        );
+        let contact: Value =
+            serde_json::from_str(&rep.ok(&["contact", "show", &card, "--format", "json"])).unwrap();
+        let mut want = vec!["名刺", "展示会", "紹介"];
+        want.sort_unstable();
+        assert_eq!(tags(&contact), want, "{}: {contact}", rep.name);
+        // The filters see the merged tags too.
+        assert!(
+            rep.ok(&["lead", "list", "--tag", "展示会"])
+                .contains("タグの案件")
+        );
+        assert!(
+            rep.ok(&["lead", "list", "--tag", "紹介"])
+                .contains("タグの案件")
+        );
+    }
+    assert_eq!(shared_state(&a.db()), shared_state(&b.db()));
+    // A round with nothing new changes nothing.
+    assert!(a.sync().contains("already holds everything"));
+}
+
 /// On a share used by several Unix users of one group, the team file is the group's to read
 /// and write (0660); in a private folder, and always for the local database and backups, it
 /// is owner-only (0600).

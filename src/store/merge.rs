@@ -33,6 +33,9 @@ pub struct MergeCounts {
     /// match keys are rebuilt once, after every value has arrived.
     #[serde(skip)]
     contacts_touched: BTreeSet<String>,
+    /// Leads and contacts a merge changed, by entity: their tags follow their marks.
+    #[serde(skip)]
+    tagged_touched: BTreeSet<(String, String)>,
 }
 
 impl MergeCounts {
@@ -47,6 +50,7 @@ impl MergeCounts {
         self.stage_changes += other.stage_changes;
         self.leads_touched.extend(other.leads_touched);
         self.contacts_touched.extend(other.contacts_touched);
+        self.tagged_touched.extend(other.tagged_touched);
     }
 }
 
@@ -80,6 +84,7 @@ pub fn merge_attached(w: &mut Writer<'_>) -> Result<MergeCounts> {
     for table in Table::ALL {
         merge_table(w, table, &mut counts)?;
     }
+    settle_tags(w.conn(), &mut counts)?;
     for id in std::mem::take(&mut counts.contacts_touched) {
         contacts::refresh_derived_id(w.conn(), &id)?;
     }
@@ -171,6 +176,11 @@ fn merge_table(w: &mut Writer<'_>, table: &Table, counts: &mut MergeCounts) -> R
                     )?;
                 }
                 for (i, value, clock) in &losers {
+                    // Tags merge as a set (their marks): no list of them loses, and a tag
+                    // taken off is told by its mark.
+                    if table.fields[*i] == "tags" {
+                        continue;
+                    }
                     records::record_history(
                         w.conn(),
                         table,
@@ -215,6 +225,30 @@ fn join(table: &Table, ours: &RowState, theirs: &RowState) -> (RowState, Vec<(us
         }
     }
     (merged, losers)
+}
+
+/// Takes in the other copy's tag marks, then sets the tags of every lead and contact whose
+/// marks or row changed to what the marks say (a row taken whole or in part brings its own
+/// copy's list, which the marks may add to). Lead search terms hold the tags and follow.
+fn settle_tags(conn: &Connection, counts: &mut MergeCounts) -> Result<()> {
+    let touched = std::mem::take(&mut counts.tagged_touched);
+    let marked = super::tags::merge_attached(conn)?;
+    for (entity, id) in marked.iter().chain(&touched) {
+        let Some(table) = Table::of_entity(entity) else {
+            continue;
+        };
+        if !super::tags::settle(conn, table, id)? {
+            continue;
+        }
+        if !touched.contains(&(entity.clone(), id.clone())) {
+            counts.updated += 1;
+        }
+        if table.entity == "lead" {
+            leads::reindex_id(conn, id)?;
+            counts.leads_touched.insert(id.clone());
+        }
+    }
+    Ok(())
 }
 
 fn audit_of(conn: &Connection, table: &Table, seq: i64) -> Result<(String, String)> {
@@ -266,6 +300,11 @@ fn refresh_derived(
     fresh: bool,
     counts: &mut MergeCounts,
 ) -> Result<()> {
+    if matches!(table.entity, "lead" | "contact") {
+        counts
+            .tagged_touched
+            .insert((table.entity.to_string(), id.to_string()));
+    }
     match table.entity {
         "lead" => {
             leads::reindex_seq(conn, seq, fresh)?;

@@ -43,6 +43,10 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0007_filter_indexes.sql"),
         then: None,
     },
+    Migration {
+        sql: include_str!("migrations/0008_tag_marks.sql"),
+        then: Some(super::tags::fill_from_tags),
+    },
 ];
 
 /// The schema version this build writes.

@@ -18,6 +18,7 @@ pub(crate) mod records;
 pub mod reports;
 pub mod search;
 mod stage_sql;
+mod tags;
 
 pub use migrations::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
 
@@ -821,6 +822,7 @@ pub fn digest(conn: &Connection) -> Result<String> {
         "activities",
         "lead_contacts",
         "contact_values",
+        "tag_marks",
     ] {
         let sql = format!(
             "SELECT count(*), ifnull(sum(CAST(substr(hlc, 1, 13) AS INTEGER)), 0),
@@ -912,6 +914,7 @@ const MERGED_TABLES: &[&str] = &[
     "stage_changes",
     "history",
     "purged",
+    "tag_marks",
 ];
 
 /// `quick_check` of each merged table the copy has (an older schema lacks some): `["ok"]`

@@ -77,6 +77,8 @@ pub(crate) fn erase_purged(conn: &Connection) -> Result<Purged> {
         .execute([])?;
     conn.prepare_cached("DELETE FROM contact_values WHERE contact_id IN (SELECT id FROM purged)")?
         .execute([])?;
+    conn.prepare_cached("DELETE FROM tag_marks WHERE record_id IN (SELECT id FROM purged)")?
+        .execute([])?;
     let links = conn
         .prepare_cached("DELETE FROM lead_contacts WHERE contact_id IN (SELECT id FROM purged)")?
         .execute([])?;

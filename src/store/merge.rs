@@ -33,7 +33,8 @@ pub struct MergeCounts {
     /// match keys are rebuilt once, after every value has arrived.
     #[serde(skip)]
     contacts_touched: BTreeSet<String>,
-    /// Leads and contacts a merge changed, by entity: their tags follow their marks.
+    /// Leads and contacts whose tags a merge took from the other copy, by entity: they
+    /// settle by their marks once those have arrived.
     #[serde(skip)]
     tagged_touched: BTreeSet<(String, String)>,
 }
@@ -191,6 +192,15 @@ fn merge_table(w: &mut Writer<'_>, table: &Table, counts: &mut MergeCounts) -> R
                     )?;
                     counts.history += 1;
                 }
+                // The list the row took from the other copy may lack tags this copy's
+                // marks have (a record taken whole brings its marks, and settles by them).
+                if let Some(t) = table.fields.iter().position(|f| *f == "tags")
+                    && merged.values[t] != ours.values[t]
+                {
+                    counts
+                        .tagged_touched
+                        .insert((table.entity.to_string(), ours.id.clone()));
+                }
                 if merged != ours {
                     let (updated_at, updated_by) = if theirs.state.newest() > ours.newest() {
                         (theirs.updated_at.clone(), theirs.updated_by.clone())
@@ -228,8 +238,7 @@ fn join(table: &Table, ours: &RowState, theirs: &RowState) -> (RowState, Vec<(us
 }
 
 /// Takes in the other copy's tag marks, then sets the tags of every lead and contact whose
-/// marks or row changed to what the marks say (a row taken whole or in part brings its own
-/// copy's list, which the marks may add to). Lead search terms hold the tags and follow.
+/// marks or list changed to what the marks say. Lead search terms hold the tags and follow.
 fn settle_tags(conn: &Connection, counts: &mut MergeCounts) -> Result<()> {
     let touched = std::mem::take(&mut counts.tagged_touched);
     let marked = super::tags::merge_attached(conn)?;
@@ -300,11 +309,6 @@ fn refresh_derived(
     fresh: bool,
     counts: &mut MergeCounts,
 ) -> Result<()> {
-    if matches!(table.entity, "lead" | "contact") {
-        counts
-            .tagged_touched
-            .insert((table.entity.to_string(), id.to_string()));
-    }
     match table.entity {
         "lead" => {
             leads::reindex_seq(conn, seq, fresh)?;

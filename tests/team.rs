@@ -244,12 +244,26 @@ fn an_activity_logged_after_a_concurrent_delete_brings_the_lead_back() {
         .ok(&["lead", "add", "--title", "残る案件"])
         .trim()
         .to_string();
+    let card = a
+        .ok(&["contact", "add", "--name", "佐藤 花子"])
+        .trim()
+        .to_string();
     a.sync();
     b.sync();
-    // A deletes the lead; B, not having seen the delete, logs a call on it afterwards.
+    // A deletes the lead and a contact; B, not having seen the deletes, logs a call on each
+    // afterwards.
     a.ok(&["lead", "delete", &id]);
+    a.ok(&["contact", "delete", &card]);
     std::thread::sleep(std::time::Duration::from_millis(5));
     b.ok(&["log", "call", "--lead", &id, "--summary", "削除後の電話"]);
+    b.ok(&[
+        "log",
+        "call",
+        "--contact",
+        &card,
+        "--summary",
+        "名刺の方へ電話",
+    ]);
     // On a lead nobody deleted, a logged call changes nothing of the lead itself.
     let before = b.lead(&kept);
     b.ok(&["log", "call", "--lead", &kept, "--summary", "いつもの電話"]);
@@ -274,6 +288,8 @@ fn an_activity_logged_after_a_concurrent_delete_brings_the_lead_back() {
             "{shown}"
         );
         assert!(history_values(&rep.db(), &kept, "deleted").is_empty());
+        let contact = rep.ok(&["contact", "show", &card]);
+        assert!(contact.contains("名刺の方へ電話"), "{contact}");
     }
     assert_eq!(shared_state(&a.db()), shared_state(&b.db()));
 }

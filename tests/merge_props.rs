@@ -6,7 +6,7 @@ mod common;
 
 use leadtrack::model::activity::ActivityFields;
 use leadtrack::model::contact::{
-    Channel, ContactFields, ContactValue, ListEdits, PhoneSlot, ValueKind,
+    Channel, ContactFields, ContactValue, ListEdits, NameOrder, PhoneSlot, ValueKind,
 };
 use leadtrack::model::lead::{LeadFields, LeadPatch};
 use leadtrack::model::{ActivityKind, LinkRole, Stage};
@@ -493,4 +493,147 @@ fn counted_totals(store: &Store) -> Vec<(Stage, i64, i64)> {
                 .unwrap()
         })
         .collect()
+}
+
+/// A tag put on or taken off a lead or the contact, by one rep, or a sync.
+#[derive(Debug, Clone)]
+enum TagOp {
+    Lead {
+        rep: usize,
+        lead: usize,
+        tag: &'static str,
+        on: bool,
+    },
+    Card {
+        rep: usize,
+        tag: &'static str,
+        on: bool,
+    },
+    Sync {
+        from: usize,
+        to: usize,
+    },
+}
+
+const TAGS: [&str; 4] = ["重点", "展示会", "紹介", "VIP"];
+
+fn tag_op() -> impl Strategy<Value = TagOp> {
+    let rep = 0..3usize;
+    let tag = prop::sample::select(TAGS.to_vec());
+    prop_oneof![
+        4 => (rep.clone(), 0..2usize, tag.clone(), any::<bool>()).prop_map(|(rep, lead, tag, on)| TagOp::Lead { rep, lead, tag, on }),
+        2 => (rep.clone(), tag, any::<bool>()).prop_map(|(rep, tag, on)| TagOp::Card { rep, tag, on }),
+        2 => (rep.clone(), rep).prop_map(|(from, to)| TagOp::Sync { from, to }),
+    ]
+}
+
+/// `tags` with `tag` put on or taken off.
+fn retagged(mut tags: Vec<String>, tag: &str, on: bool) -> Vec<String> {
+    tags.retain(|t| t != tag);
+    if on {
+        tags.push(tag.to_string());
+    }
+    tags
+}
+
+/// Whether every lead's and contact's tags are what its marks say: the tags on it, in the
+/// order they were put on.
+fn tags_follow_marks(store: &Store) -> bool {
+    let conn = store.conn();
+    ["leads", "contacts"].iter().all(|table| {
+        conn.query_row(
+            &format!(
+                "SELECT count(*) FROM {table} r WHERE r.tags IS NOT (
+                   SELECT json_group_array(tag) FROM (SELECT tag FROM tag_marks
+                     WHERE record_id = r.id AND present = 1 ORDER BY hlc, pos, tag)
+                   HAVING count(*) > 0)"
+            ),
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .unwrap()
+            == 0
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(24)))]
+
+    #[test]
+    fn tags_merge_as_a_set_in_every_sync_order(ops in prop::collection::vec(tag_op(), 1..40)) {
+        let mut team = Team::new();
+        team.apply(&Op::Add { rep: 0 });
+        team.apply(&Op::Add { rep: 0 });
+        team.apply(&Op::AddContact { rep: 0 });
+        team.apply(&Op::Sync { from: 0, to: 1 });
+        team.apply(&Op::Sync { from: 0, to: 2 });
+        let (mut put_on, mut taken_off) = (Vec::new(), Vec::new());
+        for op in &ops {
+            match op {
+                TagOp::Lead { rep, lead, tag, on } => {
+                    let id = team.leads[*lead].clone();
+                    let store = &mut team.reps[*rep];
+                    let now = leads::get(store.conn(), &id, NameOrder::Auto).unwrap().unwrap().tags;
+                    let tags = Some(retagged(now, tag, *on));
+                    store.write(|w| leads::update(w, &id, &LeadPatch { tags, ..Default::default() })).unwrap();
+                    (if *on { &mut put_on } else { &mut taken_off }).push((id, *tag));
+                }
+                TagOp::Card { rep, tag, on } => {
+                    let id = team.contacts[0].clone();
+                    let store = &mut team.reps[*rep];
+                    let now = contacts::get(store.conn(), &id).unwrap().unwrap().tags;
+                    let tags = Some(retagged(now, tag, *on));
+                    store.write(|w| contacts::update(w, &id, &ContactFields { tags, ..Default::default() })).unwrap();
+                    (if *on { &mut put_on } else { &mut taken_off }).push((id, *tag));
+                }
+                TagOp::Sync { from, to } => team.apply(&Op::Sync { from: *from, to: *to }),
+            }
+        }
+        let snaps: Vec<PathBuf> = (0..3).map(|r| team.snapshot(r)).collect();
+        let dir = team.dir.path().to_path_buf();
+        let (a, b, c) = (snaps[0].as_path(), snaps[1].as_path(), snaps[2].as_path());
+        let abc = merge_into(&dir, "m1.db", &[a, b, c]);
+        prop_assert_eq!(&abc, &merge_into(&dir, "m2.db", &[c, a, b]), "commutative");
+        prop_assert_eq!(&abc, &merge_into(&dir, "m3.db", &[b, a, c]), "commutative");
+        prop_assert_eq!(&abc, &merge_into(&dir, "m4.db", &[a, b, c, c, b, a]), "idempotent");
+        let mut ab = Store::open(&dir.join("ab.db"), "merger").unwrap();
+        ab.merge_copy(a, "a").unwrap();
+        ab.merge_copy(b, "b").unwrap();
+        let ab_snap = dir.join("ab-snap.db");
+        ab.snapshot(&ab_snap).unwrap();
+        prop_assert_eq!(&abc, &merge_into(&dir, "l.db", &[&ab_snap, c]), "associative");
+
+        for _ in 0..2 {
+            for from in 0..3 {
+                for to in 0..3 {
+                    team.apply(&Op::Sync { from, to });
+                }
+            }
+        }
+        let first = state(&team.reps[0]);
+        prop_assert_eq!(&first, &state(&team.reps[1]));
+        prop_assert_eq!(&first, &state(&team.reps[2]));
+        let again = team.snapshot(2);
+        prop_assert!(team.reps[0].merge_copy(&again, "again").unwrap().is_empty());
+        for store in &team.reps {
+            prop_assert!(tags_follow_marks(store));
+            let lead_tags: Vec<(String, Vec<String>)> = team.leads.iter()
+                .map(|id| (id.clone(), leads::get(store.conn(), id, NameOrder::Auto).unwrap().unwrap().tags))
+                .chain(team.contacts.iter().map(|id| (id.clone(), contacts::get(store.conn(), id).unwrap().unwrap().tags)))
+                .collect();
+            for (id, tags) in &lead_tags {
+                for tag in TAGS {
+                    let on = put_on.contains(&(id.clone(), tag));
+                    let off = taken_off.contains(&(id.clone(), tag));
+                    // Put on and never taken off: there on every copy. Never put on: nowhere.
+                    if on && !off {
+                        prop_assert!(tags.iter().any(|t| t == tag), "{} lost {}: {:?}", id, tag, tags);
+                    }
+                    if !on {
+                        prop_assert!(!tags.iter().any(|t| t == tag), "{} gained {}: {:?}", id, tag, tags);
+                    }
+                }
+            }
+        }
+    }
 }

@@ -490,6 +490,106 @@ fn a_schema_3_file_keeps_every_email_and_number_as_values_and_copies_agree() {
     assert!(counts.is_empty(), "{counts:?}");
 }
 
+/// A file made before tags merged as a set: each tag becomes a mark stamped with the lead's
+/// `tags` field, the same on every copy upgraded on its own; afterwards two copies tagging
+/// the lead at once keep both tags.
+#[test]
+fn a_schema_7_files_tags_merge_as_a_set_once_upgraded() {
+    use leadtrack::model::Hlc;
+    let dir = tempfile::tempdir().unwrap();
+    let stamp = |ms: u64, node: &str| {
+        Hlc {
+            wall_ms: ms,
+            counter: 0,
+            node: node.to_string(),
+        }
+        .to_string()
+    };
+    let (t1, t2) = (
+        stamp(1_790_000_000_000, "aaaaaaaaaaaa"),
+        stamp(1_790_000_100_000, "bbbbbbbbbbbb"),
+    );
+    // Schema 7 is this schema without the marks (schema 4's step in code means the SQL
+    // files alone do not make it).
+    let old = dir.path().join("schema7.db");
+    drop(Store::open(&old, "maker").unwrap());
+    let conn = rusqlite::Connection::open(&old).unwrap();
+    conn.execute_batch(&format!(
+        "DROP TABLE tag_marks; PRAGMA user_version = 7; DELETE FROM authors; DELETE FROM meta WHERE key = 'node';
+         INSERT INTO authors (node, name, hlc) VALUES ('aaaaaaaaaaaa', '山本', '{t1}'), ('bbbbbbbbbbbb', '鈴木', '{t2}');
+         INSERT INTO leads (id, title, stage, tags, created_at, created_by, updated_at, updated_by,
+             created_hlc, hlc, clocks)
+         VALUES ('0190a0b0-0000-7000-8000-000000000002', '展示会の案件', 'considering',
+             '[\"既存\",\"重点\"]', '2026-09-21T00:00:00Z', '山本', '2026-09-22T00:00:00Z', '鈴木',
+             '{t1}', '{t2}', '{{\"tags\":\"{t2}\"}}');"
+    ))
+    .unwrap();
+    drop(conn);
+    let copy = dir.path().join("copy.db");
+    std::fs::copy(&old, &copy).unwrap();
+    let id = "0190a0b0-0000-7000-8000-000000000002";
+    let tags = |store: &Store| {
+        leads::get(store.conn(), id, NameOrder::Auto)
+            .unwrap()
+            .unwrap()
+            .tags
+    };
+
+    let mut a = Store::open(&old, "山本").unwrap();
+    let mut b = Store::open(&copy, "鈴木").unwrap();
+    assert_eq!(a.schema_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(tags(&a), ["既存", "重点"]);
+    let marks: Vec<String> = a
+        .conn()
+        .prepare("SELECT hlc FROM tag_marks WHERE record_id = ?1 AND present = 1")
+        .unwrap()
+        .query_map([id], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(marks, [t2.clone(), t2]);
+    // Upgraded on their own, the two copies hold the same: a merge brings nothing.
+    let b_file = dir.path().join("b-snap.db");
+    b.snapshot(&b_file).unwrap();
+    assert!(a.merge_copy(&b_file, "b").unwrap().is_empty());
+
+    let add = |store: &mut Store, tag: &str| {
+        let mut now = tags(store);
+        now.push(tag.to_string());
+        store
+            .write(|w| {
+                leads::update(
+                    w,
+                    id,
+                    &LeadPatch {
+                        tags: Some(now),
+                        ..LeadPatch::default()
+                    },
+                )
+            })
+            .unwrap();
+    };
+    add(&mut a, "展示会");
+    add(&mut b, "紹介");
+    let (a_file, b_file) = (dir.path().join("a2.db"), dir.path().join("b2.db"));
+    a.snapshot(&a_file).unwrap();
+    b.snapshot(&b_file).unwrap();
+    a.merge_copy(&b_file, "b").unwrap();
+    b.merge_copy(&a_file, "a").unwrap();
+    assert_eq!(tags(&a), ["既存", "重点", "展示会", "紹介"]);
+    assert_eq!(tags(&a), tags(&b));
+    // The filter's index sees the merged tags.
+    let tagged: i64 = b
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM leads, json_each(leads.tags) WHERE json_each.value = '展示会'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(tagged, 1);
+}
+
 /// Undoing a move marks it and the move taking it back undone, in one change; a copy that
 /// has the move merges the mark in, and merging again brings nothing.
 #[test]

@@ -231,6 +231,95 @@ fn a_delete_after_an_edit_wins() {
     );
 }
 
+#[test]
+fn an_activity_logged_after_a_concurrent_delete_brings_the_lead_back() {
+    let s = Scratch::new();
+    std::fs::create_dir_all(s.path("Dropbox/sales")).unwrap();
+    let (a, b) = (Rep::new(&s, "山本"), Rep::new(&s, "鈴木"));
+    let id = a
+        .ok(&["lead", "add", "--title", "消された案件"])
+        .trim()
+        .to_string();
+    let kept = a
+        .ok(&["lead", "add", "--title", "残る案件"])
+        .trim()
+        .to_string();
+    let card = a
+        .ok(&["contact", "add", "--name", "佐藤 花子"])
+        .trim()
+        .to_string();
+    a.sync();
+    b.sync();
+    // A deletes the lead and a contact; B, not having seen the deletes, logs a call on each
+    // afterwards.
+    a.ok(&["lead", "delete", &id]);
+    a.ok(&["contact", "delete", &card]);
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    b.ok(&["log", "call", "--lead", &id, "--summary", "削除後の電話"]);
+    b.ok(&[
+        "log",
+        "call",
+        "--contact",
+        &card,
+        "--summary",
+        "名刺の方へ電話",
+    ]);
+    // On a lead nobody deleted, a logged call changes nothing of the lead itself.
+    let before = b.lead(&kept);
+    b.ok(&["log", "call", "--lead", &kept, "--summary", "いつもの電話"]);
+    let after = b.lead(&kept);
+    assert_eq!(before["updated_at"], after["updated_at"]);
+    assert_eq!(before["updated_by"], after["updated_by"]);
+    assert_eq!(before["history"], after["history"]);
+    a.sync();
+    b.sync();
+    a.sync();
+    for rep in [&a, &b] {
+        // The search finds the call, and the lead it names is there to show.
+        assert!(rep.ok(&["search", "削除後"]).contains("削除後の電話"));
+        let shown = rep.lead(&id);
+        assert_eq!(shown["title"], "消された案件", "{shown}");
+        assert!(
+            shown["activities"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|x| x["summary"] == "削除後の電話"),
+            "{shown}"
+        );
+        assert!(history_values(&rep.db(), &kept, "deleted").is_empty());
+        let contact = rep.ok(&["contact", "show", &card]);
+        assert!(contact.contains("名刺の方へ電話"), "{contact}");
+    }
+    assert_eq!(shared_state(&a.db()), shared_state(&b.db()));
+}
+
+#[test]
+fn a_delete_after_an_activity_takes_the_activity_out_of_search() {
+    let s = Scratch::new();
+    std::fs::create_dir_all(s.path("Dropbox/sales")).unwrap();
+    let (a, b) = (Rep::new(&s, "山本"), Rep::new(&s, "鈴木"));
+    let id = a
+        .ok(&["lead", "add", "--title", "消える案件"])
+        .trim()
+        .to_string();
+    a.sync();
+    b.sync();
+    // B logs a call; A, not having seen it, deletes the lead afterwards.
+    b.ok(&["log", "call", "--lead", &id, "--summary", "削除前の電話"]);
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    a.ok(&["lead", "delete", &id]);
+    a.sync();
+    b.sync();
+    a.sync();
+    for rep in [&a, &b] {
+        assert_eq!(rep.run(&["lead", "show", &id]).status.code(), Some(1));
+        let found = rep.ok(&["search", "削除前"]);
+        assert!(!found.contains("削除前の電話"), "{found}");
+    }
+    assert_eq!(shared_state(&a.db()), shared_state(&b.db()));
+}
+
 /// B's own version of the team file, as a sync tool leaves it beside the team file when two
 /// saves clash: B publishes to a folder of its own, and the file is copied in as `name`.
 fn copy_of_bs_team_file(s: &Scratch, b: &Rep<'_>, name: &str) {
@@ -936,6 +1025,94 @@ fn two_reps_changing_a_contacts_addresses_at_once_keep_both() {
         );
     }
     assert_eq!(shared_state(&a.db()), shared_state(&b.db()));
+}
+
+#[test]
+fn two_reps_tagging_one_lead_at_once_keep_both_tags() {
+    let s = Scratch::new();
+    std::fs::create_dir_all(s.path("Dropbox/sales")).unwrap();
+    let (a, b) = (Rep::new(&s, "山本"), Rep::new(&s, "鈴木"));
+    let id = a
+        .ok(&[
+            "lead",
+            "add",
+            "--title",
+            "タグの案件",
+            "--tag",
+            "既存",
+            "--tag",
+            "残す",
+            "--tag",
+            "戻す",
+        ])
+        .trim()
+        .to_string();
+    let card = a
+        .ok(&["contact", "add", "--name", "佐藤 花子", "--tag", "名刺"])
+        .trim()
+        .to_string();
+    a.sync();
+    b.sync();
+    // At once: each adds a tag of their own, to the lead and to the contact.
+    a.ok(&["lead", "edit", &id, "--tag", "既存,残す,戻す,展示会"]);
+    b.ok(&["lead", "edit", &id, "--tag", "既存,残す,戻す,紹介"]);
+    a.ok(&["contact", "edit", &card, "--tag", "名刺,展示会"]);
+    b.ok(&["contact", "edit", &card, "--tag", "名刺,紹介"]);
+    // An add and a remove of the same tag: the later wins. B takes 既存 off and puts it
+    // back, then A takes it off; A takes 戻す off, then B takes it off and puts it back.
+    b.ok(&["lead", "edit", &id, "--tag", "残す,戻す,紹介"]);
+    b.ok(&["lead", "edit", &id, "--tag", "残す,戻す,紹介,既存"]);
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    a.ok(&["lead", "edit", &id, "--tag", "残す,戻す,展示会"]);
+    a.ok(&["lead", "edit", &id, "--tag", "残す,展示会"]);
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    b.ok(&["lead", "edit", &id, "--tag", "残す,紹介,既存"]);
+    b.ok(&["lead", "edit", &id, "--tag", "残す,紹介,既存,戻す"]);
+    a.sync();
+    b.sync();
+    a.sync();
+    let tags = |v: &Value| -> Vec<String> {
+        let mut all: Vec<String> = v["tags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t.as_str().unwrap().to_string())
+            .collect();
+        all.sort();
+        all
+    };
+    for rep in [&a, &b] {
+        let lead = rep.lead(&id);
+        let mut want = vec!["展示会", "戻す", "残す", "紹介"];
+        want.sort_unstable();
+        assert_eq!(tags(&lead), want, "{}: {lead}", rep.name);
+        // The tag A took off is in the history, on both.
+        assert!(
+            lead["history"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|h| h["field"] == "tags" && h["previous"] == "既存"),
+            "{lead}"
+        );
+        let contact: Value =
+            serde_json::from_str(&rep.ok(&["contact", "show", &card, "--format", "json"])).unwrap();
+        let mut want = vec!["名刺", "展示会", "紹介"];
+        want.sort_unstable();
+        assert_eq!(tags(&contact), want, "{}: {contact}", rep.name);
+        // The filters see the merged tags too.
+        assert!(
+            rep.ok(&["lead", "list", "--tag", "展示会"])
+                .contains("タグの案件")
+        );
+        assert!(
+            rep.ok(&["lead", "list", "--tag", "紹介"])
+                .contains("タグの案件")
+        );
+    }
+    assert_eq!(shared_state(&a.db()), shared_state(&b.db()));
+    // A round with nothing new changes nothing.
+    assert!(a.sync().contains("already holds everything"));
 }
 
 /// On a share used by several Unix users of one group, the team file is the group's to read

@@ -1,7 +1,7 @@
 //! Activities: calls, meetings, emails, visits... on leads and contacts.
 
 use super::leads::Origin;
-use super::records::{self, ACTIVITIES, text};
+use super::records::{self, ACTIVITIES, CONTACTS, LEADS, text};
 use super::{Writer, search};
 use crate::error::{Error, Result};
 use crate::model::activity::ActivityFields;
@@ -38,9 +38,21 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Activity> {
     })
 }
 
-/// Records an activity; returns its id. The lead's last activity follows.
+/// Records an activity; returns its id. The lead's last activity follows, and the lead and
+/// contact it is on are kept alive at its stamp: a rep logging on them still uses them, so a
+/// delete made on another copy before the log does not hide the log (see
+/// `records::keep_alive`).
 pub fn insert(w: &mut Writer<'_>, a: &ActivityFields, origin: &Origin) -> Result<String> {
-    insert_prepared(w, &prepare(a, origin)?)
+    let new = prepare(a, origin)?;
+    let stamp = w.stamp();
+    write(w, &new, &stamp)?;
+    if let Some(lead_id) = &new.lead_id {
+        records::keep_alive(w.conn(), &LEADS, lead_id, &stamp.hlc)?;
+    }
+    if let Some(contact_id) = &new.contact_id {
+        records::keep_alive(w.conn(), &CONTACTS, contact_id, &stamp.hlc)?;
+    }
+    Ok(new.id.clone())
 }
 
 /// An activity ready to write: checked, with its row values and search terms worked out.
@@ -50,6 +62,7 @@ pub struct NewActivity {
     id: String,
     created_at: Option<DateTime<Utc>>,
     lead_id: Option<String>,
+    contact_id: Option<String>,
     values: [(&'static str, Value); 9],
     terms: Option<String>,
 }
@@ -65,6 +78,7 @@ pub fn prepare(a: &ActivityFields, origin: &Origin) -> Result<NewActivity> {
         id: origin.id.clone().unwrap_or_else(crate::model::ids::new_id),
         created_at: origin.created_at,
         lead_id: a.lead_id.clone(),
+        contact_id: a.contact_id.clone(),
         values: [
             ("kind", Value::Text(a.kind.id().to_string())),
             ("lead_id", text(a.lead_id.as_deref())),
@@ -83,11 +97,17 @@ pub fn prepare(a: &ActivityFields, origin: &Origin) -> Result<NewActivity> {
     })
 }
 
-/// Writes a prepared activity; returns its id.
+/// Writes a prepared activity; returns its id. For bulk loads that make the activity's lead
+/// and contact in the same transaction (demo data), which need no keeping alive.
 pub fn insert_prepared(w: &mut Writer<'_>, new: &NewActivity) -> Result<String> {
     let stamp = w.stamp();
+    write(w, new, &stamp)?;
+    Ok(new.id.clone())
+}
+
+fn write(w: &mut Writer<'_>, new: &NewActivity, stamp: &super::Stamp) -> Result<()> {
     let created_at = format_timestamp(&new.created_at.unwrap_or(stamp.at));
-    let seq = records::insert(w, &ACTIVITIES, &new.id, &new.values, &stamp, &created_at)?;
+    let seq = records::insert(w, &ACTIVITIES, &new.id, &new.values, stamp, &created_at)?;
     search::set_terms(
         w.conn(),
         search::Index::Activities,
@@ -98,7 +118,7 @@ pub fn insert_prepared(w: &mut Writer<'_>, new: &NewActivity) -> Result<String> 
     if let Some(lead_id) = &new.lead_id {
         w.activity_changed(lead_id);
     }
-    Ok(new.id.clone())
+    Ok(())
 }
 
 /// Deletes an activity (a tombstone).

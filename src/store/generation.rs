@@ -8,7 +8,7 @@ use crate::error::Result;
 use rusqlite::{Connection, OptionalExtension};
 
 /// The tables whose rows carry `touched`.
-pub(crate) const TOUCHED_TABLES: [&str; 7] = [
+pub(crate) const TOUCHED_TABLES: [&str; 8] = [
     "leads",
     "contacts",
     "activities",
@@ -16,6 +16,7 @@ pub(crate) const TOUCHED_TABLES: [&str; 7] = [
     "contact_values",
     "stage_changes",
     "history",
+    "tag_marks",
 ];
 
 /// A write transaction's generation, and what to put back if it changes nothing shared.

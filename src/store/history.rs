@@ -44,8 +44,30 @@ fn author(conn: &Connection, stamp: &Hlc) -> Result<String> {
     Ok(name.unwrap_or_else(|| "someone".to_string()))
 }
 
-/// The history of one record, oldest change first.
+/// The history of one record, oldest change first: its fields', and the tags taken off it
+/// (each told by its mark, with the change that put it on and the one that took it off).
 pub fn of_record(conn: &Connection, record_id: &str) -> Result<Vec<HistoryEntry>> {
+    let mut out = of_fields(conn, record_id)?;
+    let removed = super::tags::removed_of(conn, record_id)?;
+    if removed.is_empty() {
+        return Ok(out);
+    }
+    for (tag, added, taken_off) in removed {
+        out.push(HistoryEntry {
+            field: "tags".to_string(),
+            previous: serde_json::Value::from(tag),
+            set_at: added.time(),
+            set_by: author(conn, &added)?,
+            replaced_at: taken_off.time(),
+            replaced_by: author(conn, &taken_off)?,
+        });
+    }
+    out.sort_by_key(|e| e.replaced_at);
+    Ok(out)
+}
+
+/// The values a record's fields had and no longer have, oldest change first.
+fn of_fields(conn: &Connection, record_id: &str) -> Result<Vec<HistoryEntry>> {
     let mut stmt = conn.prepare_cached(
         "SELECT entity, field, value_hlc, value FROM history WHERE record_id = ?1 ORDER BY value_hlc, field",
     )?;

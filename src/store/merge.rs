@@ -39,6 +39,10 @@ pub struct MergeCounts {
     /// node, with the furthest date seen.
     #[serde(skip)]
     pub far_ahead: BTreeMap<String, FarAhead>,
+    /// Leads and contacts whose tags a merge took from the other copy, by entity: they
+    /// settle by their marks once those have arrived.
+    #[serde(skip)]
+    tagged_touched: BTreeSet<(String, String)>,
 }
 
 impl MergeCounts {
@@ -56,6 +60,7 @@ impl MergeCounts {
         for far in other.far_ahead.into_values() {
             self.note_far_ahead(far);
         }
+        self.tagged_touched.extend(other.tagged_touched);
     }
 
     fn note_far_ahead(&mut self, far: FarAhead) {
@@ -101,6 +106,7 @@ pub fn merge_attached_since(w: &mut Writer<'_>, since: Option<i64>) -> Result<Me
     for table in Table::ALL {
         merge_table(w, table, &after, &mut counts)?;
     }
+    settle_tags(w.conn(), &after, &mut counts)?;
     for id in std::mem::take(&mut counts.contacts_touched) {
         contacts::refresh_derived_id(w.conn(), &id)?;
     }
@@ -203,6 +209,11 @@ fn merge_table(
                     )?;
                 }
                 for (i, value, clock) in &losers {
+                    // Tags merge as a set (their marks): no list of them loses, and a tag
+                    // taken off is told by its mark.
+                    if table.fields[*i] == "tags" {
+                        continue;
+                    }
                     records::record_history(
                         w.conn(),
                         table,
@@ -212,6 +223,15 @@ fn merge_table(
                         clock,
                     )?;
                     counts.history += 1;
+                }
+                // The list the row took from the other copy may lack tags this copy's
+                // marks have (a record taken whole brings its marks, and settles by them).
+                if let Some(t) = table.fields.iter().position(|f| *f == "tags")
+                    && merged.values[t] != ours.values[t]
+                {
+                    counts
+                        .tagged_touched
+                        .insert((table.entity.to_string(), ours.id.clone()));
                 }
                 if merged != ours {
                     let (updated_at, updated_by) = if theirs.state.newest() > ours.newest() {
@@ -263,6 +283,29 @@ fn join(table: &Table, ours: &RowState, theirs: &RowState) -> (RowState, Vec<(us
         }
     }
     (merged, losers)
+}
+
+/// Takes in the other copy's tag marks, then sets the tags of every lead and contact whose
+/// marks or list changed to what the marks say. Lead search terms hold the tags and follow.
+fn settle_tags(conn: &Connection, after: &str, counts: &mut MergeCounts) -> Result<()> {
+    let touched = std::mem::take(&mut counts.tagged_touched);
+    let marked = super::tags::merge_attached(conn, after)?;
+    for (entity, id) in marked.iter().chain(&touched) {
+        let Some(table) = Table::of_entity(entity) else {
+            continue;
+        };
+        if !super::tags::settle(conn, table, id)? {
+            continue;
+        }
+        if !touched.contains(&(entity.clone(), id.clone())) {
+            counts.updated += 1;
+        }
+        if table.entity == "lead" {
+            leads::reindex_id(conn, id)?;
+            counts.leads_touched.insert(id.clone());
+        }
+    }
+    Ok(())
 }
 
 fn audit_of(conn: &Connection, table: &Table, seq: i64) -> Result<(String, String)> {

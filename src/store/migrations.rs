@@ -44,7 +44,11 @@ const MIGRATIONS: &[Migration] = &[
         then: None,
     },
     Migration {
-        sql: include_str!("migrations/0008_touched.sql"),
+        sql: include_str!("migrations/0008_tag_marks.sql"),
+        then: Some(super::tags::fill_from_tags),
+    },
+    Migration {
+        sql: include_str!("migrations/0009_touched.sql"),
         then: None,
     },
 ];

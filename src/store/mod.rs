@@ -21,6 +21,7 @@ pub(crate) mod records;
 pub mod reports;
 pub mod search;
 mod stage_sql;
+mod tags;
 
 pub use migrations::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
 
@@ -922,6 +923,7 @@ pub fn digest(conn: &Connection) -> Result<String> {
         "activities",
         "lead_contacts",
         "contact_values",
+        "tag_marks",
     ] {
         // A stamp past 2286 (`z` and twenty digits, see `Hlc`) adds the last twelve digits
         // of its wall time: it still changes the sum when it moves, and cannot overflow it.
@@ -1022,6 +1024,7 @@ const MERGED_TABLES: &[&str] = &[
     "stage_changes",
     "history",
     "purged",
+    "tag_marks",
 ];
 
 /// `quick_check` of each merged table the copy has (an older schema lacks some): `["ok"]`

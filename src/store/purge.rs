@@ -1,10 +1,10 @@
 //! Erasing a person for privacy (`contact delete --purge`, SPEC §8).
 //!
 //! A delete keeps a tombstone and the history, so team copies agree and it can be undone. A
-//! purge removes the person's data from the file: the contact record, its history, its match
-//! keys, its places on leads and its search entry; activities stay on their leads without
-//! the contact. Only the id is kept, in `purged`, so merging a copy that still holds the
-//! contact erases it there instead of bringing it back.
+//! purge removes the person's data from the file: the contact record, its history, its tags'
+//! marks, its match keys, its places on leads and its search entry; activities stay on their
+//! leads without the contact. Only the id is kept, in `purged`, so merging a copy that still
+//! holds the contact erases it there instead of bringing it back.
 
 use super::records::{ACTIVITIES, CONTACTS};
 use super::search::{self, Index};
@@ -76,6 +76,8 @@ pub(crate) fn erase_purged(conn: &Connection) -> Result<Purged> {
         ))?
         .execute([])?;
     conn.prepare_cached("DELETE FROM contact_values WHERE contact_id IN (SELECT id FROM purged)")?
+        .execute([])?;
+    conn.prepare_cached("DELETE FROM tag_marks WHERE record_id IN (SELECT id FROM purged)")?
         .execute([])?;
     let links = conn
         .prepare_cached("DELETE FROM lead_contacts WHERE contact_id IN (SELECT id FROM purged)")?

@@ -225,7 +225,16 @@ pub(crate) fn insert_with(
         columns.push(column);
         params.push(value);
     }
-    insert_row(w.conn(), &insert_sql(table.name, &columns), params)
+    let tags = values
+        .iter()
+        .find(|(field, value)| *field == "tags" && *value != Value::Null);
+    let seq = insert_row(w.conn(), &insert_sql(table.name, &columns), params)?;
+    if let Some((_, tags)) = tags
+        && let Value::Text(id) = &id
+    {
+        super::tags::mark_new(w.conn(), table, id, tags, &stamp.hlc)?;
+    }
+    Ok(seq)
 }
 
 /// The `seq` the next row of `table` gets: rows are only added inside a write transaction,
@@ -345,31 +354,98 @@ pub(crate) fn update<'f>(
         kind: table.entity,
         prefix: id.to_string(),
     })?;
-    let changed: Vec<(usize, &str, &Value)> = changes
-        .iter()
-        .filter_map(|(field, value)| {
-            let i = table.index_of(field)?;
-            (state.values[i] != *value).then_some((i, *field, value))
-        })
-        .collect();
+    let mut tag_plan = None;
+    let mut changed: Vec<(usize, &str, Value)> = Vec::new();
+    for (field, value) in changes {
+        let Some(i) = table.index_of(field) else {
+            continue;
+        };
+        let value = if *field == "tags" {
+            // Tags are a set: what the record ends with follows from its marks.
+            let plan = super::tags::plan(w.conn(), id, value)?;
+            let visible = plan.visible.clone();
+            tag_plan = Some(plan).filter(|p| !p.is_empty());
+            visible
+        } else {
+            value.clone()
+        };
+        if state.values[i] != value {
+            changed.push((i, *field, value));
+        }
+    }
     if changed.is_empty() {
         return Ok(Vec::new());
     }
     let stamp = w.stamp();
-    for (i, field, value) in &changed {
-        record_history(
-            w.conn(),
-            table,
-            id,
-            field,
-            &state.values[*i],
-            &state.clocks[*i],
-        )?;
-        state.values[*i] = (*value).clone();
+    for (i, field, value) in &mut changed {
+        // A tag taken off is told by its mark, which every copy keeps the same (a list
+        // merged from several reps' marks has no stamp of its own to be known by here).
+        if *field != "tags" {
+            record_history(
+                w.conn(),
+                table,
+                id,
+                field,
+                &state.values[*i],
+                &state.clocks[*i],
+            )?;
+        }
+        state.values[*i] = std::mem::replace(value, Value::Null);
         state.clocks[*i] = stamp.hlc.clone();
+    }
+    if let Some(plan) = &tag_plan {
+        super::tags::write(w.conn(), table, id, plan, &stamp.hlc)?;
     }
     write_state(w.conn(), table, &state, &stamp.at_text(), &stamp.by)?;
     Ok(changed.into_iter().map(|(_, field, _)| field).collect())
+}
+
+/// Says, at `stamp`, that a live record is still in use (an activity was just logged on it):
+/// its tombstone register takes the stamp with the value "not deleted". A delete made on
+/// another copy before this then loses to it in a merge, as it would to an edit (SPEC §5.5),
+/// and a delete made after it still wins.
+///
+/// Nothing a rep sees changes: the value stays "not deleted" (no history entry), and the
+/// record's last change (`updated_at`, `updated_by`) stays the last edit of its fields. A
+/// record already gone here is left as it is: the faces refuse to log on it.
+pub(crate) fn keep_alive(conn: &Connection, table: &Table, id: &str, stamp: &Hlc) -> Result<()> {
+    let Some(d) = table.index_of("deleted") else {
+        return Ok(());
+    };
+    let Some(mut state) = read_state(conn, table, id)? else {
+        return Err(Error::NotFound {
+            kind: table.entity,
+            prefix: id.to_string(),
+        });
+    };
+    if state.is_gone(table) || state.clocks[d] >= *stamp {
+        return Ok(());
+    }
+    let live = Value::Integer(0);
+    // Deleted, then brought back by a later edit: the tombstone's value is no longer true.
+    if state.values[d] != live {
+        record_history(
+            conn,
+            table,
+            id,
+            "deleted",
+            &state.values[d],
+            &state.clocks[d],
+        )?;
+        state.values[d] = live;
+    }
+    state.clocks[d] = stamp.clone();
+    let sql = format!(
+        "UPDATE {} SET deleted = ?1, clocks = ?2, hlc = ?3 WHERE seq = ?4",
+        table.name
+    );
+    conn.prepare_cached(&sql)?.execute(rusqlite::params![
+        state.values[d],
+        state.clocks_json(table),
+        state.newest().to_string(),
+        state.seq
+    ])?;
+    Ok(())
 }
 
 /// Writes a record's fields, clocks and `gone` back; `updated_at`/`updated_by` describe the
@@ -525,12 +601,13 @@ pub(crate) fn text(value: Option<&str>) -> Value {
     }
 }
 
-/// The JSON array of tags, or NULL for none.
+/// The JSON array of tags (each once: they are a set), or NULL for none.
 pub(crate) fn tags_value(tags: &[String]) -> Value {
+    let mut seen = std::collections::BTreeSet::new();
     let tags: Vec<&str> = tags
         .iter()
         .map(|t| t.trim())
-        .filter(|t| !t.is_empty())
+        .filter(|t| !t.is_empty() && seen.insert(*t))
         .collect();
     if tags.is_empty() {
         Value::Null

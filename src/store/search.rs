@@ -24,6 +24,22 @@ impl Index {
 }
 
 impl Index {
+    /// Which indexed records a search finds. An activity is found while the record it opens
+    /// is there: its lead, or for one on a contact alone, the contact. One whose lead was
+    /// deleted (here, or on another copy after the activity was logged) stays indexed, for
+    /// when the lead comes back, but is not found.
+    fn shown(self) -> &'static str {
+        match self {
+            Index::Leads | Index::Contacts => "",
+            Index::Activities => {
+                "AND EXISTS (SELECT 1 FROM activities a WHERE a.seq = activity_search.rowid
+                   AND a.gone = 0 AND CASE WHEN a.lead_id IS NOT NULL
+                     THEN (SELECT gone FROM leads WHERE id = a.lead_id) = 0
+                     ELSE (SELECT gone FROM contacts WHERE id = a.contact_id) = 0 END)"
+            }
+        }
+    }
+
     const ALL: [Index; 3] = [Index::Leads, Index::Contacts, Index::Activities];
 
     fn number(self) -> i64 {
@@ -138,9 +154,9 @@ pub fn matching(conn: &Connection, index: Index, typed: &str, limit: usize) -> R
         (None, _) => return Ok(Vec::new()),
     };
     let sql = format!(
-        "SELECT rowid FROM {} WHERE {} MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
-        index.table(),
-        index.table()
+        "SELECT rowid FROM {table} WHERE {table} MATCH ?1 {shown} ORDER BY rowid DESC LIMIT ?2",
+        table = index.table(),
+        shown = index.shown()
     );
     let limit = i64::try_from(limit).unwrap_or(i64::MAX);
     let seqs = conn

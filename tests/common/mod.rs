@@ -201,6 +201,7 @@ pub fn state_of(conn: &rusqlite::Connection, leave_out: &[&str], authors_where: 
         ("contact_values", "id"),
         ("stage_changes", "id"),
         ("history", "record_id, field, value_hlc"),
+        ("tag_marks", "record_id, tag"),
         ("authors", "node"),
     ] {
         let columns: Vec<String> = conn

@@ -20,7 +20,7 @@ use ratatui_textarea::TextArea;
 pub enum Hit {
     Lead(Lead),
     Contact(Contact),
-    /// An activity and the title of its lead (None: on no lead, or the lead is gone).
+    /// An activity and the title of its lead (None: on no lead).
     Activity(Activity, Option<String>),
 }
 

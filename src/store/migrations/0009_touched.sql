@@ -1,4 +1,4 @@
--- leadtrack schema 8: when each row last changed in this database, so a sync round reads
+-- leadtrack schema 9: when each row last changed in this database, so a sync round reads
 -- only what changed since it last read a rep's file (SPEC §5.3).
 --
 -- `meta.generation` grows with every write transaction (never below the wall clock in
@@ -14,6 +14,7 @@ ALTER TABLE lead_contacts ADD COLUMN touched INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE contact_values ADD COLUMN touched INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE stage_changes ADD COLUMN touched INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE history ADD COLUMN touched INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tag_marks ADD COLUMN touched INTEGER NOT NULL DEFAULT 0;
 
 CREATE INDEX leads_touched ON leads (touched);
 CREATE INDEX contacts_touched ON contacts (touched);
@@ -22,6 +23,7 @@ CREATE INDEX lead_contacts_touched ON lead_contacts (touched);
 CREATE INDEX contact_values_touched ON contact_values (touched);
 CREATE INDEX stage_changes_touched ON stage_changes (touched);
 CREATE INDEX history_touched ON history (touched);
+CREATE INDEX tag_marks_touched ON tag_marks (touched);
 
 CREATE TRIGGER leads_touched_new AFTER INSERT ON leads BEGIN
     UPDATE leads SET touched = ifnull((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'), 0)
@@ -74,4 +76,12 @@ END;
 CREATE TRIGGER history_touched_new AFTER INSERT ON history BEGIN
     UPDATE history SET touched = ifnull((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'), 0)
     WHERE record_id = new.record_id AND field = new.field AND value_hlc = new.value_hlc;
+END;
+CREATE TRIGGER tag_marks_touched_new AFTER INSERT ON tag_marks BEGIN
+    UPDATE tag_marks SET touched = ifnull((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'), 0)
+    WHERE record_id = new.record_id AND tag = new.tag;
+END;
+CREATE TRIGGER tag_marks_touched_changed AFTER UPDATE OF present, hlc, pos, added_hlc ON tag_marks BEGIN
+    UPDATE tag_marks SET touched = ifnull((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'), 0)
+    WHERE record_id = new.record_id AND tag = new.tag;
 END;

@@ -1053,7 +1053,7 @@ fn check_merged_tables(conn: &Connection) -> rusqlite::Result<Vec<String>> {
 }
 
 /// `PRAGMA quick_check`, of one table when named: `["ok"]` or the problems found.
-fn quick_check(conn: &Connection, table: Option<&str>) -> rusqlite::Result<Vec<String>> {
+pub(crate) fn quick_check(conn: &Connection, table: Option<&str>) -> rusqlite::Result<Vec<String>> {
     // The name is one of ours (MERGED_TABLES), never input: a pragma takes no parameters.
     let sql = match table {
         Some(table) => format!("PRAGMA quick_check('{table}')"),
@@ -1065,7 +1065,7 @@ fn quick_check(conn: &Connection, table: Option<&str>) -> rusqlite::Result<Vec<S
 }
 
 /// The first problems `quick_check` found, on one line (its reports span several).
-fn one_line(problems: &[String]) -> String {
+pub(crate) fn one_line(problems: &[String]) -> String {
     const SHOWN: usize = 3;
     let mut words: Vec<String> = problems
         .iter()
@@ -1115,11 +1115,22 @@ impl Store {
         let copy_text = copy
             .to_str()
             .ok_or_else(|| Error::said("error-path-not-utf8", [("path", shown)]))?;
+        self.merge_from(copy_text, shown, |w| merge::merge_attached_since(w, None))
+    }
+
+    /// Attaches the database at `source` (a path or a `file:` URI) as `other`, runs `merge`
+    /// in one transaction, and detaches it. Contacts purged in the other copy are erased here
+    /// as they would be by a purge: with secure delete, and the file scrubbed after.
+    pub(crate) fn merge_from(
+        &mut self,
+        source: &str,
+        shown: &str,
+        merge: impl FnOnce(&mut Writer<'_>) -> Result<merge::MergeCounts>,
+    ) -> Result<merge::MergeCounts> {
         self.conn
-            .execute("ATTACH DATABASE ?1 AS other", [copy_text])
+            .execute("ATTACH DATABASE ?1 AS other", [source])
             .map_err(|e| Error::from(e).at_path(shown))?;
         let local = self.path.clone();
-        // Contacts purged in the other copy are erased here as they would be by a purge.
         let erasing = match purge::brings_purges(&self.conn) {
             Ok(erasing) => erasing,
             Err(e) => {
@@ -1131,7 +1142,7 @@ impl Store {
             self.conn.pragma_update(None, "secure_delete", true)?;
         }
         let merged = self
-            .transact_bulk(|w| merge::merge_attached_since(w, None))
+            .transact_bulk(merge)
             .map_err(|e| blame_merge(e, &local, shown));
         let detached = self.conn.execute("DETACH DATABASE other", []);
         let scrubbed = if erasing && merged.is_ok() {

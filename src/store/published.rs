@@ -171,6 +171,36 @@ impl Published {
                 .is_some_and(|&g| g >= basis.generation)
     }
 
+    /// The file's identity as text, to know it again in a later round.
+    fn identity_text(&self) -> String {
+        let modified = self
+            .identity
+            .modified
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        format!(
+            "{} {} {} {modified}",
+            self.identity.dev, self.identity.ino, self.identity.len
+        )
+    }
+
+    /// Checks the whole file (`quick_check`): before a round reads all of it or makes a new
+    /// rep's database of it, and when a file that says it is one already taken in is not the
+    /// file that was (delivered again, or damaged since). A round that reads only what
+    /// changed relies on SQLite's checks of the pages it reads.
+    pub fn check_whole(&self, path: &Path, shown: &str) -> Result<()> {
+        let conn = open_read_only(path, shown)?;
+        let problems =
+            super::quick_check(&conn, None).map_err(|e| Error::from(e).at_path(shown))?;
+        if problems != ["ok"] {
+            return Err(Error::Corrupt {
+                path: shown.to_string(),
+                detail: Arg::quoted(super::one_line(&problems)),
+            });
+        }
+        Ok(())
+    }
+
     /// Whether the file at `path` is still the one read.
     fn unchanged(&self, path: &Path, shown: &str) -> Result<()> {
         if identity(path, shown)? == self.identity {
@@ -235,7 +265,7 @@ impl Store {
     /// one this database last took in of its files; or, for a database made from a team
     /// file this one holds, that file's generation (its rows touched up to it are that
     /// file's); none when everything must be read.
-    fn read_since(&self, published: &Published) -> Result<Option<i64>> {
+    pub fn read_since(&self, published: &Published) -> Result<Option<i64>> {
         let node = published.node.as_deref().unwrap_or_default();
         if let Some(seen) = self.seen(node)? {
             return Ok(Some(seen));
@@ -247,6 +277,21 @@ impl Store {
             .seen(&adopted.node)?
             .is_some_and(|g| g >= adopted.generation);
         Ok(held.then_some(adopted.generation))
+    }
+
+    /// Whether the team file read is the very file this database last took in or published.
+    pub fn knows_file(&self, published: &Published) -> Result<bool> {
+        Ok(read_meta(&self.conn, "team_file_identity")?.as_deref()
+            == Some(published.identity_text().as_str()))
+    }
+
+    /// Remembers the team file at `path` as the one this database last took in or published.
+    pub fn note_team_file(&mut self, path: &Path, shown: &str) -> Result<()> {
+        let known = Published {
+            identity: identity(path, shown)?,
+            ..Published::default()
+        };
+        write_meta(&self.conn, "team_file_identity", &known.identity_text())
     }
 
     /// Whether this database belongs to a team that more than one database has published to.
@@ -268,35 +313,25 @@ impl Store {
         let node = published.node.clone().unwrap_or_default();
         let since = self.read_since(published)?;
         let uri = format!("file:{}?mode=ro", uri_path(path));
-        self.conn
-            .execute("ATTACH DATABASE ?1 AS other", [uri])
-            .map_err(|e| Error::from(e).at_path(shown))?;
-        let local = self.path.clone();
         let generation = published.generation;
-        let merged = self
-            .transact_bulk(|w| {
-                let counts = merge::merge_attached_since(w, since)?;
-                published.unchanged(path, shown)?;
-                // What the file had taken in of others is now here too.
-                for (other, &at) in &published.seen {
-                    raise_seen(w.conn(), other, at)?;
+        self.merge_from(&uri, shown, |w| {
+            let counts = merge::merge_attached_since(w, since)?;
+            published.unchanged(path, shown)?;
+            // What the file had taken in of others is now here too.
+            for (other, &at) in &published.seen {
+                raise_seen(w.conn(), other, at)?;
+            }
+            if !node.is_empty() {
+                raise_seen(w.conn(), &node, generation)?;
+                if clean {
+                    w.basis_at_commit(Basis {
+                        node: node.clone(),
+                        generation,
+                    });
                 }
-                if !node.is_empty() {
-                    raise_seen(w.conn(), &node, generation)?;
-                    if clean {
-                        w.basis_at_commit(Basis {
-                            node: node.clone(),
-                            generation,
-                        });
-                    }
-                }
-                Ok(counts)
-            })
-            .map_err(|e| super::blame_merge(e, &local, shown));
-        let detached = self.conn.execute("DETACH DATABASE other", []);
-        let counts = merged?;
-        detached?;
-        Ok(counts)
+            }
+            Ok(counts)
+        })
     }
 
     /// Remembers that the team file just published from this database (at `generation`)

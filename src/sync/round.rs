@@ -211,11 +211,20 @@ fn take_in(
         check_copy(&copy, shown, CopyCheck::Whole)?;
         return store.merge_copy(&copy, shown);
     };
+    let since = store.read_since(published)?;
     if store.seen(node)? == Some(published.generation) {
+        if !store.knows_file(published)? {
+            published.check_whole(team, shown)?;
+            store.note_team_file(team, shown)?;
+        }
         return Ok(MergeCounts::default());
+    }
+    if since.is_none() {
+        published.check_whole(team, shown)?;
     }
     if store.team_id()?.is_none() && store.has_no_records()? {
         store.adopt_published(team, shown, published)?;
+        store.note_team_file(team, shown)?;
         let mut counts = MergeCounts::default();
         let held = crate::store::counts(store.conn())?;
         counts.added =
@@ -228,7 +237,9 @@ fn take_in(
     let clean = store
         .clean_basis()?
         .is_some_and(|basis| published.holds(&basis));
-    store.merge_published(team, shown, published, clean)
+    let counts = store.merge_published(team, shown, published, clean)?;
+    store.note_team_file(team, shown)?;
+    Ok(counts)
 }
 /// Writes a snapshot of the local database beside the team file, then renames it over.
 pub fn publish(store: &mut Store, team: &Path) -> Result<()> {
@@ -239,7 +250,10 @@ pub fn publish(store: &mut Store, team: &Path) -> Result<()> {
         Ok(held)
     });
     match written {
-        Ok(held) => store.note_published(held),
+        Ok(held) => {
+            store.note_published(held)?;
+            store.note_team_file(team, &team.display().to_string())
+        }
         Err(e) => {
             let _ = std::fs::remove_file(&temp);
             Err(e)

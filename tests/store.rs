@@ -393,14 +393,23 @@ fn column_totals_follow_every_change_and_upgrade_from_schema_one() {
     let conn = common::database_at_schema(&old, 1);
     conn.execute("ATTACH DATABASE ?1 AS now", [path.to_str().unwrap()])
         .unwrap();
-    conn.execute_batch(
+    // The columns schema 1 had (later schemas add some at the end).
+    let columns: Vec<String> = conn
+        .prepare("SELECT name FROM pragma_table_info('leads')")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(|c| c.unwrap())
+        .collect();
+    let columns = columns.join(", ");
+    conn.execute_batch(&format!(
         "INSERT INTO main.meta SELECT * FROM now.meta;
          INSERT INTO main.authors SELECT * FROM now.authors;
-         INSERT INTO main.leads SELECT * FROM now.leads;
+         INSERT INTO main.leads SELECT {columns} FROM now.leads;
          INSERT INTO main.stage_changes
              SELECT id, lead_id, from_stage, to_stage, at, by, hlc FROM now.stage_changes;
-         DETACH DATABASE now;",
-    )
+         DETACH DATABASE now;"
+    ))
     .unwrap();
     drop(conn);
     let store = Store::open(&old, "tester").unwrap();
@@ -509,11 +518,27 @@ fn a_schema_7_files_tags_merge_as_a_set_once_upgraded() {
         stamp(1_790_000_000_000, "aaaaaaaaaaaa"),
         stamp(1_790_000_100_000, "bbbbbbbbbbbb"),
     );
-    // Schema 7 is this schema without the marks (schema 4's step in code means the SQL
-    // files alone do not make it).
+    // Schema 7 is this schema without the marks and the rows' generations (schema 4's step
+    // in code means the SQL files alone do not make it).
     let old = dir.path().join("schema7.db");
     drop(Store::open(&old, "maker").unwrap());
     let conn = rusqlite::Connection::open(&old).unwrap();
+    let mut undo_schema_9 = String::new();
+    for table in [
+        "leads",
+        "contacts",
+        "activities",
+        "lead_contacts",
+        "contact_values",
+        "stage_changes",
+        "history",
+    ] {
+        undo_schema_9.push_str(&format!(
+            "DROP TRIGGER IF EXISTS {table}_touched_new; DROP TRIGGER IF EXISTS {table}_touched_changed;
+             DROP INDEX {table}_touched; ALTER TABLE {table} DROP COLUMN touched;"
+        ));
+    }
+    conn.execute_batch(&undo_schema_9).unwrap();
     conn.execute_batch(&format!(
         "DROP TABLE tag_marks; PRAGMA user_version = 7; DELETE FROM authors; DELETE FROM meta WHERE key = 'node';
          INSERT INTO authors (node, name, hlc) VALUES ('aaaaaaaaaaaa', '山本', '{t1}'), ('bbbbbbbbbbbb', '鈴木', '{t2}');

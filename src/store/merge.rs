@@ -39,6 +39,10 @@ pub struct MergeCounts {
     /// node, with the furthest date seen.
     #[serde(skip)]
     pub far_ahead: BTreeMap<String, FarAhead>,
+    /// Leads whose activities changed: their last activity is recounted once, after every
+    /// activity has arrived (one statement for them all, not two per activity).
+    #[serde(skip)]
+    activity_leads: BTreeSet<String>,
     /// Leads and contacts whose tags a merge took from the other copy, by entity: they
     /// settle by their marks once those have arrived.
     #[serde(skip)]
@@ -61,6 +65,7 @@ impl MergeCounts {
             self.note_far_ahead(far);
         }
         self.tagged_touched.extend(other.tagged_touched);
+        self.activity_leads.extend(other.activity_leads);
     }
 
     fn note_far_ahead(&mut self, far: FarAhead) {
@@ -106,6 +111,10 @@ pub fn merge_attached_since(w: &mut Writer<'_>, since: Option<i64>) -> Result<Me
     for table in Table::ALL {
         merge_table(w, table, &after, &mut counts)?;
     }
+    let stale: Vec<String> = std::mem::take(&mut counts.activity_leads)
+        .into_iter()
+        .collect();
+    activities::refresh_last_activity_of(w.conn(), &stale)?;
     settle_tags(w.conn(), &after, &mut counts)?;
     for id in std::mem::take(&mut counts.contacts_touched) {
         contacts::refresh_derived_id(w.conn(), &id)?;
@@ -382,7 +391,7 @@ fn refresh_derived(
                     fresh,
                 )?;
                 if let Some(lead_id) = lead_id {
-                    activities::refresh_last_activity(conn, &lead_id)?;
+                    counts.activity_leads.insert(lead_id.clone());
                     counts.leads_touched.insert(lead_id);
                 }
             }

@@ -466,30 +466,9 @@ const EXPORT_MEMORY: &[(&str, &[&str])] = &[
 /// the end.
 fn export_peak_memory(bin: &Path, db: &Path, dir: &Path, args: &[&str]) -> (u64, u64) {
     let out = dir.join("export-memory.out");
-    let mut child = leadtrack(bin, db)
-        .args(args)
-        .arg("-o")
-        .arg(&out)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let status_file = format!("/proc/{}/status", child.id());
-    let mut peak = 0;
-    let status = loop {
-        // A finished child (not yet reaped) has no memory lines left: nothing is read then.
-        if let Some(kib) = std::fs::read_to_string(&status_file)
-            .ok()
-            .and_then(|s| vm_hwm_kib(&s))
-        {
-            peak = peak.max(kib);
-        }
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        std::thread::sleep(Duration::from_millis(1));
-    };
-    assert!(status.success(), "leadtrack {} failed", args.join(" "));
+    let mut command = leadtrack(bin, db);
+    command.args(args).arg("-o").arg(&out);
+    let (_, peak) = measured(command);
     let bytes = std::fs::metadata(&out).unwrap().len();
     std::fs::remove_file(&out).unwrap();
     (peak, bytes)

@@ -344,14 +344,7 @@ impl Store {
 
     /// A consistent, owner-only copy of the database at `dest` (`VACUUM INTO`).
     fn copy_to(&self, dest: &Path) -> Result<()> {
-        let shown = dest.display().to_string();
-        if dest.exists() {
-            return Err(Error::said("error-file-exists", [("path", shown)]));
-        }
-        create_private(dest).map_err(|reason| Error::CannotOpen {
-            path: shown.clone(),
-            reason,
-        })?;
+        let shown = new_private_file(dest)?;
         // VACUUM INTO needs a missing or empty file; the empty private file keeps 0600.
         let dest_text = dest
             .to_str()
@@ -371,14 +364,7 @@ impl Store {
     /// backup, in one step: one read transaction). Several times faster than `VACUUM INTO`,
     /// which rebuilds every table and index: what a round publishes every time.
     fn page_copy_to(&self, dest: &Path) -> Result<()> {
-        let shown = dest.display().to_string();
-        if dest.exists() {
-            return Err(Error::said("error-file-exists", [("path", shown)]));
-        }
-        create_private(dest).map_err(|reason| Error::CannotOpen {
-            path: shown.clone(),
-            reason,
-        })?;
+        let shown = new_private_file(dest)?;
         if self.copied_whole(dest).is_ok_and(|copied| copied) {
             return Ok(());
         }
@@ -421,6 +407,20 @@ impl Store {
         drop(tx);
         Ok(true)
     }
+}
+
+/// Makes the empty, owner-only file a copy is written into; refuses one that exists.
+/// Returns the path as shown in messages.
+fn new_private_file(dest: &Path) -> Result<String> {
+    let shown = dest.display().to_string();
+    if dest.exists() {
+        return Err(Error::said("error-file-exists", [("path", shown)]));
+    }
+    create_private(dest).map_err(|reason| Error::CannotOpen {
+        path: shown.clone(),
+        reason,
+    })?;
+    Ok(shown)
 }
 
 /// Runs a backup in one step, every page in one read transaction of the source (so the

@@ -365,47 +365,12 @@ impl Store {
     /// which rebuilds every table and index: what a round publishes every time.
     fn page_copy_to(&self, dest: &Path) -> Result<()> {
         let shown = new_private_file(dest)?;
-        if self.copied_whole(dest).is_ok_and(|copied| copied) {
-            return Ok(());
-        }
         let copied = Connection::open(dest)
             .and_then(|mut to| copy_pages(&rusqlite::backup::Backup::new(&self.conn, &mut to)?));
         copied.map_err(|e| {
             let _ = std::fs::remove_file(dest);
             Error::from(e).at_path(&shown)
         })
-    }
-}
-
-impl Store {
-    /// Copies the database file as it lies (as fast as `cp`), when its write-ahead log is
-    /// empty under a read transaction: then the file alone is that transaction's snapshot,
-    /// and no checkpoint may change it while the transaction lasts (writers meanwhile only
-    /// append to the log). False when the log could not be emptied (a reader in the app
-    /// held it); the caller copies page by page then.
-    fn copied_whole(&self, dest: &Path) -> std::io::Result<bool> {
-        if self.path.starts_with(':') {
-            return Ok(false);
-        }
-        let _ = self
-            .conn
-            .query_row("PRAGMA main.wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
-        let Ok(tx) = self.conn.unchecked_transaction() else {
-            return Ok(false);
-        };
-        if tx
-            .query_row("SELECT count(*) FROM meta", [], |r| r.get::<_, i64>(0))
-            .is_err()
-        {
-            return Ok(false);
-        }
-        let wal = std::fs::metadata(format!("{}-wal", self.path)).map_or(0, |m| m.len());
-        if wal != 0 {
-            return Ok(false);
-        }
-        std::fs::copy(&self.path, dest)?;
-        drop(tx);
-        Ok(true)
     }
 }
 

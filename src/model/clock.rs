@@ -39,6 +39,17 @@ pub struct FarAhead {
     pub at: DateTime<Utc>,
 }
 
+impl FarAhead {
+    /// Adds `far` to `notes`, one per rep: the furthest date said of them.
+    pub fn note_in(notes: &mut Vec<FarAhead>, far: &FarAhead) {
+        match notes.iter_mut().find(|n| n.node == far.node) {
+            Some(known) if known.at >= far.at => {}
+            Some(known) => *known = far.clone(),
+            None => notes.push(far.clone()),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Hlc {
     pub wall_ms: u64,

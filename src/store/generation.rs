@@ -1,11 +1,12 @@
 //! The database's generation: a number that grows with every write transaction that changes
-//! shared data, and the `touched` mark it leaves on each row it changed (schema 8). A sync
+//! shared data, and the `touched` mark it leaves on each row it changed (schema 9). A sync
 //! round that took in another rep's file at generation G reads only the rows that file
 //! touched after G, and knows this database has nothing new when its own generation has not
 //! moved since it last matched the team file.
 
+use super::{read_meta, write_meta};
 use crate::error::Result;
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 
 /// The tables whose rows carry `touched`.
 pub(crate) const TOUCHED_TABLES: [&str; 8] = [
@@ -28,26 +29,19 @@ pub(crate) struct Turn {
 
 /// The current generation of the database on `conn` (0 before its first change).
 pub fn current(conn: &Connection) -> Result<i64> {
-    let value: Option<String> = conn
-        .query_row("SELECT value FROM meta WHERE key = 'generation'", [], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    Ok(value.and_then(|v| v.parse().ok()).unwrap_or(0))
+    Ok(read_meta(conn, "generation")?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0))
 }
 
 /// Starts a write transaction's generation: one past the last, and never below the wall
 /// clock in milliseconds, so a database restored from a backup still counts upwards from
 /// every generation it had ever published.
 pub(crate) fn begin(conn: &Connection, wall_ms: i64) -> Result<Turn> {
-    let before: Option<String> = conn
-        .query_row("SELECT value FROM meta WHERE key = 'generation'", [], |r| {
-            r.get(0)
-        })
-        .optional()?;
+    let before = read_meta(conn, "generation")?;
     let last = before.as_deref().and_then(|v| v.parse::<i64>().ok());
     let now = last.map_or(wall_ms, |last| (last + 1).max(wall_ms));
-    write(conn, now)?;
+    write_meta(conn, "generation", &now.to_string())?;
     let purged = conn.query_row("SELECT count(*) FROM purged", [], |r| r.get(0))?;
     Ok(Turn {
         before,
@@ -75,24 +69,10 @@ pub(crate) fn end(conn: &Connection, turn: Turn) -> Result<()> {
         return Ok(());
     }
     match turn.before {
-        Some(before) => {
-            conn.execute(
-                "UPDATE meta SET value = ?1 WHERE key = 'generation'",
-                [before],
-            )?;
-        }
+        Some(before) => write_meta(conn, "generation", &before),
         None => {
             conn.execute("DELETE FROM meta WHERE key = 'generation'", [])?;
+            Ok(())
         }
     }
-    Ok(())
-}
-
-fn write(conn: &Connection, generation: i64) -> Result<()> {
-    conn.execute(
-        "INSERT INTO meta (key, value) VALUES ('generation', ?1)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        [generation.to_string()],
-    )?;
-    Ok(())
 }

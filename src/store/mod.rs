@@ -357,9 +357,7 @@ impl Store {
             })?;
         Ok(())
     }
-}
 
-impl Store {
     /// A consistent, owner-only copy of the database at `dest`, page by page (SQLite's
     /// backup, in one step: one read transaction). Several times faster than `VACUUM INTO`,
     /// which rebuilds every table and index: what a round publishes every time.
@@ -812,7 +810,8 @@ impl Writer<'_> {
             generation::end(&self.tx, turn)?;
         }
         if let Some(basis) = self.basis_at_commit.take() {
-            published::write_basis(&self.tx, &basis)?;
+            let at = generation::current(&self.tx)?;
+            published::write_basis(&self.tx, &basis, at)?;
         }
         self.tx.commit()?;
         Ok(())
@@ -870,8 +869,6 @@ pub struct CopyInfo {
     pub schema_version: i64,
     /// The team the copy belongs to (set on team files), if any.
     pub team_id: Option<String>,
-    /// The digest of its shared data (see `digest`).
-    pub digest: String,
     /// Whether its team has been published to by more than one database.
     pub joined: bool,
 }
@@ -965,14 +962,12 @@ pub fn check_copy(copy: &Path, shown: &str, scope: CopyCheck) -> Result<CopyInfo
     let mut conn = conn;
     migrations::migrate(&mut conn, version, shown)?;
     let team_id = read_meta(&conn, "team_id").map_err(|e| e.at_path(shown))?;
-    let digest = digest(&conn).map_err(|e| e.at_path(shown))?;
     let joined = read_meta(&conn, "team_joined")
         .map_err(|e| e.at_path(shown))?
         .is_some();
     Ok(CopyInfo {
         schema_version: version,
         team_id,
-        digest,
         joined,
     })
 }

@@ -43,6 +43,17 @@ struct Identity {
     modified: Option<std::time::SystemTime>,
 }
 
+impl Identity {
+    /// As text, to know the file again in a later round.
+    fn text(&self) -> String {
+        let modified = self
+            .modified
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        format!("{} {} {} {modified}", self.dev, self.ino, self.len)
+    }
+}
+
 fn identity(path: &Path, shown: &str) -> Result<Identity> {
     let meta = std::fs::metadata(path).map_err(|e| {
         Error::said(
@@ -171,19 +182,6 @@ impl Published {
                 .is_some_and(|&g| g >= basis.generation)
     }
 
-    /// The file's identity as text, to know it again in a later round.
-    fn identity_text(&self) -> String {
-        let modified = self
-            .identity
-            .modified
-            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_nanos());
-        format!(
-            "{} {} {} {modified}",
-            self.identity.dev, self.identity.ino, self.identity.len
-        )
-    }
-
     /// Checks the whole file (`quick_check`): before a round reads all of it or makes a new
     /// rep's database of it, and when a file that says it is one already taken in is not the
     /// file that was (delivered again, or damaged since). A round that reads only what
@@ -234,6 +232,10 @@ pub struct Basis {
 
 impl Basis {
     /// `node generation`, as kept in `meta`.
+    fn text(&self) -> String {
+        format!("{} {}", self.node, self.generation)
+    }
+
     fn parse(text: &str) -> Option<Basis> {
         let (node, generation) = text.split_once(' ')?;
         Some(Basis {
@@ -282,16 +284,13 @@ impl Store {
     /// Whether the team file read is the very file this database last took in or published.
     pub fn knows_file(&self, published: &Published) -> Result<bool> {
         Ok(read_meta(&self.conn, "team_file_identity")?.as_deref()
-            == Some(published.identity_text().as_str()))
+            == Some(published.identity.text().as_str()))
     }
 
     /// Remembers the team file at `path` as the one this database last took in or published.
     pub fn note_team_file(&mut self, path: &Path, shown: &str) -> Result<()> {
-        let known = Published {
-            identity: identity(path, shown)?,
-            ..Published::default()
-        };
-        write_meta(&self.conn, "team_file_identity", &known.identity_text())
+        let known = identity(path, shown)?;
+        write_meta(&self.conn, "team_file_identity", &known.text())
     }
 
     /// Whether this database belongs to a team that more than one database has published to.
@@ -299,8 +298,8 @@ impl Store {
         Ok(read_meta(&self.conn, "team_joined")?.is_some())
     }
 
-    /// Merges, where it lies, what the team file at `path` changed since this database last
-    /// took it in (all of it the first time), in one transaction that also remembers having
+    /// Merges, where it lies, what the team file at `path` changed after its publisher's
+    /// generation `since` (see `read_since`; all of it without), in one transaction that also remembers having
     /// taken it in. When this database held nothing beyond the last team file (`clean`) and
     /// the new one holds that, the new one becomes the basis.
     pub fn merge_published(
@@ -308,10 +307,10 @@ impl Store {
         path: &Path,
         shown: &str,
         published: &Published,
+        since: Option<i64>,
         clean: bool,
     ) -> Result<merge::MergeCounts> {
         let node = published.node.clone().unwrap_or_default();
-        let since = self.read_since(published)?;
         let uri = format!("file:{}?mode=ro", uri_path(path));
         let generation = published.generation;
         self.merge_from(&uri, shown, |w| {
@@ -340,8 +339,7 @@ impl Store {
         let node = self.author.node.clone();
         let tx = self.conn.transaction()?;
         write_meta(&tx, &seen_key(&node), &generation.to_string())?;
-        write_meta(&tx, "basis", &format!("{node} {generation}"))?;
-        write_meta(&tx, "basis_generation", &generation.to_string())?;
+        write_basis(&tx, &Basis { node, generation }, generation)?;
         tx.commit()?;
         Ok(())
     }
@@ -380,17 +378,19 @@ impl Store {
         let _mode: String = self
             .conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-        let node = published.node.clone().unwrap_or_default();
+        let made_from = Basis {
+            node: published.node.clone().unwrap_or_default(),
+            generation: published.generation,
+        };
         let tx = self.conn.transaction()?;
         tx.execute("DELETE FROM meta WHERE key IN ('role', 'node')", [])?;
-        write_meta(&tx, &seen_key(&node), &published.generation.to_string())?;
-        write_meta(&tx, "basis", &format!("{node} {}", published.generation))?;
-        write_meta(&tx, "adopted", &format!("{node} {}", published.generation))?;
         write_meta(
             &tx,
-            "basis_generation",
-            &generation::current(&tx)?.to_string(),
+            &seen_key(&made_from.node),
+            &made_from.generation.to_string(),
         )?;
+        write_meta(&tx, "adopted", &made_from.text())?;
+        write_basis(&tx, &made_from, generation::current(&tx)?)?;
         write_meta(&tx, "team_joined", "1")?;
         tx.commit()?;
         self.author.node = super::node_id(&mut self.conn)?;
@@ -406,16 +406,9 @@ impl Writer<'_> {
     }
 }
 
-/// Writes the basis a transaction asked for, with the generation it ended at.
-pub(crate) fn write_basis(conn: &Connection, basis: &Basis) -> Result<()> {
-    write_meta(
-        conn,
-        "basis",
-        &format!("{} {}", basis.node, basis.generation),
-    )?;
-    write_meta(
-        conn,
-        "basis_generation",
-        &generation::current(conn)?.to_string(),
-    )
+/// Remembers that this database, at its generation `at`, holds nothing beyond the team
+/// file `basis`.
+pub(crate) fn write_basis(conn: &Connection, basis: &Basis, at: i64) -> Result<()> {
+    write_meta(conn, "basis", &basis.text())?;
+    write_meta(conn, "basis_generation", &at.to_string())
 }

@@ -54,21 +54,13 @@ pub fn remember(
 ) -> Result<()> {
     let mut found = heard.others;
     for far in taken.far_ahead.values() {
-        match found.iter_mut().find(|n| n.node == far.node) {
-            Some(known) if known.at >= far.at => {}
-            Some(known) => *known = far.clone(),
-            None => found.push(far.clone()),
-        }
+        FarAhead::note_in(&mut found, far);
     }
     let now = store.now();
     let known = clock_notes::read(store.conn())?;
     let mut notes: Vec<FarAhead> = known.iter().filter(|n| n.at > now).cloned().collect();
     for far in &found {
-        match notes.iter_mut().find(|n| n.node == far.node) {
-            Some(note) if note.at >= far.at => {}
-            Some(note) => *note = far.clone(),
-            None => notes.push(far.clone()),
-        }
+        FarAhead::note_in(&mut notes, far);
     }
     if notes != known {
         store.write(|w| clock_notes::write(w, &notes))?;

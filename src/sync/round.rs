@@ -211,7 +211,6 @@ fn take_in(
         check_copy(&copy, shown, CopyCheck::Whole)?;
         return store.merge_copy(&copy, shown);
     };
-    let since = store.read_since(published)?;
     if store.seen(node)? == Some(published.generation) {
         if !store.knows_file(published)? {
             published.check_whole(team, shown)?;
@@ -219,6 +218,7 @@ fn take_in(
         }
         return Ok(MergeCounts::default());
     }
+    let since = store.read_since(published)?;
     if since.is_none() {
         published.check_whole(team, shown)?;
     }
@@ -237,10 +237,11 @@ fn take_in(
     let clean = store
         .clean_basis()?
         .is_some_and(|basis| published.holds(&basis));
-    let counts = store.merge_published(team, shown, published, clean)?;
+    let counts = store.merge_published(team, shown, published, since, clean)?;
     store.note_team_file(team, shown)?;
     Ok(counts)
 }
+
 /// Writes a snapshot of the local database beside the team file, then renames it over.
 pub fn publish(store: &mut Store, team: &Path) -> Result<()> {
     let temp = files::publish_temp(team);

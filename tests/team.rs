@@ -1288,3 +1288,77 @@ fn two_reps_making_the_team_at_once_end_in_one_team() {
         assert!(list.contains(title), "{title}: {list}");
     }
 }
+
+#[test]
+fn a_new_rep_joins_with_a_working_copy_of_the_team_file() {
+    let s = Scratch::new();
+    std::fs::create_dir_all(s.path("Dropbox/sales")).unwrap();
+    let a = Rep::new(&s, "山本");
+    let lead = a
+        .ok(&["lead", "add", "--title", "共有の案件", "--tag", "展示会"])
+        .trim()
+        .to_string();
+    a.ok(&["log", "call", "--lead", &lead, "--summary", "初回の電話"]);
+    a.sync();
+    let b = Rep::new(&s, "鈴木");
+    let said = b.sync();
+    assert!(said.contains("new records"), "{said}");
+    assert_eq!(a.lead(&lead), b.lead(&lead), "B holds A's lead as A does");
+    // B's copy is a working database: in WAL mode again after being written page by page
+    // through a rollback journal, owner-only, and not a team file (it takes changes).
+    let header = bytes(&b.db());
+    assert_eq!(
+        (header[18], header[19]),
+        (2, 2),
+        "B's database is in WAL mode"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(b.db()).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    assert!(!Path::new(&format!("{}-journal", b.db().display())).exists());
+    b.ok(&["lead", "edit", &lead, "--title", "鈴木が直した案件"]);
+    b.sync();
+    a.sync();
+    let title = a.lead(&lead)["title"].as_str().unwrap().to_string();
+    assert_eq!(title, "鈴木が直した案件");
+    // B's edit is B's: the copy took a node of its own, not A's.
+    let by = a.lead(&lead)["updated_by"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert_eq!(by, "鈴木");
+}
+
+#[test]
+fn a_reps_own_database_in_the_team_folder_is_never_taken_for_a_copy() {
+    let s = Scratch::new();
+    std::fs::create_dir_all(s.path("Dropbox/sales")).unwrap();
+    let a = Rep::new(&s, "山本");
+    a.ok(&["lead", "add", "--title", "共有の案件"]);
+    a.sync();
+    // A rep who keeps their database in the synced folder, under a name a sync tool could
+    // have given a conflicted copy, joins the team and syncs again.
+    let own = s.path("Dropbox/sales/team.leadtrack (2).db");
+    let b = Rep::new(&s, "鈴木");
+    let run = |args: &[&str]| {
+        let out = b.command(args).arg("--db").arg(&own).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    run(&["sync"]);
+    run(&["lead", "add", "--title", "鈴木の案件"]);
+    let second = run(&["sync"]);
+    assert!(!second.contains("conflicted copy"), "{second}");
+    assert!(own.exists(), "the rep's database stays where it is");
+    assert!(!s.path("Dropbox/sales/leadtrack-archive").exists());
+    assert!(run(&["lead", "list"]).contains("鈴木の案件"));
+    a.sync();
+    assert!(a.ok(&["lead", "list"]).contains("鈴木の案件"));
+}

@@ -368,6 +368,10 @@ impl Store {
         published: &Published,
     ) -> Result<()> {
         let source = open_read_only(path, shown)?;
+        // Through the WAL every page would be written twice (to the log, then into the
+        // file); with a rollback journal once. Only possible while no one else has the file
+        // open (the app's other connection): then the WAL it is.
+        let _ = self.journal_mode("DELETE");
         {
             let backup = rusqlite::backup::Backup::new(&source, &mut self.conn)
                 .map_err(|e| Error::from(e).at_path(shown))?;
@@ -375,9 +379,6 @@ impl Store {
         }
         published.unchanged(path, shown)?;
         drop(source);
-        let _mode: String = self
-            .conn
-            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         let made_from = Basis {
             node: published.node.clone().unwrap_or_default(),
             generation: published.generation,
@@ -393,6 +394,11 @@ impl Store {
         write_basis(&tx, &made_from, generation::current(&tx)?)?;
         write_meta(&tx, "team_joined", "1")?;
         tx.commit()?;
+        // After that commit: the file itself never says it is a team file (a round that
+        // finds it in the team folder reads the file alone, not its WAL).
+        let _mode: String = self
+            .conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         self.author.node = super::node_id(&mut self.conn)?;
         Ok(())
     }

@@ -122,8 +122,9 @@ fn marked_copy(prefix: &str, suffix: &str, candidate: &str) -> bool {
 /// The copies of this team's file lying beside it, whatever a sync tool or a person named
 /// them: a file published as a team file (`role` = team) of this team, or a file named as a
 /// sync tool names a conflicted copy (checked for its team when merged, as files from before
-/// the mark are). A file written by `leadtrack backup` is never one.
-pub fn conflicted_copies(team: &Path, team_id: &str) -> Result<Vec<PathBuf>> {
+/// the mark are). A file written by `leadtrack backup` is never one, nor the rep's own
+/// database (`local`), wherever it lies.
+pub fn conflicted_copies(team: &Path, team_id: &str, local: &Path) -> Result<Vec<PathBuf>> {
     let Some(name) = team.file_name().and_then(|n| n.to_str()) else {
         return Ok(Vec::new());
     };
@@ -139,6 +140,10 @@ pub fn conflicted_copies(team: &Path, team_id: &str) -> Result<Vec<PathBuf>> {
                 return None;
             }
             let path = e.path();
+            // The rep's own database may lie in the team folder too: never a copy.
+            if same_file(&path, local) {
+                return None;
+            }
             let named_as_copy = is_conflicted_copy(name, &file);
             // A database file, however a tool or a person named it (`x.db`, `x.db (1)`).
             if !named_as_copy && !file.contains(".db") {
@@ -154,6 +159,14 @@ pub fn conflicted_copies(team: &Path, team_id: &str) -> Result<Vec<PathBuf>> {
         .collect();
     out.sort();
     Ok(out)
+}
+
+/// Whether two paths name one file (links and relative paths alike).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (fs::canonicalize(a), fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }
 
 pub fn folder_of(path: &Path) -> PathBuf {

@@ -108,7 +108,7 @@ pub fn run_round(store: &mut Store, config: &Config, team: &Path) -> Result<Roun
     if store.team_id()?.as_deref() != Some(team_id.as_str()) {
         store.set_team_id(&team_id)?;
     }
-    let mut copies = files::conflicted_copies(team, &team_id)?;
+    let mut copies = files::conflicted_copies(team, &team_id, Path::new(store.path()))?;
     if !copies.is_empty() && files::refuses_writing(team) {
         copies.clear();
         report.read_only_folder = Some(folder.display().to_string());

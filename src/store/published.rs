@@ -375,7 +375,7 @@ impl Store {
         {
             let backup = rusqlite::backup::Backup::new(&source, &mut self.conn)
                 .map_err(|e| Error::from(e).at_path(shown))?;
-            super::copy_pages(&backup).map_err(|e| Error::from(e).at_path(shown))?;
+            super::copy_pages(&backup, -1, || {}).map_err(|e| Error::from(e).at_path(shown))?;
         }
         published.unchanged(path, shown)?;
         drop(source);

@@ -1359,6 +1359,14 @@ fn a_reps_own_database_in_the_team_folder_is_never_taken_for_a_copy() {
     assert!(own.exists(), "the rep's database stays where it is");
     assert!(!s.path("Dropbox/sales/leadtrack-archive").exists());
     assert!(run(&["lead", "list"]).contains("鈴木の案件"));
-    a.sync();
+    // Nor does another rep's round take it: it was never published as a team file.
+    let theirs = a.sync();
+    assert!(
+        theirs.contains(&format!("Left alone {}", own.display()))
+            && theirs.contains("not a copy of this team's file"),
+        "{theirs}"
+    );
+    assert!(own.exists(), "the rep's database stays where it is");
+    assert!(!s.path("Dropbox/sales/leadtrack-archive").exists());
     assert!(a.ok(&["lead", "list"]).contains("鈴木の案件"));
 }

@@ -914,6 +914,9 @@ pub struct CopyInfo {
     pub team_id: Option<String>,
     /// Whether its team has been published to by more than one database.
     pub joined: bool,
+    /// Whether it was published as a team file (or comes from a leadtrack that did not say):
+    /// else it is a rep's own database, whatever its name.
+    pub published: bool,
 }
 
 /// A digest of the shared data: per table the row count and the sums of the wall-clock and
@@ -1008,10 +1011,13 @@ pub fn check_copy(copy: &Path, shown: &str, scope: CopyCheck) -> Result<CopyInfo
     let joined = read_meta(&conn, "team_joined")
         .map_err(|e| e.at_path(shown))?
         .is_some();
+    let role = read_meta(&conn, "role").map_err(|e| e.at_path(shown))?;
     Ok(CopyInfo {
         schema_version: version,
         team_id,
         joined,
+        // Every team file published at schema 8 or later says it is one.
+        published: role.as_deref() == Some(Role::Team.id()) || version < 8,
     })
 }
 

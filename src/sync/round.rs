@@ -270,10 +270,10 @@ pub fn merge_file(store: &mut Store, path: &Path, team: Option<&str>) -> Result<
     let copy = files::private_copy(path)?;
     let info = check_copy(&copy, &shown, CopyCheck::MergedTables)?;
     // A copy of a team no one else joined is a team made at the same time as this one
-    // (see `settle_team`): taken in.
+    // (see `settle_team`): taken in. A rep's own database lying in the folder under a name
+    // like a copy's was never published: left alone (merged, it would be moved away).
     if let Some(team) = team
-        && info.team_id.as_deref() != Some(team)
-        && info.joined
+        && (info.team_id.as_deref() != Some(team) && info.joined || !info.published)
     {
         return Err(Error::said_plain("error-not-this-teams-copy"));
     }

@@ -474,9 +474,9 @@ fn mark(dest: &Path, role: Role) -> Result<Connection> {
 }
 
 /// What a file beside the team file says it is, without changing a byte of it (opened
-/// read-only and immutable): its role and team, or nothing for a file that is not a
-/// readable leadtrack database.
-pub fn peek_role(path: &Path) -> Option<(Option<Role>, Option<String>)> {
+/// read-only and immutable), or nothing for a file that is not a readable leadtrack
+/// database.
+pub fn peek_role(path: &Path) -> Option<Peeked> {
     let conn = Connection::open_with_flags(
         format!("file:{}?mode=ro&immutable=1", uri_path(path)),
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
@@ -504,8 +504,33 @@ pub fn peek_role(path: &Path) -> Option<(Option<Role>, Option<String>)> {
         Some("backup") => Some(Role::Backup),
         _ => None,
     };
-    Some((role, read_meta(&conn, "team_id").ok()?))
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .ok()?;
+    Some(Peeked {
+        role,
+        team_id: read_meta(&conn, "team_id").ok()?,
+        version,
+    })
 }
+
+/// What `peek_role` found in a file.
+pub struct Peeked {
+    pub role: Option<Role>,
+    pub team_id: Option<String>,
+    version: i64,
+}
+
+impl Peeked {
+    /// A database never published as a team file: a rep's own, whatever its name. Every
+    /// team file published at schema 8 or later says it is one (as `check_copy` tells).
+    pub fn never_published(&self) -> bool {
+        self.role.is_none() && self.version >= MARKED_SINCE
+    }
+}
+
+/// The schema from which every team file published says so in its `role`.
+const MARKED_SINCE: i64 = 8;
 
 /// The page cache of everyday use, and of bulk writes (KiB).
 const CACHE_KIB: u32 = 8 * 1024;
@@ -1016,8 +1041,7 @@ pub fn check_copy(copy: &Path, shown: &str, scope: CopyCheck) -> Result<CopyInfo
         schema_version: version,
         team_id,
         joined,
-        // Every team file published at schema 8 or later says it is one.
-        published: role.as_deref() == Some(Role::Team.id()) || version < 8,
+        published: role.as_deref() == Some(Role::Team.id()) || version < MARKED_SINCE,
     })
 }
 

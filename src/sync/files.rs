@@ -150,9 +150,12 @@ pub fn conflicted_copies(team: &Path, team_id: &str, local: &Path) -> Result<Vec
                 return None;
             }
             let copy = match store::peek_role(&path) {
-                Some((Some(Role::Backup), _)) => false,
-                Some((Some(Role::Team), Some(id))) => id == team_id || named_as_copy,
-                _ => named_as_copy,
+                Some(found) => match found.role {
+                    Some(Role::Backup) => false,
+                    Some(Role::Team) => found.team_id.as_deref() == Some(team_id) || named_as_copy,
+                    None => named_as_copy,
+                },
+                None => named_as_copy,
             };
             copy.then_some(path)
         })

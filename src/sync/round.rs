@@ -8,7 +8,7 @@ use crate::features::scores;
 use crate::model::dates::today;
 use crate::store::merge::MergeCounts;
 use crate::store::published::{Published, read_published};
-use crate::store::{CopyCheck, SCHEMA_VERSION as LATEST, Store, check_copy};
+use crate::store::{self, CopyCheck, SCHEMA_VERSION as LATEST, Store, check_copy};
 use serde::Serialize;
 use std::path::Path;
 
@@ -115,6 +115,15 @@ pub fn run_round(store: &mut Store, config: &Config, team: &Path) -> Result<Roun
     }
     for path in copies {
         let name = path.display().to_string();
+        // Told by what it says of itself, without copying it whole first (it may be a rep's
+        // database of gigabytes, in the folder for good).
+        if store::peek_role(&path).is_some_and(|found| found.never_published()) {
+            report.skipped.push(Skipped {
+                file: name,
+                reason: Error::said_plain("error-not-this-teams-copy").message(config.language),
+            });
+            continue;
+        }
         let taken = merge_file(store, &path, Some(&team_id));
         match taken {
             Ok(counts) => {

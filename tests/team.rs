@@ -1199,6 +1199,53 @@ fn a_team_file_opened_by_name_is_only_read() {
     a.ok(&["lead", "add", "--title", "自分の案件"]);
 }
 
+#[test]
+fn a_change_in_the_app_on_a_team_file_says_it_is_a_team_file() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use leadtrack::config::Language;
+    use leadtrack::tui::app::App;
+    let s = Scratch::new();
+    std::fs::create_dir_all(s.path("Dropbox/sales")).unwrap();
+    let a = Rep::new(&s, "山本");
+    a.ok(&["lead", "add", "--title", "共有の案件"]);
+    a.sync();
+    let team = team_file(&s);
+    let before = bytes(&team);
+    for (language, said) in [
+        (Language::En, "is a team file, opened read-only"),
+        (
+            Language::Ja,
+            "はチームファイルなので読み取り専用で開きました",
+        ),
+    ] {
+        let mut session = leadtrack::session::Session::open(Some(&team), None).unwrap();
+        session.config.language = language;
+        let mut app = App::new(session, chrono::Local::now().date_naive()).unwrap();
+        let (w, h) = (240, 30);
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+        leadtrack::tui::draw_settled(&mut terminal, &mut app).unwrap();
+        app.on_key(KeyEvent::new(KeyCode::Char('L'), KeyModifiers::NONE));
+        leadtrack::tui::draw_settled(&mut terminal, &mut app).unwrap();
+        let buffer = terminal.backend().buffer().clone();
+        let mut status = String::new();
+        let mut x = 0;
+        while x < w {
+            let symbol = buffer[(x, h - 1)].symbol();
+            status.push_str(symbol);
+            // A wide character's second cell is part of it.
+            x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol).max(1)).unwrap();
+        }
+        assert!(status.contains(said), "{language:?}: {status}");
+        assert!(!status.contains("is read-only;"), "{status}");
+    }
+    assert_eq!(
+        before,
+        bytes(&team),
+        "the team file is byte for byte as it was"
+    );
+}
+
 /// The sync tool keeps `winner`'s first team file and leaves `loser`'s beside it as a
 /// conflicted copy: each published to a folder of its own before either file arrived.
 fn first_rounds_at_once(s: &Scratch, winner: &Rep<'_>, loser: &Rep<'_>) {

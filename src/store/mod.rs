@@ -201,6 +201,14 @@ impl Store {
     /// fault).
     fn transact<T>(&mut self, change: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
         let path = self.path.clone();
+        // Said as the team file it is, to the app as to the command line: "read-only" alone
+        // would send the rep looking at file permissions.
+        if self.team_file {
+            return Err(Error::said(
+                "error-team-file-read-only",
+                [("path", path.as_str())],
+            ));
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)

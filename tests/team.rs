@@ -307,6 +307,7 @@ fn a_delete_after_an_activity_takes_the_activity_out_of_search() {
     b.sync();
     // B logs a call; A, not having seen it, deletes the lead afterwards.
     b.ok(&["log", "call", "--lead", &id, "--summary", "削除前の電話"]);
+    assert!(activities_view(&b).contains("削除前の電話"));
     std::thread::sleep(std::time::Duration::from_millis(5));
     a.ok(&["lead", "delete", &id]);
     a.sync();
@@ -316,8 +317,36 @@ fn a_delete_after_an_activity_takes_the_activity_out_of_search() {
         assert_eq!(rep.run(&["lead", "show", &id]).status.code(), Some(1));
         let found = rep.ok(&["search", "削除前"]);
         assert!(!found.contains("削除前の電話"), "{found}");
+        let timeline = activities_view(rep);
+        assert!(!timeline.contains("削除前の電話"), "{timeline}");
     }
     assert_eq!(shared_state(&a.db()), shared_state(&b.db()));
+}
+
+/// The app's Activities view of `rep`'s database, at 120×40, as text.
+fn activities_view(rep: &Rep<'_>) -> String {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let session = leadtrack::session::Session::open(Some(&rep.db()), Some(&rep.config)).unwrap();
+    let mut app =
+        leadtrack::tui::app::App::new(session, chrono::Local::now().date_naive()).unwrap();
+    let (w, h) = (120, 40);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    leadtrack::tui::draw_settled(&mut terminal, &mut app).unwrap();
+    app.on_key(KeyEvent::new(KeyCode::Char('4'), KeyModifiers::NONE));
+    leadtrack::tui::draw_settled(&mut terminal, &mut app).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let mut text = String::new();
+    for y in 0..h {
+        let mut x = 0;
+        while x < w {
+            let symbol = buffer[(x, y)].symbol();
+            text.push_str(symbol);
+            // A wide character's second cell is part of it.
+            x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol).max(1)).unwrap();
+        }
+        text.push('\n');
+    }
+    text
 }
 
 /// B's own version of the team file, as a sync tool leaves it beside the team file when two

@@ -435,10 +435,17 @@ pub fn by_seqs(conn: &Connection, seqs: &[i64]) -> Result<Vec<Activity>> {
     Ok(out)
 }
 
+/// Whether the activity `a` is shown: while the record it opens is there, its lead, or for
+/// one on a contact alone, the contact. One whose lead was deleted (here, or on another copy
+/// after the activity was logged) is kept, for when the lead comes back, but not shown.
+pub(crate) const SHOWN: &str = "a.gone = 0 AND CASE WHEN a.lead_id IS NOT NULL
+     THEN (SELECT gone FROM leads WHERE id = a.lead_id) = 0
+     ELSE (SELECT gone FROM contacts WHERE id = a.contact_id) = 0 END";
+
 /// The timeline across leads, newest first, at most `limit`.
 pub fn timeline(conn: &Connection, limit: usize) -> Result<Vec<Activity>> {
     let sql = format!(
-        "SELECT {COLUMNS} FROM activities WHERE gone = 0 ORDER BY occurred_at DESC, seq DESC LIMIT ?1"
+        "SELECT {COLUMNS} FROM activities a WHERE {SHOWN} ORDER BY occurred_at DESC, seq DESC LIMIT ?1"
     );
     let limit = i64::try_from(limit).unwrap_or(i64::MAX);
     let mut stmt = conn.prepare_cached(&sql)?;
@@ -474,7 +481,7 @@ pub fn page(
         "SELECT {}, (SELECT title FROM leads WHERE id = a.lead_id),
                 c.family_name, c.given_name, c.company, a.occurred_at, a.seq
          FROM activities a LEFT JOIN contacts c ON c.id = a.contact_id AND c.gone = 0
-         WHERE a.gone = 0",
+         WHERE {SHOWN}",
         prefixed.join(", ")
     );
     sql.push_str(&super::paging::clause(&columns, true, page, &mut params));

@@ -24,19 +24,17 @@ impl Index {
 }
 
 impl Index {
-    /// Which indexed records a search finds. An activity is found while the record it opens
-    /// is there: its lead, or for one on a contact alone, the contact. One whose lead was
-    /// deleted (here, or on another copy after the activity was logged) stays indexed, for
-    /// when the lead comes back, but is not found.
-    fn shown(self) -> &'static str {
+    /// Which indexed records a search finds: an activity as the timeline shows it
+    /// (`activities::SHOWN`); one whose lead was deleted stays indexed, for when the lead
+    /// comes back, but is not found.
+    fn shown(self) -> String {
         match self {
-            Index::Leads | Index::Contacts => "",
-            Index::Activities => {
+            Index::Leads | Index::Contacts => String::new(),
+            Index::Activities => format!(
                 "AND EXISTS (SELECT 1 FROM activities a WHERE a.seq = activity_search.rowid
-                   AND a.gone = 0 AND CASE WHEN a.lead_id IS NOT NULL
-                     THEN (SELECT gone FROM leads WHERE id = a.lead_id) = 0
-                     ELSE (SELECT gone FROM contacts WHERE id = a.contact_id) = 0 END)"
-            }
+                   AND {})",
+                super::activities::SHOWN
+            ),
         }
     }
 

@@ -295,6 +295,49 @@ fn an_activity_logged_after_a_concurrent_delete_brings_the_lead_back() {
 }
 
 #[test]
+fn an_activity_changed_after_a_concurrent_delete_brings_the_lead_back() {
+    let s = Scratch::new();
+    std::fs::create_dir_all(s.path("Dropbox/sales")).unwrap();
+    let (a, b) = (Rep::new(&s, "山本"), Rep::new(&s, "鈴木"));
+    let id = a
+        .ok(&["lead", "add", "--title", "消された案件"])
+        .trim()
+        .to_string();
+    let call = a
+        .ok(&["log", "call", "--lead", &id, "--summary", "最初の電話"])
+        .trim()
+        .to_string();
+    a.sync();
+    b.sync();
+    // A deletes the lead; B, not having seen it, corrects the call's notes afterwards.
+    a.ok(&["lead", "delete", &id]);
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    b.ok(&[
+        "activity",
+        "edit",
+        &call,
+        "--summary",
+        "最初の電話（先方は来月導入）",
+    ]);
+    a.sync();
+    b.sync();
+    a.sync();
+    for rep in [&a, &b] {
+        let shown = rep.lead(&id);
+        assert_eq!(shown["title"], "消された案件", "{shown}");
+        assert!(
+            shown["activities"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|x| x["summary"] == "最初の電話（先方は来月導入）"),
+            "{shown}"
+        );
+    }
+    assert_eq!(shared_state(&a.db()), shared_state(&b.db()));
+}
+
+#[test]
 fn a_delete_after_an_activity_takes_the_activity_out_of_search() {
     let s = Scratch::new();
     std::fs::create_dir_all(s.path("Dropbox/sales")).unwrap();

@@ -251,6 +251,9 @@ pub fn update(w: &mut Writer<'_>, id: &str, patch: &ActivityPatch) -> Result<Vec
             false,
         )?;
     }
+    if !changed.is_empty() {
+        keep_owners_alive(w, id)?;
+    }
     if let Some(lead_id) = &before.lead_id
         && !changed.is_empty()
     {
@@ -259,9 +262,30 @@ pub fn update(w: &mut Writer<'_>, id: &str, patch: &ActivityPatch) -> Result<Vec
     Ok(changed)
 }
 
+/// Keeps the lead and contact an activity is on alive at the activity's newest stamp, as
+/// logging it did (see `insert`): changing or restoring it is use of them too.
+fn keep_owners_alive(w: &Writer<'_>, id: &str) -> Result<()> {
+    let (hlc, lead_id, contact_id): (String, Option<String>, Option<String>) = w.conn().query_row(
+        "SELECT hlc, lead_id, contact_id FROM activities WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    let Ok(stamp) = hlc.parse::<crate::model::Hlc>() else {
+        return Ok(());
+    };
+    if let Some(lead_id) = &lead_id {
+        records::keep_alive(w.conn(), &LEADS, lead_id, &stamp)?;
+    }
+    if let Some(contact_id) = &contact_id {
+        records::keep_alive(w.conn(), &CONTACTS, contact_id, &stamp)?;
+    }
+    Ok(())
+}
+
 /// Brings a deleted activity back (undoing a delete): a newer change than its tombstone.
 pub fn restore(w: &mut Writer<'_>, id: &str) -> Result<()> {
     records::update(w, &ACTIVITIES, id, &[("deleted", Value::Integer(0))])?;
+    keep_owners_alive(w, id)?;
     let (seq, lead_id, summary): (i64, Option<String>, String) = w.conn().query_row(
         "SELECT seq, lead_id, summary FROM activities WHERE id = ?1",
         [id],

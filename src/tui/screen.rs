@@ -295,6 +295,7 @@ impl App {
                 spans.push(Span::raw(" "));
             }
         }
+        let head = spans.len();
         spans.extend(tail);
         if let Some(status) = &self.status {
             let style = if status.error {
@@ -302,14 +303,29 @@ impl App {
             } else {
                 self.theme.ok()
             };
-            let used: usize = spans.iter().map(|s| width(&s.content)).sum();
-            let room = (area.width as usize).saturating_sub(used + 3);
+            let room = |spans: &[Span<'_>]| {
+                let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+                (area.width as usize).saturating_sub(used + 3)
+            };
+            // The message answers what the rep just did: on a narrow screen it takes the
+            // room of the due counts and the sync state, then of the file's path.
+            let wanted = width(&status.text).min(MESSAGE_ROOM);
+            if room(&spans) < wanted {
+                spans.truncate(head);
+            }
+            if room(&spans) < wanted && !spans.is_empty() {
+                spans.remove(0);
+            }
+            let room = room(&spans);
             spans.push(Span::raw("· "));
             spans.push(views::cut(&status.text, room, style));
         }
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
     }
 }
+
+/// The room a message in the status line is given before anything else there, in columns.
+const MESSAGE_ROOM: usize = 48;
 
 /// `(set [user] name in ~/.config/leadtrack/config.toml)`, after the name the app uses.
 fn name_hint(language: crate::config::Language, config: Option<&Path>) -> String {

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{Scratch, bytes, shared_state};
+use common::{Scratch, bytes, screen, shared_state};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -68,6 +68,14 @@ impl<'a> Rep<'a> {
         serde_json::from_str(&self.ok(&["lead", "show", id, "--format", "json"]))
             .unwrap_or(Value::Null)
     }
+}
+
+/// Whether the JSON list `list` has an item whose `key` is `value`.
+fn lists(list: &Value, key: &str, value: &str) -> bool {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .any(|item| item[key] == value)
 }
 
 fn team_file(s: &Scratch) -> PathBuf {
@@ -182,13 +190,7 @@ fn three_reps_edit_delete_and_publish_at_once_and_end_identical() {
         assert!(notes.iter().any(|n| n.contains("Aのメモ")), "{notes:?}");
     }
     let shown = a.lead(&l1);
-    assert!(
-        shown["activities"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|x| x["summary"] == "Cの電話")
-    );
+    assert!(lists(&shown["activities"], "summary", "Cの電話"));
     // The edit made after the delete wins over it: the lead is back, with A's note.
     let l2_now = c.lead(&l2);
     assert_eq!(l2_now["notes"], "Aのメモ", "{l2_now}");
@@ -280,11 +282,7 @@ fn an_activity_logged_after_a_concurrent_delete_brings_the_lead_back() {
         let shown = rep.lead(&id);
         assert_eq!(shown["title"], "消された案件", "{shown}");
         assert!(
-            shown["activities"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|x| x["summary"] == "削除後の電話"),
+            lists(&shown["activities"], "summary", "削除後の電話"),
             "{shown}"
         );
         assert!(history_values(&rep.db(), &kept, "deleted").is_empty());
@@ -326,11 +324,11 @@ fn an_activity_changed_after_a_concurrent_delete_brings_the_lead_back() {
         let shown = rep.lead(&id);
         assert_eq!(shown["title"], "消された案件", "{shown}");
         assert!(
-            shown["activities"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|x| x["summary"] == "最初の電話（先方は来月導入）"),
+            lists(
+                &shown["activities"],
+                "summary",
+                "最初の電話（先方は来月導入）"
+            ),
             "{shown}"
         );
     }
@@ -372,24 +370,9 @@ fn activities_view(rep: &Rep<'_>) -> String {
     let session = leadtrack::session::Session::open(Some(&rep.db()), Some(&rep.config)).unwrap();
     let mut app =
         leadtrack::tui::app::App::new(session, chrono::Local::now().date_naive()).unwrap();
-    let (w, h) = (120, 40);
-    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
-    leadtrack::tui::draw_settled(&mut terminal, &mut app).unwrap();
+    screen(&mut app, 120, 40);
     app.on_key(KeyEvent::new(KeyCode::Char('4'), KeyModifiers::NONE));
-    leadtrack::tui::draw_settled(&mut terminal, &mut app).unwrap();
-    let buffer = terminal.backend().buffer().clone();
-    let mut text = String::new();
-    for y in 0..h {
-        let mut x = 0;
-        while x < w {
-            let symbol = buffer[(x, y)].symbol();
-            text.push_str(symbol);
-            // A wide character's second cell is part of it.
-            x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol).max(1)).unwrap();
-        }
-        text.push('\n');
-    }
-    text
+    screen(&mut app, 120, 40)
 }
 
 /// B's own version of the team file, as a sync tool leaves it beside the team file when two
@@ -575,20 +558,18 @@ fn status_after_a_round(rep: &Rep<'_>) -> String {
         "a round within {round:?}"
     );
     app.tick(today);
-    let (w, h) = (240, 30);
-    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
-    leadtrack::tui::draw_settled(&mut terminal, &mut app).unwrap();
-    let buffer = terminal.backend().buffer().clone();
-    let mut line = String::new();
-    let mut x = 0;
-    while x < w {
-        let symbol = buffer[(x, h - 1)].symbol();
-        line.push_str(symbol);
-        // A wide character's second cell is part of it.
-        x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol).max(1)).unwrap();
-    }
+    let line = status_line(&mut app);
     app.stop_sync();
     line
+}
+
+/// The app's status line on a 240-column screen.
+fn status_line(app: &mut leadtrack::tui::app::App) -> String {
+    screen(app, 240, 30)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string()
 }
 
 #[test]
@@ -1088,11 +1069,7 @@ fn two_reps_changing_a_contacts_addresses_at_once_keep_both() {
     // The replaced address is in the history, on both.
     for seen in [&seen_a, &seen_b] {
         assert!(
-            seen["history"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|h| h["previous"] == "hanako@midori.example.co.jp"),
+            lists(&seen["history"], "previous", "hanako@midori.example.co.jp"),
             "{seen}"
         );
     }
@@ -1293,21 +1270,9 @@ fn a_change_in_the_app_on_a_team_file_says_it_is_a_team_file() {
         let mut session = leadtrack::session::Session::open(Some(&team), None).unwrap();
         session.config.language = language;
         let mut app = App::new(session, chrono::Local::now().date_naive()).unwrap();
-        let (w, h) = (240, 30);
-        let mut terminal =
-            ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
-        leadtrack::tui::draw_settled(&mut terminal, &mut app).unwrap();
+        status_line(&mut app);
         app.on_key(KeyEvent::new(KeyCode::Char('L'), KeyModifiers::NONE));
-        leadtrack::tui::draw_settled(&mut terminal, &mut app).unwrap();
-        let buffer = terminal.backend().buffer().clone();
-        let mut status = String::new();
-        let mut x = 0;
-        while x < w {
-            let symbol = buffer[(x, h - 1)].symbol();
-            status.push_str(symbol);
-            // A wide character's second cell is part of it.
-            x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol).max(1)).unwrap();
-        }
+        let status = status_line(&mut app);
         assert!(status.contains(said), "{language:?}: {status}");
         assert!(!status.contains("is read-only;"), "{status}");
     }

@@ -4,7 +4,7 @@
 mod common;
 
 use chrono::{Days, NaiveDate};
-use common::{HOSTILE, is_bidi_or_zero_width};
+use common::{HOSTILE, is_bidi_or_zero_width, screen};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 use leadtrack::config::{Config, KeyList};
 use leadtrack::features::demo::{self, DemoSize};
@@ -80,29 +80,6 @@ fn type_text(app: &mut App, text: &str) {
         };
         app.on_key(event(KeyCode::Char(c), modifiers));
     }
-}
-
-fn screen(app: &mut App, w: u16, h: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    tui::draw_settled(&mut terminal, app).unwrap();
-    let buffer = terminal.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..h {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..w {
-            let symbol = buffer[(x, y)].symbol();
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
-            line.push_str(symbol);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 fn selected_lead(app: &App) -> leadtrack::model::Lead {

@@ -46,12 +46,12 @@ pub fn insert(w: &mut Writer<'_>, a: &ActivityFields, origin: &Origin) -> Result
     let new = prepare(a, origin)?;
     let stamp = w.stamp();
     write(w, &new, &stamp)?;
-    if let Some(lead_id) = &new.lead_id {
-        records::keep_alive(w.conn(), &LEADS, lead_id, &stamp.hlc)?;
-    }
-    if let Some(contact_id) = &new.contact_id {
-        records::keep_alive(w.conn(), &CONTACTS, contact_id, &stamp.hlc)?;
-    }
+    keep_alive(
+        w,
+        new.lead_id.as_deref(),
+        new.contact_id.as_deref(),
+        &stamp.hlc,
+    )?;
     Ok(new.id.clone())
 }
 
@@ -253,33 +253,41 @@ pub fn update(w: &mut Writer<'_>, id: &str, patch: &ActivityPatch) -> Result<Vec
     }
     if !changed.is_empty() {
         keep_owners_alive(w, id)?;
-    }
-    if let Some(lead_id) = &before.lead_id
-        && !changed.is_empty()
-    {
-        w.activity_changed(lead_id);
+        if let Some(lead_id) = &before.lead_id {
+            w.activity_changed(lead_id);
+        }
     }
     Ok(changed)
 }
 
-/// Keeps the lead and contact an activity is on alive at the activity's newest stamp, as
-/// logging it did (see `insert`): changing or restoring it is use of them too.
+/// Keeps the lead and contact an activity is on alive at `stamp` (see `records::keep_alive`).
+fn keep_alive(
+    w: &Writer<'_>,
+    lead_id: Option<&str>,
+    contact_id: Option<&str>,
+    stamp: &crate::model::Hlc,
+) -> Result<()> {
+    if let Some(lead_id) = lead_id {
+        records::keep_alive(w.conn(), &LEADS, lead_id, stamp)?;
+    }
+    if let Some(contact_id) = contact_id {
+        records::keep_alive(w.conn(), &CONTACTS, contact_id, stamp)?;
+    }
+    Ok(())
+}
+
+/// Keeps the lead and contact of the activity `id` alive at its newest stamp, as logging
+/// it did (see `insert`): changing or restoring it is use of them too.
 fn keep_owners_alive(w: &Writer<'_>, id: &str) -> Result<()> {
     let (hlc, lead_id, contact_id): (String, Option<String>, Option<String>) = w.conn().query_row(
         "SELECT hlc, lead_id, contact_id FROM activities WHERE id = ?1",
         [id],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;
-    let Ok(stamp) = hlc.parse::<crate::model::Hlc>() else {
-        return Ok(());
-    };
-    if let Some(lead_id) = &lead_id {
-        records::keep_alive(w.conn(), &LEADS, lead_id, &stamp)?;
+    match hlc.parse() {
+        Ok(stamp) => keep_alive(w, lead_id.as_deref(), contact_id.as_deref(), &stamp),
+        Err(_) => Ok(()),
     }
-    if let Some(contact_id) = &contact_id {
-        records::keep_alive(w.conn(), &CONTACTS, contact_id, &stamp)?;
-    }
-    Ok(())
 }
 
 /// Brings a deleted activity back (undoing a delete): a newer change than its tombstone.
@@ -465,17 +473,6 @@ pub fn by_seqs(conn: &Connection, seqs: &[i64]) -> Result<Vec<Activity>> {
 pub(crate) const SHOWN: &str = "a.gone = 0 AND CASE WHEN a.lead_id IS NOT NULL
      THEN (SELECT gone FROM leads WHERE id = a.lead_id) = 0
      ELSE (SELECT gone FROM contacts WHERE id = a.contact_id) = 0 END";
-
-/// The timeline across leads, newest first, at most `limit`.
-pub fn timeline(conn: &Connection, limit: usize) -> Result<Vec<Activity>> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM activities a WHERE {SHOWN} ORDER BY occurred_at DESC, seq DESC LIMIT ?1"
-    );
-    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map([limit], from_row)?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-}
 
 /// Short unique forms of these ids, for tables.
 pub fn short_ids(conn: &Connection, ids: &[String]) -> Result<Vec<String>> {

@@ -531,7 +531,7 @@ pub struct Peeked {
 
 impl Peeked {
     /// A database never published as a team file: a rep's own, whatever its name. Every
-    /// team file published at schema 8 or later says it is one (as `check_copy` tells).
+    /// team file published at schema 8 or later says it is one.
     pub fn never_published(&self) -> bool {
         self.role.is_none() && self.version >= MARKED_SINCE
     }
@@ -947,9 +947,6 @@ pub struct CopyInfo {
     pub team_id: Option<String>,
     /// Whether its team has been published to by more than one database.
     pub joined: bool,
-    /// Whether it was published as a team file (or comes from a leadtrack that did not say):
-    /// else it is a rep's own database, whatever its name.
-    pub published: bool,
 }
 
 /// A digest of the shared data: per table the row count and the sums of the wall-clock and
@@ -1044,12 +1041,10 @@ pub fn check_copy(copy: &Path, shown: &str, scope: CopyCheck) -> Result<CopyInfo
     let joined = read_meta(&conn, "team_joined")
         .map_err(|e| e.at_path(shown))?
         .is_some();
-    let role = read_meta(&conn, "role").map_err(|e| e.at_path(shown))?;
     Ok(CopyInfo {
         schema_version: version,
         team_id,
         joined,
-        published: role.as_deref() == Some(Role::Team.id()) || version < MARKED_SINCE,
     })
 }
 

@@ -119,19 +119,28 @@ fn marked_copy(prefix: &str, suffix: &str, candidate: &str) -> bool {
     })
 }
 
+/// A file beside the team file that a round looks at as a copy of it.
+pub struct Candidate {
+    pub path: PathBuf,
+    /// A database never published as a team file (a rep's own, kept in the folder under a
+    /// name like a copy's): left alone, not merged.
+    pub never_published: bool,
+}
+
 /// The copies of this team's file lying beside it, whatever a sync tool or a person named
 /// them: a file published as a team file (`role` = team) of this team, or a file named as a
 /// sync tool names a conflicted copy (checked for its team when merged, as files from before
 /// the mark are). A file written by `leadtrack backup` is never one, nor the rep's own
 /// database (`local`), wherever it lies.
-pub fn conflicted_copies(team: &Path, team_id: &str, local: &Path) -> Result<Vec<PathBuf>> {
+pub fn conflicted_copies(team: &Path, team_id: &str, local: &Path) -> Result<Vec<Candidate>> {
     let Some(name) = team.file_name().and_then(|n| n.to_str()) else {
         return Ok(Vec::new());
     };
     let folder = folder_of(team);
+    let local = fs::canonicalize(local).ok();
     let entries =
         fs::read_dir(&folder).map_err(|e| io_error("error-cannot-read-folder", &folder, &e))?;
-    let mut out: Vec<PathBuf> = entries
+    let mut out: Vec<Candidate> = entries
         .filter_map(|e| e.ok())
         .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
         .filter_map(|e| {
@@ -141,7 +150,7 @@ pub fn conflicted_copies(team: &Path, team_id: &str, local: &Path) -> Result<Vec
             }
             let path = e.path();
             // The rep's own database may lie in the team folder too: never a copy.
-            if same_file(&path, local) {
+            if local.is_some() && fs::canonicalize(&path).ok() == local {
                 return None;
             }
             let named_as_copy = is_conflicted_copy(name, &file);
@@ -149,27 +158,20 @@ pub fn conflicted_copies(team: &Path, team_id: &str, local: &Path) -> Result<Vec
             if !named_as_copy && !file.contains(".db") {
                 return None;
             }
-            let copy = match store::peek_role(&path) {
-                Some(found) => match found.role {
-                    Some(Role::Backup) => false,
-                    Some(Role::Team) => found.team_id.as_deref() == Some(team_id) || named_as_copy,
-                    None => named_as_copy,
-                },
-                None => named_as_copy,
+            let found = store::peek_role(&path);
+            let copy = match found.as_ref().map(|f| (f.role, f.team_id.as_deref())) {
+                Some((Some(Role::Backup), _)) => false,
+                Some((Some(Role::Team), Some(id))) => id == team_id || named_as_copy,
+                _ => named_as_copy,
             };
-            copy.then_some(path)
+            copy.then(|| Candidate {
+                never_published: found.as_ref().is_some_and(store::Peeked::never_published),
+                path,
+            })
         })
         .collect();
-    out.sort();
+    out.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(out)
-}
-
-/// Whether two paths name one file (links and relative paths alike).
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (fs::canonicalize(a), fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
 }
 
 pub fn folder_of(path: &Path) -> PathBuf {

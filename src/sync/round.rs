@@ -8,7 +8,7 @@ use crate::features::scores;
 use crate::model::dates::today;
 use crate::store::merge::MergeCounts;
 use crate::store::published::{Published, read_published};
-use crate::store::{self, CopyCheck, SCHEMA_VERSION as LATEST, Store, check_copy};
+use crate::store::{CopyCheck, SCHEMA_VERSION as LATEST, Store, check_copy};
 use serde::Serialize;
 use std::path::Path;
 
@@ -113,11 +113,15 @@ pub fn run_round(store: &mut Store, config: &Config, team: &Path) -> Result<Roun
         copies.clear();
         report.read_only_folder = Some(folder.display().to_string());
     }
-    for path in copies {
+    for files::Candidate {
+        path,
+        never_published,
+    } in copies
+    {
         let name = path.display().to_string();
-        // Told by what it says of itself, without copying it whole first (it may be a rep's
-        // database of gigabytes, in the folder for good).
-        if store::peek_role(&path).is_some_and(|found| found.never_published()) {
+        // A rep's own database lying in the folder under a name like a copy's: left alone
+        // (merged, it would be moved away), told without copying it whole first.
+        if never_published {
             report.skipped.push(Skipped {
                 file: name,
                 reason: Error::said_plain("error-not-this-teams-copy").message(config.language),
@@ -279,10 +283,10 @@ pub fn merge_file(store: &mut Store, path: &Path, team: Option<&str>) -> Result<
     let copy = files::private_copy(path)?;
     let info = check_copy(&copy, &shown, CopyCheck::MergedTables)?;
     // A copy of a team no one else joined is a team made at the same time as this one
-    // (see `settle_team`): taken in. A rep's own database lying in the folder under a name
-    // like a copy's was never published: left alone (merged, it would be moved away).
+    // (see `settle_team`): taken in.
     if let Some(team) = team
-        && (info.team_id.as_deref() != Some(team) && info.joined || !info.published)
+        && info.team_id.as_deref() != Some(team)
+        && info.joined
     {
         return Err(Error::said_plain("error-not-this-teams-copy"));
     }

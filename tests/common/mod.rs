@@ -453,3 +453,28 @@ fn japanese_runs(text: &str) -> Vec<String> {
         .map(str::to_string)
         .collect()
 }
+
+/// What `app` shows on a `w`×`h` screen once settled, a line of text per row (a wide
+/// character once, its second cell skipped; trailing blanks cut).
+pub fn screen(app: &mut leadtrack::tui::app::App, w: u16, h: u16) -> String {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    leadtrack::tui::draw_settled(&mut terminal, app).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..h {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..w {
+            let symbol = buffer[(x, y)].symbol();
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+            line.push_str(symbol);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}

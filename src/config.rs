@@ -53,6 +53,8 @@ pub struct DatabaseConfig {
 #[serde(deny_unknown_fields, default)]
 pub struct TeamConfig {
     pub file: Option<PathBuf>,
+    /// A PostgreSQL team store (`postgresql://…`), instead of a file.
+    pub server: Option<String>,
     pub sync_interval_secs: u64,
 }
 
@@ -60,6 +62,7 @@ impl Default for TeamConfig {
     fn default() -> Self {
         TeamConfig {
             file: None,
+            server: None,
             sync_interval_secs: 60,
         }
     }
@@ -532,8 +535,17 @@ impl ConfigError {
 }
 
 impl Config {
-    /// The rep's name: `[user] name`, else the login name, else "me".
+    /// The rep's name: with a team server, the role it connects as (the server makes it the
+    /// author of every change pushed); else `[user] name`, else the login name, else "me".
     pub fn user_name(&self) -> String {
+        if let Some(target) = self
+            .team
+            .server
+            .as_deref()
+            .and_then(|s| crate::store::server::Target::parse(s).ok())
+        {
+            return target.user();
+        }
         self.user
             .name
             .clone()
@@ -659,6 +671,21 @@ impl Config {
                     Said::plain("error-config-not-a-number"),
                 ));
             }
+        }
+        if self.team.file.is_some() && self.team.server.is_some() {
+            return Err((
+                "team.server".into(),
+                Said::plain("error-config-team-file-and-server"),
+            ));
+        }
+        if let Some(server) = &self.team.server
+            && let Err(e) = crate::store::server::Target::parse(server)
+        {
+            let said = match e {
+                crate::error::Error::Said(said) => said,
+                _ => Said::plain("error-config-team-file-and-server"),
+            };
+            return Err(("team.server".into(), said));
         }
         if self.team.sync_interval_secs < 5 {
             return Err((

@@ -13,10 +13,8 @@ fn main() -> ExitCode {
         None => Session::open(cli.db.as_deref(), cli.config.as_deref())
             .and_then(|mut session| {
                 cli.apply_language(&mut session);
-                let team = cli
-                    .team_file
-                    .clone()
-                    .or_else(|| session.config.team.file.clone());
+                cli.apply_team(&mut session)?;
+                let team = leadtrack::sync::Team::choose(None, None, &session.config.team)?;
                 leadtrack::tui::run(session, team, cli.config.clone())
             })
             .map(|()| true),

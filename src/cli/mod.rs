@@ -55,6 +55,10 @@ pub struct Cli {
     /// The team file shared through a synced folder (default: [team] file of the config).
     #[arg(long, global = true, env = "LEADTRACK_TEAM_FILE", value_name = "PATH")]
     pub team_file: Option<PathBuf>,
+    /// The team server, a PostgreSQL address such as postgresql://sato@db.example.jp/sales
+    /// (default: [team] server of the config). Not together with a team file.
+    #[arg(long, global = true, env = "LEADTRACK_TEAM_SERVER", value_name = "URL")]
+    pub team_server: Option<String>,
     /// The language of everything shown: en or ja (default: [ui] language of the config,
     /// else the locale).
     #[arg(long, global = true, env = "LEADTRACK_LANG", value_name = "LANG")]
@@ -90,8 +94,12 @@ pub enum Command {
     Search(search::SearchArgs),
     /// The funnel: stages, flow, sources, reps, what won leads were touched by.
     Stats(stats::StatsArgs),
-    /// One sync round with the team file: take it in, take in conflicted copies, publish.
+    /// One sync round with the team: the team file (take it in, take in conflicted copies,
+    /// publish) or the team server (push what changed here, pull what others pushed).
     Sync(team::SyncArgs),
+    /// Set up a team server (`team init`) or move a team file onto it (`team migrate`).
+    #[command(subcommand)]
+    Team(team::TeamCommand),
     /// Merge another leadtrack database into this one (the same rules as sync).
     Merge(team::MergeArgs),
     /// Check the config and the database: integrity, schema version, counts.
@@ -113,6 +121,23 @@ impl Cli {
         if let Some(lang) = self.lang {
             session.config.language = lang;
         }
+    }
+
+    /// `--team-file` or `--team-server` over the config's `[team]` (both at once is refused),
+    /// and with a team server, its role as the name changes are made under.
+    pub fn apply_team(&self, session: &mut Session) -> Result<()> {
+        if self.team_file.is_some() || self.team_server.is_some() {
+            crate::sync::Team::choose(
+                self.team_file.clone(),
+                self.team_server.clone(),
+                &session.config.team,
+            )?;
+            session.config.team.file = self.team_file.clone();
+            session.config.team.server = self.team_server.clone();
+        }
+        let name = session.config.user_name();
+        session.store.set_author_name(&name);
+        Ok(())
     }
 
     /// The language of a command that opens no database: `--lang`, else the config's, else
@@ -148,10 +173,12 @@ pub fn run(cli: &Cli, command: &Command) -> Result<bool> {
         Command::Man => return setup::man(),
         Command::Config(setup::ConfigCommand::Path) => return setup::path(cli),
         Command::Config(setup::ConfigCommand::Init) => return setup::init(cli),
+        Command::Team(cmd) => return team::run_team(cli, cmd),
         _ => {}
     }
     let mut session = Session::open(cli.db.as_deref(), cli.config.as_deref())?;
     cli.apply_language(&mut session);
+    cli.apply_team(&mut session)?;
     let shown = session.store.path().to_string();
     let ran = match command {
         Command::Demo(args) => demo::run(&mut session, args),
@@ -164,13 +191,13 @@ pub fn run(cli: &Cli, command: &Command) -> Result<bool> {
         Command::Activity(cmd) => activity::run(&mut session, cmd),
         Command::Search(args) => search::run(&session, args),
         Command::Stats(args) => stats::run(&session, args),
-        Command::Sync(args) => team::sync(&mut session, cli.team_file.as_deref(), args),
+        Command::Sync(args) => team::sync(&mut session, args),
         Command::Merge(args) => team::merge(&mut session, args),
         Command::Check(args) => maintenance::check(&session, args),
         Command::Backup(args) => maintenance::backup(&session, args),
         Command::Config(setup::ConfigCommand::Check(args)) => maintenance::check(&session, args),
         // Answered above, before any database was opened.
-        Command::Config(_) | Command::Completions(_) | Command::Man => Ok(true),
+        Command::Config(_) | Command::Completions(_) | Command::Man | Command::Team(_) => Ok(true),
     };
     // Reads go from the commands straight to SQLite; damage first met there (a page that
     // does not read, text that is not UTF-8) is named here, with the file it is in.

@@ -5,7 +5,7 @@ use crate::error::{Error, Result};
 use crate::store::merge::MergeCounts;
 use crate::sync::{self, RoundReport};
 use crate::tr;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct SyncArgs {
@@ -36,12 +36,22 @@ fn words(c: &MergeCounts, lang: Language) -> String {
     }
 }
 
-pub fn sync(session: &mut Session, team_file: Option<&Path>, args: &SyncArgs) -> Result<bool> {
+pub fn sync(session: &mut Session, args: &SyncArgs) -> Result<bool> {
     let lang = session.config.language;
-    let team = team_file
-        .map(Path::to_path_buf)
-        .or_else(|| session.config.team.file.clone())
+    let team = sync::Team::choose(None, None, &session.config.team)?
         .ok_or_else(|| Error::invalid(tr!(lang, "cli-no-team-file")))?;
+    let team = match team {
+        sync::Team::File(path) => path,
+        sync::Team::Server(target) => {
+            let report = sync::run_server_round(&mut session.store, &session.config, &target)?;
+            if args.format == super::import::ReportFormat::Json {
+                print_json(&report)?;
+            } else {
+                print_server_round(&report, lang)?;
+            }
+            return Ok(true);
+        }
+    };
     let report = sync::run_round(&mut session.store, &session.config, &team)?;
     if args.format == super::import::ReportFormat::Json {
         print_json(&report)?;
@@ -52,6 +62,96 @@ pub fn sync(session: &mut Session, team_file: Option<&Path>, args: &SyncArgs) ->
         Some(refusal) => Err(refusal),
         None => Ok(true),
     }
+}
+
+fn print_server_round(r: &sync::ServerReport, lang: Language) -> Result<()> {
+    outln!(
+        "{}",
+        tr!(
+            lang,
+            "cli-server-round",
+            server = r.server.as_str(),
+            role = r.role.as_str(),
+            pushed = r.pushed.sent,
+            counts = words(&r.pulled, lang)
+        )
+    )
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum TeamCommand {
+    /// Create or upgrade the team server's tables and grant them to the team's group role
+    /// (run as the database's owner).
+    Init(InitArgs),
+    /// Push everything a team file holds to the team server, with its ids, authors and
+    /// history (run as the database's owner; running it again adds nothing).
+    Migrate(MigrateArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// The group role the team's reps belong to.
+    #[arg(long, default_value = "leadtrack_team", value_name = "ROLE")]
+    group: String,
+    #[arg(long, value_enum, default_value_t)]
+    format: super::import::ReportFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct MigrateArgs {
+    /// The team file to move onto the server.
+    #[arg(long, value_name = "TEAM_FILE")]
+    from: PathBuf,
+    #[arg(long, value_enum, default_value_t)]
+    format: super::import::ReportFormat,
+}
+
+/// `team init` and `team migrate`: they work on the server, not on a local database.
+pub fn run_team(cli: &super::Cli, command: &TeamCommand) -> Result<bool> {
+    let lang = cli.language();
+    let (config, _) = crate::config::Config::load(cli.config.as_deref())?;
+    let server = cli.team_server.clone().or(config.team.server.clone());
+    let target = crate::store::server::Target::parse(
+        &server.ok_or_else(|| Error::said_plain("error-no-team-server"))?,
+    )?;
+    match command {
+        TeamCommand::Init(args) => {
+            let done = crate::features::team::init(&target, &args.group)?;
+            if args.format == super::import::ReportFormat::Json {
+                print_json(&done)?;
+            } else {
+                outln!(
+                    "{}",
+                    tr!(
+                        lang,
+                        "cli-team-server-ready",
+                        server = done.server.as_str(),
+                        version = done.version,
+                        group = done.group.as_str()
+                    )
+                )?;
+            }
+        }
+        TeamCommand::Migrate(args) => {
+            let done = crate::features::team::migrate(&target, &args.from)?;
+            if args.format == super::import::ReportFormat::Json {
+                print_json(&done)?;
+            } else {
+                outln!(
+                    "{}",
+                    tr!(
+                        lang,
+                        "cli-team-migrated",
+                        file = done.file.as_str(),
+                        server = done.server.as_str(),
+                        pushed = done.pushed,
+                        held = done.held
+                    )
+                )?;
+            }
+        }
+    }
+    Ok(true)
 }
 
 fn print_round(r: &RoundReport, lang: Language) -> Result<()> {

@@ -14,3 +14,4 @@ pub mod maintenance;
 pub mod scores;
 pub mod search;
 pub mod stats;
+pub mod team;

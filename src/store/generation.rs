@@ -27,6 +27,16 @@ pub(crate) struct Turn {
     purged: i64,
 }
 
+impl Turn {
+    /// The generation before this transaction began.
+    pub(crate) fn before(&self) -> i64 {
+        self.before
+            .as_deref()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0)
+    }
+}
+
 /// The current generation of the database on `conn` (0 before its first change).
 pub fn current(conn: &Connection) -> Result<i64> {
     Ok(read_meta(conn, "generation")?

@@ -20,8 +20,10 @@ pub mod purge;
 pub(crate) mod records;
 pub mod reports;
 pub mod search;
+pub mod server;
 mod stage_sql;
 mod tags;
+pub mod team_server;
 
 pub use migrations::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
 
@@ -163,6 +165,11 @@ impl Store {
         &self.author
     }
 
+    /// Makes the changes from now on under `name` (a team server's role).
+    pub fn set_author_name(&mut self, name: &str) {
+        self.author.name = name.to_string();
+    }
+
     /// The connection itself, for unit tests that watch what runs on it.
     #[cfg(test)]
     pub(crate) fn conn_mut(&mut self) -> &mut Connection {
@@ -228,6 +235,7 @@ impl Store {
             pending_keys: None,
             turn: Some(turn),
             basis_at_commit: None,
+            pushed_at_commit: false,
         };
         let value = change(&mut writer)?;
         writer.finish().map_err(|e| e.at_path(&path))?;
@@ -298,6 +306,7 @@ impl Store {
             pending_keys: None,
             turn: None,
             basis_at_commit: None,
+            pushed_at_commit: false,
         };
         change(&mut writer).map_err(|e| e.at_path(&path))
     }
@@ -713,6 +722,9 @@ pub struct Writer<'s> {
     turn: Option<generation::Turn>,
     /// The team file this database will hold nothing beyond once committed (a round).
     basis_at_commit: Option<published::Basis>,
+    /// The team server will hold everything here once committed (a pull that found nothing
+    /// unpushed): the push watermark moves to this transaction's generation.
+    pushed_at_commit: bool,
 }
 
 impl Writer<'_> {
@@ -888,6 +900,10 @@ impl Writer<'_> {
         if let Some(basis) = self.basis_at_commit.take() {
             let at = generation::current(&self.tx)?;
             published::write_basis(&self.tx, &basis, at)?;
+        }
+        if self.pushed_at_commit {
+            let at = generation::current(&self.tx)?;
+            write_meta(&self.tx, team_server::PUSHED, &at.to_string())?;
         }
         self.tx.commit()?;
         Ok(())

@@ -1,8 +1,11 @@
 //! Rounds in the background while the app runs: at start, a few seconds after a change,
-//! every `sync_interval_secs`, when the team file changes on disk, and at quit. The worker
-//! has its own connection, so a slow or unreachable team folder never blocks the screen.
+//! every `sync_interval_secs`, when the team file changes on disk or another rep pushes to
+//! the team server, and at quit. The worker has its own connection, so a slow or
+//! unreachable team folder or server never blocks the screen.
 
+use super::Team;
 use super::round::{RoundReport, run_round};
+use super::server::run_server_round;
 use crate::config::{Config, Language};
 use crate::error::Result;
 use crate::store::Store;
@@ -17,9 +20,15 @@ use std::time::{Duration, Instant, SystemTime};
 const AFTER_CHANGE: Duration = Duration::from_secs(3);
 /// How often the worker looks at the team file's modification time.
 const LOOK: Duration = Duration::from_secs(1);
+/// How long the listener waits before trying an unreachable server again.
+const RETRY_LISTEN: Duration = Duration::from_secs(10);
 
 enum Message {
     Changed,
+    /// Another rep pushed to the team server.
+    Pushed,
+    /// The listener is still there (and learns whether the worker is).
+    Listening,
     Quit,
 }
 
@@ -48,9 +57,12 @@ pub struct SyncWorker {
 
 impl SyncWorker {
     /// Starts rounds against `team` for the local database at `db`, in the background.
-    pub fn start(db: PathBuf, config: Config, team: PathBuf) -> SyncWorker {
+    pub fn start(db: PathBuf, config: Config, team: Team) -> SyncWorker {
         let (messages, inbox) = mpsc::channel();
         let (outbox, events) = mpsc::channel();
+        if let Team::Server(target) = &team {
+            listen((**target).clone(), messages.clone());
+        }
         let thread = std::thread::Builder::new()
             .name("leadtrack-sync".into())
             .spawn(move || work(&db, &config, &team, &inbox, &outbox))
@@ -104,13 +116,64 @@ impl SyncWorker {
     }
 }
 
-fn modified(path: &std::path::Path) -> Option<SystemTime> {
-    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+/// Hears other reps' pushes on a connection of its own, and has the worker pull at once.
+/// Out of reach, it tries again now and then; it ends with the worker.
+fn listen(target: crate::store::server::Target, worker: Sender<Message>) {
+    let _ = std::thread::Builder::new()
+        .name("leadtrack-listen".into())
+        .spawn(move || {
+            loop {
+                let heard = crate::store::server::Server::connect(&target).and_then(|mut s| {
+                    s.listen()?;
+                    loop {
+                        if s.wait_for_push(LOOK)? && worker.send(Message::Pushed).is_err() {
+                            return Ok(());
+                        }
+                        // The worker is gone (the app closed): so is the listener.
+                        if worker.send(Message::Listening).is_err() {
+                            return Ok(());
+                        }
+                    }
+                });
+                if heard.is_ok() {
+                    return;
+                }
+                std::thread::sleep(RETRY_LISTEN);
+            }
+        });
 }
 
-fn round(store: &mut Store, config: &Config, team: &std::path::Path) -> SyncEvent {
+impl Drop for SyncWorker {
+    /// The listener holds a way to the worker too: dropped, the worker still ends (after a
+    /// last round, as at quit), and the listener with it.
+    fn drop(&mut self) {
+        let _ = self.messages.send(Message::Quit);
+    }
+}
+
+fn modified(team: &Team) -> Option<SystemTime> {
+    match team {
+        Team::File(path) => std::fs::metadata(path).and_then(|m| m.modified()).ok(),
+        Team::Server(_) => None,
+    }
+}
+
+fn round(store: &mut Store, config: &Config, team: &Team) -> SyncEvent {
     let at = Local::now();
-    event(at, run_round(store, config, team), config.language)
+    match team {
+        Team::File(path) => event(at, run_round(store, config, path), config.language),
+        Team::Server(target) => match run_server_round(store, config, target) {
+            Ok(report) => SyncEvent::Synced {
+                at,
+                brought_in: report.pulled.added + report.pulled.updated,
+                warning: None,
+            },
+            Err(e) => SyncEvent::Failed {
+                at,
+                problem: e.message(config.language),
+            },
+        },
+    }
 }
 
 /// What the status bar says of a round: a round that could not publish is a problem, said
@@ -142,7 +205,7 @@ fn event(at: DateTime<Local>, outcome: Result<RoundReport>, language: Language) 
 fn work(
     db: &std::path::Path,
     config: &Config,
-    team: &std::path::Path,
+    team: &Team,
     inbox: &Receiver<Message>,
     outbox: &Sender<SyncEvent>,
 ) {
@@ -164,6 +227,8 @@ fn work(
     loop {
         match inbox.recv_timeout(LOOK) {
             Ok(Message::Changed) => after_change = Some(Instant::now() + AFTER_CHANGE),
+            Ok(Message::Pushed) => next_interval = Instant::now(),
+            Ok(Message::Listening) => {}
             Ok(Message::Quit) | Err(RecvTimeoutError::Disconnected) => {
                 let _ = outbox.send(round(&mut store, config, team));
                 return;

@@ -224,7 +224,8 @@ impl App {
     }
 
     /// Shares this database through `team` from now on (rounds run in the background).
-    pub fn start_sync(&mut self, team: std::path::PathBuf) {
+    pub fn start_sync(&mut self, team: impl Into<crate::sync::Team>) {
+        let team = team.into();
         let db = std::path::PathBuf::from(self.session.store.path());
         let worker = crate::sync::worker::SyncWorker::start(db, self.session.config.clone(), team);
         self.sync = Some(worker);

@@ -32,7 +32,7 @@ const POLL: Duration = Duration::from_millis(500);
 /// `--config` (else the platform one is meant).
 pub fn run(
     session: Session,
-    team: Option<std::path::PathBuf>,
+    team: Option<crate::sync::Team>,
     config: Option<std::path::PathBuf>,
 ) -> Result<()> {
     let mut app = App::new(session, today())?;

@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
 #[cfg(unix)]
+pub mod pg;
+#[cfg(unix)]
 pub mod unprivileged;
 
 /// A scratch home with its own database path; the real user's config is never read.

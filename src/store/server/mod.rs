@@ -143,8 +143,14 @@ impl Server {
             &[&pulled],
         )
         .map_err(fail)?;
+        // A purge pushed erases the person's rows; so does one the server holds already,
+        // from rows of that person pushed by a rep who had not pulled it yet.
         tx.execute(
-            "SELECT leadtrack.erase(ARRAY(SELECT key FROM incoming WHERE kind = 'purged'))",
+            "SELECT leadtrack.erase(ARRAY(
+                 SELECT key FROM incoming WHERE kind = 'purged'
+                 UNION
+                 SELECT p.key FROM incoming i JOIN leadtrack.changes p
+                   ON p.kind = 'purged' AND (p.key = i.record OR p.key = i.row->>'contact_id')))",
             &[],
         )
         .map_err(fail)?;

@@ -238,3 +238,384 @@ fn the_role_is_the_author_whatever_the_config_says() {
     assert_eq!(lead["notes"], "署名なし");
     assert_eq!(lead["updated_by"], "sato", "{lead}");
 }
+
+/// The local database as a round leaves it: the shared data and the server watermarks.
+fn local_state(rep: &Rep<'_>) -> String {
+    let conn = rusqlite::Connection::open(rep.db()).unwrap();
+    let marks: Vec<(String, String)> = conn
+        .prepare(
+            "SELECT key, value FROM meta WHERE key LIKE 'server:%' OR key = 'team_id' ORDER BY key",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    format!("{marks:?}\n{}", shared_state(&rep.db()))
+}
+
+/// One sentence on stderr, exit code 1.
+fn refused(out: &std::process::Output) -> String {
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(out));
+    let said = stderr(out);
+    assert_eq!(said.trim_end().lines().count(), 1, "one sentence: {said}");
+    said
+}
+
+#[test]
+fn a_role_outside_the_team_or_a_wrong_password_is_one_sentence_and_reads_nothing() {
+    let s = Scratch::new();
+    let Some(cluster) = team_server(&s, &["sato"]) else {
+        return;
+    };
+    let a = Rep::new(&s, &cluster, "sato", "佐藤");
+    a.add_lead("社外秘の案件");
+    a.sync();
+
+    let outsider = Rep::new(&s, &cluster, "outsider", "部外者");
+    outsider.add_lead("部外者の案件");
+    let before = local_state(&outsider);
+    let said = refused(&outsider.run(&["sync"]));
+    assert!(said.contains("may not use the team's tables"), "{said}");
+    assert!(said.contains("nothing was changed"), "{said}");
+    assert_eq!(local_state(&outsider), before, "the outsider's database");
+    let said = refused(&outsider.run(&["sync", "--lang", "ja"]));
+    assert!(said.contains("権限がありません"), "{said}");
+    // Nor can the role read the team's rows with a client of its own.
+    let mut sql = cluster.client("outsider", pg::DB);
+    for table in ["changes", "nodes", "team"] {
+        let e = sql
+            .query(&format!("SELECT * FROM leadtrack.{table}"), &[])
+            .unwrap_err();
+        let said = e
+            .as_db_error()
+            .map(|d| d.message().to_string())
+            .unwrap_or_default();
+        assert!(said.contains("permission denied"), "{table}: {said}");
+    }
+    // The outsider's lead never reached the team.
+    a.sync();
+    assert!(!a.ok(&["lead", "list"]).contains("部外者の案件"));
+
+    // A wrong password: refused, nothing changed; the right one from PGPASSWORD or
+    // ~/.pgpass works.
+    let careful = Rep::new(&s, &cluster, "careful", "Careful");
+    let wrong = cluster.url("careful").replace("careful@", "careful:wrong@");
+    careful.add_lead("慎重な案件");
+    let before = local_state(&careful);
+    let said = refused(&careful.run(&["--team-server", &wrong, "sync"]));
+    assert!(said.contains("refused the login"), "{said}");
+    assert!(
+        !said.contains("wrong"),
+        "the password is never shown: {said}"
+    );
+    assert_eq!(local_state(&careful), before);
+    let out = careful
+        .command(&["sync"])
+        .env("PGPASSWORD", pg::PASSWORD)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pgpass = s.dir.path().join(".pgpass");
+    std::fs::write(
+        &pgpass,
+        format!("*:*:{}:careful:{}\n", pg::DB, pg::PASSWORD),
+    )
+    .unwrap();
+    careful.ok(&["sync"]);
+    assert!(careful.ok(&["lead", "list"]).contains("社外秘の案件"));
+}
+
+#[test]
+fn team_init_is_the_owners_and_refuses_a_missing_group_or_a_newer_server() {
+    let s = Scratch::new();
+    let Some(cluster) = Cluster::start(&["sato"]) else {
+        return;
+    };
+    let init = |role: &str, extra: &[&str]| {
+        s.bare()
+            .args(["--team-server", &cluster.url(role), "team", "init"])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    // A rep may not set the team up; a group that does not exist is named.
+    let said = refused(&init("sato", &[]));
+    assert!(said.contains("postgresql://sato@"), "{said}");
+    let said = refused(&init(pg::OWNER, &["--group", "no_such_group"]));
+    assert!(
+        said.contains("no_such_group") && said.contains("does not exist"),
+        "{said}"
+    );
+    // A rep before the team is set up is told what to run.
+    let a = Rep::new(&s, &cluster, "sato", "佐藤");
+    let said = refused(&a.run(&["sync"]));
+    assert!(said.contains("leadtrack team init"), "{said}");
+    // Set up by its owner, twice: the second run changes nothing.
+    let out = init(pg::OWNER, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("schema 1"));
+    let out = init(pg::OWNER, &["--format", "json"]);
+    let done: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(done["from_version"], 1);
+    a.add_lead("最初の案件");
+    a.sync();
+    // A server a newer leadtrack set up is refused, as a newer local file is.
+    cluster.sql_as(
+        pg::OWNER,
+        pg::DB,
+        "INSERT INTO leadtrack.migrations (version) VALUES (99)",
+    );
+    let before = local_state(&a);
+    let said = refused(&a.run(&["sync"]));
+    assert!(
+        said.contains("newer leadtrack") && said.contains("99"),
+        "{said}"
+    );
+    assert_eq!(local_state(&a), before);
+    let said = refused(&init(pg::OWNER, &[]));
+    assert!(said.contains("newer leadtrack"), "{said}");
+}
+
+#[test]
+fn the_server_stopped_while_reps_work_then_started_and_everything_converges() {
+    let s = Scratch::new();
+    let Some(cluster) = team_server(&s, &["sato", "tanaka"]) else {
+        return;
+    };
+    let (a, b) = (
+        Rep::new(&s, &cluster, "sato", "佐藤"),
+        Rep::new(&s, &cluster, "tanaka", "田中"),
+    );
+    let id = a.add_lead("止まる前の案件");
+    a.sync();
+    b.sync();
+    cluster.stop_server();
+    a.ok(&["lead", "edit", &id, "--title", "停止中に変えた件名"]);
+    a.ok(&["log", "call", "--lead", &id, "--summary", "停止中の電話"]);
+    b.add_lead("停止中の新規");
+    let said = refused(&a.run(&["sync"]));
+    assert!(said.contains("team server unreachable"), "{said}");
+    let waiting: i64 = said
+        .split("; ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("a count of changes waiting: {said}"));
+    assert!(waiting >= 2, "{said}");
+    let said = refused(&b.run(&["sync", "--lang", "ja"]));
+    assert!(
+        said.contains("チームサーバーに接続できません") && said.contains("未送信"),
+        "{said}"
+    );
+    // Work goes on locally meanwhile.
+    assert!(a.ok(&["lead", "list"]).contains("停止中に変えた件名"));
+
+    cluster.start_server();
+    for _ in 0..2 {
+        a.sync();
+        b.sync();
+    }
+    assert_eq!(shared_state(&a.db()), shared_state(&b.db()));
+    let lead = b.json(&["lead", "show", &id]);
+    assert_eq!(lead["title"], "停止中に変えた件名");
+    assert!(lead["activities"].to_string().contains("停止中の電話"));
+    assert!(a.ok(&["lead", "list"]).contains("停止中の新規"));
+}
+
+#[test]
+fn a_team_file_and_a_team_server_together_are_refused() {
+    let s = Scratch::new();
+    let config = s.path("both.toml");
+    std::fs::write(
+        &config,
+        "[team]\nfile = \"/share/team.leadtrack.db\"\nserver = \"postgresql://sato@db.example.jp/sales\"\n",
+    )
+    .unwrap();
+    let out = s
+        .cmd()
+        .arg("--config")
+        .arg(&config)
+        .args(["lead", "list"])
+        .output()
+        .unwrap();
+    let said = refused(&out);
+    assert!(
+        said.contains("team.server") && said.contains("team.file"),
+        "{said}"
+    );
+    let out = s
+        .cmd()
+        .args([
+            "--team-file",
+            "/share/team.leadtrack.db",
+            "--team-server",
+            "postgresql://sato@db.example.jp/sales",
+            "sync",
+        ])
+        .output()
+        .unwrap();
+    let said = refused(&out);
+    assert!(
+        said.contains("/share/team.leadtrack.db") && said.contains("db.example.jp"),
+        "{said}"
+    );
+}
+
+#[test]
+fn a_team_file_moves_to_the_server_with_its_ids_authors_and_history() {
+    let s = Scratch::new();
+    let Some(cluster) = team_server(&s, &["sato", "tanaka"]) else {
+        return;
+    };
+    // A file team of two, with a conflict in its history.
+    let team = s.path("Dropbox/sales/team.leadtrack.db");
+    std::fs::create_dir_all(team.parent().unwrap()).unwrap();
+    let file_rep = |name: &str| {
+        let config = s.path(&format!("{name}-file.toml"));
+        std::fs::write(
+            &config,
+            format!(
+                "[user]\nname = \"{name}\"\n\n[team]\nfile = \"{}\"\n",
+                team.display()
+            ),
+        )
+        .unwrap();
+        config
+    };
+    let (x_config, y_config) = (file_rep("山本"), file_rep("鈴木"));
+    let x = |args: &[&str]| {
+        let out = s
+            .bare()
+            .arg("--db")
+            .arg(s.path("sato.db"))
+            .arg("--config")
+            .arg(&x_config)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let y = |args: &[&str]| {
+        let out = s
+            .bare()
+            .arg("--db")
+            .arg(s.path("suzuki.db"))
+            .arg("--config")
+            .arg(&y_config)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    x(&["demo", "--leads", "8"]);
+    x(&["sync"]);
+    y(&["sync"]);
+    let leads: Value = serde_json::from_str(&x(&["lead", "list", "--format", "json"])).unwrap();
+    let id = leads[0]["id"].as_str().unwrap().to_string();
+    x(&["lead", "edit", &id, "--title", "山本の件名"]);
+    y(&["lead", "edit", &id, "--title", "鈴木の件名"]);
+    y(&["sync"]);
+    x(&["sync"]);
+    let file_view = x(&["lead", "show", &id, "--format", "json"]);
+
+    let migrate = || {
+        s.bare()
+            .args([
+                "--team-server",
+                &cluster.url(pg::OWNER),
+                "team",
+                "migrate",
+                "--from",
+            ])
+            .arg(&team)
+            .args(["--format", "json"])
+            .output()
+            .unwrap()
+    };
+    let out = migrate();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let first: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(first["pushed"].as_u64().unwrap() > 100, "{first}");
+    assert_eq!(first["pushed"], first["held"], "{first}");
+    let out = migrate();
+    let again: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        again["pushed"], 0,
+        "a second migration adds nothing: {again}"
+    );
+
+    // A new rep joins the server: everything the file held, as it held it.
+    let z = Rep::new(&s, &cluster, "tanaka", "田中");
+    z.sync();
+    let file_lead: Value = serde_json::from_str(&file_view).unwrap();
+    let joined = z.json(&["lead", "show", &id]);
+    for field in [
+        "title",
+        "created_by",
+        "updated_by",
+        "history",
+        "stage_history",
+        "activities",
+    ] {
+        assert_eq!(joined[field], file_lead[field], "{field}");
+    }
+    let history = joined["history"].to_string();
+    assert!(
+        history.contains("山本") || history.contains("鈴木"),
+        "{history}"
+    );
+    assert_eq!(
+        z.json(&["lead", "list"]),
+        serde_json::from_str::<Value>(&x(&["lead", "list", "--format", "json"])).unwrap()
+    );
+    // A rep of the file team moves over with the database they have: the team is the same
+    // team, their edits reach the others.
+    let x_server = Rep::new(&s, &cluster, "sato", "山本");
+    x_server.ok(&["lead", "edit", &id, "--notes", "サーバーから"]);
+    x_server.sync();
+    z.sync();
+    assert_eq!(z.json(&["lead", "show", &id])["notes"], "サーバーから");
+}
+
+#[test]
+fn the_app_pulls_as_soon_as_another_rep_pushes() {
+    use leadtrack::tui::app::App;
+    let s = Scratch::new();
+    let Some(cluster) = team_server(&s, &["sato", "tanaka"]) else {
+        return;
+    };
+    let (a, b) = (
+        Rep::new(&s, &cluster, "sato", "佐藤"),
+        Rep::new(&s, &cluster, "tanaka", "田中"),
+    );
+    // Rounds on a timer only every hour: what arrives sooner came by the server's word.
+    std::fs::write(
+        &a.config,
+        format!(
+            "[team]\nserver = \"{}\"\nsync_interval_secs = 3600\n",
+            cluster.url("sato")
+        ),
+    )
+    .unwrap();
+    let today = chrono::Local::now().date_naive();
+    let session = leadtrack::session::Session::open(Some(&a.db()), Some(&a.config)).unwrap();
+    let mut app = App::new(session, today).unwrap();
+    let team = leadtrack::sync::Team::choose(None, None, &app.session.config.team)
+        .unwrap()
+        .unwrap();
+    app.start_sync(team);
+    let patience = std::time::Duration::from_secs(20);
+    let worker = app.sync.as_ref().unwrap();
+    assert!(worker.wait_for_round(patience), "the first round");
+    worker.events();
+    b.add_lead("通知で届く案件");
+    b.sync();
+    assert!(worker.wait_for_round(patience), "a round after B's push");
+    app.tick(today);
+    let board = common::screen(&mut app, 120, 40);
+    assert!(board.contains("通知で届く案件"), "{board}");
+    app.stop_sync();
+}

@@ -15,6 +15,8 @@ const NOBODY: u32 = 65534;
 pub const DB: &str = "sales";
 pub const OWNER: &str = "team_admin";
 pub const GROUP: &str = "leadtrack_team";
+/// The password of the role `careful` (a member of the group whose password is checked).
+pub const PASSWORD: &str = "kaigi-2026";
 
 pub struct Cluster {
     dir: tempfile::TempDir,
@@ -88,8 +90,16 @@ impl Cluster {
                 "--no-sync",
             ],
         );
+        // Every role logs in over the socket without a password, but `careful`, whose
+        // password is checked (the wrong-password refusal).
+        std::fs::write(
+            cluster.data().join("pg_hba.conf"),
+            "local all careful scram-sha-256\nlocal all all trust\n",
+        )
+        .unwrap();
         cluster.start_server();
         let mut setup = vec![
+            format!("CREATE ROLE careful LOGIN PASSWORD '{PASSWORD}'"),
             format!("CREATE ROLE {OWNER} LOGIN"),
             format!("CREATE ROLE {GROUP} NOLOGIN"),
             "CREATE ROLE outsider LOGIN".to_string(),
@@ -100,6 +110,7 @@ impl Cluster {
         for rep in reps {
             setup.push(format!("CREATE ROLE {rep} LOGIN IN ROLE {GROUP}"));
         }
+        setup.push(format!("GRANT {GROUP} TO careful"));
         for sql in setup {
             cluster.sql_as("postgres", "postgres", &sql);
         }

@@ -24,6 +24,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// The private PostgreSQL cluster the tests use, for the team-server rounds.
+#[path = "../tests/common/pg.rs"]
+#[allow(dead_code)]
+mod pg;
+
 /// The shape of a database the suite builds with `leadtrack demo`.
 #[derive(Clone, Copy)]
 struct Size {
@@ -68,7 +73,7 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let quick = args.iter().any(|a| a == "--quick");
     // `-- --only keys,search`: just those parts (frame, keys, filters, search, import, export,
-    // export-memory, merge, rounds, memory).
+    // export-memory, merge, rounds, server, memory).
     let only: Option<Vec<String>> = args
         .iter()
         .position(|a| a == "--only")
@@ -284,6 +289,10 @@ fn main() {
     if runs("rounds") {
         eprintln!("sync rounds…");
         rows.extend(sync_rounds(&bin, &large, &dir, large_size));
+    }
+    if runs("server") {
+        eprintln!("team server rounds…");
+        rows.extend(server_rounds(&bin, &large, &dir, large_size));
     }
     if runs("memory") {
         eprintln!("memory…");
@@ -841,6 +850,157 @@ fn keys_while_syncing(bin: &Path, a: &Path, b: &Path, team: &Path, lead: &str, w
         ratio: "—".into(),
         target: "≤ 5 ms p99, ≤ 64 MB".into(),
     }
+}
+
+// ---- team server ----------------------------------------------------------------------
+
+/// A rep's config for the team server at `url`.
+fn server_config(work: &Path, name: &str, url: &str, interval: u64) -> PathBuf {
+    let config = work.join(format!("{name}.toml"));
+    std::fs::write(
+        &config,
+        format!("[team]\nserver = \"{url}\"\nsync_interval_secs = {interval}\n"),
+    )
+    .unwrap();
+    config
+}
+
+fn server_sync(bin: &Path, db: &Path, config: &Path) -> Command {
+    let mut command = leadtrack(bin, db);
+    command.env("LEADTRACK_CONFIG", config).arg("sync");
+    command
+}
+
+fn some_leads(db: &Path, n: usize) -> Vec<String> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT id FROM leads WHERE gone = 0 ORDER BY seq LIMIT ?1")
+        .unwrap();
+    stmt.query_map([n as i64], |r| r.get(0))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect()
+}
+
+/// Two reps on a private PostgreSQL cluster (writes synced to disk, as in production): A's
+/// first round pushes the large database, B joins with an empty one; then rounds where B
+/// pushes ten changes and pulls ten of A's, rounds where nothing changed, and the app's
+/// keystrokes while its rounds run and A pushes every two seconds.
+fn server_rounds(bin: &Path, large: &Path, dir: &Path, size: Size) -> Vec<Row> {
+    let Some(cluster) = pg::Cluster::start_as(&["bench_a", "bench_b"], true) else {
+        return Vec::new();
+    };
+    let work = dir.join("server");
+    let _ = std::fs::remove_dir_all(&work);
+    std::fs::create_dir_all(&work).unwrap();
+    let mut init = Command::new(bin);
+    init.args(["--team-server", &cluster.url(pg::OWNER), "team", "init"]);
+    time(init);
+    let (a, b) = (work.join("a.db"), work.join("b.db"));
+    copy_db(large, &a);
+    let a_config = server_config(&work, "a", &cluster.url("bench_a"), 60);
+    let b_config = server_config(&work, "b", &cluster.url("bench_b"), 5);
+    let row = |what: String, ours: String, baseline: String, target: &str| Row {
+        what,
+        ours,
+        baseline,
+        ratio: "—".into(),
+        target: target.into(),
+    };
+    let mut rows = Vec::new();
+
+    let (first, first_peak) = measured(server_sync(bin, &a, &a_config));
+    rows.push(row(
+        format!(
+            "Team server: the first round pushes the whole {} database",
+            size.name
+        ),
+        format!("{}, {}", secs(first), mb(first_peak)),
+        "—".into(),
+        "—",
+    ));
+    let (joined, join_peak) = measured(server_sync(bin, &b, &b_config));
+    rows.push(row(
+        "Team server: a new rep joins (empty local database)".into(),
+        format!("{}, {}", secs(joined), mb(join_peak)),
+        "—".into(),
+        "≤ 60 s",
+    ));
+
+    let leads = some_leads(&b, 20);
+    let (mut tens, mut ten_peak) = (Vec::new(), 0);
+    for n in 0..3 {
+        for lead in &leads[..10] {
+            edit_one(bin, &a, lead, &format!("Aの件名 {n}"));
+        }
+        time(server_sync(bin, &a, &a_config));
+        for lead in &leads[10..] {
+            edit_one(bin, &b, lead, &format!("Bの件名 {n}"));
+        }
+        let (took, peak) = measured(server_sync(bin, &b, &b_config));
+        tens.push(took);
+        ten_peak = ten_peak.max(peak);
+    }
+    rows.push(row(
+        "Team server: a round that pushes 10 changes and pulls 10".into(),
+        format!("{}, {}", ms(median(&mut tens)), mb(ten_peak)),
+        "—".into(),
+        "≤ 300 ms, ≤ 64 MB",
+    ));
+    let mut idle: Vec<(Duration, u64)> = (0..5)
+        .map(|_| measured(server_sync(bin, &b, &b_config)))
+        .collect();
+    idle.sort();
+    rows.push(row(
+        "Team server: a round where nothing changed".into(),
+        format!(
+            "{}, {}",
+            ms(idle[2].0),
+            mb(idle.iter().map(|r| r.1).max().unwrap())
+        ),
+        "—".into(),
+        "—",
+    ));
+
+    // The app on B's database for 20 s, while A changes a lead and pushes every 2 s.
+    let app = leadtrack(&driver(bin), &b)
+        .env("LEADTRACK_CONFIG", &b_config)
+        .args(["syncing", "--seconds", "20"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    let mut pushes = 0;
+    while started.elapsed() < Duration::from_secs(18) {
+        std::thread::sleep(Duration::from_secs(2));
+        edit_one(bin, &a, &leads[0], &format!("Aの件名 while {pushes}"));
+        time(server_sync(bin, &a, &a_config));
+        pushes += 1;
+    }
+    let output = app.wait_with_output().unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8_lossy(&output.stdout);
+    let figures: Vec<f64> = text
+        .split_whitespace()
+        .map(|f| f.parse().unwrap())
+        .collect();
+    let [m50, m99, s50, s99, rounds, peak] = figures[..] else {
+        panic!("leadtrack-bench syncing said: {text}");
+    };
+    rows.push(row(
+        format!(
+            "Team server: keystroke to frame in the app while its rounds run ({rounds:.0} rounds in 20 s; another rep pushed {pushes} times)"
+        ),
+        format!(
+            "j {m50:.2} ms p50 / {m99:.2} ms p99; L/H (saved) {s50:.2} / {s99:.2} ms; peak {}",
+            mb(peak as u64)
+        ),
+        "—".into(),
+        "≤ 5 ms p99, ≤ 64 MB",
+    ));
+    drop(cluster);
+    let _ = std::fs::remove_dir_all(&work);
+    rows
 }
 
 /// The time of the `LIKE '%q%'` scan over the same fields our search covers, in the sqlite3

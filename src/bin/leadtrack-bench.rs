@@ -87,7 +87,7 @@ fn run(args: &Args) -> Result<()> {
         say(&peak_memory_kib().unwrap_or(0).to_string())?;
     }
     if let Job::Syncing { seconds } = args.job {
-        let team = app_team_file(args)?;
+        let team = app_team(args)?;
         app.start_sync(team);
         let (moves, saves, rounds) = keys_while_syncing(&mut app, &mut screen, seconds)?;
         let (m50, m99) = percentiles(moves);
@@ -110,13 +110,10 @@ fn say(line: &str) -> Result<()> {
     })
 }
 
-/// The team file of the config the app was opened with.
-fn app_team_file(args: &Args) -> Result<PathBuf> {
+/// The team (file or server) of the config the app was opened with.
+fn app_team(args: &Args) -> Result<leadtrack::sync::Team> {
     let session = Session::open(args.db.as_deref(), args.config.as_deref())?;
-    session
-        .config
-        .team
-        .file
+    leadtrack::sync::Team::choose(None, None, &session.config.team)?
         .ok_or_else(|| Error::said_plain("cli-no-team-file"))
 }
 

@@ -187,7 +187,7 @@ pub fn update(w: &mut Writer<'_>, id: &str, patch: &ContactFields) -> Result<Vec
         if !named {
             return Err(Error::said_plain("error-contact-keeps-name"));
         }
-        refresh_derived_id(w.conn(), id)?;
+        refresh_derived_id(w.conn(), id, false)?;
     }
     Ok(changed)
 }
@@ -195,12 +195,12 @@ pub fn update(w: &mut Writer<'_>, id: &str, patch: &ContactFields) -> Result<Vec
 pub fn delete(w: &mut Writer<'_>, id: &str) -> Result<()> {
     ensure_live(w.conn(), id)?;
     records::update(w, &CONTACTS, id, &[("deleted", Value::Integer(1))])?;
-    refresh_derived_id(w.conn(), id)
+    refresh_derived_id(w.conn(), id, false)
 }
 
 pub fn restore(w: &mut Writer<'_>, id: &str) -> Result<()> {
     records::update(w, &CONTACTS, id, &[("deleted", Value::Integer(0))])?;
-    refresh_derived_id(w.conn(), id)
+    refresh_derived_id(w.conn(), id, false)
 }
 
 /// Keeps `value` in the history of a contact's field, as a value that lost to the current
@@ -346,13 +346,14 @@ pub(crate) fn refresh_derived_seq(conn: &Connection, seq: i64, fresh: bool) -> R
     refresh_derived(conn, seq, fresh)
 }
 
-pub(crate) fn refresh_derived_id(conn: &Connection, id: &str) -> Result<()> {
+/// `fresh`: the contact was made in this transaction (nothing of it is indexed yet).
+pub(crate) fn refresh_derived_id(conn: &Connection, id: &str, fresh: bool) -> Result<()> {
     let seq: Option<i64> = conn
         .prepare_cached("SELECT seq FROM contacts WHERE id = ?1")?
         .query_row([id], |r| r.get(0))
         .optional()?;
     match seq {
-        Some(seq) => refresh_derived(conn, seq, false),
+        Some(seq) => refresh_derived(conn, seq, fresh),
         None => Ok(()),
     }
 }

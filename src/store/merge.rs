@@ -35,6 +35,9 @@ pub struct MergeCounts {
     /// match keys are rebuilt once, after every value has arrived.
     #[serde(skip)]
     contacts_touched: BTreeSet<String>,
+    /// Of those, the contacts this merge made (nothing of them is in the search index yet).
+    #[serde(skip)]
+    contacts_new: BTreeSet<String>,
     /// The reps whose changes taken in were made by a clock far ahead of this machine's, by
     /// node, with the furthest date seen.
     #[serde(skip)]
@@ -61,6 +64,7 @@ impl MergeCounts {
         self.stage_changes += other.stage_changes;
         self.leads_touched.extend(other.leads_touched);
         self.contacts_touched.extend(other.contacts_touched);
+        self.contacts_new.extend(other.contacts_new);
         for far in other.far_ahead.into_values() {
             self.note_far_ahead(far);
         }
@@ -90,6 +94,20 @@ struct Theirs {
 /// Merges the database attached as schema `other` into main, inside `w`'s transaction:
 /// the rows it changed after its generation `since` (see `generation`), or all of them.
 pub fn merge_attached_since(w: &mut Writer<'_>, since: Option<i64>) -> Result<MergeCounts> {
+    merge_attached(w, since, false)
+}
+
+/// `merge_attached_since` everything into a database that holds no records yet (a new rep
+/// joining a team server): the same merge, with the secondary indexes built once at the
+/// end rather than kept in order row by row (those the merge looks things up by stay).
+pub fn merge_attached_into_new(w: &mut Writer<'_>) -> Result<MergeCounts> {
+    merge_attached(w, None, true)
+}
+
+/// The indexes a merge looks rows up by, kept through a bulk merge.
+const LOOKUPS: [&str; 2] = ["contact_values_by_contact", "activities_by_lead"];
+
+fn merge_attached(w: &mut Writer<'_>, since: Option<i64>, bulk: bool) -> Result<MergeCounts> {
     // Rows untouched since: the copy this database took in at `since` had them as they are.
     let after = since.map_or(String::new(), |g| format!(" AND o.touched > {g}"));
     let mut counts = MergeCounts::default();
@@ -108,16 +126,26 @@ pub fn merge_attached_since(w: &mut Writer<'_>, since: Option<i64>) -> Result<Me
         "INSERT OR IGNORE INTO main.purged (id, hlc) SELECT id, hlc FROM other.purged",
         [],
     )?;
+    let aside = if bulk {
+        let tables: Vec<&str> = Table::ALL.iter().map(|t| t.name).collect();
+        Some(w.set_aside_indexes_but(&tables, &LOOKUPS)?)
+    } else {
+        None
+    };
     for table in Table::ALL {
         merge_table(w, table, &after, &mut counts)?;
+    }
+    if let Some(aside) = aside {
+        w.restore_indexes(aside)?;
     }
     let stale: Vec<String> = std::mem::take(&mut counts.activity_leads)
         .into_iter()
         .collect();
     activities::refresh_last_activity_of(w.conn(), &stale)?;
     settle_tags(w.conn(), &after, &mut counts)?;
+    let fresh = std::mem::take(&mut counts.contacts_new);
     for id in std::mem::take(&mut counts.contacts_touched) {
-        contacts::refresh_derived_id(w.conn(), &id)?;
+        contacts::refresh_derived_id(w.conn(), &id, fresh.contains(&id))?;
     }
     // A union, but for the undone mark: it only ever goes from 0 to 1, so a move either copy
     // has marked undone is undone in both.
@@ -150,47 +178,86 @@ fn merge_table(
     after: &str,
     counts: &mut MergeCounts,
 ) -> Result<()> {
+    // A whole copy is read a page at a time (memory stays small whatever its size); the
+    // rows changed since a generation are few, and read by their `touched` index at once.
+    let paged = after.is_empty();
+    let mut from = i64::MIN;
+    loop {
+        let (rows, last) = differing_rows(w.conn(), table, after, paged.then_some(from))?;
+        let Some(last) = last else {
+            return Ok(());
+        };
+        from = last;
+        merge_rows(w, table, rows, counts)?;
+        if !paged {
+            return Ok(());
+        }
+    }
+}
+
+/// How many rows of a whole copy are read at a time.
+const PAGE: usize = 4096;
+
+/// The other copy's rows that differ from this one's (equal clocks mean equal values), and
+/// the last rowid read (None when none was).
+fn differing_rows(
+    conn: &Connection,
+    table: &Table,
+    after: &str,
+    from: Option<i64>,
+) -> Result<(Vec<Theirs>, Option<i64>)> {
     let fields: Vec<String> = table.fields.iter().map(|f| format!("o.{f}")).collect();
-    // Only the rows that differ come out of SQLite: equal clocks mean equal values.
+    let page = match from {
+        Some(from) => format!(" AND o.rowid > {from} ORDER BY o.rowid LIMIT {PAGE}"),
+        None => String::new(),
+    };
     let sql = format!(
-        "SELECT o.id, o.created_hlc, o.clocks, o.created_at, o.created_by, o.updated_at, o.updated_by, {}
+        "SELECT o.id, o.created_hlc, o.clocks, o.created_at, o.created_by, o.updated_at, o.updated_by, o.rowid, {}
          FROM other.{name} o LEFT JOIN main.{name} m ON m.id = o.id
          WHERE (m.id IS NULL OR m.clocks != o.clocks OR m.created_hlc != o.created_hlc OR m.hlc != o.hlc)
            AND substr(o.id, instr(o.id, '/') + 1) NOT IN (SELECT id FROM main.purged)
-           AND substr(o.id, 1, instr(o.id, '/') - 1) NOT IN (SELECT id FROM main.purged){after}",
+           AND substr(o.id, 1, instr(o.id, '/') - 1) NOT IN (SELECT id FROM main.purged){after}{page}",
         fields.join(", "),
         name = table.name
     );
-    let rows: Vec<Theirs> = {
-        let mut stmt = w.conn().prepare(&sql)?;
-        let mapped = stmt.query_map([], |r| {
-            let values = (0..table.fields.len())
-                .map(|i| r.get::<_, Value>(7 + i))
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            let texts = (0..7)
-                .map(|i| r.get::<_, String>(i))
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok((texts, values))
-        })?;
-        let mut rows = Vec::new();
-        for row in mapped {
-            let (texts, values) = row?;
-            // A row whose stamps cannot be read is left out rather than guessed at.
-            let Ok(state) =
-                state_from_parts(table, 0, texts[0].clone(), &texts[1], &texts[2], values)
-            else {
-                continue;
-            };
-            rows.push(Theirs {
-                state,
-                created_at: texts[3].clone(),
-                created_by: texts[4].clone(),
-                updated_at: texts[5].clone(),
-                updated_by: texts[6].clone(),
-            });
-        }
-        rows
-    };
+    let mut stmt = conn.prepare(&sql)?;
+    let mapped = stmt.query_map([], |r| {
+        let values = (0..table.fields.len())
+            .map(|i| r.get::<_, Value>(8 + i))
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let texts = (0..7)
+            .map(|i| r.get::<_, String>(i))
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok((texts, r.get::<_, i64>(7)?, values))
+    })?;
+    let mut rows = Vec::new();
+    let mut last = None;
+    for row in mapped {
+        let (texts, rowid, values) = row?;
+        last = Some(rowid);
+        // A row whose stamps cannot be read is left out rather than guessed at.
+        let Ok(state) = state_from_parts(table, 0, texts[0].clone(), &texts[1], &texts[2], values)
+        else {
+            continue;
+        };
+        rows.push(Theirs {
+            state,
+            created_at: texts[3].clone(),
+            created_by: texts[4].clone(),
+            updated_at: texts[5].clone(),
+            updated_by: texts[6].clone(),
+        });
+    }
+    Ok((rows, last))
+}
+
+/// Joins each of `rows` into this copy's record of the same id (or makes it).
+fn merge_rows(
+    w: &mut Writer<'_>,
+    table: &Table,
+    rows: Vec<Theirs>,
+    counts: &mut MergeCounts,
+) -> Result<()> {
     for theirs in rows {
         if let Some(seen) = theirs.state.clocks.iter().max() {
             w.observe(seen);
@@ -371,7 +438,13 @@ fn refresh_derived(
             leads::reindex_seq(conn, seq, fresh)?;
             counts.leads_touched.insert(id.to_string());
         }
-        "contact" => contacts::refresh_derived_seq(conn, seq, fresh)?,
+        // Once, after its emails and numbers have arrived too.
+        "contact" => {
+            counts.contacts_touched.insert(id.to_string());
+            if fresh {
+                counts.contacts_new.insert(id.to_string());
+            }
+        }
         "contact_value" => {
             if let Some(contact_id) = contact_values::refresh_derived_seq(conn, seq)? {
                 counts.contacts_touched.insert(contact_id);

@@ -774,6 +774,10 @@ impl Writer<'_> {
 
     /// `set_aside_indexes`, keeping the indexes named in `kept` (those the load itself looks
     /// things up by).
+    pub fn set_aside_indexes_but(&self, tables: &[&str], kept: &[&str]) -> Result<SetAside> {
+        self.set_aside(tables, kept)
+    }
+
     fn set_aside(&self, tables: &[&str], kept: &[&str]) -> Result<SetAside> {
         let mut aside = Vec::new();
         for table in tables {

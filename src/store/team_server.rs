@@ -284,7 +284,17 @@ impl Store {
                 .turn
                 .as_ref()
                 .is_some_and(|turn| turn.before() == pushed_before);
-            let counts = merge::merge_attached_since(w, None)?;
+            let empty: bool = w.conn().query_row(
+                "SELECT NOT EXISTS (SELECT 1 FROM leads) AND NOT EXISTS (SELECT 1 FROM contacts)
+                    AND NOT EXISTS (SELECT 1 FROM activities)",
+                [],
+                |r| r.get(0),
+            )?;
+            let counts = if empty {
+                merge::merge_attached_into_new(w)?
+            } else {
+                merge::merge_attached_since(w, None)?
+            };
             set_meta(w, PULLED, &last.to_string())?;
             if nothing_waited {
                 let newest: Option<String> = w.conn().query_row(

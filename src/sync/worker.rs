@@ -61,7 +61,7 @@ impl SyncWorker {
         let (messages, inbox) = mpsc::channel();
         let (outbox, events) = mpsc::channel();
         if let Team::Server(target) = &team {
-            listen((**target).clone(), messages.clone());
+            listen((**target).clone(), node_of(&db), messages.clone());
         }
         let thread = std::thread::Builder::new()
             .name("leadtrack-sync".into())
@@ -118,7 +118,7 @@ impl SyncWorker {
 
 /// Hears other reps' pushes on a connection of its own, and has the worker pull at once.
 /// Out of reach, it tries again now and then; it ends with the worker.
-fn listen(target: crate::store::server::Target, worker: Sender<Message>) {
+fn listen(target: crate::store::server::Target, node: String, worker: Sender<Message>) {
     let _ = std::thread::Builder::new()
         .name("leadtrack-listen".into())
         .spawn(move || {
@@ -126,7 +126,7 @@ fn listen(target: crate::store::server::Target, worker: Sender<Message>) {
                 let heard = crate::store::server::Server::connect(&target).and_then(|mut s| {
                     s.listen()?;
                     loop {
-                        if s.wait_for_push(LOOK)? && worker.send(Message::Pushed).is_err() {
+                        if s.wait_for_push(&node, LOOK)? && worker.send(Message::Pushed).is_err() {
                             return Ok(());
                         }
                         // The worker is gone (the app closed): so is the listener.
@@ -141,6 +141,11 @@ fn listen(target: crate::store::server::Target, worker: Sender<Message>) {
                 std::thread::sleep(RETRY_LISTEN);
             }
         });
+}
+
+/// The node of the database at `db` (whose own pushes its app need not pull).
+fn node_of(db: &std::path::Path) -> String {
+    Store::open(db, "").map_or_else(|_| String::new(), |store| store.author().node.clone())
 }
 
 impl Drop for SyncWorker {

@@ -23,6 +23,7 @@ pub struct Cluster {
     bin: PathBuf,
     as_nobody: bool,
     pub port: u16,
+    durable: bool,
 }
 
 /// The folder of the newest PostgreSQL server programs on this machine.
@@ -54,6 +55,12 @@ impl Cluster {
     /// each of `reps` (members of the group) and `outsider` (not a member); None (with the
     /// reason printed) where PostgreSQL is not installed and this is not CI.
     pub fn start(reps: &[&str]) -> Option<Cluster> {
+        Cluster::start_as(reps, false)
+    }
+
+    /// `start`; `durable`: the server syncs its writes to disk as a production one does (the
+    /// benchmarks), where the tests skip it.
+    pub fn start_as(reps: &[&str], durable: bool) -> Option<Cluster> {
         let Some(bin) = server_programs() else {
             let reason = "the PostgreSQL server programs (initdb, pg_ctl) are not installed";
             if std::env::var("CI").is_ok_and(|v| v == "true") {
@@ -62,7 +69,7 @@ impl Cluster {
             eprintln!("{reason}: skipping this team-server test (.ci/run installs them)");
             return None;
         };
-        let as_nobody = super::unprivileged::running_as_root();
+        let as_nobody = running_as_root();
         let dir = tempfile::Builder::new()
             .prefix("leadtrack-pg-")
             .tempdir()
@@ -75,6 +82,7 @@ impl Cluster {
             bin,
             as_nobody,
             port: 5432,
+            durable,
         };
         cluster.run(
             "initdb",
@@ -154,9 +162,10 @@ impl Cluster {
 
     pub fn start_server(&self) {
         let options = format!(
-            "-k {} -p {} -c listen_addresses='' -c fsync=off",
+            "-k {} -p {} -c listen_addresses=''{}",
             self.dir.path().display(),
-            self.port
+            self.port,
+            if self.durable { "" } else { " -c fsync=off" }
         );
         let log = self.dir.path().join("server.log").display().to_string();
         self.run(
@@ -212,6 +221,14 @@ impl Cluster {
             .batch_execute(sql)
             .unwrap_or_else(|e| panic!("{sql}: {e}"));
     }
+}
+
+/// Root ignores file permissions and PostgreSQL refuses to run as root (see
+/// `unprivileged`).
+fn running_as_root() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let probe = tempfile::NamedTempFile::new().unwrap();
+    probe.as_file().metadata().unwrap().uid() == 0
 }
 
 impl Drop for Cluster {

@@ -57,7 +57,7 @@ impl Default for Unprivileged {
 }
 
 /// Whether this process runs as root: a file it makes is owned by uid 0.
-pub fn running_as_root() -> bool {
+fn running_as_root() -> bool {
     use std::os::unix::fs::MetadataExt;
     let probe = tempfile::NamedTempFile::new().unwrap();
     probe.as_file().metadata().unwrap().uid() == 0

@@ -20,6 +20,8 @@ pub const CHANNEL: &str = "leadtrack_changes";
 
 /// How many rows go to the server in one statement.
 const BATCH: usize = 5000;
+/// How many rows come from the server at a time.
+const PULL_BATCH: i32 = 2000;
 
 /// One row pushed or pulled: a record's state or a fact, as JSON with its local columns.
 #[derive(Debug, Clone)]
@@ -154,8 +156,9 @@ impl Server {
             &[],
         )
         .map_err(fail)?;
+        // Said with the pushing database's node, so its own app does not pull for it.
         if new > 0 {
-            tx.batch_execute(&format!("NOTIFY {CHANNEL}"))
+            tx.execute("SELECT pg_notify($1, $2)", &[&CHANNEL, &node])
                 .map_err(fail)?;
         }
         tx.commit().map_err(fail)?;
@@ -213,42 +216,48 @@ impl Server {
             .start()
             .map_err(fail)?;
         let mut last = since;
-        {
-            use postgres::fallible_iterator::FallibleIterator;
-            let mut rows = tx
-                .query_raw(
-                    "SELECT seq, kind, row::text FROM leadtrack.changes
-                     WHERE seq > $1 AND node <> $2 ORDER BY seq",
-                    [&since as &dyn postgres::types::ToSql, &node],
-                )
-                .map_err(fail)?;
-            while let Some(row) = rows.next().map_err(fail)? {
-                let seq: i64 = row.get(0);
+        // Through a cursor, a batch at a time: the client holds one batch, however much
+        // there is to pull (a new rep's first round pulls the whole team).
+        let portal = tx
+            .bind(
+                "SELECT seq, kind, row::text FROM leadtrack.changes
+                 WHERE seq > $1 AND node <> $2 ORDER BY seq",
+                &[&since, &node],
+            )
+            .map_err(fail)?;
+        loop {
+            let rows = tx.query_portal(&portal, PULL_BATCH).map_err(fail)?;
+            if rows.is_empty() {
+                break;
+            }
+            for row in rows {
                 each(row.get(1), row.get(2))?;
-                last = seq;
+                last = row.get(0);
             }
         }
         tx.commit().map_err(fail)?;
         Ok(last)
     }
 
-    /// Waits for another rep's push, `patience` at most; whether one came.
-    pub fn wait_for_push(&mut self, patience: std::time::Duration) -> Result<bool> {
+    /// Waits for a push from another database than `node`, `patience` at most; whether one
+    /// came.
+    pub fn wait_for_push(&mut self, node: &str, patience: std::time::Duration) -> Result<bool> {
         use postgres::fallible_iterator::FallibleIterator;
         let shown = self.shown.clone();
         let mut notifications = self.client.notifications();
-        let heard = notifications
+        let mut heard = notifications
             .timeout_iter(patience)
             .next()
             .map_err(|e| refused(&e, &shown))?
-            .is_some();
+            .is_some_and(|n| n.payload() != node);
         // A burst of pushes is one pull.
-        while notifications
+        while let Some(n) = notifications
             .iter()
             .next()
             .map_err(|e| refused(&e, &shown))?
-            .is_some()
-        {}
+        {
+            heard |= n.payload() != node;
+        }
         Ok(heard)
     }
 

@@ -188,6 +188,39 @@ fn three_reps_on_a_server_edit_delete_purge_and_end_identical() {
 }
 
 #[test]
+fn a_call_logged_on_another_reps_lead_keeps_that_rep_as_its_last_editor_everywhere() {
+    let s = Scratch::new();
+    let Some(cluster) = team_server(&s, &["sato", "tanaka"]) else {
+        return;
+    };
+    let (a, b) = (
+        Rep::new(&s, &cluster, "sato", "佐藤"),
+        Rep::new(&s, &cluster, "tanaka", "田中"),
+    );
+    let id = a.add_lead("佐藤の案件");
+    a.sync();
+    b.add_lead("田中の案件");
+    b.sync();
+    // B's call keeps A's lead alive (a newer stamp of B's) without editing it.
+    b.ok(&["log", "call", "--lead", &id, "--summary", "田中の電話"]);
+    b.sync();
+    a.sync();
+    assert_eq!(shared_state(&a.db()), shared_state(&b.db()));
+    assert_eq!(a.json(&["lead", "show", &id])["updated_by"], "sato");
+    // Sent again (a round cut short after the server took it), the row is nothing new.
+    let mut owner = cluster.client(pg::OWNER, pg::DB);
+    let twice: i64 = owner
+        .query_one(
+            "SELECT count(*) FROM (SELECT 1 FROM leadtrack.changes
+             GROUP BY kind, key, row HAVING count(*) > 1) d",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(twice, 0);
+}
+
+#[test]
 fn the_role_is_the_author_whatever_the_config_says() {
     let s = Scratch::new();
     let Some(cluster) = team_server(&s, &["sato", "tanaka"]) else {
@@ -354,10 +387,10 @@ fn team_init_is_the_owners_and_refuses_a_missing_group_or_a_newer_server() {
     // Set up by its owner, twice: the second run changes nothing.
     let out = init(pg::OWNER, &[]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("schema 1"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("schema 2"));
     let out = init(pg::OWNER, &["--format", "json"]);
     let done: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(done["from_version"], 1);
+    assert_eq!(done["from_version"], 2);
     a.add_lead("最初の案件");
     a.sync();
     // A server a newer leadtrack set up is refused, as a newer local file is.

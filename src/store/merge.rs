@@ -133,6 +133,9 @@ fn merge_attached(w: &mut Writer<'_>, since: Option<i64>, bulk: bool) -> Result<
         None
     };
     for table in Table::ALL {
+        if bulk {
+            insert_held_once(w, table, &mut counts)?;
+        }
         merge_table(w, table, &after, &mut counts)?;
     }
     if let Some(aside) = aside {
@@ -191,6 +194,89 @@ fn merge_table(
         merge_rows(w, table, rows, counts)?;
         if !paged {
             return Ok(());
+        }
+    }
+}
+
+/// The records the other copy holds once and this one not at all, written in one statement
+/// (what joining each with nothing gives) and taken out of the other copy, then what is
+/// derived from them worked out as for any record a merge makes. Records the other copy
+/// holds several times (pushed by several reps) are left to the row-by-row join, as are
+/// rows whose stamps do not read (which it leaves out).
+fn insert_held_once(w: &mut Writer<'_>, table: &Table, counts: &mut MergeCounts) -> Result<()> {
+    let name = table.name;
+    let mut columns: Vec<&str> = vec!["id"];
+    columns.extend(table.fields.iter().copied());
+    columns.extend([
+        "created_at",
+        "created_by",
+        "updated_at",
+        "updated_by",
+        "created_hlc",
+        "hlc",
+        "clocks",
+        "gone",
+    ]);
+    let list = columns.join(", ");
+    let from = columns
+        .iter()
+        .map(|c| format!("o.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let conn = w.conn();
+    let before: i64 = conn.query_row(
+        &format!("SELECT ifnull(max(seq), 0) FROM main.{name}"),
+        [],
+        |r| r.get(0),
+    )?;
+    conn.execute_batch(&format!(
+        "CREATE TEMP TABLE IF NOT EXISTS held_once (r INTEGER PRIMARY KEY);
+         DELETE FROM temp.held_once;
+         INSERT INTO temp.held_once SELECT min(o.rowid) FROM other.{name} o
+           WHERE o.id NOT IN (SELECT id FROM main.{name})
+           GROUP BY o.id HAVING count(*) = 1;
+         DELETE FROM temp.held_once WHERE r IN (SELECT o.rowid FROM other.{name} o
+           WHERE o.rowid IN (SELECT r FROM temp.held_once)
+             AND NOT (length(o.created_hlc) > 21 AND length(o.hlc) > 21 AND json_valid(o.clocks)))"
+    ))?;
+    let added = conn.execute(
+        &format!(
+            "INSERT INTO main.{name} ({list}) SELECT {from} FROM other.{name} o
+             WHERE o.rowid IN (SELECT r FROM temp.held_once)
+               AND substr(o.id, instr(o.id, '/') + 1) NOT IN (SELECT id FROM main.purged)
+               AND substr(o.id, 1, instr(o.id, '/') - 1) NOT IN (SELECT id FROM main.purged)
+             ORDER BY o.id"
+        ),
+        [],
+    )?;
+    conn.execute(
+        &format!("DELETE FROM other.{name} WHERE rowid IN (SELECT r FROM temp.held_once)"),
+        [],
+    )?;
+    counts.added += added;
+    let newest: Option<String> = conn.query_row(
+        &format!("SELECT max(hlc) FROM main.{name} WHERE seq > ?1"),
+        [before],
+        |r| r.get(0),
+    )?;
+    if let Some(newest) = newest.and_then(|h| h.parse::<Hlc>().ok()) {
+        w.observe(&newest);
+    }
+    let mut from_seq = before;
+    loop {
+        let made: Vec<(i64, String)> = w
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT seq, id FROM main.{name} WHERE seq > ?1 ORDER BY seq LIMIT {PAGE}"
+            ))?
+            .query_map([from_seq], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let Some((last, _)) = made.last() else {
+            return Ok(());
+        };
+        from_seq = *last;
+        for (seq, id) in made {
+            refresh_derived(w.conn(), table, seq, &id, true, counts)?;
         }
     }
 }

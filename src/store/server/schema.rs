@@ -6,7 +6,10 @@ use super::{Server, refused};
 use crate::error::{Error, Result};
 
 /// The server migrations, in order; only ever added to.
-const MIGRATIONS: [&str; 1] = [include_str!("migrations/0001_changes.sql")];
+const MIGRATIONS: [&str; 2] = [
+    include_str!("migrations/0001_changes.sql"),
+    include_str!("migrations/0002_role_names_kept.sql"),
+];
 
 /// The newest server schema this leadtrack knows.
 pub const LATEST: i32 = MIGRATIONS.len() as i32;

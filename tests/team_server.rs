@@ -276,9 +276,7 @@ fn the_role_is_the_author_whatever_the_config_says() {
 fn local_state(rep: &Rep<'_>) -> String {
     let conn = rusqlite::Connection::open(rep.db()).unwrap();
     let marks: Vec<(String, String)> = conn
-        .prepare(
-            "SELECT key, value FROM meta WHERE key LIKE 'server:%' OR key = 'team_id' ORDER BY key",
-        )
+        .prepare("SELECT key, value FROM meta WHERE key LIKE 'server:%' ORDER BY key")
         .unwrap()
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
         .unwrap()
@@ -651,4 +649,87 @@ fn the_app_pulls_as_soon_as_another_rep_pushes() {
     let board = common::screen(&mut app, 120, 40);
     assert!(board.contains("通知で届く案件"), "{board}");
     app.stop_sync();
+}
+
+/// Runs `rep`'s `sync` while the team's changes are locked by another session, so the round
+/// stops inside its transaction on the server; restarts the server under it; returns what
+/// the round said.
+fn sync_through_a_restart(cluster: &Cluster, rep: &Rep<'_>) -> std::process::Output {
+    let mut holder = cluster.client("postgres", pg::DB);
+    let mut lock = holder.transaction().unwrap();
+    lock.batch_execute("LOCK TABLE leadtrack.changes IN ACCESS EXCLUSIVE MODE")
+        .unwrap();
+    let home = rep.s.dir.path();
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_leadtrack"))
+        .env_clear()
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .arg("--db")
+        .arg(rep.db())
+        .arg("--config")
+        .arg(&rep.config)
+        .arg("sync")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The round is inside its transaction once it waits on the lock.
+    let mut watcher = cluster.client("postgres", "postgres");
+    let waiting =
+        "SELECT count(*) FROM pg_stat_activity WHERE usename = $1 AND wait_event_type = 'Lock'";
+    let started = std::time::Instant::now();
+    while watcher
+        .query_one(waiting, &[&rep.role])
+        .unwrap()
+        .get::<_, i64>(0)
+        == 0
+    {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "the round never reached the server"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    drop(watcher);
+    std::mem::forget(lock);
+    std::mem::forget(holder);
+    cluster.stop_server();
+    cluster.start_server();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn the_server_restarted_mid_round_leaves_no_half_push_and_no_half_pull() {
+    let s = Scratch::new();
+    let Some(cluster) = team_server(&s, &["sato", "tanaka"]) else {
+        return;
+    };
+    let (a, b) = (
+        Rep::new(&s, &cluster, "sato", "佐藤"),
+        Rep::new(&s, &cluster, "tanaka", "田中"),
+    );
+    a.ok(&["demo", "--leads", "20"]);
+    // A's push is cut off inside its transaction: the server holds none of it, and A has
+    // not noted anything as sent.
+    let before = local_state(&a);
+    let said = refused(&sync_through_a_restart(&cluster, &a));
+    assert!(said.contains("team server"), "{said}");
+    assert_eq!(local_state(&a), before, "A after the cut push");
+    let held: i64 = cluster
+        .client(pg::OWNER, pg::DB)
+        .query_one("SELECT count(*) FROM leadtrack.changes", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(held, 0, "rows of a push that never committed");
+    a.sync();
+    // B's first pull is cut off: B holds nothing of it and pulls it whole next time.
+    b.ok(&["lead", "list"]);
+    let before = local_state(&b);
+    let said = refused(&sync_through_a_restart(&cluster, &b));
+    assert!(said.contains("team server"), "{said}");
+    assert_eq!(local_state(&b), before, "B after the cut pull");
+    b.sync();
+    assert_eq!(shared_state(&a.db()), shared_state(&b.db()));
+    assert_eq!(b.json(&["lead", "list"]), a.json(&["lead", "list"]));
 }

@@ -77,13 +77,6 @@ impl Server {
         let shown = self.shown.clone();
         let fail = |e: postgres::Error| refused(&e, &shown);
         let mut tx = self.client.transaction().map_err(fail)?;
-        // Seqs in commit order: a reader past seq N never misses a push that commits later
-        // with a smaller one.
-        tx.batch_execute(
-            "LOCK TABLE leadtrack.changes IN SHARE ROW EXCLUSIVE MODE;
-             CREATE TEMP TABLE incoming (kind text, key text, record text, row jsonb) ON COMMIT DROP;",
-        )
-        .map_err(fail)?;
         tx.execute(
             "INSERT INTO leadtrack.nodes (node) VALUES ($1) ON CONFLICT (node) DO NOTHING",
             &[&node],
@@ -108,6 +101,17 @@ impl Server {
         }
         let mut sent = 0;
         let mut send = |batch: Vec<Change>| -> Result<()> {
+            // Seqs in commit order: a reader past seq N never misses a push that commits
+            // later with a smaller one. Taken only when there is something to push: a round
+            // with nothing to send never waits on another's push.
+            if sent == 0 && !batch.is_empty() {
+                tx.batch_execute(
+                    "LOCK TABLE leadtrack.changes IN SHARE ROW EXCLUSIVE MODE;
+                     CREATE TEMP TABLE incoming (kind text, key text, record text, row jsonb)
+                       ON COMMIT DROP;",
+                )
+                .map_err(fail)?;
+            }
             for chunk in batch.chunks(BATCH) {
                 let kinds: Vec<&str> = chunk.iter().map(|c| c.kind).collect();
                 let keys: Vec<&str> = chunk.iter().map(|c| c.key.as_str()).collect();

@@ -1093,3 +1093,4 @@ error-not-a-team-file = { $path } is not a team file (it was never published by 
 cli-server-round = { $server } as { $role }: sent { $pushed } changes; pulled: { $counts }
 cli-team-server-ready = { $server } is ready for the team (schema { $version }, tables granted to { $group })
 cli-team-migrated = { $file } → { $server }: { $pushed } of { $held } rows were new on the server
+status-team-server-offline = offline: { $waiting } changes waiting

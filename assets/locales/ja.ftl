@@ -1053,3 +1053,4 @@ error-not-a-team-file = { $path } はチームファイルではありません�
 cli-server-round = { $server }（{ $role }）：送信 { $pushed } 件、取り込み：{ $counts }
 cli-team-server-ready = { $server } でチームを使う準備ができました（スキーマ { $version }、テーブルを { $group } に許可）
 cli-team-migrated = { $file } → { $server }：{ $held } 行のうち { $pushed } 行をサーバーに追加しました
+status-team-server-offline = サーバー未接続・未送信 { $waiting } 件

@@ -16,6 +16,10 @@ use std::path::PathBuf;
 
 /// The local generation last pushed: rows touched after it have not been.
 pub(crate) const PUSHED: &str = "server:pushed";
+/// The same for the history, which a pull does not move: the values a pull's merge found
+/// losing are this database's own news (the row they lost to may leave the server once a
+/// rep's push holds it, and the loss must be told by someone).
+const PUSHED_HISTORY: &str = "server:pushed_history";
 /// The newest stamp among authors, their names and purges last pushed.
 const PUSHED_HLC: &str = "server:pushed_hlc";
 /// The server's change sequence last pulled.
@@ -44,7 +48,19 @@ const LOCAL_COLUMNS: [&str; 12] = [
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Watermarks {
     pub pushed: i64,
+    pub pushed_history: i64,
     pub pulled: i64,
+}
+
+impl Watermarks {
+    /// The push watermark of `table`'s rows.
+    fn of(&self, table: &str) -> i64 {
+        if table == "history" {
+            self.pushed_history
+        } else {
+            self.pushed
+        }
+    }
 }
 
 /// What a push read: up to which generation and stamp.
@@ -142,6 +158,7 @@ impl Store {
         };
         Ok(Watermarks {
             pushed: number(PUSHED)?,
+            pushed_history: number(PUSHED_HISTORY)?,
             pulled: number(PULLED)?,
         })
     }
@@ -149,14 +166,15 @@ impl Store {
     /// How many rows wait to be pushed (what the status line says while the server is out
     /// of reach).
     pub fn waiting_to_push(&self) -> Result<i64> {
-        let pushed = self.watermarks()?.pushed;
+        let marks = self.watermarks()?;
         let hlc = read_meta(&self.conn, PUSHED_HLC)?.unwrap_or_default();
         let mut total = 0;
         self.read(|conn| {
             for table in TOUCHED_TABLES {
+                let since = marks.of(table);
                 let n: i64 = conn
                     .prepare_cached(&format!("SELECT count(*) FROM {table} WHERE touched > ?1"))?
-                    .query_row([pushed], |r| r.get(0))?;
+                    .query_row([since], |r| r.get(0))?;
                 total += n;
             }
             for table in STAMPED_TABLES {
@@ -177,9 +195,9 @@ impl Store {
         batch: usize,
         send: &mut dyn FnMut(Vec<Change>) -> Result<()>,
     ) -> Result<Outgoing> {
-        let pushed = self.watermarks()?.pushed;
+        let marks = self.watermarks()?;
         let since_hlc = read_meta(&self.conn, PUSHED_HLC)?.unwrap_or_default();
-        self.outgoing_since(pushed, since_hlc, batch, send)
+        self.outgoing_since(marks, since_hlc, batch, send)
     }
 
     /// Hands every row this database holds to `send` (a team file moving to a server).
@@ -188,12 +206,17 @@ impl Store {
         batch: usize,
         send: &mut dyn FnMut(Vec<Change>) -> Result<()>,
     ) -> Result<Outgoing> {
-        self.outgoing_since(i64::MIN, String::new(), batch, send)
+        let all = Watermarks {
+            pushed: i64::MIN,
+            pushed_history: i64::MIN,
+            pulled: 0,
+        };
+        self.outgoing_since(all, String::new(), batch, send)
     }
 
     fn outgoing_since(
         &self,
-        pushed: i64,
+        marks: Watermarks,
         since_hlc: String,
         batch: usize,
         send: &mut dyn FnMut(Vec<Change>) -> Result<()>,
@@ -206,7 +229,7 @@ impl Store {
             };
             let tables = TOUCHED_TABLES
                 .iter()
-                .map(|t| (*t, "touched > ?1", Value::Integer(pushed)))
+                .map(|t| (*t, "touched > ?1", Value::Integer(marks.of(t))))
                 .chain(
                     STAMPED_TABLES
                         .iter()
@@ -257,6 +280,7 @@ impl Store {
     pub fn note_pushed(&mut self, sent: &Outgoing) -> Result<()> {
         let tx = self.conn.transaction()?;
         super::write_meta(&tx, PUSHED, &sent.generation.to_string())?;
+        super::write_meta(&tx, PUSHED_HISTORY, &sent.generation.to_string())?;
         super::write_meta(&tx, PUSHED_HLC, &sent.hlc)?;
         tx.commit()?;
         Ok(())

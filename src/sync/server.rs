@@ -72,14 +72,7 @@ fn round_on(store: &mut Store, config: &Config, server: &mut Server) -> Result<S
     };
     let marks = store.watermarks()?;
     let node = store.author().node.clone();
-    let mut sent = Outgoing::default();
-    report.pushed = server.push(&node, marks.pulled, |send| {
-        sent = store.outgoing(BATCH, send)?;
-        Ok(())
-    })?;
-    if sent.rows > 0 || sent.generation != marks.pushed {
-        store.note_pushed(&sent)?;
-    }
+    report.pushed = push(store, server, &node)?;
     let mut incoming = store.incoming()?;
     let last = server.pull(marks.pulled, &node, |kind, row| incoming.add(kind, row))?;
     if incoming.rows > 0 {
@@ -91,6 +84,13 @@ fn round_on(store: &mut Store, config: &Config, server: &mut Server) -> Result<S
             store.note_pulled(last)?;
         }
     }
+    // The values the merge found losing are this database's news: told in the same round,
+    // before the row they lost to can leave the server.
+    if report.pulled.history > 0 {
+        let again = push(store, server, &node)?;
+        report.pushed.sent += again.sent;
+        report.pushed.new += again.new;
+    }
     scores::refresh_merged(
         store,
         &config.scoring,
@@ -98,6 +98,21 @@ fn round_on(store: &mut Store, config: &Config, server: &mut Server) -> Result<S
         today(),
     )?;
     Ok(report)
+}
+
+/// Pushes what this database changed since its last push, then remembers it was sent (only
+/// once the server has committed it).
+fn push(store: &mut Store, server: &mut Server, node: &str) -> Result<server::Pushed> {
+    let marks = store.watermarks()?;
+    let mut sent = Outgoing::default();
+    let pushed = server.push(node, marks.pulled, |send| {
+        sent = store.outgoing(BATCH, send)?;
+        Ok(())
+    })?;
+    if sent.rows > 0 || sent.generation != marks.pushed {
+        store.note_pushed(&sent)?;
+    }
+    Ok(pushed)
 }
 
 /// A database joins the team the server holds; one already syncing with another team is

@@ -125,6 +125,11 @@ fn listen(target: crate::store::server::Target, node: String, worker: Sender<Mes
             loop {
                 let heard = crate::store::server::Server::connect(&target).and_then(|mut s| {
                     s.listen()?;
+                    // Reached (again): a round now sends what waited while it was out of
+                    // reach, and takes in what was pushed meanwhile.
+                    if worker.send(Message::Pushed).is_err() {
+                        return Ok(());
+                    }
                     loop {
                         if s.wait_for_push(&node, LOOK)? && worker.send(Message::Pushed).is_err() {
                             return Ok(());
@@ -175,10 +180,26 @@ fn round(store: &mut Store, config: &Config, team: &Team) -> SyncEvent {
             },
             Err(e) => SyncEvent::Failed {
                 at,
-                problem: e.message(config.language),
+                problem: status_problem(&e, config.language),
             },
         },
     }
+}
+
+/// What the status line says of a failed server round: out of reach, the count of changes
+/// waiting comes first (the line is narrow; `sync` says the reason and the server too).
+fn status_problem(e: &crate::error::Error, language: Language) -> String {
+    if let crate::error::Error::Said(said) = e
+        && said.id == "error-team-server-offline"
+        && let Some((_, waiting)) = said.args.iter().find(|(name, _)| *name == "waiting")
+    {
+        return crate::tr!(
+            language,
+            "status-team-server-offline",
+            waiting = waiting.in_language(language).to_string()
+        );
+    }
+    e.message(language)
 }
 
 /// What the status bar says of a round: a round that could not publish is a problem, said

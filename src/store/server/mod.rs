@@ -142,10 +142,11 @@ impl Server {
                 &[&node],
             )
             .map_err(fail)?;
-        // What this database pushes holds every row of the same key it had taken in.
+        // What this database pushes holds every row of the same key it had taken in; a
+        // row it sent as the server holds it already stays (it is the row pushed).
         tx.execute(
             "DELETE FROM leadtrack.changes c USING incoming i
-             WHERE c.kind = i.kind AND c.key = i.key AND c.seq <= $1",
+             WHERE c.kind = i.kind AND c.key = i.key AND c.seq <= $1 AND c.row <> i.row",
             &[&pulled],
         )
         .map_err(fail)?;

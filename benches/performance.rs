@@ -828,16 +828,7 @@ fn keys_while_syncing(bin: &Path, a: &Path, b: &Path, team: &Path, lead: &str, w
         // then renamed over.
         std::fs::rename(deliveries.join(format!("{n}.db")), team).unwrap();
     }
-    let output = app.wait_with_output().unwrap();
-    assert!(output.status.success());
-    let text = String::from_utf8_lossy(&output.stdout);
-    let figures: Vec<f64> = text
-        .split_whitespace()
-        .map(|f| f.parse().unwrap())
-        .collect();
-    let [m50, m99, s50, s99, rounds, peak] = figures[..] else {
-        panic!("leadtrack-bench syncing said: {text}");
-    };
+    let [m50, m99, s50, s99, rounds, peak] = syncing_figures(app);
     Row {
         what: format!(
             "Sync: keystroke to frame in the app while its rounds run ({rounds:.0} rounds in 20 s, taking in {FILES} files of another rep's and publishing the rep's own moves)"
@@ -977,16 +968,7 @@ fn server_rounds(bin: &Path, large: &Path, dir: &Path, size: Size) -> Vec<Row> {
         time(server_sync(bin, &a, &a_config));
         pushes += 1;
     }
-    let output = app.wait_with_output().unwrap();
-    assert!(output.status.success());
-    let text = String::from_utf8_lossy(&output.stdout);
-    let figures: Vec<f64> = text
-        .split_whitespace()
-        .map(|f| f.parse().unwrap())
-        .collect();
-    let [m50, m99, s50, s99, rounds, peak] = figures[..] else {
-        panic!("leadtrack-bench syncing said: {text}");
-    };
+    let [m50, m99, s50, s99, rounds, peak] = syncing_figures(app);
     rows.push(row(
         format!(
             "Team server: keystroke to frame in the app while its rounds run ({rounds:.0} rounds in 20 s; another rep pushed {pushes} times)"
@@ -1001,6 +983,21 @@ fn server_rounds(bin: &Path, large: &Path, dir: &Path, size: Size) -> Vec<Row> {
     drop(cluster);
     let _ = std::fs::remove_dir_all(&work);
     rows
+}
+
+/// What `leadtrack-bench syncing` measured: keystroke p50 and p99 of moves and of saves (ms),
+/// the rounds run and the peak memory (KiB).
+fn syncing_figures(app: std::process::Child) -> [f64; 6] {
+    let output = app.wait_with_output().unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8_lossy(&output.stdout);
+    let figures: Vec<f64> = text
+        .split_whitespace()
+        .map(|f| f.parse().unwrap())
+        .collect();
+    figures[..]
+        .try_into()
+        .unwrap_or_else(|_| panic!("leadtrack-bench syncing said: {text}"))
 }
 
 /// The time of the `LIKE '%q%'` scan over the same fields our search covers, in the sqlite3

@@ -167,6 +167,8 @@ const NAMES: &[&str] = &[
     "OS",
     "URL",
     "FAX",
+    "PostgreSQL",
+    "postgresql",
     "leadtrack",
     "leadtrack.db",
     "config.toml",
@@ -448,7 +450,7 @@ fn japanese_help_says_clap_s_own_words_in_japanese() {
     }
     let summary = ja(&["-h"]);
     assert!(
-        summary.contains("  -h, --help              ヘルプを表示（--help で詳しく）\n"),
+        summary.contains("  -h, --help               ヘルプを表示（--help で詳しく）\n"),
         "{summary}"
     );
 

@@ -71,6 +71,7 @@ help = 営業担当者のための、端末で使うリード管理：リード�
 help--db = データベースのファイル（既定：OS のデータ用フォルダの leadtrack.db）
 help--config = 設定ファイル（既定：OS の設定用フォルダの config.toml）
 help--team_file = 同期フォルダで共有するチームファイル（既定：設定ファイルの `[team] file`）
+help--team_server = チームサーバー。postgresql://… で始まる PostgreSQL のアドレス（既定：設定ファイルの `[team] server`）。チームファイルとは併用できません
 help--lang = 表示する言語：en か ja（既定：設定ファイルの `[ui] language`、なければロケール）
 
 ## demo
@@ -361,7 +362,14 @@ help-stats--until = この日まで（この日を含む）数えます（既定
 help-stats--format = 出力形式
 
 ## sync・merge
-help-sync = チームファイルと1回同期します：取り込み、競合したコピーも取り込んでから公開します
+help-sync = チームと1回同期します：チームファイル（取り込み、競合したコピーも取り込んでから公開）またはチームサーバー（ここでの変更を送り、ほかの担当者の変更を取り込む）
+help-team = チームサーバーの準備（`team init`）と、チームファイルのデータのサーバーへの移行（`team migrate`）
+help-team-init = チームサーバーのテーブルを作成・更新し、チームのグループロールに許可します（データベースの所有者として実行）
+help-team-init--group = チームの担当者が属するグループロール
+help-team-init--format = 出力形式
+help-team-migrate = チームファイルの内容をすべて、ID・作成者・履歴ごとチームサーバーへ送ります（データベースの所有者として実行。もう一度実行しても何も増えません）
+help-team-migrate--from = サーバーへ移すチームファイル
+help-team-migrate--format = 出力形式
 help-sync--format = 出力形式
 
 help-merge = 別の leadtrack データベースをこのデータベースに統合します（同期と同じ規則で）

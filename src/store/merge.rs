@@ -205,18 +205,7 @@ fn merge_table(
 /// rows whose stamps do not read (which it leaves out).
 fn insert_held_once(w: &mut Writer<'_>, table: &Table, counts: &mut MergeCounts) -> Result<()> {
     let name = table.name;
-    let mut columns: Vec<&str> = vec!["id"];
-    columns.extend(table.fields.iter().copied());
-    columns.extend([
-        "created_at",
-        "created_by",
-        "updated_at",
-        "updated_by",
-        "created_hlc",
-        "hlc",
-        "clocks",
-        "gone",
-    ]);
+    let columns = whole_columns(table);
     let list = columns.join(", ");
     let from = columns
         .iter()
@@ -478,9 +467,8 @@ fn audit_of(conn: &Connection, table: &Table, seq: i64) -> Result<(String, Strin
     Ok(conn.query_row(&sql, [seq], |r| Ok((r.get(0)?, r.get(1)?)))?)
 }
 
-/// Inserts a record this copy never had, stamps and audit columns as they are.
-fn insert_whole(conn: &Connection, table: &Table, theirs: &Theirs) -> Result<i64> {
-    let state = &theirs.state;
+/// The columns a record is written whole with: its id, fields, audit columns and stamps.
+fn whole_columns(table: &Table) -> Vec<&'static str> {
     let mut columns: Vec<&str> = vec!["id"];
     columns.extend(table.fields.iter().copied());
     columns.extend([
@@ -493,6 +481,13 @@ fn insert_whole(conn: &Connection, table: &Table, theirs: &Theirs) -> Result<i64
         "clocks",
         "gone",
     ]);
+    columns
+}
+
+/// Inserts a record this copy never had, stamps and audit columns as they are.
+fn insert_whole(conn: &Connection, table: &Table, theirs: &Theirs) -> Result<i64> {
+    let state = &theirs.state;
+    let columns = whole_columns(table);
     let mut params: Vec<Value> = vec![Value::Text(state.id.clone())];
     params.extend(state.values.iter().cloned());
     params.extend([

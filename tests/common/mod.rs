@@ -6,6 +6,7 @@ use leadtrack::config::Language;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
+pub mod merge_laws;
 #[cfg(unix)]
 pub mod pg;
 #[cfg(unix)]

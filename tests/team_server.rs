@@ -80,6 +80,14 @@ impl<'a> Rep<'a> {
     }
 }
 
+/// The two reps most tests need: sato and tanaka, whose configs give their names in Japanese.
+fn sato_and_tanaka<'a>(s: &'a Scratch, cluster: &Cluster) -> (Rep<'a>, Rep<'a>) {
+    (
+        Rep::new(s, cluster, "sato", "佐藤"),
+        Rep::new(s, cluster, "tanaka", "田中"),
+    )
+}
+
 /// The team's owner runs `team init` on a new cluster.
 fn team_server(s: &Scratch, reps: &[&str]) -> Option<Cluster> {
     let cluster = Cluster::start(reps)?;
@@ -193,10 +201,7 @@ fn a_call_logged_on_another_reps_lead_keeps_that_rep_as_its_last_editor_everywhe
     let Some(cluster) = team_server(&s, &["sato", "tanaka"]) else {
         return;
     };
-    let (a, b) = (
-        Rep::new(&s, &cluster, "sato", "佐藤"),
-        Rep::new(&s, &cluster, "tanaka", "田中"),
-    );
+    let (a, b) = sato_and_tanaka(&s, &cluster);
     let id = a.add_lead("佐藤の案件");
     a.sync();
     b.add_lead("田中の案件");
@@ -414,10 +419,7 @@ fn the_server_stopped_while_reps_work_then_started_and_everything_converges() {
     let Some(cluster) = team_server(&s, &["sato", "tanaka"]) else {
         return;
     };
-    let (a, b) = (
-        Rep::new(&s, &cluster, "sato", "佐藤"),
-        Rep::new(&s, &cluster, "tanaka", "田中"),
-    );
+    let (a, b) = sato_and_tanaka(&s, &cluster);
     let id = a.add_lead("止まる前の案件");
     a.sync();
     b.sync();
@@ -618,10 +620,7 @@ fn the_app_pulls_as_soon_as_another_rep_pushes() {
     let Some(cluster) = team_server(&s, &["sato", "tanaka"]) else {
         return;
     };
-    let (a, b) = (
-        Rep::new(&s, &cluster, "sato", "佐藤"),
-        Rep::new(&s, &cluster, "tanaka", "田中"),
-    );
+    let (a, b) = sato_and_tanaka(&s, &cluster);
     // Rounds on a timer only every hour: what arrives sooner came by the server's word.
     std::fs::write(
         &a.config,
@@ -664,12 +663,9 @@ fn sync_through_a_restart(cluster: &Cluster, rep: &Rep<'_>) -> std::process::Out
     let mut lock = holder.transaction().unwrap();
     lock.batch_execute("LOCK TABLE leadtrack.changes IN ACCESS EXCLUSIVE MODE")
         .unwrap();
-    let home = rep.s.dir.path();
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_leadtrack"))
-        .env_clear()
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
+    let child = rep
+        .s
+        .process()
         .arg("--db")
         .arg(rep.db())
         .arg("--config")
@@ -710,10 +706,7 @@ fn the_server_restarted_mid_round_leaves_no_half_push_and_no_half_pull() {
     let Some(cluster) = team_server(&s, &["sato", "tanaka"]) else {
         return;
     };
-    let (a, b) = (
-        Rep::new(&s, &cluster, "sato", "佐藤"),
-        Rep::new(&s, &cluster, "tanaka", "田中"),
-    );
+    let (a, b) = sato_and_tanaka(&s, &cluster);
     a.ok(&["demo", "--leads", "20"]);
     // A's push is cut off inside its transaction: the server holds none of it, and A has
     // not noted anything as sent.

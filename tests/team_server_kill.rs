@@ -63,22 +63,13 @@ impl<'a> Rep<'a> {
     /// `leadtrack --db <db> --config <config> ARGS` with the scratch home as its only
     /// environment (as `Scratch::bare` builds it), a plain process the test can kill.
     fn command(&self, args: &[&str]) -> Command {
-        let home = self.s.dir.path();
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_leadtrack"));
-        cmd.env_clear()
-            .env("HOME", home)
-            .env("XDG_CONFIG_HOME", home.join("config"))
-            .env("XDG_DATA_HOME", home.join("data"))
-            .env("USER", "tester")
-            .arg("--db")
+        let mut cmd = self.s.process();
+        cmd.arg("--db")
             .arg(self.db())
             .arg("--config")
             .arg(&self.config)
             .args(args)
             .stdin(Stdio::null());
-        if let Ok(tz) = std::env::var("TZ") {
-            cmd.env("TZ", tz);
-        }
         cmd
     }
 

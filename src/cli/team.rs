@@ -43,12 +43,17 @@ pub fn sync(session: &mut Session, args: &SyncArgs) -> Result<bool> {
     let team = match team {
         sync::Team::File(path) => path,
         sync::Team::Server(target) => {
-            let report = sync::run_server_round(&mut session.store, &session.config, &target)?;
-            if args.format == super::import::ReportFormat::Json {
-                print_json(&report)?;
-            } else {
-                print_server_round(&report, lang)?;
-            }
+            let r = sync::run_server_round(&mut session.store, &session.config, &target)?;
+            report(args.format, &r, || {
+                tr!(
+                    lang,
+                    "cli-server-round",
+                    server = r.server.as_str(),
+                    role = r.role.as_str(),
+                    pushed = r.pushed.sent,
+                    counts = words(&r.pulled, lang)
+                )
+            })?;
             return Ok(true);
         }
     };
@@ -62,20 +67,6 @@ pub fn sync(session: &mut Session, args: &SyncArgs) -> Result<bool> {
         Some(refusal) => Err(refusal),
         None => Ok(true),
     }
-}
-
-fn print_server_round(r: &sync::ServerReport, lang: Language) -> Result<()> {
-    outln!(
-        "{}",
-        tr!(
-            lang,
-            "cli-server-round",
-            server = r.server.as_str(),
-            role = r.role.as_str(),
-            pushed = r.pushed.sent,
-            counts = words(&r.pulled, lang)
-        )
-    )
 }
 
 #[derive(Debug, clap::Subcommand)]
@@ -108,50 +99,53 @@ pub struct MigrateArgs {
 
 /// `team init` and `team migrate`: they work on the server, not on a local database.
 pub fn run_team(cli: &super::Cli, command: &TeamCommand) -> Result<bool> {
-    let lang = cli.language();
     let (config, _) = crate::config::Config::load(cli.config.as_deref())?;
-    let server = cli.team_server.clone().or(config.team.server.clone());
+    let lang = cli.lang.unwrap_or(config.language);
+    let server = cli.team_server.clone().or(config.team.server);
     let target = crate::store::server::Target::parse(
         &server.ok_or_else(|| Error::said_plain("error-no-team-server"))?,
     )?;
     match command {
         TeamCommand::Init(args) => {
             let done = crate::features::team::init(&target, &args.group)?;
-            if args.format == super::import::ReportFormat::Json {
-                print_json(&done)?;
-            } else {
-                outln!(
-                    "{}",
-                    tr!(
-                        lang,
-                        "cli-team-server-ready",
-                        server = done.server.as_str(),
-                        version = done.version,
-                        group = done.group.as_str()
-                    )
-                )?;
-            }
+            report(args.format, &done, || {
+                tr!(
+                    lang,
+                    "cli-team-server-ready",
+                    server = done.server.as_str(),
+                    version = done.version,
+                    group = done.group.as_str()
+                )
+            })?;
         }
         TeamCommand::Migrate(args) => {
             let done = crate::features::team::migrate(&target, &args.from)?;
-            if args.format == super::import::ReportFormat::Json {
-                print_json(&done)?;
-            } else {
-                outln!(
-                    "{}",
-                    tr!(
-                        lang,
-                        "cli-team-migrated",
-                        file = done.file.as_str(),
-                        server = done.server.as_str(),
-                        pushed = done.pushed,
-                        held = done.held
-                    )
-                )?;
-            }
+            report(args.format, &done, || {
+                tr!(
+                    lang,
+                    "cli-team-migrated",
+                    file = done.file.as_str(),
+                    server = done.server.as_str(),
+                    pushed = done.pushed,
+                    held = done.held
+                )
+            })?;
         }
     }
     Ok(true)
+}
+
+/// `value` as JSON, or the sentence that tells it.
+fn report<T: serde::Serialize>(
+    format: super::import::ReportFormat,
+    value: &T,
+    sentence: impl FnOnce() -> String,
+) -> Result<()> {
+    if format == super::import::ReportFormat::Json {
+        print_json(value)
+    } else {
+        outln!("{}", sentence())
+    }
 }
 
 fn print_round(r: &RoundReport, lang: Language) -> Result<()> {

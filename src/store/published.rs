@@ -351,12 +351,7 @@ impl Store {
 
     /// Whether this database has no records at all (a new rep's, before a first round).
     pub fn has_no_records(&self) -> Result<bool> {
-        Ok(self.conn.query_row(
-            "SELECT NOT EXISTS (SELECT 1 FROM leads) AND NOT EXISTS (SELECT 1 FROM contacts)
-                AND NOT EXISTS (SELECT 1 FROM activities)",
-            [],
-            |r| r.get(0),
-        )?)
+        holds_no_records(&self.conn)
     }
 
     /// Makes this empty database a copy of the team file at `path`, page by page (a new rep
@@ -410,6 +405,16 @@ impl Writer<'_> {
     pub(crate) fn basis_at_commit(&mut self, basis: Basis) {
         self.basis_at_commit = Some(basis);
     }
+}
+
+/// Whether the database on `conn` holds no records at all.
+pub(crate) fn holds_no_records(conn: &Connection) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT NOT EXISTS (SELECT 1 FROM leads) AND NOT EXISTS (SELECT 1 FROM contacts)
+            AND NOT EXISTS (SELECT 1 FROM activities)",
+        [],
+        |r| r.get(0),
+    )?)
 }
 
 /// Remembers that this database, at its generation `at`, holds nothing beyond the team

@@ -308,13 +308,7 @@ impl Store {
                 .turn
                 .as_ref()
                 .is_some_and(|turn| turn.before() == pushed_before);
-            let empty: bool = w.conn().query_row(
-                "SELECT NOT EXISTS (SELECT 1 FROM leads) AND NOT EXISTS (SELECT 1 FROM contacts)
-                    AND NOT EXISTS (SELECT 1 FROM activities)",
-                [],
-                |r| r.get(0),
-            )?;
-            let counts = if empty {
+            let counts = if super::published::holds_no_records(w.conn())? {
                 merge::merge_attached_into_new(w)?
             } else {
                 merge::merge_attached_since(w, None)?

@@ -73,16 +73,23 @@ fn round_on(store: &mut Store, config: &Config, server: &mut Server) -> Result<S
     let marks = store.watermarks()?;
     let node = store.author().node.clone();
     report.pushed = push(store, server, &node)?;
-    let mut incoming = store.incoming()?;
-    let last = server.pull(marks.pulled, &node, |kind, row| incoming.add(kind, row))?;
-    if incoming.rows > 0 {
-        let shown = server.shown().to_string();
-        report.pulled = store.merge_pulled(incoming, last, &shown)?;
-    } else {
-        drop(incoming);
-        if last != marks.pulled {
-            store.note_pulled(last)?;
+    // The scratch copy is made once the first row arrives: a round with nothing to pull
+    // writes no file.
+    let mut incoming = None;
+    let last = server.pull(marks.pulled, &node, |kind, row| {
+        let scratch = match &mut incoming {
+            Some(scratch) => scratch,
+            None => incoming.insert(store.incoming()?),
+        };
+        scratch.add(kind, row)
+    })?;
+    match incoming.filter(|scratch| scratch.rows > 0) {
+        Some(scratch) => {
+            let shown = server.shown().to_string();
+            report.pulled = store.merge_pulled(scratch, last, &shown)?;
         }
+        None if last != marks.pulled => store.note_pulled(last)?,
+        None => {}
     }
     // The values the merge found losing are this database's news: told in the same round,
     // before the row they lost to can leave the server.

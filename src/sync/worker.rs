@@ -60,12 +60,10 @@ impl SyncWorker {
     pub fn start(db: PathBuf, config: Config, team: Team) -> SyncWorker {
         let (messages, inbox) = mpsc::channel();
         let (outbox, events) = mpsc::channel();
-        if let Team::Server(target) = &team {
-            listen((**target).clone(), node_of(&db), messages.clone());
-        }
+        let to_worker = messages.clone();
         let thread = std::thread::Builder::new()
             .name("leadtrack-sync".into())
-            .spawn(move || work(&db, &config, &team, &inbox, &outbox))
+            .spawn(move || work(&db, &config, &team, (&inbox, to_worker), &outbox))
             .ok();
         SyncWorker {
             messages,
@@ -148,11 +146,6 @@ fn listen(target: crate::store::server::Target, node: String, worker: Sender<Mes
         });
 }
 
-/// The node of the database at `db` (whose own pushes its app need not pull).
-fn node_of(db: &std::path::Path) -> String {
-    Store::open(db, "").map_or_else(|_| String::new(), |store| store.author().node.clone())
-}
-
 impl Drop for SyncWorker {
     /// The listener holds a way to the worker too: dropped, the worker still ends (after a
     /// last round, as at quit), and the listener with it.
@@ -228,11 +221,12 @@ fn event(at: DateTime<Local>, outcome: Result<RoundReport>, language: Language) 
     }
 }
 
+/// `inbox`: the worker's messages, and a way to send it more (a listener's).
 fn work(
     db: &std::path::Path,
     config: &Config,
     team: &Team,
-    inbox: &Receiver<Message>,
+    (inbox, to_worker): (&Receiver<Message>, Sender<Message>),
     outbox: &Sender<SyncEvent>,
 ) {
     let mut store = match Store::open(db, &config.user_name()) {
@@ -245,6 +239,11 @@ fn work(
             return;
         }
     };
+    // Its own pushes are not news to this database.
+    match team {
+        Team::Server(target) => listen((**target).clone(), store.author().node.clone(), to_worker),
+        Team::File(_) => drop(to_worker),
+    }
     let interval = Duration::from_secs(config.team.sync_interval_secs);
     let mut next_interval = Instant::now() + interval;
     let mut after_change: Option<Instant> = None;

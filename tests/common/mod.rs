@@ -52,16 +52,31 @@ impl Scratch {
 
     /// `cmd` with the scratch home as its only environment.
     fn at_home(&self, mut cmd: Command) -> Command {
-        cmd.env_clear()
-            .env("HOME", self.dir.path())
-            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
-            .env("XDG_DATA_HOME", self.dir.path().join("data"))
-            .env("USER", "tester");
-        // Same time zone as this test process, so "tomorrow" means the same day to both.
-        if let Ok(tz) = std::env::var("TZ") {
-            cmd.env("TZ", tz);
-        }
+        cmd.env_clear().envs(self.home_env());
         cmd
+    }
+
+    /// `bare` as a plain process, for a test that must start it and kill it or wait on it.
+    pub fn process(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_leadtrack"));
+        cmd.env_clear().envs(self.home_env());
+        cmd
+    }
+
+    /// The environment of a command in the scratch home.
+    fn home_env(&self) -> Vec<(&'static str, std::ffi::OsString)> {
+        let home = self.dir.path();
+        let mut env = vec![
+            ("HOME", home.as_os_str().to_owned()),
+            ("XDG_CONFIG_HOME", home.join("config").into_os_string()),
+            ("XDG_DATA_HOME", home.join("data").into_os_string()),
+            ("USER", "tester".into()),
+        ];
+        // Same time zone as this test process, so "tomorrow" means the same day to both.
+        if let Some(tz) = std::env::var_os("TZ") {
+            env.push(("TZ", tz));
+        }
+        env
     }
 
     /// Runs a command that must succeed; returns its stdout.

@@ -346,6 +346,13 @@ fn a_role_outside_the_team_or_a_wrong_password_is_one_sentence_and_reads_nothing
         "the password is never shown: {said}"
     );
     assert_eq!(local_state(&careful), before);
+    // No password anywhere: the login is what failed, not the server's reach.
+    let said = refused(&careful.run(&["sync"]));
+    assert!(
+        said.contains("refused the login") && said.contains("password"),
+        "{said}"
+    );
+    assert_eq!(local_state(&careful), before);
     let out = careful
         .command(&["sync"])
         .env("PGPASSWORD", pg::PASSWORD)

@@ -280,6 +280,18 @@ impl Server {
 pub(crate) fn refused(e: &postgres::Error, shown: &str) -> Error {
     use postgres::error::SqlState;
     let Some(db) = e.as_db_error() else {
+        // The client gave up before the server answered: for want of a password (none in
+        // the address, PGPASSWORD or ~/.pgpass), or one the server's challenge refused.
+        let said = e.to_string();
+        if said.starts_with("invalid configuration") || said.starts_with("authentication error") {
+            return Error::said(
+                "error-team-server-login",
+                [
+                    ("server", Arg::from(shown)),
+                    ("reason", Arg::quoted(reason(e))),
+                ],
+            );
+        }
         return unreachable(shown, Arg::quoted(reason(e)));
     };
     let code = db.code();

@@ -2529,6 +2529,17 @@ fn the_empty_board_says_how_to_start() {
         );
     }
 
+    // On a team server the name is the role, which `[user] name` does not change: no hint.
+    let mut config = Config::default();
+    config.user.name = None;
+    config.team.server = Some("postgresql://sato@db.example.jp/sales".into());
+    let mut app = App::new(Session::in_memory(config).unwrap(), today()).unwrap();
+    for (w, h) in [(120, 40), (80, 24)] {
+        let status = screen(&mut app, w, h).lines().last().unwrap().to_string();
+        assert!(status.contains(" sato "), "{w}×{h}: {status}");
+        assert!(!status.contains("[user] name"), "{w}×{h}: {status}");
+    }
+
     // With a name set, the status line is plain; a lead ends the first-run board.
     let mut app = empty_app();
     let shot = screen(&mut app, 120, 40);

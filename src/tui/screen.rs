@@ -206,9 +206,12 @@ impl App {
     }
 
     /// `[user] name` is in the config (else the login name, or "me", is used).
+    /// Whether the rep's name is settled: set in the config, or the team server's role
+    /// (which `[user] name` does not change).
     fn name_is_set(&self) -> bool {
-        let name = self.session.config.user.name.as_deref();
-        name.is_some_and(|n| !n.trim().is_empty())
+        let config = &self.session.config;
+        let name = config.user.name.as_deref();
+        name.is_some_and(|n| !n.trim().is_empty()) || config.team.server.is_some()
     }
 
     /// `3 overdue (mine) · 8 team`: my follow-ups, then the team's when they differ.

@@ -212,36 +212,43 @@ impl Server {
         mut each: impl FnMut(&str, &str) -> Result<()>,
     ) -> Result<i64> {
         let shown = self.shown.clone();
-        let fail = |e: postgres::Error| refused(&e, &shown);
-        let mut tx = self
-            .client
-            .build_transaction()
-            .read_only(true)
-            .isolation_level(postgres::IsolationLevel::RepeatableRead)
-            .start()
-            .map_err(fail)?;
-        let mut last = since;
-        // Through a cursor, a batch at a time: the client holds one batch, however much
-        // there is to pull (a new rep's first round pulls the whole team).
-        let portal = tx
-            .bind(
-                "SELECT seq, kind, row::text FROM leadtrack.changes
-                 WHERE seq > $1 AND node <> $2 ORDER BY seq",
-                &[&since, &node],
-            )
-            .map_err(fail)?;
-        loop {
-            let rows = tx.query_portal(&portal, PULL_BATCH).map_err(fail)?;
-            if rows.is_empty() {
-                break;
+        let client = &mut self.client;
+        // The server reads the next batch while this thread takes in the last one: a new
+        // rep's first pull (the whole team) costs the longer of the two, not their sum.
+        std::thread::scope(|scope| {
+            // Made inside the scope: whichever way this thread leaves it, the receiver goes
+            // first and a reader waiting to send stops.
+            let (batches, received) = std::sync::mpsc::sync_channel::<Result<Vec<Pulled>>>(2);
+            let reader = std::thread::Builder::new()
+                .name("team server pull".into())
+                .spawn_scoped(scope, move || {
+                    let read = read_changes(client, since, node, &shown, &batches);
+                    if let Err(e) = read {
+                        // The taker may have stopped meanwhile, with an error of its own.
+                        let _ = batches.send(Err(e));
+                    }
+                })
+                .map_err(|e| Error::invalid(e.to_string()))?;
+            let mut last = since;
+            let mut taken = Ok(());
+            for batch in received.iter() {
+                let rows = match batch {
+                    Ok(rows) => rows,
+                    Err(e) => {
+                        taken = Err(e);
+                        break;
+                    }
+                };
+                for (seq, kind, row) in rows {
+                    each(&kind, &row)?;
+                    last = seq;
+                }
             }
-            for row in rows {
-                each(row.get(1), row.get(2))?;
-                last = row.get(0);
-            }
-        }
-        tx.commit().map_err(fail)?;
-        Ok(last)
+            // Stopped early (an error): the reader's next send fails and it rolls back.
+            drop(received);
+            let _ = reader.join();
+            taken.map(|()| last)
+        })
     }
 
     /// Waits for a push from another database than `node`, `patience` at most; whether one
@@ -273,6 +280,50 @@ impl Server {
             .batch_execute(&format!("LISTEN {CHANNEL}"))
             .map_err(|e| refused(&e, &shown))
     }
+}
+
+/// One pulled change: its sequence, kind and row.
+type Pulled = (i64, String, String);
+
+/// Reads the changes past `since` that another database than `node` pushed, in one read-only
+/// transaction through a cursor, a batch at a time into `batches`: the client holds a few
+/// batches, however much there is to pull (a new rep's first round pulls the whole team).
+/// Stops when the taker has gone.
+fn read_changes(
+    client: &mut Client,
+    since: i64,
+    node: &str,
+    shown: &str,
+    batches: &std::sync::mpsc::SyncSender<Result<Vec<Pulled>>>,
+) -> Result<()> {
+    let fail = |e: postgres::Error| refused(&e, shown);
+    let mut tx = client
+        .build_transaction()
+        .read_only(true)
+        .isolation_level(postgres::IsolationLevel::RepeatableRead)
+        .start()
+        .map_err(fail)?;
+    let portal = tx
+        .bind(
+            "SELECT seq, kind, row::text FROM leadtrack.changes
+             WHERE seq > $1 AND node <> $2 ORDER BY seq",
+            &[&since, &node],
+        )
+        .map_err(fail)?;
+    loop {
+        let rows = tx.query_portal(&portal, PULL_BATCH).map_err(fail)?;
+        if rows.is_empty() {
+            break;
+        }
+        let batch = rows
+            .iter()
+            .map(|row| (row.get(0), row.get(1), row.get(2)))
+            .collect();
+        if batches.send(Ok(batch)).is_err() {
+            return Ok(());
+        }
+    }
+    tx.commit().map_err(fail)
 }
 
 /// A PostgreSQL error as one sentence: a refused login or missing grant names the role and

@@ -4,6 +4,7 @@
 //! through `Store::write`, one `BEGIN IMMEDIATE` transaction that commits whole or not at all.
 
 pub mod activities;
+mod beside;
 pub mod clock_notes;
 pub mod contact_values;
 pub mod contacts;
@@ -570,6 +571,10 @@ pub(crate) fn harden(conn: &Connection) -> Result<()> {
          PRAGMA temp_store = MEMORY;",
     )?;
     conn.execute_batch(&format!("PRAGMA cache_size = -{CACHE_KIB}"))?;
+    // Large sorts (an index built again after a bulk load, a merge's ordered insert) run
+    // on the other cores too; small ones are not split.
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    conn.execute_batch(&format!("PRAGMA threads = {}", cores.clamp(1, 4) - 1))?;
     conn.execute_batch(search::PENDING_TABLE)?;
     Ok(())
 }
@@ -697,8 +702,8 @@ impl Stamp {
     }
 }
 
-/// The definitions of indexes dropped for a bulk load.
-#[must_use = "the indexes must be rebuilt with Writer::restore_indexes"]
+/// The definitions of indexes (or triggers) dropped for a bulk load.
+#[must_use = "they must be made again with Writer::restore_indexes"]
 pub struct SetAside(Vec<String>);
 
 /// An open write transaction. Dropped without `finish`, it rolls back.
@@ -822,7 +827,29 @@ impl Writer<'_> {
         .map(Some)
     }
 
-    /// Rebuilds the indexes `set_aside_indexes` dropped.
+    /// Drops the triggers named for a bulk load whose statement does their work itself
+    /// (sets the column they would set, in the same row). `restore_indexes` makes them again.
+    pub fn set_aside_triggers(&self, names: &[&str]) -> Result<SetAside> {
+        let mut aside = Vec::new();
+        for name in names {
+            let sql: Option<String> = self
+                .tx
+                .query_row(
+                    "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1",
+                    [name],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(sql) = sql {
+                self.tx.execute_batch(&format!("DROP TRIGGER \"{name}\""))?;
+                aside.push(sql);
+            }
+        }
+        Ok(SetAside(aside))
+    }
+
+    /// Rebuilds the indexes `set_aside_indexes` dropped (or the triggers
+    /// `set_aside_triggers` did).
     pub fn restore_indexes(&self, aside: SetAside) -> Result<()> {
         for sql in aside.0 {
             self.tx.execute_batch(&sql)?;

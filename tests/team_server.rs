@@ -738,3 +738,101 @@ fn the_server_restarted_mid_round_leaves_no_half_push_and_no_half_pull() {
     assert_eq!(shared_state(&a.db()), shared_state(&b.db()));
     assert_eq!(b.json(&["lead", "list"]), a.json(&["lead", "list"]));
 }
+
+/// What a database works out from the records it holds, whichever way they came: the search
+/// index's terms per record, contacts' match keys and preferred values, values' match keys,
+/// leads' sort keys (without the seq each ends with), scores and last activities.
+fn derived_state(db: &std::path::Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut state = Vec::new();
+    let mut read = |sql: &str| {
+        let mut stmt = conn.prepare(sql).unwrap();
+        let n = stmt.column_count();
+        let rows = stmt
+            .query_map([], |r| {
+                (0..n)
+                    .map(|i| {
+                        r.get::<_, rusqlite::types::Value>(i)
+                            .map(|v| format!("{v:?}"))
+                    })
+                    .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .unwrap();
+        for row in rows {
+            state.push(format!(
+                "{}: {}",
+                &sql[..40.min(sql.len())],
+                row.unwrap().join(" | ")
+            ));
+        }
+    };
+    for (fts, table) in [
+        ("lead_search", "leads"),
+        ("contact_search", "contacts"),
+        ("activity_search", "activities"),
+    ] {
+        conn.execute_batch(&format!(
+            "CREATE VIRTUAL TABLE temp.{fts}_terms USING fts5vocab(main, {fts}, 'instance')"
+        ))
+        .unwrap();
+        read(&format!(
+            "SELECT t.id, v.term, v.offset FROM temp.{fts}_terms v JOIN {table} t ON t.seq = v.doc
+             ORDER BY 1, 3, 2"
+        ));
+    }
+    read("SELECT kind, key, contact_id FROM contact_keys ORDER BY 1, 2, 3");
+    read(
+        "SELECT id, name_key, email, phone, mobile, fax,
+                substr(sort_key, 1, instr(sort_key, char(1))) FROM contacts ORDER BY id",
+    );
+    read("SELECT id, match_key FROM contact_values ORDER BY id");
+    read(
+        "SELECT id, score, rank, last_activity_at, substr(board_key, 1, length(board_key) - 12),
+                substr(due_key, 1, length(due_key) - 12), substr(value_key, 1, length(value_key) - 12),
+                substr(quiet_key, 1, length(quiet_key) - 12) FROM leads ORDER BY id",
+    );
+    read("SELECT stage, leads, value FROM stage_totals ORDER BY 1");
+    state
+}
+
+#[test]
+fn a_new_rep_works_out_from_the_team_what_the_rep_who_made_it_has() {
+    let s = Scratch::new();
+    let Some(cluster) = team_server(&s, &["sato", "tanaka"]) else {
+        return;
+    };
+    let (sato, tanaka) = sato_and_tanaka(&s, &cluster);
+    sato.ok(&[
+        "demo",
+        "--seed",
+        "7",
+        "--leads",
+        "300",
+        "--contacts",
+        "600",
+        "--activities",
+        "2000",
+    ]);
+    sato.sync();
+    // Tanaka's database holds nothing: the first pull takes the team in bulk.
+    tanaka.sync();
+    let (made, joined) = (derived_state(&sato.db()), derived_state(&tanaka.db()));
+    assert!(made.len() > 5_000, "{} facts compared", made.len());
+    let differing: Vec<_> = made
+        .iter()
+        .zip(&joined)
+        .filter(|(a, b)| a != b)
+        .take(5)
+        .collect();
+    assert!(differing.is_empty(), "first differences: {differing:#?}");
+    assert_eq!(made.len(), joined.len());
+
+    // What the pull wrote is not sent back; what the rep adds afterwards is.
+    let round = tanaka.json(&["sync"]);
+    assert_eq!(round["pushed"]["sent"], 0, "{round}");
+    let id = tanaka.add_lead("新人の初案件");
+    let round = tanaka.json(&["sync"]);
+    assert!(round["pushed"]["new"].as_u64().unwrap() >= 1, "{round}");
+    sato.sync();
+    assert_eq!(sato.json(&["lead", "show", &id])["title"], "新人の初案件");
+}

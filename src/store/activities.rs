@@ -2,7 +2,7 @@
 
 use super::leads::Origin;
 use super::records::{self, ACTIVITIES, CONTACTS, LEADS, text};
-use super::{Writer, search};
+use super::{Writer, beside, search};
 use crate::error::{Error, Result};
 use crate::model::activity::ActivityFields;
 use crate::model::dates::{format_timestamp, parse_timestamp};
@@ -568,4 +568,41 @@ pub fn each(conn: &Connection, mut f: impl FnMut(Activity) -> Result<()>) -> Res
         f(from_row(row)?)?;
     }
     Ok(())
+}
+
+/// Puts every activity after `seq` (those a merge has just made) in the search index, their
+/// summaries worked out on a second thread, and hands each one's lead to `lead`.
+pub(crate) fn index_made_after(
+    conn: &Connection,
+    seq: i64,
+    mut lead: impl FnMut(String),
+) -> Result<()> {
+    type Read = (i64, bool, String, Option<String>);
+    let read = |from: &i64| -> Result<Option<(i64, Vec<Read>)>> {
+        let page: Vec<Read> = conn
+            .prepare_cached(
+                "SELECT seq, gone, summary, lead_id FROM activities WHERE seq > ?1
+                 ORDER BY seq LIMIT 4096",
+            )?
+            .query_map([from], |r| {
+                Ok((r.get(0)?, r.get::<_, i64>(1)? == 0, r.get(2)?, r.get(3)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(page.last().map(|last| last.0).map(|last| (last, page)))
+    };
+    beside::paged(
+        seq,
+        read,
+        |(at, live, summary, lead_id)| {
+            let terms = live.then(|| search::terms_of(&summary)).flatten();
+            (at, terms, lead_id)
+        },
+        |(at, terms, lead_id)| {
+            search::set_terms(conn, search::Index::Activities, at, terms.as_deref(), true)?;
+            if let Some(lead_id) = lead_id {
+                lead(lead_id);
+            }
+            Ok(())
+        },
+    )
 }

@@ -2,7 +2,7 @@
 
 use super::leads::Origin;
 use super::records::{self, CONTACTS, parse_tags, tags_value, text};
-use super::{Writer, contact_values, search};
+use super::{Writer, beside, contact_values, search};
 use crate::error::{Error, Result};
 use crate::model::Contact;
 use crate::model::contact::{
@@ -59,15 +59,21 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
 }
 
 /// A contact as read, with its lists.
-fn with_lists(conn: &Connection, mut contact: Contact) -> Result<Contact> {
-    for (channel, list) in contact_values::lists_of(conn, &contact.id)? {
-        *contact.list_mut(channel) = list;
-    }
+fn with_lists(conn: &Connection, contact: Contact) -> Result<Contact> {
+    let mut contact = lists_into(conn, contact)?;
     if let Some((at, by)) = contact_values::last_change(conn, &contact.id)?
         && let Some(at) = parse_timestamp(&at).filter(|at| *at > contact.updated_at)
     {
         contact.updated_at = at;
         contact.updated_by = by;
+    }
+    Ok(contact)
+}
+
+/// A contact with its emails and numbers (what its derived columns are worked out from).
+fn lists_into(conn: &Connection, mut contact: Contact) -> Result<Contact> {
+    for (channel, list) in contact_values::lists_of(conn, &contact.id)? {
+        *contact.list_mut(channel) = list;
     }
     Ok(contact)
 }
@@ -344,6 +350,39 @@ fn write_derived(conn: &Connection, seq: i64, d: &Derived, fresh: bool) -> Resul
 /// Refreshes a contact's derived columns and search terms by `seq`.
 pub(crate) fn refresh_derived_seq(conn: &Connection, seq: i64, fresh: bool) -> Result<()> {
     refresh_derived(conn, seq, fresh)
+}
+
+/// Works out what is derived from every contact after `seq` (those a merge has just made),
+/// a page at a time in the order they were written, the folding and keys on a second
+/// thread; their match keys are remembered at the end in one sorted pass, as a bulk load's
+/// are.
+pub(crate) fn derive_made_after(conn: &Connection, seq: i64) -> Result<()> {
+    const PAGE: usize = 1024;
+    let sql = format!(
+        "SELECT {COLUMNS}, gone, seq FROM contacts WHERE seq > ?1 ORDER BY seq LIMIT {PAGE}"
+    );
+    type Page = Vec<(Contact, bool, i64)>;
+    let read = |from: &i64| -> Result<Option<(i64, Page)>> {
+        let page: Vec<(Contact, i64, i64)> = conn
+            .prepare_cached(&sql)?
+            .query_map([from], |r| Ok((from_row(r)?, r.get(26)?, r.get(27)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let Some(&(_, _, last)) = page.last() else {
+            return Ok(None);
+        };
+        let page = page
+            .into_iter()
+            .map(|(contact, gone, at)| Ok((lists_into(conn, contact)?, gone == 0, at)))
+            .collect::<Result<_>>()?;
+        Ok(Some((last, page)))
+    };
+    beside::paged(
+        seq,
+        read,
+        |(contact, live, at)| (at, Derived::of(&contact.to_fields(), live)),
+        |(at, derived)| write_derived(conn, at, &derived, true),
+    )?;
+    remember_keys_from(conn, seq + 1)
 }
 
 /// `fresh`: the contact was made in this transaction (nothing of it is indexed yet).

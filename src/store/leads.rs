@@ -2,7 +2,7 @@
 
 use super::narrowing::Narrowing;
 use super::records::{self, LEADS, parse_tags, tags_value, text};
-use super::{Stamp, Writer, search, stage_sql};
+use super::{Stamp, Writer, beside, search, stage_sql};
 use crate::error::{Error, Result};
 use crate::model::dates::{format_timestamp, parse_timestamp};
 use crate::model::lead::{LeadFields, LeadPatch, LinkedContact, StageChange};
@@ -330,25 +330,60 @@ fn reindex(conn: &Connection, seq: i64, fresh: bool) -> Result<()> {
             Ok((r.get(0)?, texts))
         })
         .optional()?;
-    let Some((gone, mut texts)) = row else {
+    let Some((gone, texts)) = row else {
         return Ok(());
     };
-    if let Some(tags) = texts.get_mut(4) {
-        *tags = Some(parse_tags(tags.take()).join(" "));
-    }
-    let doc: Vec<String> = texts.into_iter().flatten().collect();
-    search::set_document(
-        conn,
-        search::Index::Leads,
-        seq,
-        (gone == 0).then(|| doc.join(" ")).as_deref(),
-        fresh,
-    )
+    let terms = (gone == 0).then(|| document_terms(texts)).flatten();
+    search::set_terms(conn, search::Index::Leads, seq, terms.as_deref(), fresh)
 }
 
 /// Refreshes a lead's derived columns and search terms by `seq`.
 pub(crate) fn reindex_seq(conn: &Connection, seq: i64, fresh: bool) -> Result<()> {
     reindex(conn, seq, fresh)
+}
+
+/// Refreshes what is derived from every lead after `seq` (those a merge has just made): the
+/// keys in one statement, the search terms worked out on a second thread. Hands each one's
+/// id to `made`.
+pub(crate) fn reindex_made_after(
+    conn: &Connection,
+    seq: i64,
+    mut made: impl FnMut(String),
+) -> Result<()> {
+    refresh_keys_where(conn, "seq > ?1", [seq])?;
+    type Read = (i64, String, bool, Vec<Option<String>>);
+    let read = |from: &i64| -> Result<Option<(i64, Vec<Read>)>> {
+        let page: Vec<Read> = conn
+            .prepare_cached(
+                "SELECT seq, id, gone, title, company, next_action, source_detail, tags
+                 FROM leads WHERE seq > ?1 ORDER BY seq LIMIT 4096",
+            )?
+            .query_map([from], |r| {
+                let texts = (3..=7).map(|i| r.get(i)).collect::<rusqlite::Result<_>>()?;
+                Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? == 0, texts))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(page.last().map(|last| last.0).map(|last| (last, page)))
+    };
+    beside::paged(
+        seq,
+        read,
+        |(at, id, live, texts)| (at, id, live.then(|| document_terms(texts)).flatten()),
+        |(at, id, terms)| {
+            search::set_terms(conn, search::Index::Leads, at, terms.as_deref(), true)?;
+            made(id);
+            Ok(())
+        },
+    )
+}
+
+/// The search terms of a lead's title, company, next action, source detail and tags.
+fn document_terms(mut texts: Vec<Option<String>>) -> Option<String> {
+    if let Some(tags) = texts.get_mut(4) {
+        *tags = Some(parse_tags(tags.take()).join(" "));
+    }
+    let doc: Vec<String> = texts.into_iter().flatten().collect();
+    search::terms_of(&doc.join(" "))
 }
 
 pub(crate) fn reindex_id(conn: &Connection, id: &str) -> Result<()> {

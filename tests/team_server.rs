@@ -836,3 +836,70 @@ fn a_new_rep_works_out_from_the_team_what_the_rep_who_made_it_has() {
     sato.sync();
     assert_eq!(sato.json(&["lead", "show", &id])["title"], "新人の初案件");
 }
+
+#[test]
+fn a_server_set_up_at_schema_1_is_upgraded_by_team_init_keeping_what_it_holds() {
+    let s = Scratch::new();
+    let Some(cluster) = Cluster::start(&["sato", "tanaka"]) else {
+        return;
+    };
+    // The team set up by a leadtrack that knew schema 1 only: its migration, its record and
+    // the grants `team init` gave then.
+    cluster.sql_as(
+        pg::OWNER,
+        pg::DB,
+        &format!(
+            "{}
+             INSERT INTO leadtrack.migrations (version) VALUES (1);
+             INSERT INTO leadtrack.team (id) VALUES ('0197a6b2-3c40-7d1e-9f20-5a6b7c8d9e0f');
+             REVOKE ALL ON SCHEMA leadtrack FROM PUBLIC;
+             REVOKE ALL ON ALL TABLES IN SCHEMA leadtrack FROM PUBLIC;
+             REVOKE ALL ON ALL FUNCTIONS IN SCHEMA leadtrack FROM PUBLIC;
+             GRANT USAGE ON SCHEMA leadtrack TO {group};
+             GRANT SELECT ON leadtrack.migrations, leadtrack.team TO {group};
+             GRANT SELECT, INSERT ON leadtrack.nodes TO {group};
+             GRANT SELECT, INSERT, UPDATE, DELETE ON leadtrack.changes TO {group};
+             GRANT USAGE ON SEQUENCE leadtrack.change_seq TO {group};
+             GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA leadtrack TO {group};",
+            include_str!("../src/store/server/migrations/0001_changes.sql"),
+            group = pg::GROUP,
+        ),
+    );
+    let (a, b) = sato_and_tanaka(&s, &cluster);
+    let id = a.add_lead("スキーマ1時代の案件");
+    a.ok(&["log", "call", "--lead", &id, "--summary", "初回の電話"]);
+    a.sync();
+    b.add_lead("田中の案件");
+    b.sync();
+    a.sync();
+    assert_eq!(shared_state(&a.db()), shared_state(&b.db()));
+
+    let out = s
+        .bare()
+        .args(["--team-server", &cluster.url(pg::OWNER), "team", "init"])
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let done: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (done["from_version"].as_i64(), done["version"].as_i64()),
+        (Some(1), Some(2))
+    );
+    assert_eq!(done["team_id"], "0197a6b2-3c40-7d1e-9f20-5a6b7c8d9e0f");
+
+    // Schema 2's rule now holds: a call on another rep's lead leaves its last editor be.
+    b.ok(&["log", "call", "--lead", &id, "--summary", "田中の電話"]);
+    b.sync();
+    a.sync();
+    assert_eq!(shared_state(&a.db()), shared_state(&b.db()));
+    assert_eq!(a.json(&["lead", "show", &id])["updated_by"], "sato");
+    // And what the server took at schema 1 is still there for a rep who joins now.
+    let joined = Scratch::new();
+    let newcomer = Rep::new(&joined, &cluster, "tanaka", "田中");
+    newcomer.sync();
+    assert_eq!(shared_state(&newcomer.db()), shared_state(&a.db()));
+    let lead = newcomer.json(&["lead", "show", &id]);
+    assert_eq!(lead["created_by"], "sato");
+    assert_eq!(lead["title"], "スキーマ1時代の案件");
+}

@@ -914,6 +914,9 @@ fn server_rounds(bin: &Path, large: &Path, dir: &Path, size: Size) -> Vec<Row> {
     // minutes of a bulk load is done first, not left to compete with the join.
     cluster.sql_as(pg::OWNER, pg::DB, "VACUUM (ANALYZE) leadtrack.changes");
     cluster.sql_as("postgres", pg::DB, "CHECKPOINT");
+    // The server's writes reach the disk before the join starts writing its own (on a
+    // team, the server is another machine).
+    let _ = Command::new("sync").status();
     let (joined, join_peak) = measured(server_sync(bin, &b, &b_config));
     rows.push(row(
         "Team server: a new rep joins (empty local database)".into(),

@@ -457,6 +457,10 @@ struct Rep<'a> {
 impl Rep<'_> {
     fn cmd(&self, args: &[&str]) -> Command {
         let mut c = leadtrack(self.s, &self.db);
+        // The private copies of the team file go here, where the test can see them.
+        let temp = self.s.path("tmp");
+        std::fs::create_dir_all(&temp).unwrap();
+        c.env("TMPDIR", temp);
         c.arg("--team-file").arg(&self.team).args(args);
         c
     }
@@ -608,10 +612,18 @@ fn a_killed_sync_round_loses_nothing_and_leaves_whole_files() {
             leadtrack_check(&s, &a.db, &what);
         }
     }
-    // Whatever was killed, the next round takes in every conflicted copy and publishes all.
+    // Whatever was killed, the next round takes in every conflicted copy and publishes all,
+    // and removes the private copies the killed rounds left (they hold the team's rows).
     a.ok(&["sync"]);
     let local = lead_ids(&s, &a.db);
     assert_eq!(local, lead_ids(&s, &team));
+    let private: Vec<_> = std::fs::read_dir(s.path("tmp"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("leadtrack-copy-"))
+        .collect();
+    assert!(private.is_empty(), "left behind: {private:?}");
     let left: Vec<_> = std::fs::read_dir(&folder)
         .unwrap()
         .filter_map(|e| e.ok())

@@ -11,6 +11,7 @@ pub mod contacts;
 pub mod generation;
 pub mod history;
 pub mod leads;
+pub(crate) mod leftovers;
 pub mod links;
 pub mod merge;
 mod migrations;

@@ -351,8 +351,8 @@ pub struct Incoming {
 impl Incoming {
     fn new(store: &Store) -> Result<Incoming> {
         let folder = super::folder_of(std::path::Path::new(store.path()));
-        remove_abandoned(&folder);
-        let prefix = format!("{SCRATCH}{}-", std::process::id());
+        super::leftovers::remove_abandoned(&folder, SCRATCH);
+        let prefix = super::leftovers::own_prefix(SCRATCH);
         let file = tempfile::Builder::new()
             .prefix(&prefix)
             .suffix(".db")
@@ -458,39 +458,6 @@ impl Incoming {
 
 /// How a pull's scratch database is named: this, the pulling process's id, a dash.
 const SCRATCH: &str = ".leadtrack-pull-";
-
-/// Removes the scratch databases of pulls whose process is gone (killed mid-round): they
-/// hold copies of the team's rows, which must not outlive a purge.
-fn remove_abandoned(folder: &std::path::Path) {
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let Some(pid) = name
-            .to_str()
-            .and_then(|n| n.strip_prefix(SCRATCH))
-            .and_then(|rest| rest.split('-').next())
-            .and_then(|pid| pid.parse::<u32>().ok())
-        else {
-            continue;
-        };
-        if !process_alive(pid) {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
-}
-
-#[cfg(target_os = "linux")]
-fn process_alive(pid: u32) -> bool {
-    std::path::Path::new(&format!("/proc/{pid}")).exists()
-}
-
-/// Without a way to ask, every scratch file is taken for a live pull's.
-#[cfg(not(target_os = "linux"))]
-fn process_alive(_pid: u32) -> bool {
-    true
-}
 
 impl Drop for Incoming {
     fn drop(&mut self) {

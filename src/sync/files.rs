@@ -22,13 +22,19 @@ fn io_error(id: &'static str, path: &Path, e: &std::io::Error) -> Error {
     )
 }
 
+/// How a private copy is named: this, the copying process's id, a dash.
+const COPY: &str = "leadtrack-copy-";
+
 /// Copies `source` (and its `-wal`, if one lies beside it) to a private temporary file.
 /// The copy is owner-only and goes away when dropped.
 pub fn private_copy(source: &Path) -> Result<tempfile::TempPath> {
     let mut reader =
         fs::File::open(source).map_err(|e| io_error("error-cannot-read", source, &e))?;
+    // Named with this process's id: the copies of a round killed midway hold the team's
+    // rows, and the next round removes them.
+    store::leftovers::remove_abandoned(&std::env::temp_dir(), COPY);
     let mut copy = tempfile::Builder::new()
-        .prefix("leadtrack-copy-")
+        .prefix(&store::leftovers::own_prefix(COPY))
         .suffix(".db")
         .tempfile()
         .map_err(|e| Error::said("error-cannot-make-copy", [("reason", io_reason(&e))]))?;

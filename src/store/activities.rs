@@ -578,17 +578,16 @@ pub(crate) fn index_made_after(
     mut lead: impl FnMut(String),
 ) -> Result<()> {
     type Read = (i64, bool, String, Option<String>);
-    let read = |from: &i64| -> Result<Option<(i64, Vec<Read>)>> {
-        let page: Vec<Read> = conn
-            .prepare_cached(
-                "SELECT seq, gone, summary, lead_id FROM activities WHERE seq > ?1
-                 ORDER BY seq LIMIT 4096",
-            )?
-            .query_map([from], |r| {
+    let read = |from: &i64| {
+        beside::page_after(
+            conn,
+            "SELECT seq, gone, summary, lead_id FROM activities WHERE seq > ?1
+             ORDER BY seq LIMIT 4096",
+            *from,
+            |r| -> rusqlite::Result<Read> {
                 Ok((r.get(0)?, r.get::<_, i64>(1)? == 0, r.get(2)?, r.get(3)?))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(page.last().map(|last| last.0).map(|last| (last, page)))
+            },
+        )
     };
     beside::paged(
         seq,

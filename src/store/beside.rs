@@ -3,7 +3,27 @@
 //! needs no database. A bulk merge's derived columns cost about a third less this way.
 
 use crate::error::{Error, Result};
+use rusqlite::{Connection, Row};
 use std::sync::mpsc;
+
+/// A page for `paged`: the rows `sql` reads after seq `from` (its `?1`; their first column
+/// is their seq), each made by `row`, with the seq of the last one. `None` past the end.
+pub(crate) fn page_after<R>(
+    conn: &Connection,
+    sql: &str,
+    from: i64,
+    mut row: impl FnMut(&Row<'_>) -> rusqlite::Result<R>,
+) -> Result<Option<(i64, Vec<R>)>> {
+    let mut last = None;
+    let page: Vec<R> = conn
+        .prepare_cached(sql)?
+        .query_map([from], |r| {
+            last = Some(r.get::<_, i64>(0)?);
+            row(r)
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(last.map(|last| (last, page)))
+}
 
 /// Reads pages with `read` (given where the last page ended; `None` when there are no
 /// more), maps their items with `work` on a second thread, and hands the results to `write`

@@ -352,18 +352,17 @@ pub(crate) fn reindex_made_after(
 ) -> Result<()> {
     refresh_keys_where(conn, "seq > ?1", [seq])?;
     type Read = (i64, String, bool, Vec<Option<String>>);
-    let read = |from: &i64| -> Result<Option<(i64, Vec<Read>)>> {
-        let page: Vec<Read> = conn
-            .prepare_cached(
-                "SELECT seq, id, gone, title, company, next_action, source_detail, tags
-                 FROM leads WHERE seq > ?1 ORDER BY seq LIMIT 4096",
-            )?
-            .query_map([from], |r| {
+    let read = |from: &i64| {
+        beside::page_after(
+            conn,
+            "SELECT seq, id, gone, title, company, next_action, source_detail, tags
+             FROM leads WHERE seq > ?1 ORDER BY seq LIMIT 4096",
+            *from,
+            |r| -> rusqlite::Result<Read> {
                 let texts = (3..=7).map(|i| r.get(i)).collect::<rusqlite::Result<_>>()?;
                 Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? == 0, texts))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(page.last().map(|last| last.0).map(|last| (last, page)))
+            },
+        )
     };
     beside::paged(
         seq,

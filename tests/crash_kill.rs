@@ -11,7 +11,7 @@
 
 mod common;
 
-use common::Scratch;
+use common::{Scratch, strings};
 use rusqlite::Connection;
 use std::collections::HashSet;
 use std::fs::File;
@@ -149,15 +149,6 @@ fn reopen_checked(db: &Path, what: &str) -> Connection {
     conn
 }
 
-fn strings(conn: &Connection, sql: &str) -> HashSet<String> {
-    conn.prepare(sql)
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<rusqlite::Result<_>>()
-        .unwrap()
-}
-
 fn count(conn: &Connection, sql: &str) -> i64 {
     conn.query_row(sql, [], |r| r.get(0)).unwrap()
 }
@@ -277,9 +268,11 @@ fn killed_command_line_writes_keep_every_reported_change() {
         }
         let what = format!("after write {i} ({ended:?})");
         let conn = reopen_checked(&db, &what);
-        let have_leads = strings(&conn, "SELECT id FROM leads WHERE gone = 0");
-        let have_summaries = strings(&conn, "SELECT summary FROM activities WHERE gone = 0");
-        let have_emails = strings(&conn, "SELECT email FROM contacts WHERE gone = 0");
+        let have_leads: HashSet<String> = strings(&conn, "SELECT id FROM leads WHERE gone = 0");
+        let have_summaries: HashSet<String> =
+            strings(&conn, "SELECT summary FROM activities WHERE gone = 0");
+        let have_emails: HashSet<String> =
+            strings(&conn, "SELECT email FROM contacts WHERE gone = 0");
         for id in &leads {
             assert!(have_leads.contains(id), "{what}: lead {id} is gone");
         }
@@ -561,7 +554,7 @@ fn a_killed_sync_round_loses_nothing_and_leaves_whole_files() {
             Ended::Finished(code, _) => panic!("{what}: failed with exit code {code}"),
             Ended::Killed => kills += 1,
         }
-        let local = strings(
+        let local: HashSet<String> = strings(
             &reopen_checked(&a.db, &format!("{what}, local")),
             "SELECT id FROM leads",
         );

@@ -8,7 +8,7 @@
 mod common;
 
 use common::pg::{self, Cluster};
-use common::{Scratch, shared_state};
+use common::{Scratch, shared_state, team_server};
 use serde_json::Value;
 use std::path::PathBuf;
 
@@ -86,22 +86,6 @@ fn sato_and_tanaka<'a>(s: &'a Scratch, cluster: &Cluster) -> (Rep<'a>, Rep<'a>) 
         Rep::new(s, cluster, "sato", "佐藤"),
         Rep::new(s, cluster, "tanaka", "田中"),
     )
-}
-
-/// The team's owner runs `team init` on a new cluster.
-fn team_server(s: &Scratch, reps: &[&str]) -> Option<Cluster> {
-    let cluster = Cluster::start(reps)?;
-    let out = s
-        .bare()
-        .args(["--team-server", &cluster.url(pg::OWNER), "team", "init"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "team init: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    Some(cluster)
 }
 
 fn history_values(db: &std::path::Path, record: &str, field: &str) -> Vec<String> {

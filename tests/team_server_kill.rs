@@ -20,7 +20,7 @@
 mod common;
 
 use common::pg::{self, Cluster};
-use common::{Scratch, shared_state};
+use common::{Scratch, shared_state, strings, team_server};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rusqlite::Connection;
@@ -100,15 +100,6 @@ impl<'a> Rep<'a> {
     fn open(&self) -> Connection {
         Connection::open(self.db()).unwrap()
     }
-}
-
-fn strings(conn: &Connection, sql: &str) -> Vec<String> {
-    conn.prepare(sql)
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<rusqlite::Result<_>>()
-        .unwrap()
 }
 
 /// Every change the reps made, as each database must hold it in the end.
@@ -488,19 +479,9 @@ fn env_number(name: &str) -> Option<u64> {
 #[test]
 fn a_round_killed_at_any_moment_loses_nothing_and_duplicates_nothing() {
     let s = Scratch::new();
-    let Some(cluster) = Cluster::start(&["sato", "tanaka"]) else {
+    let Some(cluster) = team_server(&s, &["sato", "tanaka"]) else {
         return;
     };
-    let out = s
-        .bare()
-        .args(["--team-server", &cluster.url(pg::OWNER), "team", "init"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "team init: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     let (a, b) = (
         Rep::new(&s, &cluster, "sato"),
         Rep::new(&s, &cluster, "tanaka"),

@@ -175,6 +175,34 @@ pub fn bytes(path: &Path) -> Vec<u8> {
     std::fs::read(path).unwrap()
 }
 
+/// A private PostgreSQL cluster with `reps`, set up for the team by its owner's `team init`
+/// (`None` where PostgreSQL is not installed, outside CI).
+#[cfg(unix)]
+pub fn team_server(s: &Scratch, reps: &[&str]) -> Option<pg::Cluster> {
+    let cluster = pg::Cluster::start(reps)?;
+    let out = s
+        .bare()
+        .args(["--team-server", &cluster.url(pg::OWNER), "team", "init"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "team init: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(cluster)
+}
+
+/// The first column of every row `sql` reads, as text.
+pub fn strings<C: FromIterator<String>>(conn: &rusqlite::Connection, sql: &str) -> C {
+    conn.prepare(sql)
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")

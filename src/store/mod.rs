@@ -18,6 +18,7 @@ mod migrations;
 pub mod narrowing;
 pub mod paging;
 pub mod published;
+pub mod pulled;
 pub mod purge;
 pub(crate) mod records;
 pub mod reports;

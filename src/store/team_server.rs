@@ -6,6 +6,7 @@
 //! clocks, history, tag marks, tombstones and purges, whichever way changes arrive.
 
 use super::generation::{self, TOUCHED_TABLES};
+use super::pulled::{PulledRow, RowReader};
 use super::server::Change;
 use super::{Store, merge, read_meta, set_meta};
 use crate::error::{Error, Result};
@@ -123,19 +124,6 @@ fn to_json(value: Value) -> serde_json::Value {
             .map(|x| format!("{x:02x}"))
             .collect::<String>()
             .into(),
-    }
-}
-
-fn from_json(value: Option<&serde_json::Value>) -> Value {
-    match value {
-        None | Some(serde_json::Value::Null) => Value::Null,
-        Some(serde_json::Value::Bool(b)) => Value::Integer(i64::from(*b)),
-        Some(serde_json::Value::Number(n)) => match n.as_i64() {
-            Some(i) => Value::Integer(i),
-            None => Value::Real(n.as_f64().unwrap_or(0.0)),
-        },
-        Some(serde_json::Value::String(s)) => Value::Text(s.clone()),
-        Some(other) => Value::Text(other.to_string()),
     }
 }
 
@@ -291,6 +279,11 @@ impl Store {
         Incoming::new(self)
     }
 
+    /// What reads pulled rows into the columns `incoming` writes them with.
+    pub fn row_reader(&self) -> Result<RowReader> {
+        Ok(RowReader::new(pulled_columns(self)?.into_iter().collect()))
+    }
+
     /// Merges what `incoming` holds, in one transaction that also moves the pull watermark
     /// to `last`. When nothing here waited to be pushed, the push watermark moves past what
     /// the merge wrote (those rows came from the server: sending them back would echo).
@@ -338,13 +331,22 @@ impl Store {
     }
 }
 
+/// The columns of each kind of row a pull takes in: this database's synced tables'.
+fn pulled_columns(store: &Store) -> Result<Vec<(&'static str, Vec<String>)>> {
+    TOUCHED_TABLES
+        .iter()
+        .chain(STAMPED_TABLES.iter())
+        .map(|table| Ok((kind_of(table), columns(store.conn(), "main", table)?)))
+        .collect()
+}
+
 /// Rows pulled from the server, gathered in a scratch database shaped like this one's synced
 /// tables. Rows of the same key pushed by several reps are all kept for the records (the
 /// merge joins them one after another) and settled here for the facts.
 pub struct Incoming {
     conn: Connection,
     path: PathBuf,
-    inserts: HashMap<&'static str, (String, Vec<String>)>,
+    inserts: HashMap<&'static str, String>,
     pub rows: usize,
 }
 
@@ -373,12 +375,12 @@ impl Incoming {
             "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -16384;",
         )?;
         let mut inserts = HashMap::new();
-        for table in TOUCHED_TABLES.iter().chain(STAMPED_TABLES.iter()) {
-            let names = columns(store.conn(), "main", table)?;
+        // A kind of row is named after its table.
+        for (table, names) in pulled_columns(store)? {
             let defs = names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>();
             conn.execute(&format!("CREATE TABLE {table} ({})", defs.join(", ")), [])?;
             let marks = vec!["?"; names.len()].join(", ");
-            let upsert = match *table {
+            let upsert = match table {
                 "authors" => {
                     conn.execute("CREATE UNIQUE INDEX authors_key ON authors (node)", [])?;
                     " ON CONFLICT (node) DO UPDATE SET name = excluded.name, hlc = excluded.hlc
@@ -421,7 +423,7 @@ impl Incoming {
                 "INSERT INTO {table} ({}) VALUES ({marks}){upsert}",
                 defs.join(", ")
             );
-            inserts.insert(kind_of(table), (sql, names));
+            inserts.insert(table, sql);
         }
         conn.execute_batch("BEGIN")?;
         Ok(Incoming {
@@ -432,18 +434,14 @@ impl Incoming {
         })
     }
 
-    /// Takes one pulled row; a kind this leadtrack does not know (a newer one's) is left
-    /// for the server to keep.
-    pub fn add(&mut self, kind: &str, row: &str) -> Result<()> {
-        let Some((sql, names)) = self.inserts.get(kind) else {
+    /// Takes one pulled row, as `Store::row_reader` read it.
+    pub fn add(&mut self, row: PulledRow) -> Result<()> {
+        let Some(sql) = self.inserts.get(row.kind) else {
             return Ok(());
         };
-        let row: serde_json::Map<String, serde_json::Value> = serde_json::from_str(row)
-            .map_err(|e| Error::invalid(format!("a row from the team server: {e}")))?;
-        let values = names.iter().map(|n| from_json(row.get(n)));
         self.conn
             .prepare_cached(sql)?
-            .execute(params_from_iter(values))?;
+            .execute(params_from_iter(row.values))?;
         self.rows += 1;
         Ok(())
     }

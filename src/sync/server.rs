@@ -76,12 +76,14 @@ fn round_on(store: &mut Store, config: &Config, server: &mut Server) -> Result<S
     // The scratch copy is made once the first row arrives: a round with nothing to pull
     // writes no file.
     let mut incoming = None;
-    let last = server.pull(marks.pulled, &node, |kind, row| {
+    let rows = store.row_reader()?;
+    let read = |kind: &str, row: &str| rows.read(kind, row);
+    let last = server.pull(marks.pulled, &node, read, |row| {
         let scratch = match &mut incoming {
             Some(scratch) => scratch,
             None => incoming.insert(store.incoming()?),
         };
-        scratch.add(kind, row)
+        scratch.add(row)
     })?;
     match incoming.filter(|scratch| scratch.rows > 0) {
         Some(scratch) => {

@@ -13,7 +13,7 @@ pub use connect::Target;
 
 use crate::error::{Error, Result};
 use crate::i18n::Arg;
-use postgres::Client;
+use postgres::{Client, Row};
 
 /// The channel a push notifies, so the apps listening pull at once.
 pub const CHANNEL: &str = "leadtrack_changes";
@@ -203,32 +203,46 @@ impl Server {
     }
 
     /// Hands each change pushed after `since` to `each`, in order, from one snapshot of the
-    /// server; returns the last seq handed over (`since` when there was none).
-    /// Rows this database pushed itself are not handed back.
-    pub fn pull(
+    /// server, as `read` made it of its kind and row text; returns the last seq handed over
+    /// (`since` when there was none). Rows this database pushed itself are not handed back;
+    /// those `read` leaves (`None`) are passed over.
+    pub fn pull<T: Send>(
         &mut self,
         since: i64,
         node: &str,
-        mut each: impl FnMut(&str, &str) -> Result<()>,
+        read: impl Fn(&str, &str) -> Result<Option<T>> + Sync,
+        mut each: impl FnMut(T) -> Result<()>,
     ) -> Result<i64> {
         let shown = self.shown.clone();
         let client = &mut self.client;
-        // The server reads the next batch while this thread takes in the last one: a new
-        // rep's first pull (the whole team) costs the longer of the two, not their sum.
+        let read = &read;
+        // Fetched from the server, read, and taken in here, each on its own thread: a fetch
+        // waits for the server's whole batch, so a new rep's first pull (the whole team)
+        // costs the longest of the three rather than their sum.
         std::thread::scope(|scope| {
-            // Made inside the scope: whichever way this thread leaves it, the receiver goes
-            // first and a reader waiting to send stops.
-            let (batches, received) = std::sync::mpsc::sync_channel::<Result<Vec<Pulled>>>(2);
-            let reader = std::thread::Builder::new()
-                .name("team server pull".into())
-                .spawn_scoped(scope, move || {
-                    let read = read_changes(client, since, node, &shown, &batches);
-                    if let Err(e) = read {
-                        // The taker may have stopped meanwhile, with an error of its own.
-                        let _ = batches.send(Err(e));
+            // Made inside the scope: whichever way a thread leaves it, its receiver goes
+            // first and the thread before it, waiting to send, stops.
+            let (fetched, to_read) = std::sync::mpsc::sync_channel::<Result<Vec<Row>>>(2);
+            let (made, received) = std::sync::mpsc::sync_channel::<Result<Vec<Pulled<T>>>>(2);
+            let fetcher = spawn_in(scope, "team server pull", move || {
+                if let Err(e) = fetch_changes(client, since, node, &shown, &fetched) {
+                    // The reader may have stopped meanwhile, with an error of its own.
+                    let _ = fetched.send(Err(e));
+                }
+            })?;
+            let reader = spawn_in(scope, "team server rows", move || {
+                for batch in to_read.iter() {
+                    let rows = batch.and_then(|rows| {
+                        rows.iter()
+                            .map(|row| Ok((row.get(0), read(row.get(1), row.get(2))?)))
+                            .collect()
+                    });
+                    let failed = rows.is_err();
+                    if made.send(rows).is_err() || failed {
+                        return;
                     }
-                })
-                .map_err(|e| Error::invalid(e.to_string()))?;
+                }
+            })?;
             let mut last = since;
             let mut taken = Ok(());
             for batch in received.iter() {
@@ -239,14 +253,18 @@ impl Server {
                         break;
                     }
                 };
-                for (seq, kind, row) in rows {
-                    each(&kind, &row)?;
+                for (seq, row) in rows {
+                    if let Some(row) = row {
+                        each(row)?;
+                    }
                     last = seq;
                 }
             }
-            // Stopped early (an error): the reader's next send fails and it rolls back.
+            // Stopped early (an error): the reader's next send fails, then the fetcher's,
+            // and its transaction rolls back.
             drop(received);
             let _ = reader.join();
+            let _ = fetcher.join();
             taken.map(|()| last)
         })
     }
@@ -282,19 +300,31 @@ impl Server {
     }
 }
 
-/// One pulled change: its sequence, kind and row.
-type Pulled = (i64, String, String);
+/// One pulled change: its sequence and what the pull's `read` made of it.
+type Pulled<T> = (i64, Option<T>);
 
-/// Reads the changes past `since` that another database than `node` pushed, in one read-only
-/// transaction through a cursor, a batch at a time into `batches`: the client holds a few
-/// batches, however much there is to pull (a new rep's first round pulls the whole team).
-/// Stops when the taker has gone.
-fn read_changes(
+/// Starts `work` on a thread of `scope` named `name`.
+fn spawn_in<'scope>(
+    scope: &'scope std::thread::Scope<'scope, '_>,
+    name: &str,
+    work: impl FnOnce() + Send + 'scope,
+) -> Result<std::thread::ScopedJoinHandle<'scope, ()>> {
+    std::thread::Builder::new()
+        .name(name.into())
+        .spawn_scoped(scope, work)
+        .map_err(|e| Error::invalid(e.to_string()))
+}
+
+/// Fetches the changes past `since` that another database than `node` pushed (their seq,
+/// kind and row text), in one read-only transaction through a cursor, a batch at a time
+/// into `batches`: the client holds a few batches, however much there is to pull (a new
+/// rep's first round pulls the whole team). Stops when the taker has gone.
+fn fetch_changes(
     client: &mut Client,
     since: i64,
     node: &str,
     shown: &str,
-    batches: &std::sync::mpsc::SyncSender<Result<Vec<Pulled>>>,
+    batches: &std::sync::mpsc::SyncSender<Result<Vec<Row>>>,
 ) -> Result<()> {
     let fail = |e: postgres::Error| refused(&e, shown);
     let mut tx = client
@@ -315,11 +345,7 @@ fn read_changes(
         if rows.is_empty() {
             break;
         }
-        let batch = rows
-            .iter()
-            .map(|row| (row.get(0), row.get(1), row.get(2)))
-            .collect();
-        if batches.send(Ok(batch)).is_err() {
+        if batches.send(Ok(rows)).is_err() {
             return Ok(());
         }
     }

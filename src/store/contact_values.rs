@@ -318,8 +318,12 @@ fn values_insert_sql(rows: usize) -> &'static str {
 }
 
 fn set_match_key(conn: &Connection, id: &str, channel: Channel, v: &ContactValue) -> Result<()> {
+    write_match_key(conn, id, match_key(channel, v))
+}
+
+fn write_match_key(conn: &Connection, id: &str, key: Option<String>) -> Result<()> {
     conn.prepare_cached("UPDATE contact_values SET match_key = ?2 WHERE id = ?1")?
-        .execute(params![id, match_key(channel, v)])?;
+        .execute(params![id, key])?;
     Ok(())
 }
 
@@ -342,13 +346,39 @@ pub(crate) fn refresh_derived_seq(conn: &Connection, seq: i64) -> Result<Option<
         return Ok(None);
     };
     if let Some(channel) = Channel::from_id(&channel) {
-        let kind = ValueKind::ALL
-            .into_iter()
-            .find(|k| k.id() == kind)
-            .unwrap_or(ValueKind::Other);
-        set_match_key(conn, &id, channel, &ContactValue::new(&value, kind))?;
+        write_match_key(conn, &id, stored_match_key(channel, &kind, &value))?;
     }
     Ok(Some(contact_id))
+}
+
+/// The match key of a value as its row stores it (channel and kind by their ids).
+fn stored_match_key(channel: Channel, kind: &str, value: &str) -> Option<String> {
+    let kind = ValueKind::ALL
+        .into_iter()
+        .find(|k| k.id() == kind)
+        .unwrap_or(ValueKind::Other);
+    match_key(channel, &ContactValue::new(value, kind))
+}
+
+/// What SQL calls a value's match key by: `leadtrack_match_key(channel, kind, value)`. A
+/// merge's bulk insert writes each value with its key, rather than every row a second time
+/// to add it.
+pub(crate) const MATCH_KEY_SQL: &str = "leadtrack_match_key";
+
+/// Lets this connection's own statements (never a schema's) work out match keys.
+pub(crate) fn register_match_key(conn: &Connection) -> Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    let flags = FunctionFlags::SQLITE_UTF8
+        | FunctionFlags::SQLITE_DETERMINISTIC
+        | FunctionFlags::SQLITE_DIRECTONLY;
+    conn.create_scalar_function(MATCH_KEY_SQL, 3, flags, |ctx| {
+        let text = |i| ctx.get_raw(i).as_str().ok();
+        let (Some(channel), Some(kind), Some(value)) = (text(0), text(1), text(2)) else {
+            return Ok(None);
+        };
+        Ok(Channel::from_id(channel).and_then(|c| stored_match_key(c, kind, value)))
+    })?;
+    Ok(())
 }
 
 /// When a contact's lists last changed and who changed them, if they ever did: a contact

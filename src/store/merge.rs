@@ -218,12 +218,20 @@ fn merge_table(
 fn insert_held_once(w: &mut Writer<'_>, table: &Table, counts: &mut MergeCounts) -> Result<()> {
     let name = table.name;
     let columns = whole_columns(table);
-    let list = columns.join(", ");
-    let from = columns
+    let mut list = columns.join(", ");
+    let mut from = columns
         .iter()
         .map(|c| format!("o.{c}"))
         .collect::<Vec<_>>()
         .join(", ");
+    // A value's match key is written with the row, not by a second write of every row.
+    if table.entity == "contact_value" {
+        list.push_str(", match_key");
+        from.push_str(&format!(
+            ", {}(o.channel, o.kind, o.value)",
+            contact_values::MATCH_KEY_SQL
+        ));
+    }
     let conn = w.conn();
     let before: i64 = conn.query_row(
         &format!("SELECT ifnull(max(seq), 0) FROM main.{name}"),
@@ -296,6 +304,10 @@ fn insert_held_once(w: &mut Writer<'_>, table: &Table, counts: &mut MergeCounts)
                 counts.leads_touched.insert(lead_id);
             });
         }
+        // Their match keys came with them. Into a database that held no records, a
+        // value's contact is one this merge made (derived once all have come) or one it
+        // joins row by row (derived as it is).
+        "contact_value" => return Ok(()),
         _ => {}
     }
     let mut from_seq = before;

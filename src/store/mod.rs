@@ -578,6 +578,7 @@ pub(crate) fn harden(conn: &Connection) -> Result<()> {
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     conn.execute_batch(&format!("PRAGMA threads = {}", cores.clamp(1, 4) - 1))?;
     conn.execute_batch(search::PENDING_TABLE)?;
+    contact_values::register_match_key(conn)?;
     Ok(())
 }
 

@@ -143,9 +143,6 @@ fn merge_attached(w: &mut Writer<'_>, since: Option<i64>, bulk: bool) -> Result<
         }
         merge_table(w, table, &after, &mut counts)?;
     }
-    if let Some(aside) = aside {
-        w.restore_indexes(aside)?;
-    }
     let stale: Vec<String> = std::mem::take(&mut counts.activity_leads)
         .into_iter()
         .collect();
@@ -184,6 +181,11 @@ fn merge_attached(w: &mut Writer<'_>, since: Option<i64>, bulk: bool) -> Result<
         [],
     )?;
     super::purge::erase_purged(w.conn())?;
+    // Built once everything derived has been written too: the leads' and contacts' keys
+    // change after their rows came, and kept in order they cost several times a build.
+    if let Some(aside) = aside {
+        w.restore_indexes(aside)?;
+    }
     Ok(counts)
 }
 
@@ -254,12 +256,20 @@ fn insert_held_once(w: &mut Writer<'_>, table: &Table, counts: &mut MergeCounts)
     let trigger = format!("{name}_touched_new");
     let aside = w.set_aside_triggers(&[&trigger])?;
     let conn = w.conn();
+    // Usually no one was ever purged: the two lookups every row would cost are left out.
+    let purged: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM main.purged)", [], |r| {
+        r.get(0)
+    })?;
+    let not_purged = if purged {
+        "AND substr(o.id, instr(o.id, '/') + 1) NOT IN (SELECT id FROM main.purged)
+         AND substr(o.id, 1, instr(o.id, '/') - 1) NOT IN (SELECT id FROM main.purged)"
+    } else {
+        ""
+    };
     let added = conn.execute(
         &format!(
             "INSERT INTO main.{name} ({list}, touched) SELECT {from}, {touched} FROM other.{name} o
-             WHERE o.rowid IN (SELECT r FROM temp.held_once)
-               AND substr(o.id, instr(o.id, '/') + 1) NOT IN (SELECT id FROM main.purged)
-               AND substr(o.id, 1, instr(o.id, '/') - 1) NOT IN (SELECT id FROM main.purged)
+             WHERE o.rowid IN (SELECT r FROM temp.held_once) {not_purged}
              ORDER BY {}",
             bulk_order(table)
         ),

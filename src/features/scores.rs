@@ -80,6 +80,9 @@ pub fn refresh_all(w: &Writer<'_>, config: &ScoringConfig, today: NaiveDate) -> 
             *sum += scoring::counted(kind, at, config, today);
         }
     })?;
+    // In id order: the leads' pages are written one after another, not all over the file.
+    let mut sums: Vec<(String, f64)> = sums.into_iter().collect();
+    sums.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     for (id, sum) in &sums {
         let score = scoring::score_of_sum(*sum);
         leads::set_score(w, id, score, scoring::rank(score, &config.ranks))?;

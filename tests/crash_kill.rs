@@ -465,6 +465,16 @@ impl Rep<'_> {
 
 /// The leads in a database file, read from a copy (a file in the team folder is never
 /// opened in place, and reading must not leave a `-wal` beside it).
+/// The names of the files in `dir` that `wanted` picks.
+fn names_in(dir: &Path, wanted: impl Fn(&str) -> bool) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| wanted(n))
+        .collect()
+}
+
 fn lead_ids(s: &Scratch, db: &Path) -> HashSet<String> {
     let copy = s.path("read-copy.db");
     remove_beside(&copy);
@@ -610,19 +620,9 @@ fn a_killed_sync_round_loses_nothing_and_leaves_whole_files() {
     a.ok(&["sync"]);
     let local = lead_ids(&s, &a.db);
     assert_eq!(local, lead_ids(&s, &team));
-    let private: Vec<_> = std::fs::read_dir(s.path("tmp"))
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with("leadtrack-copy-"))
-        .collect();
+    let private = names_in(&s.path("tmp"), |n| n.starts_with("leadtrack-copy-"));
     assert!(private.is_empty(), "left behind: {private:?}");
-    let left: Vec<_> = std::fs::read_dir(&folder)
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains("conflicted copy"))
-        .collect();
+    let left = names_in(&folder, |n| n.contains("conflicted copy"));
     assert!(left.is_empty(), "conflicted copies left unmerged: {left:?}");
     eprintln!(
         "sync round: {kills} kills, {finished} finished first, {copies} conflicted copies; \

@@ -257,10 +257,7 @@ fn insert_held_once(w: &mut Writer<'_>, table: &Table, counts: &mut MergeCounts)
     let aside = w.set_aside_triggers(&[&trigger])?;
     let conn = w.conn();
     // Usually no one was ever purged: the two lookups every row would cost are left out.
-    let purged: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM main.purged)", [], |r| {
-        r.get(0)
-    })?;
-    let not_purged = if purged {
+    let not_purged = if super::purge::any_purged(conn)? {
         "AND substr(o.id, instr(o.id, '/') + 1) NOT IN (SELECT id FROM main.purged)
          AND substr(o.id, 1, instr(o.id, '/') - 1) NOT IN (SELECT id FROM main.purged)"
     } else {

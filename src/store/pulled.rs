@@ -25,6 +25,13 @@ impl RowReader {
         RowReader { kinds }
     }
 
+    /// Each kind of row this reader reads, with its columns in order.
+    pub(crate) fn kinds(&self) -> impl Iterator<Item = (&'static str, &[String])> {
+        self.kinds
+            .iter()
+            .map(|(kind, names)| (*kind, names.as_slice()))
+    }
+
     /// The row `text` of `kind` in column order; a column it lacks is null, one this
     /// leadtrack does not have is left out, and a kind it does not know (a newer one's)
     /// is `None`, for the server to keep.

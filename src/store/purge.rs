@@ -50,14 +50,17 @@ pub fn purge_contact(w: &mut Writer<'_>, id: &str) -> Result<Purged> {
     Ok(purged)
 }
 
+/// Whether anyone was ever purged here (usually no one: what looks for them can be left out).
+pub(crate) fn any_purged(conn: &Connection) -> Result<bool> {
+    Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM purged)", [], |r| r.get(0))?)
+}
+
 /// Erases every record of a purged contact this copy holds (after a merge brought some in):
 /// the contact, its history, match keys, places on leads and search entry. Activities that
 /// still name one lose the name.
 pub(crate) fn erase_purged(conn: &Connection) -> Result<Purged> {
     // Nothing was ever purged: skip the scans below (every merge comes here).
-    if !conn.query_row("SELECT EXISTS (SELECT 1 FROM purged)", [], |r| {
-        r.get::<_, bool>(0)
-    })? {
+    if !any_purged(conn)? {
         return Ok(Purged::default());
     }
     let seqs: Vec<i64> = conn

@@ -274,14 +274,20 @@ impl Store {
         Ok(())
     }
 
-    /// A scratch database for rows about to be pulled, beside this one.
-    pub fn incoming(&self) -> Result<Incoming> {
-        Incoming::new(self)
+    /// A scratch database beside this one for the rows `rows` reads.
+    pub fn incoming(&self, rows: &RowReader) -> Result<Incoming> {
+        Incoming::new(self, rows)
     }
 
-    /// What reads pulled rows into the columns `incoming` writes them with.
+    /// What reads pulled rows into the columns of this database's synced tables.
     pub fn row_reader(&self) -> Result<RowReader> {
-        Ok(RowReader::new(pulled_columns(self)?.into_iter().collect()))
+        let conn = self.conn();
+        TOUCHED_TABLES
+            .iter()
+            .chain(STAMPED_TABLES.iter())
+            .map(|&table| Ok((table, columns(conn, "main", table)?)))
+            .collect::<Result<_>>()
+            .map(RowReader::new)
     }
 
     /// Merges what `incoming` holds, in one transaction that also moves the pull watermark
@@ -331,15 +337,6 @@ impl Store {
     }
 }
 
-/// The columns of each kind of row a pull takes in: this database's synced tables'.
-fn pulled_columns(store: &Store) -> Result<Vec<(&'static str, Vec<String>)>> {
-    TOUCHED_TABLES
-        .iter()
-        .chain(STAMPED_TABLES.iter())
-        .map(|table| Ok((kind_of(table), columns(store.conn(), "main", table)?)))
-        .collect()
-}
-
 /// Rows pulled from the server, gathered in a scratch database shaped like this one's synced
 /// tables. Rows of the same key pushed by several reps are all kept for the records (the
 /// merge joins them one after another) and settled here for the facts.
@@ -351,7 +348,7 @@ pub struct Incoming {
 }
 
 impl Incoming {
-    fn new(store: &Store) -> Result<Incoming> {
+    fn new(store: &Store, rows: &RowReader) -> Result<Incoming> {
         let folder = super::folder_of(std::path::Path::new(store.path()));
         super::leftovers::remove_abandoned(&folder, SCRATCH);
         let prefix = super::leftovers::own_prefix(SCRATCH);
@@ -376,7 +373,7 @@ impl Incoming {
         )?;
         let mut inserts = HashMap::new();
         // A kind of row is named after its table.
-        for (table, names) in pulled_columns(store)? {
+        for (table, names) in rows.kinds() {
             let defs = names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>();
             conn.execute(&format!("CREATE TABLE {table} ({})", defs.join(", ")), [])?;
             let marks = vec!["?"; names.len()].join(", ");
@@ -434,7 +431,7 @@ impl Incoming {
         })
     }
 
-    /// Takes one pulled row, as `Store::row_reader` read it.
+    /// Takes one pulled row, as the `RowReader` it was made for read it.
     pub fn add(&mut self, row: PulledRow) -> Result<()> {
         let Some(sql) = self.inserts.get(row.kind) else {
             return Ok(());

@@ -81,7 +81,7 @@ fn round_on(store: &mut Store, config: &Config, server: &mut Server) -> Result<S
     let last = server.pull(marks.pulled, &node, read, |row| {
         let scratch = match &mut incoming {
             Some(scratch) => scratch,
-            None => incoming.insert(store.incoming()?),
+            None => incoming.insert(store.incoming(&rows)?),
         };
         scratch.add(row)
     })?;

@@ -8,85 +8,9 @@
 mod common;
 
 use common::pg::{self, Cluster};
+use common::server_reps::{Rep, derived_state, refused, sato_and_tanaka, stderr};
 use common::{Scratch, shared_state, team_server};
 use serde_json::Value;
-use std::path::PathBuf;
-
-/// A rep on the team server: their own database and config, connecting as their role.
-struct Rep<'a> {
-    s: &'a Scratch,
-    role: &'static str,
-    config: PathBuf,
-}
-
-impl<'a> Rep<'a> {
-    /// `name` is what the rep's config says their name is: the server's role wins.
-    fn new(s: &'a Scratch, cluster: &Cluster, role: &'static str, name: &str) -> Rep<'a> {
-        let config = s.path(&format!("{role}.toml"));
-        std::fs::write(
-            &config,
-            format!(
-                "[user]\nname = \"{name}\"\n\n[team]\nserver = \"{}\"\n",
-                cluster.url(role)
-            ),
-        )
-        .unwrap();
-        Rep { s, role, config }
-    }
-
-    fn db(&self) -> PathBuf {
-        self.s.path(&format!("{}.db", self.role))
-    }
-
-    fn command(&self, args: &[&str]) -> assert_cmd::Command {
-        let mut cmd = self.s.bare();
-        cmd.arg("--db")
-            .arg(self.db())
-            .arg("--config")
-            .arg(&self.config)
-            .args(args);
-        cmd
-    }
-
-    fn run(&self, args: &[&str]) -> std::process::Output {
-        self.command(args).output().unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "{} {args:?}: {}",
-            self.role,
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn sync(&self) -> String {
-        self.ok(&["sync"])
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let mut args = args.to_vec();
-        args.extend(["--format", "json"]);
-        serde_json::from_str(&self.ok(&args)).unwrap()
-    }
-
-    fn add_lead(&self, title: &str) -> String {
-        self.ok(&["lead", "add", "--title", title])
-            .trim()
-            .to_string()
-    }
-}
-
-/// The two reps most tests need: sato and tanaka, whose configs give their names in Japanese.
-fn sato_and_tanaka<'a>(s: &'a Scratch, cluster: &Cluster) -> (Rep<'a>, Rep<'a>) {
-    (
-        Rep::new(s, cluster, "sato", "佐藤"),
-        Rep::new(s, cluster, "tanaka", "田中"),
-    )
-}
 
 fn history_values(db: &std::path::Path, record: &str, field: &str) -> Vec<String> {
     let conn = rusqlite::Connection::open(db).unwrap();
@@ -97,10 +21,6 @@ fn history_values(db: &std::path::Path, record: &str, field: &str) -> Vec<String
         .unwrap()
         .map(|v| v.unwrap())
         .collect()
-}
-
-fn stderr(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stderr).to_string()
 }
 
 #[test]
@@ -274,14 +194,6 @@ fn local_state(rep: &Rep<'_>) -> String {
     format!("{marks:?}\n{}", shared_state(&rep.db()))
 }
 
-/// One sentence on stderr, exit code 1.
-fn refused(out: &std::process::Output) -> String {
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(out));
-    let said = stderr(out);
-    assert_eq!(said.trim_end().lines().count(), 1, "one sentence: {said}");
-    said
-}
-
 #[test]
 fn a_role_outside_the_team_or_a_wrong_password_is_one_sentence_and_reads_nothing() {
     let s = Scratch::new();
@@ -381,10 +293,10 @@ fn team_init_is_the_owners_and_refuses_a_missing_group_or_a_newer_server() {
     // Set up by its owner, twice: the second run changes nothing.
     let out = init(pg::OWNER, &[]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("schema 2"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("schema 3"));
     let out = init(pg::OWNER, &["--format", "json"]);
     let done: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(done["from_version"], 2);
+    assert_eq!(done["from_version"], 3);
     a.add_lead("最初の案件");
     a.sync();
     // A server a newer leadtrack set up is refused, as a newer local file is.
@@ -723,62 +635,6 @@ fn the_server_restarted_mid_round_leaves_no_half_push_and_no_half_pull() {
     assert_eq!(b.json(&["lead", "list"]), a.json(&["lead", "list"]));
 }
 
-/// What a database works out from the records it holds, whichever way they came: the search
-/// index's terms per record, contacts' match keys and preferred values, values' match keys,
-/// leads' sort keys (without the seq each ends with), scores and last activities.
-fn derived_state(db: &std::path::Path) -> Vec<String> {
-    let conn = rusqlite::Connection::open(db).unwrap();
-    let mut state = Vec::new();
-    let mut read = |sql: &str| {
-        let mut stmt = conn.prepare(sql).unwrap();
-        let n = stmt.column_count();
-        let rows = stmt
-            .query_map([], |r| {
-                (0..n)
-                    .map(|i| {
-                        r.get::<_, rusqlite::types::Value>(i)
-                            .map(|v| format!("{v:?}"))
-                    })
-                    .collect::<rusqlite::Result<Vec<_>>>()
-            })
-            .unwrap();
-        for row in rows {
-            state.push(format!(
-                "{}: {}",
-                &sql[..40.min(sql.len())],
-                row.unwrap().join(" | ")
-            ));
-        }
-    };
-    for (fts, table) in [
-        ("lead_search", "leads"),
-        ("contact_search", "contacts"),
-        ("activity_search", "activities"),
-    ] {
-        conn.execute_batch(&format!(
-            "CREATE VIRTUAL TABLE temp.{fts}_terms USING fts5vocab(main, {fts}, 'instance')"
-        ))
-        .unwrap();
-        read(&format!(
-            "SELECT t.id, v.term, v.offset FROM temp.{fts}_terms v JOIN {table} t ON t.seq = v.doc
-             ORDER BY 1, 3, 2"
-        ));
-    }
-    read("SELECT kind, key, contact_id FROM contact_keys ORDER BY 1, 2, 3");
-    read(
-        "SELECT id, name_key, email, phone, mobile, fax,
-                substr(sort_key, 1, instr(sort_key, char(1))) FROM contacts ORDER BY id",
-    );
-    read("SELECT id, match_key FROM contact_values ORDER BY id");
-    read(
-        "SELECT id, score, rank, last_activity_at, substr(board_key, 1, length(board_key) - 12),
-                substr(due_key, 1, length(due_key) - 12), substr(value_key, 1, length(value_key) - 12),
-                substr(quiet_key, 1, length(quiet_key) - 12) FROM leads ORDER BY id",
-    );
-    read("SELECT stage, leads, value FROM stage_totals ORDER BY 1");
-    state
-}
-
 #[test]
 fn a_new_rep_works_out_from_the_team_what_the_rep_who_made_it_has() {
     let s = Scratch::new();
@@ -868,7 +724,7 @@ fn a_server_set_up_at_schema_1_is_upgraded_by_team_init_keeping_what_it_holds() 
     let done: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
         (done["from_version"].as_i64(), done["version"].as_i64()),
-        (Some(1), Some(2))
+        (Some(1), Some(3))
     );
     assert_eq!(done["team_id"], "0197a6b2-3c40-7d1e-9f20-5a6b7c8d9e0f");
 

@@ -363,13 +363,15 @@ help-stats--format = 出力形式
 
 ## sync・merge
 help-sync = チームと1回同期します：チームファイル（取り込み、競合したコピーも取り込んでから公開）またはチームサーバー（ここでの変更を送り、ほかの担当者の変更を取り込む）
-help-team = チームサーバーの準備（`team init`）と、チームファイルのデータのサーバーへの移行（`team migrate`）
+help-team = チームサーバーの準備（`team init`）、チームファイルのデータのサーバーへの移行（`team migrate`）、新しい担当者が始めるスナップショットの公開（`team snapshot`）
 help-team-init = チームサーバーのテーブルを作成・更新し、チームのグループロールに許可します（データベースの所有者として実行）
 help-team-init--group = チームの担当者が属するグループロール
 help-team-init--format = 出力形式
 help-team-migrate = チームファイルの内容をすべて、ID・作成者・履歴ごとチームサーバーへ送ります（データベースの所有者として実行。もう一度実行しても何も増えません）
 help-team-migrate--from = サーバーへ移すチームファイル
 help-team-migrate--format = 出力形式
+help-team-snapshot = このデータベースをチームサーバーと同期してから、その写しをチームのスナップショットとして公開します。新しい担当者はここから始め、その後の変更だけを取り込みます（データベースの所有者として、たとえば毎晩実行）
+help-team-snapshot--format = 出力形式
 help-sync--format = 出力形式
 
 help-merge = 別の leadtrack データベースをこのデータベースに統合します（同期と同じ規則で）

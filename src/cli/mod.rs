@@ -97,7 +97,8 @@ pub enum Command {
     /// One sync round with the team: the team file (take it in, take in conflicted copies,
     /// publish) or the team server (push what changed here, pull what others pushed).
     Sync(team::SyncArgs),
-    /// Set up a team server (`team init`) or move a team file onto it (`team migrate`).
+    /// Set up a team server (`team init`), move a team file onto it (`team migrate`) or
+    /// publish a snapshot new reps start from (`team snapshot`).
     #[command(subcommand)]
     Team(team::TeamCommand),
     /// Merge another leadtrack database into this one (the same rules as sync).
@@ -173,7 +174,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<bool> {
         Command::Man => return setup::man(),
         Command::Config(setup::ConfigCommand::Path) => return setup::path(cli),
         Command::Config(setup::ConfigCommand::Init) => return setup::init(cli),
-        Command::Team(cmd) => return team::run_team(cli, cmd),
+        Command::Team(cmd) if !cmd.needs_database() => return team::run_team(cli, cmd),
         _ => {}
     }
     let mut session = Session::open(cli.db.as_deref(), cli.config.as_deref())?;
@@ -193,6 +194,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<bool> {
         Command::Stats(args) => stats::run(&session, args),
         Command::Sync(args) => team::sync(&mut session, args),
         Command::Merge(args) => team::merge(&mut session, args),
+        Command::Team(team::TeamCommand::Snapshot(args)) => team::snapshot(&mut session, args),
         Command::Check(args) => maintenance::check(&session, args),
         Command::Backup(args) => maintenance::backup(&session, args),
         Command::Config(setup::ConfigCommand::Check(args)) => maintenance::check(&session, args),

@@ -45,14 +45,27 @@ pub fn sync(session: &mut Session, args: &SyncArgs) -> Result<bool> {
         sync::Team::Server(target) => {
             let r = sync::run_server_round(&mut session.store, &session.config, &target)?;
             report(args.format, &r, || {
-                tr!(
+                let mut said = Vec::new();
+                if let Some(snapshot) = &r.snapshot {
+                    said.push(tr!(
+                        lang,
+                        "cli-snapshot-taken",
+                        made = snapshot.made_at.as_str(),
+                        size = megabytes(snapshot.size)
+                    ));
+                }
+                if let Some(reason) = &r.snapshot_unusable {
+                    said.push(tr!(lang, "cli-snapshot-unusable", reason = reason.as_str()));
+                }
+                said.push(tr!(
                     lang,
                     "cli-server-round",
                     server = r.server.as_str(),
                     role = r.role.as_str(),
                     pushed = r.pushed.sent,
                     counts = words(&r.pulled, lang)
-                )
+                ));
+                said.join("\n")
             })?;
             return Ok(true);
         }
@@ -77,6 +90,49 @@ pub enum TeamCommand {
     /// Push everything a team file holds to the team server, with its ids, authors and
     /// history (run as the database's owner; running it again adds nothing).
     Migrate(MigrateArgs),
+    /// Sync this database with the team server, then publish a copy of it as the team's
+    /// snapshot: a new rep starts from it and pulls only what came after (run as the
+    /// database's owner, e.g. nightly).
+    Snapshot(SnapshotArgs),
+}
+
+impl TeamCommand {
+    /// Whether the command works on a local database (`team snapshot` publishes one).
+    pub fn needs_database(&self) -> bool {
+        matches!(self, TeamCommand::Snapshot(_))
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SnapshotArgs {
+    #[arg(long, value_enum, default_value_t)]
+    format: super::import::ReportFormat,
+}
+
+/// `team snapshot`: publishes this database, synced first, as the team's snapshot.
+pub fn snapshot(session: &mut Session, args: &SnapshotArgs) -> Result<bool> {
+    let lang = session.config.language;
+    let Some(sync::Team::Server(target)) = sync::Team::choose(None, None, &session.config.team)?
+    else {
+        return Err(Error::said_plain("error-no-team-server"));
+    };
+    let done = sync::server::publish_snapshot(&mut session.store, &session.config, &target)?;
+    report(args.format, &done, || {
+        tr!(
+            lang,
+            "cli-team-snapshot-published",
+            server = done.server.as_str(),
+            upto = done.snapshot.upto,
+            size = megabytes(done.snapshot.size),
+            stored = megabytes(done.snapshot.stored)
+        )
+    })?;
+    Ok(true)
+}
+
+/// Bytes as megabytes, one decimal.
+fn megabytes(bytes: i64) -> String {
+    format!("{:.1}", bytes as f64 / 1_000_000.0)
 }
 
 #[derive(Debug, clap::Args)]
@@ -118,6 +174,8 @@ pub fn run_team(cli: &super::Cli, command: &TeamCommand) -> Result<bool> {
                 )
             })?;
         }
+        // Run with the rep's database open (`run`).
+        TeamCommand::Snapshot(_) => {}
         TeamCommand::Migrate(args) => {
             let done = crate::features::team::migrate(&target, &args.from)?;
             report(args.format, &done, || {

@@ -24,6 +24,7 @@ pub(crate) mod records;
 pub mod reports;
 pub mod search;
 pub mod server;
+pub mod snapshot_copy;
 mod stage_sql;
 mod tags;
 pub mod team_server;

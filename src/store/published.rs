@@ -354,6 +354,17 @@ impl Store {
         holds_no_records(&self.conn)
     }
 
+    /// How many leads, contacts and activities this database holds.
+    pub fn record_count(&self) -> Result<usize> {
+        let n: i64 = self.conn.query_row(
+            "SELECT (SELECT count(*) FROM leads) + (SELECT count(*) FROM contacts)
+                  + (SELECT count(*) FROM activities)",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+
     /// Makes this empty database a copy of the team file at `path`, page by page (a new rep
     /// joining): then gives it its own node and makes it a working copy, not a team file.
     pub fn adopt_published(

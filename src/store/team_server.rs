@@ -137,43 +137,66 @@ fn columns(conn: &Connection, schema: &str, table: &str) -> Result<Vec<String>> 
     Ok(names)
 }
 
+/// Where the database on `conn` stands with the team server.
+pub(crate) fn watermarks_in(conn: &Connection) -> Result<Watermarks> {
+    let number = |key| -> Result<i64> {
+        Ok(read_meta(conn, key)?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0))
+    };
+    Ok(Watermarks {
+        pushed: number(PUSHED)?,
+        pushed_history: number(PUSHED_HISTORY)?,
+        pulled: number(PULLED)?,
+    })
+}
+
+/// How many rows of the database on `conn` wait to be pushed.
+pub(crate) fn waiting_in(conn: &Connection) -> Result<i64> {
+    let marks = watermarks_in(conn)?;
+    let hlc = read_meta(conn, PUSHED_HLC)?.unwrap_or_default();
+    let mut total = 0;
+    for table in TOUCHED_TABLES {
+        let since = marks.of(table);
+        let n: i64 = conn
+            .prepare_cached(&format!("SELECT count(*) FROM {table} WHERE touched > ?1"))?
+            .query_row([since], |r| r.get(0))?;
+        total += n;
+    }
+    for table in STAMPED_TABLES {
+        let n: i64 = conn
+            .prepare_cached(&format!("SELECT count(*) FROM {table} WHERE hlc > ?1"))?
+            .query_row([&hlc], |r| r.get(0))?;
+        total += n;
+    }
+    Ok(total)
+}
+
+/// Marks the database on `conn` as holding every change up to the server's `pulled` and
+/// as having pushed everything it holds (a new rep's database started from a snapshot).
+pub(crate) fn mark_synced_in(conn: &Connection, pulled: i64) -> Result<()> {
+    let generation = generation::current(conn)?;
+    super::write_meta(conn, PUSHED, &generation.to_string())?;
+    super::write_meta(conn, PUSHED_HISTORY, &generation.to_string())?;
+    let newest: Option<String> = conn.query_row(
+        "SELECT max(h) FROM (SELECT max(hlc) AS h FROM authors
+         UNION ALL SELECT max(hlc) FROM author_names UNION ALL SELECT max(hlc) FROM purged)",
+        [],
+        |r| r.get(0),
+    )?;
+    super::write_meta(conn, PUSHED_HLC, &newest.unwrap_or_default())?;
+    super::write_meta(conn, PULLED, &pulled.to_string())
+}
+
 impl Store {
     pub fn watermarks(&self) -> Result<Watermarks> {
-        let number = |key| -> Result<i64> {
-            Ok(read_meta(&self.conn, key)?
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(0))
-        };
-        Ok(Watermarks {
-            pushed: number(PUSHED)?,
-            pushed_history: number(PUSHED_HISTORY)?,
-            pulled: number(PULLED)?,
-        })
+        watermarks_in(&self.conn)
     }
 
     /// How many rows wait to be pushed (what the status line says while the server is out
     /// of reach).
     pub fn waiting_to_push(&self) -> Result<i64> {
-        let marks = self.watermarks()?;
-        let hlc = read_meta(&self.conn, PUSHED_HLC)?.unwrap_or_default();
-        let mut total = 0;
-        self.read(|conn| {
-            for table in TOUCHED_TABLES {
-                let since = marks.of(table);
-                let n: i64 = conn
-                    .prepare_cached(&format!("SELECT count(*) FROM {table} WHERE touched > ?1"))?
-                    .query_row([since], |r| r.get(0))?;
-                total += n;
-            }
-            for table in STAMPED_TABLES {
-                let n: i64 = conn
-                    .prepare_cached(&format!("SELECT count(*) FROM {table} WHERE hlc > ?1"))?
-                    .query_row([&hlc], |r| r.get(0))?;
-                total += n;
-            }
-            Ok(())
-        })?;
-        Ok(total)
+        self.read(waiting_in)
     }
 
     /// Hands every row changed since the last push to `send`, in batches, from one moment
@@ -349,24 +372,7 @@ pub struct Incoming {
 
 impl Incoming {
     fn new(store: &Store, rows: &RowReader) -> Result<Incoming> {
-        let folder = super::folder_of(std::path::Path::new(store.path()));
-        super::leftovers::remove_abandoned(&folder, SCRATCH);
-        let prefix = super::leftovers::own_prefix(SCRATCH);
-        let file = tempfile::Builder::new()
-            .prefix(&prefix)
-            .suffix(".db")
-            .tempfile_in(&folder)
-            .or_else(|_| tempfile::Builder::new().suffix(".db").tempfile())
-            .map_err(|e| {
-                Error::said(
-                    "error-cannot-write",
-                    [
-                        ("path", crate::i18n::Arg::from(folder.display().to_string())),
-                        ("reason", crate::i18n::io_reason(&e)),
-                    ],
-                )
-            })?;
-        let (_, path) = file.keep().map_err(|e| Error::invalid(e.to_string()))?;
+        let path = scratch_file(store, SCRATCH)?;
         let conn = Connection::open(&path)?;
         conn.execute_batch(
             "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -16384;",
@@ -453,6 +459,31 @@ impl Incoming {
 
 /// How a pull's scratch database is named: this, the pulling process's id, a dash.
 const SCRATCH: &str = ".leadtrack-pull-";
+
+/// A new, empty scratch file named `prefix`, this process's id and a dash, beside `store`'s
+/// database (the temporary folder when that folder cannot be written); those left by
+/// processes that are gone are removed first.
+pub(crate) fn scratch_file(store: &Store, prefix: &str) -> Result<PathBuf> {
+    let folder = super::folder_of(std::path::Path::new(store.path()));
+    super::leftovers::remove_abandoned(&folder, prefix);
+    let own = super::leftovers::own_prefix(prefix);
+    let file = tempfile::Builder::new()
+        .prefix(&own)
+        .suffix(".db")
+        .tempfile_in(&folder)
+        .or_else(|_| tempfile::Builder::new().suffix(".db").tempfile())
+        .map_err(|e| {
+            Error::said(
+                "error-cannot-write",
+                [
+                    ("path", crate::i18n::Arg::from(folder.display().to_string())),
+                    ("reason", crate::i18n::io_reason(&e)),
+                ],
+            )
+        })?;
+    let (_, path) = file.keep().map_err(|e| Error::invalid(e.to_string()))?;
+    Ok(path)
+}
 
 impl Drop for Incoming {
     fn drop(&mut self) {

@@ -10,8 +10,9 @@ use crate::i18n::Arg;
 use crate::model::dates::today;
 use crate::store::Store;
 use crate::store::merge::MergeCounts;
+use crate::store::server::snapshot::{self, Snapshot};
 use crate::store::server::{self, Server, Target};
-use crate::store::team_server::Outgoing;
+use crate::store::team_server::{Outgoing, scratch_file};
 use serde::Serialize;
 
 /// Rows read and sent per batch (bounded memory whatever a push holds).
@@ -26,6 +27,13 @@ pub struct ServerReport {
     pub pushed: server::Pushed,
     /// What the pull brought in.
     pub pulled: MergeCounts,
+    /// The snapshot a new rep's database started from, if it did, and the leads, contacts
+    /// and activities it brought.
+    pub snapshot: Option<Snapshot>,
+    pub snapshot_records: usize,
+    /// Why the team's snapshot could not be used, if it could not (every change was pulled
+    /// instead).
+    pub snapshot_unusable: Option<String>,
 }
 
 /// Runs one round against the server at `target`. Out of reach, it says so with the number
@@ -70,6 +78,9 @@ fn round_on(store: &mut Store, config: &Config, server: &mut Server) -> Result<S
         role: server.role().to_string(),
         ..ServerReport::default()
     };
+    if store.has_no_records()? && store.watermarks()?.pulled == 0 {
+        start_from_snapshot(store, config, server, &mut report)?;
+    }
     let marks = store.watermarks()?;
     let node = store.author().node.clone();
     report.pushed = push(store, server, &node)?;
@@ -107,6 +118,93 @@ fn round_on(store: &mut Store, config: &Config, server: &mut Server) -> Result<S
         today(),
     )?;
     Ok(report)
+}
+
+/// A new rep's database, empty, becomes the team's newest snapshot its leadtrack can read,
+/// when the server has one: the round then pulls only what came after it. A snapshot that
+/// turns out damaged is said in the report, and every change is pulled instead.
+fn start_from_snapshot(
+    store: &mut Store,
+    config: &Config,
+    server: &mut Server,
+    report: &mut ServerReport,
+) -> Result<()> {
+    let schema = i32::try_from(store.schema_version()?).unwrap_or(i32::MAX);
+    let Some(snapshot) = server.newest_snapshot(schema)? else {
+        return Ok(());
+    };
+    let path = scratch_file(store, SCRATCH)?;
+    let shown = server.shown().to_string();
+    let taken = server.download_snapshot(&snapshot, &path).and_then(|()| {
+        store.adopt_snapshot(&path, snapshot.upto, |reason| {
+            snapshot::damaged(&shown, &snapshot, &reason)
+        })
+    });
+    let _ = std::fs::remove_file(&path);
+    match taken {
+        Ok(()) => {
+            // Scores are worked out by this rep's scoring and today's date.
+            scores::ensure_fresh(store, &config.scoring, today())?;
+            report.snapshot = Some(snapshot);
+            report.snapshot_records = store.record_count()?;
+            Ok(())
+        }
+        Err(e) if snapshot::is_damaged(&e) => {
+            report.snapshot_unusable = Some(e.to_string());
+            Ok(())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// How a downloaded snapshot's scratch file is named: this, the process's id, a dash.
+const SCRATCH: &str = ".leadtrack-snapshot-";
+
+/// What `team snapshot` published.
+#[derive(Debug, Clone, Serialize)]
+pub struct Published {
+    pub server: String,
+    /// The round run first, so the copy holds everything the team has pushed.
+    pub round: ServerReport,
+    pub snapshot: Snapshot,
+}
+
+/// Runs a round with the server at `target`, then publishes a copy of this database as the
+/// team's snapshot for new reps (`leadtrack team snapshot`). Only the database's owner may:
+/// a copy is taken as it is, authors and all. Refused while rows here wait to be pushed.
+pub fn publish_snapshot(store: &mut Store, config: &Config, target: &Target) -> Result<Published> {
+    let mut server = Server::connect(target)?;
+    server.team()?;
+    if !server.may_publish_snapshots()? {
+        return Err(Error::said(
+            "error-team-snapshot-owner-only",
+            [("server", server.shown()), ("role", server.role())],
+        ));
+    }
+    let round = round_on(store, config, &mut server)?;
+    let path = scratch_file(store, SCRATCH)?;
+    // The copy is written into a file of its own name: made empty here, so the copy may not
+    // find it there.
+    let _ = std::fs::remove_file(&path);
+    let published = (|| {
+        let copy = store.snapshot_copy(&path)?;
+        if copy.waiting > 0 {
+            return Err(Error::said(
+                "error-team-snapshot-waiting",
+                [
+                    ("server", Arg::from(server.shown())),
+                    ("waiting", Arg::from(copy.waiting.to_string())),
+                ],
+            ));
+        }
+        server.publish_snapshot(&path, copy.upto, copy.schema)
+    })();
+    let _ = std::fs::remove_file(&path);
+    Ok(Published {
+        server: server.shown().to_string(),
+        round,
+        snapshot: published?,
+    })
 }
 
 /// Pushes what this database changed since its last push, then remembers it was sent (only

@@ -168,8 +168,8 @@ fn round(store: &mut Store, config: &Config, team: &Team) -> SyncEvent {
         Team::Server(target) => match run_server_round(store, config, target) {
             Ok(report) => SyncEvent::Synced {
                 at,
-                brought_in: report.pulled.added + report.pulled.updated,
-                warning: None,
+                brought_in: report.snapshot_records + report.pulled.added + report.pulled.updated,
+                warning: report.snapshot_unusable,
             },
             Err(e) => SyncEvent::Failed {
                 at,

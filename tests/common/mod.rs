@@ -10,6 +10,8 @@ pub mod merge_laws;
 #[cfg(unix)]
 pub mod pg;
 #[cfg(unix)]
+pub mod server_reps;
+#[cfg(unix)]
 pub mod unprivileged;
 
 /// A scratch home with its own database path; the real user's config is never read.

@@ -8,6 +8,7 @@
 
 mod connect;
 pub mod schema;
+pub mod snapshot;
 
 pub use connect::Target;
 

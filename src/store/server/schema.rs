@@ -6,9 +6,10 @@ use super::{Server, refused};
 use crate::error::{Error, Result};
 
 /// The server migrations, in order; only ever added to.
-const MIGRATIONS: [&str; 2] = [
+const MIGRATIONS: [&str; 3] = [
     include_str!("migrations/0001_changes.sql"),
     include_str!("migrations/0002_role_names_kept.sql"),
+    include_str!("migrations/0003_snapshots.sql"),
 ];
 
 /// The newest server schema this leadtrack knows.
@@ -132,7 +133,8 @@ fn newer(shown: &str, found: i32) -> Error {
 }
 
 /// The team's tables for its group and for no one else: a role outside it cannot even look
-/// into the schema.
+/// into the schema. Snapshots are the owner's to write; a rep reads them, and a purge a rep
+/// pushes deletes those made before it.
 fn grants(group: &str) -> String {
     format!(
         "REVOKE ALL ON SCHEMA leadtrack FROM PUBLIC;
@@ -143,6 +145,7 @@ fn grants(group: &str) -> String {
          GRANT SELECT, INSERT ON leadtrack.nodes TO {group};
          GRANT SELECT, INSERT, UPDATE, DELETE ON leadtrack.changes TO {group};
          GRANT USAGE ON SEQUENCE leadtrack.change_seq TO {group};
+         GRANT SELECT, DELETE ON leadtrack.snapshots, leadtrack.snapshot_parts TO {group};
          GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA leadtrack TO {group};"
     )
 }

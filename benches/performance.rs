@@ -874,7 +874,8 @@ fn some_leads(db: &Path, n: usize) -> Vec<String> {
 }
 
 /// Two reps on a private PostgreSQL cluster (writes synced to disk, as in production): A's
-/// first round pushes the large database, B joins with an empty one; then rounds where B
+/// first round pushes the large database; the owner joins with an empty database, pulling
+/// every change, and publishes a snapshot; B joins from it; then rounds where B
 /// pushes ten changes and pulls ten of A's, rounds where nothing changed, and the app's
 /// keystrokes while its rounds run and A pushes every two seconds.
 fn server_rounds(bin: &Path, large: &Path, dir: &Path, size: Size) -> Vec<Row> {
@@ -917,9 +918,33 @@ fn server_rounds(bin: &Path, large: &Path, dir: &Path, size: Size) -> Vec<Row> {
     // The server's writes reach the disk before the join starts writing its own (on a
     // team, the server is another machine).
     let _ = Command::new("sync").status();
+    // With no snapshot on the server, the join pulls every change and works the database
+    // out from them: the owner's database, from which the snapshot is then published.
+    let owner = work.join("owner.db");
+    let owner_config = server_config(&work, "owner", &cluster.url(pg::OWNER), 60);
+    let (pulled, pull_peak) = measured(server_sync(bin, &owner, &owner_config));
+    rows.push(row(
+        "Team server: a new rep joins with no snapshot on the server (pulls every change)".into(),
+        format!("{}, {}", secs(pulled), mb(pull_peak)),
+        "—".into(),
+        "—",
+    ));
+    let mut publish = leadtrack(bin, &owner);
+    publish
+        .env("LEADTRACK_CONFIG", &owner_config)
+        .args(["team", "snapshot"]);
+    let (published, publish_peak) = measured(publish);
+    rows.push(row(
+        "Team server: the owner publishes a snapshot (`team snapshot`, after a round)".into(),
+        format!("{}, {}", secs(published), mb(publish_peak)),
+        "—".into(),
+        "—",
+    ));
+    let _ = std::fs::remove_file(&owner);
+    let _ = Command::new("sync").status();
     let (joined, join_peak) = measured(server_sync(bin, &b, &b_config));
     rows.push(row(
-        "Team server: a new rep joins (empty local database)".into(),
+        "Team server: a new rep joins (empty local database, from the snapshot)".into(),
         format!("{}, {}", secs(joined), mb(join_peak)),
         "—".into(),
         "≤ 60 s",

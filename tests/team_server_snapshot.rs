@@ -10,7 +10,7 @@
 mod common;
 
 use common::pg::{self, Cluster};
-use common::server_reps::{Rep, derived_state, refused, sato_and_tanaka};
+use common::server_reps::{Rep, derived_state, reads_none, refused, sato_and_tanaka};
 use common::{Scratch, shared_state, team_server};
 use serde_json::Value;
 
@@ -152,14 +152,7 @@ fn only_the_owner_publishes_and_a_role_outside_the_team_reads_no_snapshot() {
     let message = e.as_db_error().unwrap().message().to_string();
     assert!(message.contains("permission denied"), "{message}");
     // A role outside the team's group cannot even read it.
-    let mut sql = cluster.client("outsider", pg::DB);
-    for table in ["snapshots", "snapshot_parts"] {
-        let e = sql
-            .query(&format!("SELECT * FROM leadtrack.{table}"), &[])
-            .unwrap_err();
-        let said = e.as_db_error().unwrap().message().to_string();
-        assert!(said.contains("permission denied"), "{table}: {said}");
-    }
+    reads_none(&cluster, "outsider", &["snapshots", "snapshot_parts"]);
 }
 
 #[test]
@@ -192,6 +185,15 @@ fn a_damaged_snapshot_or_one_of_another_schema_is_passed_over_and_every_change_p
         std::fs::read_dir(s.dir.path()).unwrap().count(),
         before + 1,
         "tanaka's database and nothing else"
+    );
+
+    // Said in the rep's language.
+    let joined = Scratch::new();
+    let newcomer = Rep::new(&joined, &cluster, "tanaka", "田中");
+    let said = newcomer.ok(&["sync", "--lang", "ja"]);
+    assert!(
+        said.contains("使えません") && said.contains("代わりにすべての変更を取り込みました"),
+        "{said}"
     );
 
     // A copy made by a leadtrack of another database schema is not for this one.

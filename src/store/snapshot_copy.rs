@@ -68,6 +68,10 @@ impl Store {
         let _mode: String = self
             .conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        // Copied through the WAL, the log is as large as the database: given back to the
+        // disk once its pages are in the file.
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())
     }
 }

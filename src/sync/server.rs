@@ -150,7 +150,7 @@ fn start_from_snapshot(
             Ok(())
         }
         Err(e) if snapshot::is_damaged(&e) => {
-            report.snapshot_unusable = Some(e.to_string());
+            report.snapshot_unusable = Some(e.message(config.language));
             Ok(())
         }
         Err(e) => Err(e),

@@ -150,3 +150,19 @@ pub fn derived_state(db: &std::path::Path) -> Vec<String> {
     read("SELECT stage, leads, value FROM stage_totals ORDER BY 1");
     state
 }
+
+/// Asserts that `role` may not read any of `tables` (in the schema `leadtrack`) with a client
+/// of its own.
+pub fn reads_none(cluster: &Cluster, role: &str, tables: &[&str]) {
+    let mut sql = cluster.client(role, super::pg::DB);
+    for table in tables {
+        let e = sql
+            .query(&format!("SELECT * FROM leadtrack.{table}"), &[])
+            .unwrap_err();
+        let said = e
+            .as_db_error()
+            .map(|d| d.message().to_string())
+            .unwrap_or_default();
+        assert!(said.contains("permission denied"), "{table}: {said}");
+    }
+}

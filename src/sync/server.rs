@@ -162,7 +162,7 @@ const SCRATCH: &str = ".leadtrack-snapshot-";
 
 /// What `team snapshot` published.
 #[derive(Debug, Clone, Serialize)]
-pub struct Published {
+pub struct SnapshotPublished {
     pub server: String,
     /// The round run first, so the copy holds everything the team has pushed.
     pub round: ServerReport,
@@ -172,7 +172,11 @@ pub struct Published {
 /// Runs a round with the server at `target`, then publishes a copy of this database as the
 /// team's snapshot for new reps (`leadtrack team snapshot`). Only the database's owner may:
 /// a copy is taken as it is, authors and all. Refused while rows here wait to be pushed.
-pub fn publish_snapshot(store: &mut Store, config: &Config, target: &Target) -> Result<Published> {
+pub fn publish_snapshot(
+    store: &mut Store,
+    config: &Config,
+    target: &Target,
+) -> Result<SnapshotPublished> {
     let mut server = Server::connect(target)?;
     server.team()?;
     if !server.may_publish_snapshots()? {
@@ -200,7 +204,7 @@ pub fn publish_snapshot(store: &mut Store, config: &Config, target: &Target) -> 
         server.publish_snapshot(&path, copy.upto, copy.schema)
     })();
     let _ = std::fs::remove_file(&path);
-    Ok(Published {
+    Ok(SnapshotPublished {
         server: server.shown().to_string(),
         round,
         snapshot: published?,

@@ -2,12 +2,14 @@
 
 pub mod activity;
 pub mod amount;
+pub mod campaign;
 pub mod clock;
 pub mod contact;
 pub mod contact_value;
 pub mod dates;
 pub mod fields;
 pub mod format;
+pub mod goal;
 pub mod ids;
 pub mod lead;
 pub mod source;

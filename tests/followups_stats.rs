@@ -567,3 +567,141 @@ fn stats_after_a_move_and_its_undo_are_the_stats_before() {
     let history = leadtrack::store::leads::stage_history(session.store.conn(), &lead.id).unwrap();
     assert_eq!(history.iter().filter(|c| c.undone).count(), 4);
 }
+
+/// The middle of `values` to a tenth, as the stats round it.
+fn middle(values: &mut [f64]) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    let m = if n % 2 == 1 {
+        values[n / 2]
+    } else {
+        (values[n / 2 - 1] + values[n / 2]) / 2.0
+    };
+    Some((m * 10.0).round() / 10.0)
+}
+
+#[test]
+fn the_waterfall_agrees_with_a_direct_count_over_the_stage_history() {
+    let s = Scratch::new();
+    s.ok(&["demo", "--leads", "400"]);
+    let since = today() - Days::new(120);
+    let stats = s.json(&["stats", "--since", &since.to_string(), "--format", "json"]);
+    let conn = Connection::open(s.db()).unwrap();
+    let since_ts: String = conn
+        .query_row(
+            "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', ?1, 'utc')",
+            [format!("{since} 00:00:00")],
+            |r| r.get(0),
+        )
+        .unwrap();
+    // Each lead created since, joined with its stage history (moves taken back left out).
+    let mut stmt = conn
+        .prepare(
+            "SELECT l.source, count(DISTINCT l.id),
+                    count(DISTINCT CASE WHEN l.stage IN ('considering', 'customer')
+                                          OR s.to_stage = 'considering' THEN l.id END),
+                    count(DISTINCT CASE WHEN l.stage = 'customer' THEN l.id END)
+             FROM leads l LEFT JOIN stage_changes s ON s.lead_id = l.id AND s.undone = 0
+             WHERE l.gone = 0 AND l.created_at >= ?1
+             GROUP BY l.source",
+        )
+        .unwrap();
+    let counted: Vec<(Option<String>, i64, i64, i64)> = stmt
+        .query_map([&since_ts], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    let rows = stats["waterfall"]["by_source"].as_array().unwrap();
+    assert_eq!(rows.len(), counted.len(), "{rows:?}");
+    let mut totals = (0, 0, 0);
+    for (source, created, considering, customer) in &counted {
+        let row = rows
+            .iter()
+            .find(|r| r["source"].as_str() == source.as_deref())
+            .unwrap_or_else(|| panic!("{source:?} missing"));
+        assert_eq!(row["created"], *created, "{source:?}");
+        assert_eq!(row["considering"], *considering, "{source:?}");
+        assert_eq!(row["customer"], *customer, "{source:?}");
+        let rate = row["to_considering_rate"].as_f64().unwrap();
+        assert!((rate - *considering as f64 * 100.0 / *created as f64).abs() < 0.06);
+        if *considering > 0 {
+            let rate = row["to_customer_rate"].as_f64().unwrap();
+            assert!((rate - *customer as f64 * 100.0 / *considering as f64).abs() < 0.06);
+        }
+        totals.0 += created;
+        totals.1 += considering;
+        totals.2 += customer;
+    }
+    let total = &stats["waterfall"]["total"];
+    assert_eq!(
+        (
+            total["created"].clone(),
+            total["considering"].clone(),
+            total["customer"].clone()
+        ),
+        (totals.0.into(), totals.1.into(), totals.2.into())
+    );
+    assert!(
+        totals.2 > 0 && totals.1 > totals.2,
+        "the demo wins some: {totals:?}"
+    );
+
+    // The days each step took: from creation to the first move to considering or further,
+    // and from there to the last move to customer, of the leads that are customers now.
+    let mut stmt = conn
+        .prepare(
+            "SELECT l.stage = 'customer',
+                    julianday(min(CASE WHEN s.to_stage IN ('considering', 'customer') THEN s.at END))
+                      - julianday(l.created_at),
+                    julianday(max(CASE WHEN s.to_stage = 'customer' THEN s.at END))
+                      - julianday(min(CASE WHEN s.to_stage IN ('considering', 'customer') THEN s.at END))
+             FROM leads l JOIN stage_changes s ON s.lead_id = l.id AND s.undone = 0
+             WHERE l.gone = 0 AND l.created_at >= ?1
+             GROUP BY l.id",
+        )
+        .unwrap();
+    let (mut to_considering, mut to_customer) = (Vec::new(), Vec::new());
+    for row in stmt
+        .query_map([&since_ts], |r| {
+            Ok((
+                r.get::<_, bool>(0)?,
+                r.get::<_, Option<f64>>(1)?,
+                r.get::<_, Option<f64>>(2)?,
+            ))
+        })
+        .unwrap()
+    {
+        let (customer, considering_days, customer_days) = row.unwrap();
+        to_considering.extend(considering_days.map(|d| d.max(0.0)));
+        if customer {
+            to_customer.extend(customer_days.map(|d| d.max(0.0)));
+        }
+    }
+    assert_eq!(
+        total["median_days_to_considering"].as_f64(),
+        middle(&mut to_considering)
+    );
+    assert_eq!(
+        total["median_days_to_customer"].as_f64(),
+        middle(&mut to_customer)
+    );
+    assert!(total["median_days_to_customer"].as_f64().unwrap_or(0.0) > 0.0);
+
+    // The command line shows the same lines, in Japanese too.
+    let text = s.ok(&["stats", "--since", &since.to_string(), "--lang", "ja"]);
+    assert!(text.contains("デマンド・ウォーターフォール"), "{text}");
+    let all = text
+        .lines()
+        .find(|l| l.starts_with("すべての流入元"))
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        all.split_whitespace().nth(1) == Some(&totals.0.to_string()),
+        "{all}"
+    );
+}

@@ -154,6 +154,7 @@ fn print(s: &Stats, lang: Language) -> Result<()> {
         ]);
     }
     t.print(out)?;
+    print_waterfall(out, s, lang, &period)?;
     outln!(
         "\n{}",
         tr!(lang, "cli-stats-by-rep", period = period.as_str())
@@ -229,4 +230,47 @@ fn print(s: &Stats, lang: Language) -> Result<()> {
     }
     t.print(out)?;
     Ok(())
+}
+
+/// The Demand Waterfall: created → considering → customer, all leads and per source.
+fn print_waterfall(
+    out: &mut std::io::StdoutLock<'_>,
+    s: &Stats,
+    lang: Language,
+    period: &str,
+) -> Result<()> {
+    outln!("\n{}", tr!(lang, "cli-stats-waterfall", period = period))?;
+    let mut t = Table::new(&[
+        tr!(lang, "cli-header-source"),
+        tr!(lang, "cli-header-created"),
+        tr!(lang, "cli-header-to-considering"),
+        tr!(lang, "cli-header-to-customer"),
+        tr!(lang, "cli-header-median-days-steps"),
+    ]);
+    let days = |d: Option<f64>| d.map_or_else(|| "—".to_string(), |d| format!("{d:.1}"));
+    let all = tr!(lang, "cli-waterfall-all");
+    let none = tr!(lang, "cli-none-in-brackets");
+    let rows = std::iter::once((&s.waterfall.total, all.clone())).chain(
+        s.waterfall.by_source.iter().map(|row| {
+            let name = row
+                .source
+                .as_deref()
+                .map_or_else(|| none.clone(), |id| labels::source(id, lang).to_string());
+            (row, name)
+        }),
+    );
+    for (row, name) in rows {
+        t.row(vec![
+            name,
+            row.created.to_string(),
+            format!("{} ({:.1}%)", row.considering, row.to_considering_rate),
+            format!("{} ({:.1}%)", row.customer, row.to_customer_rate),
+            format!(
+                "{} / {}",
+                days(row.median_days_to_considering),
+                days(row.median_days_to_customer)
+            ),
+        ]);
+    }
+    t.print(out)
 }

@@ -26,6 +26,83 @@ pub struct Stats {
     pub sources: Vec<SourceStat>,
     pub reps: Vec<RepStat>,
     pub attribution: Attribution,
+    pub waterfall: Waterfall,
+}
+
+/// The Demand Waterfall of the leads created in the period: created → considering →
+/// customer, for them all and per source.
+#[derive(Debug, Clone, Serialize)]
+pub struct Waterfall {
+    pub total: WaterfallRow,
+    pub by_source: Vec<WaterfallRow>,
+}
+
+/// One line of the waterfall.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct WaterfallRow {
+    /// The source (None: none recorded); for the total, none.
+    pub source: Option<String>,
+    pub created: i64,
+    /// Reached considering or went on to customer.
+    pub considering: i64,
+    /// Customers now.
+    pub customer: i64,
+    /// Percent of the step before.
+    pub to_considering_rate: f64,
+    pub to_customer_rate: f64,
+    /// Median days from creation to considering, and from there to customer.
+    pub median_days_to_considering: Option<f64>,
+    pub median_days_to_customer: Option<f64>,
+}
+
+/// A waterfall line being counted, with the days of its moves.
+#[derive(Default)]
+struct Counting {
+    row: WaterfallRow,
+    to_considering: Vec<f64>,
+    to_customer: Vec<f64>,
+}
+
+impl Counting {
+    fn add(&mut self, lead: &reports::WaterfallLead) {
+        self.row.created += 1;
+        self.row.considering += i64::from(lead.considering);
+        self.row.customer += i64::from(lead.customer);
+        self.to_considering.extend(lead.days_to_considering);
+        self.to_customer.extend(lead.days_to_customer);
+    }
+
+    fn done(mut self) -> WaterfallRow {
+        self.row.to_considering_rate = percent(self.row.considering, self.row.created);
+        self.row.to_customer_rate = percent(self.row.customer, self.row.considering);
+        self.row.median_days_to_considering = median(&mut self.to_considering);
+        self.row.median_days_to_customer = median(&mut self.to_customer);
+        self.row
+    }
+}
+
+fn waterfall(conn: &rusqlite::Connection, since: &str, until: &str) -> Result<Waterfall> {
+    let mut total = Counting::default();
+    let mut by_source: BTreeMap<Option<String>, Counting> = BTreeMap::new();
+    reports::waterfall_leads(conn, since, until, |lead| {
+        total.add(&lead);
+        by_source
+            .entry(lead.source.clone())
+            .or_insert_with(|| Counting {
+                row: WaterfallRow {
+                    source: lead.source.clone(),
+                    ..WaterfallRow::default()
+                },
+                ..Counting::default()
+            })
+            .add(&lead);
+    })?;
+    let mut by_source: Vec<WaterfallRow> = by_source.into_values().map(Counting::done).collect();
+    by_source.sort_by(|a, b| b.created.cmp(&a.created).then(a.source.cmp(&b.source)));
+    Ok(Waterfall {
+        total: total.done(),
+        by_source,
+    })
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -260,6 +337,7 @@ pub fn compute_period(
             .entry(t.source.unwrap_or_else(none))
             .or_default() += 1;
     }
+    let waterfall = waterfall(conn, since_ts, until_ts)?;
     Ok(Stats {
         as_of: today,
         since,
@@ -271,6 +349,7 @@ pub fn compute_period(
         sources,
         reps,
         attribution,
+        waterfall,
     })
 }
 

@@ -195,6 +195,59 @@ pub fn by_source(conn: &Connection, since: &str, until: &str) -> Result<Vec<Sour
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
+/// A lead created in a period, as the Demand Waterfall counts it: whether it reached
+/// considering (or went on to customer) and is a customer now, with the days from its
+/// creation to the first of those moves and from there to its last move to customer (None
+/// where its history holds no such move).
+#[derive(Debug, Clone, PartialEq)]
+pub struct WaterfallLead {
+    pub source: Option<String>,
+    pub considering: bool,
+    pub customer: bool,
+    pub days_to_considering: Option<f64>,
+    pub days_to_customer: Option<f64>,
+}
+
+/// Hands each lead created in the period to `each`, as the waterfall counts it.
+pub fn waterfall_leads(
+    conn: &Connection,
+    since: &str,
+    until: &str,
+    mut each: impl FnMut(WaterfallLead),
+) -> Result<()> {
+    let sql = format!(
+        "SELECT w.source, w.stage IN ({considering_or_won}) OR EXISTS (
+                    SELECT 1 FROM stage_changes s
+                    WHERE s.lead_id = w.id AND s.to_stage = {considering} AND s.undone = 0),
+                w.stage = {won},
+                julianday(w.reached) - julianday(w.created_at),
+                julianday(w.won_at) - julianday(w.reached)
+         FROM (SELECT l.id, l.source, l.stage, l.created_at,
+                      (SELECT min(s.at) FROM stage_changes s WHERE s.lead_id = l.id AND s.undone = 0
+                         AND s.to_stage IN ({considering_or_won})) AS reached,
+                      (SELECT max(s.at) FROM stage_changes s WHERE s.lead_id = l.id AND s.undone = 0
+                         AND s.to_stage = {won}) AS won_at
+               FROM leads l WHERE l.gone = 0 AND l.created_at >= ?1 AND l.created_at < ?2) w",
+        considering_or_won = stage_sql::list([Stage::Considering, Stage::Customer]),
+        considering = stage_sql::literal(Stage::Considering),
+        won = stage_sql::literal(Stage::Customer),
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query([since, until])?;
+    while let Some(r) = rows.next()? {
+        let customer: bool = r.get(2)?;
+        let days = |d: Option<f64>| d.map(|d| d.max(0.0));
+        each(WaterfallLead {
+            source: r.get(0)?,
+            considering: r.get(1)?,
+            customer,
+            days_to_considering: days(r.get(3)?),
+            days_to_customer: days(r.get::<_, Option<f64>>(4)?).filter(|_| customer),
+        });
+    }
+    Ok(())
+}
+
 /// Activities in the period by rep and kind: (rep, kind, how many).
 pub fn activities_by_rep(
     conn: &Connection,

@@ -810,6 +810,15 @@ fn the_stats_view_draws_the_funnel() {
     }
     press(&mut app, KeyCode::Char('j'));
     assert_eq!(app.stats_scroll, 1);
+    // The Demand Waterfall comes last: scrolled to, all sources first.
+    press(&mut app, KeyCode::End);
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("Demand waterfall"), "{shown}");
+    let all = shown
+        .lines()
+        .find(|l| l.starts_with("All sources"))
+        .unwrap_or_else(|| panic!("{shown}"));
+    assert!(all.contains(" → ") && all.contains("days"), "{all}");
 }
 
 /// Sources and activity kinds read as their labels in every section of the Stats view

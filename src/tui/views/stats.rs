@@ -1,5 +1,6 @@
 //! Stats (SPEC §6) as bar charts: stages beside the 10/65/25 rule of thumb, the flow
-//! between stages, sources, reps, and what won leads were touched by first and last.
+//! between stages, sources, reps, what won leads were touched by first and last, and the
+//! Demand Waterfall of the leads created in the period.
 
 use super::{Ctx, compact_amount, kind_label, source_label, squeeze, stage_label};
 use crate::features::stats::Stats;
@@ -125,6 +126,65 @@ fn section(w: usize, floor: usize, numbers: &[String]) -> (usize, usize, usize) 
         .max(floor);
     let (label_w, bar_w) = columns(w, widest);
     (label_w, bar_w, w)
+}
+
+/// The Demand Waterfall: for all the leads created in the period, then per source, a bar of
+/// those created and each step after it with its share of the step before and the median
+/// days it took. `(w, floor)`: the line's width and the stages' number width.
+fn waterfall_lines(
+    s: &Stats,
+    ctx: &Ctx<'_>,
+    (w, floor): (usize, usize),
+    lines: &mut Vec<Line<'static>>,
+) {
+    let lang = ctx.language;
+    lines.push(Line::raw(""));
+    lines.push(heading(
+        tr!(lang, "stats-waterfall", span = period_words(s, lang)),
+        ctx,
+        w,
+    ));
+    let days = |d: Option<f64>| d.map_or_else(|| "—".to_string(), |d| format!("{d:.1}"));
+    let rows: Vec<(String, &crate::features::stats::WaterfallRow)> =
+        std::iter::once((tr!(lang, "stats-waterfall-all"), &s.waterfall.total))
+            .chain(s.waterfall.by_source.iter().map(|row| {
+                let label = row
+                    .source
+                    .as_deref()
+                    .map_or(tr!(lang, "stats-no-source"), |id| {
+                        source_label(id, lang).to_string()
+                    });
+                (label, row)
+            }))
+            .collect();
+    let numbers: Vec<String> = rows
+        .iter()
+        .map(|(_, row)| {
+            tr!(
+                lang,
+                "stats-waterfall-line",
+                created = row.created,
+                considering = row.considering,
+                to_considering = format!("{:.0}", row.to_considering_rate),
+                customer = row.customer,
+                to_customer = format!("{:.0}", row.to_customer_rate),
+                days_considering = days(row.median_days_to_considering),
+                days_customer = days(row.median_days_to_customer)
+            )
+        })
+        .collect();
+    let widths = section(w, floor, &numbers);
+    let max = s.waterfall.total.created as f64;
+    for ((label, row), number) in rows.iter().zip(numbers) {
+        lines.push(bar_line(
+            widths,
+            label,
+            row.created as f64,
+            max,
+            number,
+            ctx.theme.bar(),
+        ));
+    }
 }
 
 /// How far the numbers can scroll in `area`.
@@ -462,5 +522,6 @@ fn lines(s: &Stats, area: Rect, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
             ));
         }
     }
+    waterfall_lines(s, ctx, (w, floor), &mut lines);
     lines
 }

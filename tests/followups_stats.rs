@@ -376,6 +376,16 @@ fn follow_ups_as_markdown_grouped_by_bucket() {
     assert_eq!(me, md, "all these leads are the tester's");
 }
 
+/// The stored timestamp of the start of the local day `day`.
+fn start_of(conn: &Connection, day: NaiveDate) -> String {
+    conn.query_row(
+        "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', ?1, 'utc')",
+        [format!("{day} 00:00:00")],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
 fn count(conn: &Connection, sql: &str, since: &str) -> i64 {
     conn.query_row(sql, [since], |r| r.get(0)).unwrap()
 }
@@ -389,13 +399,7 @@ fn stats_json_has_every_number_and_they_agree_with_sql() {
     let since = day - Days::new(90);
     let stats = s.json(&["stats", "--since", &since.to_string(), "--format", "json"]);
     let conn = Connection::open(s.db()).unwrap();
-    let since_ts: String = conn
-        .query_row(
-            "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', ?1, 'utc')",
-            [format!("{since} 00:00:00")],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let since_ts = start_of(&conn, since);
 
     let open: i64 = conn
         .query_row(
@@ -590,13 +594,7 @@ fn the_waterfall_agrees_with_a_direct_count_over_the_stage_history() {
     let since = today() - Days::new(120);
     let stats = s.json(&["stats", "--since", &since.to_string(), "--format", "json"]);
     let conn = Connection::open(s.db()).unwrap();
-    let since_ts: String = conn
-        .query_row(
-            "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', ?1, 'utc')",
-            [format!("{since} 00:00:00")],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let since_ts = start_of(&conn, since);
     // Each lead created since, joined with its stage history (moves taken back left out).
     let mut stmt = conn
         .prepare(

@@ -2,7 +2,7 @@
 
 use super::dates::format_timestamp;
 use super::fields::{Field, Record, text};
-use super::variants::{array_of, name_key, one_of_named};
+use super::variants::{array_of, find_named, one_of_named};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -144,15 +144,13 @@ impl FromStr for ActivityKind {
     /// Accepts the id, the English label and the Japanese label, ignoring width, case,
     /// spaces, hyphens and underscores.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let key = name_key(s);
-        ActivityKind::ALL
-            .into_iter()
-            .find(|kind| {
-                [kind.id(), kind.label_en(), kind.label_ja()]
-                    .iter()
-                    .any(|word| name_key(word) == key)
-            })
-            .ok_or_else(|| UnknownKind(s.to_string()))
+        find_named(
+            ActivityKind::ALL,
+            s,
+            |kind| [kind.id(), kind.label_en(), kind.label_ja()],
+            |_| &[],
+        )
+        .ok_or_else(|| UnknownKind(s.to_string()))
     }
 }
 

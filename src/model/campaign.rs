@@ -1,7 +1,7 @@
 //! Campaigns (nurturing and lead generation): what kind each is, and what one brought for
 //! what it cost.
 
-use super::variants::{array_of, name_key, one_of_named};
+use super::variants::{array_of, find_named, one_of_named};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -109,16 +109,13 @@ impl FromStr for CampaignKind {
     /// The id, either label or an alias, ignoring width, case, spaces, hyphens and
     /// underscores.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let key = name_key(s);
-        CampaignKind::ALL
-            .into_iter()
-            .find(|kind| {
-                [kind.id(), kind.label_en(), kind.label_ja()]
-                    .iter()
-                    .chain(kind.aliases())
-                    .any(|word| !key.is_empty() && name_key(word) == key)
-            })
-            .ok_or_else(|| UnknownCampaignKind(s.to_string()))
+        find_named(
+            CampaignKind::ALL,
+            s,
+            |kind| [kind.id(), kind.label_en(), kind.label_ja()],
+            CampaignKind::aliases,
+        )
+        .ok_or_else(|| UnknownCampaignKind(s.to_string()))
     }
 }
 
@@ -198,7 +195,7 @@ mod tests {
         for kind in CampaignKind::ALL {
             let words = [kind.id(), kind.label_en(), kind.label_ja()];
             for word in words.iter().chain(kind.aliases()) {
-                let before = seen.insert(name_key(word), kind);
+                let before = seen.insert(super::super::variants::name_key(word), kind);
                 assert!(before.is_none() || before == Some(kind), "{word}");
             }
         }

@@ -1,7 +1,7 @@
 //! Step goals: a target for a period (a month or a quarter) on one of the funnel's steps,
 //! and the pace the actual figure keeps towards it.
 
-use super::variants::{array_of, name_key, one_of_named};
+use super::variants::{array_of, find_named, one_of_named};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -165,16 +165,13 @@ impl FromStr for Metric {
     type Err = UnknownMetric;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let key = name_key(s);
-        Metric::ALL
-            .into_iter()
-            .find(|m| {
-                !key.is_empty()
-                    && [m.id(), m.label_en(), m.label_ja()]
-                        .iter()
-                        .any(|word| name_key(word) == key)
-            })
-            .ok_or_else(|| UnknownMetric(s.to_string()))
+        find_named(
+            Metric::ALL,
+            s,
+            |m| [m.id(), m.label_en(), m.label_ja()],
+            |_| &[],
+        )
+        .ok_or_else(|| UnknownMetric(s.to_string()))
     }
 }
 

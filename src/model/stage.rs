@@ -1,6 +1,6 @@
 //! Lead stages (SPEC §2.1).
 
-use super::variants::{array_of, name_key, one_of_named};
+use super::variants::{array_of, find_named, one_of_named};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -187,16 +187,13 @@ impl FromStr for Stage {
     /// Accepts the id, the English label, the Japanese label and the aliases, ignoring
     /// width, case, spaces, hyphens and underscores.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let key = name_key(s);
-        Stage::ALL
-            .into_iter()
-            .find(|stage| {
-                [stage.id(), stage.label_en(), stage.label_ja()]
-                    .iter()
-                    .chain(stage.aliases())
-                    .any(|word| name_key(word) == key)
-            })
-            .ok_or_else(|| UnknownStage(s.to_string()))
+        find_named(
+            Stage::ALL,
+            s,
+            |stage| [stage.id(), stage.label_en(), stage.label_ja()],
+            Stage::aliases,
+        )
+        .ok_or_else(|| UnknownStage(s.to_string()))
     }
 }
 

@@ -57,6 +57,23 @@ pub(crate) fn name_key(s: &str) -> String {
         .collect()
 }
 
+/// The variant of `all` that `typed` names by its id, a label (`names`: id, English label,
+/// Japanese label) or an alias, compared by `name_key`.
+pub(crate) fn find_named<T: Copy>(
+    all: impl IntoIterator<Item = T>,
+    typed: &str,
+    names: impl Fn(T) -> [&'static str; 3],
+    aliases: impl Fn(T) -> &'static [&'static str],
+) -> Option<T> {
+    let key = name_key(typed);
+    all.into_iter().find(|&variant| {
+        names(variant)
+            .iter()
+            .chain(aliases(variant))
+            .any(|word| name_key(word) == key)
+    })
+}
+
 /// `call (電話), web_visit (Web visit, Web訪問) or note (メモ)`: every id a parse error
 /// offers with the labels also accepted for it, from `(id, English label, Japanese label)`.
 /// An English label that is its id capitalised is not said twice.

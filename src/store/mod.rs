@@ -281,6 +281,25 @@ impl Store {
     /// Sets the journal mode of this database only: without `main.` SQLite sets it on every
     /// attached one too (a merge source), and one that cannot change would leave this
     /// database switched and never switched back.
+    /// Makes this database a page copy of `source`, in one write (a new rep's empty
+    /// database taking the team's copy in). Through the WAL every page would be written
+    /// twice (to the log, then into the file); with a rollback journal once. That switch is
+    /// only possible while no one else has the file open (the app's other connection): then
+    /// the WAL it is. `back_to_wal` ends it.
+    fn copy_pages_from(&mut self, source: &Connection) -> rusqlite::Result<()> {
+        let _ = self.journal_mode("DELETE");
+        let backup = rusqlite::backup::Backup::new(source, &mut self.conn)?;
+        copy_pages(&backup, -1, || {})
+    }
+
+    /// Back in WAL mode after `copy_pages_from`.
+    fn back_to_wal(&self) -> Result<()> {
+        let _mode: String = self
+            .conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        Ok(())
+    }
+
     fn journal_mode(&self, mode: &str) -> Result<String> {
         Ok(self
             .conn

@@ -374,15 +374,8 @@ impl Store {
         published: &Published,
     ) -> Result<()> {
         let source = open_read_only(path, shown)?;
-        // Through the WAL every page would be written twice (to the log, then into the
-        // file); with a rollback journal once. Only possible while no one else has the file
-        // open (the app's other connection): then the WAL it is.
-        let _ = self.journal_mode("DELETE");
-        {
-            let backup = rusqlite::backup::Backup::new(&source, &mut self.conn)
-                .map_err(|e| Error::from(e).at_path(shown))?;
-            super::copy_pages(&backup, -1, || {}).map_err(|e| Error::from(e).at_path(shown))?;
-        }
+        self.copy_pages_from(&source)
+            .map_err(|e| Error::from(e).at_path(shown))?;
         published.unchanged(path, shown)?;
         drop(source);
         let made_from = Basis {
@@ -402,9 +395,7 @@ impl Store {
         tx.commit()?;
         // After that commit: the file itself never says it is a team file (a round that
         // finds it in the team folder reads the file alone, not its WAL).
-        let _mode: String = self
-            .conn
-            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        self.back_to_wal()?;
         self.author.node = super::node_id(&mut self.conn)?;
         Ok(())
     }

@@ -57,17 +57,8 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         let schema = self.schema_version()?;
         let source = settle_copy(copy, upto, schema, &mine).map_err(|e| damaged(e.to_string()))?;
-        // Through the WAL every page would be written twice (to the log, then into the
-        // file); with a rollback journal once. Only possible while no one else has the file
-        // open (the app's other connection): then the WAL it is.
-        let _ = self.journal_mode("DELETE");
-        {
-            let backup = rusqlite::backup::Backup::new(&source, &mut self.conn)?;
-            super::copy_pages(&backup, -1, || {})?;
-        }
-        let _mode: String = self
-            .conn
-            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        self.copy_pages_from(&source)?;
+        self.back_to_wal()?;
         // Copied through the WAL, the log is as large as the database: given back to the
         // disk once its pages are in the file.
         self.conn

@@ -172,18 +172,21 @@ pub(crate) fn waiting_in(conn: &Connection) -> Result<i64> {
     Ok(total)
 }
 
+/// The newest stamp among the rows sent by their stamps (authors, their names, purges).
+fn newest_fact_stamp(conn: &Connection) -> Result<Option<String>> {
+    let sql = STAMPED_TABLES
+        .map(|table| format!("SELECT max(hlc) AS h FROM {table}"))
+        .join(" UNION ALL ");
+    Ok(conn.query_row(&format!("SELECT max(h) FROM ({sql})"), [], |r| r.get(0))?)
+}
+
 /// Marks the database on `conn` as holding every change up to the server's `pulled` and
 /// as having pushed everything it holds (a new rep's database started from a snapshot).
 pub(crate) fn mark_synced_in(conn: &Connection, pulled: i64) -> Result<()> {
     let generation = generation::current(conn)?;
     super::write_meta(conn, PUSHED, &generation.to_string())?;
     super::write_meta(conn, PUSHED_HISTORY, &generation.to_string())?;
-    let newest: Option<String> = conn.query_row(
-        "SELECT max(h) FROM (SELECT max(hlc) AS h FROM authors
-         UNION ALL SELECT max(hlc) FROM author_names UNION ALL SELECT max(hlc) FROM purged)",
-        [],
-        |r| r.get(0),
-    )?;
+    let newest = newest_fact_stamp(conn)?;
     super::write_meta(conn, PUSHED_HLC, &newest.unwrap_or_default())?;
     super::write_meta(conn, PULLED, &pulled.to_string())
 }
@@ -337,13 +340,7 @@ impl Store {
             };
             set_meta(w, PULLED, &last.to_string())?;
             if nothing_waited {
-                let newest: Option<String> = w.conn().query_row(
-                    "SELECT max(h) FROM (SELECT max(hlc) AS h FROM authors
-                     UNION ALL SELECT max(hlc) FROM author_names UNION ALL SELECT max(hlc) FROM purged)",
-                    [],
-                    |r| r.get(0),
-                )?;
-                if let Some(newest) = newest {
+                if let Some(newest) = newest_fact_stamp(w.conn())? {
                     set_meta(w, PUSHED_HLC, &newest)?;
                 }
                 w.pushed_at_commit = true;

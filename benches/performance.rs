@@ -606,6 +606,7 @@ fn change_tenth(path: &Path) {
                     summary: format!("フォロー電話 {n}"),
                     body: None,
                     by: Some("Bench Other".into()),
+                    campaign_id: None,
                 };
                 leadtrack::store::activities::insert(w, &fields, &leads::Origin::default())?;
             }

@@ -126,11 +126,12 @@ fn header_and_rows(csv: &str) -> (&str, &str) {
 }
 
 const LEADS_JA: &str = "リードID,案件名,会社名,段階,流入元,流入元の詳細,担当者,金額,次回アクション,\
-    次回アクション日,ランク,スコア,タグ,メモ,最終活動日時,作成日時,更新日時";
+    次回アクション日,ランク,スコア,タグ,メモ,キャンペーン,アップセル,最終活動日時,作成日時,更新日時";
 const CONTACTS_JA: &str = "名刺ID,姓,名,姓の読み,名の読み,会社名,会社名の読み,部署,役職,メール,\
     電話,携帯,FAX,メール一覧,電話番号一覧,郵便番号,住所,URL,他の住所,他のURL,他の会社,名刺交換日,\
     名刺交換場所,名刺所有者,メモ,タグ";
-const ACTIVITIES_JA: &str = "活動ID,種類,リードID,名刺ID,日時,所要時間（分）,方向,概要,詳細,記録者";
+const ACTIVITIES_JA: &str =
+    "活動ID,種類,リードID,名刺ID,日時,所要時間（分）,方向,概要,詳細,記録者,キャンペーン";
 const FOLLOWUPS_JA: &str = "次回アクション日,区分,案件名,会社名,ランク,スコア,次回アクション,\
     先方担当者,先方担当者の電話,先方担当者のメール,担当者,最終活動日時,リードID";
 const LEAD_LIST_JA: &str = "リードID,案件名,会社名,段階,流入元,担当者,金額,次回アクション,\
@@ -193,7 +194,7 @@ fn the_default_header_row_is_the_field_names_whatever_the_language() {
     assert_eq!(
         header(&["export", "leads"]),
         "id,title,company,stage,source,source_detail,owner,value,next_action,next_action_on,\
-         rank,score,tags,notes,last_activity_at,created_at,updated_at"
+         rank,score,tags,notes,campaign_id,upsell,last_activity_at,created_at,updated_at"
     );
     assert_eq!(
         header(&["export", "contacts"]),
@@ -204,7 +205,7 @@ fn the_default_header_row_is_the_field_names_whatever_the_language() {
     );
     assert_eq!(
         header(&["export", "activities"]),
-        "id,kind,lead_id,contact_id,occurred_at,duration_minutes,direction,summary,body,by"
+        "id,kind,lead_id,contact_id,occurred_at,duration_minutes,direction,summary,body,by,campaign_id"
     );
     assert_eq!(
         header(&["export", "followups"]),
@@ -275,7 +276,7 @@ fn leads_and_cards_exported_with_japanese_headers_import_back_the_same() {
         let out = fresh.ok(&["import", "leads", leads_file]);
         assert!(out.contains("4 added, 0 updated"), "{encoding}: {out}");
         assert!(
-            out.contains("ランク, スコア, 最終活動日時, 作成日時, 更新日時"),
+            out.contains("ランク, スコア, アップセル, 最終活動日時, 作成日時, 更新日時"),
             "{encoding}: the columns leadtrack works out are known and not read: {out}"
         );
         let out = fresh.ok(&["import", "cards", cards_file]);

@@ -48,7 +48,7 @@ fn step(s: &Scratch, name: &str) -> (i32, String, String) {
 const STEPS: &str = r#"
 set -e
 mkdir -p "$MNT"
-mount -t tmpfs -o size=800k tmpfs "$MNT"
+mount -t tmpfs -o size=1200k tmpfs "$MNT"
 DB="$MNT/leads.db"
 run() { name=$1; shift; set +e; "$LT" --db "$DB" "$@" >"$OUT/$name.out" 2>"$OUT/$name.err"; echo $? >"$OUT/$name.rc"; set -e; }
 run first lead add --title "大和商事 複合機更新" --company "大和商事"

@@ -208,6 +208,7 @@ fn combinations() -> Vec<LeadFilters> {
             due: rng.pick(&c.due),
             stale: rng.pick(&c.stale),
             text: rng.pick(&c.text),
+            campaign: None,
         });
     }
     out

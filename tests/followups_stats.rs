@@ -649,13 +649,16 @@ fn the_waterfall_agrees_with_a_direct_count_over_the_stage_history() {
         "the demo wins some: {totals:?}"
     );
 
-    // The days each step took: from creation to the first move to considering or further,
-    // and from there to the last move to customer, of the leads that are customers now.
+    // The days each step took: from creation to the first move to considering or further
+    // (of the leads made before considering: one made in it took no such step), and from
+    // there to the last move to customer, of the leads that are customers now.
     let mut stmt = conn
         .prepare(
             "SELECT l.stage = 'customer',
-                    julianday(min(CASE WHEN s.to_stage IN ('considering', 'customer') THEN s.at END))
-                      - julianday(l.created_at),
+                    CASE WHEN max(s.from_stage IS NULL AND s.to_stage IN ('considering', 'customer'))
+                         THEN NULL
+                         ELSE julianday(min(CASE WHEN s.to_stage IN ('considering', 'customer') THEN s.at END))
+                              - julianday(l.created_at) END,
                     julianday(max(CASE WHEN s.to_stage = 'customer' THEN s.at END))
                       - julianday(min(CASE WHEN s.to_stage IN ('considering', 'customer') THEN s.at END))
              FROM leads l JOIN stage_changes s ON s.lead_id = l.id AND s.undone = 0
@@ -689,6 +692,10 @@ fn the_waterfall_agrees_with_a_direct_count_over_the_stage_history() {
         middle(&mut to_customer)
     );
     assert!(total["median_days_to_customer"].as_f64().unwrap_or(0.0) > 0.0);
+    assert!(
+        total["median_days_to_considering"].as_f64().unwrap_or(0.0) > 0.0,
+        "the leads that moved took days to: {total}"
+    );
 
     // The command line shows the same lines, in Japanese too.
     let text = s.ok(&["stats", "--since", &since.to_string(), "--lang", "ja"]);

@@ -207,6 +207,8 @@ fn names_a_rep_types() -> BTreeSet<String> {
     words.extend(Stage::ALL.map(|s| s.id().to_string()));
     words.extend(ActivityKind::ALL.map(|k| k.id().to_string()));
     words.extend(LinkRole::ALL.map(|r| r.id().to_string()));
+    words.extend(leadtrack::model::campaign::CampaignKind::ALL.map(|k| k.id().to_string()));
+    words.extend(leadtrack::model::goal::Metric::ALL.map(|m| m.id().to_string()));
     words.extend(leadtrack::config::Config::default().sources.names);
     words
 }

@@ -232,6 +232,7 @@ impl Team {
                     summary: "電話".into(),
                     body: None,
                     by: None,
+                    campaign_id: None,
                 };
                 self.reps[*rep]
                     .write(|w| activities::insert(w, &fields, &Origin::default()))

@@ -92,6 +92,7 @@ fn exports(texts: &[String], excel_safe: bool) -> Vec<(String, Vec<u8>)> {
             body: Some(t(16)),
             next_action: Some(t(17)),
             next_action_on: Some(parse_due("tomorrow", today()).unwrap()),
+            campaign_id: None,
         },
     )
     .unwrap();

@@ -263,6 +263,7 @@ fn search_covers_leads_and_activity_summaries_and_follows_edits() {
                 summary: "課長と電話: 予算の確認".into(),
                 body: None,
                 by: None,
+                campaign_id: None,
             };
             activities::insert(w, &a, &Origin::default())
         })
@@ -518,7 +519,8 @@ fn a_schema_7_files_tags_merge_as_a_set_once_upgraded() {
         stamp(1_790_000_000_000, "aaaaaaaaaaaa"),
         stamp(1_790_000_100_000, "bbbbbbbbbbbb"),
     );
-    // Schema 7 is this schema without the marks and the rows' generations (schema 4's step
+    // Schema 7 is this schema without the marks, the rows' generations and schema 10's
+    // campaigns, goals, segments and their columns (schema 4's step
     // in code means the SQL files alone do not make it).
     let old = dir.path().join("schema7.db");
     drop(Store::open(&old, "maker").unwrap());
@@ -538,6 +540,13 @@ fn a_schema_7_files_tags_merge_as_a_set_once_upgraded() {
              DROP INDEX {table}_touched; ALTER TABLE {table} DROP COLUMN touched;"
         ));
     }
+    conn.execute_batch(
+        "DROP TABLE campaigns; DROP TABLE goals; DROP TABLE segments;
+         DROP INDEX leads_by_campaign; DROP INDEX leads_by_company; DROP INDEX activities_by_campaign;
+         ALTER TABLE leads DROP COLUMN campaign_id; ALTER TABLE leads DROP COLUMN upsell;
+         ALTER TABLE activities DROP COLUMN campaign_id; ALTER TABLE contacts DROP COLUMN no_mail_on;",
+    )
+    .unwrap();
     conn.execute_batch(&undo_schema_9).unwrap();
     conn.execute_batch(&format!(
         "DROP TABLE tag_marks; PRAGMA user_version = 7; DELETE FROM authors; DELETE FROM meta WHERE key = 'node';

@@ -622,6 +622,7 @@ fn a_clock_in_year_2300_is_named_and_the_team_still_converges() {
                     summary: "未来からの電話".into(),
                     body: None,
                     by: Some("山本".into()),
+                    campaign_id: None,
                 },
                 &Origin::default(),
             )?;

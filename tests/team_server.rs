@@ -283,10 +283,10 @@ fn team_init_is_the_owners_and_refuses_a_missing_group_or_a_newer_server() {
     // Set up by its owner, twice: the second run changes nothing.
     let out = init(pg::OWNER, &[]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("schema 3"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("schema 4"));
     let out = init(pg::OWNER, &["--format", "json"]);
     let done: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(done["from_version"], 3);
+    assert_eq!(done["from_version"], 4);
     a.add_lead("最初の案件");
     a.sync();
     // A server a newer leadtrack set up is refused, as a newer local file is.
@@ -714,7 +714,7 @@ fn a_server_set_up_at_schema_1_is_upgraded_by_team_init_keeping_what_it_holds() 
     let done: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
         (done["from_version"].as_i64(), done["version"].as_i64()),
-        (Some(1), Some(3))
+        (Some(1), Some(4))
     );
     assert_eq!(done["team_id"], "0197a6b2-3c40-7d1e-9f20-5a6b7c8d9e0f");
 

@@ -408,6 +408,7 @@ impl<'c> Team<'c> {
                     summary: "電話".into(),
                     body: None,
                     by: None,
+                    campaign_id: None,
                 };
                 self.reps[*rep]
                     .write(|w| activities::insert(w, &fields, &Origin::default()))

@@ -405,6 +405,7 @@ fn the_score_breakdown_keeps_the_longest_kind_apart_from_its_points() {
         summary: "メルマガ登録".into(),
         body: None,
         by: None,
+        campaign_id: None,
     };
     app.session
         .store
@@ -840,6 +841,7 @@ fn the_stats_view_names_sources_and_kinds_by_their_labels() {
             body: None,
             next_action: None,
             next_action_on: None,
+            campaign_id: None,
         },
     )
     .unwrap();
@@ -1005,6 +1007,7 @@ fn hostile_text_in_every_view_draws_as_plain_characters() {
             body: Some(HOSTILE.into()),
             next_action: None,
             next_action_on: None,
+            campaign_id: None,
         },
     )
     .unwrap();
@@ -1302,6 +1305,7 @@ fn cut_text_keeps_its_numbers_names_and_answers() {
             body: Some(notes.into()),
             next_action: None,
             next_action_on: None,
+            campaign_id: None,
         },
     )
     .unwrap();
@@ -1484,6 +1488,7 @@ fn one_of_each() -> (App, String, String, String) {
             body: None,
             next_action: None,
             next_action_on: None,
+            campaign_id: None,
         },
     )
     .unwrap()
@@ -2118,6 +2123,7 @@ fn search_results_line_up_name_their_lead_and_esc_returns_to_them() {
             body: None,
             next_action: None,
             next_action_on: None,
+            campaign_id: None,
         },
     )
     .unwrap();
@@ -2284,6 +2290,7 @@ fn the_detail_shows_contacts_phone_and_email_and_folds_the_score() {
                 body: None,
                 next_action: None,
                 next_action_on: None,
+                campaign_id: None,
             },
         )
         .unwrap();
@@ -2762,6 +2769,7 @@ fn one_language_session(language: leadtrack::config::Language) -> Session {
                 body: None,
                 next_action: None,
                 next_action_on: None,
+                campaign_id: None,
             },
         )
         .unwrap();
@@ -2975,6 +2983,7 @@ fn walk_app(language: leadtrack::config::Language) -> (App, Vec<String>, String)
             body: None,
             next_action: None,
             next_action_on: None,
+            campaign_id: None,
         },
     )
     .unwrap();
@@ -3553,4 +3562,371 @@ fn the_language_check_finds_what_is_planted() {
     );
     assert_eq!(en("Stage 検討段階"), ["検討段階"]);
     assert_eq!(en("Role 決裁者（Decision maker）"), ["決裁者（", "）"]);
+}
+
+/// The contact form marks a card no mail (配信停止) from a day; the card says so, `u` takes
+/// the mark off again, and emptying the field takes it off too.
+#[test]
+fn the_contact_form_marks_a_card_no_mail_and_undo_takes_it_back() {
+    use leadtrack::model::contact::ContactFields;
+    let mut app = empty_app();
+    let id = leadtrack::features::contacts::add(
+        &mut app.session.store,
+        &ContactFields {
+            family_name: Some("佐藤".into()),
+            given_name: Some("花子".into()),
+            company: Some("ミドリ技研株式会社".into()),
+            ..ContactFields::default()
+        },
+    )
+    .unwrap();
+    let no_mail_on = |app: &App| {
+        leadtrack::store::contacts::get(app.session.store.conn(), &id)
+            .unwrap()
+            .unwrap()
+            .no_mail_on
+    };
+    let to_no_mail_field = |app: &mut App| {
+        for _ in 0..40 {
+            let Some(Popup::Form(form)) = &app.popup else {
+                panic!("no form")
+            };
+            if form.fields[form.focus].name == "no_mail_on" {
+                return form.fields[form.focus].text();
+            }
+            press(app, KeyCode::Tab);
+        }
+        panic!("the contact form has no no-mail field")
+    };
+    press(&mut app, KeyCode::Char('3'));
+    screen(&mut app, 120, 40);
+    press(&mut app, KeyCode::Char('e'));
+    assert_eq!(to_no_mail_field(&mut app), "");
+    type_text(&mut app, "2026-11-20");
+    ctrl(&mut app, 's');
+    assert!(app.popup.is_none(), "{:?}", app.status);
+    assert_eq!(no_mail_on(&app), NaiveDate::from_ymd_opt(2026, 11, 20));
+    let shown = screen(&mut app, 120, 40);
+    assert!(
+        shown
+            .lines()
+            .any(|l| l.contains("No mail") && l.contains("since 2026-11-20")),
+        "{shown}"
+    );
+
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(no_mail_on(&app), None, "{:?}", app.status);
+
+    // Marked again, then the field emptied: mail again.
+    press(&mut app, KeyCode::Char('e'));
+    to_no_mail_field(&mut app);
+    type_text(&mut app, "today");
+    ctrl(&mut app, 's');
+    assert_eq!(no_mail_on(&app), Some(today()));
+    press(&mut app, KeyCode::Char('e'));
+    assert_eq!(to_no_mail_field(&mut app), today().to_string());
+    for _ in 0..today().to_string().len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    ctrl(&mut app, 's');
+    assert!(app.popup.is_none(), "{:?}", app.status);
+    assert_eq!(no_mail_on(&app), None);
+
+    // A day that is not one is marked at the field, and nothing is saved.
+    press(&mut app, KeyCode::Char('e'));
+    to_no_mail_field(&mut app);
+    type_text(&mut app, "someday");
+    ctrl(&mut app, 's');
+    let Some(Popup::Form(form)) = &app.popup else {
+        panic!("the form stays open")
+    };
+    assert!(form.field("no_mail_on").unwrap().error.is_some());
+    assert_eq!(no_mail_on(&app), None);
+}
+
+/// Two campaigns in `app`'s database (the seminar starts later, so it is listed and offered
+/// first); their ids.
+fn two_campaigns(app: &mut App) -> (String, String) {
+    use leadtrack::features::campaigns;
+    use leadtrack::model::campaign::{CampaignKind, CampaignPatch};
+    let mut add = |name: &str, kind, start| {
+        let fields = CampaignPatch {
+            name: Some(name.into()),
+            kind: Some(kind),
+            starts_on: Some(NaiveDate::from_ymd_opt(2026, start, 1)),
+            cost: Some(Some(300_000)),
+            ..CampaignPatch::default()
+        };
+        campaigns::add(&mut app.session.store, &fields).unwrap()
+    };
+    let seminar = add("秋の設備セミナー", CampaignKind::Seminar, 10);
+    let fair = add("展示会 2026 春", CampaignKind::Exhibition, 4);
+    app.changed();
+    (seminar, fair)
+}
+
+/// Tab through the open form to its field `name`; false when the form has none.
+fn tab_to(app: &mut App, name: &str) -> bool {
+    for _ in 0..30 {
+        match &app.popup {
+            Some(Popup::Form(form)) if form.fields[form.focus].name == name => return true,
+            Some(Popup::Form(_)) => {
+                press(app, KeyCode::Tab);
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
+#[test]
+fn a_call_logged_with_a_campaign_chosen_is_stored_under_it_and_counted_there() {
+    let (mut app, lead_id, _, _) = one_of_each();
+    let (seminar, _) = two_campaigns(&mut app);
+    screen(&mut app, 80, 24);
+    press(&mut app, KeyCode::Char('c'));
+    type_text(&mut app, "セミナーのお礼の電話");
+    assert!(
+        tab_to(&mut app, "campaign"),
+        "the log form offers the campaigns"
+    );
+    press(&mut app, KeyCode::Right);
+    let form = screen(&mut app, 80, 24);
+    assert!(
+        form.contains("Campaign        ◂ 秋の設備セミナー ▸"),
+        "{form}"
+    );
+    ctrl(&mut app, 's');
+    assert!(app.popup.is_none(), "saved");
+    let conn = app.session.store.conn();
+    let logged = leadtrack::store::activities::of_lead(conn, &lead_id, 10).unwrap();
+    let call = logged
+        .iter()
+        .find(|a| a.summary == "セミナーのお礼の電話")
+        .expect("the call is stored");
+    assert_eq!(call.campaign_id.as_deref(), Some(seminar.as_str()));
+    // The seminar counts it: the lead it touched and the call among its responses.
+    press(&mut app, KeyCode::Char('7'));
+    screen(&mut app, 80, 24);
+    press(&mut app, KeyCode::Enter);
+    let opened = screen(&mut app, 80, 24);
+    assert!(
+        opened.contains("Touched            1 lead, 0 people"),
+        "{opened}"
+    );
+    assert!(opened.contains("Responses          Call 1"), "{opened}");
+    // Undone from there, the call is gone and no longer counted.
+    press(&mut app, KeyCode::Char('u'));
+    let undone = screen(&mut app, 80, 24);
+    assert!(undone.contains("Responses          —"), "{undone}");
+    let conn = app.session.store.conn();
+    let left = leadtrack::store::activities::of_lead(conn, &lead_id, 10).unwrap();
+    assert!(left.iter().all(|a| a.summary != "セミナーのお礼の電話"));
+}
+
+#[test]
+fn a_logged_activity_moves_to_another_campaign_in_its_edit_form_and_back_with_undo() {
+    let (mut app, _, _, call_id) = one_of_each();
+    let (seminar, fair) = two_campaigns(&mut app);
+    press(&mut app, KeyCode::Char('4'));
+    screen(&mut app, 80, 24);
+    press(&mut app, KeyCode::Char('e'));
+    assert!(tab_to(&mut app, "campaign"));
+    // None, then the seminar, then the exhibition.
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    ctrl(&mut app, 's');
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Saved campaign"), "{shown}");
+    let stored = |app: &App| {
+        leadtrack::store::activities::get(app.session.store.conn(), &call_id)
+            .unwrap()
+            .unwrap()
+            .campaign_id
+    };
+    assert_eq!(stored(&app), Some(fair.clone()));
+    press(&mut app, KeyCode::Char('e'));
+    let form = screen(&mut app, 80, 24);
+    assert!(
+        form.contains("展示会 2026 春"),
+        "the form starts at its campaign:\n{form}"
+    );
+    assert!(tab_to(&mut app, "campaign"));
+    press(&mut app, KeyCode::Left);
+    ctrl(&mut app, 's');
+    assert_eq!(stored(&app), Some(seminar));
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(stored(&app), Some(fair));
+}
+
+#[test]
+fn a_lead_added_in_the_app_comes_from_the_campaign_chosen_and_its_edit_clears_it() {
+    let mut app = empty_app();
+    let (seminar, _) = two_campaigns(&mut app);
+    screen(&mut app, 120, 40);
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "セミナー来場 ミドリ技研");
+    assert!(
+        tab_to(&mut app, "campaign"),
+        "the lead form offers the campaigns"
+    );
+    press(&mut app, KeyCode::Right);
+    ctrl(&mut app, 's');
+    screen(&mut app, 120, 40);
+    let added = selected_lead(&app);
+    assert_eq!(added.title, "セミナー来場 ミドリ技研");
+    assert_eq!(added.campaign_id.as_deref(), Some(seminar.as_str()));
+    press(&mut app, KeyCode::Char('e'));
+    let form = screen(&mut app, 120, 40);
+    assert!(form.contains("Campaign        秋の設備セミナー"), "{form}");
+    assert!(tab_to(&mut app, "campaign"));
+    press(&mut app, KeyCode::Left);
+    ctrl(&mut app, 's');
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("Saved campaign"), "{shown}");
+    assert_eq!(lead(&app, &added.id).campaign_id, None);
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(
+        lead(&app, &added.id).campaign_id.as_deref(),
+        Some(seminar.as_str())
+    );
+}
+
+#[test]
+fn without_a_campaign_the_forms_ask_nothing_of_one() {
+    let (mut app, _, _, _) = one_of_each();
+    screen(&mut app, 80, 24);
+    press(&mut app, KeyCode::Char('c'));
+    assert!(!tab_to(&mut app, "campaign"));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('a'));
+    assert!(!tab_to(&mut app, "campaign"));
+}
+
+#[test]
+fn the_campaigns_view_says_how_to_add_one_then_lists_opens_and_closes_them() {
+    use leadtrack::config::Language;
+    for language in [Language::En, Language::Ja] {
+        let mut config = config();
+        config.language = language;
+        let mut app = App::new(Session::in_memory(config).unwrap(), today()).unwrap();
+        press(&mut app, KeyCode::Char('7'));
+        let empty = screen(&mut app, 80, 24);
+        assert!(
+            empty.contains("leadtrack campaign add --name … --kind seminar --cost 300000"),
+            "{empty}"
+        );
+        assert_eq!(app.view, View::Campaigns);
+        let (_, fair) = two_campaigns(&mut app);
+        let list = screen(&mut app, 80, 24);
+        let names: Vec<&str> = list
+            .lines()
+            .filter(|l| l.starts_with("秋の") || l.starts_with("展示会"))
+            .collect();
+        assert_eq!(names.len(), 2, "{list}");
+        assert!(names[0].starts_with("秋の設備セミナー"), "{list}");
+        press(&mut app, KeyCode::Char('j'));
+        press(&mut app, KeyCode::Enter);
+        let opened = screen(&mut app, 80, 24);
+        assert_eq!(app.campaigns.open.as_deref(), Some(fair.as_str()));
+        assert!(opened.contains("展示会 2026 春"), "{opened}");
+        assert!(!opened.contains("秋の設備セミナー"), "{opened}");
+        press(&mut app, KeyCode::Esc);
+        let back = screen(&mut app, 80, 24);
+        assert!(
+            back.contains("秋の設備セミナー") && back.contains("展示会"),
+            "{back}"
+        );
+        // Open, then away and back by its key: the list again.
+        press(&mut app, KeyCode::Enter);
+        press(&mut app, KeyCode::Char('1'));
+        press(&mut app, KeyCode::Char('7'));
+        screen(&mut app, 80, 24);
+        assert_eq!(app.campaigns.open, None);
+        // The help lists the view's keys, its own among them.
+        press(&mut app, KeyCode::Char('?'));
+        let help = screen(&mut app, 120, 40);
+        let name = match language {
+            Language::En => "Campaigns",
+            Language::Ja => "キャンペーン",
+        };
+        assert!(
+            help.lines().any(|l| l.contains("│7 ") && l.contains(name)),
+            "{help}"
+        );
+    }
+}
+
+#[test]
+fn a_hostile_campaign_name_draws_as_plain_characters() {
+    use leadtrack::model::campaign::CampaignPatch;
+    let (mut app, _, _, _) = one_of_each();
+    let fields = CampaignPatch {
+        name: Some(HOSTILE.into()),
+        notes: Some(Some(HOSTILE.into())),
+        cost: Some(Some(300_000)),
+        ..CampaignPatch::default()
+    };
+    leadtrack::features::campaigns::add(&mut app.session.store, &fields).unwrap();
+    app.changed();
+    for (w, h) in [(80, 24), (120, 40)] {
+        press(&mut app, KeyCode::Char('7'));
+        assert_screen_inert(&mut app, "the campaigns", w, h);
+        press(&mut app, KeyCode::Enter);
+        assert_screen_inert(&mut app, "the campaign opened", w, h);
+        press(&mut app, KeyCode::Char('1'));
+        screen(&mut app, w, h);
+        press(&mut app, KeyCode::Char('c'));
+        assert!(tab_to(&mut app, "campaign"));
+        press(&mut app, KeyCode::Right);
+        assert_screen_inert(&mut app, "the log form", w, h);
+        press(&mut app, KeyCode::Esc);
+        press(&mut app, KeyCode::Char('y'));
+    }
+}
+
+#[test]
+fn the_campaigns_view_speaks_the_reps_language_alone() {
+    use leadtrack::config::Language;
+    use leadtrack::model::campaign::{CampaignKind, CampaignPatch};
+    const COMMAND: &str = "leadtrack campaign add --name … --kind seminar --cost 300000";
+    for language in [Language::Ja, Language::En] {
+        for (w, h) in [(80u16, 24u16), (120, 40)] {
+            let mut app = App::new(one_language_session(language), today()).unwrap();
+            let mut walk: Vec<(String, String)> = Vec::new();
+            press(&mut app, KeyCode::Char('7'));
+            let empty = screen(&mut app, w, h);
+            assert!(empty.contains(COMMAND), "{empty}");
+            // The command is typed as it is, in either language.
+            walk.push(("no campaign".into(), empty.replace(COMMAND, "")));
+            let name = match language {
+                Language::Ja => "秋の設備セミナー",
+                Language::En => "Autumn seminar",
+            };
+            let fields = CampaignPatch {
+                name: Some(name.into()),
+                // (Direct mail is `DM` in Japanese too.)
+                kind: Some(CampaignKind::Seminar),
+                starts_on: Some(NaiveDate::from_ymd_opt(2026, 10, 1)),
+                ends_on: Some(NaiveDate::from_ymd_opt(2026, 10, 2)),
+                cost: Some(Some(300_000)),
+                owner: app.session.config.user.name.clone().map(Some),
+                ..CampaignPatch::default()
+            };
+            leadtrack::features::campaigns::add(&mut app.session.store, &fields).unwrap();
+            app.changed();
+            walk.push(("campaigns".into(), screen(&mut app, w, h)));
+            press(&mut app, KeyCode::Enter);
+            walk.push(("campaign opened".into(), screen(&mut app, w, h)));
+            press(&mut app, KeyCode::Char('?'));
+            walk.push(("campaigns help".into(), screen(&mut app, w, h)));
+            let mut found = Vec::new();
+            for (what, shot) in &walk {
+                for word in other_language_words(shot, language) {
+                    found.push(format!("{language:?} {w}×{h} {what}: {word}"));
+                }
+            }
+            assert!(found.is_empty(), "{}", found.join("\n"));
+        }
+    }
 }

@@ -501,3 +501,125 @@ snapshot_both_sizes_ja!(ja_lead_detail, |app| keys(
     &[KeyCode::Char('l'), KeyCode::Enter]
 ));
 snapshot_both_sizes_ja!(ja_help_on_the_board, |app| keys(app, &[KeyCode::Char('?')]));
+
+/// An app speaking `language` on a database of the campaigns, no demo data: a
+/// seminar costing 300,000 yen that brought 12 leads (`lead add --stage future --campaign`),
+/// 3 of them moved to considering and 1 of those won at 1,200,000 yen, with a call logged
+/// in it; an exhibition with no lead yet; a newsletter with no cost or date.
+fn campaign_app(language: Language) -> App {
+    use leadtrack::features::{activity, campaigns, leads};
+    use leadtrack::model::Stage;
+    use leadtrack::model::campaign::{CampaignKind, CampaignPatch};
+    use leadtrack::model::lead::{LeadFields, LeadPatch};
+    let mut config = Config {
+        language,
+        ..Config::default()
+    };
+    config.user.name = Some("山本".into());
+    let mut session = Session::in_memory(config).unwrap();
+    let (store, config) = (&mut session.store, &session.config);
+    let seminar = campaigns::add(
+        store,
+        &CampaignPatch {
+            name: Some("秋の設備セミナー".into()),
+            kind: Some(CampaignKind::Seminar),
+            starts_on: Some(NaiveDate::from_ymd_opt(2026, 10, 1)),
+            ends_on: Some(NaiveDate::from_ymd_opt(2026, 10, 2)),
+            cost: Some(Some(300_000)),
+            owner: Some(Some("佐藤".into())),
+            notes: Some(Some("東京会場、参加者 40 名".into())),
+        },
+    )
+    .unwrap();
+    for (name, kind, start, cost) in [
+        (
+            "展示会 2026 春",
+            CampaignKind::Exhibition,
+            NaiveDate::from_ymd_opt(2026, 4, 10),
+            Some(1_200_000),
+        ),
+        ("メルマガ 11月号", CampaignKind::Newsletter, None, None),
+    ] {
+        campaigns::add(
+            store,
+            &CampaignPatch {
+                name: Some(name.into()),
+                kind: Some(kind),
+                starts_on: Some(start),
+                cost: Some(cost),
+                ..CampaignPatch::default()
+            },
+        )
+        .unwrap();
+    }
+    let ids: Vec<String> = (1..=12)
+        .map(|n| {
+            let fields = LeadFields {
+                title: format!("セミナー来場 {n}"),
+                stage: Stage::Future,
+                campaign_id: Some(seminar.clone()),
+                ..LeadFields::default()
+            };
+            leads::add(store, config, fields).unwrap()
+        })
+        .collect();
+    for id in &ids[..3] {
+        leads::move_to(store, id, Stage::Considering).unwrap();
+    }
+    let value = LeadPatch {
+        value: Some(Some(1_200_000)),
+        ..LeadPatch::default()
+    };
+    leads::edit(store, config, &ids[0], &value).unwrap();
+    leads::move_to(store, &ids[0], Stage::Customer).unwrap();
+    let call = activity::LogEntry {
+        kind: leadtrack::model::ActivityKind::Call,
+        lead_id: Some(ids[1].clone()),
+        contact_id: None,
+        occurred_at: chrono::Utc::now(),
+        duration_minutes: None,
+        direction: None,
+        summary: "セミナーのお礼".into(),
+        body: None,
+        next_action: None,
+        next_action_on: None,
+        campaign_id: Some(seminar),
+    };
+    activity::log(store, config, &call).unwrap();
+    App::new(session, today()).unwrap()
+}
+
+/// The Campaigns view (`7`) at both sizes, and the first campaign opened, in `language`.
+/// The seminar's figures are on screen whatever the size: 25,000 a lead, 300,000 a win,
+/// a return of 4.0.
+fn campaigns_in(language: Language, prefix: &str) {
+    for (w, h) in [(80u16, 24u16), (120, 40)] {
+        let mut app = campaign_app(language);
+        screen(&mut app, w, h);
+        keys(&mut app, &[KeyCode::Char('7')]);
+        let list = screen(&mut app, w, h);
+        assert_fits(&list, w);
+        let seminar = list
+            .lines()
+            .find(|l| l.starts_with("秋の設備セミナー"))
+            .unwrap_or_else(|| panic!("the seminar is listed:\n{list}"));
+        for figure in ["12", "3", "25,000", "300,000", "4.0"] {
+            assert!(seminar.contains(figure), "{figure} in {seminar}");
+        }
+        insta::assert_snapshot!(format!("{prefix}campaigns_{w}x{h}"), list);
+        keys(&mut app, &[KeyCode::Enter]);
+        let opened = screen(&mut app, w, h);
+        assert_fits(&opened, w);
+        insta::assert_snapshot!(format!("{prefix}campaign_opened_{w}x{h}"), opened);
+    }
+}
+
+#[test]
+fn campaigns() {
+    campaigns_in(Language::En, "");
+}
+
+#[test]
+fn ja_campaigns() {
+    campaigns_in(Language::Ja, "ja_");
+}

@@ -524,6 +524,8 @@ csv-lead-rank = rank
 csv-lead-score = score
 csv-lead-tags = tags
 csv-lead-notes = notes
+csv-lead-campaign = campaign_id
+csv-lead-upsell = upsell
 csv-lead-last-activity-at = last_activity_at
 csv-lead-created-at = created_at
 csv-lead-updated-at = updated_at
@@ -565,6 +567,7 @@ csv-activity-direction = direction
 csv-activity-summary = summary
 csv-activity-body = body
 csv-activity-by = by
+csv-activity-campaign = campaign_id
 
 csv-followup-due = due
 csv-followup-bucket = bucket
@@ -627,6 +630,9 @@ error-line = error: { $message }
 kind-lead = lead
 kind-contact = contact
 kind-activity = activity
+kind-campaign = campaign
+kind-goal = goal
+kind-segment = segment
 error-not-leadtrack = { $path } is not a leadtrack database
 error-foreign-schema = { $path } is not a leadtrack database: { $detail }
 error-newer-schema = { $path } was written by a newer leadtrack (schema { $found }, this one knows up to { $known }); update leadtrack to open it
@@ -1109,3 +1115,142 @@ cli-team-snapshot-published = { $server }: published a snapshot holding every ch
 cli-snapshot-taken = started from the team's snapshot of { $made } ({ $size } MB)
 cli-snapshot-unusable = { $reason }; every change was pulled instead
 status-team-server-offline = offline: { $waiting } changes waiting
+
+## Campaigns, goals and segments
+error-campaign-needs-name = a campaign needs a name
+error-campaign-cost = a campaign's cost cannot be below zero
+error-not-a-campaign-kind = { $flag }: '{ $typed }' is not a kind of campaign: use { $names }
+error-not-a-metric = { $flag }: '{ $typed }' is not a goal's step: use { $names }
+error-not-a-period = { $flag }: '{ $typed }' is not a period: use a month such as 2026-12 or a quarter such as 2026-Q4
+error-goal-target = a goal's target cannot be below zero
+error-segment-needs-name = a segment needs a name
+cli-campaign-nothing-to-change = nothing to change: give --name, --kind, --start, --end, --cost, --owner or --notes
+cli-campaign-unchanged = No change: campaign { $name } already has those values
+cli-campaign-changed = Changed { $fields } of campaign { $name }
+cli-campaign-deleted = Deleted campaign { $name }
+cli-header-campaign = CAMPAIGN
+cli-header-start = START
+cli-header-cost = COST
+cli-header-considering = CONSIDERING
+cli-header-cost-per-lead = COST/LEAD
+cli-header-cost-per-won = COST/WON
+cli-header-return = RETURN
+cli-campaign-days = Days
+cli-campaign-notes = Notes
+cli-campaign-touched = Touched
+cli-campaign-touched-counts = { $leads } leads, { $contacts } people
+cli-campaign-responses = Responses
+cli-campaign-considering = To considering
+cli-campaign-won = Won
+cli-campaign-name = Campaign
+cli-campaign-kind = Kind
+cli-campaign-cost = Cost
+cli-campaign-owner = Owner
+cli-campaign-leads = Leads from it
+cli-campaign-cost-per-lead = Cost per lead
+cli-campaign-cost-per-won = Cost per won
+cli-campaign-return = Return
+cli-campaign-window = Counted for
+cli-campaign-window-days = { $days } days after first reaching a lead
+error-no-such-campaign = no campaign is named '{ $typed }': add it with `leadtrack campaign add --name …` first
+pace-reached = reached
+pace-on-track = on track
+pace-behind = behind by { $by }, { $per_day }/day needed
+pace-missed = missed by { $short }
+goal-team = team
+cli-goal-added = Goal for { $period }: { $metric } { $target } ({ $owner })
+cli-goal-changed = Goal for { $period }: { $metric } { $before } → { $target } ({ $owner })
+cli-goal-same = No change: the goal for { $period } is already { $metric } { $target } ({ $owner })
+cli-goal-deleted = Deleted goal { $id }
+cli-header-period = PERIOD
+cli-header-metric = STEP
+cli-header-target = TARGET
+cli-header-actual = ACTUAL
+cli-header-pace = PACE
+stats-goals = Goals
+cli-stats-goals = Goals (this month and quarter)
+waterfall-campaign = campaign: { $name }
+
+## Segments and no mail (配信停止)
+error-segment-needs-filter = a segment needs at least one filter: give --owner, --tag, --source, --rank, --stage, --campaign or --quiet-days
+error-no-such-segment = no segment is named '{ $name }': see `leadtrack segment list`
+segment-word-owner = owner { $owner }
+segment-word-campaign = campaign { $campaign }
+segment-word-quiet = { $days ->
+     [one] nothing done for over 1 day
+    *[other] nothing done for over { $days } days
+ }
+cli-segment-added = Added segment { $name }: { $filters }
+cli-segment-changed = Changed segment { $name }: { $filters }
+cli-segment-deleted = Deleted segment { $name }
+cli-segment-none = No segments yet: add one with `leadtrack segment add NAME --tag …`
+cli-header-segment = SEGMENT
+cli-header-filters = FILTERS
+cli-segment-csv-only = a segment is written as CSV for a mail tool: leave out --format or give --format csv
+cli-segment-wrote = Segment { $name }: wrote { $count ->
+     [one] 1 person
+    *[other] { $count } people
+ } to { $path }; left out { $no_mail } who asked for no mail and { $no_email } with no email address
+cli-segment-written = Segment { $name }: wrote { $count ->
+     [one] 1 person
+    *[other] { $count } people
+ }; left out { $no_mail } who asked for no mail and { $no_email } with no email address
+cli-no-mail-since = since { $date }
+csv-segment-email = email
+csv-segment-name = name
+csv-segment-reading = reading
+csv-segment-company = company
+csv-segment-lead = lead
+csv-segment-rank = rank
+form-contact-no-mail = No mail since
+form-hint-no-mail = 2026-11-20, today; empty: mail again
+
+## The app's Campaigns view, and campaigns in its forms
+view-campaigns = Campaigns
+key-view-campaigns = Campaigns
+context-campaigns = campaigns
+col-campaign = CAMPAIGN
+col-start = START
+col-cost = COST
+col-leads = LEADS
+col-considering = CONSIDERING
+col-won = WON
+col-cost-per-lead = COST/LEAD
+col-cost-per-won = COST/WON
+col-return = RETURN
+campaigns-empty = No campaigns yet: { $command }
+campaign-kind = Kind
+campaign-days = Days
+campaign-cost = Cost
+campaign-owner = Owner
+campaign-notes = Notes
+campaign-leads = Leads from it
+campaign-touched = Touched
+campaign-touched-counts = { $leads ->
+     [one] 1 lead
+    *[other] { $leads } leads
+ }, { $contacts ->
+     [one] 1 person
+    *[other] { $contacts } people
+ }
+campaign-responses = Responses
+campaign-window = Counted for
+campaign-window-days = { $days } days after first reaching a lead
+campaign-considering = To considering
+campaign-won = Won
+campaign-cost-per-lead = Cost per lead
+campaign-cost-per-won = Cost per won lead
+campaign-return = Return on cost
+form-campaign = Campaign
+said-lead-field-campaign = campaign
+said-activity-field-campaign = campaign
+cli-header-lifetime-value = LIFETIME VALUE
+cli-header-last-won = LAST WON
+cli-header-open-upsell = OPEN UPSELL
+card-no-mail = No mail
+card-no-mail-since = since { $date }
+col-lifetime-value = LIFETIME
+col-last-won = LAST WON
+col-open-upsell = UPSELL
+detail-campaign = Campaign
+detail-upsell = upsell

@@ -53,6 +53,9 @@ pub struct EditArgs {
     /// inbound or outbound (empty clears it).
     #[arg(long)]
     direction: Option<String>,
+    /// The campaign it belongs to: its name or id (empty clears it).
+    #[arg(long)]
+    campaign: Option<String>,
 }
 
 /// An option given empty clears the field.
@@ -113,6 +116,10 @@ fn patch(session: &Session, args: &EditArgs) -> Result<ActivityPatch> {
                 }
             })
             .transpose()?,
+        campaign_id: match parse::text_patch(&args.campaign) {
+            Some(Some(typed)) => Some(Some(crate::store::campaigns::resolve(conn, &typed)?)),
+            other => other,
+        },
     })
 }
 

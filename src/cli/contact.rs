@@ -27,6 +27,8 @@ pub enum ContactCommand {
         id: String,
         #[command(flatten)]
         card: Box<CardArgs>,
+        #[command(flatten)]
+        mail: MailArgs,
     },
     /// Delete a contact (kept as a tombstone so team copies agree; `u` in the app undoes it).
     Delete {
@@ -114,6 +116,39 @@ pub struct CardArgs {
     notes: Option<String>,
     #[arg(long = "tag")]
     tags: Vec<String>,
+}
+
+/// Whether the person may be sent mail (`contact edit`).
+#[derive(Debug, clap::Args)]
+pub struct MailArgs {
+    /// The person asked for no more mail (配信停止): segment exports leave them out.
+    #[arg(long, conflicts_with = "mail")]
+    no_mail: bool,
+    /// The day they asked (default: today); implies --no-mail.
+    #[arg(
+        long,
+        value_name = "DATE",
+        allow_hyphen_values = true,
+        conflicts_with = "mail"
+    )]
+    no_mail_on: Option<String>,
+    /// Mail may be sent to the person again (takes the no-mail mark off).
+    #[arg(long)]
+    mail: bool,
+}
+
+impl MailArgs {
+    /// The change to the no-mail mark the flags ask for, if any.
+    fn change(&self) -> Result<Option<Option<chrono::NaiveDate>>> {
+        if self.mail {
+            return Ok(Some(None));
+        }
+        match &self.no_mail_on {
+            Some(typed) => Ok(Some(Some(parse::date("--no-mail-on", typed)?))),
+            None if self.no_mail => Ok(Some(Some(crate::model::dates::today()))),
+            None => Ok(None),
+        }
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -289,9 +324,14 @@ pub fn run(session: &mut Session, command: &ContactCommand) -> Result<bool> {
                 print_detail(&detail, lang, &mut std::io::stdout().lock())?;
             }
         }
-        ContactCommand::Edit { id, card: args } => {
+        ContactCommand::Edit {
+            id,
+            card: args,
+            mail,
+        } => {
             let id = store::contacts::resolve(session.store.conn(), id)?;
-            let patch = card(args)?;
+            let mut patch = card(args)?;
+            patch.no_mail_on = mail.change()?;
             let edits = list_edits(args)?;
             if patch == ContactFields::default() && edits.is_empty() {
                 return Err(Error::invalid(tr!(lang, "cli-contact-nothing-to-change")));
@@ -452,6 +492,13 @@ fn print_detail(d: &ContactDetail, lang: Language, out: &mut impl Write) -> Resu
             .unwrap_or_default(),
     )?;
     field(out, field_label(lang, "tags"), &c.tags.join(", "))?;
+    if let Some(day) = c.no_mail_on {
+        field(
+            out,
+            field_label(lang, "no_mail_on"),
+            &tr!(lang, "cli-no-mail-since", date = output::day(lang, day)),
+        )?;
+    }
     field(
         out,
         &tr!(lang, "cli-field-updated"),

@@ -4,6 +4,7 @@ use crate::config::{Language, TextEncoding};
 use crate::error::{Error, Result};
 use crate::features::export::{self, CsvOptions, ExportOptions, RecordFormat, Records, Written};
 use crate::features::follow_up_list::{self, ListFormat, ListOptions, Selection};
+use crate::features::segments::{self, SegmentExport, SegmentOptions};
 use crate::i18n::{Arg, Said, io_reason};
 use crate::interchange::vcard::VcardVersion;
 use crate::model::dates::today;
@@ -15,8 +16,9 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
-    /// Contacts as CSV, JSON or vCard (4.0, or 3.0 with --vcard-version 3).
-    Contacts(ExportArgs),
+    /// Contacts as CSV, JSON or vCard (4.0, or 3.0 with --vcard-version 3); with --segment,
+    /// the people of a segment as CSV for a mail tool.
+    Contacts(ContactsArgs),
     /// Leads (customers included) as CSV or JSON.
     Leads(ExportArgs),
     /// Activities as CSV or JSON.
@@ -160,9 +162,25 @@ pub struct ExportArgs {
     output: Option<PathBuf>,
 }
 
+/// `export contacts`: the records flags, and a segment to write instead of every contact.
+#[derive(Debug, clap::Args)]
+pub struct ContactsArgs {
+    #[command(flatten)]
+    records: ExportArgs,
+    /// Only the people of this segment, as CSV for a mail tool: email, name, reading,
+    /// company, lead and rank. Contacts marked no mail, and those without an email address,
+    /// are left out and counted.
+    #[arg(long, value_name = "NAME")]
+    segment: Option<String>,
+}
+
 pub fn run(session: &Session, command: &ExportCommand) -> Result<bool> {
     let (args, what) = match command {
-        ExportCommand::Contacts(a) => (a, Records::Contacts),
+        ExportCommand::Contacts(ContactsArgs {
+            records,
+            segment: Some(name),
+        }) => return segment(session, records, name),
+        ExportCommand::Contacts(a) => (&a.records, Records::Contacts),
         ExportCommand::Leads(a) => (a, Records::Leads),
         ExportCommand::Activities(a) => (a, Records::Activities),
         ExportCommand::Followups(a) => return follow_ups(session, a),
@@ -204,7 +222,7 @@ fn follow_ups(session: &Session, args: &FollowupArgs) -> Result<bool> {
         within_days: args.within,
         narrowing: args
             .filters
-            .filters(config)?
+            .filters(config, session.store.conn())?
             .narrowing(today(), &config.stages.stale_after_days),
     };
     let options = ListOptions {
@@ -233,6 +251,77 @@ fn follow_ups(session: &Session, args: &FollowupArgs) -> Result<bool> {
     })?;
     if undated > 0 {
         eprintln!("{}", tr!(lang, "cli-note-undated", count = undated));
+    }
+    Ok(true)
+}
+
+/// `export contacts --segment NAME`: the segment's people as CSV, and on standard error one
+/// line saying how many were written and how many were left out, and why.
+fn segment(session: &Session, args: &ExportArgs, name: &str) -> Result<bool> {
+    let config = &session.config;
+    let lang = config.language;
+    if args.format != RecordFormat::Csv {
+        return Err(Error::invalid(tr!(lang, "cli-segment-csv-only")));
+    }
+    let options = SegmentOptions {
+        csv: CsvOptions {
+            encoding: args
+                .encoding
+                .map(TextEncoding::from)
+                .unwrap_or(config.export.encoding),
+            excel_safe: config.export.excel_safe && !args.raw,
+            headers: args.headers.language(),
+        },
+        name_order: config.ui.name_order,
+        today: today(),
+    };
+    let mut exported = SegmentExport::default();
+    let write = |out: &mut dyn Write| {
+        exported = segments::export(&session.store, name, &options, out)?;
+        Ok(Written {
+            records: exported.written,
+            lost_characters: exported.lost_characters,
+        })
+    };
+    match args.output.as_deref() {
+        Some(path) => write_whole(path, write)?,
+        None => to_stdout(write)?,
+    };
+    let name = crate::model::text::display_safe(name.trim());
+    let (count, no_mail, no_email) = (
+        exported.written,
+        exported.no_mail_left_out,
+        exported.no_email_left_out,
+    );
+    let said = match args.output.as_deref() {
+        Some(path) => tr!(
+            lang,
+            "cli-segment-wrote",
+            name = name,
+            count = count,
+            path = path.display().to_string(),
+            no_mail = no_mail,
+            no_email = no_email
+        ),
+        None => tr!(
+            lang,
+            "cli-segment-written",
+            name = name,
+            count = count,
+            no_mail = no_mail,
+            no_email = no_email
+        ),
+    };
+    eprintln!("{said}");
+    if exported.lost_characters > 0 {
+        eprintln!(
+            "{}",
+            tr!(
+                lang,
+                "cli-note-lost-characters",
+                count = exported.lost_characters
+            )
+        );
     }
     Ok(true)
 }

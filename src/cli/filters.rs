@@ -37,6 +37,9 @@ pub struct FilterArgs {
     /// Only leads whose title, company, notes or other text hold these words.
     #[arg(long, value_name = "WORDS")]
     text: Option<String>,
+    /// Only leads that came from this campaign: its name or id.
+    #[arg(long)]
+    campaign: Option<String>,
 }
 
 /// `--due`, as typed.
@@ -63,30 +66,13 @@ impl From<DueArg> for Bucket {
 
 impl FilterArgs {
     /// The filters, each flag checked against what the config knows (`me`, the sources).
-    pub fn filters(&self, config: &Config) -> Result<LeadFilters> {
-        let source = match &self.source {
-            None => None,
-            Some(typed) => Some(
-                crate::model::source::resolve(typed, &config.sources.names)
-                    .ok_or_else(|| {
-                        let names = &config.sources.names;
-                        Error::said(
-                            "cli-not-a-source",
-                            [
-                                ("typed", Arg::from(typed.as_str())),
-                                (
-                                    "names",
-                                    Arg::Each {
-                                        en: crate::model::source::accepted_names(names),
-                                        ja: crate::model::source::accepted_names_ja(names),
-                                    },
-                                ),
-                            ],
-                        )
-                    })?
-                    .to_string(),
-            ),
-        };
+    /// The campaign is looked up in the database on `conn`.
+    pub fn filters(&self, config: &Config, conn: &rusqlite::Connection) -> Result<LeadFilters> {
+        let source = self
+            .source
+            .as_deref()
+            .map(|typed| source(typed, config))
+            .transpose()?;
         Ok(LeadFilters {
             owner: self.owner.as_ref().map(|o| {
                 if o == "me" {
@@ -110,11 +96,38 @@ impl FilterArgs {
             due: self.due.map(Bucket::from),
             stale: self.stale,
             text: self.text.clone(),
+            campaign: self
+                .campaign
+                .as_deref()
+                .map(|c| crate::store::campaigns::resolve(conn, c))
+                .transpose()?,
         })
     }
 }
 
-fn rank(typed: &str, lang: crate::config::Language) -> Result<Rank> {
+/// The source id a rep typed (its id or label), one the config knows.
+pub(super) fn source(typed: &str, config: &Config) -> Result<String> {
+    let names = &config.sources.names;
+    crate::model::source::resolve(typed, names)
+        .map(str::to_string)
+        .ok_or_else(|| {
+            Error::said(
+                "cli-not-a-source",
+                [
+                    ("typed", Arg::from(typed)),
+                    (
+                        "names",
+                        Arg::Each {
+                            en: crate::model::source::accepted_names(names),
+                            ja: crate::model::source::accepted_names_ja(names),
+                        },
+                    ),
+                ],
+            )
+        })
+}
+
+pub(super) fn rank(typed: &str, lang: crate::config::Language) -> Result<Rank> {
     match typed.trim().to_ascii_uppercase().as_str() {
         "A" => Ok(Rank::A),
         "B" => Ok(Rank::B),

@@ -1,5 +1,5 @@
 use super::Session;
-use super::output::{self, indented, io, print_json};
+use super::output::{self, TableOrJson, indented, io, print_json};
 use super::progress::Progress;
 use crate::config::Language;
 use crate::error::{Error, Result};
@@ -44,14 +44,7 @@ pub struct MailArgs {
     #[arg(long)]
     dry_run: bool,
     #[arg(long, value_enum, default_value_t)]
-    report: ReportFormat,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum ReportFormat {
-    #[default]
-    Table,
-    Json,
+    report: TableOrJson,
 }
 
 /// `--format` of a card file, as typed (the reader's `CardFormat` knows no clap).
@@ -126,7 +119,7 @@ pub struct CardArgs {
     #[arg(long)]
     dry_run: bool,
     #[arg(long, value_enum, default_value_t)]
-    report: ReportFormat,
+    report: TableOrJson,
 }
 
 #[derive(Debug, clap::Args)]
@@ -139,7 +132,7 @@ pub struct LeadArgs {
     #[arg(long)]
     dry_run: bool,
     #[arg(long, value_enum, default_value_t)]
-    report: ReportFormat,
+    report: TableOrJson,
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>> {
@@ -209,7 +202,7 @@ fn mail(session: &mut Session, args: &MailArgs) -> Result<bool> {
             count = messages.len()
         ))));
     }
-    if args.report == ReportFormat::Json {
+    if args.report == TableOrJson::Json {
         print_json(&report)?;
     } else {
         print_mail(
@@ -334,7 +327,7 @@ fn cards(session: &mut Session, args: &CardArgs) -> Result<bool> {
             Err(e) => return Err(e),
         };
         report.kept_in_notes = read.kept_in_notes.clone();
-        if args.report == ReportFormat::Table {
+        if args.report == TableOrJson::Table {
             if n > 0 {
                 outln!("")?;
             }
@@ -349,7 +342,7 @@ fn cards(session: &mut Session, args: &CardArgs) -> Result<bool> {
         }
         reports.push((file, report));
     }
-    if args.report == ReportFormat::Json {
+    if args.report == TableOrJson::Json {
         if let [(_, report)] = reports.as_slice() {
             print_json(report)?;
         } else {
@@ -502,13 +495,17 @@ fn leads(session: &mut Session, args: &LeadArgs) -> Result<bool> {
         &mut session.store,
         &session.config,
         &rows,
+        &lead_import::Source {
+            file: &file,
+            campaign_column: read.campaign_column.as_deref(),
+        },
         args.dry_run,
         &|n| progress.tick(n),
     )?;
     drop(progress);
     report.kept_in_notes = read.kept_in_notes;
     report.not_read = read.not_read;
-    if args.report == ReportFormat::Json {
+    if args.report == TableOrJson::Json {
         print_json(&report)?;
     } else {
         print_leads(&file, &report, lang, &mut std::io::stdout().lock())?;

@@ -88,6 +88,40 @@ pub struct FieldArgs {
     /// Timing: yes, no or unknown, optionally ':note'.
     #[arg(long)]
     timing: Option<String>,
+    /// The campaign the lead came from: its name or id (empty clears it).
+    #[arg(long)]
+    campaign: Option<String>,
+    /// Mark the lead an upsell (a new deal with a customer); by default a lead on a company
+    /// that is already a customer is marked by itself.
+    #[arg(long, conflicts_with = "no_upsell")]
+    upsell: bool,
+    /// Mark the lead not an upsell.
+    #[arg(long)]
+    no_upsell: bool,
+}
+
+impl FieldArgs {
+    /// `--upsell` or `--no-upsell`, if either was given.
+    fn upsell(&self) -> Option<bool> {
+        if self.upsell {
+            Some(true)
+        } else if self.no_upsell {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
+    /// The campaign named by `--campaign`: `Some(None)` when it was given empty.
+    fn campaign(&self, session: &Session) -> Result<Option<Option<String>>> {
+        match parse::text_patch(&self.campaign) {
+            Some(Some(typed)) => Ok(Some(Some(store::campaigns::resolve(
+                session.store.conn(),
+                &typed,
+            )?))),
+            other => Ok(other),
+        }
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -256,6 +290,8 @@ fn add(session: &mut Session, args: &AddArgs) -> Result<bool> {
         qualification: qualification(f, Qualification::default())?,
         tags: parse::tags(&f.tags),
         notes: f.notes.clone(),
+        campaign_id: f.campaign(session)?.flatten(),
+        upsell: f.upsell(),
     };
     let id = leads::add(&mut session.store, &session.config, fields)?;
     outln!("{id}")?;
@@ -297,6 +333,8 @@ fn edit(session: &mut Session, args: &EditArgs) -> Result<bool> {
         qualification,
         tags: (!f.tags.is_empty()).then(|| parse::tags(&f.tags)),
         notes: parse::text_patch(&f.notes),
+        campaign_id: f.campaign(session)?,
+        upsell: f.upsell(),
     };
     if patch.is_empty() {
         return Err(crate::Error::invalid(tr!(
@@ -360,20 +398,39 @@ fn list(session: &Session, args: &ListArgs) -> Result<bool> {
     let filter = store::leads::LeadFilter {
         narrowing: args
             .filters
-            .filters(config)?
+            .filters(config, session.store.conn())?
             .narrowing(today(), &config.stages.stale_after_days),
         include_customers: args.all,
         limit: args.limit,
     };
     let conn = session.store.conn();
+    let customers = filter.narrowing.stage == Some(Stage::Customer);
     let mut leads = store::leads::list(conn, &filter)?;
+    // Customers are listed with what each is worth.
+    let values = if customers {
+        leads::customer_values(&session.store, &leads)?
+    } else {
+        Vec::new()
+    };
     match args.format {
         Format::Json => {
             for lead in &mut leads {
                 lead.contacts =
                     store::links::contacts_of(conn, &lead.id, session.config.ui.name_order)?;
             }
+            if customers {
+                let valued: Vec<leads::ValuedLead<'_>> = leads
+                    .iter()
+                    .zip(&values)
+                    .map(|(lead, value)| leads::ValuedLead { lead, value })
+                    .collect();
+                return print_json(&valued).map(|()| true);
+            }
             print_json(&leads)
+        }
+        Format::Table if customers => {
+            print_customers(session, &leads, &values)?;
+            Ok(())
         }
         Format::Csv => print_csv(
             &leads,
@@ -412,6 +469,48 @@ fn list(session: &Session, args: &ListArgs) -> Result<bool> {
         }
     }?;
     Ok(true)
+}
+
+/// Customers with what each is worth: lifetime value, deals won, the last win and the open
+/// upsell leads on the company.
+fn print_customers(
+    session: &Session,
+    leads: &[Lead],
+    values: &[crate::model::lead::CustomerValue],
+) -> Result<()> {
+    let lang = session.config.language;
+    let ids: Vec<String> = leads.iter().map(|l| l.id.clone()).collect();
+    let mut table = Table::new(&[
+        tr!(lang, "cli-header-id"),
+        tr!(lang, "cli-header-title"),
+        tr!(lang, "cli-header-company"),
+        tr!(lang, "cli-header-owner"),
+        tr!(lang, "cli-header-value"),
+        tr!(lang, "cli-header-lifetime-value"),
+        tr!(lang, "cli-header-last-won"),
+        tr!(lang, "cli-header-open-upsell"),
+    ]);
+    let conn = session.store.conn();
+    for ((lead, value), short) in leads
+        .iter()
+        .zip(values)
+        .zip(store::leads::short_ids(conn, &ids)?)
+    {
+        table.row(vec![
+            short,
+            lead.title.clone(),
+            opt(&lead.company),
+            opt(&lead.owner),
+            output::money(lang, lead.value),
+            output::money(lang, Some(value.lifetime_value)),
+            value
+                .last_won_at
+                .map(|at| output::day(lang, at.with_timezone(&chrono::Local).date_naive()))
+                .unwrap_or_default(),
+            value.open_upsell_leads.to_string(),
+        ]);
+    }
+    table.print(&mut std::io::stdout().lock())
 }
 
 /// `lead list`'s CSV columns: what the list shows, fewer than `export leads` writes.
@@ -491,6 +590,15 @@ fn print_detail(d: &LeadDetail, lang: crate::config::Language, out: &mut impl Wr
         .collect::<Vec<_>>()
         .join(" — ");
     field(out, &tr!(lang, "cli-field-source"), &source)?;
+    let campaign = [
+        d.campaign_name.clone(),
+        l.upsell.then(|| tr!(lang, "detail-upsell")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
+    field(out, &tr!(lang, "detail-campaign"), &campaign)?;
     field(
         out,
         &tr!(lang, "cli-field-score"),

@@ -37,6 +37,10 @@ pub struct LogArgs {
     /// When the next action is due: +3d, tomorrow, friday, 12/1, 明日...
     #[arg(long, allow_hyphen_values = true)]
     due: Option<String>,
+    /// The campaign it belongs to (a seminar attended, a newsletter answered): its name or
+    /// id.
+    #[arg(long)]
+    campaign: Option<String>,
 }
 
 pub fn run(session: &mut Session, args: &LogArgs) -> Result<bool> {
@@ -51,6 +55,11 @@ pub fn run(session: &mut Session, args: &LogArgs) -> Result<bool> {
         .contact
         .as_deref()
         .map(|p| store::contacts::resolve(conn, p))
+        .transpose()?;
+    let campaign_id = args
+        .campaign
+        .as_deref()
+        .map(|c| store::campaigns::resolve(conn, c))
         .transpose()?;
     let entry = LogEntry {
         kind,
@@ -74,6 +83,7 @@ pub fn run(session: &mut Session, args: &LogArgs) -> Result<bool> {
             .as_deref()
             .map(|d| parse::due("--due", d))
             .transpose()?,
+        campaign_id,
     };
     let id = log(&mut session.store, &session.config, &entry)?.id;
     outln!("{id}")?;

@@ -10,11 +10,13 @@ macro_rules! outln {
 }
 
 mod activity;
+mod campaign;
 mod contact;
 mod dedupe;
 mod demo;
 mod export;
 mod filters;
+mod goal;
 pub mod help;
 mod import;
 mod lead;
@@ -25,6 +27,7 @@ pub mod parse;
 mod progress;
 pub mod refusals;
 mod search;
+mod segment;
 mod setup;
 mod stats;
 mod team;
@@ -90,6 +93,17 @@ pub enum Command {
     /// List a lead's activities, change or delete a logged one.
     #[command(subcommand)]
     Activity(activity::ActivityCommand),
+    /// Campaigns (exhibitions, seminars, newsletters...) and what each brought for its cost.
+    #[command(subcommand)]
+    Campaign(campaign::CampaignCommand),
+    /// Segments for nurturing: filters saved by name, whose people `export contacts
+    /// --segment` writes out for a mail tool.
+    #[command(subcommand)]
+    Segment(segment::SegmentCommand),
+    /// Step goals for a month or a quarter (new leads, to considering, meetings, wins, won
+    /// value), for the team or a rep, with their pace.
+    #[command(subcommand)]
+    Goal(goal::GoalCommand),
     /// Find leads, contacts and activities by any part of a name, reading or company.
     Search(search::SearchArgs),
     /// The funnel: stages, flow, sources, reps, what won leads were touched by.
@@ -192,6 +206,9 @@ pub fn run(cli: &Cli, command: &Command) -> Result<bool> {
         Command::Activity(cmd) => activity::run(&mut session, cmd),
         Command::Search(args) => search::run(&session, args),
         Command::Stats(args) => stats::run(&session, args),
+        Command::Campaign(cmd) => campaign::run(&mut session, cmd),
+        Command::Segment(cmd) => segment::run(&mut session, cmd),
+        Command::Goal(cmd) => goal::run(&mut session, cmd),
         Command::Sync(args) => team::sync(&mut session, args),
         Command::Merge(args) => team::merge(&mut session, args),
         Command::Team(team::TeamCommand::Snapshot(args)) => team::snapshot(&mut session, args),

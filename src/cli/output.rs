@@ -58,6 +58,14 @@ pub enum Format {
     Csv,
 }
 
+/// What a command that prints no CSV prints: a table for people, or JSON for scripts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum TableOrJson {
+    #[default]
+    Table,
+    Json,
+}
+
 /// Longest a table cell gets before it is cut with an ellipsis.
 const MAX_CELL: usize = 40;
 

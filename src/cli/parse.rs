@@ -152,6 +152,55 @@ pub fn text_patch(value: &Option<String>) -> Option<Option<String>> {
     })
 }
 
+/// A campaign kind: its id or its label in English or Japanese (`seminar`, `セミナー`).
+pub fn campaign_kind(flag: &str, typed: &str) -> Result<crate::model::campaign::CampaignKind> {
+    typed
+        .parse()
+        .map_err(|e: crate::model::campaign::UnknownCampaignKind| {
+            not_one_of(
+                "error-not-a-campaign-kind",
+                Arg::from(flag),
+                &e.0,
+                crate::model::campaign::accepted_names(),
+                crate::model::campaign::accepted_names_ja(),
+            )
+        })
+}
+
+/// A goal's step: its id or its label in English or Japanese (`wins`, `受注件数`).
+pub fn metric(flag: &str, typed: &str) -> Result<crate::model::goal::Metric> {
+    typed
+        .parse()
+        .map_err(|e: crate::model::goal::UnknownMetric| {
+            not_one_of(
+                "error-not-a-metric",
+                Arg::from(flag),
+                &e.0,
+                crate::model::goal::accepted_names(),
+                crate::model::goal::accepted_names_ja(),
+            )
+        })
+}
+
+/// A month (`2026-12`) or a quarter (`2026-Q4`).
+pub fn period(flag: &str, typed: &str) -> Result<crate::model::goal::Period> {
+    typed.parse().map_err(|e: crate::model::goal::BadPeriod| {
+        Error::said(
+            "error-not-a-period",
+            [("flag", flag.to_string()), ("typed", e.0)],
+        )
+    })
+}
+
+/// A day, or (empty, `-`, `none`) none: for options that clear a date when given empty.
+pub fn optional_date(flag: &str, typed: &str) -> Result<Option<NaiveDate>> {
+    if is_clear(typed) {
+        Ok(None)
+    } else {
+        date(flag, typed).map(Some)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -155,6 +155,7 @@ fn print(s: &Stats, lang: Language) -> Result<()> {
     }
     t.print(out)?;
     print_waterfall(out, s, lang, &period)?;
+    print_goals(out, s, lang)?;
     outln!(
         "\n{}",
         tr!(lang, "cli-stats-by-rep", period = period.as_str())
@@ -232,6 +233,34 @@ fn print(s: &Stats, lang: Language) -> Result<()> {
     Ok(())
 }
 
+/// The goals of the month and quarter the period ends in, each beside its actual figure and
+/// pace; nothing when none is set.
+fn print_goals(out: &mut std::io::StdoutLock<'_>, s: &Stats, lang: Language) -> Result<()> {
+    if s.goals.is_empty() {
+        return Ok(());
+    }
+    outln!("\n{}", tr!(lang, "cli-stats-goals"))?;
+    let mut t = Table::new(&[
+        tr!(lang, "cli-header-period"),
+        tr!(lang, "cli-header-owner"),
+        tr!(lang, "cli-header-metric"),
+        tr!(lang, "cli-header-target"),
+        tr!(lang, "cli-header-actual"),
+        tr!(lang, "cli-header-pace"),
+    ]);
+    for g in &s.goals {
+        t.row(vec![
+            g.period.clone(),
+            g.owner.clone().unwrap_or_else(|| tr!(lang, "goal-team")),
+            labels::metric(g.metric, lang).to_string(),
+            labels::metric_figure(g.metric, g.target as f64, lang),
+            labels::metric_figure(g.metric, g.actual as f64, lang),
+            labels::pace(g.metric, &g.pace, lang),
+        ]);
+    }
+    t.print(out)
+}
+
 /// The Demand Waterfall: created → considering → customer, all leads and per source.
 fn print_waterfall(
     out: &mut std::io::StdoutLock<'_>,
@@ -250,15 +279,18 @@ fn print_waterfall(
     let days = |d: Option<f64>| d.map_or_else(|| "—".to_string(), |d| format!("{d:.1}"));
     let all = tr!(lang, "cli-waterfall-all");
     let none = tr!(lang, "cli-none-in-brackets");
-    let rows = std::iter::once((&s.waterfall.total, all.clone())).chain(
-        s.waterfall.by_source.iter().map(|row| {
+    let rows = std::iter::once((&s.waterfall.total, all.clone()))
+        .chain(s.waterfall.by_source.iter().map(|row| {
             let name = row
                 .source
                 .as_deref()
                 .map_or_else(|| none.clone(), |id| labels::source(id, lang).to_string());
             (row, name)
-        }),
-    );
+        }))
+        .chain(s.waterfall.by_campaign.iter().map(|row| {
+            let name = row.campaign_name.clone().unwrap_or_default();
+            (row, tr!(lang, "waterfall-campaign", name = name))
+        }));
     for (row, name) in rows {
         t.row(vec![
             name,

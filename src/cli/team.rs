@@ -10,7 +10,7 @@ use std::path::PathBuf;
 #[derive(Debug, clap::Args)]
 pub struct SyncArgs {
     #[arg(long, value_enum, default_value_t)]
-    format: super::import::ReportFormat,
+    format: super::output::TableOrJson,
 }
 
 #[derive(Debug, clap::Args)]
@@ -18,7 +18,7 @@ pub struct MergeArgs {
     /// Another leadtrack database (a colleague's copy, a backup, a team file).
     other: PathBuf,
     #[arg(long, value_enum, default_value_t)]
-    format: super::import::ReportFormat,
+    format: super::output::TableOrJson,
 }
 
 fn words(c: &MergeCounts, lang: Language) -> String {
@@ -71,7 +71,7 @@ pub fn sync(session: &mut Session, args: &SyncArgs) -> Result<bool> {
         }
     };
     let report = sync::run_round(&mut session.store, &session.config, &team)?;
-    if args.format == super::import::ReportFormat::Json {
+    if args.format == super::output::TableOrJson::Json {
         print_json(&report)?;
     } else {
         print_round(&report, lang)?;
@@ -106,7 +106,7 @@ impl TeamCommand {
 #[derive(Debug, clap::Args)]
 pub struct SnapshotArgs {
     #[arg(long, value_enum, default_value_t)]
-    format: super::import::ReportFormat,
+    format: super::output::TableOrJson,
 }
 
 /// `team snapshot`: publishes this database, synced first, as the team's snapshot.
@@ -141,7 +141,7 @@ pub struct InitArgs {
     #[arg(long, default_value = "leadtrack_team", value_name = "ROLE")]
     group: String,
     #[arg(long, value_enum, default_value_t)]
-    format: super::import::ReportFormat,
+    format: super::output::TableOrJson,
 }
 
 #[derive(Debug, clap::Args)]
@@ -150,7 +150,7 @@ pub struct MigrateArgs {
     #[arg(long, value_name = "TEAM_FILE")]
     from: PathBuf,
     #[arg(long, value_enum, default_value_t)]
-    format: super::import::ReportFormat,
+    format: super::output::TableOrJson,
 }
 
 /// `team init` and `team migrate`: they work on the server, not on a local database.
@@ -195,11 +195,11 @@ pub fn run_team(cli: &super::Cli, command: &TeamCommand) -> Result<bool> {
 
 /// `value` as JSON, or the sentence that tells it.
 fn report<T: serde::Serialize>(
-    format: super::import::ReportFormat,
+    format: super::output::TableOrJson,
     value: &T,
     sentence: impl FnOnce() -> String,
 ) -> Result<()> {
-    if format == super::import::ReportFormat::Json {
+    if format == super::output::TableOrJson::Json {
         print_json(value)
     } else {
         outln!("{}", sentence())
@@ -265,7 +265,7 @@ pub fn merge(session: &mut Session, args: &MergeArgs) -> Result<bool> {
         &counts.leads_touched,
         crate::model::dates::today(),
     )?;
-    if args.format == super::import::ReportFormat::Json {
+    if args.format == super::output::TableOrJson::Json {
         print_json(&counts)?;
     } else {
         let lang = session.config.language;

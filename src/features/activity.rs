@@ -26,6 +26,8 @@ pub struct LogEntry {
     pub body: Option<String>,
     pub next_action: Option<String>,
     pub next_action_on: Option<Due>,
+    /// The campaign the activity belongs to (its id).
+    pub campaign_id: Option<String>,
 }
 
 /// Records the activity, sets the lead's next action and rescores the lead, all in one
@@ -56,6 +58,7 @@ pub fn log(store: &mut Store, config: &Config, entry: &LogEntry) -> Result<Logge
         summary: entry.summary.clone(),
         body: entry.body.clone(),
         by: Some(config.user_name()),
+        campaign_id: entry.campaign_id.clone(),
     };
     store.write(|w| {
         let id = activities::insert(w, &fields, &Origin::default())?;

@@ -7,6 +7,7 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::features::scores;
 use crate::model::activity::ActivityFields;
+use crate::model::campaign::{CampaignKind, CampaignPatch};
 use crate::model::contact::{ContactFields, ValueKind};
 use crate::model::ids::id_at;
 use crate::model::lead::{Answer, Criterion, LeadFields, Qualification};
@@ -69,6 +70,7 @@ impl Default for DemoSize {
 
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct DemoReport {
+    pub campaigns: usize,
     pub leads: usize,
     pub customers: usize,
     pub contacts: usize,
@@ -88,6 +90,7 @@ struct MadeLead {
     created: DateTime<Utc>,
     owner: String,
     contacts: Vec<String>,
+    customer: bool,
 }
 
 /// Fills the database with demo data in one transaction. A database that already holds
@@ -165,10 +168,15 @@ pub fn generate_on(
     let now = crate::model::dates::local_to_utc(today.and_time(chrono::NaiveTime::MIN));
     let mut owners = words.owners.clone();
     owners.push(config.user_name());
+    // A second demo set's leads come from the campaigns the first one made.
+    let known: BTreeMap<String, String> = crate::store::campaigns::list(store.conn())?
+        .into_iter()
+        .map(|c| (c.name, c.id))
+        .collect();
     let (to_writer, made) = mpsc::sync_channel::<Batch>(16);
     let (spent, back) = mpsc::channel::<Vec<Made>>();
     std::thread::scope(|scope| {
-        let (words, owners) = (&words, &owners);
+        let (words, owners, known) = (&words, &owners, &known);
         let maker = std::thread::Builder::new()
             .name("demo maker".into())
             .spawn_scoped(scope, move || {
@@ -177,7 +185,7 @@ pub fn generate_on(
                     back,
                     batch: Vec::with_capacity(BATCH),
                 };
-                let end = match make_all(&mut sink, words, owners, size, (now, today))
+                let end = match make_all(&mut sink, words, owners, known, size, (now, today))
                     .and_then(|()| sink.flush())
                 {
                     Ok(()) => Batch::Done,
@@ -209,6 +217,10 @@ enum Batch {
 
 /// One record to write, in the order it was made.
 enum Made {
+    Campaign {
+        fields: Box<CampaignPatch>,
+        origin: Origin,
+    },
     Contact(Box<contacts::NewContact>),
     Lead {
         fields: Box<LeadFields>,
@@ -274,6 +286,10 @@ fn write_all(
 
 fn write_one(w: &mut Writer<'_>, row: &Made, report: &mut DemoReport) -> Result<()> {
     match row {
+        Made::Campaign { fields, origin } => {
+            crate::store::campaigns::insert_at(w, fields, origin)?;
+            report.campaigns += 1;
+        }
         Made::Contact(contact) => {
             contacts::insert_prepared(w, contact)?;
             report.contacts += 1;
@@ -354,10 +370,17 @@ fn make_all(
     sink: &mut Sink,
     words: &Words,
     owners: &[String],
+    known: &BTreeMap<String, String>,
     size: DemoSize,
     (now, today): (DateTime<Utc>, NaiveDate),
 ) -> std::result::Result<(), Halt> {
     let mut rng = ChaCha8Rng::seed_from_u64(size.seed);
+    // Campaigns draw from a generator of their own: the same seed makes the same people,
+    // leads and activities as before there were campaigns.
+    let mut side = ChaCha8Rng::seed_from_u64(size.seed ^ 0x6361_6d70_6169_676e);
+    let campaigns = make_campaigns(sink, known, owners, &mut side, now)?;
+    // Companies with a lead won so far: a later lead on one is an upsell.
+    let mut customers: std::collections::HashSet<usize> = std::collections::HashSet::new();
     let companies = make_companies(words, &mut rng, (size.leads / 3).max(12));
     let contact_ids = make_contacts(sink, words, &companies, &mut rng, size.contacts, now)?;
     let mut made = Vec::with_capacity(size.leads);
@@ -369,12 +392,18 @@ fn make_all(
         let mut lead = make_lead(
             sink,
             words,
-            &companies[company_index],
+            (
+                &companies[company_index],
+                customers.contains(&company_index),
+            ),
             owners,
-            &mut rng,
+            (&mut rng, &mut side, &campaigns),
             now - age,
             (now, today),
         )?;
+        if lead.customer {
+            customers.insert(company_index);
+        }
         // The contacts of this company: every contact whose index maps to it.
         let at_company = contact_ids
             .iter()
@@ -395,7 +424,111 @@ fn make_all(
         }
         made.push(lead);
     }
-    make_activities(sink, words, &made, &mut rng, size.activities, now)
+    make_activities(
+        sink,
+        words,
+        &made,
+        &mut rng,
+        &campaigns,
+        size.activities,
+        now,
+    )
+}
+
+/// A demo campaign: its name, kind, days before today it started and ran, and its cost.
+const CAMPAIGNS: [(&str, CampaignKind, i64, i64, i64); 6] = [
+    ("月刊メルマガ", CampaignKind::Newsletter, 270, 270, 20_000),
+    (
+        "DX EXPO 2026 春",
+        CampaignKind::Exhibition,
+        200,
+        3,
+        1_800_000,
+    ),
+    (
+        "リスティング広告 Q3",
+        CampaignKind::Advertising,
+        150,
+        90,
+        600_000,
+    ),
+    (
+        "業務改善セミナー（東京）",
+        CampaignKind::Seminar,
+        120,
+        1,
+        300_000,
+    ),
+    (
+        "クラウド活用ウェビナー",
+        CampaignKind::Webinar,
+        60,
+        1,
+        80_000,
+    ),
+    ("年末ご挨拶DM", CampaignKind::DirectMail, 25, 1, 150_000),
+];
+
+/// A campaign leads and activities can name: its id, kind and first day.
+struct MadeCampaign {
+    id: String,
+    kind: CampaignKind,
+    start: DateTime<Utc>,
+}
+
+/// The demo's campaigns, with their costs; one already in the database is taken as it is.
+fn make_campaigns(
+    sink: &mut Sink,
+    known: &BTreeMap<String, String>,
+    owners: &[String],
+    side: &mut ChaCha8Rng,
+    now: DateTime<Utc>,
+) -> std::result::Result<Vec<MadeCampaign>, Halt> {
+    let mut made = Vec::new();
+    for (name, kind, ago, days, cost) in CAMPAIGNS {
+        let start = now - Duration::days(ago);
+        let id = match known.get(name) {
+            Some(id) => id.clone(),
+            None => {
+                let origin = Origin {
+                    id: Some(random_id(side, start - Duration::days(14))),
+                    created_at: Some(start - Duration::days(14)),
+                };
+                let day = |at: DateTime<Utc>| Some(at.with_timezone(&Local).date_naive());
+                let fields = CampaignPatch {
+                    name: Some(name.to_string()),
+                    kind: Some(kind),
+                    starts_on: Some(day(start)),
+                    ends_on: Some(day(start + Duration::days(days - 1))),
+                    cost: Some(Some(cost)),
+                    owner: Some(Some(pick(side, owners).clone())),
+                    notes: None,
+                };
+                let id = origin.id.clone().unwrap_or_default();
+                sink.push(Made::Campaign {
+                    fields: Box::new(fields),
+                    origin,
+                })?;
+                id
+            }
+        };
+        made.push(MadeCampaign { id, kind, start });
+    }
+    Ok(made)
+}
+
+/// The campaign of `kind` a lead made or an activity logged at `at` came from: the latest
+/// one started by then.
+fn campaign_at(
+    campaigns: &[MadeCampaign],
+    kind: CampaignKind,
+    at: DateTime<Utc>,
+) -> Option<String> {
+    campaigns
+        .iter()
+        .filter(|c| c.kind == kind && c.start <= at)
+        .max_by_key(|c| c.start)
+        .map(|c| c.id.clone())
 }
 
 /// `count` random ages, oldest first.
@@ -557,6 +690,12 @@ fn make_contacts(
             format!("{}.{}", given.to_lowercase(), family.to_lowercase())
         };
         card = card.with_email(&format!("{romaji}{i}@{}", company.domain));
+        // Some asked for no more mail (配信停止) a month after the card was exchanged.
+        if i % 23 == 7 {
+            card.no_mail_on = Some(Some(
+                (exchanged_on + Duration::days(30)).min(now.with_timezone(&Local).date_naive()),
+            ));
+        }
         let origin = Origin {
             id: Some(random_id(rng, created)),
             created_at: Some(created),
@@ -581,9 +720,9 @@ fn final_stage(rng: &mut ChaCha8Rng) -> Stage {
 fn make_lead(
     sink: &mut Sink,
     words: &Words,
-    company: &Company,
+    (company, upsell): (&Company, bool),
     owners: &[String],
-    rng: &mut ChaCha8Rng,
+    (rng, side, campaigns): (&mut ChaCha8Rng, &mut ChaCha8Rng, &[MadeCampaign]),
     created: DateTime<Utc>,
     (now, today): (DateTime<Utc>, NaiveDate),
 ) -> std::result::Result<MadeLead, Halt> {
@@ -651,6 +790,17 @@ fn make_lead(
             Vec::new()
         },
         notes: None,
+        // Most leads from exhibitions, seminars, ads and the website came from a campaign.
+        campaign_id: match *source {
+            "exhibition" => Some(CampaignKind::Exhibition),
+            "seminar" => Some(CampaignKind::Seminar),
+            "advertising" => Some(CampaignKind::Advertising),
+            "website" => Some(CampaignKind::Webinar),
+            _ => None,
+        }
+        .filter(|_| side.random_bool(0.7))
+        .and_then(|kind| campaign_at(campaigns, kind, created)),
+        upsell: Some(upsell),
     };
     let id = random_id(rng, created);
     let owner = fields.owner.clone().unwrap_or_default();
@@ -675,6 +825,7 @@ fn make_lead(
         created,
         owner,
         contacts: Vec::new(),
+        customer: stage == Stage::Customer,
     })
 }
 
@@ -699,6 +850,7 @@ fn make_activities(
     words: &Words,
     leads: &[MadeLead],
     rng: &mut ChaCha8Rng,
+    campaigns: &[MadeCampaign],
     count: usize,
     now: DateTime<Utc>,
 ) -> std::result::Result<(), Halt> {
@@ -771,6 +923,14 @@ fn make_activities(
             summary,
             body: None,
             by: Some(lead.owner.clone()),
+            // Seminars attended and newsletter sign-ups belong to their campaign.
+            campaign_id: match kind {
+                ActivityKind::Seminar => campaign_at(campaigns, CampaignKind::Seminar, occurred),
+                ActivityKind::NewsletterSignup => {
+                    campaign_at(campaigns, CampaignKind::Newsletter, occurred)
+                }
+                _ => None,
+            },
         };
         let origin = Origin {
             id: Some(random_id(rng, occurred)),

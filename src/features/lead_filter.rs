@@ -27,6 +27,8 @@ pub struct LeadFilters {
     pub stale: bool,
     /// Words found in the lead's title, company, notes and the rest (as search finds them).
     pub text: Option<String>,
+    /// A campaign id: the leads that came from it.
+    pub campaign: Option<String>,
 }
 
 impl LeadFilters {
@@ -51,6 +53,7 @@ impl LeadFilters {
                 .map(str::trim)
                 .filter(|t| !t.is_empty())
                 .map(str::to_string),
+            campaign: self.campaign.clone(),
         }
     }
 
@@ -110,8 +113,14 @@ pub fn quiet_since(
     today: NaiveDate,
     stale_after: &StaleAfterDays,
 ) -> crate::model::StageMap<String> {
+    quiet_for(today, |stage| stale_after.of(stage))
+}
+
+/// The timestamps before which a lead of each stage has had nothing done for `days` of its
+/// stage: the start (local midnight) of that many days before `today`.
+pub fn quiet_for(today: NaiveDate, days: impl Fn(Stage) -> u32) -> crate::model::StageMap<String> {
     Stage::ALL.map(|stage| {
-        let day = today - chrono::Duration::days(i64::from(stale_after.of(stage)));
+        let day = today - chrono::Duration::days(i64::from(days(stage)));
         format_timestamp(&local_to_utc(day.and_time(NaiveTime::MIN)))
     })
 }

@@ -5,11 +5,12 @@
 use crate::config::Config;
 use crate::error::Result;
 use crate::features::scores;
+use crate::interchange::csv_in::{cell_at, cell_error, said_each};
 use crate::interchange::leads_csv::Row;
 use crate::model::contact::company_key;
 use crate::model::dates::today;
 use crate::model::lead::{LeadFields, LeadPatch};
-use crate::model::text::fold;
+use crate::model::text::{display_safe, fold};
 use crate::store::leads::Origin;
 use crate::store::{Store, Writer, leads};
 use serde::Serialize;
@@ -42,13 +43,63 @@ fn identity(title: &str, company: Option<&str>) -> String {
     )
 }
 
+/// Where the rows came from: the file, and its campaign column's header.
+pub struct Source<'a> {
+    pub file: &'a str,
+    pub campaign_column: Option<&'a str>,
+}
+
+/// The campaign each row names, by id: a name or id prefix that names no live campaign
+/// stops the file at its cell, before anything is written.
+fn campaigns_named(store: &Store, rows: &[Row], source: &Source<'_>) -> Result<Vec<Row>> {
+    let mut found: HashMap<String, String> = HashMap::new();
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let mut row = row.clone();
+        if let Row::Lead { line, fields, .. } = &mut row
+            && let Some(typed) = fields.campaign_id.take()
+        {
+            let id = match found.get(&typed) {
+                Some(id) => id.clone(),
+                None => {
+                    let id =
+                        crate::store::campaigns::resolve(store.conn(), &typed).map_err(|_| {
+                            let problem = crate::i18n::Said::new(
+                                "error-no-such-campaign",
+                                [("typed", crate::i18n::Arg::from(display_safe(&typed)))],
+                            );
+                            cell_error(
+                                cell_at(source.file, *line, source.campaign_column.unwrap_or("")),
+                                said_each(&problem),
+                            )
+                        })?;
+                    found.insert(typed, id.clone());
+                    id
+                }
+            };
+            fields.campaign_id = Some(id);
+        }
+        out.push(row);
+    }
+    Ok(out)
+}
+
 pub fn import(
     store: &mut Store,
     config: &Config,
     rows: &[Row],
+    source: &Source<'_>,
     dry_run: bool,
     progress: &dyn Fn(usize),
 ) -> Result<LeadImportReport> {
+    // Rows are copied only when there are campaigns to look up.
+    let named;
+    let rows = if source.campaign_column.is_some() {
+        named = campaigns_named(store, rows, source)?;
+        &named
+    } else {
+        rows
+    };
     let mut known: HashMap<String, String> = HashMap::new();
     let mut live: HashSet<String> = HashSet::new();
     leads::each(store.conn(), |l| {
@@ -159,5 +210,7 @@ fn patch_of(f: &LeadFields) -> LeadPatch {
         qualification: None,
         tags: (!f.tags.is_empty()).then(|| f.tags.clone()),
         notes: set(&f.notes),
+        campaign_id: set(&f.campaign_id),
+        upsell: None,
     }
 }

@@ -6,7 +6,7 @@ use crate::features::scores;
 use crate::i18n::Arg;
 use crate::model::contact::NameOrder;
 use crate::model::dates::today;
-use crate::model::lead::{LeadFields, LeadPatch, StageChange};
+use crate::model::lead::{CustomerValue, LeadFields, LeadPatch, StageChange};
 use crate::model::source;
 use crate::model::{Activity, Lead, LinkRole, Stage};
 use crate::scoring::{self, Breakdown};
@@ -142,6 +142,26 @@ pub fn link(store: &mut Store, lead_id: &str, contact_id: &str, role: LinkRole) 
     })
 }
 
+/// What each customer of `leads` is worth (see `CustomerValue`), in one read.
+pub fn customer_values(store: &Store, leads: &[Lead]) -> Result<Vec<CustomerValue>> {
+    store.read(|conn| {
+        leads
+            .iter()
+            .map(|lead| crate::store::leads::customer_value(conn, lead))
+            .collect()
+    })
+}
+
+/// A lead with what it is worth as a customer: its JSON with `lifetime_value`,
+/// `won_deals`, `last_won_at` and `open_upsell_leads`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ValuedLead<'a> {
+    #[serde(flatten)]
+    pub lead: &'a Lead,
+    #[serde(flatten)]
+    pub value: &'a CustomerValue,
+}
+
 /// Everything about one lead (SPEC §4 `lead show`).
 #[derive(Debug, Clone, Serialize)]
 pub struct LeadDetail {
@@ -156,6 +176,8 @@ pub struct LeadDetail {
     pub score_breakdown: Breakdown,
     pub stage_history: Vec<StageChange>,
     pub history: Vec<HistoryEntry>,
+    /// The name of the campaign the lead came from (kept after the campaign is deleted).
+    pub campaign_name: Option<String>,
 }
 
 /// How many activities the detail shows by default; older ones stay in the database and
@@ -181,6 +203,7 @@ pub fn detail_with(
             prefix: id.to_string(),
         }
     })?;
+    let lead_campaign = lead.campaign_id.clone();
     let every = activities::scoring_inputs(conn, id)?;
     let activities = newest_activities(conn, id, limit.unwrap_or(usize::MAX))?;
     let today = today();
@@ -194,6 +217,10 @@ pub fn detail_with(
         score_breakdown,
         stage_history: crate::store::leads::stage_history(conn, id)?,
         history: history::of_record(conn, id)?,
+        campaign_name: match &lead_campaign {
+            Some(campaign) => crate::store::campaigns::get_any(conn, campaign)?.map(|c| c.name),
+            None => None,
+        },
     })
 }
 

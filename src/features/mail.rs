@@ -180,6 +180,7 @@ pub fn import(
                     summary: summary.clone(),
                     body: Some(message.body.clone()).filter(|b| !b.trim().is_empty()),
                     by: Some(by.clone()),
+                    campaign_id: None,
                 };
                 let origin = Origin {
                     id: Some(id.clone()),

@@ -27,6 +27,9 @@ pub struct Stats {
     pub reps: Vec<RepStat>,
     pub attribution: Attribution,
     pub waterfall: Waterfall,
+    /// The goals of the month and the quarter the period ends in, each beside its actual
+    /// figure and pace (the team's first, then each rep's).
+    pub goals: Vec<super::goals::GoalProgress>,
 }
 
 /// The Demand Waterfall of the leads created in the period: created → considering →
@@ -35,13 +38,20 @@ pub struct Stats {
 pub struct Waterfall {
     pub total: WaterfallRow,
     pub by_source: Vec<WaterfallRow>,
+    /// The leads that came from a campaign, per campaign.
+    pub by_campaign: Vec<WaterfallRow>,
 }
 
 /// One line of the waterfall.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct WaterfallRow {
-    /// The source (None: none recorded); for the total, none.
+    /// The source (None: none recorded); for the total and the campaigns' lines, none.
     pub source: Option<String>,
+    /// A campaign's line: its id and name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub campaign: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub campaign_name: Option<String>,
     pub created: i64,
     /// Reached considering or went on to customer.
     pub considering: i64,
@@ -84,8 +94,21 @@ impl Counting {
 fn waterfall(conn: &rusqlite::Connection, since: &str, until: &str) -> Result<Waterfall> {
     let mut total = Counting::default();
     let mut by_source: BTreeMap<Option<String>, Counting> = BTreeMap::new();
+    let mut by_campaign: BTreeMap<String, Counting> = BTreeMap::new();
     reports::waterfall_leads(conn, since, until, |lead| {
         total.add(&lead);
+        if let Some(campaign) = &lead.campaign {
+            by_campaign
+                .entry(campaign.clone())
+                .or_insert_with(|| Counting {
+                    row: WaterfallRow {
+                        campaign: Some(campaign.clone()),
+                        ..WaterfallRow::default()
+                    },
+                    ..Counting::default()
+                })
+                .add(&lead);
+        }
         by_source
             .entry(lead.source.clone())
             .or_insert_with(|| Counting {
@@ -99,9 +122,24 @@ fn waterfall(conn: &rusqlite::Connection, since: &str, until: &str) -> Result<Wa
     })?;
     let mut by_source: Vec<WaterfallRow> = by_source.into_values().map(Counting::done).collect();
     by_source.sort_by(|a, b| b.created.cmp(&a.created).then(a.source.cmp(&b.source)));
+    let mut by_campaign: Vec<WaterfallRow> = by_campaign
+        .into_values()
+        .map(Counting::done)
+        .map(|mut row| {
+            // A deleted campaign keeps its name: its leads still came from it.
+            row.campaign_name = row
+                .campaign
+                .as_deref()
+                .and_then(|id| crate::store::campaigns::get_any(conn, id).ok().flatten())
+                .map(|c| c.name);
+            row
+        })
+        .collect();
+    by_campaign.sort_by(|a, b| b.created.cmp(&a.created).then(a.campaign.cmp(&b.campaign)));
     Ok(Waterfall {
         total: total.done(),
         by_source,
+        by_campaign,
     })
 }
 
@@ -338,6 +376,8 @@ pub fn compute_period(
             .or_default() += 1;
     }
     let waterfall = waterfall(conn, since_ts, until_ts)?;
+    let last_day = until.map_or(today, |u| u.min(today));
+    let goals = super::goals::progress_on(store, last_day, today)?;
     Ok(Stats {
         as_of: today,
         since,
@@ -350,6 +390,7 @@ pub fn compute_period(
         reps,
         attribution,
         waterfall,
+        goals,
     })
 }
 

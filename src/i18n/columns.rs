@@ -23,6 +23,8 @@ pub fn lead(name: &str, language: Language) -> String {
         "score" => tr!(language, "csv-lead-score"),
         "tags" => tr!(language, "csv-lead-tags"),
         "notes" => tr!(language, "csv-lead-notes"),
+        "campaign_id" => tr!(language, "csv-lead-campaign"),
+        "upsell" => tr!(language, "csv-lead-upsell"),
         "last_activity_at" => tr!(language, "csv-lead-last-activity-at"),
         "created_at" => tr!(language, "csv-lead-created-at"),
         "updated_at" => tr!(language, "csv-lead-updated-at"),
@@ -76,6 +78,7 @@ pub fn activity(name: &str, language: Language) -> String {
         "summary" => tr!(language, "csv-activity-summary"),
         "body" => tr!(language, "csv-activity-body"),
         "by" => tr!(language, "csv-activity-by"),
+        "campaign_id" => tr!(language, "csv-activity-campaign"),
         other => other.to_string(),
     }
 }
@@ -96,6 +99,19 @@ pub fn follow_up(name: &str, language: Language) -> String {
         "owner" => tr!(language, "csv-followup-owner"),
         "last_activity" => tr!(language, "csv-followup-last-activity"),
         "lead_id" => tr!(language, "csv-followup-lead-id"),
+        other => other.to_string(),
+    }
+}
+
+/// A column of a segment's file for mail tools (`export contacts --segment`).
+pub fn segment(name: &str, language: Language) -> String {
+    match name {
+        "email" => tr!(language, "csv-segment-email"),
+        "name" => tr!(language, "csv-segment-name"),
+        "reading" => tr!(language, "csv-segment-reading"),
+        "company" => tr!(language, "csv-segment-company"),
+        "lead" => tr!(language, "csv-segment-lead"),
+        "rank" => tr!(language, "csv-segment-rank"),
         other => other.to_string(),
     }
 }
@@ -136,6 +152,7 @@ mod tests {
         titled(&names::<Contact>(), contact);
         titled(&names::<Activity>(), activity);
         titled(COLUMNS, follow_up);
+        titled(crate::features::segments::COLUMNS, segment);
     }
 
     /// A file with Japanese headers reads back: each title names the column its field's

@@ -13,6 +13,16 @@ pub fn stage(stage: Stage, language: Language) -> &'static str {
     }
 }
 
+pub fn campaign_kind(
+    kind: crate::model::campaign::CampaignKind,
+    language: Language,
+) -> &'static str {
+    match language {
+        Language::En => kind.label_en(),
+        Language::Ja => kind.label_ja(),
+    }
+}
+
 pub fn kind(kind: ActivityKind, language: Language) -> &'static str {
     match language {
         Language::En => kind.label_en(),
@@ -78,6 +88,9 @@ pub fn entity(entity: &str, language: Language) -> String {
         "lead" => crate::tr!(language, "kind-lead"),
         "contact" => crate::tr!(language, "kind-contact"),
         "activity" => crate::tr!(language, "kind-activity"),
+        "campaign" => crate::tr!(language, "kind-campaign"),
+        "goal" => crate::tr!(language, "kind-goal"),
+        "segment" => crate::tr!(language, "kind-segment"),
         other => other.to_string(),
     }
 }
@@ -88,5 +101,50 @@ pub fn records(nouns: &str, language: Language) -> String {
         "leads" => crate::tr!(language, "records-leads"),
         "contacts" => crate::tr!(language, "records-contacts"),
         _ => crate::tr!(language, "records-activities"),
+    }
+}
+
+/// A goal's step.
+pub fn metric(metric: crate::model::goal::Metric, language: Language) -> &'static str {
+    match language {
+        Language::En => metric.label_en(),
+        Language::Ja => metric.label_ja(),
+    }
+}
+
+/// A figure of a goal's step: a count, or yen for the won value.
+pub fn metric_figure(
+    metric: crate::model::goal::Metric,
+    figure: f64,
+    language: Language,
+) -> String {
+    if metric == crate::model::goal::Metric::WonValue {
+        crate::model::format::yen(Some(figure.round() as i64), language)
+    } else if figure.fract().abs() < 0.05 {
+        format!("{figure:.0}")
+    } else {
+        format!("{figure:.1}")
+    }
+}
+
+/// Where a goal stands, in words: reached, on track, behind by how much (and how much a day
+/// is needed for the days left), missed by how much.
+pub fn pace(
+    metric: crate::model::goal::Metric,
+    pace: &crate::model::goal::Pace,
+    language: Language,
+) -> String {
+    use crate::model::goal::Pace;
+    let figure = |x: f64| metric_figure(metric, x, language);
+    match pace {
+        Pace::Reached => crate::tr!(language, "pace-reached"),
+        Pace::OnTrack => crate::tr!(language, "pace-on-track"),
+        Pace::Behind { by, per_day } => crate::tr!(
+            language,
+            "pace-behind",
+            by = figure(*by),
+            per_day = figure(*per_day)
+        ),
+        Pace::Missed { short } => crate::tr!(language, "pace-missed", short = figure(*short)),
     }
 }

@@ -71,6 +71,7 @@ pub fn looks_like_leads(headers: &[String]) -> bool {
 }
 
 /// A lead row, or why the row was passed over.
+#[derive(Debug, Clone)]
 pub enum Row {
     /// `id`: the lead the row was exported from, if the file says (it may name no lead here).
     /// `stage_given`: the file said the stage (else the default applies to new leads only).
@@ -93,6 +94,9 @@ pub struct LeadFile {
     pub kept_in_notes: Vec<String>,
     /// Headers of the columns leadtrack works out itself ([`DERIVED`]), not read.
     pub not_read: Vec<String>,
+    /// The header of the campaign column, if the file has one: its cells name a campaign
+    /// by name or id, looked up when the rows are taken in.
+    pub campaign_column: Option<String>,
 }
 
 /// The leads of a table. `sources` are the configured lead sources.
@@ -234,6 +238,7 @@ pub fn leads(
                 }
                 Some("tags") => lead.tags = split_tags(&[value.to_string()]),
                 Some("notes") => lead.notes = text,
+                Some("campaign_id") => lead.campaign_id = text,
                 Some(_) => {}
             }
         }
@@ -256,10 +261,17 @@ pub fn leads(
             });
         }
     }
+    let campaign_column = table
+        .headers
+        .iter()
+        .zip(&fields)
+        .find(|(_, f)| **f == Some("campaign_id"))
+        .map(|(h, _)| h.clone());
     Ok(LeadFile {
         rows,
         kept_in_notes,
         not_read,
+        campaign_column,
     })
 }
 

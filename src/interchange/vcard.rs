@@ -1150,6 +1150,7 @@ impl Gathered {
                     .join("\n"),
             ),
             tags: (!self.tags.is_empty()).then_some(self.tags),
+            no_mail_on: None,
         };
         Card {
             line,
@@ -1578,6 +1579,7 @@ mod tests {
             exchanged_by: None,
             notes: s("一行目\n二行目, カンマ; セミコロン \\ バックスラッシュ"),
             tags: Some(vec!["展示会".into(), "a,b".into(), "VIP".into()]),
+            no_mail_on: None,
         }
     }
 

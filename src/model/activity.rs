@@ -247,6 +247,8 @@ pub struct Activity {
     pub summary: String,
     pub body: Option<String>,
     pub by: Option<String>,
+    /// The campaign the activity belongs to (a seminar attended, a newsletter answered).
+    pub campaign_id: Option<String>,
     #[serde(with = "super::dates::timestamp")]
     pub created_at: DateTime<Utc>,
     pub created_by: String,
@@ -281,6 +283,7 @@ impl Record for Activity {
         Field::new("summary", &[], |a| a.summary.clone()),
         Field::new("body", &[], |a| text(&a.body)),
         Field::new("by", &[], |a| text(&a.by)),
+        Field::new("campaign_id", &[], |a| text(&a.campaign_id)),
     ];
 }
 
@@ -370,4 +373,5 @@ pub struct ActivityFields {
     pub summary: String,
     pub body: Option<String>,
     pub by: Option<String>,
+    pub campaign_id: Option<String>,
 }

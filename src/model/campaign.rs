@@ -2,6 +2,7 @@
 //! what it cost.
 
 use super::variants::{array_of, find_named, one_of_named};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -116,6 +117,45 @@ impl FromStr for CampaignKind {
             CampaignKind::aliases,
         )
         .ok_or_else(|| UnknownCampaignKind(s.to_string()))
+    }
+}
+
+/// A campaign as stored: what, when, what it cost, whose.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Campaign {
+    pub id: String,
+    pub name: String,
+    pub kind: CampaignKind,
+    pub starts_on: Option<NaiveDate>,
+    pub ends_on: Option<NaiveDate>,
+    /// Yen, whole.
+    pub cost: Option<i64>,
+    pub owner: Option<String>,
+    pub notes: Option<String>,
+    #[serde(with = "super::dates::timestamp")]
+    pub created_at: DateTime<Utc>,
+    pub created_by: String,
+    #[serde(with = "super::dates::timestamp")]
+    pub updated_at: DateTime<Utc>,
+    pub updated_by: String,
+}
+
+/// What a rep gives for a campaign: everything to add one; to change one, each `Some` is
+/// set (`Some(None)` clears an optional field).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CampaignPatch {
+    pub name: Option<String>,
+    pub kind: Option<CampaignKind>,
+    pub starts_on: Option<Option<NaiveDate>>,
+    pub ends_on: Option<Option<NaiveDate>>,
+    pub cost: Option<Option<i64>>,
+    pub owner: Option<Option<String>>,
+    pub notes: Option<Option<String>>,
+}
+
+impl CampaignPatch {
+    pub fn is_empty(&self) -> bool {
+        *self == CampaignPatch::default()
     }
 }
 

@@ -41,6 +41,8 @@ pub struct Contact {
     pub exchanged_by: Option<String>,
     pub notes: Option<String>,
     pub tags: Vec<String>,
+    /// The day the person asked to be sent no more mail (配信停止); none: mail may be sent.
+    pub no_mail_on: Option<NaiveDate>,
     #[serde(with = "dates::timestamp")]
     pub created_at: DateTime<Utc>,
     pub created_by: String,
@@ -161,6 +163,7 @@ impl Contact {
             "exchanged_by" => ("exchanged by", "名刺を受け取った人"),
             "notes" => ("notes", "メモ"),
             "tags" => ("tags", "タグ"),
+            "no_mail_on" => ("no mail", "配信停止"),
             "deleted" => ("deleted", "削除"),
             _ => ("field", "項目"),
         }
@@ -246,6 +249,7 @@ impl Contact {
             exchanged_by: self.exchanged_by.clone(),
             notes: self.notes.clone(),
             tags: Some(self.tags.clone()),
+            no_mail_on: Some(self.no_mail_on),
         }
     }
 
@@ -426,6 +430,8 @@ pub struct ContactFields {
     pub exchanged_by: Option<String>,
     pub notes: Option<String>,
     pub tags: Option<Vec<String>>,
+    /// `Some(Some(day))`: no mail from that day; `Some(None)`: mail again.
+    pub no_mail_on: Option<Option<NaiveDate>>,
 }
 
 /// The person's name, else (a company's own card) the company's.
@@ -490,6 +496,7 @@ impl ContactFields {
         let mut inverse = ContactFields {
             exchanged_on: self.exchanged_on.and(before.exchanged_on),
             tags: self.tags.as_ref().map(|_| before.tags.clone()),
+            no_mail_on: self.no_mail_on.map(|_| before.no_mail_on),
             ..ContactFields::default()
         };
         for field in TEXT_FIELDS {

@@ -157,6 +157,7 @@ mod tests {
             created_by: "me".into(),
             updated_at: now,
             updated_by: "me".into(),
+            campaign_id: None,
         });
     }
 }

@@ -42,6 +42,24 @@ pub fn yen(value: Option<i64>, language: Language) -> String {
     }
 }
 
+/// A figure worked out per lead or per win, to the yen (`25,000`, `25,000円`): rounded by 万
+/// it would hide the differences between campaigns. Empty when none.
+pub fn yen_each(value: Option<f64>, language: Language) -> String {
+    let Some(v) = value else {
+        return String::new();
+    };
+    let exact = amount(Some(v.round() as i64));
+    match language {
+        Language::En => exact,
+        Language::Ja => format!("{exact}円"),
+    }
+}
+
+/// A return on cost to one decimal (`4.0`). Empty when none.
+pub fn ratio(value: Option<f64>) -> String {
+    value.map_or_else(String::new, |v| format!("{v:.1}"))
+}
+
 /// Scores print without trailing zeros: 7, 1.5, 0.75.
 pub fn score(x: f64) -> String {
     let text = format!("{x:.2}");
@@ -69,6 +87,17 @@ mod tests {
         assert_eq!(yen(None, Language::Ja), "");
         assert_eq!(compact_amount(45_300_000, Language::En), "45.3M");
         assert_eq!(compact_amount(45_300_000, Language::Ja), "4,530万円");
+    }
+
+    #[test]
+    fn figures_per_lead_keep_every_yen() {
+        assert_eq!(yen_each(Some(25_000.0), Language::En), "25,000");
+        assert_eq!(yen_each(Some(300_000.0), Language::Ja), "300,000円");
+        assert_eq!(yen_each(Some(33_333.33), Language::En), "33,333");
+        assert_eq!(yen_each(None, Language::Ja), "");
+        assert_eq!(ratio(Some(4.0)), "4.0");
+        assert_eq!(ratio(Some(1.26)), "1.3");
+        assert_eq!(ratio(None), "");
     }
 
     #[test]

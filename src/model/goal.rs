@@ -28,6 +28,14 @@ impl Period {
         }
     }
 
+    /// The quarter a day falls in.
+    pub fn quarter_of(day: NaiveDate) -> Period {
+        Period::Quarter {
+            year: day.year(),
+            quarter: (day.month() - 1) / 3 + 1,
+        }
+    }
+
     /// Its first day.
     pub fn first_day(self) -> NaiveDate {
         let (year, month) = match self {
@@ -175,13 +183,38 @@ impl FromStr for Metric {
     }
 }
 
+fn named_metrics() -> [(&'static str, &'static str, &'static str); Metric::COUNT] {
+    Metric::ALL.map(|m| (m.id(), m.label_en(), m.label_ja()))
+}
+
+/// What a rep may type for a goal's step, in the error that tells them.
+pub fn accepted_names() -> String {
+    one_of_named(&named_metrics())
+}
+
+/// The same, for a Japanese message.
+pub fn accepted_names_ja() -> String {
+    super::variants::one_of_named_ja(&named_metrics())
+}
+
+/// A goal as stored: a target on a step for a period, for a rep or (no owner) the team.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Goal {
+    pub id: String,
+    pub period: Period,
+    pub metric: Metric,
+    pub target: i64,
+    pub owner: Option<String>,
+}
+
 /// Where an actual figure stands against its target on a day of the period.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum Pace {
     /// The target is reached.
     Reached,
-    /// At least what an even pace would have by the end of that day.
+    /// At least what an even pace would have by the end of that day (whole: a count is
+    /// not behind by a fraction of one).
     OnTrack,
     /// Short of an even pace by `by`; `per_day` more each day left reaches the target.
     Behind { by: f64, per_day: f64 },
@@ -202,7 +235,8 @@ pub fn pace(period: Period, target: f64, actual: f64, today: NaiveDate) -> Pace 
     let days = period.days() as f64;
     let passed = ((today - period.first_day()).num_days() + 1).clamp(0, period.days()) as f64;
     let expected = target * passed / days;
-    if actual >= expected {
+    // A count is reached whole: on the first days of a month, 0.1 of a win is no lag.
+    if actual >= expected.floor() {
         return Pace::OnTrack;
     }
     let left = (days - passed).max(1.0);

@@ -24,6 +24,11 @@ pub struct Lead {
     pub qualification: Qualification,
     pub tags: Vec<String>,
     pub notes: Option<String>,
+    /// The campaign the lead came from (its id).
+    pub campaign_id: Option<String>,
+    /// A new deal with a company that is already a customer: marked when the lead is made,
+    /// changed by the rep.
+    pub upsell: bool,
     #[serde(with = "dates::timestamp")]
     pub created_at: DateTime<Utc>,
     pub created_by: String,
@@ -161,6 +166,16 @@ impl Record for Lead {
         Field::new("tags", &["タグ", "Tags", "Tag"], |l| l.tags.join(", ")),
         Field::new("notes", &["メモ", "備考", "Notes", "Note"], |l| {
             text(&l.notes)
+        }),
+        // A file names a campaign by its name or id; leadtrack writes the id.
+        Field::new(
+            "campaign_id",
+            &["キャンペーン", "施策", "Campaign", "Campaign ID"],
+            |l| text(&l.campaign_id),
+        ),
+        // Marked by company when a lead is made; a file does not set it.
+        Field::derived("upsell", &["アップセル", "Upsell"], |l| {
+            if l.upsell { "yes" } else { "" }.to_string()
         }),
         Field::derived("last_activity_at", &["最終活動日時"], |l| {
             l.last_activity_at
@@ -382,6 +397,8 @@ impl Lead {
             qualification: Qualification::default(),
             tags: Vec::new(),
             notes: None,
+            campaign_id: None,
+            upsell: false,
             created_at: now,
             created_by: "me".into(),
             updated_at: now,
@@ -489,6 +506,9 @@ pub struct LeadFields {
     pub qualification: Qualification,
     pub tags: Vec<String>,
     pub notes: Option<String>,
+    pub campaign_id: Option<String>,
+    /// None: an upsell when the company is already a customer.
+    pub upsell: Option<bool>,
 }
 
 /// `LeadPatch` and its undoing from one list of the fields a patch sets (each named as on
@@ -529,6 +549,8 @@ lead_patch! {
     qualification: Qualification,
     tags: Vec<String>,
     notes: Option<String>,
+    campaign_id: Option<String>,
+    upsell: bool,
 }
 
 impl LeadPatch {
@@ -551,6 +573,8 @@ impl LeadPatch {
             "qualification" => ("qualification (BANT)", "BANT"),
             "tags" => ("tags", "タグ"),
             "notes" => ("notes", "メモ"),
+            "campaign_id" => ("campaign", "キャンペーン"),
+            "upsell" => ("upsell", "アップセル"),
             "stage" => ("stage", "段階"),
             "deleted" => ("deleted", "削除"),
             _ => ("field", "項目"),
@@ -577,4 +601,17 @@ pub struct StageChange {
     pub by: String,
     /// Taken back by undo (the move, and the move that took it back): left out of the stats.
     pub undone: bool,
+}
+
+/// What a customer is worth: its company's won deals (the lead alone when it names no
+/// company), the last win, and the open upsell leads on the company.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct CustomerValue {
+    /// The sum of the won deals' values.
+    pub lifetime_value: i64,
+    pub won_deals: i64,
+    #[serde(with = "dates::timestamp_opt")]
+    pub last_won_at: Option<DateTime<Utc>>,
+    /// Upsell leads on the company still being worked (considering or future).
+    pub open_upsell_leads: i64,
 }

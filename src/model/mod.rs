@@ -12,6 +12,7 @@ pub mod format;
 pub mod goal;
 pub mod ids;
 pub mod lead;
+pub mod segment;
 pub mod source;
 pub mod stage;
 pub mod text;

@@ -12,7 +12,7 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row};
 
 const COLUMNS: &str = "id, kind, lead_id, contact_id, occurred_at, duration_minutes, direction, \
-    summary, body, rep, created_at, created_by, updated_at, updated_by, seq";
+    summary, body, rep, created_at, created_by, updated_at, updated_by, seq, campaign_id";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Activity> {
     let ts = |i: usize| -> rusqlite::Result<DateTime<Utc>> {
@@ -35,6 +35,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Activity> {
         created_by: r.get(11)?,
         updated_at: ts(12)?,
         updated_by: r.get(13)?,
+        campaign_id: r.get(15)?,
     })
 }
 
@@ -63,7 +64,7 @@ pub struct NewActivity {
     created_at: Option<DateTime<Utc>>,
     lead_id: Option<String>,
     contact_id: Option<String>,
-    values: [(&'static str, Value); 9],
+    values: [(&'static str, Value); 10],
     terms: Option<String>,
 }
 
@@ -92,6 +93,7 @@ pub fn prepare(a: &ActivityFields, origin: &Origin) -> Result<NewActivity> {
             ("summary", Value::Text(a.summary.trim().to_string())),
             ("body", text(a.body.as_deref())),
             ("rep", text(a.by.as_deref())),
+            ("campaign_id", text(a.campaign_id.as_deref())),
         ],
         terms: search::terms_of(&a.summary),
     })
@@ -146,6 +148,7 @@ pub struct ActivityPatch {
     pub summary: Option<String>,
     pub body: Option<Option<String>>,
     pub contact_id: Option<Option<String>>,
+    pub campaign_id: Option<Option<String>>,
 }
 
 impl ActivityPatch {
@@ -174,6 +177,7 @@ impl ActivityPatch {
             "contact_id" => ("Contact", "担当者"),
             "lead_id" => ("Lead", "リード"),
             "rep" | "by" => ("By", "記録者"),
+            "campaign_id" => ("Campaign", "キャンペーン"),
             _ => ("Field", "項目"),
         }
     }
@@ -188,6 +192,7 @@ impl ActivityPatch {
             summary: self.summary.as_ref().map(|_| a.summary.clone()),
             body: self.body.as_ref().map(|_| a.body.clone()),
             contact_id: self.contact_id.as_ref().map(|_| a.contact_id.clone()),
+            campaign_id: self.campaign_id.as_ref().map(|_| a.campaign_id.clone()),
         }
     }
 }
@@ -234,6 +239,9 @@ pub fn update(w: &mut Writer<'_>, id: &str, patch: &ActivityPatch) -> Result<Vec
             return Err(Error::said_plain("error-activity-keeps-contact"));
         }
         changes.push(("contact_id", text(contact.as_deref())));
+    }
+    if let Some(campaign) = &patch.campaign_id {
+        changes.push(("campaign_id", text(campaign.as_deref())));
     }
     let changed = records::update(w, &ACTIVITIES, id, &changes)?;
     if changed.contains(&"summary") {

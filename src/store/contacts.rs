@@ -16,7 +16,14 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 const COLUMNS: &str = "id, family_name, given_name, family_reading, given_reading, company, \
     company_reading, department, title, email, phone, mobile, fax, postal_code, address, url, \
     exchanged_on, exchanged_at, exchanged_by, notes, tags, created_at, created_by, updated_at, \
-    updated_by, seq";
+    updated_by, seq, no_mail_on";
+
+/// `COLUMNS` for working out what is derived from a contact, which never depends on its
+/// no-mail mark: schema 4's step derives every contact before schema 10 adds the column.
+const DERIVING_COLUMNS: &str = "id, family_name, given_name, family_reading, given_reading, \
+    company, company_reading, department, title, email, phone, mobile, fax, postal_code, \
+    address, url, exchanged_on, exchanged_at, exchanged_by, notes, tags, created_at, \
+    created_by, updated_at, updated_by, seq, NULL";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
     let ts = |i: usize| -> rusqlite::Result<_> {
@@ -55,6 +62,9 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
         created_by: r.get(22)?,
         updated_at: ts(23)?,
         updated_by: r.get(24)?,
+        no_mail_on: r
+            .get::<_, Option<String>>(26)?
+            .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
     })
 }
 
@@ -112,6 +122,7 @@ pub fn prepare(card: &ContactFields, origin: &Origin) -> Result<NewContact> {
         .collect();
     values.push(("exchanged_on", date_value(card.exchanged_on)));
     values.push(("tags", tags_value(card.tags.as_deref().unwrap_or(&[]))));
+    values.push(("no_mail_on", date_value(card.no_mail_on.flatten())));
     // Derived straight from the card: nothing to read back.
     let derived = Derived::of(card, true);
     let id = origin.id.clone().unwrap_or_else(crate::model::ids::new_id);
@@ -180,6 +191,9 @@ pub fn update(w: &mut Writer<'_>, id: &str, patch: &ContactFields) -> Result<Vec
     }
     if let Some(tags) = &patch.tags {
         changes.push(("tags", tags_value(tags)));
+    }
+    if let Some(day) = patch.no_mail_on {
+        changes.push(("no_mail_on", date_value(day)));
     }
     let mut changed = records::update(w, &CONTACTS, id, &changes)?;
     changed.extend(contact_values::write_lists(w, id, patch)?);
@@ -282,10 +296,10 @@ fn search_text(c: &ContactFields) -> String {
 
 /// Recomputes what is derived from a contact's fields: sort key, match keys, search terms.
 fn refresh_derived(conn: &Connection, seq: i64, fresh: bool) -> Result<()> {
-    let sql = format!("SELECT {COLUMNS}, gone FROM contacts WHERE seq = ?1");
+    let sql = format!("SELECT {DERIVING_COLUMNS}, gone FROM contacts WHERE seq = ?1");
     let row = conn
         .prepare_cached(&sql)?
-        .query_row([seq], |r| Ok((from_row(r)?, r.get::<_, i64>(26)?)))
+        .query_row([seq], |r| Ok((from_row(r)?, r.get::<_, i64>(27)?)))
         .optional()?;
     let Some((c, gone)) = row else { return Ok(()) };
     let c = with_lists(conn, c)?;
@@ -359,13 +373,13 @@ pub(crate) fn refresh_derived_seq(conn: &Connection, seq: i64, fresh: bool) -> R
 pub(crate) fn derive_made_after(conn: &Connection, seq: i64) -> Result<()> {
     const PAGE: usize = 1024;
     let sql = format!(
-        "SELECT {COLUMNS}, gone, seq FROM contacts WHERE seq > ?1 ORDER BY seq LIMIT {PAGE}"
+        "SELECT {DERIVING_COLUMNS}, gone, seq FROM contacts WHERE seq > ?1 ORDER BY seq LIMIT {PAGE}"
     );
     type Page = Vec<(Contact, bool, i64)>;
     let read = |from: &i64| -> Result<Option<(i64, Page)>> {
         let page: Vec<(Contact, i64, i64)> = conn
             .prepare_cached(&sql)?
-            .query_map([from], |r| Ok((from_row(r)?, r.get(26)?, r.get(27)?)))?
+            .query_map([from], |r| Ok((from_row(r)?, r.get(27)?, r.get(28)?)))?
             .collect::<rusqlite::Result<_>>()?;
         let Some(&(_, _, last)) = page.last() else {
             return Ok(None);

@@ -9,12 +9,15 @@ use crate::error::Result;
 use rusqlite::Connection;
 
 /// The tables whose rows carry `touched`.
-pub(crate) const TOUCHED_TABLES: [&str; 8] = [
+pub(crate) const TOUCHED_TABLES: [&str; 11] = [
     "leads",
     "contacts",
     "activities",
     "lead_contacts",
     "contact_values",
+    "campaigns",
+    "goals",
+    "segments",
     "stage_changes",
     "history",
     "tag_marks",

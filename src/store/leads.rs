@@ -5,7 +5,7 @@ use super::records::{self, LEADS, parse_tags, tags_value, text};
 use super::{Stamp, Writer, beside, search, stage_sql};
 use crate::error::{Error, Result};
 use crate::model::dates::{format_timestamp, parse_timestamp};
-use crate::model::lead::{LeadFields, LeadPatch, LinkedContact, StageChange};
+use crate::model::lead::{CustomerValue, LeadFields, LeadPatch, LinkedContact, StageChange};
 use crate::model::{Due, Lead, Qualification, Rank, Stage, StageMap};
 use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
@@ -13,7 +13,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 
 const COLUMNS: &str = "id, title, company, stage, source, source_detail, owner, value, \
     next_action, next_action_on, qualification, tags, notes, created_at, created_by, \
-    updated_at, updated_by, score, rank, last_activity_at, seq";
+    updated_at, updated_by, score, rank, last_activity_at, seq, campaign_id, upsell";
 
 /// Where a new record comes from: a fresh id and "now", or given ones (demo data, imports).
 #[derive(Debug, Clone, Default)]
@@ -57,6 +57,8 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Lead> {
             .get::<_, Option<String>>(19)?
             .as_deref()
             .and_then(parse_timestamp),
+        campaign_id: r.get(21)?,
+        upsell: r.get::<_, Option<i64>>(22)?.unwrap_or(0) != 0,
         contacts: Vec::new(),
     })
 }
@@ -99,6 +101,10 @@ pub fn insert_moved(
     let created_at = origin.created_at.unwrap_or(stamp.at);
     let id = origin.id.clone().unwrap_or_else(crate::model::ids::new_id);
     let now_in = moved.map_or(lead.stage, |(stage, _)| stage);
+    let upsell = match lead.upsell {
+        Some(given) => given,
+        None => is_customer_company(w.conn(), lead.company.as_deref())?,
+    };
     let values = [
         ("title", Value::Text(lead.title.trim().to_string())),
         ("company", text(lead.company.as_deref())),
@@ -112,6 +118,8 @@ pub fn insert_moved(
         ("qualification", qualification_value(&lead.qualification)),
         ("tags", tags_value(&lead.tags)),
         ("notes", text(lead.notes.as_deref())),
+        ("campaign_id", text(lead.campaign_id.as_deref())),
+        ("upsell", Value::Integer(i64::from(upsell))),
     ];
     let created_text = format_timestamp(&created_at);
     let seq = records::insert(w, &LEADS, &id, &values, &stamp, &created_text)?;
@@ -127,6 +135,20 @@ pub fn insert_moved(
     }
     reindex(w.conn(), seq, true)?;
     Ok(id)
+}
+
+/// Whether a company already has a lead that was won: a new lead on it is an upsell. Names
+/// are matched as written, trimmed (the company a rep types for their own customer).
+pub fn is_customer_company(conn: &Connection, company: Option<&str>) -> Result<bool> {
+    let Some(company) = company.map(str::trim).filter(|c| !c.is_empty()) else {
+        return Ok(false);
+    };
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT EXISTS (SELECT 1 FROM leads WHERE company = ?1 AND stage = {} AND gone = 0)",
+            stage_sql::literal(Stage::Customer)
+        ))?
+        .query_row([company], |r| r.get(0))?)
 }
 
 /// Applies a patch; returns the fields that changed.
@@ -146,6 +168,7 @@ pub fn update(w: &mut Writer<'_>, id: &str, patch: &LeadPatch) -> Result<Vec<&'s
         ("owner", &patch.owner),
         ("next_action", &patch.next_action),
         ("notes", &patch.notes),
+        ("campaign_id", &patch.campaign_id),
     ];
     for (field, value) in texts {
         if let Some(v) = value {
@@ -163,6 +186,9 @@ pub fn update(w: &mut Writer<'_>, id: &str, patch: &LeadPatch) -> Result<Vec<&'s
     }
     if let Some(tags) = &patch.tags {
         changes.push(("tags", tags_value(tags)));
+    }
+    if let Some(upsell) = patch.upsell {
+        changes.push(("upsell", Value::Integer(i64::from(upsell))));
     }
     let changed = records::update(w, &LEADS, id, &changes)?;
     if !changed.is_empty() {
@@ -778,4 +804,44 @@ pub fn each(conn: &Connection, mut f: impl FnMut(Lead) -> Result<()>) -> Result<
         f(from_row(row)?)?;
     }
     Ok(())
+}
+
+/// What the customer `lead` is worth: the won deals of its company (found by name, as a
+/// rep writes it), or of the lead alone when it names none.
+pub fn customer_value(conn: &Connection, lead: &Lead) -> Result<CustomerValue> {
+    let won = stage_sql::literal(Stage::Customer);
+    let company = lead
+        .company
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
+    // The won leads counted: the company's, or the lead itself.
+    let (which, key) = match company {
+        Some(company) => ("company = ?1", company.to_string()),
+        None => ("id = ?1", lead.id.clone()),
+    };
+    let (lifetime_value, won_deals, last_won): (i64, i64, Option<String>) = conn
+        .prepare_cached(&format!(
+            "SELECT ifnull(sum(l.value), 0), count(*),
+                    (SELECT max(s.at) FROM stage_changes s WHERE s.undone = 0 AND s.to_stage = {won}
+                       AND s.lead_id IN (SELECT id FROM leads WHERE {which} AND stage = {won} AND gone = 0))
+             FROM leads l WHERE l.{which} AND l.stage = {won} AND l.gone = 0"
+        ))?
+        .query_row([&key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    let open_upsell_leads = match company {
+        Some(company) => conn
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM leads WHERE company = ?1 AND gone = 0 AND upsell = 1
+                   AND stage IN ({})",
+                stage_sql::list([Stage::Considering, Stage::Future])
+            ))?
+            .query_row([company], |r| r.get(0))?,
+        None => 0,
+    };
+    Ok(CustomerValue {
+        lifetime_value,
+        won_deals,
+        last_won_at: last_won.as_deref().and_then(parse_timestamp),
+        open_upsell_leads,
+    })
 }

@@ -51,6 +51,10 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0009_touched.sql"),
         then: None,
     },
+    Migration {
+        sql: include_str!("migrations/0010_campaigns_goals.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this build writes.

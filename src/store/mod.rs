@@ -5,10 +5,12 @@
 
 pub mod activities;
 mod beside;
+pub mod campaigns;
 pub mod clock_notes;
 pub mod contact_values;
 pub mod contacts;
 pub mod generation;
+pub mod goals;
 pub mod history;
 pub mod leads;
 pub(crate) mod leftovers;
@@ -23,6 +25,7 @@ pub mod purge;
 pub(crate) mod records;
 pub mod reports;
 pub mod search;
+pub mod segments;
 pub mod server;
 pub mod snapshot_copy;
 mod stage_sql;
@@ -1032,6 +1035,9 @@ pub fn digest(conn: &Connection) -> Result<String> {
         "lead_contacts",
         "contact_values",
         "tag_marks",
+        "campaigns",
+        "goals",
+        "segments",
     ] {
         // A stamp past 2286 (`z` and twenty digits, see `Hlc`) adds the last twelve digits
         // of its wall time: it still changes the sum when it moves, and cannot overflow it.
@@ -1131,6 +1137,9 @@ const MERGED_TABLES: &[&str] = &[
     "history",
     "purged",
     "tag_marks",
+    "campaigns",
+    "goals",
+    "segments",
 ];
 
 /// `quick_check` of each merged table the copy has (an older schema lacks some): `["ok"]`

@@ -22,6 +22,8 @@ pub struct Narrowing {
     pub quiet_since: Option<StageMap<String>>,
     /// Free text, found through the search index (title, company, notes and the rest).
     pub text: Option<String>,
+    /// A campaign id: the leads that came from it.
+    pub campaign: Option<String>,
 }
 
 /// Which next-action dates a list keeps.
@@ -64,6 +66,9 @@ impl Narrowing {
         }
         if let Some(stage) = self.stage {
             equal("stage", stage.id().to_string(), params);
+        }
+        if let Some(campaign) = &self.campaign {
+            equal("campaign_id", campaign.clone(), params);
         }
         if let Some(tag) = &self.tag {
             params.push(Value::Text(tag.clone()));

@@ -38,9 +38,9 @@ pub(crate) const LEADS: Table = Table {
 pub(crate) const CONTACTS: Table = Table {
     entity: "contact",
     name: "contacts",
-    fields: &concat::<{ TEXT_FIELD_NAMES.len() + 3 }>(&[
+    fields: &concat::<{ TEXT_FIELD_NAMES.len() + 4 }>(&[
         &TEXT_FIELD_NAMES,
-        &["exchanged_on", "tags", "deleted"],
+        &["exchanged_on", "tags", "no_mail_on", "deleted"],
     ]),
 };
 
@@ -111,8 +111,47 @@ pub(crate) const VALUES: Table = Table {
     ],
 };
 
+/// A campaign: an exhibition, a seminar, a newsletter... with its dates and cost.
+pub(crate) const CAMPAIGNS: Table = Table {
+    entity: "campaign",
+    name: "campaigns",
+    fields: &[
+        "name",
+        "kind",
+        "starts_on",
+        "ends_on",
+        "cost",
+        "owner",
+        "notes",
+        "deleted",
+    ],
+};
+
+/// A goal for a period, for the team (no owner) or a rep.
+pub(crate) const GOALS: Table = Table {
+    entity: "goal",
+    name: "goals",
+    fields: &["period", "metric", "target", "owner", "deleted"],
+};
+
+/// A saved filter of the people to mail.
+pub(crate) const SEGMENTS: Table = Table {
+    entity: "segment",
+    name: "segments",
+    fields: &["name", "filter", "deleted"],
+};
+
 impl Table {
-    pub(crate) const ALL: [&'static Table; 5] = [&LEADS, &CONTACTS, &ACTIVITIES, &LINKS, &VALUES];
+    pub(crate) const ALL: [&'static Table; 8] = [
+        &LEADS,
+        &CONTACTS,
+        &ACTIVITIES,
+        &LINKS,
+        &VALUES,
+        &CAMPAIGNS,
+        &GOALS,
+        &SEGMENTS,
+    ];
 
     pub(crate) fn of_entity(entity: &str) -> Option<&'static Table> {
         Table::ALL.into_iter().find(|t| t.entity == entity)
@@ -691,9 +730,13 @@ mod tests {
             .chain([("exchanged_on", false), ("tags", false)])
             .collect();
         for (table, model, beyond) in [
-            (&LEADS, written(&lead), &["qualification", "deleted"][..]),
+            (
+                &LEADS,
+                written(&lead),
+                &["qualification", "upsell", "deleted"][..],
+            ),
             (&ACTIVITIES, written(&activity), &["deleted"][..]),
-            (&CONTACTS, written(&contact), &["deleted"][..]),
+            (&CONTACTS, written(&contact), &["no_mail_on", "deleted"][..]),
         ] {
             let mut expected: Vec<&str> = model.into_iter().chain(beyond.iter().copied()).collect();
             let mut synced = table.fields.to_vec();

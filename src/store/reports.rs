@@ -197,11 +197,14 @@ pub fn by_source(conn: &Connection, since: &str, until: &str) -> Result<Vec<Sour
 
 /// A lead created in a period, as the Demand Waterfall counts it: whether it reached
 /// considering (or went on to customer) and is a customer now, with the days from its
-/// creation to the first of those moves and from there to its last move to customer (None
+/// creation to the first of those moves (none for a lead made in considering, which took
+/// no such step) and from there to its last move to customer (None
 /// where its history holds no such move).
 #[derive(Debug, Clone, PartialEq)]
 pub struct WaterfallLead {
     pub source: Option<String>,
+    /// The campaign it came from (an id).
+    pub campaign: Option<String>,
     pub considering: bool,
     pub customer: bool,
     pub days_to_considering: Option<f64>,
@@ -220,13 +223,17 @@ pub fn waterfall_leads(
                     SELECT 1 FROM stage_changes s
                     WHERE s.lead_id = w.id AND s.to_stage = {considering} AND s.undone = 0),
                 w.stage = {won},
-                julianday(w.reached) - julianday(w.created_at),
-                julianday(w.won_at) - julianday(w.reached)
-         FROM (SELECT l.id, l.source, l.stage, l.created_at,
+                CASE WHEN w.made_there THEN NULL ELSE julianday(w.reached) - julianday(w.created_at) END,
+                julianday(w.won_at) - julianday(w.reached),
+                w.campaign_id
+         FROM (SELECT l.id, l.source, l.stage, l.created_at, l.campaign_id,
                       (SELECT min(s.at) FROM stage_changes s WHERE s.lead_id = l.id AND s.undone = 0
                          AND s.to_stage IN ({considering_or_won})) AS reached,
                       (SELECT max(s.at) FROM stage_changes s WHERE s.lead_id = l.id AND s.undone = 0
-                         AND s.to_stage = {won}) AS won_at
+                         AND s.to_stage = {won}) AS won_at,
+                      -- Made in considering (or as a customer): no step to take, no days.
+                      EXISTS (SELECT 1 FROM stage_changes s WHERE s.lead_id = l.id
+                         AND s.from_stage IS NULL AND s.to_stage IN ({considering_or_won})) AS made_there
                FROM leads l WHERE l.gone = 0 AND l.created_at >= ?1 AND l.created_at < ?2) w",
         considering_or_won = stage_sql::list([Stage::Considering, Stage::Customer]),
         considering = stage_sql::literal(Stage::Considering),
@@ -239,6 +246,7 @@ pub fn waterfall_leads(
         let days = |d: Option<f64>| d.map(|d| d.max(0.0));
         each(WaterfallLead {
             source: r.get(0)?,
+            campaign: r.get(5)?,
             considering: r.get(1)?,
             customer,
             days_to_considering: days(r.get(3)?),

@@ -56,6 +56,8 @@ pub struct App {
     pub board: BoardState,
     pub follow_ups: Pager<LeadSource>,
     pub customers: Pager<LeadSource>,
+    /// What each customer on screen is worth, by lead id: read with the page.
+    pub customer_values: std::collections::HashMap<String, crate::model::lead::CustomerValue>,
     pub contacts: ContactsState,
     pub activities: Pager<ActivitySource>,
     pub popup: Option<Popup>,
@@ -81,6 +83,8 @@ pub struct App {
     pub stats_scroll: u16,
     /// The period the Stats view counts over (a key cycles it).
     pub stats_period: views::stats::StatsPeriod,
+    /// The Campaigns view: every campaign's figures, and the one opened.
+    pub campaigns: views::campaigns::CampaignsState,
     /// The last search, whose results `Esc` returns to from the record it opened.
     pub last_search: Option<Box<super::popups::search::Search>>,
     /// The last frame was too small to show the app (`prepare` says): only quitting works.
@@ -119,6 +123,7 @@ impl App {
             board: BoardState::new(names),
             follow_ups: views::followups::follow_ups(names),
             customers: views::followups::customers(names),
+            customer_values: std::collections::HashMap::new(),
             contacts: ContactsState::default(),
             activities: views::activities::timeline(),
             popup: None,
@@ -133,6 +138,7 @@ impl App {
             stats: None,
             stats_scroll: 0,
             stats_period: Default::default(),
+            campaigns: Default::default(),
             last_search: None,
             sync: None,
             sync_state: None,
@@ -190,6 +196,7 @@ impl App {
         }
         self.counts_stale = true;
         self.stats = None;
+        self.campaigns.invalidate();
         if let Ok(v) = self.session.store.data_version() {
             self.data_version = v;
         }
@@ -310,6 +317,9 @@ impl App {
             Action::Undo => self.undo()?,
             Action::Redo => self.redo()?,
             Action::Back => {
+                if self.detail.is_none() && self.view == View::Campaigns {
+                    self.campaigns.close();
+                }
                 self.detail = None;
                 if let Some(search) = self.last_search.take() {
                     self.popup = Some(Popup::Search(search));
@@ -352,7 +362,7 @@ impl App {
                 }
             }
             Action::Delete => self.ask_delete(),
-            Action::Add => self.add(),
+            Action::Add => self.add()?,
             Action::Edit => self.edit()?,
             Action::LogCall => self.log(Some(ActivityKind::Call))?,
             Action::LogMeeting => self.log(Some(ActivityKind::Meeting))?,
@@ -473,6 +483,7 @@ impl App {
 
     pub(super) fn show(&mut self, view: View) {
         self.detail = None;
+        self.campaigns.close();
         self.view = view;
     }
 

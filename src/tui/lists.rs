@@ -58,6 +58,10 @@ impl App {
                 };
                 Ok(())
             }
+            View::Campaigns => {
+                self.campaigns.navigate(action);
+                Ok(())
+            }
         }
     }
 

@@ -12,17 +12,41 @@ use crate::model::{ActivityKind, Stage};
 use crate::tr;
 
 impl App {
-    pub(super) fn add(&mut self) {
+    pub(super) fn add(&mut self) -> Result<()> {
         if self.on_contacts() {
             self.open_form(forms::contact::form(None, self.language()));
-            return;
+            return Ok(());
         }
         let stage = match self.view {
             View::Board => self.board.stage(),
             View::Customers => Stage::Customer,
             _ => Stage::default(),
         };
-        self.open_form(forms::lead::form(&self.session.config, None, stage));
+        let campaigns = self.campaign_choices(None)?;
+        self.open_form(forms::lead::form(
+            &self.session.config,
+            None,
+            stage,
+            &campaigns,
+        ));
+        Ok(())
+    }
+
+    /// The campaigns a form offers, as (id, name): the live ones, newest first, and the
+    /// record's own `current` one even when it has since been deleted.
+    fn campaign_choices(&self, current: Option<&str>) -> Result<Vec<(String, String)>> {
+        let conn = self.session.store.conn();
+        let mut choices: Vec<(String, String)> = crate::store::campaigns::list(conn)?
+            .into_iter()
+            .map(|c| (c.id, c.name))
+            .collect();
+        if let Some(id) = current
+            && !choices.iter().any(|(live, _)| live == id)
+            && let Some(gone) = crate::store::campaigns::get_any(conn, id)?
+        {
+            choices.push((gone.id, gone.name));
+        }
+        Ok(choices)
     }
 
     /// The activity `e` and `d` act on: the one picked in the open lead, or the one selected
@@ -60,7 +84,8 @@ impl App {
             None => None,
         };
         let title = lead.as_ref().map(|l| l.title.as_str());
-        let form = forms::log::edit_form(activity, title, &people, own, lang);
+        let campaigns = self.campaign_choices(activity.campaign_id.as_deref())?;
+        let form = forms::log::edit_form(activity, title, &people, own, &campaigns, lang);
         self.open_form(form);
         Ok(())
     }
@@ -78,10 +103,12 @@ impl App {
             return Ok(());
         }
         if let Some(lead) = self.target_lead() {
+            let campaigns = self.campaign_choices(lead.campaign_id.as_deref())?;
             self.open_form(forms::lead::form(
                 &self.session.config,
                 Some(&lead),
                 lead.stage,
+                &campaigns,
             ));
         }
         Ok(())
@@ -90,7 +117,9 @@ impl App {
     pub(super) fn log(&mut self, kind: Option<ActivityKind>) -> Result<()> {
         if self.on_contacts() {
             if let Some(id) = self.contacts.list.selected_id() {
-                let form = forms::log::form(kind, None, Some(&id), &[], self.language());
+                let campaigns = self.campaign_choices(None)?;
+                let form =
+                    forms::log::form(kind, None, Some(&id), &[], &campaigns, self.language());
                 self.open_form(form);
             }
             return Ok(());
@@ -102,7 +131,15 @@ impl App {
         let full =
             crate::store::leads::get(self.session.store.conn(), &lead.id, order)?.unwrap_or(lead);
         let contacts = full.contacts.clone();
-        let form = forms::log::form(kind, Some(&full), None, &contacts, self.language());
+        let campaigns = self.campaign_choices(None)?;
+        let form = forms::log::form(
+            kind,
+            Some(&full),
+            None,
+            &contacts,
+            &campaigns,
+            self.language(),
+        );
         self.open_form(form);
         Ok(())
     }
@@ -191,6 +228,10 @@ impl App {
     }
 
     pub(super) fn open(&mut self) -> Result<()> {
+        if self.view == View::Campaigns {
+            self.campaigns.open_selected();
+            return Ok(());
+        }
         let lead_id = match self.view {
             View::Activities => self
                 .activities

@@ -87,7 +87,11 @@ impl App {
             View::FollowUps => {
                 views::followups::prepare_follow_ups(&mut self.follow_ups, body, conn, self.today)
             }
-            View::Customers => views::followups::prepare(&mut self.customers, body, conn),
+            View::Customers => {
+                views::followups::prepare(&mut self.customers, body, conn)?;
+                self.customer_values = views::followups::customer_values(&self.customers, conn)?;
+                Ok(())
+            }
             View::Contacts => views::contacts::prepare(
                 &mut self.contacts,
                 body,
@@ -118,6 +122,11 @@ impl App {
                     self.stats_scroll = self.stats_scroll.min(most);
                 }
                 Ok(())
+            }
+            View::Campaigns => {
+                let ctx =
+                    super::screen::ctx(&self.session.config, &self.theme, self.today, &self.totals);
+                views::campaigns::prepare(&mut self.campaigns, body, &self.session.store, &ctx)
             }
         }
     }

@@ -91,15 +91,21 @@ impl App {
             (None, View::FollowUps) => {
                 views::followups::render_follow_ups(frame, body, &self.follow_ups, &ctx)
             }
-            (None, View::Customers) => {
-                views::followups::render_customers(frame, body, &self.customers, &ctx)
-            }
+            (None, View::Customers) => views::followups::render_customers(
+                frame,
+                body,
+                (&self.customers, &self.customer_values),
+                &ctx,
+            ),
             (None, View::Contacts) => views::contacts::render(frame, body, &self.contacts, &ctx),
             (None, View::Activities) => {
                 views::activities::render(frame, body, &self.activities, &ctx)
             }
             (None, View::Stats) => {
                 views::stats::render(frame, body, self.stats.as_ref(), self.stats_scroll, &ctx)
+            }
+            (None, View::Campaigns) => {
+                views::campaigns::render(frame, body, &self.campaigns, &self.command(), &ctx)
             }
         }
         if let (None, View::FollowUps | View::Customers) = (&self.detail, self.view)
@@ -124,20 +130,35 @@ impl App {
 
     fn render_tabs(&self, frame: &mut Frame<'_>, area: Rect) {
         let lang = self.language();
+        let tabs: Vec<String> = View::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, view)| format!("{} {}", i + 1, view.label(lang)))
+            .collect();
+        let help = tr!(lang, "tab-help", key = self.keymap.label(Action::Help));
+        // Every view's number and name stay whole: on a narrow screen the tabs are one
+        // space apart, then the help is offered by its key alone.
+        let fits = |gap: usize, help: &str| {
+            tabs.iter().map(|t| width(t) + gap).sum::<usize>() + width(help)
+                <= usize::from(area.width)
+        };
+        let (gap, help) = if fits(2, &help) {
+            (2, help)
+        } else if fits(1, &help) {
+            (1, help)
+        } else {
+            (1, self.keymap.label(Action::Help))
+        };
         let mut spans = Vec::new();
-        for (i, view) in View::ALL.iter().enumerate() {
+        for (tab, view) in tabs.into_iter().zip(View::ALL) {
             let style = if *view == self.view && self.detail.is_none() {
                 self.theme.tab_active()
             } else {
                 self.theme.plain()
             };
-            spans.push(Span::styled(
-                format!("{} {}", i + 1, view.label(lang)),
-                style,
-            ));
-            spans.push(Span::raw("  "));
+            spans.push(Span::styled(tab, style));
+            spans.push(Span::raw(" ".repeat(gap)));
         }
-        let help = tr!(lang, "tab-help", key = self.keymap.label(Action::Help));
         let w = width(&help) as u16;
         if let Some(d) = self.detail.as_ref().and_then(|d| d.detail.as_ref()) {
             let used: usize = spans.iter().map(|s| width(&s.content)).sum();
@@ -187,21 +208,25 @@ impl App {
 
     /// What the first-run board says, from the keymap, the config and the open database.
     fn welcome(&self) -> views::board::Welcome {
-        let config = &self.session.config;
-        let here = self.session.store.path();
-        // A bare command reaches the database the config names, else the default one.
-        let default = crate::session::database_path(None, config).ok();
-        let import = if here == ":memory:" || default.as_deref() == Some(Path::new(here)) {
-            "leadtrack import cards FILE".to_string()
-        } else {
-            format!("leadtrack --db {} import cards FILE", shell_word(here))
-        };
+        let import = format!("{} import cards FILE", self.command());
         views::board::Welcome {
             add_key: self.keymap.label(Action::Add),
             import,
             name: self.session.store.author().name.clone(),
             name_set: self.name_is_set(),
             config_path: self.config_path.as_deref().map(shown_path),
+        }
+    }
+
+    /// How a command reaches the open database: `leadtrack`, or `leadtrack --db PATH` when
+    /// a bare command would reach another one (the one the config names, else the default).
+    fn command(&self) -> String {
+        let here = self.session.store.path();
+        let default = crate::session::database_path(None, &self.session.config).ok();
+        if here == ":memory:" || default.as_deref() == Some(Path::new(here)) {
+            "leadtrack".to_string()
+        } else {
+            format!("leadtrack --db {}", shell_word(here))
         }
     }
 
@@ -388,6 +413,12 @@ mod tests {
             seed: 3,
         };
         demo::generate_on(&mut session.store, &session.config, size, today).unwrap();
+        let seminar = crate::model::campaign::CampaignPatch {
+            name: Some("秋の設備セミナー".into()),
+            cost: Some(Some(300_000)),
+            ..Default::default()
+        };
+        crate::features::campaigns::add(&mut session.store, &seminar).unwrap();
         let mut app = App::new(session, today).unwrap();
         let statements = Arc::new(AtomicUsize::new(0));
         let seen = Arc::clone(&statements);
@@ -412,6 +443,8 @@ mod tests {
             Some(key('4')),
             Some(key('5')),
             Some(key('6')),
+            Some(key('7')),
+            Some(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
             Some(key('?')),
             Some(key('j')),
             Some(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)),
@@ -443,6 +476,6 @@ mod tests {
             statements.load(Ordering::SeqCst) > 0,
             "the trace counts the statements prepare runs"
         );
-        assert_eq!(drawn, 16);
+        assert_eq!(drawn, 18);
     }
 }

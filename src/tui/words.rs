@@ -33,6 +33,7 @@ pub fn lead_field(field: &str, language: Language) -> String {
         "tags" => "said-lead-field-tags",
         "notes" => "said-lead-field-notes",
         "stage" => "said-lead-field-stage",
+        "campaign_id" => "said-lead-field-campaign",
         _ => "said-field-other",
     };
     crate::i18n::message(language, id, None)
@@ -82,6 +83,7 @@ pub fn activity_field(field: &str, language: Language) -> String {
         "body" => "said-activity-field-details",
         "contact_id" => "said-activity-field-contact",
         "lead_id" => "said-activity-field-lead",
+        "campaign_id" => "said-activity-field-campaign",
         _ => "said-field-other",
     };
     crate::i18n::message(language, id, None)

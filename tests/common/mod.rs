@@ -250,6 +250,9 @@ pub fn state_of(conn: &rusqlite::Connection, leave_out: &[&str], authors_where: 
         ("stage_changes", "id"),
         ("history", "record_id, field, value_hlc"),
         ("tag_marks", "record_id, tag"),
+        ("campaigns", "id"),
+        ("goals", "id"),
+        ("segments", "id"),
         ("authors", "node"),
     ] {
         let columns: Vec<String> = conn
@@ -451,6 +454,10 @@ pub fn speaks_one_language(line: &str, language: Language, data: &str) {
         lead::LinkRole::accepted_names_ja(),
         source::accepted_names(&sources),
         source::accepted_names_ja(&sources),
+        leadtrack::model::campaign::accepted_names(),
+        leadtrack::model::campaign::accepted_names_ja(),
+        leadtrack::model::goal::accepted_names(),
+        leadtrack::model::goal::accepted_names_ja(),
         leadtrack::interchange::cards_csv::MAPPABLE.join(" "),
         // Examples that show either language is understood.
         "120万 ¥1,200,000 明日".to_string(),

@@ -6,10 +6,11 @@ use super::{Server, refused};
 use crate::error::{Error, Result};
 
 /// The server migrations, in order; only ever added to.
-const MIGRATIONS: [&str; 3] = [
+const MIGRATIONS: [&str; 4] = [
     include_str!("migrations/0001_changes.sql"),
     include_str!("migrations/0002_role_names_kept.sql"),
     include_str!("migrations/0003_snapshots.sql"),
+    include_str!("migrations/0004_nurturing.sql"),
 ];
 
 /// The newest server schema this leadtrack knows.

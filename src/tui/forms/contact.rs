@@ -144,6 +144,19 @@ pub fn form(contact: Option<&Contact>, lang: Language) -> Form {
                 .unwrap_or_default(),
         ),
     );
+    // A card being edited can be marked no mail (配信停止) from the day the person asked;
+    // emptied, mail may go to them again.
+    if let Some(c) = contact {
+        fields.push(
+            Field::new(
+                "no_mail_on",
+                &tr!(lang, "form-contact-no-mail"),
+                FieldKind::Date,
+            )
+            .hint(tr!(lang, "form-hint-no-mail"))
+            .with_text(&c.no_mail_on.map(|d| d.to_string()).unwrap_or_default()),
+        );
+    }
     fields.push(
         Field::new(
             "notes",
@@ -236,6 +249,19 @@ pub fn read(form: &mut Form, today: NaiveDate, only_changed: bool) -> Option<Con
             )),
         }
     }
+    // Only an edit form has the field; an emptied one takes the mark off.
+    let mut no_mail_on = None;
+    if let Some(field) = form.field("no_mail_on").filter(|f| f.is_dirty()) {
+        let typed = field.text();
+        if typed.trim().is_empty() {
+            no_mail_on = Some(None);
+        } else {
+            match parse_due(&typed, today) {
+                Ok(d) => no_mail_on = Some(Some(d.date)),
+                Err(_) => errors.push(("no_mail_on".to_string(), bad_date(form.language, &typed))),
+            }
+        }
+    }
     let mut card = ContactFields {
         family_name: pick("family_name"),
         given_name: pick("given_name"),
@@ -252,6 +278,7 @@ pub fn read(form: &mut Form, today: NaiveDate, only_changed: bool) -> Option<Con
         exchanged_at: pick("exchanged_at"),
         exchanged_by: pick("exchanged_by"),
         notes: pick("notes"),
+        no_mail_on,
         ..ContactFields::default()
     };
     if dirty(form, &["email", "more_emails"]) {

@@ -110,6 +110,7 @@ pub fn read(form: &Form) -> LeadFilters {
         stage: chosen("stage").and_then(|s| s.parse().ok()),
         due: chosen("due").and_then(|d| Bucket::ALL.into_iter().find(|b| due_id(*b) == d)),
         stale: chosen("stale").is_some(),
+        campaign: None,
     }
 }
 

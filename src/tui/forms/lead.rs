@@ -1,6 +1,9 @@
 //! Add and edit a lead.
 
-use super::{Field, FieldKind, Form, FormKind, answer_choices, bad_amount, bad_date, date_hint};
+use super::{
+    Field, FieldKind, Form, FormKind, answer_choices, bad_amount, bad_date, campaign_field,
+    chosen_campaign, date_hint,
+};
 use crate::config::{Config, Language};
 use crate::model::amount::parse_amount;
 use crate::model::dates::parse_due;
@@ -39,8 +42,14 @@ fn answer_of(c: &Criterion) -> &'static str {
     }
 }
 
-/// The lead form, empty (new lead in `stage`) or filled from `lead`.
-pub fn form(config: &Config, lead: Option<&Lead>, stage: Stage) -> Form {
+/// The lead form, empty (new lead in `stage`) or filled from `lead`, with the `campaigns`
+/// (id, name) it may have come from.
+pub fn form(
+    config: &Config,
+    lead: Option<&Lead>,
+    stage: Stage,
+    campaigns: &[(String, String)],
+) -> Form {
     let lang = config.language;
     let text = |value: Option<&str>| value.unwrap_or("").to_string();
     let l = lead;
@@ -99,10 +108,17 @@ pub fn form(config: &Config, lead: Option<&Lead>, stage: Stage) -> Form {
             FieldKind::Text,
         )
         .with_text(&text(l.and_then(|l| l.source_detail.as_deref()))),
+    ]);
+    fields.extend(campaign_field(
+        campaigns,
+        l.and_then(|l| l.campaign_id.as_deref()),
+        lang,
+    ));
+    fields.push(
         Field::new("tags", &tr!(lang, "form-lead-tags"), FieldKind::Text)
             .hint(tr!(lang, "form-hint-tags"))
             .with_text(&l.map(|l| l.tags.join(", ")).unwrap_or_default()),
-    ]);
+    );
     for (name, id, answer) in [
         ("budget", "form-lead-budget", &q.budget),
         ("authority", "form-lead-authority", &q.authority),
@@ -222,6 +238,8 @@ pub fn read_new(form: &mut Form, today: NaiveDate) -> Option<LeadFields> {
         qualification: typed.qualification,
         tags: typed.tags,
         notes: optional(form.text("notes")),
+        campaign_id: chosen_campaign(form),
+        upsell: None,
     })
 }
 
@@ -250,6 +268,8 @@ pub fn read_patch(form: &mut Form, today: NaiveDate) -> Option<LeadPatch> {
         qualification: q_changed.then_some(typed.qualification),
         tags: changed("tags").then_some(typed.tags),
         notes: text("notes"),
+        campaign_id: changed("campaign").then(|| chosen_campaign(form)),
+        upsell: None,
     })
 }
 

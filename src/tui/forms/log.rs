@@ -1,6 +1,9 @@
 //! Log an activity: a call, a meeting, a note or any kind, with the lead's next action.
 
-use super::{Field, FieldKind, Form, FormKind, bad_date, bad_minutes, date_hint, moment_hint};
+use super::{
+    Field, FieldKind, Form, FormKind, bad_date, bad_minutes, campaign_field, chosen_campaign,
+    date_hint, moment_hint,
+};
 use crate::config::Language;
 use crate::features::activity::{ActivityPatch, LogEntry};
 use crate::model::dates::{local_to_utc, parse_due, parse_moment};
@@ -36,13 +39,15 @@ fn now_word(lang: Language) -> &'static str {
     }
 }
 
-/// The form for logging on `lead` (with its contacts to choose from) or on a contact alone.
-/// `kind` None lets the user choose the kind first.
+/// The form for logging on `lead` (with its contacts to choose from) or on a contact alone,
+/// with the live `campaigns` (id, name) it may belong to. `kind` None lets the user choose
+/// the kind first.
 pub fn form(
     kind: Option<ActivityKind>,
     lead: Option<&Lead>,
     contact_id: Option<&str>,
     contacts: &[LinkedContact],
+    campaigns: &[(String, String)],
     lang: Language,
 ) -> Form {
     let kind_label = tr!(lang, "form-log-kind");
@@ -107,6 +112,7 @@ pub fn form(
             FieldKind::Choice(people),
         ));
     }
+    fields.extend(campaign_field(campaigns, None, lang));
     fields.push(Field::new(
         "body",
         &tr!(lang, "form-log-details"),
@@ -251,6 +257,7 @@ pub fn read(form: &mut Form, today: NaiveDate, language: Language) -> Option<Log
             None
         },
         next_action_on,
+        campaign_id: chosen_campaign(form),
     })
 }
 
@@ -263,12 +270,13 @@ fn local_minute(at: &chrono::DateTime<chrono::Utc>) -> String {
 
 /// The form for changing a logged activity, filled from it. `people` are the contacts it
 /// may be with (the lead's), as (id, label); its own contact is offered even when it is not
-/// among them.
+/// among them. `campaigns` (id, name) are those it may belong to, its own among them.
 pub fn edit_form(
     activity: &Activity,
     lead_title: Option<&str>,
     people: &[(String, String)],
     own_contact: Option<(String, String)>,
+    campaigns: &[(String, String)],
     lang: Language,
 ) -> Form {
     let mut choices = vec![(String::new(), "—".to_string())];
@@ -278,7 +286,7 @@ pub fn edit_form(
     {
         choices.push(own);
     }
-    let fields = vec![
+    let mut fields = vec![
         Field::new(
             "kind",
             &tr!(lang, "form-log-kind"),
@@ -314,9 +322,16 @@ pub fn edit_form(
             FieldKind::Choice(choices),
         )
         .with_choice(activity.contact_id.as_deref().unwrap_or("")),
+    ];
+    fields.extend(campaign_field(
+        campaigns,
+        activity.campaign_id.as_deref(),
+        lang,
+    ));
+    fields.push(
         Field::new("body", &tr!(lang, "form-log-details"), FieldKind::LongText)
             .with_text(activity.body.as_deref().unwrap_or("")),
-    ];
+    );
     let kind = words::kind_in_sentence(activity.kind, lang);
     let title = match lead_title {
         Some(t) => tr!(
@@ -396,6 +411,9 @@ pub fn read_edit(form: &mut Form, today: NaiveDate) -> Option<ActivityPatch> {
         && f.is_dirty()
     {
         patch.contact_id = Some(f.chosen().filter(|c| !c.is_empty()).map(String::from));
+    }
+    if form.field("campaign").is_some_and(Field::is_dirty) {
+        patch.campaign_id = Some(chosen_campaign(form));
     }
     if let Some(f) = form.field("body")
         && f.text_changed()

@@ -431,6 +431,40 @@ impl Form {
     }
 }
 
+/// The campaign a lead came from or an activity belongs to: none, or one of `campaigns`
+/// (id, name), starting at `current`. No field when there is no campaign to choose.
+pub fn campaign_field(
+    campaigns: &[(String, String)],
+    current: Option<&str>,
+    language: Language,
+) -> Option<Field> {
+    if campaigns.is_empty() {
+        return None;
+    }
+    let mut choices = vec![(String::new(), "—".to_string())];
+    choices.extend(
+        campaigns
+            .iter()
+            .map(|(id, name)| (id.clone(), display_safe(name))),
+    );
+    Some(
+        Field::new(
+            "campaign",
+            &tr!(language, "form-campaign"),
+            FieldKind::Choice(choices),
+        )
+        .with_choice(current.unwrap_or("")),
+    )
+}
+
+/// The campaign chosen in the form's campaign field (none when it has none).
+pub fn chosen_campaign(form: &Form) -> Option<String> {
+    form.field("campaign")
+        .and_then(Field::chosen)
+        .filter(|id| !id.is_empty())
+        .map(String::from)
+}
+
 /// Choices for yes/no/unknown questions.
 pub fn answer_choices(language: Language) -> Vec<(String, String)> {
     vec![

@@ -210,6 +210,15 @@ fn card_lines(card: Option<&ContactDetail>, ctx: &Ctx<'_>, w: usize) -> Vec<Line
             Span::raw(on.to_string()),
         ]));
     }
+    if let Some(on) = c.no_mail_on {
+        lines.push(Line::from(vec![
+            Span::styled(label_cell(&tr!(lang, "card-no-mail")), theme.field_label()),
+            Span::styled(
+                tr!(lang, "card-no-mail-since", date = on.to_string()),
+                theme.error(),
+            ),
+        ]));
+    }
     lines.push(Line::from(vec![
         Span::styled(label_cell(&tr!(lang, "card-changed")), theme.field_label()),
         Span::styled(

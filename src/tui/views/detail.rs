@@ -270,6 +270,19 @@ fn summary_lines_marked(
         [
             field(&tr!(lang, "detail-source"), source, ctx, w),
             field(
+                &tr!(lang, "detail-campaign"),
+                [
+                    d.campaign_name.clone(),
+                    l.upsell.then(|| tr!(lang, "detail-upsell")),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" · "),
+                ctx,
+                w,
+            ),
+            field(
                 &tr!(lang, "detail-score"),
                 tr!(
                     lang,

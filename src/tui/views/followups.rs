@@ -6,8 +6,9 @@ use crate::error::Result;
 use crate::followups::{Bucket, bucket, is_stale};
 use crate::model::Lead;
 use crate::model::contact::NameOrder;
-use crate::model::format::amount;
+use crate::model::lead::CustomerValue;
 use crate::model::text::width;
+use crate::store::leads::customer_value;
 use crate::store::leads::{LeadOrder, LeadScope};
 use crate::tr;
 use crate::tui::pager::Pager;
@@ -17,6 +18,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use std::collections::HashMap;
 
 pub fn follow_ups(name_order: NameOrder) -> Pager<LeadSource> {
     Pager::new(LeadSource {
@@ -216,33 +218,53 @@ pub fn render_follow_ups(
     frame.render_widget(Paragraph::new(lines), body);
 }
 
-/// The customers: won leads, with their next action (upsell, renewal).
+/// What each customer on the page is worth, by lead id (a few reads per row on screen).
+pub fn customer_values(
+    pager: &Pager<LeadSource>,
+    conn: &rusqlite::Connection,
+) -> Result<HashMap<String, CustomerValue>> {
+    pager
+        .rows()
+        .map(|lead| Ok((lead.id.clone(), customer_value(conn, lead)?)))
+        .collect()
+}
+
+/// The customers: won leads, with what each is worth (lifetime value, last win, open upsell
+/// leads) and their next action (upsell, renewal).
 pub fn render_customers(
     frame: &mut Frame<'_>,
     area: Rect,
-    pager: &Pager<LeadSource>,
+    (pager, values): (&Pager<LeadSource>, &HashMap<String, CustomerValue>),
     ctx: &Ctx<'_>,
 ) {
     let lang = ctx.language;
     let [head, body] = super::table_layout(area);
     let w = area.width as usize;
-    let (_, title_w, company_w, owner_w, _) = widths(w);
-    let header = Line::from(vec![
-        cell(&tr!(lang, "col-customer"), title_w + 3, ctx.theme.dim()),
+    let c = CustomerColumns::of(w);
+    let dim = ctx.theme.dim();
+    let mut header = vec![
+        cell(&tr!(lang, "col-customer"), c.title + 3, dim),
         cell(
             &format!(" {}", tr!(lang, "col-company")),
-            company_w + 1,
-            ctx.theme.dim(),
+            c.company + 1,
+            dim,
         ),
-        cell(
+    ];
+    if c.wide {
+        header.push(cell(
             &format!(" {}", tr!(lang, "col-owner")),
-            owner_w + 1,
-            ctx.theme.dim(),
-        ),
-        cell(&format!(" {}", tr!(lang, "col-value")), 13, ctx.theme.dim()),
-        cell(&format!(" {}", tr!(lang, "col-next")), 16, ctx.theme.dim()),
+            c.owner + 1,
+            dim,
+        ));
+        header.push(right(&tr!(lang, "col-value"), c.money + 1, dim));
+    }
+    header.extend([
+        right(&tr!(lang, "col-lifetime-value"), c.money + 1, dim),
+        cell(&format!(" {}", tr!(lang, "col-last-won")), c.won + 1, dim),
+        right(&tr!(lang, "col-open-upsell"), c.upsell + 1, dim),
+        cell(&format!(" {}", tr!(lang, "col-next")), c.next + 1, dim),
     ]);
-    frame.render_widget(Paragraph::new(header), head);
+    frame.render_widget(Paragraph::new(Line::from(header)), head);
     let selected = pager.selected_index();
     let mut lines = Vec::new();
     for (n, lead) in pager.rows().enumerate() {
@@ -252,31 +274,59 @@ pub fn render_customers(
             ctx.language,
             ctx.theme,
         );
-        let line = Line::from(vec![
+        let value = values.get(&lead.id);
+        let last_won = value
+            .and_then(|v| v.last_won_at)
+            .map(|at| {
+                let day = at.with_timezone(&chrono::Local).date_naive();
+                match lang {
+                    Language::En => day.format("%Y-%m-%d").to_string(),
+                    Language::Ja => crate::model::dates::day_ja(day, ctx.today),
+                }
+            })
+            .unwrap_or_default();
+        let upsell = value
+            .map(|v| v.open_upsell_leads)
+            .filter(|n| *n > 0)
+            .map(|n| n.to_string())
+            .unwrap_or_default();
+        let mut spans = vec![
             Span::styled(format!("{} ", lead.rank), ctx.theme.rank(lead.rank)),
-            cell(&lead.title, title_w + 1, ctx.theme.plain()),
+            cell(&lead.title, c.title + 1, ctx.theme.plain()),
             Span::raw(" "),
-            cell(
-                lead.company.as_deref().unwrap_or(""),
-                company_w,
-                ctx.theme.dim(),
-            ),
-            Span::raw(" "),
-            cell(
+            cell(lead.company.as_deref().unwrap_or(""), c.company, dim),
+        ];
+        if c.wide {
+            spans.push(Span::raw(" "));
+            spans.push(cell(
                 lead.owner.as_deref().unwrap_or(""),
-                owner_w,
+                c.owner,
+                ctx.theme.plain(),
+            ));
+            spans.push(right(
+                &yen(lead.value, lang),
+                c.money + 1,
+                ctx.theme.plain(),
+            ));
+        }
+        spans.extend([
+            right(
+                &yen(value.map(|v| v.lifetime_value), lang),
+                c.money + 1,
                 ctx.theme.plain(),
             ),
             Span::raw(" "),
-            Span::raw(format!("{:>12} ", amount(lead.value))),
-            Span::styled(crate::model::text::fit(&due.content, 16), due.style),
+            cell(&last_won, c.won, dim),
+            right(&upsell, c.upsell + 1, ctx.theme.accent()),
+            Span::raw(" "),
+            Span::styled(crate::model::text::fit(&due.content, c.next), due.style),
         ]);
         let style = if n == selected {
             ctx.theme.selected()
         } else {
             ctx.theme.plain()
         };
-        lines.push(pad_line(line, w).style(style));
+        lines.push(pad_line(Line::from(spans), w).style(style));
     }
     if pager.is_empty() {
         lines.push(Line::from(Span::styled(
@@ -285,4 +335,52 @@ pub fn render_customers(
         )));
     }
     frame.render_widget(Paragraph::new(lines), body);
+}
+
+/// An amount as the customer table shows it: every digit in English, by 万 in Japanese.
+fn yen(value: Option<i64>, lang: Language) -> String {
+    crate::model::format::yen(value, lang)
+}
+
+/// `text` right-aligned in `cells` (a space first at least).
+fn right(text: &str, cells: usize, style: ratatui::style::Style) -> Span<'static> {
+    let text = crate::model::text::truncate(&crate::model::text::display_safe(text), cells - 1);
+    let pad = cells.saturating_sub(width(&text));
+    Span::styled(format!("{}{text}", " ".repeat(pad)), style)
+}
+
+/// The customer table's column widths: at 110 columns and more the owner and the deal's own
+/// value too; the title gets what the others leave.
+struct CustomerColumns {
+    wide: bool,
+    title: usize,
+    company: usize,
+    owner: usize,
+    money: usize,
+    won: usize,
+    upsell: usize,
+    next: usize,
+}
+
+impl CustomerColumns {
+    fn of(w: usize) -> CustomerColumns {
+        let wide = w >= 110;
+        let (company, owner, money, won, upsell, next) = if wide {
+            (20, 8, 11, 10, 6, 16)
+        } else {
+            (10, 0, 10, 10, 6, 16)
+        };
+        let others = 3 + company + 1 + money + 1 + won + 1 + upsell + 1 + next + 1;
+        let others = others + if wide { owner + 1 + money + 1 } else { 0 };
+        CustomerColumns {
+            wide,
+            title: w.saturating_sub(others).max(10),
+            company,
+            owner,
+            money,
+            won,
+            upsell,
+            next,
+        }
+    }
 }

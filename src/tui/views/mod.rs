@@ -1,4 +1,4 @@
-//! The views of `1`–`6`, what each draws, and the list sources behind them. A view has a
+//! The views of `1`–`7`, what each draws, and the list sources behind them. A view has a
 //! `prepare` that reads what fits its area (through the store's query functions, never SQL
 //! of its own) and a `render` that draws from its state alone.
 //!
@@ -8,6 +8,7 @@
 
 pub mod activities;
 pub mod board;
+pub mod campaigns;
 pub mod contacts;
 pub mod detail;
 pub mod followups;
@@ -31,7 +32,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use rusqlite::Connection;
 
-/// The views of the tab bar, in their order (`1`–`6`, tab and shift-tab cycle).
+/// The views of the tab bar, in their order (`1`–`7`, tab and shift-tab cycle).
 ///
 /// A new view is a variant here with its label, keymap context and the action that shows
 /// it (below; the action's id and key go in `keymap.rs` and `assets/keymap.toml`), and its
@@ -45,6 +46,7 @@ pub enum View {
     Activities,
     Customers,
     Stats,
+    Campaigns,
 }
 
 impl View {
@@ -58,6 +60,7 @@ impl View {
             View::Activities => tr!(language, "view-activities"),
             View::Customers => tr!(language, "view-customers"),
             View::Stats => tr!(language, "view-stats"),
+            View::Campaigns => tr!(language, "view-campaigns"),
         }
     }
 
@@ -69,6 +72,7 @@ impl View {
             View::Contacts => Context::Contacts,
             View::Activities => Context::Activities,
             View::Stats => Context::Stats,
+            View::Campaigns => Context::Campaigns,
         }
     }
 
@@ -81,6 +85,7 @@ impl View {
             View::Activities => Action::ViewActivities,
             View::Customers => Action::ViewCustomers,
             View::Stats => Action::ViewStats,
+            View::Campaigns => Action::ViewCampaigns,
         }
     }
 

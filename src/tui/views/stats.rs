@@ -156,6 +156,10 @@ fn waterfall_lines(
                     });
                 (label, row)
             }))
+            .chain(s.waterfall.by_campaign.iter().map(|row| {
+                let name = row.campaign_name.clone().unwrap_or_default();
+                (tr!(lang, "waterfall-campaign", name = name), row)
+            }))
             .collect();
     let numbers: Vec<String> = rows
         .iter()
@@ -185,6 +189,56 @@ fn waterfall_lines(
             ctx.theme.bar(),
         ));
     }
+}
+
+/// The goals of the month and quarter the period ends in, when any are set: per goal a bar
+/// of the actual figure against the target, then where it stands in words.
+fn goal_lines(s: &Stats, ctx: &Ctx<'_>, w: usize, lines: &mut Vec<Line<'static>>) {
+    if s.goals.is_empty() {
+        return;
+    }
+    let lang = ctx.language;
+    lines.push(heading(tr!(lang, "stats-goals"), ctx, w));
+    let numbers: Vec<String> = s
+        .goals
+        .iter()
+        .map(|g| {
+            let figure = |x: i64| crate::i18n::labels::metric_figure(g.metric, x as f64, lang);
+            format!("{} / {}", figure(g.actual), figure(g.target))
+        })
+        .collect();
+    let widths = section(w, 0, &numbers);
+    for (g, number) in s.goals.iter().zip(numbers) {
+        let whose = g.owner.clone().unwrap_or_else(|| tr!(lang, "goal-team"));
+        let label = format!(
+            "{} {} · {}",
+            g.period,
+            whose,
+            crate::i18n::labels::metric(g.metric, lang)
+        );
+        let style = match g.pace {
+            crate::model::goal::Pace::Behind { .. } | crate::model::goal::Pace::Missed { .. } => {
+                ctx.theme.stale()
+            }
+            _ => ctx.theme.bar(),
+        };
+        lines.push(bar_line(
+            widths,
+            &label,
+            g.actual as f64,
+            g.target.max(1) as f64,
+            number,
+            style,
+        ));
+        lines.push(Line::from(Span::styled(
+            truncate(
+                &format!("  {}", crate::i18n::labels::pace(g.metric, &g.pace, lang)),
+                w,
+            ),
+            ctx.theme.dim(),
+        )));
+    }
+    lines.push(Line::raw(""));
 }
 
 /// How far the numbers can scroll in `area`.
@@ -245,6 +299,7 @@ fn lines(s: &Stats, area: Rect, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
         ctx.theme.title(),
     )));
     lines.push(Line::raw(""));
+    goal_lines(s, ctx, w, &mut lines);
     let open: i64 = s.stages.iter().map(|st| st.count).sum();
     lines.push(heading(
         tr!(lang, "stats-open-per-stage", open = open),

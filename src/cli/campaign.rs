@@ -180,23 +180,22 @@ fn patch(args: &FieldArgs) -> Result<CampaignPatch> {
     })
 }
 
-/// A cost per lead or per win to the yen (`25,000`, `25,000円`): rounded by 万 it would
-/// hide the differences between campaigns; `-` where there is none.
+/// A cost per lead or per win to the yen (`25,000`, `25,000円`), `-` where there is none.
 fn yen_or_dash(lang: Language, value: Option<f64>) -> String {
-    value.map_or_else(
-        || "-".to_string(),
-        |v| {
-            let exact = crate::model::format::amount(Some(v.round() as i64));
-            match lang {
-                Language::En => exact,
-                Language::Ja => format!("{exact}円"),
-            }
-        },
-    )
+    dash(crate::model::format::yen_each(value, lang))
 }
 
+/// A return on cost (`4.0`), `-` where there is none.
 fn times_or_dash(value: Option<f64>) -> String {
-    value.map_or_else(|| "-".to_string(), |v| format!("{v:.1}"))
+    dash(crate::model::format::ratio(value))
+}
+
+fn dash(text: String) -> String {
+    if text.is_empty() {
+        "-".to_string()
+    } else {
+        text
+    }
 }
 
 fn list(session: &Session, args: &ListArgs) -> Result<()> {

@@ -313,16 +313,7 @@ fn segment(session: &Session, args: &ExportArgs, name: &str) -> Result<bool> {
         ),
     };
     eprintln!("{said}");
-    if exported.lost_characters > 0 {
-        eprintln!(
-            "{}",
-            tr!(
-                lang,
-                "cli-note-lost-characters",
-                count = exported.lost_characters
-            )
-        );
-    }
+    note_lost(lang, exported.lost_characters);
     Ok(true)
 }
 
@@ -354,17 +345,15 @@ pub fn deliver(
         }
         None => to_stdout(write)?,
     };
-    if exported.lost_characters > 0 {
-        eprintln!(
-            "{}",
-            tr!(
-                lang,
-                "cli-note-lost-characters",
-                count = exported.lost_characters
-            )
-        );
-    }
+    note_lost(lang, exported.lost_characters);
     Ok(exported)
+}
+
+/// Says how many characters the file's encoding could not hold, if any.
+fn note_lost(lang: Language, lost: usize) {
+    if lost > 0 {
+        eprintln!("{}", tr!(lang, "cli-note-lost-characters", count = lost));
+    }
 }
 
 /// Into a file or a pipe as it is made; on a terminal, whole and made safe to show

@@ -109,7 +109,7 @@ pub fn run(session: &mut Session, command: &GoalCommand) -> Result<bool> {
             }
             let ids: Vec<String> = goals.iter().map(|g| g.id.clone()).collect();
             let shorts = store::goals::short_ids(session.store.conn(), &ids)?;
-            print_table(lang, &goals, &shorts)?;
+            table(lang, &goals, Some(&shorts)).print(&mut std::io::stdout().lock())?;
         }
         GoalCommand::Delete { id } => {
             let id = store::goals::resolve(session.store.conn(), id)?;
@@ -120,14 +120,18 @@ pub fn run(session: &mut Session, command: &GoalCommand) -> Result<bool> {
     Ok(true)
 }
 
-/// Goals as a table: the id, period, whose, step, target, actual and pace.
-pub fn print_table(
+/// Goals as a table: the id (when `shorts` gives them), period, whose, step, target, actual
+/// and pace. `stats` prints the same table without the ids.
+pub fn table(
     lang: crate::config::Language,
     goals: &[GoalProgress],
-    shorts: &[String],
-) -> Result<()> {
-    let mut table = Table::new(&[
-        tr!(lang, "cli-header-id"),
+    shorts: Option<&[String]>,
+) -> Table {
+    let mut headers = Vec::new();
+    if shorts.is_some() {
+        headers.push(tr!(lang, "cli-header-id"));
+    }
+    headers.extend([
         tr!(lang, "cli-header-period"),
         tr!(lang, "cli-header-owner"),
         tr!(lang, "cli-header-metric"),
@@ -135,9 +139,10 @@ pub fn print_table(
         tr!(lang, "cli-header-actual"),
         tr!(lang, "cli-header-pace"),
     ]);
-    for (g, short) in goals.iter().zip(shorts) {
-        table.row(vec![
-            short.clone(),
+    let mut table = Table::new(&headers);
+    for (n, g) in goals.iter().enumerate() {
+        let mut row: Vec<String> = shorts.and_then(|s| s.get(n)).cloned().into_iter().collect();
+        row.extend([
             g.period.clone(),
             g.owner.clone().unwrap_or_else(|| tr!(lang, "goal-team")),
             labels::metric(g.metric, lang).to_string(),
@@ -145,6 +150,7 @@ pub fn print_table(
             labels::metric_figure(g.metric, g.actual as f64, lang),
             labels::pace(g.metric, &g.pace, lang),
         ]);
+        table.row(row);
     }
-    table.print(&mut std::io::stdout().lock())
+    table
 }

@@ -240,25 +240,7 @@ fn print_goals(out: &mut std::io::StdoutLock<'_>, s: &Stats, lang: Language) -> 
         return Ok(());
     }
     outln!("\n{}", tr!(lang, "cli-stats-goals"))?;
-    let mut t = Table::new(&[
-        tr!(lang, "cli-header-period"),
-        tr!(lang, "cli-header-owner"),
-        tr!(lang, "cli-header-metric"),
-        tr!(lang, "cli-header-target"),
-        tr!(lang, "cli-header-actual"),
-        tr!(lang, "cli-header-pace"),
-    ]);
-    for g in &s.goals {
-        t.row(vec![
-            g.period.clone(),
-            g.owner.clone().unwrap_or_else(|| tr!(lang, "goal-team")),
-            labels::metric(g.metric, lang).to_string(),
-            labels::metric_figure(g.metric, g.target as f64, lang),
-            labels::metric_figure(g.metric, g.actual as f64, lang),
-            labels::pace(g.metric, &g.pace, lang),
-        ]);
-    }
-    t.print(out)
+    super::goal::table(lang, &s.goals, None).print(out)
 }
 
 /// The Demand Waterfall: created → considering → customer, all leads and per source.

@@ -271,6 +271,11 @@ fn campaigns_are_named_by_name_or_id_and_refused_in_one_sentence() {
     assert_eq!(effect["cost"], 120_000);
     assert_eq!(effect["ends_on"], "2026-12-24");
     assert_eq!(effect["cost_per_lead"], 120_000.0);
+    let shown = s.ok(&["campaign", "show", &seminar]);
+    assert!(
+        shown.contains("Changed fields") && shown.contains("cost"),
+        "the history: {shown}"
+    );
     s.ok(&["campaign", "delete", "業務改善セミナー"]);
     assert_eq!(
         s.json(&["campaign", "list", "--format", "json"]),

@@ -209,6 +209,22 @@ fn both_edits_kept(a: &Rep<'_>, b: &Rep<'_>, seminar: &str) {
         );
         assert_eq!(effect["cost"], 360_000, "{}", rep.name);
         assert_eq!(effect["cost_per_lead"], 30_000.0, "{}", rep.name);
+        // What each field was before stays in the history, on both.
+        let history = effect["history"].as_array().unwrap();
+        assert!(
+            history
+                .iter()
+                .any(|h| h["field"] == "cost" && h["previous"] == 300_000),
+            "{}: {history:?}",
+            rep.name
+        );
+        assert!(
+            history
+                .iter()
+                .any(|h| h["field"] == "name" && h["previous"] == "秋の業務改善セミナー"),
+            "{}: {history:?}",
+            rep.name
+        );
         let list = rep.json(&["campaign", "list"]);
         assert_eq!(list.as_array().unwrap().len(), 1, "{}: {list}", rep.name);
         assert_eq!(rep.json(&["goal", "list"]), Value::Array(Vec::new()));

@@ -243,11 +243,34 @@ fn list(session: &Session, args: &ListArgs) -> Result<()> {
 fn show(session: &Session, args: &ShowArgs) -> Result<()> {
     let lang = session.config.language;
     let id = store::campaigns::resolve(session.store.conn(), &args.campaign)?;
-    let effect = campaigns::show(&session.store, &id, args.window)?;
+    let shown = campaigns::show(&session.store, &id, args.window)?;
     if args.format == TableOrJson::Json {
-        return print_json(&effect);
+        return print_json(&shown);
     }
-    print_effect(lang, &effect)
+    print_effect(lang, &shown.effect)?;
+    // The fields by the names a rep reads, the cost as money.
+    let history: Vec<_> = shown
+        .history
+        .iter()
+        .map(|h| crate::store::history::HistoryEntry {
+            field: campaigns::field_label(&h.field, lang).to_string(),
+            previous: match (&h.previous, h.field.as_str()) {
+                (serde_json::Value::Number(n), "cost") => n.as_i64().map_or_else(
+                    || h.previous.clone(),
+                    |v| output::money(lang, Some(v)).into(),
+                ),
+                (serde_json::Value::String(id), "kind") => id
+                    .parse::<crate::model::campaign::CampaignKind>()
+                    .map_or_else(
+                        |_| h.previous.clone(),
+                        |kind| labels::campaign_kind(kind, lang).into(),
+                    ),
+                _ => h.previous.clone(),
+            },
+            ..h.clone()
+        })
+        .collect();
+    output::history(&mut std::io::stdout().lock(), lang, &history)
 }
 
 fn print_effect(lang: Language, e: &Effect) -> Result<()> {

@@ -4,6 +4,7 @@
 
 use crate::error::Result;
 use crate::model::campaign::{Brought, Campaign, CampaignPatch};
+use crate::store::history::HistoryEntry;
 use crate::store::{Store, campaigns};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -77,14 +78,25 @@ pub fn effects(store: &Store, window_days: i64) -> Result<Vec<Effect>> {
     })
 }
 
-/// The effect of the live campaign `id`.
-pub fn show(store: &Store, id: &str, window_days: i64) -> Result<Effect> {
+/// One campaign: its effect, and the values its fields had before (who changed them when).
+#[derive(Debug, Clone, Serialize)]
+pub struct Shown {
+    #[serde(flatten)]
+    pub effect: Effect,
+    pub history: Vec<HistoryEntry>,
+}
+
+/// The effect and history of the live campaign `id`.
+pub fn show(store: &Store, id: &str, window_days: i64) -> Result<Shown> {
     store.read(|conn| {
         let campaign = campaigns::get(conn, id)?.ok_or_else(|| crate::Error::NotFound {
             kind: "campaign",
             prefix: id.to_string(),
         })?;
-        effect(store, campaign, window_days)
+        Ok(Shown {
+            effect: effect(store, campaign, window_days)?,
+            history: crate::store::history::of_record(conn, id)?,
+        })
     })
 }
 

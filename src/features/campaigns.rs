@@ -70,8 +70,8 @@ fn round2(x: f64) -> f64 {
 /// Every live campaign with its effect, the newest first: one read, so the figures side by
 /// side are of one moment.
 pub fn effects(store: &Store, window_days: i64) -> Result<Vec<Effect>> {
-    store.read(|_| {
-        campaigns::list(store.conn())?
+    store.read(|conn| {
+        campaigns::list(conn)?
             .into_iter()
             .map(|c| effect(store, c, window_days))
             .collect()

@@ -67,21 +67,32 @@ pub fn progress(
     period: Option<Period>,
     today: NaiveDate,
 ) -> Result<Vec<GoalProgress>> {
-    store.read(|conn| {
-        goals::list(conn, period)?
-            .into_iter()
-            .map(|g| progress_of(store, g, today))
-            .collect()
-    })
+    progress_of_periods(store, &[period], today)
 }
 
-/// The goals of the periods that hold `day` (its month and its quarter).
+/// The goals of the periods that hold `day` (its month and its quarter), in one read.
 pub fn progress_on(store: &Store, day: NaiveDate, today: NaiveDate) -> Result<Vec<GoalProgress>> {
-    let mut all = Vec::new();
-    for period in [Period::month_of(day), Period::quarter_of(day)] {
-        all.extend(progress(store, Some(period), today)?);
-    }
-    Ok(all)
+    progress_of_periods(
+        store,
+        &[Some(Period::month_of(day)), Some(Period::quarter_of(day))],
+        today,
+    )
+}
+
+fn progress_of_periods(
+    store: &Store,
+    periods: &[Option<Period>],
+    today: NaiveDate,
+) -> Result<Vec<GoalProgress>> {
+    store.read(|conn| {
+        let mut all = Vec::new();
+        for period in periods {
+            for goal in goals::list(conn, *period)? {
+                all.push(progress_of(store, goal, today)?);
+            }
+        }
+        Ok(all)
+    })
 }
 
 /// Sets a goal's target (a goal of the same period, step and owner is changed).

@@ -189,6 +189,7 @@ impl App {
         self.board.invalidate();
         self.follow_ups.invalidate();
         self.customers.invalidate();
+        self.customer_values.clear();
         self.contacts.invalidate();
         self.activities.invalidate();
         if let Some(d) = &mut self.detail {

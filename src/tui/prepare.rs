@@ -89,8 +89,7 @@ impl App {
             }
             View::Customers => {
                 views::followups::prepare(&mut self.customers, body, conn)?;
-                self.customer_values = views::followups::customer_values(&self.customers, conn)?;
-                Ok(())
+                views::followups::customer_values(&self.customers, &mut self.customer_values, conn)
             }
             View::Contacts => views::contacts::prepare(
                 &mut self.contacts,

@@ -218,15 +218,22 @@ pub fn render_follow_ups(
     frame.render_widget(Paragraph::new(lines), body);
 }
 
-/// What each customer on the page is worth, by lead id (a few reads per row on screen).
+/// What each customer on the page is worth, by lead id: read only for rows not yet known
+/// (the page moved), kept for the rows still on it, so a keystroke that moves the selection
+/// reads nothing. `App::refresh` forgets them all when the data changes.
 pub fn customer_values(
     pager: &Pager<LeadSource>,
+    values: &mut HashMap<String, CustomerValue>,
     conn: &rusqlite::Connection,
-) -> Result<HashMap<String, CustomerValue>> {
-    pager
-        .rows()
-        .map(|lead| Ok((lead.id.clone(), customer_value(conn, lead)?)))
-        .collect()
+) -> Result<()> {
+    let on_page: std::collections::HashSet<&str> = pager.rows().map(|l| l.id.as_str()).collect();
+    values.retain(|id, _| on_page.contains(id.as_str()));
+    for lead in pager.rows() {
+        if !values.contains_key(&lead.id) {
+            values.insert(lead.id.clone(), customer_value(conn, lead)?);
+        }
+    }
+    Ok(())
 }
 
 /// The customers: won leads, with what each is worth (lifetime value, last win, open upsell
